@@ -1,0 +1,36 @@
+// The shape every export and import format module speaks. Each format is one module that maps the
+// internal model (src/shared/model.ts) to its wire form and back; the model never bends to a format.
+import type { DocumentFile, ProjectFile } from '../../../shared/model'
+import type { ExportManifest } from '../../../shared/ipc-contract'
+
+/** What an export reads: the project and the documents to export, already loaded and validated. */
+export interface ExportInput {
+  project: ProjectFile
+  documents: DocumentFile[]
+}
+
+/** One file an export produces; `path` is relative to the output (a file name or a/b paths). */
+export interface ExportedFile {
+  path: string
+  data: string | Uint8Array
+}
+
+export interface ExportOutput {
+  files: ExportedFile[]
+  manifest: ExportManifest
+}
+
+export interface ExportFormatModule {
+  /** Format name used by the CLI and the UI (`jsonl`, `csv`, …). */
+  name: string
+  /** Human-readable name for menus and dialogs. */
+  label: string
+  /** File extension of a single-file output, with the dot; '' for a folder output. */
+  extension: string
+  offsetUnit: 'utf16' | 'codepoint'
+  /**
+   * Builds the output in memory. Spans whose offsets do not select their quote are reported in
+   * `manifest.problems` and left out, never written silently.
+   */
+  export(input: ExportInput, onProgress?: (done: number, total: number) => void): ExportOutput
+}

@@ -1,0 +1,221 @@
+// The internal model of a Marginalia project, as zod validators with the TypeScript types inferred
+// from them, so the shapes that validate files on disk and IPC payloads are the only definition.
+// Why one module: every format adapter, the storage layer and the renderer speak this model, and a
+// second definition would drift. Offsets are JS string indices (UTF-16 code units) into the
+// document's canonical text; see docs/FORMAT.md.
+import { z } from 'zod'
+
+/** A stable identifier: letters, digits, `_` and `-`, 1–64 characters. */
+export const zId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"')
+
+/** ISO-8601 timestamp. */
+export const zTimestamp = z.string().datetime({ offset: true })
+
+const zName = z.string().min(1).max(200)
+const zColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #aabbcc')
+
+// ---------------------------------------------------------------------------------------------
+// Annotation schema (what can be tagged)
+
+export const zAttributeDef = z.discriminatedUnion('type', [
+  z.object({
+    name: zId,
+    type: z.literal('enum'),
+    values: z.array(z.string().min(1)).min(1),
+    default: z.string().optional(),
+  }),
+  z.object({ name: zId, type: z.literal('text') }),
+  z.object({ name: zId, type: z.literal('boolean'), default: z.boolean().optional() }),
+  z.object({
+    name: zId,
+    type: z.literal('number'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().optional(),
+    default: z.number().optional(),
+  }),
+])
+export type AttributeDef = z.infer<typeof zAttributeDef>
+
+export const zUnderline = z.enum(['solid', 'dashed', 'dotted', 'double', 'wavy'])
+
+export const zLabelDef = z.object({ name: zName, color: zColor.optional() })
+export type LabelDef = z.infer<typeof zLabelDef>
+
+export const zLayer = z.object({
+  id: zId,
+  name: zName,
+  color: zColor,
+  underline: zUnderline,
+  /** A single key (e.g. "1") that tags the selection with the layer's first label. */
+  shortcut: z.string().max(1).optional(),
+  labels: z.array(zLabelDef).min(1),
+  attributes: z.array(zAttributeDef),
+})
+export type Layer = z.infer<typeof zLayer>
+
+export const zRelationType = z.object({
+  id: zId,
+  name: zName,
+  /** Layer ids allowed at the `from` end and at the `to` end. */
+  from: z.array(zId).min(1),
+  to: z.array(zId).min(1),
+  attributes: z.array(zAttributeDef),
+})
+export type RelationType = z.infer<typeof zRelationType>
+
+export const zLabelSet = z.object({
+  id: zId,
+  name: zName,
+  values: z.array(z.string().min(1)).min(1),
+  multiple: z.boolean(),
+})
+export type LabelSet = z.infer<typeof zLabelSet>
+
+export const zAnnotationSchema = z.object({
+  name: zName,
+  layers: z.array(zLayer).min(1),
+  relationTypes: z.array(zRelationType),
+  labelSets: z.array(zLabelSet),
+})
+export type AnnotationSchema = z.infer<typeof zAnnotationSchema>
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+export const zBlockType = z.enum(['heading', 'paragraph', 'blockquote', 'list_item'])
+export type BlockType = z.infer<typeof zBlockType>
+
+/** A block of the article as a range [start, end) of the canonical text. */
+export const zBlock = z.object({
+  type: zBlockType,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** Heading level 1–6, for headings. */
+  level: z.number().int().min(1).max(6).optional(),
+})
+export type Block = z.infer<typeof zBlock>
+
+export const zDocumentMetadata = z.object({
+  outlet: z.string().optional(),
+  url: z.string().optional(),
+  author: z.string().optional(),
+  publishedAt: z.string().optional(),
+  siteName: z.string().optional(),
+  /** File name the document was imported from. */
+  importedFrom: z.string().optional(),
+})
+export type DocumentMetadata = z.infer<typeof zDocumentMetadata>
+
+export const zDocument = z.object({
+  id: zId,
+  title: z.string().max(1000),
+  metadata: zDocumentMetadata,
+  text: z.string(),
+  blocks: z.array(zBlock),
+  /** "sha256:<hex>" of the canonical text. */
+  contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+})
+export type Document = z.infer<typeof zDocument>
+
+// ---------------------------------------------------------------------------------------------
+// Annotations
+
+export const zAttributeValue = z.union([z.string(), z.number(), z.boolean()])
+export type AttributeValue = z.infer<typeof zAttributeValue>
+export const zAttributes = z.record(zId, zAttributeValue)
+export type Attributes = z.infer<typeof zAttributes>
+
+/** The quoted text of a span with a little context on each side, to re-find and check it. */
+export const zQuote = z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() })
+export type Quote = z.infer<typeof zQuote>
+
+export const zSpan = z.object({
+  id: zId,
+  layer: zId,
+  label: zName,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: zQuote,
+  attributes: zAttributes,
+  /** Project-wide entity this span refers to (source registry). */
+  entityId: zId.optional(),
+  annotator: z.string().max(200),
+  createdAt: zTimestamp,
+  updatedAt: zTimestamp,
+})
+export type Span = z.infer<typeof zSpan>
+
+export const zRelation = z.object({
+  id: zId,
+  type: zId,
+  from: zId,
+  to: zId,
+  attributes: zAttributes,
+  annotator: z.string().max(200),
+  createdAt: zTimestamp,
+  updatedAt: zTimestamp,
+})
+export type Relation = z.infer<typeof zRelation>
+
+/** Document-level labels: label set id → chosen values. */
+export const zDocLabels = z.record(zId, z.array(z.string()))
+export type DocLabels = z.infer<typeof zDocLabels>
+
+/** Everything an analyst adds to one document. */
+export const zAnnotations = z.object({
+  spans: z.array(zSpan),
+  relations: z.array(zRelation),
+  docLabels: zDocLabels,
+})
+export type Annotations = z.infer<typeof zAnnotations>
+
+export const zEntity = z.object({
+  id: zId,
+  name: zName,
+  kind: z.string().max(100),
+  aliases: z.array(z.string()),
+  note: z.string(),
+})
+export type Entity = z.infer<typeof zEntity>
+
+// ---------------------------------------------------------------------------------------------
+// Files on disk
+
+export const PROJECT_FORMAT = 'marginalia-project'
+export const DOCUMENT_FORMAT = 'marginalia-document'
+/** Current version of both file formats; older files are migrated on load (see storage/migrate). */
+export const FORMAT_VERSION = 1
+
+export const zDocumentIndexEntry = z.object({
+  id: zId,
+  title: z.string().max(1000),
+  /** Path of the document file relative to the project folder, always `documents/<id>.json`. */
+  file: z.string().regex(/^documents\/[A-Za-z0-9_-]{1,64}\.json$/),
+  contentHash: z.string(),
+  addedAt: zTimestamp,
+})
+export type DocumentIndexEntry = z.infer<typeof zDocumentIndexEntry>
+
+export const zProjectFile = z.object({
+  format: z.literal(PROJECT_FORMAT),
+  version: z.literal(FORMAT_VERSION),
+  id: zId,
+  name: zName,
+  createdAt: zTimestamp,
+  updatedAt: zTimestamp,
+  schema: zAnnotationSchema,
+  documents: z.array(zDocumentIndexEntry),
+  entities: z.array(zEntity),
+})
+export type ProjectFile = z.infer<typeof zProjectFile>
+
+export const zDocumentFile = z.object({
+  format: z.literal(DOCUMENT_FORMAT),
+  version: z.literal(FORMAT_VERSION),
+  document: zDocument,
+  annotations: zAnnotations,
+})
+export type DocumentFile = z.infer<typeof zDocumentFile>
