@@ -74,11 +74,29 @@ export const zLabelSet = z.object({
 })
 export type LabelSet = z.infer<typeof zLabelSet>
 
+/**
+ * Which layers and relation types play the parts of the attribution frame (claim, source, cue,
+ * sentiment; claim→source and cue→claim relations). The claims table and "claim without a source"
+ * checks read these roles, so a project may rename its layers and keep them.
+ */
+export const zFrame = z.object({
+  claimLayer: zId,
+  sourceLayer: zId,
+  cueLayer: zId.optional(),
+  sentimentLayer: zId.optional(),
+  /** Relation type from a claim to its source. */
+  attribution: zId,
+  /** Relation type from a cue (the attribution verb) to its claim. */
+  cueRelation: zId.optional(),
+})
+export type Frame = z.infer<typeof zFrame>
+
 export const zAnnotationSchema = z.object({
   name: zName,
   layers: z.array(zLayer).min(1),
   relationTypes: z.array(zRelationType),
   labelSets: z.array(zLabelSet),
+  frame: zFrame.optional(),
 })
 export type AnnotationSchema = z.infer<typeof zAnnotationSchema>
 
