@@ -1,0 +1,82 @@
+// Durable file replacement. A power cut must leave either the old or the new file, never a torn or
+// zero-filled one (lowdb's stock writer, steno, renames without fsync, and users have found files
+// full of NUL bytes after a crash). So: write a uniquely named temp file in the same folder, fsync
+// it, rename it over the target (atomic on one file system), then fsync the folder so the rename
+// itself is on disk.
+import { randomBytes } from 'node:crypto'
+import { open, rename, unlink } from 'node:fs/promises'
+import path from 'node:path'
+
+const TEMP_SUFFIX = '.tmp'
+
+/** The temp file name used while replacing `file`: `.<name>.<pid>.<random>.tmp` beside it. */
+export function tempNameFor(file: string): string {
+  const base = path.basename(file)
+  const unique = `${process.pid}.${randomBytes(6).toString('hex')}`
+  return path.join(path.dirname(file), `.${base}.${unique}${TEMP_SUFFIX}`)
+}
+
+/** Whether a file name is a temp file left by `writeFileDurable` (e.g. after a crash). */
+export function isTempName(name: string): boolean {
+  return /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/.test(name)
+}
+
+/** Replaces `file` with `data` so that after a crash it holds either the old or the new bytes. */
+export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
+  const temp = tempNameFor(file)
+  try {
+    const handle = await open(temp, 'wx', 0o644)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await renameWithRetry(temp, file)
+  } catch (error) {
+    await unlink(temp).catch(() => undefined)
+    throw error
+  }
+  await syncFolder(path.dirname(file))
+}
+
+/** Fsyncs a folder so a rename or a new entry in it survives a power cut (a no-op on Windows). */
+export async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return // folders cannot be opened for fsync there; NTFS journals renames
+  let handle
+  try {
+    handle = await open(folder, 'r')
+    await handle.sync()
+  } catch (error) {
+    // Some file systems (network shares) refuse fsync on a folder; the rename is still atomic.
+    if (!isCode(error, 'EINVAL', 'ENOTSUP', 'EPERM', 'EISDIR', 'EBADF')) throw error
+  } finally {
+    await handle?.close()
+  }
+}
+
+/**
+ * rename() over a file that another program (a virus scanner, a sync client) briefly holds open
+ * fails on Windows with EPERM/EACCES/EBUSY; a few short retries ride it out.
+ */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to)
+      return
+    } catch (error) {
+      if (attempt >= 8 || !isCode(error, 'EPERM', 'EACCES', 'EBUSY')) throw error
+      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)))
+    }
+  }
+}
+
+/** Whether an error is a Node system error with one of the given codes. */
+export function isCode(error: unknown, ...codes: string[]): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    codes.includes(String((error as { code: unknown }).code))
+  )
+}

@@ -1,0 +1,88 @@
+// The lowdb adapter for our JSON files: reads strictly (UTF-8, JSON, then the file's decoder, which
+// migrates and validates) and writes durably through one SerialWriter per file. Any failure to read
+// becomes a ProjectError that names the file and, where there is one, the field.
+import { readFile } from 'node:fs/promises'
+import type { Adapter } from 'lowdb'
+import { ProjectError } from './errors'
+import { isCode } from './durable-write'
+import { SerialWriter } from './serial-writer'
+
+/** Turns parsed JSON into a valid value, throwing ProjectError naming the field when it is not. */
+export interface Decoder<T> {
+  decode(raw: unknown, file: string): { value: T; migratedFrom: number | null }
+}
+
+/** A JSON file read and written through lowdb; `null` stands for "no file". */
+export class JsonFile<T> implements Adapter<T | null> {
+  readonly writer: SerialWriter
+  /** Set by `read`: the older format version the file was migrated from, or null. */
+  migratedFrom: number | null = null
+
+  constructor(
+    readonly file: string,
+    private readonly decoder: Decoder<T>,
+  ) {
+    this.writer = new SerialWriter(file)
+  }
+
+  /** Reads and decodes the file; null when it does not exist. */
+  async read(): Promise<T | null> {
+    let bytes: Uint8Array
+    try {
+      bytes = await readFile(this.file)
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return null
+      throw new ProjectError(this.file, `cannot read the file (${errorText(error)})`, {
+        cause: error,
+      })
+    }
+    const raw = parseJson(this.file, bytes)
+    const { value, migratedFrom } = this.decoder.decode(raw, this.file)
+    this.migratedFrom = migratedFrom
+    return value
+  }
+
+  /** Writes the value as indented JSON, durably; resolves when it is on disk. */
+  async write(data: T | null): Promise<void> {
+    if (data === null) throw new ProjectError(this.file, 'internal error: nothing to write')
+    await this.writer.write(`${JSON.stringify(data, null, 2)}\n`)
+  }
+}
+
+/** Parses a file's bytes as UTF-8 JSON, with an error that says where it is broken. */
+export function parseJson(file: string, bytes: Uint8Array): unknown {
+  if (bytes.length === 0) throw new ProjectError(file, 'the file is empty')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new ProjectError(file, 'the file is not valid UTF-8')
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1) // an editor may have added a BOM
+  if (text.includes('\u0000')) {
+    throw new ProjectError(file, 'the file contains NUL bytes (damaged, perhaps by a crash)')
+  }
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new ProjectError(file, `invalid JSON: ${describeJsonError(text, error)}`, {
+      cause: error,
+    })
+  }
+}
+
+function describeJsonError(text: string, error: unknown): string {
+  const message = errorText(error).replace(/\s+/g, ' ') // one line: errors are shown as one line
+  const match = /position (\d+)/.exec(message)
+  if (!match || /line \d+/.test(message)) return message
+  const position = Number(match[1])
+  const before = text.slice(0, position)
+  const line = before.split('\n').length
+  const column = position - before.lastIndexOf('\n')
+  return `${message} (line ${line}, column ${column})`
+}
+
+/** The message of an unknown thrown value. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,187 @@
+// The project lock: `.marginalia.lock` in the project folder, holding {pid, host, since, token}.
+// It is created atomically: the content is written to a temp file first and hard-linked to the lock
+// name (link fails if the name exists), so a crash can never leave an empty lock without a holder.
+// On file systems without hard links it falls back to an exclusive create (O_EXCL).
+// A lock whose holder is on this host and no longer alive is stale and taken over: it is renamed
+// aside first, which only one contender can do, so two processes never both take it.
+import { randomBytes } from 'node:crypto'
+import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { LockError, ProjectError, type LockHolder } from './errors'
+import { isCode } from './durable-write'
+
+export const LOCK_FILE = '.marginalia.lock'
+
+/** An unreadable lock file younger than this may be mid-creation (O_EXCL fallback); older is stale. */
+const UNREADABLE_LOCK_GRACE_MS = 10_000
+
+interface LockContent extends LockHolder {
+  token: string
+}
+
+/** Tokens of the locks this process holds. */
+const heldTokens = new Set<string>()
+
+/** A held project lock. */
+export class ProjectLock {
+  #released = false
+
+  private constructor(
+    readonly file: string,
+    readonly holder: LockHolder,
+    private readonly token: string,
+  ) {}
+
+  /**
+   * Takes the lock of the project folder `dir`, taking over a stale one. Throws LockError naming
+   * the holder when a live process (or another store in this process) holds it.
+   */
+  static async acquire(dir: string): Promise<ProjectLock> {
+    const file = path.join(dir, LOCK_FILE)
+    const content: LockContent = {
+      pid: process.pid,
+      host: os.hostname(),
+      since: new Date().toISOString(),
+      token: randomBytes(8).toString('hex'),
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (await createExclusive(file, `${JSON.stringify(content, null, 2)}\n`)) {
+        const { token, ...holder } = content
+        heldTokens.add(token)
+        return new ProjectLock(file, holder, token)
+      }
+      const existing = await readLock(file)
+      if (existing === 'missing') continue // released meanwhile: try again
+      if (!(await isStale(file, existing))) throw new LockError(file, holderOf(existing))
+      await takeOverStale(file, existing)
+    }
+    throw new ProjectError(file, 'could not take the project lock (it keeps changing hands)')
+  }
+
+  /** Releases the lock if this store still holds it. */
+  async release(): Promise<void> {
+    if (this.#released) return
+    this.#released = true
+    heldTokens.delete(this.token)
+    const current = await readLock(this.file)
+    if (current !== 'missing' && current !== 'unreadable' && current.token === this.token) {
+      await unlink(this.file).catch((error) => {
+        if (!isCode(error, 'ENOENT')) throw error
+      })
+    }
+  }
+}
+
+/** Creates `file` with `data` only if it does not exist; false when it does. */
+async function createExclusive(file: string, data: string): Promise<boolean> {
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  await writeFile(temp, data, { flag: 'wx' })
+  try {
+    await link(temp, file)
+    return true
+  } catch (error) {
+    if (isCode(error, 'EEXIST')) return false
+    if (!isCode(error, 'EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP', 'EXDEV')) throw error
+  } finally {
+    await unlink(temp).catch(() => undefined)
+  }
+  // No hard links here (FAT, some shares): an exclusive create, written at once.
+  try {
+    const handle = await open(file, 'wx')
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    return true
+  } catch (error) {
+    if (isCode(error, 'EEXIST')) return false
+    throw error
+  }
+}
+
+type ReadLock = LockContent | 'missing' | 'unreadable'
+
+async function readLock(file: string): Promise<ReadLock> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return 'missing'
+    throw new ProjectError(file, `cannot read the lock file (${String(error)})`)
+  }
+  try {
+    const v = JSON.parse(text) as Partial<LockContent>
+    if (
+      typeof v.pid === 'number' &&
+      typeof v.host === 'string' &&
+      typeof v.since === 'string' &&
+      typeof v.token === 'string'
+    ) {
+      return { pid: v.pid, host: v.host, since: v.since, token: v.token }
+    }
+  } catch {
+    // fall through
+  }
+  return 'unreadable'
+}
+
+function holderOf(lock: LockContent | 'unreadable'): LockHolder {
+  if (lock === 'unreadable') return { pid: 0, host: 'unknown', since: 'unknown' }
+  return { pid: lock.pid, host: lock.host, since: lock.since }
+}
+
+/** Whether a lock's holder is gone: same host and no such process, or unreadable and old. */
+async function isStale(file: string, lock: LockContent | 'unreadable'): Promise<boolean> {
+  if (lock === 'unreadable') {
+    try {
+      const info = await stat(file)
+      return Date.now() - info.mtimeMs > UNREADABLE_LOCK_GRACE_MS
+    } catch {
+      return false
+    }
+  }
+  if (lock.host !== os.hostname()) return false // cannot see processes of another machine
+  // Our own pid: held by a store of this process, or left by an earlier process that had the same
+  // pid (common in containers); the token tells which.
+  if (lock.pid === process.pid) return !heldTokens.has(lock.token)
+  return !isProcessAlive(lock.pid)
+}
+
+/** Whether a process with this pid exists (EPERM means it exists but belongs to another user). */
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return isCode(error, 'EPERM')
+  }
+}
+
+/**
+ * Removes a stale lock without racing another contender: rename it aside (only one rename of a
+ * given file succeeds), check that what was renamed is the stale lock that was seen, and delete it;
+ * if a fresh lock was caught instead, put it back.
+ */
+async function takeOverStale(file: string, seen: LockContent | 'unreadable'): Promise<void> {
+  const aside = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.stale`
+  try {
+    await rename(file, aside)
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return // someone else moved it first
+    throw error
+  }
+  const moved = await readLock(aside)
+  const same =
+    seen === 'unreadable'
+      ? moved === 'unreadable'
+      : moved !== 'missing' && moved !== 'unreadable' && moved.token === seen.token
+  if (!same) {
+    // A contender's fresh lock: restore it unless yet another lock appeared meanwhile.
+    await link(aside, file).catch(() => undefined)
+  }
+  await unlink(aside).catch(() => undefined)
+}

@@ -1,0 +1,148 @@
+import { readFile, writeFile, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ProjectError, ProjectStore } from '../../../../src/main/core/storage'
+import { annotationsFor, newDocument } from './helpers'
+import { tempDir } from './temp-dir'
+
+/** A project with three documents; returns the folder and the document files. */
+async function project() {
+  const dir = await tempDir()
+  const store = await ProjectStore.create(dir, { name: 'P' })
+  const ids: string[] = []
+  for (const text of ['First Putin text.', 'Second Putin text.', 'Third Putin text.']) {
+    const r = await store.addDocument(newDocument(text))
+    if (r.status === 'added') ids.push(r.entry.id)
+  }
+  await store.close()
+  return { dir, ids, files: ids.map((id) => path.join(dir, 'documents', `${id}.json`)) }
+}
+
+async function edit(file: string, change: (json: Record<string, unknown>) => void) {
+  const json = JSON.parse(await readFile(file, 'utf8'))
+  change(json)
+  await writeFile(file, JSON.stringify(json, null, 2))
+}
+
+describe('broken files', () => {
+  it('a document with bad JSON is a problem naming the file; the others open', async () => {
+    const { dir, ids, files } = await project()
+    await writeFile(files[1], '{\n  "format": "marginalia-document",\n  "version": 1,\n}')
+    const bytes = await readFile(files[1])
+    const store = await ProjectStore.open(dir)
+    expect(store.problems).toHaveLength(1)
+    expect(store.problems[0].file).toBe(files[1])
+    expect(store.problems[0].message).toMatch(/^invalid JSON: .*/)
+    const summaries = store.summaries()
+    expect(summaries[1].error).toMatch(/invalid JSON/)
+    expect(summaries[0].error).toBeUndefined()
+    expect((await store.loadDocument(ids[0])).document.text).toBe('First Putin text.')
+    expect((await store.loadDocument(ids[2])).document.text).toBe('Third Putin text.')
+    await expect(store.loadDocument(ids[1])).rejects.toThrow(`${files[1]}: invalid JSON`)
+
+    // Saving over it is refused, and the bytes stay as they were.
+    const refused = await store.saveAnnotations(ids[1], annotationsFor()).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(ProjectError)
+    expect((refused as Error).message).toMatch(/not saved: the file on disk is invalid/)
+    await store.close()
+    expect(await readFile(files[1])).toEqual(bytes)
+  })
+
+  it('a document with a bad field names the file and the field path', async () => {
+    const { dir, ids, files } = await project()
+    await edit(files[0], (json) => {
+      const annotations = json.annotations as { spans: unknown[] }
+      annotations.spans = [{ ...annotationsFor().spans[0], start: 'three' }]
+    })
+    const bytes = await readFile(files[0])
+    const store = await ProjectStore.open(dir)
+    expect(store.problems).toEqual([
+      {
+        file: files[0],
+        message: expect.stringMatching(/^annotations\.spans\[0\]\.start: .*expected number/),
+      },
+    ])
+    await expect(store.loadDocument(ids[0])).rejects.toThrow(
+      new RegExp(`^${escape(files[0])}: annotations\\.spans\\[0\\]\\.start: `),
+    )
+    await expect(store.saveAnnotations(ids[0], annotationsFor())).rejects.toThrow(/not saved/)
+    expect(store.summaries().filter((s) => !s.error)).toHaveLength(2)
+    await store.close()
+    expect(await readFile(files[0])).toEqual(bytes)
+  })
+
+  it('reports empty, NUL-filled, missing and mislabelled document files', async () => {
+    const { dir, ids, files } = await project()
+    await writeFile(files[0], '')
+    await writeFile(files[1], Buffer.alloc(64))
+    await rm(files[2])
+    const store = await ProjectStore.open(dir)
+    expect(store.problems.map((p) => p.message)).toEqual([
+      'the file is empty',
+      'the file contains NUL bytes (damaged, perhaps by a crash)',
+      'the document file is missing',
+    ])
+    expect(store.summaries().map((s) => s.id)).toEqual(ids)
+    await store.close()
+  })
+
+  it('reports a document file whose id is not the one the index lists', async () => {
+    const { dir, files } = await project()
+    await edit(files[0], (json) => ((json.document as { id: string }).id = 'other'))
+    const store = await ProjectStore.open(dir)
+    expect(store.problems[0].message).toMatch(/^document\.id: is "other"/)
+    await store.close()
+  })
+
+  it('a document fixed on disk loads again without reopening the project', async () => {
+    const { dir, ids, files } = await project()
+    const good = await readFile(files[0])
+    await writeFile(files[0], '{ broken')
+    const store = await ProjectStore.open(dir)
+    expect(store.problems).toHaveLength(1)
+    await writeFile(files[0], good)
+    await store.saveAnnotations(ids[0], {
+      spans: [],
+      relations: [],
+      docLabels: { overall_sentiment: ['neutral'] },
+    })
+    expect(store.problems).toEqual([])
+    await store.close()
+  })
+
+  it('a project.json that fails validation stops the open with its file and field', async () => {
+    const { dir } = await project()
+    const file = path.join(dir, 'project.json')
+    await edit(
+      file,
+      (json) => ((json.schema as { layers: { color: string }[] }).layers[1].color = 'orange'),
+    )
+    const error = await ProjectStore.open(dir).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ProjectError)
+    expect((error as ProjectError).file).toBe(file)
+    expect((error as Error).message).toMatch(
+      /project\.json: schema\.layers\[1\]\.color: must be a colour/,
+    )
+    // The lock taken for the attempt was released: a fixed project opens at once.
+    await edit(
+      file,
+      (json) => ((json.schema as { layers: { color: string }[] }).layers[1].color = '#ffaa00'),
+    )
+    await (await ProjectStore.open(dir)).close()
+  })
+
+  it('a project.json with bad JSON or a wrong format is a clear error', async () => {
+    const { dir } = await project()
+    const file = path.join(dir, 'project.json')
+    await writeFile(file, '{"format": "marginalia-project",\n "version": 1,\n "id": }')
+    const error = await ProjectStore.open(dir).catch((e: unknown) => e)
+    expect((error as Error).message).toMatch(/project\.json: invalid JSON: Unexpected token/)
+    expect((error as Error).message).not.toContain('\n') // shown as one line by the CLI and UI
+    await writeFile(file, JSON.stringify({ format: 'something-else', version: 1 }))
+    await expect(ProjectStore.open(dir)).rejects.toThrow(/project\.json: format: /)
+  })
+})
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

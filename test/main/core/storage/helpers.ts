@@ -1,0 +1,97 @@
+// Shared data of the storage tests (also used by the crash child, so no vitest imports here).
+import { quoteOf } from '../../../../src/shared/anchor'
+import type { Annotations } from '../../../../src/shared/model'
+import type { NewDocument } from '../../../../src/main/core/storage'
+
+export const TEXT = 'Putin said the deal was historic.\n\nKim called it a 🚀 "fiery friendship".'
+
+/** A document with a title, two paragraphs and no annotations. */
+export function newDocument(text = TEXT, title = 'Test article'): NewDocument {
+  const blocks = []
+  let start = 0
+  for (const para of text.split('\n\n')) {
+    blocks.push({ type: 'paragraph' as const, start, end: start + para.length })
+    start += para.length + 2
+  }
+  return { title, metadata: { outlet: 'Test' }, text, blocks }
+}
+
+const T = '2024-06-19T12:00:00.000Z'
+
+/** Annotations on TEXT: a claim, its source, a relation and the document label. */
+export function annotationsFor(text = TEXT): Annotations {
+  const span = (id: string, layer: string, label: string, exact: string, attributes = {}) => {
+    const start = text.indexOf(exact)
+    if (start < 0) throw new Error(`not in text: ${exact}`)
+    const end = start + exact.length
+    return {
+      id,
+      layer,
+      label,
+      start,
+      end,
+      quote: quoteOf(text, start, end),
+      attributes,
+      annotator: 'tester',
+      createdAt: T,
+      updatedAt: T,
+    }
+  }
+  return {
+    spans: [
+      span('s1', 'claim', 'Claim', 'the deal was historic', { checkability: 'opinion' }),
+      span('s2', 'source', 'Source', 'Putin', { kind: 'person' }),
+      span('s3', 'sentiment', 'Sentiment', '🚀 "fiery friendship"', {
+        polarity: 'positive',
+        intensity: 3,
+      }),
+    ],
+    relations: [
+      {
+        id: 'r1',
+        type: 'attributed_to',
+        from: 's1',
+        to: 's2',
+        attributes: {},
+        annotator: 'tester',
+        createdAt: T,
+        updatedAt: T,
+      },
+    ],
+    docLabels: { overall_sentiment: ['positive'] },
+  }
+}
+
+/** A long text for the crash test: 400 numbered sentences. */
+export function longText(): string {
+  return Array.from({ length: 400 }, (_, i) => `Sentence ${i} says something.`).join('\n\n')
+}
+
+/**
+ * Version `n` of the crash test's annotations: a deterministic function of n, so a file read after
+ * a crash can be checked against the complete version it claims to be (its first span's note).
+ */
+export function versionAnnotations(text: string, n: number): Annotations {
+  const count = (n % 150) + 1
+  const spans = Array.from({ length: count }, (_, i) => {
+    const exact = `Sentence ${i} says`
+    const start = text.indexOf(exact)
+    return {
+      id: `s${i}`,
+      layer: 'claim',
+      label: 'Claim',
+      start,
+      end: start + exact.length,
+      quote: quoteOf(text, start, start + exact.length),
+      attributes: { note: i === 0 ? `version ${n}` : `note ${i} of ${n}` },
+      annotator: 'crash-test',
+      createdAt: T,
+      updatedAt: T,
+    }
+  })
+  return {
+    spans,
+    relations: [],
+    docLabels: { overall_sentiment: [['positive', 'negative'][n % 2]] },
+  }
+}

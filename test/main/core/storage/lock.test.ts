@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process'
+import { readFile, readdir, utimes, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { LOCK_FILE, LockError, ProjectStore } from '../../../../src/main/core/storage'
+import { tempDir } from './temp-dir'
+
+/** The pid of a process that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+  await new Promise((resolve) => child.on('exit', resolve))
+  return child.pid!
+}
+
+async function writeLock(dir: string, holder: object) {
+  await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ token: 'x', ...holder }))
+}
+
+describe('project lock', () => {
+  it('a second store cannot open a project that is open; the error names the holder', async () => {
+    const dir = await tempDir()
+    const first = await ProjectStore.create(dir, { name: 'P' })
+    const error = await ProjectStore.open(dir).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(LockError)
+    const holder = (error as LockError).holder
+    expect(holder.pid).toBe(process.pid)
+    expect(holder.host).toBe(os.hostname())
+    expect(Date.parse(holder.since)).not.toBeNaN()
+    expect((error as Error).message).toContain(
+      `pid ${process.pid} on ${os.hostname()}, since ${holder.since}`,
+    )
+    expect((error as LockError).file).toBe(path.join(dir, LOCK_FILE))
+
+    // Read-only opens are allowed alongside the writer.
+    const reader = await ProjectStore.open(dir, { lock: false })
+    expect(reader.project.name).toBe('P')
+    await reader.close()
+
+    await first.close()
+    expect(await readdir(dir)).not.toContain(LOCK_FILE)
+    const second = await ProjectStore.open(dir)
+    await second.close()
+  })
+
+  it('a lock held by a live process of this host is respected', async () => {
+    const dir = await tempDir()
+    await (await ProjectStore.create(dir, { name: 'P' })).close()
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], {
+      stdio: 'ignore',
+    })
+    try {
+      await writeLock(dir, {
+        pid: child.pid,
+        host: os.hostname(),
+        since: '2024-06-19T10:00:00.000Z',
+      })
+      await expect(ProjectStore.open(dir)).rejects.toThrow(
+        `pid ${child.pid} on ${os.hostname()}, since 2024-06-19T10:00:00.000Z`,
+      )
+    } finally {
+      child.kill('SIGKILL')
+    }
+  })
+
+  it('a lock of another host is never taken over', async () => {
+    const dir = await tempDir()
+    await (await ProjectStore.create(dir, { name: 'P' })).close()
+    await writeLock(dir, {
+      pid: await deadPid(),
+      host: 'elsewhere.example',
+      since: '2024-01-01T00:00:00Z',
+    })
+    await expect(ProjectStore.open(dir)).rejects.toBeInstanceOf(LockError)
+  })
+
+  it('a stale lock (same host, dead pid) is taken over', async () => {
+    const dir = await tempDir()
+    await (await ProjectStore.create(dir, { name: 'P' })).close()
+    const pid = await deadPid()
+    await writeLock(dir, { pid, host: os.hostname(), since: '2024-01-01T00:00:00Z' })
+    const store = await ProjectStore.open(dir)
+    const lock = JSON.parse(await readFile(path.join(dir, LOCK_FILE), 'utf8'))
+    expect(lock.pid).toBe(process.pid)
+    expect(lock.host).toBe(os.hostname())
+    await store.close()
+    expect(await readdir(dir)).toEqual(['documents', 'project.json'])
+  })
+
+  it('a lock left by an earlier process with our own pid is stale', async () => {
+    const dir = await tempDir()
+    await (await ProjectStore.create(dir, { name: 'P' })).close()
+    await writeLock(dir, { pid: process.pid, host: os.hostname(), since: '2024-01-01T00:00:00Z' })
+    await (await ProjectStore.open(dir)).close()
+  })
+
+  it('stores racing for one stale lock: exactly one wins', async () => {
+    const dir = await tempDir()
+    await (await ProjectStore.create(dir, { name: 'P' })).close()
+    await writeLock(dir, {
+      pid: await deadPid(),
+      host: os.hostname(),
+      since: '2024-01-01T00:00:00Z',
+    })
+    const results = await Promise.allSettled([1, 2, 3, 4].map(() => ProjectStore.open(dir)))
+    const winners = results.filter((r) => r.status === 'fulfilled')
+    expect(winners).toHaveLength(1)
+    for (const r of results) {
+      if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(LockError)
+    }
+    await (winners[0] as PromiseFulfilledResult<ProjectStore>).value.close()
+  })
+
+  it('an unreadable lock file that is fresh is respected; an old one is taken over', async () => {
+    const dir = await tempDir()
+    await (await ProjectStore.create(dir, { name: 'P' })).close()
+    const file = path.join(dir, LOCK_FILE)
+    await writeFile(file, '')
+    await expect(ProjectStore.open(dir)).rejects.toBeInstanceOf(LockError)
+    const old = new Date(Date.now() - 60_000)
+    await utimes(file, old, old)
+    await (await ProjectStore.open(dir)).close()
+  })
+})
