@@ -13,9 +13,21 @@ import {
   type Entity,
   type ProjectFile,
 } from './model'
+import type { ChannelName } from './channels'
 
 /** Export format names, shared by the UI, the CLI and the export registry. */
-export const EXPORT_FORMATS = ['jsonl', 'csv'] as const
+export const EXPORT_FORMATS = [
+  'jsonl',
+  'csv',
+  'xlsx',
+  'doccano',
+  'label-studio',
+  'brat',
+  'w3c',
+  'conll',
+  'spacy',
+  'qdpx',
+] as const
 export const zExportFormat = z.enum(EXPORT_FORMATS)
 export type ExportFormat = z.infer<typeof zExportFormat>
 
@@ -93,7 +105,10 @@ export const contract = {
   'app:init': { args: zNone, result: null as unknown as InitResult },
   'app:flushed': { args: zNone, result: null as unknown as void },
   'settings:set': {
-    args: z.object({ snapToWords: z.boolean(), annotator: z.string().max(200) }).partial().strict(),
+    args: z
+      .object({ snapToWords: z.boolean(), annotator: z.string().max(200) })
+      .partial()
+      .strict(),
     result: null as unknown as Settings,
   },
   'project:new': {
@@ -140,11 +155,18 @@ export const contract = {
 
 export type Channel = keyof typeof contract
 export const CHANNELS = Object.keys(contract) as Channel[]
+
+/** Compile-time proof that `channels.ts` (the zod-free list the preload uses) names exactly these. */
+export const CHANNEL_NAMES_MATCH_CONTRACT: [Channel] extends [ChannelName]
+  ? [ChannelName] extends [Channel]
+    ? true
+    : never
+  : never = true
 export type ArgsOf<C extends Channel> = z.input<(typeof contract)[C]['args']>
 export type ResultOf<C extends Channel> = (typeof contract)[C]['result']
 
 /** Commands main sends to the renderer (menu items, quit flush), on one event channel. */
-export const EVENT_CHANNEL = 'marginalia:event'
+export { EVENT_CHANNEL } from './channels'
 export type MainEvent =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'flush-request' }

@@ -1,0 +1,101 @@
+// The native dialogs behind `Dialogs` (handlers.ts), each modal to the main window when there is
+// one. Only paths the user picks here reach the handlers as "chosen in a dialog".
+import path from 'node:path'
+import {
+  app,
+  dialog,
+  type BrowserWindow,
+  type FileFilter,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron'
+import type { ExportFormat } from '../shared/ipc-contract'
+import { getExportFormat } from './core/formats'
+import { IMPORT_EXTENSIONS } from './core/import'
+import type { Dialogs } from './handlers'
+
+const ARTICLE_EXTENSIONS = IMPORT_EXTENSIONS.map((e) => e.replace(/^\./, ''))
+
+// A single-file format gets a filter for its extension; a folder format (extension '') none.
+function exportFilters(format: ExportFormat): FileFilter[] {
+  const { label, extension } = getExportFormat(format)
+  return extension ? [{ name: label, extensions: [extension.replace(/^\./, '')] }] : []
+}
+
+/** Dialogs shown over the window `getWindow()` returns (or free-standing without one). */
+export function createElectronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
+  const parent = () => {
+    const win = getWindow()
+    return win && !win.isDestroyed() ? win : undefined
+  }
+  const documents = () => app.getPath('documents')
+  const save = (options: SaveDialogOptions) => {
+    const win = parent()
+    return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)
+  }
+  const open = (options: OpenDialogOptions) => {
+    const win = parent()
+    return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)
+  }
+  const message = (options: MessageBoxOptions) => {
+    const win = parent()
+    return win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)
+  }
+
+  return {
+    async chooseNewProjectDir(name) {
+      const result = await save({
+        title: 'New Project',
+        message: 'Choose where to create the project folder',
+        buttonLabel: 'Create Project',
+        defaultPath: path.join(documents(), name),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      })
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async chooseProjectDir() {
+      const result = await open({
+        title: 'Open Project',
+        buttonLabel: 'Open Project',
+        defaultPath: documents(),
+        properties: ['openDirectory'],
+      })
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseImportFiles() {
+      const result = await open({
+        title: 'Import Documents',
+        buttonLabel: 'Import',
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          { name: 'Articles', extensions: ARTICLE_EXTENSIONS },
+          { name: 'All Files', extensions: ['*'] },
+        ],
+      })
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
+    },
+    async chooseExportPath(format, defaultName) {
+      const result = await save({
+        title: 'Export Dataset',
+        buttonLabel: 'Export',
+        defaultPath: path.join(documents(), defaultName),
+        filters: exportFilters(format),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      })
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async confirmOpenExternal(url) {
+      const { response } = await message({
+        type: 'question',
+        buttons: ['Open in Browser', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        message: 'Open this link in your web browser?',
+        detail: url,
+        noLink: true,
+      })
+      return response === 0
+    },
+  }
+}

@@ -1,0 +1,97 @@
+// The application menu: the platform's standard roles plus File, Edit, View, Window and Help.
+// Commands that act on the document (undo, import, export…) are sent to the renderer as
+// `{type: 'menu', command}` events, because the renderer owns the editor state; the document is
+// read-only, so the native undo role would do nothing. Open Recent is handled in main, which keeps
+// the list. `buildMenuTemplate` is plain data, so it is tested without Electron.
+import path from 'node:path'
+import { Menu, type MenuItemConstructorOptions } from 'electron'
+import type { MenuCommand } from '../shared/ipc-contract'
+
+export interface MenuOptions {
+  isMac: boolean
+  /** Reload and developer tools appear only in development builds. */
+  isPackaged: boolean
+  recent: readonly string[]
+  send(command: MenuCommand): void
+  openRecent(dir: string): void
+}
+
+/** The menu template for the given platform and state. */
+export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
+  const command = (label: string, cmd: MenuCommand, accelerator?: string) =>
+    ({ label, accelerator, click: () => o.send(cmd) }) satisfies MenuItemConstructorOptions
+  const recentItems: MenuItemConstructorOptions[] =
+    o.recent.length === 0
+      ? [{ label: 'No Recent Projects', enabled: false }]
+      : o.recent.map((dir) => ({
+          label: `${path.basename(dir)}  —  ${path.dirname(dir)}`,
+          click: () => o.openRecent(dir),
+        }))
+
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      command('New Project…', 'new-project', 'CmdOrCtrl+Shift+N'),
+      command('Open Project…', 'open-project', 'CmdOrCtrl+O'),
+      { label: 'Open Recent', submenu: recentItems },
+      { type: 'separator' },
+      command('Import Documents…', 'import', 'CmdOrCtrl+I'),
+      {
+        label: 'Export Dataset',
+        submenu: [command('JSONL…', 'export-jsonl'), command('CSV…', 'export-csv')],
+      },
+      { type: 'separator' },
+      command('Close Project', 'close-project'),
+      ...(o.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+    ],
+  }
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      command('Undo', 'undo', 'CmdOrCtrl+Z'),
+      command('Redo', 'redo', o.isMac ? 'Shift+Cmd+Z' : 'Ctrl+Shift+Z'),
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+      { type: 'separator' },
+      command('Toggle Snap to Words', 'toggle-snap'),
+    ],
+  }
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      ...(o.isPackaged
+        ? []
+        : [
+            { role: 'reload' } as const,
+            { role: 'forceReload' } as const,
+            { role: 'toggleDevTools' } as const,
+            { type: 'separator' } as const,
+          ]),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  }
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [{ role: 'about', label: 'About Marginalia' }],
+  }
+  return [
+    ...(o.isMac ? [{ role: 'appMenu' } as const] : []),
+    file,
+    edit,
+    view,
+    { role: 'windowMenu' },
+    help,
+  ]
+}
+
+/** Builds and installs the application menu (call again when the recent list changes). */
+export function installMenu(options: MenuOptions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(options)))
+}

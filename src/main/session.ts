@@ -1,0 +1,251 @@
+// The main process's state for one user: the open project store, settings, the recent list, the
+// paths the user chose in dialogs, and the renderer flush handshake. Handlers (handlers.ts) are a
+// thin mapping from channels onto this class. No Electron here: the end-to-end harness drives the
+// same code from plain Node.
+//
+// Path policy: a path from the renderer is accepted only if the user chose it in a dialog of this
+// process, it is in the recent list main keeps itself, or it lies inside the open project.
+import path from 'node:path'
+import type { InitResult, ProjectSnapshot, Settings } from '../shared/ipc-contract'
+import { AppFiles, pushRecent, type WindowState } from './app-state'
+import { ProjectError, ProjectStore } from './core/storage'
+import type { HandlerContext } from './handlers'
+import { installSampleProject } from './sample-project'
+
+/** How long main waits for the renderer to answer a flush request before going on. */
+export const FLUSH_TIMEOUT_MS = 3000
+
+/** The one-line message shown for a project that could not be opened: "<file>: <problem>". */
+export function describeOpenError(dir: string, error: unknown): string {
+  if (error instanceof ProjectError) return error.message
+  const message = error instanceof Error ? error.message : String(error)
+  return message.includes(dir) ? message : `${dir}: ${message}`
+}
+
+/** Whether `child` is `parent` or lies inside it (both absolute). */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+}
+
+export class AppSession {
+  #files: Promise<AppFiles> | null = null
+  #store: ProjectStore | null = null
+  #granted = new Set<string>()
+  #flushWaiters: (() => void)[] = []
+  #recentListeners: ((recent: string[]) => void)[] = []
+  // Opening, creating and closing projects run one at a time, so two quick clicks cannot leave
+  // two stores (and two locks) open.
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly ctx: HandlerContext) {}
+
+  /** The settings and app-state files, loaded once. */
+  files(): Promise<AppFiles> {
+    this.#files ??= AppFiles.load(this.ctx.userDataDir)
+    return this.#files
+  }
+
+  /** The open project store, or null. */
+  get store(): ProjectStore | null {
+    return this.#store
+  }
+
+  /** The open project store; throws when no project is open. */
+  requireStore(): ProjectStore {
+    if (!this.#store) throw new Error('No project is open.')
+    return this.#store
+  }
+
+  /** Records a path the user chose in a dialog, so it may be used later; returns it resolved. */
+  grant(chosen: string): string {
+    const resolved = path.resolve(chosen)
+    this.#granted.add(resolved)
+    return resolved
+  }
+
+  /**
+   * Returns `raw` resolved if the policy accepts it (dialog choice, recent list, inside the open
+   * project); otherwise throws an error naming the channel.
+   */
+  async checkPath(raw: string, channel: string): Promise<string> {
+    if (raw.includes('\0') || !path.isAbsolute(raw)) {
+      throw new Error(`${channel}: refused path "${raw}": not an absolute path`)
+    }
+    const resolved = path.resolve(raw)
+    const recent = (await this.files()).state.recent
+    const ok =
+      this.#granted.has(resolved) ||
+      recent.includes(resolved) ||
+      (this.#store !== null && isInside(this.#store.dir, resolved))
+    if (!ok) {
+      throw new Error(
+        `${channel}: refused path "${raw}": it was not chosen in a dialog, is not a recent ` +
+          'project and is not inside the open project',
+      )
+    }
+    return resolved
+  }
+
+  /** The recent projects, most recent first. */
+  async recent(): Promise<string[]> {
+    return (await this.files()).state.recent
+  }
+
+  /** Calls `listener` whenever the recent list changes (the menu rebuilds Open Recent). */
+  onRecentChange(listener: (recent: string[]) => void): () => void {
+    this.#recentListeners.push(listener)
+    return () => {
+      this.#recentListeners = this.#recentListeners.filter((l) => l !== listener)
+    }
+  }
+
+  /** The snapshot of the open project, or null. */
+  async snapshot(): Promise<ProjectSnapshot | null> {
+    return this.#store ? await this.#store.snapshot() : null
+  }
+
+  /**
+   * Startup: the open project if there is one (a renderer reload); otherwise on a first start the
+   * sample is installed and opened, later the last project is reopened. Never throws for a project
+   * that cannot be opened: the reason comes back in `error`.
+   */
+  async init(): Promise<InitResult> {
+    const files = await this.files()
+    const result = (snapshot: ProjectSnapshot | null, error: string | null): InitResult => ({
+      snapshot,
+      error,
+      settings: files.settings,
+      recent: files.state.recent,
+    })
+    if (this.#store) return result(await this.#store.snapshot(), null)
+    const state = files.state
+    let dir = state.lastProject
+    if (!state.sampleInstalled) {
+      try {
+        dir = await installSampleProject(
+          this.ctx.sampleProjectDir,
+          path.join(this.ctx.userDataDir, 'projects'),
+        )
+      } catch (error) {
+        return result(null, describeOpenError(this.ctx.sampleProjectDir, error))
+      }
+      await files.updateState((s) => ({ ...s, sampleInstalled: true, lastProject: dir }))
+    }
+    if (!dir) return result(null, null)
+    try {
+      return result(await this.openProject(dir), null)
+    } catch (error) {
+      return result(null, describeOpenError(dir, error))
+    }
+  }
+
+  /** Opens the project at `dir` (already checked), replacing the open one; remembers it. */
+  openProject(dir: string): Promise<ProjectSnapshot> {
+    return this.#serial(async () => {
+      if (this.#store && path.resolve(this.#store.dir) === dir) return this.#store.snapshot()
+      // Open the new project before closing the old one, so a failure leaves the old one open.
+      const next = await ProjectStore.open(dir)
+      await this.#replaceStore(next, dir)
+      return next.snapshot()
+    })
+  }
+
+  /** Creates a new project named `name` in `dir` (already checked) and opens it. */
+  createProject(dir: string, name: string): Promise<ProjectSnapshot> {
+    return this.#serial(async () => {
+      const next = await ProjectStore.create(dir, { name })
+      await this.#replaceStore(next, dir)
+      return next.snapshot()
+    })
+  }
+
+  /** Closes the open project; it is no longer reopened on the next start. */
+  closeProject(): Promise<void> {
+    return this.#serial(async () => {
+      await this.#closeStore()
+      const files = await this.files()
+      await files.updateState((s) => ({ ...s, lastProject: null }))
+    })
+  }
+
+  /** Merges and persists a settings patch. */
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    return (await this.files()).updateSettings(patch)
+  }
+
+  /** The remembered window bounds, or null. */
+  async windowState(): Promise<WindowState | null> {
+    return (await this.files()).state.window
+  }
+
+  /** Remembers the window bounds for the next start. */
+  async saveWindowState(window: WindowState): Promise<void> {
+    await (await this.files()).updateState((s) => ({ ...s, window }))
+  }
+
+  /**
+   * Asks the renderer to save its pending edits and resolves when it answers (`app:flushed`) or
+   * after `timeoutMs`, whichever comes first: 'flushed' or 'timeout'.
+   */
+  requestFlush(timeoutMs = FLUSH_TIMEOUT_MS): Promise<'flushed' | 'timeout'> {
+    return new Promise((resolve) => {
+      const waiter = () => {
+        clearTimeout(timer)
+        resolve('flushed')
+      }
+      const timer = setTimeout(() => {
+        this.#flushWaiters = this.#flushWaiters.filter((w) => w !== waiter)
+        resolve('timeout')
+      }, timeoutMs)
+      this.#flushWaiters.push(waiter)
+      this.ctx.emit({ type: 'flush-request' })
+    })
+  }
+
+  /** The renderer's answer to a flush request: releases everyone waiting. */
+  flushed(): void {
+    const waiters = this.#flushWaiters
+    this.#flushWaiters = []
+    for (const waiter of waiters) waiter()
+  }
+
+  /**
+   * Closes the open project (flushing it) but keeps it as the one to reopen, and waits for the
+   * settings and app-state writes: used on quit.
+   */
+  dispose(): Promise<void> {
+    return this.#serial(async () => {
+      try {
+        await this.#closeStore()
+      } finally {
+        if (this.#files) await (await this.#files).flush()
+      }
+    })
+  }
+
+  async #replaceStore(next: ProjectStore, dir: string): Promise<void> {
+    await this.#closeStore()
+    this.#store = next
+    const files = await this.files()
+    const state = await files.updateState((s) => ({
+      ...s,
+      lastProject: dir,
+      recent: pushRecent(s.recent, dir),
+    }))
+    for (const listener of this.#recentListeners) listener(state.recent)
+  }
+
+  async #closeStore(): Promise<void> {
+    const store = this.#store
+    if (!store) return
+    this.#store = null
+    await store.close() // waits for pending writes, then releases the lock
+  }
+
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task)
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+}
