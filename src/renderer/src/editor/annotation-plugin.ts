@@ -1,0 +1,370 @@
+// The one plugin that holds a document's annotations. Following ProseMirror's comment and
+// track-changes examples, highlights are decorations in plugin state, mapped through every
+// transaction and changed only by actions sent as transaction meta (`tr.setMeta(annotationKey,
+// action)`); the spans, relations and document labels themselves live beside them, with an undo
+// stack of annotation ops (the text never changes, so ProseMirror's history has nothing to undo).
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
+import type { DecorationSet, EditorView } from 'prosemirror-view'
+import { checkSpanAnchor } from '../../../shared/anchor'
+import type {
+  AnnotationSchema,
+  Annotations,
+  Attributes,
+  DocLabels,
+  Relation,
+  Span,
+} from '../../../shared/model'
+import { buildDecorations, updateDecorations, type DecorationContext } from './decorations'
+import type { OffsetMap } from './doc'
+import { applyOp, invertOp, type AnnotationData, type AnnotationOp } from './ops'
+import { SpanStore } from './span-store'
+
+/** Changes to a span's label, attributes (replaced as a whole) or entity (null removes it). */
+export interface SpanPatch {
+  label?: string
+  attributes?: Attributes
+  entityId?: string | null
+}
+
+/** Changes to a relation: its type, either end (retargeting) or attributes (replaced whole). */
+export interface RelationPatch {
+  type?: string
+  from?: string
+  to?: string
+  attributes?: Attributes
+}
+
+/** The actions the plugin understands, sent as `tr.setMeta(annotationKey, action)`. */
+export type AnnotationAction =
+  | { type: 'add'; span: Span; select?: boolean }
+  | { type: 'remove'; id: string }
+  /** Consecutive updates of one span with the same `mergeKey` undo as one step (e.g. typing). */
+  | { type: 'update'; id: string; patch: SpanPatch; mergeKey?: string; now?: string }
+  | { type: 'add-relation'; relation: Relation }
+  | { type: 'remove-relation'; id: string }
+  | { type: 'update-relation'; id: string; patch: RelationPatch; now?: string }
+  | { type: 'select'; id: string | null }
+  | { type: 'set-doc-labels'; labels: DocLabels }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  /** New layer colours or underline styles: the one action that redraws every highlight. */
+  | { type: 'set-schema'; schema: AnnotationSchema }
+
+/** The plugin's state. Read it with `annotationKey.getState(state)`. */
+export interface AnnotationState {
+  spans: SpanStore
+  relations: readonly Relation[]
+  docLabels: DocLabels
+  decorations: DecorationSet
+  selectedId: string | null
+  /** Ops that undo pops (last is next), and ops that redo re-applies. */
+  done: readonly AnnotationOp[]
+  undone: readonly AnnotationOp[]
+  /** Increases with every change to spans, relations or document labels (not with selection). */
+  revision: number
+  /** The text ↔ position map of the document and the schema the highlights are drawn with. */
+  map: OffsetMap
+  schema: AnnotationSchema
+}
+
+/** The key of the annotation plugin. */
+export const annotationKey = new PluginKey<AnnotationState>('marginalia-annotations')
+
+/** Undo steps kept per document. */
+export const HISTORY_LIMIT = 500
+
+/** What the plugin starts from. */
+export interface AnnotationPluginOptions {
+  map: OffsetMap
+  schema: AnnotationSchema
+  initial: Annotations
+  /** Called when a highlight is clicked (or plain text, with an empty list): see ArticleView. */
+  onClickSpans?: (view: EditorView, spanIds: string[], event: MouseEvent) => boolean
+}
+
+/**
+ * Creates the annotation plugin. It also refuses every transaction that would change the document:
+ * offsets are into the canonical text, which is immutable, and the offset map depends on it.
+ */
+export function annotationPlugin(options: AnnotationPluginOptions): Plugin<AnnotationState> {
+  return new Plugin<AnnotationState>({
+    key: annotationKey,
+    state: {
+      init(_config, state) {
+        const spans = SpanStore.from(options.initial.spans)
+        const ctx: DecorationContext = { doc: state.doc, map: options.map, schema: options.schema }
+        return {
+          spans,
+          relations: [...options.initial.relations],
+          docLabels: { ...options.initial.docLabels },
+          decorations: buildDecorations(ctx, spans.values(), null),
+          selectedId: null,
+          done: [],
+          undone: [],
+          revision: 0,
+          map: options.map,
+          schema: options.schema,
+        }
+      },
+      apply(tr, prev) {
+        const decorations = prev.decorations.map(tr.mapping, tr.doc)
+        const mapped = decorations === prev.decorations ? prev : { ...prev, decorations }
+        const action = tr.getMeta(annotationKey) as AnnotationAction | undefined
+        return action ? reduce(mapped, action, tr) : mapped
+      },
+    },
+    filterTransaction: (tr) => !tr.docChanged,
+    props: {
+      decorations(state) {
+        return annotationKey.getState(state)?.decorations
+      },
+      handleClick(view, _pos, event) {
+        if (!options.onClickSpans) return false
+        return options.onClickSpans(view, spanIdsAtTarget(view, event.target), event)
+      },
+    },
+  })
+}
+
+/** The span ids of the highlight elements from `target` up to the editor, innermost first. */
+export function spanIdsAtTarget(view: EditorView, target: EventTarget | null): string[] {
+  const ids: string[] = []
+  let el = target as Element | null
+  if (el && el.nodeType !== 1) el = (el as unknown as globalThis.Node).parentElement
+  while (el && el !== view.dom) {
+    const id = el.getAttribute('data-span-id')
+    if (id && !ids.includes(id)) ids.push(id)
+    el = el.parentElement
+  }
+  return ids
+}
+
+/**
+ * The span a click selects among the stacked spans under the pointer: the shortest first, and on
+ * a further click on the same stack the next one (cycling), so every layer can be reached.
+ */
+export function nextStackedSpan(state: EditorState, spanIds: readonly string[]): string | null {
+  const st = annotationKey.getState(state)
+  if (!st) return null
+  const stack = spanIds
+    .map((id) => st.spans.get(id))
+    .filter((s): s is Span => !!s)
+    .sort((a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start || cmp(a.id, b.id))
+  if (stack.length === 0) return null
+  const at = stack.findIndex((s) => s.id === st.selectedId)
+  return stack[(at + 1) % stack.length].id
+}
+
+/** The document's annotations as stored: spans sorted by start, then end (then id). */
+export function annotationsOf(state: EditorState): Annotations {
+  const st = annotationKey.getState(state)
+  if (!st) throw new Error('annotationsOf: the annotation plugin is not in this editor state')
+  const spans = [...st.spans.values()].sort(
+    (a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id),
+  )
+  return { spans, relations: [...st.relations], docLabels: { ...st.docLabels } }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Why a span cannot be added to this document, or null if it can. */
+export function spanProblem(st: AnnotationState, span: Span): string | null {
+  if (st.spans.has(span.id)) return `a span with id ${span.id} already exists`
+  const problem = checkSpanAnchor(st.map.text, span)
+  return problem ? problem.message : null
+}
+
+/** Why a relation cannot be added (or become `relation` after an update), or null if it can. */
+export function relationProblem(st: AnnotationState, relation: Relation): string | null {
+  if (!st.spans.has(relation.from)) return `no span ${relation.from} at the relation's start`
+  if (!st.spans.has(relation.to)) return `no span ${relation.to} at the relation's end`
+  if (relation.from === relation.to) return 'a relation cannot link a span to itself'
+  return null
+}
+
+/** The span after a patch, or null when the patch changes nothing. */
+export function patchedSpan(span: Span, patch: SpanPatch, now: string): Span | null {
+  const next: Span = { ...span }
+  if (patch.label !== undefined) next.label = patch.label
+  if (patch.attributes !== undefined) next.attributes = { ...patch.attributes }
+  if (patch.entityId === null) delete next.entityId
+  else if (patch.entityId !== undefined) next.entityId = patch.entityId
+  if (
+    next.label === span.label &&
+    next.entityId === span.entityId &&
+    sameAttributes(next.attributes, span.attributes)
+  )
+    return null
+  next.updatedAt = now
+  return next
+}
+
+/** The relation after a patch, or null when the patch changes nothing. */
+export function patchedRelation(rel: Relation, patch: RelationPatch, now: string): Relation | null {
+  const next: Relation = { ...rel, ...definedOnly(patch) }
+  if (patch.attributes) next.attributes = { ...patch.attributes }
+  if (
+    next.type === rel.type &&
+    next.from === rel.from &&
+    next.to === rel.to &&
+    sameAttributes(next.attributes, rel.attributes)
+  )
+    return null
+  next.updatedAt = now
+  return next
+}
+
+function definedOnly(patch: RelationPatch): Partial<Relation> {
+  const out: Partial<Relation> = {}
+  if (patch.type !== undefined) out.type = patch.type
+  if (patch.from !== undefined) out.from = patch.from
+  if (patch.to !== undefined) out.to = patch.to
+  return out
+}
+
+function sameAttributes(a: Attributes, b: Attributes): boolean {
+  const ka = Object.keys(a)
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]))
+}
+
+function reduce(st: AnnotationState, action: AnnotationAction, tr: Transaction): AnnotationState {
+  switch (action.type) {
+    case 'add': {
+      if (spanProblem(st, action.span)) return st
+      const next = commit(st, { kind: 'add-span', span: action.span, relations: [] }, tr)
+      return action.select ? select(next, action.span.id, tr) : next
+    }
+    case 'remove': {
+      const span = st.spans.get(action.id)
+      return span ? commit(st, { kind: 'remove-span', span, relations: [] }, tr) : st
+    }
+    case 'update': {
+      const before = st.spans.get(action.id)
+      const after = before && patchedSpan(before, action.patch, action.now ?? now())
+      if (!before || !after) return st
+      return commit(st, { kind: 'update-span', before, after, mergeKey: action.mergeKey }, tr)
+    }
+    case 'add-relation': {
+      const r = action.relation
+      if (st.relations.some((x) => x.id === r.id) || relationProblem(st, r)) return st
+      const op: AnnotationOp = { kind: 'add-relation', relation: r, index: st.relations.length }
+      return commit(st, op, tr)
+    }
+    case 'remove-relation': {
+      const index = st.relations.findIndex((r) => r.id === action.id)
+      if (index < 0) return st
+      const op: AnnotationOp = { kind: 'remove-relation', relation: st.relations[index], index }
+      return commit(st, op, tr)
+    }
+    case 'update-relation': {
+      const before = st.relations.find((r) => r.id === action.id)
+      const after = before && patchedRelation(before, action.patch, action.now ?? now())
+      if (!before || !after || relationProblem(st, after)) return st
+      return commit(st, { kind: 'update-relation', before, after }, tr)
+    }
+    case 'set-doc-labels': {
+      const after = cloneLabels(action.labels)
+      if (sameLabels(after, st.docLabels)) return st
+      return commit(st, { kind: 'doc-labels', before: st.docLabels, after }, tr)
+    }
+    case 'select':
+      return select(st, action.id, tr)
+    case 'undo': {
+      const op = st.done[st.done.length - 1]
+      if (!op) return st
+      const { state, applied } = change(st, invertOp(op), tr)
+      return { ...state, done: st.done.slice(0, -1), undone: [...st.undone, invertOp(applied)] }
+    }
+    case 'redo': {
+      const op = st.undone[st.undone.length - 1]
+      if (!op) return st
+      const { state, applied } = change(st, op, tr)
+      return { ...state, done: [...st.done, applied], undone: st.undone.slice(0, -1) }
+    }
+    case 'set-schema': {
+      const ctx = { doc: tr.doc, map: st.map, schema: action.schema }
+      const decorations = buildDecorations(ctx, st.spans.values(), st.selectedId)
+      return { ...st, schema: action.schema, decorations }
+    }
+  }
+}
+
+/** Applies a new op and records it for undo (merging with the last one when the keys match). */
+function commit(st: AnnotationState, op: AnnotationOp, tr: Transaction): AnnotationState {
+  const { state: next, applied } = change(st, op, tr)
+  const last = st.done[st.done.length - 1]
+  let done: AnnotationOp[]
+  if (
+    applied.kind === 'update-span' &&
+    applied.mergeKey !== undefined &&
+    last?.kind === 'update-span' &&
+    last.mergeKey === applied.mergeKey &&
+    last.after.id === applied.after.id
+  )
+    done = [...st.done.slice(0, -1), { ...applied, before: last.before }]
+  else done = [...st.done, applied]
+  if (done.length > HISTORY_LIMIT) done = done.slice(done.length - HISTORY_LIMIT)
+  return { ...next, done, undone: [] }
+}
+
+/** Applies an op to the data and redraws only what it touched. */
+function change(
+  st: AnnotationState,
+  op: AnnotationOp,
+  tr: Transaction,
+): { state: AnnotationState; applied: AnnotationOp } {
+  const data: AnnotationData = { spans: st.spans, relations: st.relations, docLabels: st.docLabels }
+  const result = applyOp(data, op)
+  const spans = result.data.spans
+  const selectedId = st.selectedId && spans.has(st.selectedId) ? st.selectedId : null
+  const touched = [...result.touched]
+  if (selectedId !== st.selectedId && st.selectedId) touched.push(st.spans.get(st.selectedId)!)
+  const decorations =
+    touched.length > 0
+      ? updateDecorations(st.decorations, context(st, tr), spans, selectedId, touched)
+      : st.decorations
+  const state: AnnotationState = {
+    ...st,
+    spans,
+    relations: result.data.relations,
+    docLabels: result.data.docLabels,
+    decorations,
+    selectedId,
+    revision: st.revision + 1,
+  }
+  return { state, applied: result.op }
+}
+
+function select(st: AnnotationState, id: string | null, tr: Transaction): AnnotationState {
+  if (id === st.selectedId || (id !== null && !st.spans.has(id))) return st
+  const touched: Span[] = []
+  if (st.selectedId && st.spans.has(st.selectedId)) touched.push(st.spans.get(st.selectedId)!)
+  if (id) touched.push(st.spans.get(id)!)
+  const decorations = updateDecorations(st.decorations, context(st, tr), st.spans, id, touched)
+  return { ...st, selectedId: id, decorations }
+}
+
+function context(st: AnnotationState, tr: Transaction): DecorationContext {
+  return { doc: tr.doc, map: st.map, schema: st.schema }
+}
+
+function now(): string {
+  return new Date().toISOString()
+}
+
+function cloneLabels(labels: DocLabels): DocLabels {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, [...v]]))
+}
+
+function sameLabels(a: DocLabels, b: DocLabels): boolean {
+  const ka = Object.keys(a)
+  return (
+    ka.length === Object.keys(b).length &&
+    ka.every(
+      (k) =>
+        b[k] !== undefined && a[k].length === b[k].length && a[k].every((v, i) => v === b[k][i]),
+    )
+  )
+}

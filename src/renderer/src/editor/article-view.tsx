@@ -1,0 +1,245 @@
+// The article view: one ProseMirror EditorView per document, owned by this component but never
+// re-rendered by React. The plugin state is the source of truth for annotations; this component
+// only reports changes through callbacks from `dispatchTransaction`.
+//
+// Read-only, yet selectable by keyboard: with `editable: false` ProseMirror still follows mouse
+// selections, but the element is not focusable and has no caret, so a keyboard user could not
+// select text to tag. So the view is editable (caret, Shift+arrows, focus ring) and the text is kept
+// immutable instead: `beforeinput` is cancelled (typing, deleting, pasting, dropping, formatting),
+// paste and drop are refused, and the annotation plugin filters out any transaction that would
+// change the document (which also makes ProseMirror redraw the DOM after an IME composition).
+import 'prosemirror-view/style/prosemirror.css'
+import './editor.css'
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react'
+import type { Command, EditorState } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
+import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plugin'
+import { selectionOffsets } from './commands'
+import { createArticleState } from './state'
+import { tooltipPlugin } from './tooltip'
+
+/** Where the text selection is: its box on screen (viewport coordinates) and its text range. */
+export interface TextSelectionInfo {
+  rect: DOMRect
+  start: number
+  end: number
+}
+
+/** What the shell can do with the article view. */
+export interface ArticleViewHandle {
+  /** Runs an annotation command (see commands.ts) on the current state. */
+  run(command: Command): boolean
+  /** The current editor state (e.g. for `annotationsOf` or `annotationKey.getState`). */
+  state(): EditorState
+  /** Scrolls the span's first line to the middle of its scroll container. */
+  scrollToSpan(id: string): void
+  /** Scrolls to the span and briefly flashes it. */
+  flash(id: string): void
+  /** Moves keyboard focus into the article. */
+  focus(): void
+}
+
+export interface ArticleViewProps {
+  document: Document
+  schema: AnnotationSchema
+  /** The annotations the view starts with (read once per document). */
+  initial: Annotations
+  /** After every change to spans, relations or document labels (including undo and redo). */
+  onChange?: (annotations: Annotations, state: EditorState) => void
+  /** When the selected span changes (by click, command or removal). */
+  onSelect?: (spanId: string | null) => void
+  /** When the text selection changes: its box and text range, or null when nothing is selected. */
+  onTextSelection?: (info: TextSelectionInfo | null) => void
+  ref?: Ref<ArticleViewHandle>
+  className?: string
+}
+
+/** The read-only article with its highlights. Remount (or change `document.id`) per document. */
+export function ArticleView(props: ArticleViewProps) {
+  const host = useRef<HTMLDivElement>(null)
+  const viewRef = useRef<EditorView | null>(null)
+  const latest = useRef(props)
+  useLayoutEffect(() => {
+    latest.current = props
+  })
+
+  const { id, contentHash } = props.document
+  useLayoutEffect(() => {
+    const { document, schema, initial } = latest.current
+    const state = createArticleState({
+      document,
+      schema,
+      initial,
+      plugins: [tooltipPlugin()],
+      onClickSpans(view, ids, event) {
+        if (event.button !== 0 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
+          return false
+        const next = ids.length > 0 ? nextStackedSpan(view.state, ids) : null
+        if (next !== annotationKey.getState(view.state)?.selectedId)
+          view.dispatch(view.state.tr.setMeta(annotationKey, { type: 'select', id: next }))
+        return false
+      },
+    })
+    const view: EditorView = new EditorView(host.current!, {
+      state,
+      editable: () => true,
+      attributes: {
+        class: 'mg-doc',
+        role: 'textbox',
+        'aria-readonly': 'true',
+        'aria-multiline': 'true',
+        'aria-label': document.title ? `Article text: ${document.title}` : 'Article text',
+        spellcheck: 'false',
+        autocorrect: 'off',
+        autocapitalize: 'off',
+        translate: 'no',
+      },
+      handleDOMEvents: {
+        beforeinput: (_view, event) => {
+          event.preventDefault()
+          return true
+        },
+      },
+      handlePaste: () => true,
+      handleDrop: () => true,
+      dispatchTransaction(tr) {
+        const before = view.state
+        const after = before.apply(tr)
+        view.updateState(after)
+        if (!before.selection.eq(after.selection)) syncBlurredSelection(view)
+        report(view, before, after)
+      },
+    })
+    viewRef.current = view
+    return () => {
+      viewRef.current = null
+      view.destroy()
+    }
+  }, [id, contentHash])
+
+  // A schema edit (layer colour or underline) redraws the highlights in place.
+  useEffect(() => {
+    const view = viewRef.current
+    const st = view && annotationKey.getState(view.state)
+    if (view && st && st.schema !== props.schema)
+      view.dispatch(
+        view.state.tr.setMeta(annotationKey, { type: 'set-schema', schema: props.schema }),
+      )
+  }, [props.schema])
+
+  function report(view: EditorView, before: EditorState, after: EditorState): void {
+    const a = annotationKey.getState(before)!
+    const b = annotationKey.getState(after)!
+    const { onChange, onSelect, onTextSelection } = latest.current
+    if (a.revision !== b.revision) onChange?.(annotationsOf(after), after)
+    if (a.selectedId !== b.selectedId) onSelect?.(b.selectedId)
+    if (!before.selection.eq(after.selection)) onTextSelection?.(textSelectionInfo(view))
+  }
+
+  useImperativeHandle(
+    props.ref,
+    (): ArticleViewHandle => ({
+      run(command) {
+        const view = viewRef.current
+        return view ? command(view.state, view.dispatch, view) : false
+      },
+      state() {
+        const view = viewRef.current
+        if (!view) throw new Error('ArticleView: no editor (the component is not mounted)')
+        return view.state
+      },
+      scrollToSpan(spanId) {
+        const el = firstElementOf(viewRef.current, spanId)
+        el?.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' })
+      },
+      flash(spanId) {
+        const view = viewRef.current
+        const first = firstElementOf(view, spanId)
+        if (!view || !first) return
+        first.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' })
+        flashElements(view, spanId)
+      },
+      focus() {
+        viewRef.current?.focus()
+      },
+    }),
+    [],
+  )
+
+  return <div ref={host} className={['mg-article', props.className].filter(Boolean).join(' ')} />
+}
+
+/** The box and text range of a view's selection, or null when it selects no text. */
+function textSelectionInfo(view: EditorView): TextSelectionInfo | null {
+  const range = selectionOffsets(view.state)
+  if (!range) return null
+  return { rect: selectionRect(view), ...range }
+}
+
+/** The bounding box of the selected text (on several lines, the box around all of them). */
+function selectionRect(view: EditorView): DOMRect {
+  const { from, to } = view.state.selection
+  try {
+    const start = view.domAtPos(from, 1)
+    const end = view.domAtPos(to, -1)
+    const dom = view.dom.ownerDocument.createRange()
+    dom.setStart(start.node, start.offset)
+    dom.setEnd(end.node, end.offset)
+    const rect = dom.getBoundingClientRect()
+    if (rect.width > 0 || rect.height > 0) return rect
+  } catch {
+    // Fall through to the coordinates of the ends.
+  }
+  const a = view.coordsAtPos(from, 1)
+  const b = view.coordsAtPos(to, -1)
+  const left = Math.min(a.left, b.left)
+  return new DOMRect(left, a.top, Math.max(a.right, b.right) - left, b.bottom - a.top)
+}
+
+/**
+ * ProseMirror only writes the selection to the DOM while the editor has focus; when a command run
+ * from elsewhere (the tag palette) collapses it, the old highlight would linger. Collapse it too.
+ */
+function syncBlurredSelection(view: EditorView): void {
+  if (!view.state.selection.empty || view.hasFocus()) return
+  const sel = view.dom.ownerDocument.getSelection()
+  if (sel && sel.rangeCount > 0 && !sel.isCollapsed && view.dom.contains(sel.anchorNode))
+    sel.collapseToEnd()
+}
+
+function elementsOf(view: EditorView | null, spanId: string): HTMLElement[] {
+  if (!view) return []
+  return Array.from(
+    view.dom.querySelectorAll<HTMLElement>(`[data-span-id="${CSS.escape(spanId)}"]`),
+  )
+}
+
+function firstElementOf(view: EditorView | null, spanId: string): HTMLElement | null {
+  return elementsOf(view, spanId)[0] ?? null
+}
+
+/**
+ * Animates a span's elements with the Web Animations API rather than a class: ProseMirror owns
+ * these elements' attributes and may redraw them at any time, while an animation touches no DOM.
+ */
+function flashElements(view: EditorView, spanId: string): void {
+  for (const el of elementsOf(view, spanId)) {
+    const color = getComputedStyle(el).getPropertyValue('--mg-color').trim() || '#808080'
+    el.animate(
+      [
+        { backgroundColor: `${color}99`, boxShadow: `0 0 0 3px ${color}66` },
+        { backgroundColor: `${color}00`, boxShadow: `0 0 0 3px ${color}00` },
+      ],
+      {
+        duration: reducedMotion() ? 1200 : 900,
+        easing: 'ease-out',
+        iterations: reducedMotion() ? 1 : 2,
+      },
+    )
+  }
+}
+
+function reducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
+}

@@ -1,0 +1,202 @@
+// Highlights as inline decorations, and the lanes that keep stacked spans apart.
+// Why lanes: overlapping spans are drawn as nested <span>s, each with its own underline; a span's
+// lane sets how far below the text its underline sits, so two spans that overlap never share one.
+// Lanes are a greedy colouring of the overlap graph in (from, -to, id) order, so they depend only on
+// the overlapping group ("component") a span belongs to. That is what lets an edit recompute just
+// the component it touches and replace only the decorations whose lane or selection changed,
+// instead of rebuilding the whole set.
+import type { Node } from 'prosemirror-model'
+import { Decoration, DecorationSet } from 'prosemirror-view'
+import type { AnnotationSchema, Layer, Span } from '../../../shared/model'
+import type { OffsetMap } from './doc'
+
+/** What each highlight decoration carries in its spec. */
+export interface SpanDecorationSpec {
+  spanId: string
+  layer: string
+  lane: number
+  selected: boolean
+}
+
+/** Lanes above this share the deepest style class (the exact lane is in `--mg-lane`). */
+export const MAX_LANE_CLASS = 4
+
+const FALLBACK_COLOR = '#808080'
+
+/** What decorating needs besides the spans: the offset map and the layers' looks. */
+export interface DecorationContext {
+  doc: Node
+  map: OffsetMap
+  schema: AnnotationSchema
+}
+
+interface Placed {
+  span: Span
+  from: number
+  to: number
+}
+
+/** The highlight decoration of a span at [from, to) with its lane and selection state. */
+export function spanDecoration(
+  schema: AnnotationSchema,
+  span: Span,
+  from: number,
+  to: number,
+  lane: number,
+  selected: boolean,
+): Decoration {
+  const layer: Layer | undefined = schema.layers.find((l) => l.id === span.layer)
+  const classes = [
+    'mg-span',
+    `mg-layer-${span.layer}`,
+    `mg-ul-${layer?.underline ?? 'solid'}`,
+    `mg-lane-${Math.min(lane, MAX_LANE_CLASS)}`,
+  ]
+  if (selected) classes.push('mg-selected')
+  const spec: SpanDecorationSpec = { spanId: span.id, layer: span.layer, lane, selected }
+  return Decoration.inline(
+    from,
+    to,
+    {
+      // A nodeName gives every span its own element, so stacked spans nest instead of merging
+      // their classes and styles into one.
+      nodeName: 'span',
+      class: classes.join(' '),
+      style: `--mg-color: ${layer?.color ?? FALLBACK_COLOR}; --mg-lane: ${lane}`,
+      'data-span-id': span.id,
+      'data-layer': span.layer,
+    },
+    spec,
+  )
+}
+
+/** Builds the decorations of all spans at once (on init, or when the schema's looks change). */
+export function buildDecorations(
+  ctx: DecorationContext,
+  spans: Iterable<Span>,
+  selectedId: string | null,
+): DecorationSet {
+  const placed: Placed[] = []
+  for (const span of spans) {
+    const p = place(ctx.map, span)
+    if (p) placed.push(p)
+  }
+  const lanes = assignLanes(placed)
+  const decos = placed.map((p) =>
+    spanDecoration(
+      ctx.schema,
+      p.span,
+      p.from,
+      p.to,
+      lanes.get(p.span.id)!,
+      p.span.id === selectedId,
+    ),
+  )
+  return DecorationSet.create(ctx.doc, decos)
+}
+
+/**
+ * Brings the decorations up to date after the spans in `changed` (old and new versions of every span
+ * added, removed, edited or (de)selected) changed. Only the overlapping group around them is looked
+ * at, and only decorations whose lane or selection differ are replaced.
+ */
+export function updateDecorations(
+  decos: DecorationSet,
+  ctx: DecorationContext,
+  spans: { get(id: string): Span | undefined },
+  selectedId: string | null,
+  changed: readonly Span[],
+): DecorationSet {
+  const changedIds = new Set(changed.map((s) => s.id))
+  const existing = new Map<string, Decoration>()
+  const component = new Map<string, Placed>()
+  const queue: { from: number; to: number }[] = []
+
+  for (const span of changed) {
+    const old = place(ctx.map, span)
+    if (old) {
+      queue.push(old)
+      const found = decos.find(old.from, old.to, (s: SpanDecorationSpec) => s.spanId === span.id)
+      if (found.length > 0) existing.set(span.id, found[0])
+    }
+    const current = spans.get(span.id)
+    const p = current ? place(ctx.map, current) : null
+    if (p && !component.has(p.span.id)) {
+      component.set(p.span.id, p)
+      queue.push(p)
+    }
+  }
+  // Walk the overlap graph outward from the changed spans; `find` also returns decorations that
+  // only touch the range, which do not overlap it.
+  while (queue.length > 0) {
+    const range = queue.pop()!
+    for (const d of decos.find(range.from, range.to)) {
+      const id = (d.spec as SpanDecorationSpec).spanId
+      if (changedIds.has(id) || component.has(id) || !(d.from < range.to && range.from < d.to))
+        continue
+      const span = spans.get(id)
+      if (!span) continue
+      existing.set(id, d)
+      const p = { span, from: d.from, to: d.to }
+      component.set(id, p)
+      queue.push(p)
+    }
+  }
+
+  const lanes = assignLanes([...component.values()])
+  const remove: Decoration[] = []
+  const add: Decoration[] = []
+  for (const id of new Set([...existing.keys(), ...component.keys()])) {
+    const d = existing.get(id)
+    const p = component.get(id)
+    const lane = lanes.get(id)
+    const selected = id === selectedId
+    if (d && p && sameLook(d, p, lane!, selected)) continue
+    if (d) remove.push(d)
+    if (p) add.push(spanDecoration(ctx.schema, p.span, p.from, p.to, lane!, selected))
+  }
+  if (remove.length === 0 && add.length === 0) return decos
+  return decos.remove(remove).add(ctx.doc, add)
+}
+
+function sameLook(d: Decoration, p: Placed, lane: number, selected: boolean): boolean {
+  const spec = d.spec as SpanDecorationSpec
+  return (
+    d.from === p.from &&
+    d.to === p.to &&
+    spec.layer === p.span.layer &&
+    spec.lane === lane &&
+    spec.selected === selected
+  )
+}
+
+/** Where a span shows in the document, or null if it shows no text (or is out of range). */
+function place(map: OffsetMap, span: Span): Placed | null {
+  if (!(span.start < span.end) || span.end > map.text.length) return null
+  const r = map.rangeToPos(span.start, span.end)
+  return r ? { span, from: r.from, to: r.to } : null
+}
+
+/**
+ * Greedy lanes: in (from, -to, id) order each span takes the lowest lane no earlier overlapping span
+ * holds, so an enclosing span sits above what it encloses and overlapping spans never share a lane.
+ */
+export function assignLanes(placed: readonly Placed[]): Map<string, number> {
+  const sorted = [...placed].sort(
+    (a, b) =>
+      a.from - b.from ||
+      b.to - a.to ||
+      (a.span.id < b.span.id ? -1 : a.span.id > b.span.id ? 1 : 0),
+  )
+  const lanes = new Map<string, number>()
+  // laneEnd[l] is where the last span given lane l ends; spans come in start order, so a lane is
+  // free exactly when that span has ended.
+  const laneEnd: number[] = []
+  for (const p of sorted) {
+    let lane = 0
+    while (lane < laneEnd.length && laneEnd[lane] > p.from) lane++
+    laneEnd[lane] = p.to
+    lanes.set(p.span.id, lane)
+  }
+  return lanes
+}

@@ -1,0 +1,38 @@
+// The annotation editor's public surface: the view component, the commands, and the plugin state
+// readers. The shell imports from here (or from the modules directly).
+export {
+  ArticleView,
+  type ArticleViewHandle,
+  type ArticleViewProps,
+  type TextSelectionInfo,
+} from './article-view'
+export {
+  addRelation,
+  addSpan,
+  defaultAttributes,
+  redo,
+  removeRelation,
+  removeSpan,
+  selectAdjacentSpan,
+  selectionOffsets,
+  selectSpan,
+  setDocLabels,
+  tagSelection,
+  undo,
+  updateRelation,
+  updateSpan,
+  type TagOptions,
+} from './commands'
+export {
+  annotationKey,
+  annotationsOf,
+  type AnnotationAction,
+  type AnnotationState,
+  type RelationPatch,
+  type SpanPatch,
+} from './annotation-plugin'
+export { buildPmDoc, OffsetMap } from './doc'
+export { snapToWords } from './snap'
+export { createArticleState } from './state'
+export { SpanStore } from './span-store'
+export { nextStackedSpan } from './annotation-plugin'

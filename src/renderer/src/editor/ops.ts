@@ -1,0 +1,103 @@
+// Annotation operations: the unit of undo. The article's text never changes, so ProseMirror's own
+// history has nothing to do; instead every change to the annotations is one of these records,
+// holding enough (the whole span or relation before and after) to be applied and inverted exactly.
+import type { DocLabels, Relation, Span } from '../../../shared/model'
+import type { SpanStore } from './span-store'
+
+/** A relation together with its index in the relation list, so removal can be undone in place. */
+export interface PlacedRelation {
+  relation: Relation
+  index: number
+}
+
+/** One reversible change to a document's annotations. */
+export type AnnotationOp =
+  | { kind: 'add-span'; span: Span; relations: PlacedRelation[] }
+  | { kind: 'remove-span'; span: Span; relations: PlacedRelation[] }
+  | { kind: 'update-span'; before: Span; after: Span; mergeKey?: string }
+  | { kind: 'add-relation'; relation: Relation; index: number }
+  | { kind: 'remove-relation'; relation: Relation; index: number }
+  | { kind: 'update-relation'; before: Relation; after: Relation }
+  | { kind: 'doc-labels'; before: DocLabels; after: DocLabels }
+
+/** The annotations an op works on (immutable: ops return new values). */
+export interface AnnotationData {
+  spans: SpanStore
+  relations: readonly Relation[]
+  docLabels: DocLabels
+}
+
+/** The op that undoes `op`. */
+export function invertOp(op: AnnotationOp): AnnotationOp {
+  switch (op.kind) {
+    case 'add-span':
+      return { kind: 'remove-span', span: op.span, relations: op.relations }
+    case 'remove-span':
+      return { kind: 'add-span', span: op.span, relations: op.relations }
+    case 'update-span':
+      return { kind: 'update-span', before: op.after, after: op.before }
+    case 'add-relation':
+      return { kind: 'remove-relation', relation: op.relation, index: op.index }
+    case 'remove-relation':
+      return { kind: 'add-relation', relation: op.relation, index: op.index }
+    case 'update-relation':
+      return { kind: 'update-relation', before: op.after, after: op.before }
+    case 'doc-labels':
+      return { kind: 'doc-labels', before: op.after, after: op.before }
+  }
+}
+
+/**
+ * Applies an op. Returns the new data, the op as it actually happened (a span's removal takes every
+ * relation attached to it at that moment, whatever the op listed, so that its inverse restores
+ * exactly those), and the spans whose highlight may need redrawing (old and new versions).
+ */
+export function applyOp(
+  data: AnnotationData,
+  op: AnnotationOp,
+): { data: AnnotationData; op: AnnotationOp; touched: Span[] } {
+  switch (op.kind) {
+    case 'add-span': {
+      const spans = data.spans.set(op.span)
+      const relations = [...data.relations]
+      for (const { relation, index } of [...op.relations].sort((a, b) => a.index - b.index))
+        relations.splice(Math.min(index, relations.length), 0, relation)
+      return { data: { ...data, spans, relations }, op, touched: [op.span] }
+    }
+    case 'remove-span': {
+      const spans = data.spans.delete(op.span.id)
+      const removed: PlacedRelation[] = []
+      const relations: Relation[] = []
+      data.relations.forEach((relation, index) => {
+        if (relation.from === op.span.id || relation.to === op.span.id)
+          removed.push({ relation, index })
+        else relations.push(relation)
+      })
+      return {
+        data: { ...data, spans, relations },
+        op: { ...op, relations: removed },
+        touched: [op.span],
+      }
+    }
+    case 'update-span': {
+      const spans = data.spans.set(op.after)
+      return { data: { ...data, spans }, op, touched: [op.before, op.after] }
+    }
+    case 'add-relation': {
+      const relations = [...data.relations]
+      relations.splice(Math.min(op.index, relations.length), 0, op.relation)
+      return { data: { ...data, relations }, op, touched: [] }
+    }
+    case 'remove-relation': {
+      const index = data.relations.findIndex((r) => r.id === op.relation.id)
+      const relations = data.relations.filter((r) => r.id !== op.relation.id)
+      return { data: { ...data, relations }, op: { ...op, index }, touched: [] }
+    }
+    case 'update-relation': {
+      const relations = data.relations.map((r) => (r.id === op.after.id ? op.after : r))
+      return { data: { ...data, relations }, op, touched: [] }
+    }
+    case 'doc-labels':
+      return { data: { ...data, docLabels: op.after }, op, touched: [] }
+  }
+}

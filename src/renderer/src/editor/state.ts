@@ -1,0 +1,27 @@
+// Building the editor state of one article: its PM document, offset map and annotation plugin.
+import { EditorState, type Plugin } from 'prosemirror-state'
+import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
+import { annotationPlugin, type AnnotationPluginOptions } from './annotation-plugin'
+import { buildPmDoc } from './doc'
+
+/** What an article's editor state is made from. */
+export interface ArticleStateOptions {
+  document: Pick<Document, 'text' | 'blocks'>
+  schema: AnnotationSchema
+  initial: Annotations
+  onClickSpans?: AnnotationPluginOptions['onClickSpans']
+  /** Further plugins (e.g. the tooltip), after the annotation plugin. */
+  plugins?: Plugin[]
+}
+
+/** Creates the editor state of an article with its annotations (no view needed). */
+export function createArticleState(options: ArticleStateOptions): EditorState {
+  const { doc, map } = buildPmDoc(options.document)
+  const plugin = annotationPlugin({
+    map,
+    schema: options.schema,
+    initial: options.initial,
+    onClickSpans: options.onClickSpans,
+  })
+  return EditorState.create({ doc, plugins: [plugin, ...(options.plugins ?? [])] })
+}
