@@ -1,0 +1,112 @@
+// spaCy / Prodigy JSONL, export only. One record per document:
+// `{text, tokens: [{text, start, end, id, ws}], spans: [{start, end, token_start, token_end, label}],
+// relations: [{head, child, label, head_span, child_span}], meta}`. Character offsets count code
+// points (Python's `text[start:end]`); token_end is inclusive, as Prodigy writes it; a relation's
+// head and child are the last token of each span. Tokens come from the shared tokeniser
+// (tokenise.ts), named in `meta.tokeniser`. Spans of every layer go in one list (spans may
+// overlap, as in spaCy's SpanGroup / spancat); each also carries its `layer`, `id` and
+// `attributes` as extra keys, which Prodigy keeps and spaCy ignores.
+import type { ExportFormatModule, ExportInput } from './types'
+import { ManifestBuilder, checkAll, countExtras, labelKey } from './export-common'
+import { TOKENISER_DESCRIPTION, tokenRange, tokenise } from './tokenise'
+
+export const spacyFormat: ExportFormatModule = {
+  name: 'spacy',
+  label: 'spaCy / Prodigy JSONL',
+  extension: '.jsonl',
+  offsetUnit: 'codepoint',
+  export(input: ExportInput, onProgress) {
+    const manifest = new ManifestBuilder('spacy', 'prodigy-jsonl-1', 'codepoint')
+    const docs = checkAll(input, manifest, onProgress)
+    const { schema } = input.project
+    const lines: string[] = []
+    for (const { file, spans, relations, offsets } of docs) {
+      const { document } = file
+      const cp = (i: number) => offsets.toCodePoint(i)
+      const tokens = tokenise(document.text)
+      const written = new Map<string, Record<string, unknown>>()
+      for (const span of spans) {
+        const range = tokenRange(tokens, span.start, span.end)
+        if (!range) {
+          manifest.loss(
+            'spans covering no token',
+            'token_start/token_end need a token; not written',
+          )
+          continue
+        }
+        if (!range.aligned) {
+          manifest.loss(
+            'spans not aligned to tokens',
+            "start/end stay exact; token_start/token_end cover the tokens they touch (spaCy's char_span would not align)",
+          )
+        }
+        written.set(span.id, {
+          start: cp(span.start),
+          end: cp(span.end),
+          token_start: range.first,
+          token_end: range.last,
+          label: labelKey(schema, span.layer, span.label),
+          layer: span.layer,
+          id: span.id,
+          ...(Object.keys(span.attributes).length ? { attributes: span.attributes } : {}),
+        })
+      }
+      const rels = relations.flatMap((r) => {
+        const head = written.get(r.from)
+        const child = written.get(r.to)
+        if (!head || !child) {
+          manifest.loss('relations', 'an end span covers no token; not written')
+          return []
+        }
+        return [
+          {
+            head: head.token_end,
+            child: child.token_end,
+            label: r.type,
+            head_span: head,
+            child_span: child,
+          },
+        ]
+      })
+      const { importedFrom: _ignored, ...metadata } = document.metadata
+      lines.push(
+        JSON.stringify({
+          text: document.text,
+          tokens: tokens.map((t, id) => ({
+            text: t.text,
+            start: cp(t.start),
+            end: cp(t.end),
+            id,
+            ws: t.ws,
+          })),
+          spans: [...written.values()],
+          relations: rels,
+          meta: {
+            id: document.id,
+            title: document.title,
+            ...metadata,
+            offsets: 'codepoint',
+            tokeniser: TOKENISER_DESCRIPTION,
+            ...(Object.keys(file.annotations.docLabels).length
+              ? { docLabels: file.annotations.docLabels }
+              : {}),
+          },
+        }),
+      )
+      manifest.documents++
+      manifest.spans += written.size
+      manifest.relations += rels.length
+    }
+    const extra = countExtras(docs)
+    manifest.loss(
+      'relation attributes',
+      'Prodigy relations carry only a label; not written',
+      extra.relationAttributes,
+    )
+    manifest.loss('entity links', 'no place for them; not written', extra.entityLinks)
+    return {
+      files: [{ path: 'spacy.jsonl', data: lines.length ? `${lines.join('\n')}\n` : '' }],
+      manifest: manifest.build(),
+    }
+  },
+}

@@ -1,0 +1,193 @@
+// XLSX of spans, export only: one sheet per layer, with the CSV's columns (csv.ts), offsets in code
+// points. Written directly as SpreadsheetML (the five XML parts a workbook needs, zipped with
+// fflate) rather than through a workbook library: the maintained writers (exceljs,
+// write-excel-file) only produce a file asynchronously, while an export module builds its output
+// synchronously, and a table of strings and numbers needs none of their features. Strings are
+// inline strings, so a cell is never a formula and needs no escaping. Excel caps a cell at 32,767
+// characters and XML cannot hold some control characters: both are counted as losses.
+import { strToU8, zipSync } from 'fflate'
+import type { ExportFormatModule, ExportInput } from './types'
+import { ManifestBuilder, checkAll, safeStem } from './export-common'
+import { CSV_LEADING_COLUMNS, CSV_TRAILING_COLUMNS, attributeNames } from './csv'
+import { attrs, escapeText, xmlSafe } from './xml'
+
+const CELL_LIMIT = 32767
+
+type Cell = string | number
+
+/** Column letters of a 0-based index (0 → A, 26 → AA). */
+export function columnName(index: number): string {
+  let name = ''
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name
+  }
+  return name
+}
+
+/** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
+function sheetName(name: string, taken: Set<string>): string {
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'|'$/g, '_')
+      .slice(0, 31) || 'Sheet'
+  let candidate = base
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+    candidate = `${base.slice(0, 31 - String(n).length - 1)}_${n}`
+  }
+  taken.add(candidate.toLowerCase())
+  return candidate
+}
+
+export const xlsxFormat: ExportFormatModule = {
+  name: 'xlsx',
+  label: 'Excel workbook (spans, one sheet per layer)',
+  extension: '.xlsx',
+  offsetUnit: 'codepoint',
+  export(input: ExportInput, onProgress) {
+    const manifest = new ManifestBuilder('xlsx', 'ooxml-spreadsheetml-1', 'codepoint')
+    const docs = checkAll(input, manifest, onProgress)
+    const { schema, entities } = input.project
+    const attributes = attributeNames(schema, input.documents)
+    const header = [
+      ...CSV_LEADING_COLUMNS,
+      ...attributes.map((n) =>
+        [...CSV_LEADING_COLUMNS, ...CSV_TRAILING_COLUMNS].includes(n as never) ? `attr_${n}` : n,
+      ),
+      ...CSV_TRAILING_COLUMNS,
+    ]
+    const entityNames = new Map(entities.map((e) => [e.id, e.name]))
+    const layerIds = [...schema.layers.map((l) => l.id)]
+    for (const d of docs)
+      for (const s of d.spans) if (!layerIds.includes(s.layer)) layerIds.push(s.layer)
+    const rows = new Map<string, Cell[][]>(layerIds.map((id) => [id, [header]]))
+    for (const { file, spans, offsets } of docs) {
+      const { document } = file
+      for (const span of spans) {
+        rows.get(span.layer)!.push([
+          document.id,
+          document.title,
+          span.id,
+          span.layer,
+          span.label,
+          document.text.slice(span.start, span.end),
+          offsets.toCodePoint(span.start),
+          offsets.toCodePoint(span.end),
+          ...attributes.map((n) => {
+            const v = span.attributes[n]
+            return v === undefined ? '' : typeof v === 'number' ? v : String(v)
+          }),
+          span.entityId ? (entityNames.get(span.entityId) ?? span.entityId) : '',
+          span.annotator,
+        ])
+      }
+      manifest.documents++
+      manifest.spans += spans.length
+      manifest.loss(
+        'relations',
+        'a sheet of spans has no place for relations',
+        file.annotations.relations.length,
+      )
+      manifest.loss(
+        'document labels',
+        'a sheet of spans has no place for them',
+        Object.values(file.annotations.docLabels).flat().length,
+      )
+    }
+    const taken = new Set<string>()
+    const sheets = layerIds.map((id) => ({
+      name: sheetName(schema.layers.find((l) => l.id === id)?.name ?? id, taken),
+      xml: sheetXml(rows.get(id)!, manifest),
+    }))
+    return {
+      files: [{ path: `${safeStem(input.project.name)}.xlsx`, data: workbook(sheets) }],
+      manifest: manifest.build(),
+    }
+  },
+}
+
+function sheetXml(rows: Cell[][], manifest: ManifestBuilder): string {
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+    '<sheetData>',
+  ]
+  rows.forEach((row, r) => {
+    const cells = row.map((value, c) => {
+      const ref = `${columnName(c)}${r + 1}`
+      if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`
+      if (value === '') return ''
+      let text = value
+      const safe = xmlSafe(text)
+      if (safe.replaced)
+        manifest.loss(
+          'characters XML cannot hold',
+          'control characters written as U+FFFD',
+          safe.replaced,
+        )
+      text = safe.text
+      if (text.length > CELL_LIMIT) {
+        manifest.loss('cells over 32,767 characters', 'Excel caps a cell there; cut at the limit')
+        text = text.slice(0, CELL_LIMIT)
+      }
+      return `<c r="${ref}" t="inlineStr"${r === 0 ? ' s="1"' : ''}><is><t xml:space="preserve">${escapeText(text)}</t></is></c>`
+    })
+    out.push(`<row r="${r + 1}">${cells.join('')}</row>`)
+  })
+  out.push('</sheetData>', '</worksheet>')
+  return out.join('')
+}
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+
+function workbook(sheets: { name: string; xml: string }[]): Uint8Array {
+  const files: Record<string, Uint8Array> = {}
+  files['[Content_Types].xml'] = strToU8(
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
+      '</Types>',
+  )
+  files['_rels/.rels'] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  )
+  files['xl/workbook.xml'] = strToU8(
+    `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><sheets>` +
+      sheets
+        .map((s, i) => `<sheet${attrs({ name: s.name, sheetId: i + 1, 'r:id': `rId${i + 1}` })}/>`)
+        .join('') +
+      '</sheets></workbook>',
+  )
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('') +
+      `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+  )
+  files['xl/styles.xml'] = strToU8(
+    `${XML_HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+      '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+      '</styleSheet>',
+  )
+  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml)))
+  return zipSync(files)
+}
