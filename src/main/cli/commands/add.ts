@@ -1,0 +1,54 @@
+// `add <dir> <files...>`: imports article files into a project, reporting each file's outcome.
+import { readFile, stat } from 'node:fs/promises'
+import { importFiles } from '../../core/import'
+import type { FileProblem } from '../../../shared/ipc-contract'
+import { printLines, type CliIo } from '../io'
+import { withProject } from '../open-project'
+
+/** Largest file read for import, as for files dropped on the app. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024
+
+/** Imports `files` into the project in `dir`; exit code 1 when any file could not be imported. */
+export async function addCommand(dir: string, files: string[], io: CliIo): Promise<number> {
+  return withProject(dir, { lock: true }, async (store) => {
+    const readable: { name: string; data: Uint8Array }[] = []
+    const unreadable: FileProblem[] = []
+    for (const file of files) {
+      try {
+        const info = await stat(file)
+        if (!info.isFile()) throw new Error('not a file')
+        if (info.size > MAX_FILE_BYTES) throw new Error('larger than 50 MB')
+        readable.push({ name: file, data: await readFile(file) })
+      } catch (error) {
+        unreadable.push({ file, message: `cannot read it (${readError(error)})` })
+      }
+    }
+    const report = await importFiles(store, readable)
+    printLines(
+      io.stdout,
+      report.added.map((a) => `added ${a.id} "${a.title}" from ${a.file}`),
+    )
+    printLines(
+      io.stdout,
+      report.duplicates.map(
+        (d) => `skipped ${d.file}: already in the project as ${d.existingId} "${d.existingTitle}"`,
+      ),
+    )
+    const errors = [...unreadable, ...report.errors]
+    printLines(
+      io.stderr,
+      errors.map((e) => `error: ${e.file}: ${e.message}`),
+    )
+    io.stdout(
+      `${report.added.length} added, ${report.duplicates.length} already present, ${errors.length} failed\n`,
+    )
+    return errors.length > 0 ? 1 : 0
+  })
+}
+
+function readError(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') {
+    return 'no such file'
+  }
+  return error instanceof Error ? error.message : String(error)
+}

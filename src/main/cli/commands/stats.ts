@@ -1,0 +1,97 @@
+// `stats <dir>`: what a project holds — documents, spans by layer and label, relations by type,
+// document labels — as text or, with --json, as one JSON object.
+import type { ProjectStore } from '../../core/storage'
+import { printLines, type CliIo } from '../io'
+import { withProject } from '../open-project'
+
+export interface ProjectStats {
+  name: string
+  documents: number
+  unreadableDocuments: number
+  spans: number
+  /** layer id → { total, labels: label → count } */
+  spansByLayer: Record<string, { name: string; total: number; labels: Record<string, number> }>
+  relations: number
+  relationsByType: Record<string, number>
+  /** label set id → value → number of documents */
+  docLabels: Record<string, Record<string, number>>
+}
+
+/** Counts what the project holds, loading every document once. */
+export async function collectStats(store: ProjectStore): Promise<ProjectStats> {
+  const { project } = store
+  const stats: ProjectStats = {
+    name: project.name,
+    documents: project.documents.length,
+    unreadableDocuments: 0,
+    spans: 0,
+    spansByLayer: {},
+    relations: 0,
+    relationsByType: {},
+    docLabels: {},
+  }
+  // Schema layers first, in schema order, so empty layers show as 0.
+  for (const layer of project.schema.layers) {
+    stats.spansByLayer[layer.id] = { name: layer.name, total: 0, labels: {} }
+  }
+  for (const entry of project.documents) {
+    let annotations
+    try {
+      annotations = (await store.loadDocument(entry.id)).annotations
+    } catch {
+      stats.unreadableDocuments++
+      continue
+    }
+    for (const span of annotations.spans) {
+      const layer = (stats.spansByLayer[span.layer] ??= { name: span.layer, total: 0, labels: {} })
+      layer.total++
+      layer.labels[span.label] = (layer.labels[span.label] ?? 0) + 1
+      stats.spans++
+    }
+    for (const relation of annotations.relations) {
+      stats.relationsByType[relation.type] = (stats.relationsByType[relation.type] ?? 0) + 1
+      stats.relations++
+    }
+    for (const [set, values] of Object.entries(annotations.docLabels)) {
+      const counts = (stats.docLabels[set] ??= {})
+      for (const value of values) counts[value] = (counts[value] ?? 0) + 1
+    }
+  }
+  return stats
+}
+
+/** Prints the project's statistics. */
+export async function statsCommand(
+  dir: string,
+  opts: { json?: boolean },
+  io: CliIo,
+): Promise<number> {
+  const stats = await withProject(dir, { lock: false }, collectStats)
+  if (opts.json) {
+    io.stdout(`${JSON.stringify(stats, null, 2)}\n`)
+    return 0
+  }
+  const unreadable = stats.unreadableDocuments
+  const lines = [
+    `Project: ${stats.name}`,
+    `Documents: ${stats.documents}${unreadable ? ` (${unreadable} could not be read)` : ''}`,
+    `Spans: ${stats.spans}`,
+  ]
+  for (const [id, layer] of Object.entries(stats.spansByLayer)) {
+    lines.push(`  ${layer.name} (${id}): ${layer.total}`)
+    for (const [label, count] of Object.entries(layer.labels)) lines.push(`    ${label}: ${count}`)
+  }
+  lines.push(`Relations: ${stats.relations}`)
+  for (const [type, count] of Object.entries(stats.relationsByType)) {
+    lines.push(`  ${type}: ${count}`)
+  }
+  if (Object.keys(stats.docLabels).length > 0) {
+    lines.push('Document labels:')
+    for (const [set, counts] of Object.entries(stats.docLabels)) {
+      const list = Object.entries(counts).map(([value, count]) => `${value} ${count}`)
+      lines.push(`  ${set}: ${list.join(', ')}`)
+    }
+  }
+  printLines(io.stdout, lines)
+  return 0
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import { exportFormats, getExportFormat } from '../../../../src/main/core/formats'
+import { jsonlFormat, type JsonlLine } from '../../../../src/main/core/formats/jsonl'
+import { TRICKY_SOURCE, TRICKY_SPANS, docWithSpans, projectFile } from './native-fixture'
+
+function run(documents: ReturnType<typeof docWithSpans>[], project = projectFile()) {
+  const out = jsonlFormat.export({ project, documents })
+  expect(out.files).toHaveLength(1)
+  const data = out.files[0].data as string
+  expect(data.endsWith('\n')).toBe(true)
+  const lines = data
+    .slice(0, -1)
+    .split('\n')
+    .map((l) => JSON.parse(l) as JsonlLine)
+  return { lines, manifest: out.manifest, data }
+}
+
+describe('native JSONL export', () => {
+  it('is registered under "jsonl" and states UTF-16 offsets', () => {
+    expect(getExportFormat('jsonl')).toBe(jsonlFormat)
+    expect(exportFormats.jsonl.offsetUnit).toBe('utf16')
+    expect(() => getExportFormat('nope')).toThrow('unknown export format "nope" (known: jsonl, csv')
+    expect(() => getExportFormat('constructor')).toThrow(/unknown export format/)
+  })
+
+  it('gives offsets that select each span in the exported text, with emoji, accents and CRLF', () => {
+    const doc = docWithSpans('d1', TRICKY_SOURCE, TRICKY_SPANS)
+    const { lines, manifest } = run([doc])
+    expect(manifest.offsetUnit).toBe('utf16')
+    expect(lines).toHaveLength(1)
+    const [line] = lines
+    expect(line.offset_unit).toBe('utf16')
+    expect(line.text).not.toContain('\r')
+    expect(line.text.startsWith('Headline')).toBe(true)
+    expect(line.spans.map((s) => s.id)).toEqual(TRICKY_SPANS.map((s) => s.id))
+    for (const [i, span] of line.spans.entries()) {
+      expect(line.text.slice(span.start, span.end)).toBe(span.text)
+      expect(span.text).toBe(TRICKY_SPANS[i].find)
+    }
+    // The unit matters: the first span starts after one astral character, so units differ.
+    const emoji = line.spans[0]
+    expect(emoji.start).toBe('Headline '.length)
+    expect([...line.text].slice(emoji.start, emoji.end).join('')).not.toBe(emoji.text)
+  })
+
+  it('writes one line per document with metadata, attributes, relations, labels and entities', () => {
+    const doc = docWithSpans(
+      'd1',
+      'Putin said the talks went well.',
+      [
+        {
+          id: 's1',
+          layer: 'claim',
+          label: 'Claim',
+          find: 'the talks went well',
+          attributes: { checkability: 'opinion' },
+        },
+        { id: 's2', layer: 'source', label: 'Source', find: 'Putin', entityId: 'e-putin' },
+      ],
+      [{ id: 'r1', type: 'attributed_to', from: 's1', to: 's2' }],
+    )
+    doc.annotations.docLabels = { overall_sentiment: ['positive'] }
+    const other = docWithSpans('d2', 'Second\u2028document with a line separator.', [])
+    const putin = {
+      id: 'e-putin',
+      name: 'Vladimir Putin',
+      kind: 'person',
+      aliases: ['Putin'],
+      note: '',
+    }
+    const { lines, manifest, data } = run([doc, other], projectFile({ entities: [putin] }))
+    // U+2028 is escaped, since Python's str.splitlines() would break the line on it.
+    expect(data).not.toContain('\u2028')
+    expect(data).toContain('Second\\u2028document')
+    expect(lines.map((l) => l.id)).toEqual(['d1', 'd2'])
+    expect(lines[1].text).toBe('Second\u2028document with a line separator.')
+    const [line] = lines
+    expect(line.title).toBe('Putin said the talks went well.')
+    expect(line.metadata).toEqual({ importedFrom: 'd1.txt' })
+    expect(line.spans[0]).toMatchObject({
+      id: 's1',
+      layer: 'claim',
+      label: 'Claim',
+      attributes: { checkability: 'opinion' },
+      annotator: 'ana',
+    })
+    expect(line.spans[0]).not.toHaveProperty('entity_id')
+    expect(line.spans[1].entity_id).toBe('e-putin')
+    expect(line.relations).toEqual([
+      expect.objectContaining({
+        id: 'r1',
+        type: 'attributed_to',
+        from: 's1',
+        to: 's2',
+        attributes: {},
+      }),
+    ])
+    expect(line.doc_labels).toEqual({ overall_sentiment: ['positive'] })
+    expect(line.entities).toEqual([putin])
+    expect(lines[1].entities).toEqual([])
+    expect(manifest).toMatchObject({
+      format: 'jsonl',
+      counts: { documents: 2, spans: 2, relations: 1 },
+      losses: [],
+      problems: [],
+    })
+  })
+
+  it('leaves out a span whose offsets do not select its quote, and its relations, and says so', () => {
+    const doc = docWithSpans(
+      'd1',
+      'Putin said the talks went well.',
+      [
+        { id: 's1', layer: 'claim', label: 'Claim', find: 'the talks went well' },
+        { id: 's2', layer: 'source', label: 'Source', find: 'Putin' },
+        { id: 's3', layer: 'sentiment', label: 'Sentiment', find: 'well' },
+      ],
+      [{ id: 'r1', type: 'attributed_to', from: 's1', to: 's2' }],
+    )
+    doc.annotations.spans[1].start += 1 // now selects "utin " — not its quote "Putin"
+    const { lines, manifest } = run([doc])
+    expect(lines[0].spans.map((s) => s.id)).toEqual(['s1', 's3'])
+    expect(lines[0].relations).toEqual([])
+    expect(manifest.counts).toEqual({ documents: 1, spans: 2, relations: 0 })
+    expect(manifest.problems).toHaveLength(2)
+    expect(manifest.problems[0].file).toContain('d1')
+    expect(manifest.problems[0].message).toMatch(/span s2 left out/)
+    expect(manifest.problems[1].message).toMatch(/relation r1 left out/)
+  })
+})

@@ -1,0 +1,152 @@
+import { createServer, get, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { importDocumentFile } from '../../../../src/main/core/import'
+import { plainText, sanitizeHtml } from '../../../../src/main/core/import/html'
+import { blockTexts, expectSoundBlocks, fixture, utf8 } from './helpers'
+
+/** Strings that appear in the hostile fixture only inside scripts, styles, frames and attributes. */
+const LEAKS = [
+  ...['SCRIPT-RAN', 'INLINE-SCRIPT-RAN', 'IMG-RAN', 'ONLOAD-RAN', 'STYLE-LEAK', 'ALT-TEXT-LEAK'],
+  ...['IFRAME-FALLBACK-LEAK', 'OBJECT-LEAK', 'SVG-LEAK', 'pwned', 'javascript', 'onerror'],
+  ...['onclick', 'tracker.example', 'background', '<', '>'],
+]
+
+describe('importing hostile .html', () => {
+  const doc = importDocumentFile('hostile-article.html', fixture('hostile-article.html'))
+  const everything = JSON.stringify(doc)
+
+  it('extracts the article into heading, paragraph, quote and list blocks', () => {
+    expect(blockTexts(doc)).toEqual([
+      ['heading1', 'Harbour deal signed amid protests'],
+      [
+        'paragraph',
+        'The city council signed the harbour expansion deal on Tuesday, despite protests outside the town hall that lasted late into the night. Officials said the deal would create 400 jobs.',
+      ],
+      [
+        'paragraph',
+        '“We have waited ten years for this,” said Mayor Tom Bell, who called the protesters a noisy minority. Critics, including the harbour workers’ union, said the council ignored an environmental review.',
+      ],
+      ['heading2', 'What the deal says'],
+      ['blockquote', 'The expansion will double the container capacity of the port by 2030.'],
+      ['list_item', 'New quay of 600 metres'],
+      ['list_item', 'Dredging of the northern channel'],
+      [
+        'paragraph',
+        'The union said it would appeal the decision. A spokesperson for the environmental group Sea Watch said the review had been “rushed and incomplete”, and that the group was considering legal action against the council in the coming weeks.',
+      ],
+    ])
+    expectSoundBlocks(doc)
+  })
+
+  it('keeps no script, handler, style, frame, image or URL in the text, title or metadata', () => {
+    for (const leak of LEAKS) expect(everything, leak).not.toContain(leak)
+  })
+
+  it('runs no script: inline, external, onload, onerror and svg scripts leave no trace', () => {
+    // An inline script in the page would have replaced the lead paragraph while the page parsed.
+    expect(doc.text).toContain('The city council signed the harbour expansion deal')
+    expect(doc.text).not.toContain('SCRIPT-RAN')
+    expect(doc.title).toBe('Harbour deal signed amid protests')
+    const g = globalThis as Record<string, unknown>
+    for (const name of ['pwnedByHead', 'pwnedByBody', 'pwnedByImg', 'pwnedBySvg', 'pwnedByMeta']) {
+      expect(g[name], name).toBeUndefined()
+    }
+  })
+
+  it('puts byline, date, site name, canonical URL and file name in the metadata', () => {
+    expect(doc.metadata).toEqual({
+      importedFrom: 'hostile-article.html',
+      author: 'Ana Ruiz',
+      publishedAt: '2024-06-19T08:30:00Z',
+      siteName: 'The Coastal Times',
+      url: 'https://coastal.example/news/harbour-deal',
+    })
+  })
+})
+
+describe('importing .html', () => {
+  let server: Server | undefined
+  afterEach(
+    () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+  )
+
+  it('fetches no remote resource (images, styles, scripts, frames)', async () => {
+    const requests: string[] = []
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '')
+      res.end('globalThis.pwnedByRemote = 1')
+    })
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const html = `<html><head><title>Remote</title><link rel="stylesheet" href="${base}/style.css">
+      <script src="${base}/script.js"></script></head><body><article>
+      <p>Text with an image <img src="${base}/img.png"> and a frame.</p>
+      <iframe src="${base}/frame.html"></iframe><video src="${base}/v.mp4" poster="${base}/p.png"></video>
+      <p>More text about the story so that there is an article to extract from this page.</p>
+      </article></body></html>`
+    const doc = importDocumentFile('remote.html', utf8(html))
+    expect(doc.text).toContain('Text with an image and a frame.')
+    // A request of our own, answered after anything the import might have sent before it.
+    await new Promise<void>((resolve, reject) =>
+      get(`${base}/probe`, (r) => r.resume().on('end', resolve)).on('error', reject),
+    )
+    expect(requests).toEqual(['/probe'])
+  })
+
+  it('normalises CRLF and keeps emoji and combining marks in the text', () => {
+    const html =
+      '<html><body><article><p>Caf\u0065\u0301 😀\r\nline</p>\r\n<p>Second</p></article></body></html>'
+    const doc = importDocumentFile('crlf.htm', utf8(`\uFEFF${html}`))
+    expect(doc.text).toBe('Cafe\u0301 😀 line\n\nSecond')
+    expect(doc.text).not.toContain('\r')
+  })
+
+  it('keeps line breaks from <br> and pre-formatted text, and flattens tables into rows', () => {
+    const html = `<html><body><article><p>one<br>two</p><pre>  a  b\n  c</pre>
+      <table><tr><td>x</td> <td>y</td></tr></table></article></body></html>`
+    const doc = importDocumentFile('t.html', utf8(html))
+    expect(blockTexts(doc)).toEqual([
+      ['paragraph', 'one\ntwo'],
+      ['paragraph', 'a  b\n  c'],
+      ['paragraph', 'x | y'],
+    ])
+  })
+
+  it('falls back to the body text when Readability finds no article', () => {
+    const doc = importDocumentFile(
+      'aside.html',
+      utf8('<html><body><aside>Aside text only</aside></body></html>'),
+    )
+    expect(doc.text).toBe('Aside text only')
+    expect(doc.title).toBe('aside')
+  })
+
+  it('reports a page without text as an error naming the file', () => {
+    expect(() =>
+      importDocumentFile('empty.html', utf8('<html><body><script>x()</script></body></html>')),
+    ).toThrow(/^empty\.html: has no readable text$/)
+  })
+
+  it('takes no URL from a canonical link that is not http(s)', () => {
+    const html = `<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>Some text.</p></body></html>`
+    expect(importDocumentFile('u.html', utf8(html)).metadata.url).toBeUndefined()
+  })
+})
+
+describe('the sanitiser on its own', () => {
+  it('strips scripts, handlers, styles, frames, URLs and every attribute', () => {
+    const dirty = `<p style="x" onclick="a()">ok <a href="javascript:b()">link</a><img src=x onerror=c()>
+      <script>d()</script><style>.e{}</style><iframe src="//f">g</iframe><form action="//h"><input value="i"></form></p>`
+    const container = sanitizeHtml('<div></div>').ownerDocument.createElement('div')
+    container.append(sanitizeHtml(dirty))
+    // The stray <p></p> is the HTML parser's repair of the </p> that follows a form.
+    expect(container.innerHTML).toBe('<p>ok <a>link</a>\n      </p><p></p>')
+  })
+
+  it('turns metadata that contains markup into plain text', () => {
+    expect(plainText('Ana <img src=x onerror=alert(1)><script>x()</script>Ruiz')).toBe('Ana Ruiz')
+    expect(plainText('a < b & c')).toBe('a < b & c')
+    expect(plainText('   ')).toBeUndefined()
+  })
+})
