@@ -1,0 +1,222 @@
+// The app shell: wires the project, the open document, the editor, main's events and the keyboard
+// together. Each concern lives in its own hook; this component routes main's events and menu
+// commands to them and lays out what is on screen.
+import { useCallback, useState } from 'react'
+import type { ImportReport, MainEvent, MenuCommand } from '../../shared/ipc-contract'
+import { AnnotationPanel } from './components/annotation-panel'
+import { ArticlePane } from './components/article-pane'
+import { DocumentList } from './components/document-list'
+import { DropOverlay } from './components/drop-overlay'
+import { EmptyState } from './components/empty-state'
+import { ExportResultDialog } from './components/export-result-dialog'
+import { ImportReportDialog } from './components/import-report-dialog'
+import { NewProjectDialog } from './components/new-project-dialog'
+import { NoticeBanner } from './components/notice-banner'
+import { ProgressBar } from './components/progress-bar'
+import { TopBar } from './components/top-bar'
+import { Workbench } from './components/workbench'
+import type { TextSelectionInfo } from './editor-api'
+import { useCurrentDocument } from './hooks/use-current-document'
+import { useEditorActions } from './hooks/use-editor-actions'
+import { useFileDrop } from './hooks/use-file-drop'
+import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts'
+import { useMainEvents } from './hooks/use-main-events'
+import { useProject } from './hooks/use-project'
+import { useProjectActions } from './hooks/use-project-actions'
+import { useTransfers } from './hooks/use-transfers'
+import { messageOf } from './lib/autosave'
+import type { Box } from './lib/palette-position'
+
+/** The Marginalia renderer. */
+export default function App() {
+  const api = window.api
+  const project = useProject(api)
+  const doc = useCurrentDocument(api, project.updateSummary)
+  const [palette, setPalette] = useState<Box | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [askingName, setAskingName] = useState(false)
+  const { snapshot, settings } = project
+  const schema = snapshot?.project.schema ?? null
+
+  const closePalette = useCallback(() => setPalette(null), [])
+  const actions = useEditorActions(settings, closePalette)
+  const nav = useProjectActions({ api, project, doc, onNotice: setNotice, onLeave: closePalette })
+
+  const { docId, open: openDoc } = doc
+  const transfers = useTransfers({
+    api,
+    flush: doc.flush,
+    onSnapshot: project.setSnapshot,
+    onImported: useCallback(
+      (report: ImportReport) => {
+        if (!docId && report.added[0]) void openDoc(report.added[0].id)
+      },
+      [docId, openDoc],
+    ),
+    onError: setNotice,
+  })
+  const dragging = useFileDrop(snapshot !== null && !transfers.busy, transfers.importFiles)
+
+  useKeyboardShortcuts({
+    schema: doc.file ? schema : null,
+    selectedId: doc.selectedId,
+    paletteOpen: palette !== null,
+    closePalette,
+    actions,
+  })
+
+  const onTextSelection = useCallback((info: TextSelectionInfo | null) => {
+    setPalette(info ? rectBox(info.rect) : null)
+  }, [])
+
+  const openUrl = useCallback(
+    (url: string) => {
+      api['shell:open-external']({ url }).catch((error: unknown) =>
+        setNotice(`Could not open the link: ${messageOf(error)}`),
+      )
+    },
+    [api],
+  )
+
+  const onMenu = (command: MenuCommand) => {
+    switch (command) {
+      case 'undo':
+      case 'redo':
+        actions.history(command, 'menu')
+        return
+      case 'import':
+        if (snapshot) void transfers.importWithDialog()
+        return
+      case 'export-jsonl':
+      case 'export-csv':
+        if (snapshot) void transfers.exportAs(command === 'export-jsonl' ? 'jsonl' : 'csv')
+        return
+      case 'new-project':
+        setAskingName(true)
+        return
+      case 'open-project':
+        void nav.openProject()
+        return
+      case 'close-project':
+        void nav.closeProject()
+        return
+      case 'toggle-snap':
+        void nav.toggleSnap()
+        return
+    }
+  }
+
+  useMainEvents(api, (event: MainEvent) => {
+    switch (event.type) {
+      case 'menu':
+        onMenu(event.command)
+        return
+      case 'flush-request':
+        // Main waits for this before quitting; a failed save still answers (main decides).
+        void doc.flush().finally(() => void api['app:flushed']())
+        return
+      case 'progress':
+        transfers.onProgress(event)
+        return
+      case 'project-changed':
+        nav.projectChanged(event.snapshot)
+        return
+    }
+  })
+
+  return (
+    <div className="app">
+      <TopBar
+        projectName={snapshot?.project.name ?? null}
+        documentTitle={doc.file ? doc.file.document.title || 'Untitled' : null}
+        saveState={doc.saveState}
+        onRetrySave={doc.retry}
+        snapToWords={settings.snapToWords}
+        onSnapToWords={(on) => void nav.setSnapToWords(on)}
+        onImport={() => void transfers.importWithDialog()}
+        onExport={(format) => void transfers.exportAs(format)}
+        busy={transfers.busy}
+      />
+      {notice && <NoticeBanner message={notice} onDismiss={() => setNotice(null)} />}
+      {!project.ready ? (
+        <main className="article-message muted" role="status">
+          Opening…
+        </main>
+      ) : snapshot && schema ? (
+        <Workbench
+          documents={
+            <DocumentList
+              documents={snapshot.documents}
+              problems={snapshot.problems}
+              currentId={doc.docId}
+              onOpen={(id) => void nav.openDocument(id)}
+              onImport={() => void transfers.importWithDialog()}
+            />
+          }
+          article={
+            <ArticlePane
+              file={doc.file}
+              loading={doc.loading}
+              loadError={doc.loadError}
+              schema={schema}
+              editorRef={actions.editor}
+              palette={palette}
+              onChange={doc.changed}
+              onSelect={doc.select}
+              onTextSelection={onTextSelection}
+              onTag={actions.tag}
+              onOpenUrl={openUrl}
+            />
+          }
+          panel={
+            doc.annotations ? (
+              <AnnotationPanel
+                key={doc.docId}
+                schema={schema}
+                annotations={doc.annotations}
+                selectedId={doc.selectedId}
+                onShowSpan={actions.showSpan}
+                onClearSelection={actions.clearSelection}
+                onUpdateSpan={actions.patchSpan}
+                onDeleteSpan={actions.deleteSpan}
+                onDocLabels={actions.changeDocLabels}
+              />
+            ) : (
+              <aside className="annotation-panel" aria-label="Annotations" />
+            )
+          }
+        />
+      ) : (
+        <EmptyState
+          error={project.initError}
+          recent={project.recent}
+          onNew={() => setAskingName(true)}
+          onOpen={() => void nav.openProject()}
+          onOpenRecent={(path) => void nav.openRecent(path)}
+        />
+      )}
+      {transfers.progress && <ProgressBar {...transfers.progress} />}
+      {dragging && <DropOverlay />}
+      {askingName && (
+        <NewProjectDialog
+          onCreate={(name) => {
+            setAskingName(false)
+            void nav.createProject(name)
+          }}
+          onCancel={() => setAskingName(false)}
+        />
+      )}
+      {transfers.result?.kind === 'import' && (
+        <ImportReportDialog report={transfers.result.report} onClose={transfers.clearResult} />
+      )}
+      {transfers.result?.kind === 'export' && (
+        <ExportResultDialog result={transfers.result.result} onClose={transfers.clearResult} />
+      )}
+    </div>
+  )
+}
+
+/** A DOMRect as a plain box for state (the palette only needs its numbers). */
+function rectBox(rect: DOMRect): Box {
+  return { top: rect.top, left: rect.left, width: rect.width, height: rect.height }
+}

@@ -1,0 +1,70 @@
+// The centre pane: the article in the editor, with the tag palette by the selection; or the
+// loading state, or why the document could not be loaded.
+import { useState, type Ref } from 'react'
+import type { AnnotationSchema, Annotations, DocumentFile } from '../../../shared/model'
+import type { ArticleViewHandle, TextSelectionInfo } from '../editor-api'
+import { ArticleEditor } from './article-editor'
+import { ArticleHeader } from './article-header'
+import type { Box } from '../lib/palette-position'
+import { TagPalette } from './tag-palette'
+
+interface ArticlePaneProps {
+  file: DocumentFile | null
+  loading: boolean
+  loadError: string | null
+  schema: AnnotationSchema
+  editorRef: Ref<ArticleViewHandle>
+  palette: Box | null
+  onChange: (annotations: Annotations) => void
+  onSelect: (spanId: string | null) => void
+  onTextSelection: (info: TextSelectionInfo | null) => void
+  onTag: (layerId: string, label: string) => void
+  /** Opens the article's original web page (main asks the user first). */
+  onOpenUrl: (url: string) => void
+}
+
+/** The article pane (the main landmark). */
+export function ArticlePane(props: ArticlePaneProps) {
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
+  const { file, loading, loadError } = props
+  const title = file?.document.title || 'Untitled'
+  return (
+    <main className="article-pane" aria-label={file ? `Article: ${title}` : 'Article'}>
+      <div className="article-scroll" ref={setScroller}>
+        {loadError ? (
+          <div className="callout error article-message" role="alert">
+            <strong>This document could not be loaded.</strong>
+            <p>{loadError}</p>
+          </div>
+        ) : loading ? (
+          <p className="article-message muted" role="status">
+            Loading…
+          </p>
+        ) : file ? (
+          <>
+            <ArticleHeader file={file} onOpenUrl={props.onOpenUrl} />
+            <ArticleEditor
+              key={file.document.id}
+              file={file}
+              schema={props.schema}
+              editorRef={props.editorRef}
+              onChange={props.onChange}
+              onSelect={props.onSelect}
+              onTextSelection={props.onTextSelection}
+            />
+            {props.palette && (
+              <TagPalette
+                schema={props.schema}
+                anchor={props.palette}
+                container={scroller}
+                onTag={props.onTag}
+              />
+            )}
+          </>
+        ) : (
+          <p className="article-message muted">Choose a document on the left.</p>
+        )}
+      </div>
+    </main>
+  )
+}

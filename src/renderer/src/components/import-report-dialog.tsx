@@ -1,0 +1,66 @@
+// The outcome of an import: what was added, what was already in the project, and each file that
+// could not be read with the reason, so the user can find and fix it.
+import type { ImportReport } from '../../../shared/ipc-contract'
+import { Modal } from './modal'
+
+/** Shows an import report. */
+export function ImportReportDialog({
+  report,
+  onClose,
+}: {
+  report: ImportReport
+  onClose: () => void
+}) {
+  const { added, duplicates, errors } = report
+  return (
+    <Modal title="Import finished" onClose={onClose}>
+      <p>
+        {plural(added.length, 'document')} added
+        {duplicates.length > 0 && `, ${plural(duplicates.length, 'duplicate')} skipped`}
+        {errors.length > 0 && `, ${plural(errors.length, 'file')} could not be imported`}.
+      </p>
+      {added.length > 0 && (
+        <section aria-label="Added">
+          <h3>Added</h3>
+          <ul className="report-list">
+            {added.map((a) => (
+              <li key={a.id}>
+                <strong>{a.title || 'Untitled'}</strong>{' '}
+                <span className="muted">from {a.file}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {duplicates.length > 0 && (
+        <section aria-label="Duplicates">
+          <h3>Already in the project</h3>
+          <ul className="report-list">
+            {duplicates.map((d) => (
+              <li key={d.file}>
+                {d.file} <span className="muted">is the same text as “{d.existingTitle}”</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {errors.length > 0 && (
+        <section aria-label="Errors" role="alert">
+          <h3>Could not import</h3>
+          <ul className="report-list error-list">
+            {errors.map((e, i) => (
+              <li key={`${e.file}-${i}`}>
+                <strong>{e.file}</strong>: {e.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Modal>
+  )
+}
+
+/** "1 document", "3 documents". */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}

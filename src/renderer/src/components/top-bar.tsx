@@ -1,0 +1,70 @@
+// The top bar: which project and document are open, whether the work is saved, the snap-to-words
+// setting, and the Import and Export actions.
+import type { ExportFormat } from '../../../shared/ipc-contract'
+import type { SaveState } from '../lib/autosave'
+import { ExportMenu } from './export-menu'
+import { SaveStatus } from './save-status'
+
+interface TopBarProps {
+  projectName: string | null
+  documentTitle: string | null
+  saveState: SaveState
+  onRetrySave: () => void
+  snapToWords: boolean
+  onSnapToWords: (on: boolean) => void
+  onImport: () => void
+  onExport: (format: ExportFormat) => void
+  busy: boolean
+}
+
+/** The application's top bar (a banner landmark). */
+export function TopBar(props: TopBarProps) {
+  const open = props.projectName !== null
+  return (
+    <header className="top-bar" role="banner">
+      <div className="top-bar-title">
+        <span className="app-name">Marginalia</span>
+        {open && (
+          <>
+            <span className="sep" aria-hidden="true">
+              /
+            </span>
+            <span className="project-name" title={props.projectName ?? ''}>
+              {props.projectName}
+            </span>
+          </>
+        )}
+        {props.documentTitle && (
+          <>
+            <span className="sep" aria-hidden="true">
+              /
+            </span>
+            <span className="document-title" title={props.documentTitle}>
+              {props.documentTitle}
+            </span>
+          </>
+        )}
+      </div>
+      {open && (
+        <div className="top-bar-actions">
+          {props.documentTitle !== null && (
+            <SaveStatus state={props.saveState} onRetry={props.onRetrySave} />
+          )}
+          <label className="toggle" title="Extend selections to whole words when tagging">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={props.snapToWords}
+              onChange={(e) => props.onSnapToWords(e.target.checked)}
+            />
+            Snap to words
+          </label>
+          <button type="button" className="button" onClick={props.onImport} disabled={props.busy}>
+            Import…
+          </button>
+          <ExportMenu onExport={props.onExport} disabled={props.busy} />
+        </div>
+      )}
+    </header>
+  )
+}

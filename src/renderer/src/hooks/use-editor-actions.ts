@@ -1,0 +1,113 @@
+// What the shell does to the annotations, always through the editor's commands so that undo and
+// redo cover every change: tag, select, show, edit, delete, document labels, undo and redo.
+import { useCallback, useRef } from 'react'
+import type { Command } from 'prosemirror-state'
+import type { Settings } from '../../../shared/ipc-contract'
+import type { DocLabels } from '../../../shared/model'
+import {
+  annotationKey,
+  redo,
+  removeSpan,
+  selectAdjacentSpan,
+  selectSpan,
+  setDocLabels,
+  tagSelection,
+  undo,
+  updateSpan,
+  type ArticleViewHandle,
+  type SpanPatch,
+} from '../editor-api'
+
+/** A menu undo this soon after a keyboard undo is the same key press (see `history`). */
+const SAME_KEYPRESS_MS = 150
+
+/** The editor handle (pass `editor` as the ArticleView's ref) and the actions run through it. */
+export function useEditorActions(settings: Settings, onTagged: () => void) {
+  const editor = useRef<ArticleViewHandle>(null)
+  const lastKeyHistory = useRef(-Infinity)
+
+  const run = useCallback((command: Command) => editor.current?.run(command) ?? false, [])
+
+  /** Tags the article's text selection; false when there is none. */
+  const tag = useCallback(
+    (layerId: string, label: string): boolean => {
+      const { annotator, snapToWords } = settings
+      const ok = run(tagSelection({ layerId, label, annotator, snapToWords }))
+      if (ok) {
+        onTagged()
+        editor.current?.focus()
+      }
+      return ok
+    },
+    [run, settings, onTagged],
+  )
+
+  /** Selects a span and scrolls the article to it with a flash (from the panel's list). */
+  const showSpan = useCallback((spanId: string) => {
+    const view = editor.current
+    if (!view) return
+    view.run(selectSpan(spanId))
+    view.flash(spanId)
+  }, [])
+
+  /** Selects the next or previous span in reading order and scrolls to it. */
+  const selectAdjacent = useCallback((dir: 1 | -1): boolean => {
+    const view = editor.current
+    if (!view?.run(selectAdjacentSpan(dir))) return false
+    const id = annotationKey.getState(view.state())?.selectedId
+    if (id) view.scrollToSpan(id)
+    return true
+  }, [])
+
+  const clearSelection = useCallback(() => {
+    run(selectSpan(null))
+    editor.current?.focus()
+  }, [run])
+
+  /** Changes a span's label or attributes; consecutive edits of one field undo as one step. */
+  const patchSpan = useCallback(
+    (id: string, patch: SpanPatch) => {
+      const field = patch.label !== undefined ? 'label' : 'attributes'
+      run(updateSpan(id, patch, { mergeKey: `${id}:${field}` }))
+    },
+    [run],
+  )
+
+  const deleteSpan = useCallback(
+    (id: string) => {
+      run(removeSpan(id))
+      editor.current?.focus()
+    },
+    [run],
+  )
+
+  const changeDocLabels = useCallback((labels: DocLabels) => run(setDocLabels(labels)), [run])
+
+  /**
+   * Undo or redo. If main's Edit menu registered the same accelerator, one key press arrives both
+   * as a keydown and as a menu event; the menu's copy right after a key is ignored.
+   */
+  const history = useCallback(
+    (which: 'undo' | 'redo', from: 'key' | 'menu') => {
+      const now = performance.now()
+      if (from === 'key') lastKeyHistory.current = now
+      else if (now - lastKeyHistory.current < SAME_KEYPRESS_MS) return false
+      return run(which === 'undo' ? undo : redo)
+    },
+    [run],
+  )
+
+  return {
+    editor,
+    tag,
+    showSpan,
+    selectAdjacent,
+    clearSelection,
+    patchSpan,
+    deleteSpan,
+    changeDocLabels,
+    history,
+  }
+}
+
+export type EditorActions = ReturnType<typeof useEditorActions>

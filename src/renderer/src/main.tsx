@@ -1,0 +1,14 @@
+// Renderer entry: mounts the app. Styles are plain CSS files bundled by Vite (the CSP allows only
+// our own stylesheets plus inline style attributes, which React uses for computed positions).
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import App from './App'
+import './styles/app.css'
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root element')
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
