@@ -1,7 +1,10 @@
 // Builds resources/sample-project/ from resources/seeds/russia-north-korea-alliance.txt: the seed is
 // imported as plain text (through the same importer as the app) and given a handful of example
 // annotations, found by searching their quotes in the text, so a first start shows what the tool
-// does. Ids and timestamps are fixed, so running it again gives identical files.
+// does: claims with their sources, attribution cues ("said", "according to", "told reporters"),
+// attribution kind and stance on each claim → source link, sentiment, one claim left without a
+// source, and a source registry whose entities the source spans point to, so the claims table is
+// worth opening. Ids and timestamps are fixed, so running it again gives identical files.
 //
 // Run: npx tsx scripts/make-sample.ts [outDir]
 import { readFile, rm } from 'node:fs/promises'
@@ -10,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { importDocumentFile } from '../src/main/core/import'
 import { ProjectStore, type StoreEnv } from '../src/main/core/storage'
 import { quoteOf } from '../src/shared/anchor'
-import type { Annotations, Attributes, Relation, Span } from '../src/shared/model'
+import type { Annotations, Attributes, Entity, Relation, Span } from '../src/shared/model'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const SEED_FILE = path.join(root, 'resources', 'seeds', 'russia-north-korea-alliance.txt')
@@ -33,7 +36,40 @@ interface Mark {
   exact: string
   within?: string
   attributes: Attributes
+  entityId?: string
 }
+
+/** The source registry: the actors the sample's sources refer to, across their wordings. */
+export const SAMPLE_ENTITIES: Entity[] = [
+  {
+    id: 'e-vladimir-putin',
+    name: 'Vladimir Putin',
+    kind: 'person',
+    aliases: ['Putin', 'Russian President Vladimir Putin'],
+    note: 'President of Russia.',
+  },
+  {
+    id: 'e-kim-jong-un',
+    name: 'Kim Jong Un',
+    kind: 'person',
+    aliases: ['Kim', 'North Korean leader Kim Jong Un'],
+    note: 'Leader of North Korea.',
+  },
+  {
+    id: 'e-antony-blinken',
+    name: 'Antony Blinken',
+    kind: 'government',
+    aliases: ['Blinken', 'U.S. Secretary of State Antony Blinken'],
+    note: 'U.S. Secretary of State.',
+  },
+  {
+    id: 'e-tass',
+    name: 'TASS',
+    kind: 'media',
+    aliases: ['Russian news agency TASS', 'Russian state news agency TASS'],
+    note: 'Russian state news agency.',
+  },
+]
 
 const MARKS: Mark[] = [
   {
@@ -51,12 +87,13 @@ const MARKS: Mark[] = [
     exact: 'Putin',
     within: 'Putin said after the meeting',
     attributes: { kind: 'person' },
+    entityId: 'e-vladimir-putin',
   },
   {
     id: 'claim-fiery-friendship',
     layer: 'claim',
     label: 'Claim',
-    exact: 'is now even closer than during Soviet times',
+    exact: 'Moscow and Pyongyang’s “fiery friendshipis now even closer than during Soviet times',
     attributes: { checkability: 'opinion' },
   },
   {
@@ -66,6 +103,7 @@ const MARKS: Mark[] = [
     exact: 'Kim',
     within: 'Kim said Moscow and Pyongyang',
     attributes: { kind: 'person' },
+    entityId: 'e-kim-jong-un',
   },
   {
     id: 'claim-munitions',
@@ -80,6 +118,7 @@ const MARKS: Mark[] = [
     label: 'Source',
     exact: 'U.S. Secretary of State Antony Blinken',
     attributes: { kind: 'government', note: 'Speaking in Washington.' },
+    entityId: 'e-antony-blinken',
   },
   {
     id: 'claim-cooperation',
@@ -95,6 +134,7 @@ const MARKS: Mark[] = [
     exact: 'Putin',
     within: 'Putin said, according to Russian news agency TASS',
     attributes: { kind: 'person', note: 'Reported by TASS.' },
+    entityId: 'e-vladimir-putin',
   },
   {
     id: 'source-tass',
@@ -102,6 +142,94 @@ const MARKS: Mark[] = [
     label: 'Source',
     exact: 'Russian news agency TASS',
     attributes: { kind: 'media' },
+    entityId: 'e-tass',
+  },
+  {
+    id: 'claim-arms-transfers',
+    layer: 'claim',
+    label: 'Claim',
+    exact:
+      'providing Russia with artillery, missiles, and other military equipment for use in Ukraine',
+    attributes: { checkability: 'factual' },
+  },
+  {
+    id: 'source-us-sk-officials',
+    layer: 'source',
+    label: 'Source',
+    exact: 'U.S. and South Korean officials',
+    within: 'U.S. and South Korean officials accuse',
+    attributes: { kind: 'government' },
+  },
+  {
+    id: 'source-pyongyang-moscow',
+    layer: 'source',
+    label: 'Source',
+    exact: 'Pyongyang and Moscow',
+    within: 'Both Pyongyang and Moscow deny',
+    attributes: { kind: 'government' },
+  },
+  {
+    id: 'claim-tensions',
+    layer: 'claim',
+    label: 'Claim',
+    exact: 'Tensions on the Korean Peninsula are at their highest point in years',
+    attributes: { checkability: 'factual', note: 'Stated by the article itself, with no source.' },
+  },
+  {
+    id: 'cue-putin-said',
+    layer: 'cue',
+    label: 'Cue',
+    exact: 'said',
+    within: 'Putin said after the meeting',
+    attributes: {},
+  },
+  {
+    id: 'cue-kim-said',
+    layer: 'cue',
+    label: 'Cue',
+    exact: 'said',
+    within: 'Kim said Moscow and Pyongyang',
+    attributes: {},
+  },
+  {
+    id: 'cue-blinken-told-reporters',
+    layer: 'cue',
+    label: 'Cue',
+    exact: 'told reporters',
+    within: 'Blinken told reporters',
+    attributes: {},
+  },
+  {
+    id: 'cue-putin-said-2',
+    layer: 'cue',
+    label: 'Cue',
+    exact: 'said',
+    within: 'Putin said, according to Russian news agency TASS',
+    attributes: {},
+  },
+  {
+    id: 'cue-according-to-tass',
+    layer: 'cue',
+    label: 'Cue',
+    exact: 'according to',
+    within: 'according to Russian news agency TASS',
+    attributes: { note: 'Putin’s words as TASS reported them.' },
+  },
+  {
+    id: 'cue-accuse',
+    layer: 'cue',
+    label: 'Cue',
+    exact: 'accuse',
+    within: 'officials accuse the North',
+    attributes: {},
+  },
+  {
+    id: 'cue-deny',
+    layer: 'cue',
+    label: 'Cue',
+    exact: 'deny',
+    within: 'Moscow deny accusations',
+    attributes: {},
   },
   {
     id: 'sentiment-lavish',
@@ -126,12 +254,51 @@ const MARKS: Mark[] = [
   },
 ]
 
-/** Claim → source links. */
-const LINKS: [string, string, string][] = [
-  ['rel-mutual-assistance', 'claim-mutual-assistance', 'source-putin'],
-  ['rel-fiery-friendship', 'claim-fiery-friendship', 'source-kim'],
-  ['rel-munitions', 'claim-munitions', 'source-blinken'],
-  ['rel-cooperation', 'claim-cooperation', 'source-putin-2'],
+/** A relation: id, type, from, to and its attributes. */
+type Link = [string, string, string, string, Attributes?]
+
+const quoted: Attributes = { attribution: 'direct_quote', stance: 'asserts' }
+
+/** Claim → source links (with attribution kind and stance) and cue → claim links. */
+const LINKS: Link[] = [
+  ['rel-mutual-assistance', 'attributed_to', 'claim-mutual-assistance', 'source-putin', quoted],
+  ['rel-fiery-friendship', 'attributed_to', 'claim-fiery-friendship', 'source-kim', quoted],
+  ['rel-munitions', 'attributed_to', 'claim-munitions', 'source-blinken', quoted],
+  [
+    'rel-cooperation',
+    'attributed_to',
+    'claim-cooperation',
+    'source-putin-2',
+    { attribution: 'indirect', stance: 'asserts' },
+  ],
+  [
+    'rel-cooperation-tass',
+    'attributed_to',
+    'claim-cooperation',
+    'source-tass',
+    { attribution: 'indirect', stance: 'reports' },
+  ],
+  [
+    'rel-arms-transfers-accused',
+    'attributed_to',
+    'claim-arms-transfers',
+    'source-us-sk-officials',
+    { attribution: 'paraphrase', stance: 'asserts' },
+  ],
+  [
+    'rel-arms-transfers-denied',
+    'attributed_to',
+    'claim-arms-transfers',
+    'source-pyongyang-moscow',
+    { attribution: 'paraphrase', stance: 'denies' },
+  ],
+  ['rel-cue-mutual-assistance', 'cue_of', 'cue-putin-said', 'claim-mutual-assistance'],
+  ['rel-cue-fiery-friendship', 'cue_of', 'cue-kim-said', 'claim-fiery-friendship'],
+  ['rel-cue-munitions', 'cue_of', 'cue-blinken-told-reporters', 'claim-munitions'],
+  ['rel-cue-cooperation', 'cue_of', 'cue-putin-said-2', 'claim-cooperation'],
+  ['rel-cue-cooperation-tass', 'cue_of', 'cue-according-to-tass', 'claim-cooperation'],
+  ['rel-cue-arms-accuse', 'cue_of', 'cue-accuse', 'claim-arms-transfers'],
+  ['rel-cue-arms-deny', 'cue_of', 'cue-deny', 'claim-arms-transfers'],
 ]
 
 /** The sample's annotations on `text`; throws if a quote is not found. */
@@ -151,17 +318,18 @@ export function sampleAnnotations(text: string): Annotations {
       end,
       quote: quoteOf(text, start, end),
       attributes: m.attributes,
+      ...(m.entityId ? { entityId: m.entityId } : {}),
       annotator: ANNOTATOR,
       createdAt: CREATED,
       updatedAt: CREATED,
     }
   })
-  const relations: Relation[] = LINKS.map(([id, from, to]) => ({
+  const relations: Relation[] = LINKS.map(([id, type, from, to, attributes = {}]) => ({
     id,
-    type: 'attributed_to',
+    type,
     from,
     to,
-    attributes: {},
+    attributes,
     annotator: ANNOTATOR,
     createdAt: CREATED,
     updatedAt: CREATED,
@@ -177,6 +345,7 @@ export async function buildSampleProject(outDir: string, seedFile = SEED_FILE): 
     env,
   })
   try {
+    await store.setEntities(SAMPLE_ENTITIES)
     const document = importDocumentFile(path.basename(seedFile), await readFile(seedFile))
     document.metadata = { ...document.metadata, outlet: 'AP/CNN/F24/HT' }
     document.annotations = sampleAnnotations(document.text)

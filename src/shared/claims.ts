@@ -110,6 +110,30 @@ export function claimsWithoutSource(schema: AnnotationSchema, file: DocumentFile
   return file.annotations.spans.filter((s) => s.layer === frame.claimLayer && !attributed.has(s.id))
 }
 
+/** A claim attributed to no source, located for a report (CLI `stats`, the claims panel). */
+export interface UnsourcedClaim {
+  documentId: string
+  documentTitle: string
+  claimId: string
+  text: string
+  start: number
+  end: number
+}
+
+/** Claims of a document attributed to no source, in reading order, with their document. */
+export function unsourcedClaims(schema: AnnotationSchema, file: DocumentFile): UnsourcedClaim[] {
+  return claimsWithoutSource(schema, file)
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((s) => ({
+      documentId: file.document.id,
+      documentTitle: file.document.title,
+      claimId: s.id,
+      text: s.quote.exact,
+      start: s.start,
+      end: s.end,
+    }))
+}
+
 /** Per-entity summary: claims, their checkability and sentiment mix, and documents. */
 export interface SourceSummary {
   entityId: string | null

@@ -204,8 +204,12 @@ export type Entity = z.infer<typeof zEntity>
 
 export const PROJECT_FORMAT = 'marginalia-project'
 export const DOCUMENT_FORMAT = 'marginalia-document'
-/** Current version of both file formats; older files are migrated on load (see storage/migrate). */
-export const FORMAT_VERSION = 1
+/**
+ * Current version of both file formats; older files are migrated on load (see storage/migrate).
+ * 1: the first format. 2: the default schema gains the Cue layer, the `cue_of` relation, the
+ * `attribution` and `stance` attributes of `attributed_to`, and `frame`.
+ */
+export const FORMAT_VERSION = 2
 
 export const zDocumentIndexEntry = z.object({
   id: zId,

@@ -1,7 +1,7 @@
 // The source registry: project-wide entities ("Vladimir Putin") that source spans in any document
 // ("Russian President Vladimir Putin", "Putin") refer to. Matching is by normalised words, so case,
 // accents, possessives and honorifics do not hide a match.
-import type { Entity } from './model'
+import type { Entity, Span } from './model'
 import { newId } from './ids'
 
 /** Words that describe a role rather than name an actor; they never make a match on their own. */
@@ -94,7 +94,7 @@ export function suggestEntities(
     .slice(0, limit)
 }
 
-/** A new entity named after a span's text, with the text kept as an alias when it differs. */
+/** A new entity named after a span's text (trimmed, inner whitespace collapsed), with no aliases. */
 export function entityFromText(text: string, kind: string): Entity {
   const name = text.trim().replace(/\s+/g, ' ')
   return { id: newId('e'), name, kind, aliases: [], note: '' }
@@ -106,4 +106,41 @@ export function withAlias(entity: Entity, alias: string): Entity {
   if (!key) return entity
   const known = [entity.name, ...entity.aliases].some((n) => normaliseWords(n).join(' ') === key)
   return known ? entity : { ...entity, aliases: [...entity.aliases, alias.trim()] }
+}
+
+/**
+ * Folds entity `from` into `into`: `from`'s name and aliases become aliases of `into` (each once),
+ * and its note is appended when `into` has a different one. Used when two registry entries turn
+ * out to be the same actor.
+ */
+export function mergeEntity(into: Entity, from: Entity): Entity {
+  let merged = into
+  for (const name of [from.name, ...from.aliases]) merged = withAlias(merged, name)
+  const note =
+    from.note && !merged.note.includes(from.note)
+      ? [merged.note, from.note].filter(Boolean).join('\n')
+      : merged.note
+  return { ...merged, note }
+}
+
+/**
+ * The spans of one document with every reference to entity `entityId` moved to `replaceWith`, or
+ * dropped when it is null; `changed` counts them. Spans that change get `updatedAt = now`.
+ */
+export function repointEntity(
+  spans: readonly Span[],
+  entityId: string,
+  replaceWith: string | null,
+  now: string,
+): { spans: Span[]; changed: number } {
+  let changed = 0
+  const next = spans.map((span) => {
+    if (span.entityId !== entityId) return span
+    changed++
+    const { entityId: _removed, ...rest } = span
+    return replaceWith
+      ? { ...rest, entityId: replaceWith, updatedAt: now }
+      : { ...rest, updatedAt: now }
+  })
+  return { spans: next, changed }
 }

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { claimRows, claimsWithoutSource, sourceSummaries } from '../../src/shared/claims'
+import {
+  DEFAULT_FRAME,
+  claimRows,
+  claimsWithoutSource,
+  frameOf,
+  sourceSummaries,
+  unsourcedClaims,
+} from '../../src/shared/claims'
 import { defaultSchema } from '../../src/shared/default-schema'
 import { quoteOf } from '../../src/shared/anchor'
-import type { DocumentFile, Relation, Span } from '../../src/shared/model'
+import {
+  FORMAT_VERSION,
+  type AnnotationSchema,
+  type DocumentFile,
+  type Relation,
+  type Span,
+} from '../../src/shared/model'
 
 const T = '2026-01-01T00:00:00.000Z'
 const text = 'Putin said the alliance is strong. Kim praised it warmly. Analysts doubt it.'
@@ -41,7 +54,7 @@ function rel(
 
 const file: DocumentFile = {
   format: 'marginalia-document',
-  version: 1,
+  version: FORMAT_VERSION,
   document: {
     id: 'd1',
     title: 'Doc',
@@ -104,5 +117,93 @@ describe('claims table', () => {
     expect(putin.checkability).toEqual({ factual: 1 })
     expect(putin.sentiment).toEqual({ positive: 1 })
     expect(putin.documents).toEqual([{ id: 'd1', title: 'Doc' }])
+  })
+})
+
+describe('the attribution frame', () => {
+  it('is filled by the default schema: each role names a layer or a relation of the right ends', () => {
+    const schema = defaultSchema()
+    const frame = frameOf(schema)
+    expect(frame).toEqual(DEFAULT_FRAME)
+    const layers = new Set(schema.layers.map((l) => l.id))
+    for (const role of [
+      frame.claimLayer,
+      frame.sourceLayer,
+      frame.cueLayer,
+      frame.sentimentLayer,
+    ]) {
+      expect(layers).toContain(role)
+    }
+    const type = (id?: string) => schema.relationTypes.find((t) => t.id === id)
+    expect(type(frame.attribution)).toMatchObject({ from: ['claim'], to: ['source'] })
+    expect(type(frame.cueRelation)).toMatchObject({ from: ['cue'], to: ['claim'] })
+  })
+
+  it('falls back to the default roles when a schema names none', () => {
+    const schema = defaultSchema()
+    delete schema.frame
+    expect(frameOf(schema)).toEqual(DEFAULT_FRAME)
+    expect(claimRows(schema, file, []).map((r) => r.claimId)).toEqual(['c1', 'c2'])
+  })
+
+  it('reads a renamed schema through its frame', () => {
+    const rename: Record<string, string> = {
+      claim: 'assertion',
+      source: 'speaker',
+      cue: 'verb',
+      attributed_to: 'said_by',
+      cue_of: 'introduces',
+    }
+    const schema: AnnotationSchema = {
+      ...defaultSchema(),
+      frame: {
+        claimLayer: 'assertion',
+        sourceLayer: 'speaker',
+        cueLayer: 'verb',
+        attribution: 'said_by',
+        cueRelation: 'introduces',
+      },
+    }
+    const renamed: DocumentFile = {
+      ...file,
+      annotations: {
+        ...file.annotations,
+        spans: file.annotations.spans.map((s) => ({ ...s, layer: rename[s.layer] ?? s.layer })),
+        relations: file.annotations.relations.map((r) => ({ ...r, type: rename[r.type] })),
+      },
+    }
+    const [c1] = claimRows(schema, renamed, [])
+    expect(c1.sources.map((s) => s.spanId)).toEqual(['s1'])
+    expect(c1.cues.map((c) => c.text)).toEqual(['said'])
+    // No sentiment role in this frame: no sentiment column data.
+    expect(c1.sentiments).toEqual([])
+    expect(claimsWithoutSource(schema, renamed).map((s) => s.id)).toEqual(['c2'])
+    // The default roles find nothing in the renamed file.
+    expect(claimRows(defaultSchema(), renamed, [])).toEqual([])
+  })
+
+  it('locates unsourced claims for a report, in reading order', () => {
+    const twoUnsourced: DocumentFile = {
+      ...file,
+      annotations: { ...file.annotations, relations: [] },
+    }
+    expect(unsourcedClaims(defaultSchema(), twoUnsourced)).toEqual([
+      {
+        documentId: 'd1',
+        documentTitle: 'Doc',
+        claimId: 'c1',
+        text: 'the alliance is strong',
+        start: 11,
+        end: 33,
+      },
+      {
+        documentId: 'd1',
+        documentTitle: 'Doc',
+        claimId: 'c2',
+        text: 'Analysts doubt it',
+        start: 58,
+        end: 75,
+      },
+    ])
   })
 })

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   entityFromText,
+  mergeEntity,
+  repointEntity,
   normaliseWords,
   suggestEntities,
   withAlias,
 } from '../../src/shared/registry'
-import type { Entity } from '../../src/shared/model'
+import type { Entity, Span } from '../../src/shared/model'
 
 const putin: Entity = {
   id: 'e-putin',
@@ -62,5 +64,52 @@ describe('entity helpers', () => {
     expect(withOne.aliases).toEqual(['Dmitry Peskov'])
     expect(withAlias(withOne, 'dmitry  PESKOV')).toBe(withOne)
     expect(withAlias(withOne, 'Kremlin Spokesman')).toBe(withOne)
+  })
+})
+
+describe('merging and removing entities', () => {
+  it('folds a duplicate into an entity: its name and aliases become aliases, once each', () => {
+    const dup: Entity = {
+      id: 'e-dup',
+      name: 'V. Putin',
+      kind: 'person',
+      aliases: ['Vladimir Putin', 'Putin'],
+      note: 'dup',
+    }
+    const merged = mergeEntity(putin, dup)
+    expect(merged).toEqual({
+      ...putin,
+      aliases: ['Russian President Vladimir Putin', 'V. Putin', 'Putin'],
+      note: 'dup',
+    })
+    // The same note is not added twice.
+    expect(mergeEntity(merged, dup).note).toBe('dup')
+  })
+
+  it('re-points or unlinks only the spans of the entity, stamping them', () => {
+    const base = {
+      layer: 'source',
+      label: 'Source',
+      start: 0,
+      end: 1,
+      quote: { exact: 'x', prefix: '', suffix: '' },
+      attributes: {},
+      annotator: 'a',
+      createdAt: 'T0',
+      updatedAt: 'T0',
+    }
+    const spans: Span[] = [
+      { ...base, id: 's1', entityId: 'e-dup' },
+      { ...base, id: 's2', entityId: 'e-kim' },
+      { ...base, id: 's3' },
+    ]
+    const moved = repointEntity(spans, 'e-dup', 'e-putin', 'T1')
+    expect(moved.changed).toBe(1)
+    expect(moved.spans[0]).toEqual({ ...spans[0], entityId: 'e-putin', updatedAt: 'T1' })
+    expect(moved.spans.slice(1)).toEqual(spans.slice(1))
+    const dropped = repointEntity(spans, 'e-dup', null, 'T1')
+    expect(dropped.spans[0]).not.toHaveProperty('entityId')
+    expect(dropped.spans[0].updatedAt).toBe('T1')
+    expect(repointEntity(spans, 'e-none', null, 'T1')).toEqual({ spans, changed: 0 })
   })
 })

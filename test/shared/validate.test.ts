@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { quoteOf } from '../../src/shared/anchor'
 import { defaultSchema } from '../../src/shared/default-schema'
-import { zAnnotations, type Annotations } from '../../src/shared/model'
+import {
+  FORMAT_VERSION,
+  zAnnotations,
+  type Annotations,
+  type ProjectFile,
+} from '../../src/shared/model'
 import {
   validateAnnotations,
   validateDocument,
@@ -112,9 +118,16 @@ describe('validateAnnotations', () => {
     expect(reversed.map((p) => p.path)).toEqual(['relations[0].from', 'relations[0].to'])
     expect(reversed[0].message).toMatch(/layer "source"; "attributed_to" allows "claim"/)
     expect(check((a) => (a.relations[0].to = 's1')).map((p) => p.path)).toContain('relations[0]')
-    expect(check((a) => (a.relations[0].attributes.stance = 'asserts')).map((p) => p.path)).toEqual(
-      ['relations[0].attributes.stance'],
-    )
+    expect(check((a) => (a.relations[0].attributes.stance = 'shouts'))).toEqual([
+      {
+        path: 'relations[0].attributes.stance',
+        message: '"shouts" is not one of "asserts", "denies", "questions", "reports"',
+        id: 'r1',
+      },
+    ])
+    expect(check((a) => (a.relations[0].attributes.mood = 'calm')).map((p) => p.path)).toEqual([
+      'relations[0].attributes.mood',
+    ])
   })
 
   it('checks document labels: known set, known values, one value in a single set', () => {
@@ -136,6 +149,82 @@ describe('validateAnnotations', () => {
       'spans[1].entityId',
     ])
     expect(check((a) => (a.spans[1].entityId = 'e1'), [{ id: 'e1' }])).toEqual([])
+  })
+})
+
+describe('validateAnnotations: the attribution frame of the default schema', () => {
+  /** TEXT's annotations plus the cue "said" (s4) linked to the claim (s1) by cue_of (r2). */
+  function framed(edit: (a: Annotations) => void = () => {}) {
+    const a = annotationsFor()
+    const start = TEXT.indexOf('said')
+    a.spans.push({
+      ...a.spans[0],
+      id: 's4',
+      layer: 'cue',
+      label: 'Cue',
+      start,
+      end: start + 4,
+      quote: quoteOf(TEXT, start, start + 4),
+      attributes: { note: 'speech verb' },
+    })
+    a.relations[0].attributes = { attribution: 'indirect', stance: 'asserts' }
+    a.relations.push({
+      ...a.relations[0],
+      id: 'r2',
+      type: 'cue_of',
+      from: 's4',
+      to: 's1',
+      attributes: {},
+    })
+    edit(a)
+    return validateAnnotations(schema, doc, a)
+  }
+
+  it('accepts a cue linked to its claim and a claim attributed to its source with attributes', () => {
+    expect(framed()).toEqual([])
+  })
+
+  it('reports cue_of drawn the wrong way (claim → cue) at both ends', () => {
+    const problems = framed((a) => {
+      a.relations[1].from = 's1'
+      a.relations[1].to = 's4'
+    })
+    expect(problems).toEqual([
+      {
+        path: 'relations[1].from',
+        message: 'span "s1" is on layer "claim"; "cue_of" allows "cue" at its from end',
+        id: 'r2',
+      },
+      {
+        path: 'relations[1].to',
+        message: 'span "s4" is on layer "cue"; "cue_of" allows "claim" at its to end',
+        id: 'r2',
+      },
+    ])
+  })
+
+  it('reports cue_of pointing at a source, and attributed_to from a cue', () => {
+    expect(framed((a) => (a.relations[1].to = 's2')).map((p) => p.path)).toEqual([
+      'relations[1].to',
+    ])
+    expect(framed((a) => (a.relations[0].from = 's4'))).toEqual([
+      {
+        path: 'relations[0].from',
+        message: 'span "s4" is on layer "cue"; "attributed_to" allows "claim" at its from end',
+        id: 'r1',
+      },
+    ])
+  })
+
+  it('checks the attribution values of attributed_to', () => {
+    expect(framed((a) => (a.relations[0].attributes.attribution = 'rumour'))).toEqual([
+      {
+        path: 'relations[0].attributes.attribution',
+        message:
+          '"rumour" is not one of "direct_quote", "indirect", "paraphrase", "unattributed_assertion"',
+        id: 'r1',
+      },
+    ])
   })
 })
 
@@ -212,9 +301,9 @@ describe('validateProject', () => {
       contentHash: 'sha256:00',
       addedAt: '2024-01-01T00:00:00Z',
     }
-    const project = {
-      format: 'marginalia-project' as const,
-      version: 1 as const,
+    const project: ProjectFile = {
+      format: 'marginalia-project',
+      version: FORMAT_VERSION,
       id: 'p1',
       name: 'P',
       createdAt: '2024-01-01T00:00:00Z',

@@ -106,7 +106,8 @@ export const xlsxFormat: ExportFormatModule = {
   },
 }
 
-function sheetXml(rows: Cell[][], manifest: ManifestBuilder): string {
+/** A worksheet of `rows` (the first row bold), counting what a cell cannot hold in `manifest`. */
+export function sheetXml(rows: Cell[][], manifest: ManifestBuilder): string {
   const out = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
@@ -142,7 +143,8 @@ function sheetXml(rows: Cell[][], manifest: ManifestBuilder): string {
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 
-function workbook(sheets: { name: string; xml: string }[]): Uint8Array {
+/** Zips worksheets into an .xlsx workbook, one sheet per entry, in order. */
+export function workbook(sheets: { name: string; xml: string }[]): Uint8Array {
   const files: Record<string, Uint8Array> = {}
   files['[Content_Types].xml'] = strToU8(
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +

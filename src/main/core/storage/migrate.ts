@@ -8,6 +8,10 @@
 // `project[N]` and `document[N]`, each taking a version-N object and returning its version-N+1 form
 // (the runner sets `version` itself). Both kinds need a step, even an identity one, because both
 // formats share one version number.
+//
+// Steps: 1 → 2 adds the attribution frame (Cue layer, cue_of, relation attributes) to a default-like
+// schema (migrate-v2.ts).
+import { documentV1toV2, projectV1toV2 } from './migrate-v2'
 
 /** A file's parsed JSON, before validation. */
 export type RawFile = Record<string, unknown>
@@ -20,10 +24,10 @@ export type FileKind = 'project' | 'document'
 /** Migration steps by file kind and by the version they migrate from. */
 export type MigrationTable = Record<FileKind, Map<number, Migration>>
 
-/** The migrations this Marginalia knows. Version 1 is the first format, so there are none yet. */
+/** The migrations this Marginalia knows, by the version they migrate from. */
 export const migrations: MigrationTable = {
-  project: new Map(),
-  document: new Map(),
+  project: new Map([[1, projectV1toV2]]),
+  document: new Map([[1, documentV1toV2]]),
 }
 
 /** A file that cannot be migrated: its message names the field (always `version`). */

@@ -97,7 +97,9 @@ describe('migration', () => {
       {
         file: docFile,
         message: expect.stringMatching(
-          /^version: written by a newer Marginalia \(format version 2;/,
+          new RegExp(
+            `^version: written by a newer Marginalia \\(format version ${FORMAT_VERSION + 1};`,
+          ),
         ),
       },
     ])

@@ -1,0 +1,206 @@
+// The claims table in main: built from the stored documents (src/shared/claims.ts does the
+// reading), and written as CSV or XLSX for a fact-checker who opens it in a spreadsheet.
+//
+// One row per claim, not per (claim, source) pair: a row is then one thing to check, claims with no
+// source appear as rows with empty source cells, and counting rows counts claims. A claim with
+// several sources lists them in one cell joined by "; ", and the entity, attribution and stance
+// cells list theirs in the same order (the n-th entry belongs to the n-th source; an entry with no
+// value is empty). Offsets are Unicode code points, as in the span CSV, so `text[start:end]` in
+// Python selects the claim. The XLSX adds a second sheet: the per-source summary.
+import { stringify } from 'csv-stringify/sync'
+import { mkdir, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { claimRows, sourceSummaries, type ClaimRow, type SourceSummary } from '../../shared/claims'
+import type { ClaimsExportResult, ClaimsTableResult, FileProblem } from '../../shared/ipc-contract'
+import { OffsetConverter } from '../../shared/offsets'
+import { ManifestBuilder } from './formats/export-common'
+import { sheetXml, workbook } from './formats/xlsx'
+import { DOCUMENTS_DIR, LOCK_FILE, PROJECT_FILE, ProjectError, type ProjectStore } from './storage'
+import { writeFileDurable } from './storage/durable-write'
+
+/** The claims table of a project (or one document), with the documents that could not be read. */
+export type ClaimsTable = ClaimsTableResult
+
+export type ClaimsExportFormat = 'csv' | 'xlsx'
+
+/** Columns of the exported claims table, in order. */
+export const CLAIMS_COLUMNS = [
+  'document_id',
+  'document_title',
+  'claim_id',
+  'claim',
+  'checkability',
+  'sources',
+  'entities',
+  'cues',
+  'attribution',
+  'stance',
+  'sentiment',
+  'start',
+  'end',
+] as const
+
+/** Columns of the per-source summary sheet of the XLSX. */
+export const SOURCE_SUMMARY_COLUMNS = [
+  'source',
+  'entity_id',
+  'claims',
+  'checkability',
+  'sentiment',
+  'documents',
+] as const
+
+/**
+ * Builds the claims table of every document (index order, then reading order), or of `docId`
+ * only. A document that cannot be read is skipped and listed in `problems`; an id the project
+ * does not have is an error.
+ */
+export async function loadClaimsTable(store: ProjectStore, docId?: string): Promise<ClaimsTable> {
+  return (await collect(store, docId)).table
+}
+
+/** The claims table and the text of each document that has rows (for offset conversion). */
+async function collect(
+  store: ProjectStore,
+  docId?: string,
+): Promise<{ table: ClaimsTable; texts: Map<string, string> }> {
+  const { project } = store
+  if (docId !== undefined && !project.documents.some((d) => d.id === docId)) {
+    throw new Error(`the project has no document with id "${docId}"`)
+  }
+  const ids = docId === undefined ? project.documents.map((d) => d.id) : [docId]
+  const rows: ClaimRow[] = []
+  const texts = new Map<string, string>()
+  const problems: FileProblem[] = []
+  for (const id of ids) {
+    try {
+      const file = await store.loadDocument(id)
+      rows.push(...claimRows(project.schema, file, project.entities))
+      texts.set(id, file.document.text)
+    } catch (error) {
+      problems.push(loadProblem(store.dir, id, error))
+    }
+  }
+  return { table: { rows, summaries: sourceSummaries(rows), problems }, texts }
+}
+
+type Cell = string | number
+
+/**
+ * The table's cells, header first. `codePoint` converts a row's UTF-16 offsets to code points
+ * (it needs the document text, which rows do not carry).
+ */
+export function claimsCells(
+  rows: readonly ClaimRow[],
+  codePoint: (row: ClaimRow, offset: number) => number,
+): Cell[][] {
+  const list = (values: (string | null)[]) =>
+    values.every((v) => !v) ? '' : values.map((v) => v ?? '').join('; ')
+  return [
+    [...CLAIMS_COLUMNS],
+    ...rows.map((row) => [
+      row.documentId,
+      row.documentTitle,
+      row.claimId,
+      row.claimText,
+      row.checkability ?? '',
+      list(row.sources.map((s) => s.text)),
+      list(row.sources.map((s) => s.entityName)),
+      list(row.cues.map((c) => c.text)),
+      list(row.sources.map((s) => s.attribution)),
+      list(row.sources.map((s) => s.stance)),
+      list(row.sentiments.map((s) => (s.polarity ? `${s.polarity}: ${s.text}` : s.text))),
+      codePoint(row, row.start),
+      codePoint(row, row.end),
+    ]),
+  ]
+}
+
+/** The per-source summary's cells, header first. */
+export function summaryCells(summaries: readonly SourceSummary[]): Cell[][] {
+  const mix = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([value, n]) => `${value} ${n}`)
+      .join(', ')
+  return [
+    [...SOURCE_SUMMARY_COLUMNS],
+    ...summaries.map((s) => [
+      s.name,
+      s.entityId ?? '',
+      s.claims,
+      mix(s.checkability),
+      mix(s.sentiment),
+      s.documents.map((d) => d.title).join('; '),
+    ]),
+  ]
+}
+
+// As in the span CSV (formats/csv.ts): a cell a spreadsheet would run as a formula gets a '.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
+
+/** The claims table as CSV: RFC 4180, CRLF, UTF-8 with a BOM (for Excel), formulas defused. */
+export function claimsCsv(cells: Cell[][]): string {
+  const safe = cells.map((row) =>
+    row.map((c) => (typeof c === 'string' && FORMULA_START.test(c) ? `'${c}` : c)),
+  )
+  return stringify(safe, { bom: true, record_delimiter: 'windows', quote_record_delimiter: true })
+}
+
+/** The claims table and the per-source summary as an XLSX workbook (sheets Claims and Sources). */
+export function claimsXlsx(claims: Cell[][], summary: Cell[][]): Uint8Array {
+  const manifest = new ManifestBuilder('claims-xlsx', '1', 'codepoint')
+  return workbook([
+    { name: 'Claims', xml: sheetXml(claims, manifest) },
+    { name: 'Sources', xml: sheetXml(summary, manifest) },
+  ])
+}
+
+/**
+ * Writes the claims table of the project (or `docId`) to `outPath` as CSV or XLSX, durably.
+ * Refuses to write over the project's own files.
+ */
+export async function exportClaims(
+  store: ProjectStore,
+  format: ClaimsExportFormat,
+  outPath: string,
+  docId?: string,
+): Promise<ClaimsExportResult> {
+  const target = path.resolve(outPath)
+  refuseProjectFiles(store.dir, target)
+  if ((await stat(target).catch(() => null))?.isDirectory()) {
+    throw new Error(`${target}: is a folder; give a file name for the claims table`)
+  }
+  const { table, texts } = await collect(store, docId)
+  const converters = new Map([...texts].map(([id, text]) => [id, new OffsetConverter(text)]))
+  const cells = claimsCells(table.rows, (row, offset) =>
+    converters.get(row.documentId)!.toCodePoint(offset),
+  )
+  const data =
+    format === 'csv' ? claimsCsv(cells) : claimsXlsx(cells, summaryCells(table.summaries))
+  await mkdir(path.dirname(target), { recursive: true })
+  await writeFileDurable(target, data)
+  return { path: target, rows: table.rows.length, problems: table.problems }
+}
+
+/** A default file name for the claims table of a project named `projectName`. */
+export function claimsFileName(projectName: string, format: ClaimsExportFormat): string {
+  // eslint-disable-next-line no-control-regex
+  const stem = projectName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim() || 'project'
+  return `${stem} claims.${format}`
+}
+
+function refuseProjectFiles(projectDir: string, target: string): void {
+  const rel = path.relative(projectDir, target).split(path.sep).join('/').toLowerCase()
+  const own = [PROJECT_FILE, LOCK_FILE, DOCUMENTS_DIR].map((n) => n.toLowerCase())
+  if (rel === '' || own.includes(rel) || rel.startsWith(`${DOCUMENTS_DIR.toLowerCase()}/`)) {
+    throw new Error(`${target}: will not write the claims table over the project's own files`)
+  }
+}
+
+function loadProblem(projectDir: string, id: string, error: unknown): FileProblem {
+  if (error instanceof ProjectError) {
+    return { file: path.relative(projectDir, error.file) || error.file, message: error.detail }
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return { file: `${DOCUMENTS_DIR}/${id}.json`, message }
+}
