@@ -1,0 +1,104 @@
+// Editing spans from the panel and the keyboard: attribute edits, delete, undo and redo, each
+// checked on disk after autosave.
+import { expect, test } from './fixtures'
+import {
+  clickHighlight,
+  highlight,
+  spanDetails,
+  tagAndSave,
+  waitForArticle,
+  waitForSpanOnDisk,
+} from './support/app-actions'
+
+const PHRASE = 'Kim has used similar language in the past'
+
+test.beforeEach(async ({ app }) => {
+  await waitForArticle(app.page, PHRASE)
+})
+
+test('attribute edits in the panel are saved', async ({ app }) => {
+  const page = app.page
+  const { dir, docId, span } = await tagAndSave(page, PHRASE, '1')
+  await clickHighlight(page, span.id)
+  const panel = spanDetails(page)
+  await panel.getByLabel('Checkability').selectOption('opinion')
+  await panel.getByLabel('Note').fill('Compare with his 2023 speech.')
+  await panel.getByLabel('Note').blur()
+
+  await expect
+    .poll(async () => (await waitForSpanOnDisk(dir, docId, span.id, true))?.attributes, {
+      timeout: 10_000,
+    })
+    .toEqual({ checkability: 'opinion', note: 'Compare with his 2023 speech.' })
+
+  // Sentiment's number attribute keeps to its range: 2 is saved, 7 is refused.
+  const sentiment = await tagAndSave(page, 'consistently saying North Korea supports', '3')
+  await clickHighlight(page, sentiment.span.id)
+  await panel.getByLabel('Polarity').selectOption('negative')
+  const intensity = panel.getByLabel(/Intensity/)
+  await intensity.fill('7')
+  await expect(intensity).toHaveAttribute('aria-invalid', 'true')
+  await intensity.fill('2')
+  await intensity.press('Enter')
+  await expect
+    .poll(async () => (await waitForSpanOnDisk(dir, docId, sentiment.span.id, true))?.attributes, {
+      timeout: 10_000,
+    })
+    .toEqual({ polarity: 'negative', intensity: 2 })
+})
+
+test('Delete removes the selected span from the article and from disk', async ({ app }) => {
+  const page = app.page
+  const { dir, docId, span } = await tagAndSave(page, PHRASE, '2')
+  await clickHighlight(page, span.id)
+  await expect(spanDetails(page).getByRole('heading', { name: /Source/ })).toBeVisible()
+  await page.keyboard.press('Delete')
+  await expect(highlight(page, span.id)).toHaveCount(0)
+  await waitForSpanOnDisk(dir, docId, span.id, false)
+
+  // The panel's button does the same.
+  const again = await tagAndSave(page, PHRASE, '1')
+  await clickHighlight(page, again.span.id)
+  await spanDetails(page)
+    .getByRole('button', { name: /Delete span/ })
+    .click()
+  await expect(highlight(page, again.span.id)).toHaveCount(0)
+  await waitForSpanOnDisk(dir, docId, again.span.id, false)
+})
+
+test('undo and redo cover adding a span and editing its attributes', async ({ app }) => {
+  const page = app.page
+  const mod = process.platform === 'darwin' && app.mode === 'electron' ? 'Meta' : 'Control'
+  const { dir, docId, span } = await tagAndSave(page, PHRASE, '1')
+
+  await clickHighlight(page, span.id)
+  await spanDetails(page).getByLabel('Checkability').selectOption('factual')
+  await expect
+    .poll(async () => (await waitForSpanOnDisk(dir, docId, span.id, true))?.attributes)
+    .toEqual({ checkability: 'factual' })
+  await page.locator('.ProseMirror').focus()
+
+  // Undo the attribute edit, then the span itself.
+  await page.keyboard.press(`${mod}+z`)
+  await expect
+    .poll(async () => (await waitForSpanOnDisk(dir, docId, span.id, true))?.attributes)
+    .toEqual({})
+  await page.keyboard.press(`${mod}+z`)
+  await expect(highlight(page, span.id)).toHaveCount(0)
+  await waitForSpanOnDisk(dir, docId, span.id, false)
+
+  // Redo brings back the same span, then its attribute.
+  await page.keyboard.press(`${mod}+Shift+z`)
+  await expect(highlight(page, span.id).first()).toBeVisible()
+  await waitForSpanOnDisk(dir, docId, span.id, true)
+  await page.keyboard.press(`${mod}+Shift+z`)
+  await expect
+    .poll(async () => (await waitForSpanOnDisk(dir, docId, span.id, true))?.attributes)
+    .toEqual({ checkability: 'factual' })
+
+  // The Edit menu's Undo (an event from main) undoes too.
+  await app.emit({ type: 'menu', command: 'undo' })
+  await expect
+    .poll(async () => (await waitForSpanOnDisk(dir, docId, span.id, true))?.attributes)
+    .toEqual({})
+})

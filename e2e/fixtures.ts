@@ -1,0 +1,128 @@
+// One fixture, two ways to run the app, so every spec is written once:
+//  - `electron`: the built app through Playwright's `_electron` (skipped where no binary exists);
+//  - `chromium`: the built renderer in Debian's Chromium with `window.api` bound to the real
+//    handler registry (see harness/chromium-app.ts).
+// Each test gets a fresh user-data folder in the OS temp dir, i.e. a first start.
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { test as base, expect, type Browser, type Page } from '@playwright/test'
+import type { MainEvent } from '../src/shared/ipc-contract'
+import { launchChromium } from './harness/chromium'
+import { openChromiumApp, type ChromiumApp } from './harness/chromium-app'
+import { findElectron, openElectronApp, type ElectronAppHandle } from './harness/electron-app'
+import type { DialogKind, DialogResults } from './harness/scripted-dialogs'
+
+export type AppMode = 'chromium' | 'electron'
+
+/** The running app, whichever mode runs it. */
+export interface AppDriver {
+  readonly mode: AppMode
+  /** The app's window; a new one after `restart()`. */
+  readonly page: Page
+  /** The user-data folder (settings, the sample copy), kept across restarts. */
+  readonly userDataDir: string
+  /** Scripts what the next dialog of `kind` returns (unscripted dialogs are cancelled). */
+  nextDialog<K extends DialogKind>(kind: K, result: DialogResults[K]): Promise<void>
+  /** Sends a main→renderer event (a menu command, a flush request). */
+  emit(event: MainEvent): Promise<void>
+  /** Quits (flushing pending saves) and starts again on the same user-data folder. */
+  restart(): Promise<void>
+  /** Uncaught errors thrown in the page so far. */
+  readonly pageErrors: Error[]
+}
+
+interface Running {
+  page: Page
+  userDataDir: string
+  nextDialog: AppDriver['nextDialog']
+  emit: AppDriver['emit']
+  close(): Promise<void>
+}
+
+export const test = base.extend<
+  { app: AppDriver },
+  { appMode: AppMode; chromiumBrowser: Browser | null }
+>({
+  appMode: ['chromium', { option: true, scope: 'worker' }],
+  chromiumBrowser: [
+    async ({ appMode }, use) => {
+      if (appMode !== 'chromium') return use(null)
+      const browser = await launchChromium()
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ appMode, chromiumBrowser, colorScheme }, use, testInfo) => {
+    let electronPath = ''
+    if (appMode === 'electron') {
+      const found = findElectron()
+      if ('reason' in found) {
+        testInfo.skip(true, `Electron binary not available: ${found.reason}`)
+        return
+      }
+      electronPath = found.path
+    }
+    const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'marginalia-e2e-'))
+    const pageErrors: Error[] = []
+
+    const start = async (): Promise<Running> => {
+      let running: Running
+      if (appMode === 'electron') {
+        const e: ElectronAppHandle = await openElectronApp(electronPath, tempRoot)
+        running = e
+        if (colorScheme === 'dark') await e.page.emulateMedia({ colorScheme: 'dark' })
+      } else {
+        const c: ChromiumApp = await openChromiumApp({
+          browser: chromiumBrowser!,
+          userDataDir: path.join(tempRoot, 'user-data'),
+          colorScheme: colorScheme === 'dark' ? 'dark' : 'light',
+        })
+        running = {
+          page: c.page,
+          userDataDir: path.join(tempRoot, 'user-data'),
+          nextDialog: async (kind, result) => c.dialogs.next(kind, result),
+          emit: c.emit,
+          close: c.close,
+        }
+      }
+      running.page.on('pageerror', (error) => pageErrors.push(error))
+      return running
+    }
+
+    let running = await start()
+    const driver: AppDriver = {
+      mode: appMode,
+      get page() {
+        return running.page
+      },
+      get userDataDir() {
+        return running.userDataDir
+      },
+      nextDialog: (kind, result) => running.nextDialog(kind, result),
+      emit: (event) => running.emit(event),
+      async restart() {
+        await running.close()
+        running = await start()
+      },
+      pageErrors,
+    }
+
+    await use(driver)
+
+    await running.close()
+    if (testInfo.status === testInfo.expectedStatus) {
+      await rm(tempRoot, { recursive: true, force: true })
+    } else {
+      console.log(`[e2e] kept the failed test's folder: ${tempRoot}`)
+    }
+    expect(
+      pageErrors.map((e) => e.message),
+      'uncaught errors in the renderer',
+    ).toEqual([])
+  },
+})
+
+export { expect }

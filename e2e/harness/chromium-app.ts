@@ -1,0 +1,104 @@
+// Chromium mode of the app: the built renderer in a Chromium page, with `window.api` bound to the
+// real handler registry (`createHandlers` + `dispatch`, the path ipcMain uses) over a real
+// `AppSession`, writing real project folders under a temporary user-data folder. Closing it does
+// what quitting main does: ask the renderer to flush, then close the project (keeping it as the one
+// to reopen). Used by the e2e fixture and the renderer benchmark.
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { createHandlers, type HandlerContext } from '../../src/main/handlers'
+import { dispatch } from '../../src/main/ipc-dispatch'
+import { AppSession } from '../../src/main/session'
+import type { Handlers, MainEvent } from '../../src/shared/ipc-contract'
+import { bindApi, deliverEvent } from './bridge'
+import { REPO_ROOT } from './paths'
+import { APP_URL, serveRenderer } from './renderer-route'
+import { ScriptedDialogs } from './scripted-dialogs'
+
+/** The sample project main copies on first start (main's paths.ts: resources/sample-project). */
+export const SAMPLE_PROJECT_DIR = path.join(REPO_ROOT, 'resources', 'sample-project')
+
+export interface ChromiumAppOptions {
+  browser: Browser
+  /** The user-data folder (settings, recent projects, the sample copy); reuse it to "restart". */
+  userDataDir: string
+  sampleProjectDir?: string
+  viewport?: { width: number; height: number }
+  colorScheme?: 'light' | 'dark'
+  /** Runs before the page loads (e.g. to add an init script); default none. */
+  beforeLoad?: (context: BrowserContext) => Promise<void>
+}
+
+export interface ChromiumApp {
+  page: Page
+  context: BrowserContext
+  handlers: Handlers
+  session: AppSession
+  dialogs: ScriptedDialogs
+  /** URLs the app handed to the "system browser". */
+  openedExternal: string[]
+  /** Channels the renderer called, in order. */
+  calls: string[]
+  /** Time each call spent in its handler (validation included), in call order. */
+  handlerTimes: { channel: string; ms: number }[]
+  /** Sends a main→renderer event, as main's menu does. */
+  emit(event: MainEvent): Promise<void>
+  /** Quits as main does: flush request, close the window, close the project. */
+  close(): Promise<void>
+}
+
+/** Opens the built renderer with the real handlers, as a first start (or a restart) would. */
+export async function openChromiumApp(options: ChromiumAppOptions): Promise<ChromiumApp> {
+  const dialogs = new ScriptedDialogs()
+  const openedExternal: string[] = []
+  const calls: string[] = []
+  const handlerTimes: { channel: string; ms: number }[] = []
+  const context = await options.browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+  })
+  const page = await context.newPage()
+  const emit = (event: MainEvent) => deliverEvent(page, event)
+  const ctx: HandlerContext = {
+    userDataDir: options.userDataDir,
+    sampleProjectDir: options.sampleProjectDir ?? SAMPLE_PROJECT_DIR,
+    dialogs,
+    emit: (event) => void emit(event),
+    openExternal: async (url) => {
+      openedExternal.push(url)
+    },
+  }
+  const session = new AppSession(ctx)
+  const handlers = createHandlers(ctx, session)
+  await serveRenderer(context)
+  await bindApi(context, async (channel, arg) => {
+    calls.push(channel)
+    const start = performance.now()
+    try {
+      return await dispatch(handlers, channel, arg)
+    } finally {
+      handlerTimes.push({ channel, ms: performance.now() - start })
+    }
+  })
+  await options.beforeLoad?.(context)
+  await page.goto(APP_URL)
+
+  let closed = false
+  return {
+    page,
+    context,
+    handlers,
+    session,
+    dialogs,
+    openedExternal,
+    calls,
+    handlerTimes,
+    emit,
+    async close() {
+      if (closed) return
+      closed = true
+      if (!page.isClosed()) await session.requestFlush()
+      await context.close()
+      await session.dispose()
+    },
+  }
+}
