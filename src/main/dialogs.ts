@@ -12,15 +12,17 @@ import {
 } from 'electron'
 import type { ExportFormat } from '../shared/ipc-contract'
 import { getExportFormat } from './core/formats'
+import { getImportFormat } from './core/formats/importers'
 import { IMPORT_EXTENSIONS } from './core/import'
 import type { Dialogs } from './handlers'
 
 const ARTICLE_EXTENSIONS = IMPORT_EXTENSIONS.map((e) => e.replace(/^\./, ''))
 
-// A single-file format gets a filter for its extension; a folder format (extension '') none.
-function exportFilters(format: ExportFormat): FileFilter[] {
-  const { label, extension } = getExportFormat(format)
-  return extension ? [{ name: label, extensions: [extension.replace(/^\./, '')] }] : []
+// A single-file output gets a filter for its extension; a folder output (extension '') none.
+function exportFilters(format: ExportFormat, extension?: string): FileFilter[] {
+  const { label, extension: own } = getExportFormat(format)
+  const ext = extension ?? own
+  return ext ? [{ name: label, extensions: [ext.replace(/^\./, '')] }] : []
 }
 
 /** Dialogs shown over the window `getWindow()` returns (or free-standing without one). */
@@ -75,15 +77,42 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Di
       })
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
     },
-    async chooseExportPath(format, defaultName) {
+    async chooseExportPath(format, defaultName, extension) {
       const result = await save({
         title: 'Export Dataset',
         buttonLabel: 'Export',
         defaultPath: path.join(documents(), defaultName),
-        filters: exportFilters(format),
+        filters: exportFilters(format, extension),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       })
       return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async chooseAnnotationSource(format, source, extensions) {
+      // Windows and Linux cannot pick files and folders in one dialog, so a folder is its own ask.
+      const { label } = getImportFormat(format)
+      const result = await open(
+        source === 'folder'
+          ? {
+              title: `Import Annotations: ${label} folder`,
+              buttonLabel: 'Preview Import',
+              properties: ['openDirectory'],
+            }
+          : {
+              title: `Import Annotations: ${label}`,
+              buttonLabel: 'Preview Import',
+              properties: ['openFile', 'multiSelections'],
+              filters: [
+                {
+                  name: label,
+                  extensions: [
+                    ...new Set([...extensions, '.zip'].map((e) => e.replace(/^\./, ''))),
+                  ],
+                },
+                { name: 'All Files', extensions: ['*'] },
+              ],
+            },
+      )
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
     },
     async confirmOpenExternal(url) {
       const { response } = await message({

@@ -5,10 +5,31 @@
 // `HandlerContext`. Handlers stay thin; the work is in the core (storage, import, export).
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { ExportFormat, FileProblem, Handlers, MainEvent } from '../shared/ipc-contract'
-import { exportProject } from './core/export'
-import { getExportFormat } from './core/formats'
+import { exportOptionSchema } from '../shared/export-options'
+import type {
+  AnnotationImportFormat,
+  ExportFormat,
+  FileProblem,
+  Handlers,
+  MainEvent,
+} from '../shared/ipc-contract'
+import { claimsFileName, exportClaims, loadClaimsTable } from './core/claims-export'
+import { removeEntity } from './core/entity-registry'
+import {
+  checkExportOptions,
+  defaultExportName,
+  exportOutputExtension,
+  exportProject,
+} from './core/export'
+import { exportFormatNames, getExportFormat } from './core/formats'
 import { importFiles } from './core/import'
+import {
+  commitImport,
+  importFormatInfos,
+  parseImport,
+  previewImport,
+  readImportSources,
+} from './core/import-annotations'
 import { AppSession } from './session'
 
 /** Largest file the import dialog reads (the same limit the contract puts on dropped files). */
@@ -22,8 +43,24 @@ export interface Dialogs {
   chooseProjectDir(): Promise<string | null>
   /** Article files to import. */
   chooseImportFiles(): Promise<string[] | null>
-  /** The file (or, for folder formats, the folder) to export to, proposing `defaultName`. */
-  chooseExportPath(format: ExportFormat, defaultName: string): Promise<string | null>
+  /**
+   * The file (or, for folder formats, the folder) to export to, proposing `defaultName`;
+   * `extension` is the output's ('.zip' for zipped brat), the format's own when absent.
+   */
+  chooseExportPath(
+    format: ExportFormat,
+    defaultName: string,
+    extension?: string,
+  ): Promise<string | null>
+  /**
+   * Annotated files (zips included) to import in `format`, or with `source` 'folder' one folder
+   * of them; `extensions` (with dots) filter the file picker.
+   */
+  chooseAnnotationSource(
+    format: AnnotationImportFormat,
+    source: 'files' | 'folder',
+    extensions: string[],
+  ): Promise<string[] | null>
   /** Whether the user agrees to open `url` in the system browser. */
   confirmOpenExternal(url: string): Promise<boolean>
 }
@@ -89,17 +126,91 @@ export function createHandlers(
       return { ...report, errors: [...errors, ...report.errors] }
     },
     'import:data': async ({ files }) => importFiles(session.requireStore(), files),
-    'export:run': async ({ format, docIds }) => {
+    'export:run': async ({ format, docIds, options }) => {
       const store = session.requireStore()
+      const formatOptions = checkExportOptions(store.project, format, options)
       // Single-file formats propose `<project>.<ext>`; folder formats (extension '') a folder name.
-      const defaultName = `${safeFileName(store.project.name)}${getExportFormat(format).extension}`
-      const chosen = await ctx.dialogs.chooseExportPath(format, defaultName)
+      const docTitle =
+        docIds?.length === 1
+          ? store.project.documents.find((d) => d.id === docIds[0])?.title
+          : undefined
+      const chosen = await ctx.dialogs.chooseExportPath(
+        format,
+        defaultExportName(store.project.name, format, formatOptions, docTitle),
+        exportOutputExtension(format, formatOptions),
+      )
       if (!chosen) return null
       const outPath = session.grant(chosen)
       return exportProject(store, format, outPath, {
         docIds,
+        formatOptions,
         onProgress: (done, total) => ctx.emit({ type: 'progress', task: 'export', done, total }),
       })
+    },
+    'formats:list': async () => ({
+      export: exportFormatNames().map((name) => {
+        const module = getExportFormat(name)
+        return {
+          name: name as ExportFormat,
+          label: module.label,
+          extension: module.extension,
+          offsetUnit: module.offsetUnit,
+          options: exportOptionNames(name),
+        }
+      }),
+      import: importFormatInfos(),
+    }),
+    'annotations:import-preview': async ({ format, source }) => {
+      const store = session.requireStore()
+      const { extensions } = importFormatInfos().find((f) => f.name === format)!
+      const chosen = await ctx.dialogs.chooseAnnotationSource(format, source ?? 'files', extensions)
+      if (!chosen || chosen.length === 0) return null
+      const paths = chosen.map((p) => session.grant(p))
+      const files = await readImportSources(paths)
+      const { annotator } = (await session.files()).settings
+      const result = parseImport(format, files, store.project, annotator)
+      const token = session.holdImport({
+        format,
+        files,
+        result,
+        projectDir: path.resolve(store.dir),
+        schema: store.project.schema,
+      })
+      const sources = paths.map((p) => path.basename(p))
+      return previewImport(result, store.project, { token, format, sources })
+    },
+    'annotations:import-commit': async ({ token, unknownLabels }) => {
+      const store = session.requireStore()
+      const pending = session.takeImport(token)
+      // The schema changed since the preview (labels added meanwhile): map the files onto it anew,
+      // so labels that are now known are not added twice or skipped.
+      const result =
+        JSON.stringify(pending.schema) === JSON.stringify(store.project.schema)
+          ? pending.result
+          : parseImport(
+              pending.format,
+              pending.files,
+              store.project,
+              (await session.files()).settings.annotator,
+            )
+      const report = await commitImport(store, result, unknownLabels)
+      return { ...report, snapshot: store.snapshot() }
+    },
+    'annotations:import-discard': async ({ token }) => session.discardImport(token),
+    'claims:table': async (args) => loadClaimsTable(session.requireStore(), args?.docId),
+    'claims:export': async ({ format, docId }) => {
+      const store = session.requireStore()
+      const chosen = await ctx.dialogs.chooseExportPath(
+        format,
+        claimsFileName(store.project.name, format),
+      )
+      if (!chosen) return null
+      return exportClaims(store, format, session.grant(chosen), docId)
+    },
+    'entities:remove': async ({ entityId, replaceWith }) => {
+      const store = session.requireStore()
+      const removal = await removeEntity(store, entityId, replaceWith)
+      return { ...removal, snapshot: store.snapshot() }
     },
     'shell:open-external': async ({ url }) => {
       if (!isWebUrl(url)) return false
@@ -141,7 +252,7 @@ async function readChosenFiles(paths: string[]): Promise<{
   return { files, errors }
 }
 
-function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim() || 'export'
+/** The option names a format accepts, from its validator in src/shared/export-options.ts. */
+function exportOptionNames(format: string): string[] {
+  return Object.keys(exportOptionSchema(format).shape)
 }

@@ -5,7 +5,8 @@
 // the list. `buildMenuTemplate` is plain data, so it is tested without Electron.
 import path from 'node:path'
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-import type { MenuCommand } from '../shared/ipc-contract'
+import type { ExportFormat, MenuCommand } from '../shared/ipc-contract'
+import { exportFormatNames, getExportFormat } from './core/formats'
 
 export interface MenuOptions {
   isMac: boolean
@@ -36,9 +37,17 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       { label: 'Open Recent', submenu: recentItems },
       { type: 'separator' },
       command('Import Documents…', 'import', 'CmdOrCtrl+I'),
+      command('Import Annotations…', 'import-annotations'),
       {
         label: 'Export Dataset',
-        submenu: [command('JSONL…', 'export-jsonl'), command('CSV…', 'export-csv')],
+        // Every format of the export registry; each opens the Export dialog on that format.
+        submenu: [
+          command('Export Dataset…', 'export-dataset', 'CmdOrCtrl+Shift+E'),
+          { type: 'separator' },
+          ...exportFormatNames().map((name) =>
+            command(`${getExportFormat(name).label}…`, `export-${name as ExportFormat}`),
+          ),
+        ],
       },
       { type: 'separator' },
       command('Close Project', 'close-project'),

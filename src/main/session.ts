@@ -5,9 +5,16 @@
 //
 // Path policy: a path from the renderer is accepted only if the user chose it in a dialog of this
 // process, it is in the recent list main keeps itself, or it lies inside the open project.
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
-import type { InitResult, ProjectSnapshot, Settings } from '../shared/ipc-contract'
+import type {
+  AnnotationImportFormat,
+  InitResult,
+  ProjectSnapshot,
+  Settings,
+} from '../shared/ipc-contract'
 import { AppFiles, pushRecent, type WindowState } from './app-state'
+import type { ImportFile, ImportResult } from './core/formats/import-types'
 import { ProjectError, ProjectStore } from './core/storage'
 import type { HandlerContext } from './handlers'
 import { installSampleProject } from './sample-project'
@@ -28,12 +35,26 @@ export function isInside(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
+/** An annotation import parsed for its preview, waiting for the user's decision. */
+export interface PendingImport {
+  format: AnnotationImportFormat
+  /** The files read, kept so the import can run again if the schema changes before commit. */
+  files: ImportFile[]
+  result: ImportResult
+  /** The project it was parsed for, and the schema it was mapped onto. */
+  projectDir: string
+  schema: ProjectStore['project']['schema']
+}
+
 export class AppSession {
   #files: Promise<AppFiles> | null = null
   #store: ProjectStore | null = null
   #granted = new Set<string>()
   #flushWaiters: (() => void)[] = []
   #recentListeners: ((recent: string[]) => void)[] = []
+  // At most one import waits for its commit: a new preview replaces it, and so does switching or
+  // closing the project, so a parsed dataset never lingers in memory.
+  #pendingImport: { token: string; entry: PendingImport } | null = null
   // Opening, creating and closing projects run one at a time, so two quick clicks cannot leave
   // two stores (and two locks) open.
   #queue: Promise<unknown> = Promise.resolve()
@@ -85,6 +106,34 @@ export class AppSession {
       )
     }
     return resolved
+  }
+
+  /** Holds a parsed import until it is committed or discarded; returns the token naming it. */
+  holdImport(entry: PendingImport): string {
+    const token = randomUUID()
+    this.#pendingImport = { token, entry }
+    return token
+  }
+
+  /**
+   * Takes the import held under `token` (it is then no longer held). Throws when there is none,
+   * or when it was parsed for a project that is no longer open.
+   */
+  takeImport(token: string): PendingImport {
+    const pending = this.#pendingImport
+    if (!pending || pending.token !== token) {
+      throw new Error('This import preview has expired; choose the files again.')
+    }
+    this.#pendingImport = null
+    if (!this.#store || path.resolve(this.#store.dir) !== pending.entry.projectDir) {
+      throw new Error('The project changed since the preview; choose the files again.')
+    }
+    return pending.entry
+  }
+
+  /** Forgets the import held under `token`, if it is the one held. */
+  discardImport(token: string): void {
+    if (this.#pendingImport?.token === token) this.#pendingImport = null
   }
 
   /** The recent projects, most recent first. */
@@ -238,6 +287,7 @@ export class AppSession {
 
   async #closeStore(): Promise<void> {
     const store = this.#store
+    this.#pendingImport = null
     if (!store) return
     this.#store = null
     await store.close() // waits for pending writes, then releases the lock

@@ -20,6 +20,13 @@ export const CHANNEL_NAMES = [
   'import:dialog',
   'import:data',
   'export:run',
+  'formats:list',
+  'annotations:import-preview',
+  'annotations:import-commit',
+  'annotations:import-discard',
+  'claims:table',
+  'claims:export',
+  'entities:remove',
   'shell:open-external',
 ] as const
 

@@ -14,6 +14,8 @@ import {
   type ProjectFile,
 } from './model'
 import type { ChannelName } from './channels'
+import { exportOptionSchemas } from './export-options'
+import type { ClaimRow, SourceSummary } from './claims'
 
 /** Export format names, shared by the UI, the CLI and the export registry. */
 export const EXPORT_FORMATS = [
@@ -30,6 +32,20 @@ export const EXPORT_FORMATS = [
 ] as const
 export const zExportFormat = z.enum(EXPORT_FORMATS)
 export type ExportFormat = z.infer<typeof zExportFormat>
+
+/** Compile-time proof that every export format has an options validator (export-options.ts). */
+export const EXPORT_OPTIONS_COVER_FORMATS: Record<ExportFormat, unknown> = exportOptionSchemas
+
+/** Formats whose annotations can be imported (the importer registry in main names the same). */
+export const ANNOTATION_IMPORT_FORMATS = [
+  'jsonl',
+  'doccano',
+  'label-studio',
+  'brat',
+  'w3c',
+] as const
+export const zAnnotationImportFormat = z.enum(ANNOTATION_IMPORT_FORMATS)
+export type AnnotationImportFormat = z.infer<typeof zAnnotationImportFormat>
 
 /** A file that could not be read, and why (named so the user can find and fix it). */
 export interface FileProblem {
@@ -76,6 +92,88 @@ export interface ExportManifest {
 export interface ExportResult {
   path: string
   manifest: ExportManifest
+}
+
+/** An export format as main's registry describes it, for the Export dialog. */
+export interface ExportFormatInfo {
+  name: ExportFormat
+  label: string
+  /** Extension of a single-file output ('.jsonl'); '' when the output is a folder of files. */
+  extension: string
+  offsetUnit: 'utf16' | 'codepoint'
+  /** The options the format accepts (validators in export-options.ts). */
+  options: string[]
+}
+
+/** An annotation import format as main's registry describes it. */
+export interface ImportFormatInfo {
+  name: AnnotationImportFormat
+  label: string
+  /** Extensions of the files it reads (zips are expanded first). */
+  extensions: string[]
+  /** Whether its data usually comes as a folder of files (brat). */
+  folder: boolean
+}
+
+export interface FormatList {
+  export: ExportFormatInfo[]
+  import: ImportFormatInfo[]
+}
+
+/**
+ * A label, relation type, attribute or document-label value that the project schema does not know
+ * (see UnknownLabel in main's import-types.ts, which this mirrors).
+ */
+export interface UnknownLabelInfo {
+  kind: 'span' | 'relation' | 'attribute' | 'docLabel'
+  layer: string
+  label: string
+  count: number
+  valueType?: 'text' | 'number' | 'boolean'
+}
+
+/** What an annotation import would bring in; main holds the parsed data under `token`. */
+export interface AnnotationImportPreview {
+  token: string
+  format: AnnotationImportFormat
+  /** The files or folders read (base names), for the dialog's heading. */
+  sources: string[]
+  counts: { documents: number; spans: number; relations: number; docLabels: number }
+  /** Documents whose text the project already holds: they will be skipped. */
+  duplicates: { title: string; existingId: string; existingTitle: string }[]
+  unknownLabels: UnknownLabelInfo[]
+  /** Files or records that could not be read, and spans that could not be re-anchored. */
+  problems: FileProblem[]
+}
+
+/** What an annotation import did (an ImportReport, plus how unknown labels were settled). */
+export interface AnnotationImportReport extends ImportReport {
+  added: { id: string; title: string; file: string; spans: number; relations: number }[]
+  unknownLabels: { mode: 'add' | 'skip'; labels: UnknownLabelInfo[] }
+}
+
+/** The claims table of the project or of one document, computed in main. */
+export interface ClaimsTableResult {
+  rows: ClaimRow[]
+  summaries: SourceSummary[]
+  /** Documents that could not be read and were left out. */
+  problems: FileProblem[]
+}
+
+/** Where the claims table was written, how many claims it holds, and what was left out. */
+export interface ClaimsExportResult {
+  path: string
+  rows: number
+  problems: FileProblem[]
+}
+
+/** What removing (or merging) an entity changed. */
+export interface EntityRemovalResult {
+  snapshot: ProjectSnapshot
+  /** Documents whose spans were re-pointed or unlinked, and how many spans each. */
+  changed: { docId: string; spans: number }[]
+  /** Documents that could not be read; while there are any, the entity is kept. */
+  problems: FileProblem[]
 }
 
 export interface Settings {
@@ -144,8 +242,64 @@ export const contract = {
     result: null as unknown as ImportReport,
   },
   'export:run': {
-    args: z.object({ format: zExportFormat, docIds: z.array(zId).optional() }).strict(),
+    args: z
+      .object({
+        format: zExportFormat,
+        docIds: z.array(zId).optional(),
+        options: z.record(z.string(), z.unknown()).optional(),
+      })
+      .strict()
+      .superRefine((arg, ctx) => {
+        // Each format's own validator: an option the format does not take is refused by name.
+        const checked = exportOptionSchemas[arg.format].safeParse(arg.options ?? {})
+        for (const issue of checked.success ? [] : checked.error.issues) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['options', ...issue.path],
+            message:
+              issue.code === 'unrecognized_keys'
+                ? `${arg.format} does not take the option ${issue.keys.join(', ')}`
+                : issue.message,
+          })
+        }
+      }),
     result: null as unknown as ExportResult | null,
+  },
+  'formats:list': { args: zNone, result: null as unknown as FormatList },
+  'annotations:import-preview': {
+    args: z
+      .object({
+        format: zAnnotationImportFormat,
+        /** Pick files (and zips), or one folder; default files. */
+        source: z.enum(['files', 'folder']).optional(),
+      })
+      .strict(),
+    result: null as unknown as AnnotationImportPreview | null,
+  },
+  'annotations:import-commit': {
+    args: z.object({ token: z.string().uuid(), unknownLabels: z.enum(['add', 'skip']) }).strict(),
+    result: null as unknown as AnnotationImportReport,
+  },
+  'annotations:import-discard': {
+    args: z.object({ token: z.string().uuid() }).strict(),
+    result: null as unknown as void,
+  },
+  'claims:table': {
+    args: z.object({ docId: zId.optional() }).strict().optional(),
+    result: null as unknown as ClaimsTableResult,
+  },
+  'claims:export': {
+    args: z.object({ format: z.enum(['csv', 'xlsx']), docId: zId.optional() }).strict(),
+    result: null as unknown as ClaimsExportResult | null,
+  },
+  /**
+   * Removes an entity from the registry; with `replaceWith`, merges it into that entity. Main
+   * re-points (or unlinks) the spans of every document first, so apply the same change to the open
+   * document (`repointEntity` in shared/registry) before saving it again.
+   */
+  'entities:remove': {
+    args: z.object({ entityId: zId, replaceWith: zId.optional() }).strict(),
+    result: null as unknown as EntityRemovalResult,
   },
   'shell:open-external': {
     args: z.object({ url: z.string().url().max(4096) }).strict(),
@@ -177,6 +331,10 @@ export type MenuCommand =
   | 'import'
   | 'export-jsonl'
   | 'export-csv'
+  /** File ▸ Export Dataset ▸ <format>: opens the Export dialog on that format. */
+  | `export-${ExportFormat}`
+  | 'export-dataset'
+  | 'import-annotations'
   | 'undo'
   | 'redo'
   | 'new-project'
@@ -197,4 +355,4 @@ export type Handlers = {
   [C in Channel]: (args: z.output<(typeof contract)[C]['args']>) => Promise<ResultOf<C>>
 }
 
-export type { AnnotationSchema, Entity }
+export type { AnnotationSchema, ClaimRow, Entity, SourceSummary }

@@ -55,6 +55,12 @@ function scriptedDialogs(answers: Partial<Dialogs> = {}): Dialogs & { asked: str
       asked.push(`export:${format}:${name}`)
       return answers.chooseExportPath ? answers.chooseExportPath(format, name) : null
     },
+    chooseAnnotationSource: async (format, source, extensions) => {
+      asked.push(`annotations:${format}:${source}`)
+      return answers.chooseAnnotationSource
+        ? answers.chooseAnnotationSource(format, source, extensions)
+        : null
+    },
     confirmOpenExternal: async (url) => {
       asked.push(`confirm:${url}`)
       return answers.confirmOpenExternal ? answers.confirmOpenExternal(url) : false

@@ -53,7 +53,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         .makeOptionMandatory(),
     )
     .requiredOption('--out <path>', 'output file (or folder, for multi-file formats)')
-    .action(async (dir: string, opts: { format: string; out: string }) =>
+    .option(
+      '--option <key=value>',
+      'format option, repeatable: zip=true (brat), layer=<id> (conll), escapeFormulas=false (csv)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .action(async (dir: string, opts: { format: string; out: string; option: string[] }) =>
       setExit(await (await import('./commands/export')).exportCommand(dir, opts, io)),
     )
 

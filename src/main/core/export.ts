@@ -1,11 +1,14 @@
 // Runs an export: loads the documents from the store, hands them to the format module, and writes
 // its files and a manifest. A document that fails to load is reported in the manifest's problems
 // and the rest are exported. Files are written durably (temp file, fsync, rename), so an export
-// that fails half-way never leaves a torn file where an older export was.
+// that fails half-way never leaves a torn file where an older export was. Format options are
+// validated here (shared validators, then against the schema), so the CLI and the IPC handler
+// cannot pass a format an option it would silently ignore.
 import { mkdir, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { parseExportOptions } from '../../shared/export-options'
 import type { ExportManifest, ExportResult, FileProblem } from '../../shared/ipc-contract'
-import type { DocumentFile } from '../../shared/model'
+import type { DocumentFile, ProjectFile } from '../../shared/model'
 import { getExportFormat } from './formats'
 import { DOCUMENTS_DIR, LOCK_FILE, PROJECT_FILE, ProjectError, type ProjectStore } from './storage'
 import { writeFileDurable } from './storage/durable-write'
@@ -18,8 +21,67 @@ export interface ExportOptions {
   docIds?: string[]
   /** Called as documents are loaded and then converted: `done` of `total` steps. */
   onProgress?: (done: number, total: number) => void
-  /** Format-specific options, passed to the module as `input.options`. */
+  /** Format-specific options (checked by `checkExportOptions`), passed as `input.options`. */
   formatOptions?: Record<string, unknown>
+}
+
+/**
+ * Validates `raw` as the options of `format` (src/shared/export-options.ts) and against the
+ * project: a CoNLL `layer` must be one of the schema's layers. Throws an Error naming the option.
+ */
+export function checkExportOptions(
+  project: ProjectFile,
+  format: string,
+  raw: unknown,
+): Record<string, unknown> {
+  const options = parseExportOptions(format, raw)
+  if (format === 'conll' && typeof options.layer === 'string') {
+    const ids = project.schema.layers.map((l) => l.id)
+    if (!ids.includes(options.layer)) {
+      throw new Error(
+        `conll export: option layer: "${options.layer}" is not a layer of the schema ` +
+          `(layers: ${ids.join(', ')})`,
+      )
+    }
+  }
+  return options
+}
+
+/**
+ * What an export of `format` with `options` writes: the extension of its single file, or '' for
+ * a folder of files. Zipped brat is the one format whose options turn a folder into a file.
+ */
+export function exportOutputExtension(
+  format: string,
+  options: Record<string, unknown> = {},
+): string {
+  if (format === 'brat' && options.zip === true) return '.zip'
+  return getExportFormat(format).extension
+}
+
+/**
+ * The name the save dialog proposes: `<project>` (or `<project> - <document>` for one document),
+ * then a suffix naming the format where the extension alone does not (`-doccano.jsonl`,
+ * `-brat.zip`, a `-conll-claim` folder), so exports in several formats can sit side by side.
+ */
+export function defaultExportName(
+  projectName: string,
+  format: string,
+  options: Record<string, unknown> = {},
+  documentTitle?: string,
+): string {
+  const base = safeFileName(documentTitle ? `${projectName} - ${documentTitle}` : projectName)
+  const extension = exportOutputExtension(format, options)
+  const plain = format === 'jsonl' || format === 'csv' || format === 'xlsx' || format === 'qdpx'
+  const layer = format === 'conll' && typeof options.layer === 'string' ? `-${options.layer}` : ''
+  return `${base}${plain ? '' : `-${format}`}${layer}${extension}`
+}
+
+/** A name safe on every platform: no path separators, reserved or control characters. */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim()
+  return cleaned.slice(0, 120).trim() || 'export'
 }
 
 /**
@@ -34,8 +96,9 @@ export async function exportProject(
   opts: ExportOptions = {},
 ): Promise<ExportResult> {
   const module = getExportFormat(format)
+  const formatOptions = checkExportOptions(store.project, format, opts.formatOptions)
   const target = path.resolve(outPath)
-  const folder = module.extension === ''
+  const folder = exportOutputExtension(format, formatOptions) === ''
   const manifestPath = folder ? path.join(target, FOLDER_MANIFEST) : `${target}.manifest.json`
   refuseProjectFiles(store.dir, target)
   refuseProjectFiles(store.dir, manifestPath)
@@ -53,7 +116,7 @@ export async function exportProject(
     opts.onProgress?.(i + 1, steps)
   }
 
-  const input = { project: store.project, documents, options: opts.formatOptions }
+  const input = { project: store.project, documents, options: formatOptions }
   const output = module.export(input, (done) => opts.onProgress?.(ids.length + done, steps))
   const manifest: ExportManifest = {
     ...output.manifest,

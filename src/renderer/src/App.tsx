@@ -4,22 +4,29 @@
 import { useCallback, useState } from 'react'
 import type { ImportReport, MainEvent, MenuCommand } from '../../shared/ipc-contract'
 import { AnnotationPanel } from './components/annotation-panel'
+import { ClaimsViews } from './components/claims-views'
 import { ArticlePane } from './components/article-pane'
 import { DocumentList } from './components/document-list'
 import { DropOverlay } from './components/drop-overlay'
 import { EmptyState } from './components/empty-state'
-import { ExportResultDialog } from './components/export-result-dialog'
+import { AnnotationImportDialog } from './components/annotation-import-dialog'
+import { ExportDialog } from './components/export-dialog'
 import { ImportReportDialog } from './components/import-report-dialog'
 import { NewProjectDialog } from './components/new-project-dialog'
 import { NoticeBanner } from './components/notice-banner'
 import { ProgressBar } from './components/progress-bar'
 import { TopBar } from './components/top-bar'
+import { ViewTabs, viewPanelId, viewTabId, type AppView } from './components/view-tabs'
 import { Workbench } from './components/workbench'
 import type { TextSelectionInfo } from './editor-api'
+import { useClaimNavigation } from './hooks/use-claim-navigation'
 import { useCurrentDocument } from './hooks/use-current-document'
+import { isDatasetCommand, useDatasets } from './hooks/use-datasets'
 import { useEditorActions } from './hooks/use-editor-actions'
+import { useEntities } from './hooks/use-entities'
 import { useFileDrop } from './hooks/use-file-drop'
 import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts'
+import { useLinking } from './hooks/use-linking'
 import { useMainEvents } from './hooks/use-main-events'
 import { useProject } from './hooks/use-project'
 import { useProjectActions } from './hooks/use-project-actions'
@@ -35,17 +42,42 @@ export default function App() {
   const [palette, setPalette] = useState<Box | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [askingName, setAskingName] = useState(false)
+  const [view, setView] = useState<AppView>('article')
   const { snapshot, settings } = project
   const schema = snapshot?.project.schema ?? null
 
   const closePalette = useCallback(() => setPalette(null), [])
   const actions = useEditorActions(settings, closePalette)
   const nav = useProjectActions({ api, project, doc, onNotice: setNotice, onLeave: closePalette })
+  const linking = useLinking(actions.editor, settings.annotator)
+  const registry = useEntities({
+    api,
+    snapshot,
+    setSnapshot: project.setSnapshot,
+    editor: actions.editor,
+    flush: doc.flush,
+    docId: doc.docId,
+    onNotice: setNotice,
+  })
+  const toClaim = useClaimNavigation({
+    shownDocumentId: doc.file?.document.id ?? null,
+    flush: doc.flush,
+    openDocument: nav.openDocument,
+    editor: actions.editor,
+    setView,
+    onNotice: setNotice,
+  })
+  const showView = useCallback(
+    (next: AppView) => {
+      closePalette()
+      setView(next)
+    },
+    [closePalette],
+  )
 
   const { docId, open: openDoc } = doc
   const transfers = useTransfers({
     api,
-    flush: doc.flush,
     onSnapshot: project.setSnapshot,
     onImported: useCallback(
       (report: ImportReport) => {
@@ -55,14 +87,21 @@ export default function App() {
     ),
     onError: setNotice,
   })
+  const datasets = useDatasets(api, setNotice)
   const dragging = useFileDrop(snapshot !== null && !transfers.busy, transfers.importFiles)
 
   useKeyboardShortcuts({
-    schema: doc.file ? schema : null,
+    // Article shortcuts (tag, delete, step through spans) only while the article is on screen.
+    schema: doc.file && view === 'article' ? schema : null,
     selectedId: doc.selectedId,
     paletteOpen: palette !== null,
     closePalette,
     actions,
+    linking: {
+      pickerOpen: linking.picker !== null,
+      openPicker: () => linking.openPicker(),
+      closePicker: () => linking.closePicker(),
+    },
   })
 
   const onTextSelection = useCallback((info: TextSelectionInfo | null) => {
@@ -79,6 +118,10 @@ export default function App() {
   )
 
   const onMenu = (command: MenuCommand) => {
+    if (isDatasetCommand(command)) {
+      if (snapshot) datasets.onMenu(command)
+      return
+    }
     switch (command) {
       case 'undo':
       case 'redo':
@@ -86,10 +129,6 @@ export default function App() {
         return
       case 'import':
         if (snapshot) void transfers.importWithDialog()
-        return
-      case 'export-jsonl':
-      case 'export-csv':
-        if (snapshot) void transfers.exportAs(command === 'export-jsonl' ? 'jsonl' : 'csv')
         return
       case 'new-project':
         setAskingName(true)
@@ -134,8 +173,10 @@ export default function App() {
         snapToWords={settings.snapToWords}
         onSnapToWords={(on) => void nav.setSnapToWords(on)}
         onImport={() => void transfers.importWithDialog()}
-        onExport={(format) => void transfers.exportAs(format)}
+        onImportAnnotations={datasets.openImportAnnotations}
+        onExport={() => datasets.openExport()}
         busy={transfers.busy}
+        views={<ViewTabs view={view} onChange={showView} />}
       />
       {notice && <NoticeBanner message={notice} onDismiss={() => setNotice(null)} />}
       {!project.ready ? (
@@ -143,49 +184,75 @@ export default function App() {
           Opening…
         </main>
       ) : snapshot && schema ? (
-        <Workbench
-          documents={
-            <DocumentList
-              documents={snapshot.documents}
-              problems={snapshot.problems}
-              currentId={doc.docId}
-              onOpen={(id) => void nav.openDocument(id)}
-              onImport={() => void transfers.importWithDialog()}
+        <div className="view-stack">
+          <div
+            role="tabpanel"
+            id={viewPanelId('article')}
+            aria-labelledby={viewTabId('article')}
+            className="view-panel"
+            data-active={view === 'article'}
+            inert={view !== 'article'}
+          >
+            <Workbench
+              documents={
+                <DocumentList
+                  documents={snapshot.documents}
+                  problems={snapshot.problems}
+                  currentId={doc.docId}
+                  onOpen={(id) => void nav.openDocument(id)}
+                  onImport={() => void transfers.importWithDialog()}
+                />
+              }
+              article={
+                <ArticlePane
+                  file={doc.file}
+                  loading={doc.loading}
+                  loadError={doc.loadError}
+                  schema={schema}
+                  editorRef={actions.editor}
+                  palette={palette}
+                  onChange={doc.changed}
+                  onSelect={doc.select}
+                  onTextSelection={onTextSelection}
+                  onTag={actions.tag}
+                  onOpenUrl={openUrl}
+                  linking={linking}
+                  onOpenRegistry={registry.openManager}
+                />
+              }
+              panel={
+                doc.annotations ? (
+                  <AnnotationPanel
+                    key={doc.docId}
+                    schema={schema}
+                    annotations={doc.annotations}
+                    selectedId={doc.selectedId}
+                    onShowSpan={actions.showSpan}
+                    onClearSelection={actions.clearSelection}
+                    onUpdateSpan={actions.patchSpan}
+                    onDeleteSpan={actions.deleteSpan}
+                    onDocLabels={actions.changeDocLabels}
+                    linking={linking}
+                    registry={registry}
+                  />
+                ) : (
+                  <aside className="annotation-panel" aria-label="Annotations" />
+                )
+              }
             />
-          }
-          article={
-            <ArticlePane
-              file={doc.file}
-              loading={doc.loading}
-              loadError={doc.loadError}
-              schema={schema}
-              editorRef={actions.editor}
-              palette={palette}
-              onChange={doc.changed}
-              onSelect={doc.select}
-              onTextSelection={onTextSelection}
-              onTag={actions.tag}
-              onOpenUrl={openUrl}
-            />
-          }
-          panel={
-            doc.annotations ? (
-              <AnnotationPanel
-                key={doc.docId}
-                schema={schema}
-                annotations={doc.annotations}
-                selectedId={doc.selectedId}
-                onShowSpan={actions.showSpan}
-                onClearSelection={actions.clearSelection}
-                onUpdateSpan={actions.patchSpan}
-                onDeleteSpan={actions.deleteSpan}
-                onDocLabels={actions.changeDocLabels}
-              />
-            ) : (
-              <aside className="annotation-panel" aria-label="Annotations" />
-            )
-          }
-        />
+          </div>
+          <ClaimsViews
+            key={snapshot.path}
+            api={api}
+            view={view}
+            currentDocument={
+              doc.file ? { id: doc.file.document.id, title: doc.file.document.title } : null
+            }
+            flush={doc.flush}
+            onOpenClaim={(row) => void toClaim.openClaim(row.documentId, row.claimId)}
+            onOpenDocument={(id) => void toClaim.openDocument(id)}
+          />
+        </div>
       ) : (
         <EmptyState
           error={project.initError}
@@ -209,8 +276,28 @@ export default function App() {
       {transfers.result?.kind === 'import' && (
         <ImportReportDialog report={transfers.result.report} onClose={transfers.clearResult} />
       )}
-      {transfers.result?.kind === 'export' && (
-        <ExportResultDialog result={transfers.result.result} onClose={transfers.clearResult} />
+      {datasets.dialog?.kind === 'export' && snapshot && (
+        <ExportDialog
+          api={api}
+          formats={datasets.formats?.export ?? []}
+          initialFormat={datasets.dialog.format}
+          layers={snapshot.project.schema.layers}
+          documentCount={snapshot.documents.length}
+          currentDocument={
+            doc.file ? { id: doc.file.document.id, title: doc.file.document.title } : null
+          }
+          flush={doc.flush}
+          onClose={datasets.close}
+        />
+      )}
+      {datasets.dialog?.kind === 'import-annotations' && snapshot && (
+        <AnnotationImportDialog
+          api={api}
+          formats={datasets.formats?.import ?? []}
+          onSnapshot={project.setSnapshot}
+          onOpenDocument={(id) => void nav.openDocument(id)}
+          onClose={datasets.close}
+        />
       )}
     </div>
   )

@@ -22,6 +22,15 @@ const base: KeyInput = {
 const press = (over: Partial<KeyInput>) => matchShortcut({ ...base, ...over }, schema)
 
 describe('matchShortcut', () => {
+  it('opens the link picker with L only while a span is selected and no field has focus', () => {
+    expect(press({ key: 'l', spanSelected: true })).toEqual({ type: 'link' })
+    expect(press({ key: 'L', spanSelected: true })).toEqual({ type: 'link' })
+    expect(press({ key: 'l' })).toBeNull()
+    expect(press({ key: 'l', spanSelected: true, inTextField: true })).toBeNull()
+    expect(press({ key: 'l', spanSelected: true, ctrlKey: true })).toBeNull()
+    expect(press({ key: 'L', spanSelected: true, shiftKey: true })).toBeNull()
+  })
+
   it('tags with the layer whose shortcut is pressed, using its first label', () => {
     expect(press({ key: '1' })).toEqual({ type: 'tag', layerId: 'claim', label: 'Claim' })
     expect(press({ key: '2' })).toEqual({ type: 'tag', layerId: 'source', label: 'Source' })

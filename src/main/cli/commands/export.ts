@@ -1,5 +1,7 @@
-// `export <dir> --format <name> --out <path>`: writes a dataset and its manifest.
-import { exportProject } from '../../core/export'
+// `export <dir> --format <name> --out <path> [--option key=value]…`: writes a dataset and its
+// manifest. Options are checked by the format's own validator (src/shared/export-options.ts).
+import { parseOptionPairs } from '../../../shared/export-options'
+import { checkExportOptions, exportProject } from '../../core/export'
 import { getExportFormat } from '../../core/formats'
 import { CliError, printLines, type CliIo } from '../io'
 import { withProject } from '../open-project'
@@ -10,16 +12,23 @@ import { withProject } from '../open-project'
  */
 export async function exportCommand(
   dir: string,
-  opts: { format: string; out: string },
+  opts: { format: string; out: string; option?: string[] },
   io: CliIo,
 ): Promise<number> {
+  let formatOptions: Record<string, unknown>
   try {
     getExportFormat(opts.format)
+    formatOptions = parseOptionPairs(opts.format, opts.option ?? [])
   } catch (error) {
     throw new CliError((error as Error).message)
   }
   return withProject(dir, { lock: false }, async (store) => {
-    const { path, manifest } = await exportProject(store, opts.format, opts.out)
+    try {
+      checkExportOptions(store.project, opts.format, formatOptions)
+    } catch (error) {
+      throw new CliError((error as Error).message)
+    }
+    const { path, manifest } = await exportProject(store, opts.format, opts.out, { formatOptions })
     const { documents, spans, relations } = manifest.counts
     io.stdout(
       `Exported ${documents} documents, ${spans} spans, ${relations} relations to ${path} ` +

@@ -1,6 +1,7 @@
 // `stats <dir>`: what a project holds — documents, spans by layer and label, relations by type,
-// document labels — as text or, with --json, as one JSON object.
+// document labels, claims without a source — as text or, with --json, as one JSON object.
 import type { ProjectStore } from '../../core/storage'
+import { frameOf, unsourcedClaims, type UnsourcedClaim } from '../../../shared/claims'
 import { printLines, type CliIo } from '../io'
 import { withProject } from '../open-project'
 
@@ -15,6 +16,10 @@ export interface ProjectStats {
   relationsByType: Record<string, number>
   /** label set id → value → number of documents */
   docLabels: Record<string, Record<string, number>>
+  /** Spans on the schema's claim layer (its frame role). */
+  claims: number
+  /** Claims attributed to no source, in document then reading order. */
+  claimsWithoutSource: UnsourcedClaim[]
 }
 
 /** Counts what the project holds, loading every document once. */
@@ -29,19 +34,25 @@ export async function collectStats(store: ProjectStore): Promise<ProjectStats> {
     relations: 0,
     relationsByType: {},
     docLabels: {},
+    claims: 0,
+    claimsWithoutSource: [],
   }
+  const claimLayer = frameOf(project.schema).claimLayer
   // Schema layers first, in schema order, so empty layers show as 0.
   for (const layer of project.schema.layers) {
     stats.spansByLayer[layer.id] = { name: layer.name, total: 0, labels: {} }
   }
   for (const entry of project.documents) {
-    let annotations
+    let file
     try {
-      annotations = (await store.loadDocument(entry.id)).annotations
+      file = await store.loadDocument(entry.id)
     } catch {
       stats.unreadableDocuments++
       continue
     }
+    const { annotations } = file
+    stats.claims += annotations.spans.filter((s) => s.layer === claimLayer).length
+    stats.claimsWithoutSource.push(...unsourcedClaims(project.schema, file))
     for (const span of annotations.spans) {
       const layer = (stats.spansByLayer[span.layer] ??= { name: span.layer, total: 0, labels: {} })
       layer.total++
@@ -92,6 +103,18 @@ export async function statsCommand(
       lines.push(`  ${set}: ${list.join(', ')}`)
     }
   }
+  // Shown only when there are some: a claim nobody made is what a fact-checker looks for first.
+  const unsourced = stats.claimsWithoutSource
+  if (unsourced.length > 0) {
+    lines.push(`Claims without a source: ${unsourced.length} of ${stats.claims}`)
+    for (const c of unsourced) lines.push(`  ${c.documentTitle} (${c.claimId}): ${excerpt(c.text)}`)
+  }
   printLines(io.stdout, lines)
   return 0
+}
+
+/** A claim's text on one line, shortened to 80 characters. */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return JSON.stringify(line.length > 80 ? `${line.slice(0, 79)}…` : line)
 }

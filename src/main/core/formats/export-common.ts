@@ -155,7 +155,7 @@ export function countExtras(docs: CheckedDocument[]): {
 
 /** Options passed to a format on the export input (`input.options`), when the caller gives any. */
 export function optionsOf<T extends object>(input: ExportInput): Partial<T> {
-  const options = (input as ExportInput & { options?: unknown }).options
+  const { options } = input
   return options && typeof options === 'object' ? (options as Partial<T>) : {}
 }
 

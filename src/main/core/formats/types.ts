@@ -7,6 +7,11 @@ import type { ExportManifest } from '../../../shared/ipc-contract'
 export interface ExportInput {
   project: ProjectFile
   documents: DocumentFile[]
+  /**
+   * Format-specific options, already validated by the caller against the format's validator in
+   * src/shared/export-options.ts (e.g. brat `{zip: true}`, CoNLL `{layer: 'claim'}`).
+   */
+  options?: Record<string, unknown>
 }
 
 /** One file an export produces; `path` is relative to the output (a file name or a/b paths). */

@@ -1,11 +1,21 @@
-// The right-hand pane: the selected span's editor, or else the grouped span list; document labels
-// below either. The filter lives here so it survives selecting and deselecting spans.
+// The right-hand pane: the selected span's editor (with its links and, for a source, its entity),
+// or else the grouped span list with claims lacking a source flagged; document labels below either.
+// The filter lives here so it survives selecting and deselecting spans.
+import '../styles/links.css'
 import { useMemo, useState } from 'react'
+import { frameOf } from '../../../shared/claims'
 import type { AnnotationSchema, Annotations, DocLabels } from '../../../shared/model'
-import type { SpanPatch } from '../editor-api'
+import { linkOptionsFor, spanLinks, type SpanPatch } from '../editor-api'
+import type { Registry } from '../hooks/use-entities'
+import type { Linking } from '../hooks/use-linking'
+import { entityUseCounts } from '../lib/entity-refs'
 import type { SpanFilter } from '../lib/span-groups'
+import { unsourcedClaimIds } from '../lib/unsourced'
 import { DocLabelsEditor } from './doc-labels-editor'
+import { EntityField } from './entity-field'
+import { EntityManager } from './entity-manager'
 import { SpanDetails } from './span-details'
+import { SpanLinks } from './span-links'
 import { SpanList } from './span-list'
 
 interface AnnotationPanelProps {
@@ -17,16 +27,38 @@ interface AnnotationPanelProps {
   onUpdateSpan: (id: string, patch: SpanPatch) => void
   onDeleteSpan: (id: string) => void
   onDocLabels: (labels: DocLabels) => void
+  /** Links of the selected span (left out: no links section). */
+  linking?: Linking
+  /** The source registry (left out: no entity field). */
+  registry?: Registry
 }
 
 /** The annotation panel. */
 export function AnnotationPanel(props: AnnotationPanelProps) {
-  const { schema, annotations, selectedId } = props
+  const { schema, annotations, selectedId, linking, registry } = props
   const [filter, setFilter] = useState<SpanFilter>({ label: null, text: '' })
   const selected = useMemo(
     () => (selectedId ? (annotations.spans.find((s) => s.id === selectedId) ?? null) : null),
     [annotations.spans, selectedId],
   )
+  const unsourced = useMemo(() => unsourcedClaimIds(schema, annotations), [schema, annotations])
+  const links = useMemo(() => {
+    if (!selected) return []
+    // Only the spans at the other ends are looked up (a map of every span costs ~10 ms at 20k).
+    const ends = new Set<string>()
+    for (const r of annotations.relations)
+      if (r.from === selected.id) ends.add(r.to)
+      else if (r.to === selected.id) ends.add(r.from)
+    const spans = new Map(annotations.spans.filter((s) => ends.has(s.id)).map((s) => [s.id, s]))
+    return spanLinks({ schema, spans, relations: annotations.relations }, selected.id)
+  }, [schema, annotations, selected])
+  const frame = frameOf(schema)
+  const sourceKinds = useMemo(() => {
+    const layer = schema.layers.find((l) => l.id === frame.sourceLayer)
+    const kind = layer?.attributes.find((a) => a.name === 'kind')
+    return kind?.type === 'enum' ? kind.values : []
+  }, [schema, frame.sourceLayer])
+
   return (
     <aside className="annotation-panel" aria-label="Annotations">
       {selected ? (
@@ -36,7 +68,33 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           onUpdate={props.onUpdateSpan}
           onDelete={props.onDeleteSpan}
           onBack={props.onClearSelection}
-        />
+          noSource={unsourced.has(selected.id)}
+        >
+          {registry && selected.layer === frame.sourceLayer && (
+            <EntityField
+              key={selected.id}
+              span={selected}
+              entities={registry.entities}
+              busy={registry.busy}
+              onAssign={(entity, alias) => void registry.assign(selected.id, entity, alias)}
+              onCreate={(name, kind) => void registry.createFor(selected.id, name, kind)}
+              onUnassign={() => registry.unassign(selected.id)}
+              onManage={registry.openManager}
+            />
+          )}
+          {linking && (
+            <SpanLinks
+              links={links}
+              schema={schema}
+              canLink={linkOptionsFor(schema, selected.layer).length > 0}
+              onLinkTo={() => linking.openPicker(selected.id)}
+              onShow={props.onShowSpan}
+              onRetarget={(relationId, end) => linking.openPicker(selected.id, { relationId, end })}
+              onRemove={linking.removeLink}
+              onPatch={linking.patchLink}
+            />
+          )}
+        </SpanDetails>
       ) : (
         <SpanList
           spans={annotations.spans}
@@ -44,6 +102,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           filter={filter}
           onFilter={setFilter}
           onShow={props.onShowSpan}
+          unsourced={unsourced}
         />
       )}
       <DocLabelsEditor
@@ -51,6 +110,17 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
         labels={annotations.docLabels}
         onChange={props.onDocLabels}
       />
+      {registry?.managerOpen && (
+        <EntityManager
+          entities={registry.entities}
+          useCounts={entityUseCounts(annotations)}
+          kinds={sourceKinds}
+          busy={registry.busy}
+          onSave={registry.saveEntity}
+          onDelete={registry.deleteEntity}
+          onClose={registry.closeManager}
+        />
+      )}
     </aside>
   )
 }

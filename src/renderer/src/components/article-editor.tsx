@@ -11,6 +11,10 @@ interface EditorProps {
   onChange: (annotations: Annotations) => void
   onSelect: (spanId: string | null) => void
   onTextSelection: (info: TextSelectionInfo | null) => void
+  showAllLinks?: boolean
+  onLinkDrop?: (fromId: string, targetIds: string[]) => void
+  onLinkHandle?: (fromId: string) => void
+  interceptSpanClick?: (spanIds: string[]) => boolean
 }
 
 /** The ArticleView for one document. */
@@ -24,6 +28,10 @@ export const ArticleEditor = memo(function ArticleEditor(props: EditorProps) {
       onChange={props.onChange}
       onSelect={props.onSelect}
       onTextSelection={props.onTextSelection}
+      showAllLinks={props.showAllLinks}
+      onLinkDrop={props.onLinkDrop}
+      onLinkHandle={props.onLinkHandle}
+      interceptSpanClick={props.interceptSpanClick}
     />
   )
 })

@@ -1,9 +1,13 @@
 // The centre pane: the article in the editor, with the tag palette by the selection; or the
 // loading state, or why the document could not be loaded.
-import { useState, type Ref } from 'react'
+import '../styles/links.css'
+import { useEffect, useState, type Ref } from 'react'
 import type { AnnotationSchema, Annotations, DocumentFile } from '../../../shared/model'
 import type { ArticleViewHandle, TextSelectionInfo } from '../editor-api'
+import type { Linking } from '../hooks/use-linking'
 import { ArticleEditor } from './article-editor'
+import { ArticleToolbar } from './article-toolbar'
+import { LinkPicker } from './link-picker'
 import { ArticleHeader } from './article-header'
 import type { Box } from '../lib/palette-position'
 import { TagPalette } from './tag-palette'
@@ -21,15 +25,32 @@ interface ArticlePaneProps {
   onTag: (layerId: string, label: string) => void
   /** Opens the article's original web page (main asks the user first). */
   onOpenUrl: (url: string) => void
+  /** Linking spans (left out: no link picker, handle or "Show all links"). */
+  linking?: Linking
+  /** Opens the source registry manager. */
+  onOpenRegistry?: () => void
 }
 
 /** The article pane (the main landmark). */
 export function ArticlePane(props: ArticlePaneProps) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
-  const { file, loading, loadError } = props
+  const { file, loading, loadError, linking } = props
   const title = file?.document.title || 'Untitled'
+  const docId = file?.document.id
+  const closePicker = linking?.closePicker
+  // A picker belongs to one document's spans.
+  useEffect(() => () => closePicker?.(false), [docId, closePicker])
   return (
     <main className="article-pane" aria-label={file ? `Article: ${title}` : 'Article'}>
+      {file && linking && (
+        <ArticleToolbar
+          showAll={linking.showAll}
+          onShowAll={linking.setShowAll}
+          message={linking.message}
+          onDismissMessage={linking.clearMessage}
+          onOpenRegistry={props.onOpenRegistry}
+        />
+      )}
       <div className="article-scroll" ref={setScroller}>
         {loadError ? (
           <div className="callout error article-message" role="alert">
@@ -51,7 +72,20 @@ export function ArticlePane(props: ArticlePaneProps) {
               onChange={props.onChange}
               onSelect={props.onSelect}
               onTextSelection={props.onTextSelection}
+              showAllLinks={linking?.showAll}
+              onLinkDrop={linking?.dropLink}
+              onLinkHandle={linking?.onLinkHandle}
+              interceptSpanClick={linking?.interceptSpanClick}
             />
+            {linking?.picker && (
+              <LinkPicker
+                picker={linking.picker}
+                schema={props.schema}
+                container={scroller}
+                onPick={linking.pick}
+                onClose={linking.closePicker}
+              />
+            )}
             {props.palette && (
               <TagPalette
                 schema={props.schema}

@@ -1,6 +1,6 @@
 // The selected span in the panel: its layer and label (changeable among the layer's labels), its
 // attribute editors generated from the schema, its quote, and Delete.
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 import type { AnnotationSchema, Span } from '../../../shared/model'
 import { withAttribute } from '../lib/attributes'
 import type { SpanPatch } from '../editor-api'
@@ -12,10 +12,15 @@ interface SpanDetailsProps {
   onUpdate: (id: string, patch: SpanPatch) => void
   onDelete: (id: string) => void
   onBack: () => void
+  /** A claim that no relation attributes to a source (flagged with a badge). */
+  noSource?: boolean
+  /** Further sections after the attributes (links, the entity field). */
+  children?: ReactNode
 }
 
 /** The editor of the selected span. */
-export function SpanDetails({ span, schema, onUpdate, onDelete, onBack }: SpanDetailsProps) {
+export function SpanDetails(props: SpanDetailsProps) {
+  const { span, schema, onUpdate, onDelete, onBack } = props
   const layer = schema.layers.find((l) => l.id === span.layer)
   const labelId = useId()
   const headingId = useId()
@@ -35,6 +40,11 @@ export function SpanDetails({ span, schema, onUpdate, onDelete, onBack }: SpanDe
         />
         {layer?.name ?? span.layer}
         <span className="visually-hidden"> span</span>
+        {props.noSource && (
+          <span className="flag-badge" title="No relation attributes this claim to a source">
+            No source
+          </span>
+        )}
       </h2>
       {!layer && (
         <p className="callout warning">This span's layer “{span.layer}” is not in the schema.</p>
@@ -68,6 +78,7 @@ export function SpanDetails({ span, schema, onUpdate, onDelete, onBack }: SpanDe
           }
         />
       ))}
+      {props.children}
       <p className="meta">
         {span.annotator && <>By {span.annotator} · </>}
         characters {span.start}–{span.end}

@@ -10,10 +10,12 @@ interface SpanGroupProps {
   group: Group
   filtered: boolean
   onShow: (spanId: string) => void
+  /** Claims attributed to no source, flagged in the list. */
+  unsourced?: ReadonlySet<string>
 }
 
 /** A layer heading with its count and its spans. */
-export function SpanGroup({ group, filtered, onShow }: SpanGroupProps) {
+export function SpanGroup({ group, filtered, onShow, unsourced }: SpanGroupProps) {
   const [limit, setLimit] = useState(PAGE)
   const headingId = `group-${group.layerId}`
   const count = filtered ? `${group.spans.length} of ${group.total}` : `${group.total}`
@@ -30,7 +32,13 @@ export function SpanGroup({ group, filtered, onShow }: SpanGroupProps) {
       {shown.length > 0 ? (
         <ul className="span-items">
           {shown.map((span) => (
-            <SpanListItem key={span.id} span={span} color={group.color} onShow={onShow} />
+            <SpanListItem
+              key={span.id}
+              span={span}
+              color={group.color}
+              onShow={onShow}
+              noSource={unsourced?.has(span.id)}
+            />
           ))}
         </ul>
       ) : (

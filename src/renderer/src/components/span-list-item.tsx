@@ -6,12 +6,19 @@ interface SpanListItemProps {
   span: Span
   color: string
   onShow: (spanId: string) => void
+  /** A claim attributed to no source. */
+  noSource?: boolean
 }
 
 const MAX_QUOTE = 140
 
 /** A list entry that selects its span and scrolls the article to it. */
-export const SpanListItem = memo(function SpanListItem({ span, color, onShow }: SpanListItemProps) {
+export const SpanListItem = memo(function SpanListItem({
+  span,
+  color,
+  onShow,
+  noSource,
+}: SpanListItemProps) {
   const quote = span.quote.exact.replace(/\s+/g, ' ').trim()
   const short = quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE - 1)}…` : quote
   const extra = Object.entries(span.attributes)
@@ -25,7 +32,10 @@ export const SpanListItem = memo(function SpanListItem({ span, color, onShow }: 
         style={{ borderInlineStartColor: color }}
         onClick={() => onShow(span.id)}
       >
-        <span className="span-item-quote">{short || '(empty)'}</span>
+        <span className="span-item-quote">
+          {short || '(empty)'}
+          {noSource && <span className="flag-badge">No source</span>}
+        </span>
         <span className="span-item-meta">
           {span.label}
           {extra.length > 0 && ` · ${extra.join(' · ')}`}

@@ -11,10 +11,12 @@ interface SpanListProps {
   filter: Filter
   onFilter: (filter: Filter) => void
   onShow: (spanId: string) => void
+  /** Claims attributed to no source, flagged in the list. */
+  unsourced?: ReadonlySet<string>
 }
 
 /** The grouped, filtered span list. */
-export function SpanList({ spans, schema, filter, onFilter, onShow }: SpanListProps) {
+export function SpanList({ spans, schema, filter, onFilter, onShow, unsourced }: SpanListProps) {
   const groups = useMemo(() => groupSpans(spans, schema, filter), [spans, schema, filter])
   const options = useMemo(() => labelOptions(schema), [schema])
   const filtered = filter.label !== null || filter.text.trim() !== ''
@@ -26,8 +28,20 @@ export function SpanList({ spans, schema, filter, onFilter, onShow }: SpanListPr
           Select text in the article, then press a layer's key or pick it in the palette.
         </p>
       )}
+      {unsourced && unsourced.size > 0 && (
+        <p className="unsourced-note" role="note">
+          <span className="flag-badge">No source</span> {unsourced.size}{' '}
+          {unsourced.size === 1 ? 'claim is' : 'claims are'} attributed to no source.
+        </p>
+      )}
       {groups.map((g) => (
-        <SpanGroup key={g.layerId} group={g} filtered={filtered} onShow={onShow} />
+        <SpanGroup
+          key={g.layerId}
+          group={g}
+          filtered={filtered}
+          onShow={onShow}
+          unsourced={unsourced}
+        />
       ))}
     </section>
   )

@@ -1,8 +1,7 @@
 // The top bar: which project and document are open, whether the work is saved, the snap-to-words
 // setting, and the Import and Export actions.
-import type { ExportFormat } from '../../../shared/ipc-contract'
+import type { ReactNode } from 'react'
 import type { SaveState } from '../lib/autosave'
-import { ExportMenu } from './export-menu'
 import { SaveStatus } from './save-status'
 
 interface TopBarProps {
@@ -13,8 +12,13 @@ interface TopBarProps {
   snapToWords: boolean
   onSnapToWords: (on: boolean) => void
   onImport: () => void
-  onExport: (format: ExportFormat) => void
+  /** Opens the Import Annotations dialog. */
+  onImportAnnotations: () => void
+  /** Opens the Export dialog. */
+  onExport: () => void
   busy: boolean
+  /** The view switch (Article | Claims | Sources), shown while a project is open. */
+  views?: ReactNode
 }
 
 /** The application's top bar (a banner landmark). */
@@ -45,6 +49,7 @@ export function TopBar(props: TopBarProps) {
           </>
         )}
       </div>
+      {open && props.views}
       {open && (
         <div className="top-bar-actions">
           {props.documentTitle !== null && (
@@ -62,7 +67,17 @@ export function TopBar(props: TopBarProps) {
           <button type="button" className="button" onClick={props.onImport} disabled={props.busy}>
             Import…
           </button>
-          <ExportMenu onExport={props.onExport} disabled={props.busy} />
+          <button
+            type="button"
+            className="button"
+            onClick={props.onImportAnnotations}
+            disabled={props.busy}
+          >
+            Import annotations…
+          </button>
+          <button type="button" className="button" onClick={props.onExport} disabled={props.busy}>
+            Export…
+          </button>
         </div>
       )}
     </header>

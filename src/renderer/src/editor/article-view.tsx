@@ -16,6 +16,7 @@ import { EditorView } from 'prosemirror-view'
 import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
 import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plugin'
 import { selectionOffsets } from './commands'
+import { linksPlugin, setShowAllLinks } from './links-plugin'
 import { createArticleState } from './state'
 import { tooltipPlugin } from './tooltip'
 
@@ -38,6 +39,8 @@ export interface ArticleViewHandle {
   flash(id: string): void
   /** Moves keyboard focus into the article. */
   focus(): void
+  /** The viewport box of a span's first line (to place a popup by it), or null if not shown. */
+  spanBox(id: string): DOMRect | null
 }
 
 export interface ArticleViewProps {
@@ -51,6 +54,17 @@ export interface ArticleViewProps {
   onSelect?: (spanId: string | null) => void
   /** When the text selection changes: its box and text range, or null when nothing is selected. */
   onTextSelection?: (info: TextSelectionInfo | null) => void
+  /** Draw every link of the document, not only the selected span's. */
+  showAllLinks?: boolean
+  /** The selected span's link handle was dragged onto highlights (innermost first; may be none). */
+  onLinkDrop?: (fromId: string, targetIds: string[]) => void
+  /** The link handle was clicked rather than dragged. */
+  onLinkHandle?: (fromId: string) => void
+  /**
+   * Offered a click on highlights (innermost first) before it selects one; return true to take the
+   * click (e.g. to pick a link target) and leave the selection as it is.
+   */
+  interceptSpanClick?: (spanIds: string[]) => boolean
   ref?: Ref<ArticleViewHandle>
   className?: string
 }
@@ -71,10 +85,17 @@ export function ArticleView(props: ArticleViewProps) {
       document,
       schema,
       initial,
-      plugins: [tooltipPlugin()],
+      plugins: [
+        tooltipPlugin(),
+        linksPlugin({
+          onLinkDrop: (fromId, targetIds) => latest.current.onLinkDrop?.(fromId, targetIds),
+          onLinkHandle: (fromId) => latest.current.onLinkHandle?.(fromId),
+        }),
+      ],
       onClickSpans(view, ids, event) {
         if (event.button !== 0 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
           return false
+        if (latest.current.interceptSpanClick?.(ids)) return true
         const next = ids.length > 0 ? nextStackedSpan(view.state, ids) : null
         if (next !== annotationKey.getState(view.state)?.selectedId)
           view.dispatch(view.state.tr.setMeta(annotationKey, { type: 'select', id: next }))
@@ -128,6 +149,12 @@ export function ArticleView(props: ArticleViewProps) {
       )
   }, [props.schema])
 
+  // The "show all links" switch lives in the links plugin's state.
+  useEffect(() => {
+    const view = viewRef.current
+    if (view) setShowAllLinks(!!props.showAllLinks)(view.state, view.dispatch)
+  }, [props.showAllLinks, id, contentHash])
+
   function report(view: EditorView, before: EditorState, after: EditorState): void {
     const a = annotationKey.getState(before)!
     const b = annotationKey.getState(after)!
@@ -162,6 +189,10 @@ export function ArticleView(props: ArticleViewProps) {
       },
       focus() {
         viewRef.current?.focus()
+      },
+      spanBox(spanId) {
+        const el = firstElementOf(viewRef.current, spanId)
+        return el ? (el.getClientRects()[0] ?? el.getBoundingClientRect()) : null
       },
     }),
     [],

@@ -36,3 +36,18 @@ export { snapToWords } from './snap'
 export { createArticleState } from './state'
 export { SpanStore } from './span-store'
 export { nextStackedSpan } from './annotation-plugin'
+export { linkDataOf, linkProblem, linkSpans, retargetRelation } from './link-commands'
+export { linksKey, setShowAllLinks } from './links-plugin'
+export {
+  linkCandidates,
+  linkOptionsFor,
+  resolveLink,
+  retargetCandidates,
+  spanLinks,
+  type CandidateGroup,
+  type LinkCandidate,
+  type LinkData,
+  type LinkDirection,
+  type LinkEnds,
+  type SpanLink,
+} from './relations'

@@ -14,12 +14,14 @@ interface ShortcutOptions {
   paletteOpen: boolean
   closePalette: () => void
   actions: EditorActions
+  /** The link picker: L opens it for the selected span; Escape closes it first. */
+  linking?: { pickerOpen: boolean; openPicker: () => boolean; closePicker: () => void }
 }
 
 /** Installs the app's keyboard shortcuts (see README "Keyboard shortcuts"). */
 export function useKeyboardShortcuts(options: ShortcutOptions): void {
   useWindowEvent('keydown', (e) => {
-    const { schema, selectedId, paletteOpen, closePalette, actions } = options
+    const { schema, selectedId, paletteOpen, closePalette, actions, linking } = options
     if (e.isComposing || !schema) return
     // ProseMirror marks keys such as Escape, Enter and Backspace as handled even though the
     // read-only article does nothing with them; elsewhere a handled key is left alone.
@@ -55,8 +57,12 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
       case 'adjacent-span':
         handled = actions.selectAdjacent(action.dir)
         break
+      case 'link':
+        handled = linking?.openPicker() ?? false
+        break
       case 'escape':
-        if (paletteOpen) closePalette()
+        if (linking?.pickerOpen) linking.closePicker()
+        else if (paletteOpen) closePalette()
         else if (selectedId) actions.clearSelection()
         else handled = false
         break

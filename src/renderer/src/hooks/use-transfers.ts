@@ -1,13 +1,8 @@
-// Import and export: running them one at a time, the progress from main's events, and the report
-// to show when they finish. Export flushes the open document first so the file has the latest edits.
-import { useCallback, useState } from 'react'
-import type {
-  Api,
-  ExportFormat,
-  ExportResult,
-  ImportReport,
-  ProjectSnapshot,
-} from '../../../shared/ipc-contract'
+// Import of articles: running imports one at a time, the progress from main's events, and the
+// report to show when they finish. (Dataset export and annotation import have their own dialogs:
+// export-dialog.tsx, annotation-import-dialog.tsx.)
+import { useCallback, useRef, useState } from 'react'
+import type { Api, ImportReport, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { messageOf } from '../lib/autosave'
 import type { DroppedFile } from './use-file-drop'
 
@@ -17,21 +12,20 @@ export interface Progress {
   total: number
 }
 
-export type TransferResult =
-  { kind: 'import'; report: ImportReport } | { kind: 'export'; result: ExportResult }
+export type TransferResult = { kind: 'import'; report: ImportReport }
 
 interface TransferOptions {
   api: Api
-  /** Writes pending edits; false if that failed (the export is then not run). */
-  flush: () => Promise<boolean>
   onSnapshot: (snapshot: ProjectSnapshot) => void
   onImported: (report: ImportReport) => void
   onError: (message: string) => void
 }
 
 /** Import and export actions with their progress and results. */
-export function useTransfers({ api, flush, onSnapshot, onImported, onError }: TransferOptions) {
+export function useTransfers({ api, onSnapshot, onImported, onError }: TransferOptions) {
   const [busy, setBusy] = useState(false)
+  // Progress events of other tasks (an export run from its dialog) are not this hook's to show.
+  const running = useRef(false)
   const [progress, setProgress] = useState<Progress | null>(null)
   const [result, setResult] = useState<TransferResult | null>(null)
 
@@ -39,11 +33,13 @@ export function useTransfers({ api, flush, onSnapshot, onImported, onError }: Tr
     async (what: string, task: () => Promise<void>) => {
       if (busy) return
       setBusy(true)
+      running.current = true
       try {
         await task()
       } catch (error) {
         onError(`${what}: ${messageOf(error)}`)
       } finally {
+        running.current = false
         setBusy(false)
         setProgress(null)
       }
@@ -74,21 +70,8 @@ export function useTransfers({ api, flush, onSnapshot, onImported, onError }: Tr
     [api, run, imported],
   )
 
-  /** Exports the project in `format` (main asks where to save). */
-  const exportAs = useCallback(
-    (format: ExportFormat) =>
-      run('Export failed', async () => {
-        if (!(await flush())) {
-          throw new Error('the open document could not be saved, so the export would miss edits')
-        }
-        const out = await api['export:run']({ format })
-        if (out) setResult({ kind: 'export', result: out })
-      }),
-    [api, run, flush],
-  )
-
   const onProgress = useCallback((p: Progress) => {
-    setProgress(p.done >= p.total ? null : p)
+    if (running.current) setProgress(p.done >= p.total ? null : p)
   }, [])
 
   return {
@@ -98,7 +81,6 @@ export function useTransfers({ api, flush, onSnapshot, onImported, onError }: Tr
     clearResult: () => setResult(null),
     importWithDialog,
     importFiles,
-    exportAs,
     onProgress,
   }
 }

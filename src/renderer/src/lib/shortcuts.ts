@@ -24,6 +24,7 @@ export type ShortcutAction =
   | { type: 'delete-span' }
   | { type: 'escape' }
   | { type: 'adjacent-span'; dir: 1 | -1 }
+  | { type: 'link' }
 
 /** Decides what a keydown does, or null when the app leaves it alone. */
 export function matchShortcut(input: KeyInput, schema: AnnotationSchema): ShortcutAction | null {
@@ -48,6 +49,8 @@ export function matchShortcut(input: KeyInput, schema: AnnotationSchema): Shortc
   // Keyboard access to highlights: step through spans in reading order.
   if (key === ']') return { type: 'adjacent-span', dir: 1 }
   if (key === '[') return { type: 'adjacent-span', dir: -1 }
+  // L links the selected span (opens the link picker); a layer with shortcut "l" wins above.
+  if (key === 'l' && input.spanSelected && !input.shiftKey) return { type: 'link' }
   return null
 }
 

@@ -1,0 +1,225 @@
+// Linking claims to sources: by keyboard (select a claim, L, pick), by dragging the link handle onto
+// a highlight, relation attributes from the schema, undo of a link, and what is drawn meanwhile.
+// Every check of the result reads the document file the autosave wrote.
+import type { Page } from '@playwright/test'
+import type { Relation } from '../src/shared/model'
+import { expect, test } from './fixtures'
+import {
+  clickHighlight,
+  documentWith,
+  highlight,
+  spanDetails,
+  tagAndSave,
+  waitForArticle,
+} from './support/app-actions'
+import { readDocumentFile } from './support/project-files'
+import { saveScreenshot } from './support/screenshots'
+
+const TENSIONS = 'Tensions on the Korean Peninsula are at their highest point in years'
+const ALLIES = 'the United States, South Korea, and Japan'
+
+test.beforeEach(async ({ app }) => {
+  await waitForArticle(app.page, TENSIONS)
+})
+
+/** The middle of the first line box of a span's highlight (an inline box may span lines). */
+async function firstLine(page: Page, spanId: string): Promise<{ x: number; y: number }> {
+  const el = highlight(page, spanId).first()
+  await el.scrollIntoViewIfNeeded()
+  return el.evaluate((node) => {
+    const r = node.getClientRects()[0]
+    return { x: r.left + Math.min(10, r.width / 2), y: r.top + r.height / 2 }
+  })
+}
+
+/** Drags the link handle of the selected span to a point. */
+async function dragHandleTo(page: Page, to: { x: number; y: number }, drop = true) {
+  const h = (await page.locator('.mg-link-handle').boundingBox())!
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(to.x, to.y, { steps: 8 })
+  if (drop) await page.mouse.up()
+}
+
+/** The relations of the sample document as saved now. */
+async function relationsOnDisk(page: Page): Promise<{ relations: Relation[]; dir: string }> {
+  const { dir, docId } = await documentWith(page, TENSIONS)
+  return { relations: (await readDocumentFile(dir, docId)).annotations.relations, dir }
+}
+
+/** Waits until a relation from `from` to `to` is (or is no longer) on disk, and returns it. */
+async function waitForRelation(
+  page: Page,
+  from: string,
+  to: string,
+  present = true,
+): Promise<Relation | undefined> {
+  let found: Relation | undefined
+  await expect
+    .poll(
+      async () => {
+        found = (await relationsOnDisk(page)).relations.find((r) => r.from === from && r.to === to)
+        return found !== undefined
+      },
+      { message: `relation ${from} → ${to} ${present ? 'saved' : 'removed'}`, timeout: 10_000 },
+    )
+    .toBe(present)
+  return found
+}
+
+test('a claim without a source is flagged; L, Enter links it to the nearest source, on disk', async ({
+  app,
+}) => {
+  const page = app.page
+  const panel = spanDetails(page)
+  // The list flags the sample's one unsourced claim.
+  await expect(panel.getByText('1 claim is attributed to no source.')).toBeVisible()
+
+  await clickHighlight(page, 'claim-tensions')
+  await expect(panel.getByRole('heading', { name: /Claim/ })).toContainText('No source')
+
+  await page.keyboard.press('l')
+  const list = page.getByRole('listbox', { name: 'Link to…' })
+  await expect(list).toBeFocused()
+  const first = list.getByRole('option').first()
+  // Nearest first: the closest source before this paragraph is Blinken.
+  await expect(first).toHaveAttribute(
+    'aria-label',
+    'Source: U.S. Secretary of State Antony Blinken',
+  )
+  await expect(first).toHaveAttribute('aria-selected', 'true')
+  await expect(list.getByRole('group', { name: /attributed to → Source/ })).toBeVisible()
+  await page.keyboard.press('ArrowDown')
+  await expect(first).toHaveAttribute('aria-selected', 'false')
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('Enter')
+  await expect(list).toBeHidden()
+
+  const rel = await waitForRelation(page, 'claim-tensions', 'source-blinken')
+  expect(rel?.type).toBe('attributed_to')
+  // The panel lists the link and the flag is gone; the article draws it.
+  await expect(panel.getByRole('heading', { name: /Claim/ })).not.toContainText('No source')
+  const links = panel.getByRole('region', { name: 'Links' })
+  await expect(links.getByRole('button', { name: /Antony Blinken/ })).toBeVisible()
+  await expect(page.locator(`.mg-link[data-relation-id="${rel!.id}"]`)).toHaveCount(1)
+
+  // Undo removes the link (on disk too); redo brings it back.
+  await page.keyboard.press('Control+z')
+  await waitForRelation(page, 'claim-tensions', 'source-blinken', false)
+  await expect(panel.getByRole('heading', { name: /Claim/ })).toContainText('No source')
+  await page.keyboard.press('Control+Shift+z')
+  await waitForRelation(page, 'claim-tensions', 'source-blinken')
+})
+
+test('Escape closes the picker without linking, and a click on a highlight picks it', async ({
+  app,
+}) => {
+  const page = app.page
+  const before = (await relationsOnDisk(page)).relations.length
+  await clickHighlight(page, 'claim-tensions')
+  await page.keyboard.press('l')
+  const list = page.getByRole('listbox', { name: 'Link to…' })
+  await expect(list).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(list).toBeHidden()
+  // The claim stays selected after closing the picker.
+  await expect(highlight(page, 'claim-tensions').first()).toHaveClass(/mg-selected/)
+
+  await spanDetails(page)
+    .getByRole('button', { name: /Link to…/ })
+    .click()
+  await expect(list).toBeVisible()
+  await clickHighlight(page, 'source-blinken')
+  await expect(list).toBeHidden()
+  await waitForRelation(page, 'claim-tensions', 'source-blinken')
+  expect((await relationsOnDisk(page)).relations).toHaveLength(before + 1)
+  // The click picked; it did not select the source.
+  await expect(highlight(page, 'claim-tensions').first()).toHaveClass(/mg-selected/)
+})
+
+test('drag the link handle from a claim onto a source highlight: the relation is on disk', async ({
+  app,
+}) => {
+  const page = app.page
+  const { span: source } = await tagAndSave(page, ALLIES, '2')
+  await clickHighlight(page, 'claim-tensions')
+  const handle = page.locator('.mg-link-handle')
+  await expect(handle).toBeVisible()
+
+  await dragHandleTo(page, await firstLine(page, source.id), false)
+  await expect(page.locator('.mg-link-band.ok')).toBeVisible()
+  await page.mouse.up()
+
+  const rel = await waitForRelation(page, 'claim-tensions', source.id)
+  expect(rel?.type).toBe('attributed_to')
+
+  // A drop on a layer the schema does not link says so and links nothing.
+  const count = (await relationsOnDisk(page)).relations.length
+  await clickHighlight(page, 'claim-tensions')
+  await dragHandleTo(page, await firstLine(page, 'sentiment-desperation'))
+  await expect(page.getByRole('status').filter({ hasText: 'No relation type' })).toContainText(
+    'links a Claim and a Sentiment',
+  )
+  expect((await relationsOnDisk(page)).relations).toHaveLength(count)
+})
+
+test('attribution and stance are edited in the panel and saved on the relation', async ({
+  app,
+}) => {
+  const page = app.page
+  await clickHighlight(page, 'claim-munitions')
+  const links = spanDetails(page).getByRole('region', { name: 'Links' })
+  const item = links.locator('[data-relation-id="rel-munitions"]')
+  await item.getByLabel('Attribution').selectOption('paraphrase')
+  await item.getByLabel('Stance').selectOption('questions')
+  await expect
+    .poll(async () => {
+      const r = (await relationsOnDisk(page)).relations.find((x) => x.id === 'rel-munitions')
+      return r?.attributes
+    })
+    .toEqual({ attribution: 'paraphrase', stance: 'questions' })
+
+  // Retarget: change the source via the picker; remove the cue link from the cue's side.
+  await item.getByRole('button', { name: 'Change source…' }).click()
+  const list = page.getByRole('listbox', { name: 'Change the other end' })
+  await list.getByRole('option', { name: /Source: Russian news agency TASS/ }).click()
+  await expect
+    .poll(
+      async () => (await relationsOnDisk(page)).relations.find((x) => x.id === 'rel-munitions')?.to,
+    )
+    .toBe('source-tass')
+  await links
+    .locator('[data-relation-id="rel-cue-munitions"]')
+    .getByRole('button', { name: 'Remove link' })
+    .click()
+  await expect
+    .poll(async () =>
+      (await relationsOnDisk(page)).relations.some((x) => x.id === 'rel-cue-munitions'),
+    )
+    .toBe(false)
+})
+
+test('selecting a claim draws its links; "Show all links" draws every link in view', async ({
+  app,
+}) => {
+  const page = app.page
+  await clickHighlight(page, 'claim-cooperation')
+  // Two sources and two cues ("said", "according to").
+  await expect(page.locator('.mg-link')).toHaveCount(4)
+  await expect(page.locator('.mg-link text')).toContainText([
+    'attributed to',
+    'attributed to',
+    'cue of',
+    'cue of',
+  ])
+  await page.mouse.move(5, 5)
+  await saveScreenshot(app, 'claim-links')
+
+  await page.getByRole('switch', { name: 'Show all links' }).check()
+  await page.getByRole('button', { name: /All spans/ }).click()
+  await highlight(page, 'claim-cooperation').first().scrollIntoViewIfNeeded()
+  await expect.poll(async () => page.locator('.mg-link').count()).toBeGreaterThan(4)
+  await saveScreenshot(app, 'all-links')
+  await page.getByRole('switch', { name: 'Show all links' }).uncheck()
+  await expect(page.locator('.mg-link')).toHaveCount(0)
+})

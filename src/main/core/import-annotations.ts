@@ -1,0 +1,198 @@
+// Import of annotated documents from other tools (doccano, Label Studio, brat, W3C, native JSONL),
+// shared by the IPC handlers and the command line. It runs in two steps because the user must
+// decide about labels the schema does not know before anything is written: `previewImport` reads
+// the chosen files, runs the format's importer and summarises what it found; `commitImport` then
+// settles the unknown labels (add them to the schema, or skip what uses them), writes the schema
+// and adds each document with its annotations. Documents whose text the project already holds are
+// reported as duplicates, never added twice.
+import { readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type {
+  AnnotationImportFormat,
+  AnnotationImportPreview,
+  AnnotationImportReport,
+} from '../../shared/ipc-contract'
+import { ANNOTATION_IMPORT_FORMATS } from '../../shared/ipc-contract'
+import type { ProjectFile } from '../../shared/model'
+import type { ImportFile, ImportFormat, ImportResult } from './formats/import-types'
+import { importFormats, resolveUnknownLabels, runImport } from './formats/importers'
+import { contentHash, type ProjectStore } from './storage'
+
+/** Largest single file read for an import. */
+export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024
+/** Most files read from one folder. */
+export const MAX_IMPORT_FILES = 10_000
+
+// The contract's list (what the renderer may ask for) and the importer registry must agree.
+const SAME_FORMATS: [ImportFormat] extends [AnnotationImportFormat]
+  ? [AnnotationImportFormat] extends [ImportFormat]
+    ? true
+    : never
+  : never = true
+void SAME_FORMATS
+
+/**
+ * Reads a file, or every file under a folder (hidden ones skipped, sorted by name), as import
+ * files whose paths are relative to `source` (a file keeps its base name). Throws an Error naming
+ * the file for a missing source, a file over 50 MB or a folder of more than 10,000 files.
+ */
+export async function readImportSource(source: string): Promise<ImportFile[]> {
+  const info = await stat(source).catch(() => null)
+  if (!info) throw new Error(`${source}: no such file or folder`)
+  const files: ImportFile[] = []
+  const read = async (file: string, name: string) => {
+    const { size } = await stat(file)
+    if (size > MAX_IMPORT_FILE_BYTES) throw new Error(`${file}: larger than 50 MB`)
+    try {
+      files.push({ path: name, data: new Uint8Array(await readFile(file)) })
+    } catch (error) {
+      throw new Error(`${file}: cannot read the file (${(error as Error).message})`, {
+        cause: error,
+      })
+    }
+  }
+  if (info.isFile()) {
+    await read(source, path.basename(source))
+    return files
+  }
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true })
+    entries.sort((a, b) => a.name.localeCompare(b.name))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue
+      const full = path.join(dir, entry.name)
+      const name = prefix ? `${prefix}/${entry.name}` : entry.name
+      if (entry.isDirectory()) await walk(full, name)
+      else if (entry.isFile()) {
+        if (files.length >= MAX_IMPORT_FILES) {
+          throw new Error(`${source}: more than ${MAX_IMPORT_FILES} files`)
+        }
+        await read(full, name)
+      }
+    }
+  }
+  await walk(source, '')
+  return files
+}
+
+/** Reads several chosen files or folders; paths inside are prefixed when more than one is read. */
+export async function readImportSources(sources: readonly string[]): Promise<ImportFile[]> {
+  const all: ImportFile[] = []
+  for (const source of sources) {
+    const files = await readImportSource(source)
+    const folder = (await stat(source)).isDirectory()
+    const prefix = sources.length > 1 && folder ? `${path.basename(source)}/` : ''
+    all.push(...files.map((f) => ({ ...f, path: prefix + f.path })))
+  }
+  return all
+}
+
+/** Runs the importer of `format` over `files`, mapped onto `project`'s schema. */
+export function parseImport(
+  format: AnnotationImportFormat,
+  files: ImportFile[],
+  project: ProjectFile,
+  annotator?: string,
+): ImportResult {
+  return runImport(format, { files }, project.schema, annotator ? { annotator } : undefined)
+}
+
+/** The preview of an import result: counts, unknown labels, duplicates and problems. */
+export function previewImport(
+  result: ImportResult,
+  project: ProjectFile,
+  meta: { token: string; format: AnnotationImportFormat; sources: string[] },
+): AnnotationImportPreview {
+  const counts = { documents: result.documents.length, spans: 0, relations: 0, docLabels: 0 }
+  const duplicates: AnnotationImportPreview['duplicates'] = []
+  for (const { document, annotations } of result.documents) {
+    counts.spans += annotations.spans.length
+    counts.relations += annotations.relations.length
+    for (const values of Object.values(annotations.docLabels)) counts.docLabels += values.length
+    const existing = project.documents.find((d) => d.contentHash === contentHash(document.text))
+    if (existing) {
+      duplicates.push({
+        title: document.title || document.sourceId || '(untitled)',
+        existingId: existing.id,
+        existingTitle: existing.title,
+      })
+    }
+  }
+  return {
+    ...meta,
+    counts,
+    duplicates,
+    unknownLabels: result.unknownLabels.map((u) => ({ ...u })),
+    problems: result.problems,
+  }
+}
+
+/** The report of a commit, without the snapshot (the caller takes it after writing). */
+export type CommitReport = Omit<AnnotationImportReport, 'snapshot'>
+
+/**
+ * Writes an import into the project: settles unknown labels as `mode` says (`add`: the schema
+ * gains them; `skip`: what uses them is dropped), merges the entities the spans refer to, and adds
+ * each document with its annotations. A document the store refuses is reported in `errors` (named
+ * by its source file) and the others are still added. The importer's own problems were shown in
+ * the preview and are not repeated.
+ */
+export async function commitImport(
+  store: ProjectStore,
+  result: ImportResult,
+  mode: 'add' | 'skip',
+): Promise<CommitReport> {
+  const labels = result.unknownLabels.map((u) => ({ ...u }))
+  const settled = resolveUnknownLabels(result, store.project.schema, mode)
+  if (settled.schema !== store.project.schema) await store.setSchema(settled.schema)
+  const known = new Set(store.project.entities.map((e) => e.id))
+  const newEntities = (settled.result.entities ?? []).filter((e) => !known.has(e.id))
+  if (newEntities.length > 0) await store.setEntities([...store.project.entities, ...newEntities])
+
+  const report: CommitReport = {
+    added: [],
+    duplicates: [],
+    errors: [],
+    unknownLabels: { mode, labels },
+  }
+  for (const { document, annotations } of settled.result.documents) {
+    const { title, metadata, text, blocks } = document
+    const file = metadata.importedFrom || document.sourceId || title || '(untitled)'
+    try {
+      const outcome = await store.addDocument({ title, metadata, text, blocks, annotations })
+      if (outcome.status === 'added') {
+        report.added.push({
+          id: outcome.entry.id,
+          title,
+          file,
+          spans: annotations.spans.length,
+          relations: annotations.relations.length,
+        })
+      } else {
+        report.duplicates.push({
+          file,
+          existingId: outcome.existing.id,
+          existingTitle: outcome.existing.title,
+        })
+      }
+    } catch (error) {
+      report.errors.push({ file, message: (error as Error).message })
+    }
+  }
+  return report
+}
+
+/** The import formats as the renderer lists them (labels from the importer registry). */
+export function importFormatInfos(): {
+  name: AnnotationImportFormat
+  label: string
+  extensions: string[]
+  folder: boolean
+}[] {
+  return ANNOTATION_IMPORT_FORMATS.map((name) => ({
+    name,
+    label: importFormats[name].label,
+    extensions: importFormats[name].extensions,
+    folder: name === 'brat',
+  }))
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import type { ClaimRow } from '../../../src/shared/claims'
+import type { Annotations, Span } from '../../../src/shared/model'
+import {
+  documentsReferring,
+  entityUseCounts,
+  historyRefersTo,
+} from '../../../src/renderer/src/lib/entity-refs'
+
+const span = (id: string, entityId?: string) =>
+  ({ id, layer: 'source', entityId }) as unknown as Span
+
+describe('entity references', () => {
+  it('counts spans per entity in the open document', () => {
+    const a = { spans: [span('a', 'e1'), span('b', 'e1'), span('c'), span('d', 'e2')] }
+    const counts = entityUseCounts(a as Annotations)
+    expect([...counts]).toEqual([
+      ['e1', 2],
+      ['e2', 1],
+    ])
+    expect(entityUseCounts(null).size).toBe(0)
+  })
+
+  it('finds an entity in undo records, before or after a change', () => {
+    const history = [
+      { kind: 'update-span', before: span('a'), after: span('a', 'e1') },
+      { kind: 'add-span', span: span('b', 'e2') },
+      { kind: 'doc-labels', before: {}, after: {} },
+    ]
+    expect(historyRefersTo(history, 'e1')).toBe(true)
+    expect(historyRefersTo(history, 'e2')).toBe(true)
+    expect(historyRefersTo(history, 'e3')).toBe(false)
+  })
+
+  it('names other documents whose claim sources refer to the entity', () => {
+    const row = (documentId: string, entityId: string | null) =>
+      ({
+        documentId,
+        documentTitle: `Doc ${documentId}`,
+        sources: [{ entityId }],
+      }) as unknown as ClaimRow
+    const rows = [row('d1', 'e1'), row('d2', 'e1'), row('d2', 'e1'), row('d3', null)]
+    expect(documentsReferring(rows, 'e1', 'd1')).toEqual(['Doc d2'])
+    expect(documentsReferring(rows, 'e9', null)).toEqual([])
+  })
+})
