@@ -37,8 +37,9 @@ export interface ElectronAppHandle {
 }
 
 /**
- * Launches the built app with its user data under `configHome` (Electron on Linux puts `userData`
- * in $XDG_CONFIG_HOME/<app name>); the actual folder is asked of the running app.
+ * Launches the built app with its user data under `configHome` (main honours
+ * MARGINALIA_USER_DATA_DIR on every platform; XDG_CONFIG_HOME keeps Chromium's own Linux files
+ * there too); the actual folder is asked of the running app.
  */
 export async function openElectronApp(
   executablePath: string,
@@ -51,6 +52,7 @@ export async function openElectronApp(
     env: {
       ...(process.env as Record<string, string>),
       XDG_CONFIG_HOME: configHome,
+      MARGINALIA_USER_DATA_DIR: path.join(configHome, 'Marginalia'),
     },
   })
   const page = await app.firstWindow()

@@ -16,6 +16,10 @@ import { APP_ENTRY_URL, isAppUrl } from './serve-renderer'
 import { AppSession } from './session'
 import { createMainWindow } from './window'
 
+// A separate profile (tests, or two instances side by side) must be chosen before `ready`.
+const userDataOverride = process.env['MARGINALIA_USER_DATA_DIR']
+if (userDataOverride) app.setPath('userData', userDataOverride)
+
 registerAppScheme()
 
 if (!app.requestSingleInstanceLock()) {

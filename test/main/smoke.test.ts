@@ -59,7 +59,9 @@ beforeAll(async () => {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
-        SMOKE_USER_DATA: path.join(tmp, 'userData'),
+        // Electron's default profile folder; main must use MARGINALIA_USER_DATA_DIR instead.
+        SMOKE_USER_DATA: path.join(tmp, 'default-profile'),
+        MARGINALIA_USER_DATA_DIR: path.join(tmp, 'userData'),
         SMOKE_DOCUMENTS: path.join(tmp, 'documents'),
         SMOKE_APP_PATH: path.join(tmp, 'app'),
         ELECTRON_RENDERER_URL: '',
