@@ -1,4 +1,4 @@
-// XLSX of spans, export only: one sheet per layer, with the CSV's columns (csv.ts), offsets in code
+// XLSX of spans, export only: one sheet per layer, with the CSV's columns (span-table.ts), offsets in code
 // points. Written directly as SpreadsheetML (the five XML parts a workbook needs, zipped with
 // fflate) rather than through a workbook library: the maintained writers (exceljs,
 // write-excel-file) only produce a file asynchronously, while an export module builds its output
@@ -7,8 +7,8 @@
 // characters and XML cannot hold some control characters: both are counted as losses.
 import { strToU8, zipSync } from 'fflate'
 import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, checkAll, safeStem } from './export-common'
-import { CSV_LEADING_COLUMNS, CSV_TRAILING_COLUMNS, attributeNames } from './csv'
+import { ManifestBuilder, safeStem } from './export-common'
+import { spanTable } from './span-table'
 import { attrs, escapeText, xmlSafe } from './xml'
 
 const CELL_LIMIT = 32767
@@ -46,54 +46,12 @@ export const xlsxFormat: ExportFormatModule = {
   offsetUnit: 'codepoint',
   export(input: ExportInput, onProgress) {
     const manifest = new ManifestBuilder('xlsx', 'ooxml-spreadsheetml-1', 'codepoint')
-    const docs = checkAll(input, manifest, onProgress)
-    const { schema, entities } = input.project
-    const attributes = attributeNames(schema, input.documents)
-    const header = [
-      ...CSV_LEADING_COLUMNS,
-      ...attributes.map((n) =>
-        [...CSV_LEADING_COLUMNS, ...CSV_TRAILING_COLUMNS].includes(n as never) ? `attr_${n}` : n,
-      ),
-      ...CSV_TRAILING_COLUMNS,
-    ]
-    const entityNames = new Map(entities.map((e) => [e.id, e.name]))
-    const layerIds = [...schema.layers.map((l) => l.id)]
-    for (const d of docs)
-      for (const s of d.spans) if (!layerIds.includes(s.layer)) layerIds.push(s.layer)
+    const { header, rows: spanRows } = spanTable(input, manifest, onProgress)
+    const { schema } = input.project
+    const layerIds = schema.layers.map((l) => l.id)
+    for (const row of spanRows) if (!layerIds.includes(row.layer)) layerIds.push(row.layer)
     const rows = new Map<string, Cell[][]>(layerIds.map((id) => [id, [header]]))
-    for (const { file, spans, offsets } of docs) {
-      const { document } = file
-      for (const span of spans) {
-        rows.get(span.layer)!.push([
-          document.id,
-          document.title,
-          span.id,
-          span.layer,
-          span.label,
-          document.text.slice(span.start, span.end),
-          offsets.toCodePoint(span.start),
-          offsets.toCodePoint(span.end),
-          ...attributes.map((n) => {
-            const v = span.attributes[n]
-            return v === undefined ? '' : typeof v === 'number' ? v : String(v)
-          }),
-          span.entityId ? (entityNames.get(span.entityId) ?? span.entityId) : '',
-          span.annotator,
-        ])
-      }
-      manifest.documents++
-      manifest.spans += spans.length
-      manifest.loss(
-        'relations',
-        'a sheet of spans has no place for relations',
-        file.annotations.relations.length,
-      )
-      manifest.loss(
-        'document labels',
-        'a sheet of spans has no place for them',
-        Object.values(file.annotations.docLabels).flat().length,
-      )
-    }
+    for (const row of spanRows) rows.get(row.layer)!.push(row.cells)
     const taken = new Set<string>()
     const sheets = layerIds.map((id) => ({
       name: sheetName(schema.layers.find((l) => l.id === id)?.name ?? id, taken),

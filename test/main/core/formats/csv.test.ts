@@ -26,11 +26,11 @@ describe('CSV export', () => {
     expect(csvFormat.offsetUnit).toBe('codepoint')
   })
 
-  it('has one column per attribute, in schema order, between the span and annotator columns', () => {
+  it('has one column per attribute, in schema order, then entity, relations and annotator', () => {
     const { data } = run({ project: projectFile(), documents: [] })
     expect(data).toBe(
       '\uFEFFdocument_id,document_title,span_id,layer,label,text,start,end,' +
-        'checkability,note,kind,polarity,intensity,entity,annotator\r\n',
+        'checkability,note,kind,polarity,intensity,entity,relations,annotator\r\n',
     )
   })
 
@@ -150,7 +150,7 @@ describe('CSV export', () => {
     expect(manifest.problems[1].message).toMatch(/relation r1 left out/)
   })
 
-  it('lists relations and document labels as losses, since rows are spans', () => {
+  it('carries each relation as JSON on its from-span row; only document labels are a loss', () => {
     const doc = docWithSpans(
       'd1',
       'Putin said the talks went well.',
@@ -160,10 +160,16 @@ describe('CSV export', () => {
       ],
       [{ id: 'r1', type: 'attributed_to', from: 's1', to: 's2' }],
     )
+    doc.annotations.relations[0].attributes = { stance: 'asserts' }
     doc.annotations.docLabels = { overall_sentiment: ['positive'] }
-    const { manifest } = run({ project: projectFile(), documents: [doc] })
+    const { manifest, rows } = run({ project: projectFile(), documents: [doc] })
+    const claim = rows.find((r) => r.span_id === 's1')!
+    expect(JSON.parse(claim.relations)).toEqual([
+      { id: 'r1', type: 'attributed_to', to: 's2', attributes: { stance: 'asserts' } },
+    ])
+    expect(rows.find((r) => r.span_id === 's2')!.relations).toBe('')
+    expect(manifest.counts.relations).toBe(1)
     expect(manifest.losses).toEqual([
-      expect.objectContaining({ what: 'relations', count: 1 }),
       expect.objectContaining({ what: 'document labels', count: 1 }),
     ])
   })

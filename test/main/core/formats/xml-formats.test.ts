@@ -110,7 +110,7 @@ describe('XLSX', () => {
     ])
   })
 
-  it('uses the CSV columns, with attributes between end and entity', () => {
+  it('uses the CSV columns: attributes between end and entity, then relations', () => {
     const sheet = parseXml(new TextDecoder().decode(zip['xl/worksheets/sheet1.xml']))
     const rows = [...sheet.getElementsByTagName('row')].map((r) =>
       [...r.getElementsByTagName('c')].map((c) => c.textContent),
@@ -131,6 +131,7 @@ describe('XLSX', () => {
       'intensity',
       'score',
       'entity',
+      'relations',
       'annotator',
     ])
     expect(rows[1].slice(0, 8)).toEqual([
