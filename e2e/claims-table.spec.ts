@@ -3,14 +3,20 @@
 // follows edits that are not saved yet; CSV export writes the rows; the Sources view counts claims
 // per entity and opens documents. Expectations come from the sample's files on disk, not from
 // hard-coded text, so a regenerated sample still passes.
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import type { Locator, Page } from '@playwright/test'
 import { claimRows, sourceSummaries, type ClaimRow } from '../src/shared/claims'
 import { expect, test } from './fixtures'
-import { highlight, spanDetails, tagPhrase, waitForArticle } from './support/app-actions'
+import {
+  chooseImport,
+  highlight,
+  spanDetails,
+  tagPhrase,
+  waitForArticle,
+} from './support/app-actions'
 import { openProjectDir, readAllDocuments, readProjectFile } from './support/project-files'
 import { saveScreenshot } from './support/screenshots'
 
@@ -288,3 +294,37 @@ function luminance(css: string): number {
   }
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 }
+
+test('the claims table on screen follows project changes: imported claims appear unasked', async ({
+  app,
+}) => {
+  const page = app.page
+  const rows = await expectedRows(page)
+  await openClaimsView(page)
+  await expect(tableRows(page)).toHaveCount(rows.length)
+
+  // Another tool's annotations, with one claim, imported from the top bar while the table shows.
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-claims-'))
+  const file = path.join(folder, 'budget.jsonl')
+  const text = 'The minister said that the budget will balance by next spring.'
+  const claim = 'the budget will balance by next spring'
+  const start = text.indexOf(claim)
+  await writeFile(
+    file,
+    `${JSON.stringify({ text, label: [[start, start + claim.length, 'Claim']] })}\n`,
+  )
+  await app.nextDialog('chooseAnnotationSource', [file])
+  await chooseImport(page, 'Annotations')
+  const choose = page.getByRole('dialog', { name: 'Import annotations' })
+  await choose.getByLabel('Format').selectOption('doccano')
+  await choose.getByRole('button', { name: 'Choose files…' }).click()
+  const preview = page.getByRole('dialog', { name: 'Import preview' })
+  await preview.getByRole('button', { name: 'Import' }).click()
+  const report = page.getByRole('dialog', { name: 'Annotations imported' })
+  await expect(report).toContainText('1 document added')
+  await report.getByRole('button', { name: 'Close' }).click()
+
+  // No refresh click: the new claim is a row.
+  await expect(tableRows(page)).toHaveCount(rows.length + 1)
+  await expect(claimsPanel(page).locator('tbody')).toContainText(claim)
+})

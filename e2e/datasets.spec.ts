@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
 import { expect, test, type AppDriver } from './fixtures'
-import { article, highlight, waitForArticle } from './support/app-actions'
+import { article, chooseImport, highlight, waitForArticle } from './support/app-actions'
 import { openProjectDir, readAllDocuments, readProjectFile } from './support/project-files'
 import { saveScreenshot } from './support/screenshots'
 
@@ -136,7 +136,7 @@ test('imports a doccano file with an unknown label, adding it to the schema', as
   await writeFile(file, `${JSON.stringify(record)}\n`)
   await app.nextDialog('chooseAnnotationSource', [file])
 
-  await page.getByRole('banner').getByRole('button', { name: 'Import annotations…' }).click()
+  await chooseImport(page, 'Annotations')
   const choose = page.getByRole('dialog', { name: 'Import annotations' })
   await choose.getByLabel('Format').selectOption('doccano')
   await choose.getByRole('button', { name: 'Choose files…' }).click()

@@ -9,6 +9,7 @@ import {
   waitForArticle,
   waitForSpanOnDisk,
 } from './support/app-actions'
+import { saveScreenshot } from './support/screenshots'
 
 const PHRASE = 'Kim has used similar language in the past'
 
@@ -101,4 +102,32 @@ test('undo and redo cover adding a span and editing its attributes', async ({ ap
   await expect
     .poll(async () => (await waitForSpanOnDisk(dir, docId, span.id, true))?.attributes)
     .toEqual({})
+})
+
+test('the article shows a focus ring for keyboard focus only, just inside the pane', async ({
+  app,
+}) => {
+  const page = app.page
+  const pane = page.locator('.article-scroll')
+  const ring = () => pane.evaluate((el) => getComputedStyle(el).outlineStyle)
+  const docRing = () =>
+    page.locator('.ProseMirror').evaluate((el) => getComputedStyle(el).outlineStyle)
+
+  // A click in the text focuses it without framing the column.
+  await page.locator('.ProseMirror p').first().click()
+  await expect(page.locator('.ProseMirror')).toBeFocused()
+  expect(await ring()).toBe('none')
+  expect(await docRing()).toBe('none')
+
+  // Tabbing in from the toolbar frames the pane; leaving removes the frame.
+  await page.getByRole('button', { name: 'Source registry…' }).focus()
+  await page.keyboard.press('Tab')
+  await expect(page.locator('.ProseMirror')).toBeFocused()
+  await expect(pane).toHaveAttribute('data-keyboard-focus', '')
+  expect(await ring()).toBe('solid')
+  expect(await docRing()).toBe('none')
+  await saveScreenshot(app, 'article-keyboard-focus')
+  await page.keyboard.press('Shift+Tab')
+  await expect(pane).not.toHaveAttribute('data-keyboard-focus')
+  expect(await ring()).toBe('none')
 })

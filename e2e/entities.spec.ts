@@ -1,9 +1,11 @@
 // The source registry in the annotator: a source span is assigned to an entity by a suggestion,
 // by search, or to a new entity made from its text (saved to project.json before the span that
-// refers to it), undoably; the registry manager edits and deletes entities. Checked on disk.
+// refers to it), undoably; the registry manager edits, deletes and merges entities (main rewrites
+// every document; the open one follows). Checked on disk.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import {
+  clickHighlight,
   documentWith,
   spanDetails,
   spansOnDisk,
@@ -11,7 +13,7 @@ import {
   waitForArticle,
   waitForNewSpanOnDisk,
 } from './support/app-actions'
-import { readProjectFile } from './support/project-files'
+import { readAllDocuments, readProjectFile } from './support/project-files'
 import { saveScreenshot } from './support/screenshots'
 
 const VISIT = 'Putin’s visit comes amid growing concerns'
@@ -100,7 +102,15 @@ test('the search finds an entity by part of its name; assigning adds the text as
   expect(putin?.aliases).toContain('Kremlin')
 })
 
-test('the registry manager edits an entity, and refuses to delete one a span refers to', async ({
+/** The spans of every document on disk that refer to `entityId`. */
+async function spansOf(dir: string, entityId: string) {
+  const documents = await readAllDocuments(dir)
+  return documents.flatMap((d) =>
+    d.annotations.spans.filter((s) => s.entityId === entityId).map((s) => ({ doc: d, span: s })),
+  )
+}
+
+test('the registry manager edits an entity, and deletes one after saying what it unlinks', async ({
   app,
 }) => {
   const page = app.page
@@ -114,10 +124,21 @@ test('the registry manager edits an entity, and refuses to delete one a span ref
     .poll(async () => (await readProjectFile(dir)).entities.find((e) => e.id === 'e-tass')?.note)
     .toBe('State-owned news agency of Russia.')
 
+  // Delete… counts the spans that refer to it (in every document) before anything changes.
+  const tass = await spansOf(dir, 'e-tass')
+  expect(tass.length).toBeGreaterThan(0)
   await dialog.getByRole('button', { name: 'Delete…' }).click()
-  await dialog.getByRole('button', { name: 'Delete “TASS”' }).click()
-  await expect(dialog.getByRole('status')).toContainText('refer to it')
+  const confirm = dialog.getByRole('group', { name: 'Delete TASS' })
+  await expect(confirm).toContainText(
+    `${tass.length} span${tass.length === 1 ? '' : 's'} in 1 document refer${tass.length === 1 ? 's' : ''} to “TASS”`,
+  )
   expect((await readProjectFile(dir)).entities.some((e) => e.id === 'e-tass')).toBe(true)
+  await confirm.getByRole('button', { name: 'Delete “TASS”' }).click()
+  await expect(dialog.getByRole('status')).toContainText('Deleted “TASS”')
+  await expect
+    .poll(async () => (await readProjectFile(dir)).entities.map((e) => e.id))
+    .not.toContain('e-tass')
+  expect(await spansOf(dir, 'e-tass')).toEqual([])
 
   // A new entity nothing refers to can be added and deleted.
   await dialog.getByRole('button', { name: 'New entity' }).click()
@@ -127,9 +148,69 @@ test('the registry manager edits an entity, and refuses to delete one a span ref
     .poll(async () => (await readProjectFile(dir)).entities.map((e) => e.name))
     .toContain('Jens Stoltenberg')
   await dialog.getByRole('button', { name: 'Delete…' }).click()
+  await expect(dialog).toContainText('No span refers to “Jens Stoltenberg”')
   await dialog.getByRole('button', { name: 'Delete “Jens Stoltenberg”' }).click()
   await expect
     .poll(async () => (await readProjectFile(dir)).entities.map((e) => e.name))
     .not.toContain('Jens Stoltenberg')
   await dialog.getByRole('button', { name: 'Close' }).click()
+})
+
+test('merging an entity into another re-points its spans everywhere, also in the open document', async ({
+  app,
+}) => {
+  const page = app.page
+  const { dir, docId } = await documentWith(page, VISIT)
+  const kim = await spansOf(dir, 'e-kim-jong-un')
+  expect(kim.length).toBeGreaterThan(0)
+
+  // A second entry for the same person, as happens when two analysts add him.
+  await page.getByRole('button', { name: 'Source registry…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Source registry' })
+  await dialog.getByRole('button', { name: 'New entity' }).click()
+  await dialog.getByLabel('Name').fill('Kim Jong-un')
+  await dialog.getByLabel('Kind').fill('person')
+  await dialog.getByRole('button', { name: 'Add entity' }).click()
+  let newId = ''
+  await expect
+    .poll(async () => {
+      newId = (await readProjectFile(dir)).entities.find((e) => e.name === 'Kim Jong-un')?.id ?? ''
+      return newId
+    })
+    .not.toBe('')
+
+  await dialog.getByRole('button', { name: /^Kim Jong Un/ }).click()
+  await dialog.getByRole('button', { name: 'Merge into…' }).click()
+  const confirm = dialog.getByRole('group', { name: 'Merge Kim Jong Un' })
+  await confirm
+    .getByLabel('Merge “Kim Jong Un” into')
+    .selectOption({ label: 'Kim Jong-un (person)' })
+  await expect(confirm).toContainText(
+    `${kim.length} span${kim.length === 1 ? '' : 's'} in 1 document refer`,
+  )
+  await expect(confirm).toContainText('will point to “Kim Jong-un”')
+  await saveScreenshot(app, 'entity-merge')
+  await confirm.getByRole('button', { name: 'Merge into “Kim Jong-un”' }).click()
+  await expect(dialog.getByRole('status')).toContainText('Merged “Kim Jong Un” into “Kim Jong-un”')
+
+  // On disk: the old entity is gone, its names are aliases of the new one, its spans point there.
+  await expect
+    .poll(async () => (await readProjectFile(dir)).entities.map((e) => e.id))
+    .not.toContain('e-kim-jong-un')
+  const merged = (await readProjectFile(dir)).entities.find((e) => e.id === newId)!
+  // ("Kim Jong Un" itself is the same name as "Kim Jong-un" to the registry, so not repeated.)
+  expect(merged.aliases).toEqual(expect.arrayContaining(['Kim', 'North Korean leader Kim Jong Un']))
+  const moved = (await spansOf(dir, newId)).map((r) => r.span.id).sort()
+  expect(moved).toEqual(kim.map((r) => r.span.id).sort())
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  // The open document has the change too: the span shows the new entity, and an edit (with its
+  // autosave) keeps the spans re-pointed.
+  await clickHighlight(page, kim[0].span.id)
+  await expect(spanDetails(page).locator('.entity-chip')).toContainText('Kim Jong-un')
+  const before = await spansOnDisk(dir, docId)
+  await tagPhrase(page, STOLTENBERG, '2')
+  await waitForNewSpanOnDisk(dir, docId, before)
+  expect((await spansOf(dir, newId)).map((r) => r.span.id).sort()).toEqual(moved)
+  expect(await spansOf(dir, 'e-kim-jong-un')).toEqual([])
 })

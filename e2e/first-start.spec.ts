@@ -44,9 +44,11 @@ test('first start shows the sample article with its highlights', async ({ app })
   expect(looks.size).toBe(new Set(sample.annotations.spans.map((s) => s.layer)).size)
   expect(new Set(looks.values()).size).toBe(looks.size)
 
-  // The picture shows the article where its highlights start.
-  await page.evaluate(() =>
-    document.querySelector('.ProseMirror [data-span-id]')?.scrollIntoView({ block: 'start' }),
-  )
+  // The article opens at its beginning: the title (once, as the text's heading), then the first
+  // paragraphs and their highlights.
+  const scroller = page.locator('.article-scroll')
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBe(0)
+  await expect(page.locator('.ProseMirror h1')).toHaveText(sample.document.title)
+  await expect(page.locator('.article-title')).toHaveCount(0)
   await saveScreenshot(app, 'first-start')
 })

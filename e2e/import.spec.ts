@@ -6,6 +6,7 @@ import path from 'node:path'
 import { expect, test } from './fixtures'
 import {
   article,
+  chooseImport,
   closeImportReport,
   dropFiles,
   openDocumentByTitle,
@@ -54,11 +55,14 @@ test('a .txt dropped onto the window is imported with its text intact', async ({
   expect(doc.document.text).toContain('€1,200')
   expect(doc.document.text).toContain('Zoë Ångström')
   expect(doc.document.metadata.importedFrom).toBe('quay-tax.txt')
-  expect(doc.document.blocks).toHaveLength(3)
+  expect(doc.document.blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'paragraph'])
 
   await openDocumentByTitle(page, /Café owners protest/)
   await waitForArticle(page, '“We were never asked,” said Zoë Ångström')
-  await expect(article(page).locator('p')).toHaveCount(3)
+  // The first line is the title: shown once, as the article's heading, then two paragraphs.
+  await expect(article(page).locator('h1')).toHaveText('Café owners protest the new quay tax')
+  await expect(article(page).locator('p')).toHaveCount(2)
+  await expect(page.locator('.article-title')).toHaveCount(0)
 
   // Dropping the same file again is reported as a duplicate, not added twice.
   await dropFiles(page, [{ name: 'quay-tax-copy.txt', data: Buffer.from(TXT, 'utf8') }])
@@ -75,7 +79,7 @@ test('an .html article chosen in the Import dialog keeps its headings and quotes
   const file = path.join(folder, 'river-crossing.html')
   await writeFile(file, HTML)
   await app.nextDialog('chooseImportFiles', [file])
-  await page.getByRole('banner').getByRole('button', { name: 'Import…' }).click()
+  await chooseImport(page, 'Documents')
 
   const report = page.getByRole('dialog', { name: 'Import finished' })
   await expect(report).toContainText('Council approves river crossing')
@@ -84,6 +88,9 @@ test('an .html article chosen in the Import dialog keeps its headings and quotes
 
   const dir = await openProjectDir(page)
   const doc = await findDocument(dir, 'Council approves river crossing')
+  // The page title's "| The Ledger" (the site's name) is left out of the document's title.
+  expect(doc.document.title).toBe('Council approves river crossing')
+  expect(doc.document.metadata.siteName).toBe('The Ledger')
   expect(doc.document.metadata.importedFrom).toBe('river-crossing.html')
   expect(doc.document.text).toContain('nine votes to four')
   expect(doc.document.text).not.toMatch(/Home|News|© The Ledger/)
@@ -95,4 +102,42 @@ test('an .html article chosen in the Import dialog keeps its headings and quotes
   await waitForArticle(page, 'ending a debate')
   await expect(article(page).locator('blockquote')).toContainText('We have waited long enough')
   await expect(article(page).locator('h1, h2, h3, h4').filter({ hasText: 'Costs' })).toBeVisible()
+})
+
+test('the Import menu works from the keyboard: arrows, Enter, Escape', async ({ app }) => {
+  const page = app.page
+  await waitForArticle(page)
+  const button = page.getByRole('banner').getByRole('button', { name: 'Import', exact: true })
+  const menu = page.getByRole('menu', { name: 'Import' })
+  await expect(button).toHaveAttribute('aria-haspopup', 'menu')
+  await expect(button).toHaveAttribute('aria-expanded', 'false')
+
+  // ArrowDown opens it on the first item; the arrows wrap; Escape closes it and refocuses.
+  await button.focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(menu).toBeVisible()
+  await expect(button).toHaveAttribute('aria-expanded', 'true')
+  const items = menu.getByRole('menuitem')
+  await expect(items).toHaveText([
+    'Documents (.txt, .md, .html)…',
+    'Annotations from another tool…',
+  ])
+  await expect(items.first()).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(items.nth(1)).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(items.first()).toBeFocused()
+  await page.keyboard.press('ArrowUp')
+  await expect(items.nth(1)).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(menu).toBeHidden()
+  await expect(button).toBeFocused()
+
+  // ArrowUp opens it on the last item; Enter runs it: the annotation import dialog opens.
+  await page.keyboard.press('ArrowUp')
+  await expect(items.nth(1)).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(menu).toBeHidden()
+  const dialog = page.getByRole('dialog', { name: 'Import annotations' })
+  await expect(dialog).toBeVisible()
 })

@@ -85,6 +85,21 @@ test('overlapping and nested spans are all saved and drawn apart', async ({ app 
     [claim.span.id, source.span.id, sentiment.span.id].sort(),
   )
   expect(new Set(Object.values(stack)).size).toBe(3)
+  // The selected sentiment is drawn in two pieces (inside the claim, then after it); its frame is
+  // one shape: the first piece is open on the right, the second on the left.
+  await expect(highlight(page, sentiment.span.id).first()).toHaveClass(/mg-selected/)
+  const ends = await highlight(page, sentiment.span.id).evaluateAll((els) =>
+    els.map((el) => {
+      const style = getComputedStyle(el)
+      const left = style.getPropertyValue('--mg-sel-left').trim()
+      const right = style.getPropertyValue('--mg-sel-right').trim()
+      return `${left === '0px' ? 'open' : 'end'}|${right === '0px' ? 'open' : 'end'}`
+    }),
+  )
+  expect(ends.length).toBeGreaterThan(1)
+  expect(ends[0]).toBe('end|open')
+  expect(ends.slice(1, -1).every((e) => e === 'open|open')).toBe(true)
+  expect(ends.at(-1)).toBe('open|end')
   await page.evaluate(() => window.getSelection()?.removeAllRanges())
   await highlight(page, claim.span.id).first().scrollIntoViewIfNeeded()
   await saveScreenshot(app, 'overlapping-spans')

@@ -3,8 +3,9 @@
 // annotations, found by searching their quotes in the text, so a first start shows what the tool
 // does: claims with their sources, attribution cues ("said", "according to", "told reporters"),
 // attribution kind and stance on each claim → source link, sentiment, one claim left without a
-// source, and a source registry whose entities the source spans point to, so the claims table is
-// worth opening. Ids and timestamps are fixed, so running it again gives identical files.
+// source, highlights in the opening paragraphs (so the first screen shows some), and a source
+// registry whose entities the source spans point to, so the claims table is worth opening. Ids and
+// timestamps are fixed, so running it again gives identical files.
 //
 // Run: npx tsx scripts/make-sample.ts [outDir]
 import { readFile, rm } from 'node:fs/promises'
@@ -244,6 +245,20 @@ const MARKS: Mark[] = [
     label: 'Sentiment',
     exact: 'fiery friendship',
     attributes: { polarity: 'positive', intensity: 3, note: 'Kim’s words, quoted.' },
+  },
+  {
+    id: 'sentiment-united-front',
+    layer: 'sentiment',
+    label: 'Sentiment',
+    exact: 'cement a united front against Washington',
+    attributes: { polarity: 'negative', intensity: 2 },
+  },
+  {
+    id: 'sentiment-growing-concerns',
+    layer: 'sentiment',
+    label: 'Sentiment',
+    exact: 'growing concerns',
+    attributes: { polarity: 'negative', intensity: 1 },
   },
   {
     id: 'sentiment-desperation',

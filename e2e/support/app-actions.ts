@@ -168,3 +168,11 @@ export async function closeImportReport(page: Page, summary: string | RegExp): P
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
 }
+
+/** Chooses an item of the top bar's Import menu with the mouse ("Documents…", "Annotations…"). */
+export async function chooseImport(page: Page, item: 'Documents' | 'Annotations'): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Import', exact: true }).click()
+  const menu = page.getByRole('menu', { name: 'Import' })
+  await menu.getByRole('menuitem', { name: new RegExp(`^${item}`) }).click()
+  await expect(menu).toBeHidden()
+}

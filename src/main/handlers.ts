@@ -207,9 +207,9 @@ export function createHandlers(
       if (!chosen) return null
       return exportClaims(store, format, session.grant(chosen), docId)
     },
-    'entities:remove': async ({ entityId, replaceWith }) => {
+    'entities:remove': async ({ entityId, replaceWith, dryRun }) => {
       const store = session.requireStore()
-      const removal = await removeEntity(store, entityId, replaceWith)
+      const removal = await removeEntity(store, entityId, replaceWith, dryRun)
       return { ...removal, snapshot: store.snapshot() }
     },
     'shell:open-external': async ({ url }) => {

@@ -298,7 +298,10 @@ export const contract = {
    * document (`repointEntity` in shared/registry) before saving it again.
    */
   'entities:remove': {
-    args: z.object({ entityId: zId, replaceWith: zId.optional() }).strict(),
+    /** `dryRun`: count what would change (for a confirmation) and write nothing. */
+    args: z
+      .object({ entityId: zId, replaceWith: zId.optional(), dryRun: z.boolean().optional() })
+      .strict(),
     result: null as unknown as EntityRemovalResult,
   },
   'shell:open-external': {

@@ -256,6 +256,25 @@ describe('entities:remove', () => {
     expect(project.entities.map((e: { id: string }) => e.id)).not.toContain('e-vvp')
   })
 
+  it('with dryRun counts the spans it would change and writes nothing', async () => {
+    const { call, projectDir } = await setup()
+    const read = () =>
+      Promise.all(
+        ['project.json', `documents/${DOC}.json`].map((f) =>
+          readFile(path.join(projectDir, f), 'utf8'),
+        ),
+      )
+    const before = await read()
+    const result = (await call('entities:remove', {
+      entityId: 'e-vladimir-putin',
+      replaceWith: 'e-kim-jong-un',
+      dryRun: true,
+    })) as EntityRemovalResult
+    expect(result.changed).toEqual([{ docId: DOC, spans: 2 }])
+    expect(result.snapshot.project.entities.map((e) => e.id)).toContain('e-vladimir-putin')
+    expect(await read()).toEqual(before)
+  })
+
   it('unlinks the spans of a removed entity, so every document still saves', async () => {
     const { call } = await setup()
     const result = (await call('entities:remove', {

@@ -19,12 +19,14 @@ export interface EntityRemoval {
  * Removes entity `entityId` from the registry. With `replaceWith`, its spans point to that entity
  * instead and it gains the removed one's name and aliases as aliases (a merge); without, its spans
  * are unlinked. A document that cannot be read is listed in `problems` and left as it is (the
- * entity is then kept, so that document stays valid once fixed); throws for unknown ids.
+ * entity is then kept, so that document stays valid once fixed); throws for unknown ids. With
+ * `dryRun`, only counts what it would change (for the renderer's confirmation) and writes nothing.
  */
 export async function removeEntity(
   store: ProjectStore,
   entityId: string,
   replaceWith?: string,
+  dryRun = false,
 ): Promise<EntityRemoval> {
   const entities = store.project.entities
   const removed = entities.find((e) => e.id === entityId)
@@ -52,9 +54,10 @@ export async function removeEntity(
       now,
     )
     if (changed === 0) continue
-    await store.saveAnnotations(entry.id, { ...file.annotations, spans })
+    if (!dryRun) await store.saveAnnotations(entry.id, { ...file.annotations, spans })
     result.changed.push({ docId: entry.id, spans: changed })
   }
+  if (dryRun) return result
   if (result.problems.length > 0) {
     // The entity stays: a broken document may still point to it.
     if (replaceWith !== undefined)

@@ -15,6 +15,7 @@ import { ImportReportDialog } from './components/import-report-dialog'
 import { NewProjectDialog } from './components/new-project-dialog'
 import { NoticeBanner } from './components/notice-banner'
 import { ProgressBar } from './components/progress-bar'
+import { RegistryDialog } from './components/registry-dialog'
 import { TopBar } from './components/top-bar'
 import { ViewTabs, viewPanelId, viewTabId, type AppView } from './components/view-tabs'
 import { Workbench } from './components/workbench'
@@ -56,6 +57,7 @@ export default function App() {
     setSnapshot: project.setSnapshot,
     editor: actions.editor,
     flush: doc.flush,
+    reload: () => doc.open(doc.docId),
     docId: doc.docId,
     onNotice: setNotice,
   })
@@ -249,9 +251,13 @@ export default function App() {
               doc.file ? { id: doc.file.document.id, title: doc.file.document.title } : null
             }
             flush={doc.flush}
+            projectVersion={snapshot}
             onOpenClaim={(row) => void toClaim.openClaim(row.documentId, row.claimId)}
             onOpenDocument={(id) => void toClaim.openDocument(id)}
           />
+          {schema && (
+            <RegistryDialog registry={registry} schema={schema} annotations={doc.annotations} />
+          )}
         </div>
       ) : (
         <EmptyState

@@ -3,10 +3,12 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import App from './App'
+import { trackFocusModality } from './lib/focus-modality'
 import './styles/app.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
+trackFocusModality()
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -58,7 +58,8 @@ export function importHtml(fileName: string, source: string): NewDocument {
     const pageTitle = plainText(page.document.title)
     // Readability rewrites the document it reads; the rare fallback below parses the source anew.
     const article = readArticle(page.document)
-    const title = plainText(article?.title) ?? pageTitle
+    const siteName = plainText(article?.siteName)
+    const title = withoutSiteName(plainText(article?.title) ?? pageTitle, siteName)
     const walker = new HtmlBlockWalker()
     if (title) walker.addTitle(title)
     let found = article?.content ? walker.walk(sanitizeHtml(article.content)) : 0
@@ -69,7 +70,6 @@ export function importHtml(fileName: string, source: string): NewDocument {
     const metadata: DocumentMetadata = { importedFrom: baseName(fileName) }
     const author = plainText(article?.byline)
     const publishedAt = plainText(article?.publishedTime)
-    const siteName = plainText(article?.siteName)
     if (author) metadata.author = author
     if (publishedAt) metadata.publishedAt = publishedAt
     if (siteName) metadata.siteName = siteName
@@ -78,6 +78,34 @@ export function importHtml(fileName: string, source: string): NewDocument {
   } finally {
     page.close()
   }
+}
+
+/**
+ * What joins a page title to its site's name: "Headline | Site", "Headline – Site", "Site: Headline".
+ * Dashes need spaces round them, so a hyphenated word ("Anti-Ledger") is never split.
+ */
+const SITE_SEPARATOR = '(?:\\s*[|·]\\s*|\\s+[-–—]\\s+|\\s*:\\s+)'
+
+/**
+ * The title without the site's name when the site name stands at its start or end behind a
+ * separator ("Council approves river crossing | The Ledger" → "Council approves river crossing").
+ * The title is returned as is when nothing would be left or the site name is unknown.
+ */
+export function withoutSiteName(
+  title: string | undefined,
+  siteName: string | undefined,
+): string | undefined {
+  if (!title || !siteName) return title
+  const site = escapeRegExp(siteName)
+  for (const pattern of [`${SITE_SEPARATOR}${site}$`, `^${site}${SITE_SEPARATOR}`]) {
+    const stripped = title.replace(new RegExp(pattern, 'i'), '').trim()
+    if (stripped !== title && stripped !== '') return stripped
+  }
+  return title
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /**

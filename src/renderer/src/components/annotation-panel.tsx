@@ -8,12 +8,10 @@ import type { AnnotationSchema, Annotations, DocLabels } from '../../../shared/m
 import { linkOptionsFor, spanLinks, type SpanPatch } from '../editor-api'
 import type { Registry } from '../hooks/use-entities'
 import type { Linking } from '../hooks/use-linking'
-import { entityUseCounts } from '../lib/entity-refs'
 import type { SpanFilter } from '../lib/span-groups'
 import { unsourcedClaimIds } from '../lib/unsourced'
 import { DocLabelsEditor } from './doc-labels-editor'
 import { EntityField } from './entity-field'
-import { EntityManager } from './entity-manager'
 import { SpanDetails } from './span-details'
 import { SpanLinks } from './span-links'
 import { SpanList } from './span-list'
@@ -53,11 +51,6 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
     return spanLinks({ schema, spans, relations: annotations.relations }, selected.id)
   }, [schema, annotations, selected])
   const frame = frameOf(schema)
-  const sourceKinds = useMemo(() => {
-    const layer = schema.layers.find((l) => l.id === frame.sourceLayer)
-    const kind = layer?.attributes.find((a) => a.name === 'kind')
-    return kind?.type === 'enum' ? kind.values : []
-  }, [schema, frame.sourceLayer])
 
   return (
     <aside className="annotation-panel" aria-label="Annotations">
@@ -110,17 +103,6 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
         labels={annotations.docLabels}
         onChange={props.onDocLabels}
       />
-      {registry?.managerOpen && (
-        <EntityManager
-          entities={registry.entities}
-          useCounts={entityUseCounts(annotations)}
-          kinds={sourceKinds}
-          busy={registry.busy}
-          onSave={registry.saveEntity}
-          onDelete={registry.deleteEntity}
-          onClose={registry.closeManager}
-        />
-      )}
     </aside>
   )
 }

@@ -1,7 +1,7 @@
 // The centre pane: the article in the editor, with the tag palette by the selection; or the
 // loading state, or why the document could not be loaded.
 import '../styles/links.css'
-import { useEffect, useState, type Ref } from 'react'
+import { useEffect, useState, type FocusEvent, type Ref } from 'react'
 import type { AnnotationSchema, Annotations, DocumentFile } from '../../../shared/model'
 import type { ArticleViewHandle, TextSelectionInfo } from '../editor-api'
 import type { Linking } from '../hooks/use-linking'
@@ -9,6 +9,7 @@ import { ArticleEditor } from './article-editor'
 import { ArticleToolbar } from './article-toolbar'
 import { LinkPicker } from './link-picker'
 import { ArticleHeader } from './article-header'
+import { focusFromKeyboard } from '../lib/focus-modality'
 import type { Box } from '../lib/palette-position'
 import { TagPalette } from './tag-palette'
 
@@ -51,7 +52,12 @@ export function ArticlePane(props: ArticlePaneProps) {
           onOpenRegistry={props.onOpenRegistry}
         />
       )}
-      <div className="article-scroll" ref={setScroller}>
+      <div
+        className="article-scroll"
+        ref={setScroller}
+        onFocus={markKeyboardFocus}
+        onBlur={clearKeyboardFocus}
+      >
         {loadError ? (
           <div className="callout error article-message" role="alert">
             <strong>This document could not be loaded.</strong>
@@ -101,4 +107,18 @@ export function ArticlePane(props: ArticlePaneProps) {
       </div>
     </main>
   )
+}
+
+/** Frames the pane while the article text has focus that came from the keyboard (see CSS). */
+function markKeyboardFocus(event: FocusEvent<HTMLDivElement>): void {
+  const target = event.target as HTMLElement
+  if (!target.classList.contains('mg-doc')) return
+  if (focusFromKeyboard()) event.currentTarget.dataset.keyboardFocus = ''
+  else delete event.currentTarget.dataset.keyboardFocus
+}
+
+function clearKeyboardFocus(event: FocusEvent<HTMLDivElement>): void {
+  if ((event.target as HTMLElement).classList.contains('mg-doc')) {
+    delete event.currentTarget.dataset.keyboardFocus
+  }
 }

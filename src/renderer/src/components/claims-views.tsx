@@ -1,6 +1,7 @@
 // The project-wide views beside the article: the claims table and the per-source summary. Both
 // read one `claims:table` answer for the chosen scope (whole project or the open document), loaded
-// each time one of them is shown, after the open document's pending edits are saved. They stay
+// each time one of them is shown, after the open document's pending edits are saved, and again when
+// the project changes while one is on screen (an import, a registry edit). They stay
 // mounted while hidden, so filters, sort and scroll survive a trip to the article and back.
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import type { ClaimRow } from '../../../shared/claims'
@@ -29,6 +30,8 @@ interface ClaimsViewsProps {
   /** The document open in the article, for the "current document" scope. */
   currentDocument: { id: string; title: string } | null
   flush: () => Promise<boolean>
+  /** Changes whenever the project does (its snapshot): the tables on screen load again. */
+  projectVersion?: unknown
   onOpenClaim: (row: ClaimRow) => void
   onOpenDocument: (docId: string) => void
 }
@@ -39,7 +42,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
   const active = view === 'claims' || view === 'sources'
   const [scope, setScope] = useState<Scope>('project')
   const docId = scope === 'document' && currentDocument ? currentDocument.id : null
-  const { state, reload } = useClaimsTable(api, flush, docId, active)
+  const { state, reload } = useClaimsTable(api, flush, docId, active, props.projectVersion)
   const table =
     state.kind === 'ready' ? state.table : state.kind === 'loading' ? state.previous : null
 

@@ -1,7 +1,8 @@
 // The top bar: which project and document are open, whether the work is saved, the snap-to-words
-// setting, and the Import and Export actions.
+// setting, and the Import menu and Export action.
 import type { ReactNode } from 'react'
 import type { SaveState } from '../lib/autosave'
+import { ImportMenu } from './import-menu'
 import { SaveStatus } from './save-status'
 
 interface TopBarProps {
@@ -64,17 +65,11 @@ export function TopBar(props: TopBarProps) {
             />
             Snap to words
           </label>
-          <button type="button" className="button" onClick={props.onImport} disabled={props.busy}>
-            Import…
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={props.onImportAnnotations}
+          <ImportMenu
+            onImportDocuments={props.onImport}
+            onImportAnnotations={props.onImportAnnotations}
             disabled={props.busy}
-          >
-            Import annotations…
-          </button>
+          />
           <button type="button" className="button" onClick={props.onExport} disabled={props.busy}>
             Export…
           </button>

@@ -13,13 +13,15 @@ export type ClaimsTableState =
 /**
  * Loads `claims:table` for the project (docId null) or one document, after `flush` (which resolves
  * false when the open document could not be saved: the table is then marked possibly stale).
- * Loads whenever `active` turns true or the scope changes while active; not while hidden.
+ * Loads whenever `active` turns true, or the scope or `projectVersion` (any value that changes
+ * with the project: its snapshot) changes while active; not while hidden.
  */
 export function useClaimsTable(
   api: Api,
   flush: () => Promise<boolean>,
   docId: string | null,
   active: boolean,
+  projectVersion?: unknown,
 ) {
   const [state, setState] = useState<ClaimsTableState>({ kind: 'loading', previous: null })
   const seq = useRef(0)
@@ -41,7 +43,7 @@ export function useClaimsTable(
 
   useEffect(() => {
     if (active) void reload()
-  }, [active, reload])
+  }, [active, reload, projectVersion])
 
   return { state, reload }
 }

@@ -3,15 +3,15 @@
 // `project:set-entities`, one write at a time (a queue), each from the result of the last.
 // Ordering matters: storage refuses to save a document whose span names an unknown entity, so a new
 // entity is written BEFORE the span is changed in the editor (which is what schedules the
-// document's autosave), and an entity is deleted only after the document's pending save is flushed
-// and nothing that could still be saved refers to it.
+// document's autosave). Deleting or merging an entity is main's job (`entities:remove` rewrites
+// every document's spans); the open document is saved before and loaded again after.
 import { useCallback, useRef, useState, type RefObject } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { Entity } from '../../../shared/model'
 import { entityFromText, withAlias } from '../../../shared/registry'
 import { annotationKey, updateSpan, type ArticleViewHandle } from '../editor-api'
 import { messageOf } from '../lib/autosave'
-import { documentsReferring, historyRefersTo } from '../lib/entity-refs'
+import { historyRefersTo } from '../lib/entity-refs'
 
 interface EntitiesOptions {
   api: Api
@@ -20,6 +20,8 @@ interface EntitiesOptions {
   editor: RefObject<ArticleViewHandle | null>
   /** Writes the open document's pending changes (false if that failed). */
   flush: () => Promise<boolean>
+  /** Loads the open document again from disk (after main rewrote it). */
+  reload: () => Promise<unknown>
   docId: string | null
   onNotice: (message: string) => void
 }
@@ -125,33 +127,52 @@ export function useEntities(options: EntitiesOptions) {
   )
 
   /**
-   * Deletes an entity nothing known refers to. Resolves with why it was refused (or failed), or
-   * null when deleted. See lib/entity-refs.ts for what "known" covers.
+   * How many spans, in how many documents, deleting `id` (or merging it into `replaceWith`) would
+   * change: main counts them in every document, writing nothing.
    */
-  const deleteEntity = useCallback(
-    async (id: string): Promise<string | null> => {
-      const view = editor.current
-      const st = view ? annotationKey.getState(view.state()) : undefined
-      if (st) {
-        const used = [...st.spans.values()].filter((s) => s.entityId === id).length
-        if (used > 0)
-          return `${used} span${used === 1 ? '' : 's'} of this document refer to it. Unlink them first.`
-        if (historyRefersTo([...st.done, ...st.undone], id))
-          return 'This document’s undo history still refers to it (undo could bring the link back). Open another document first, then delete it.'
-      }
-      try {
-        const table = await api['claims:table']()
-        const others = documentsReferring(table.rows, id, opts.current.docId)
-        if (others.length > 0)
-          return `Sources in ${others.map((t) => `“${t}”`).join(', ')} refer to it. Unlink them there first.`
-        if (!(await opts.current.flush())) return 'The document could not be saved; try again.'
-        await write((list) => list.filter((e) => e.id !== id))
-        return null
-      } catch (error) {
-        return messageOf(error)
+  const removalImpact = useCallback(
+    async (id: string, replaceWith?: string): Promise<RemovalImpact> => {
+      const result = await api['entities:remove']({ entityId: id, replaceWith, dryRun: true })
+      return {
+        spans: result.changed.reduce((n, c) => n + c.spans, 0),
+        documents: result.changed.length,
+        unreadable: result.problems.length,
       }
     },
-    [api, editor, write],
+    [api],
+  )
+
+  /**
+   * Deletes an entity, unlinking its spans in every document, or merges it into `replaceWith`
+   * (its spans point there, its names become aliases there). Main rewrites the documents, so the
+   * open one is saved first and, if main changed it (or its undo history could bring the entity
+   * back), loaded again from disk afterwards: its next autosave then cannot undo main's change.
+   * Resolves with an error message, or null when done.
+   */
+  const removeEntity = useCallback(
+    (id: string, replaceWith?: string): Promise<string | null> => {
+      const run = async (): Promise<string | null> => {
+        if (!(await opts.current.flush())) return 'The open document could not be saved; try again.'
+        const view = editor.current
+        const st = view ? annotationKey.getState(view.state()) : undefined
+        const historyRefers = st ? historyRefersTo([...st.done, ...st.undone], id) : false
+        const result = await api['entities:remove']({ entityId: id, replaceWith })
+        saved.current = { path: result.snapshot.path, list: result.snapshot.project.entities }
+        opts.current.setSnapshot(result.snapshot)
+        const docId = opts.current.docId
+        if (docId && (historyRefers || result.changed.some((c) => c.docId === docId)))
+          await opts.current.reload()
+        if (result.problems.length > 0)
+          return `Kept, because ${result.problems.length === 1 ? 'a document' : `${result.problems.length} documents`} could not be read (${result.problems.map((p) => `${p.file}: ${p.message}`).join('; ')}). Its spans elsewhere were ${replaceWith ? 'moved' : 'unlinked'}.`
+        return null
+      }
+      const result = queue.current.then(run, run).catch((error: unknown) => messageOf(error))
+      queue.current = result
+      setBusy(true)
+      void result.finally(() => setBusy(false))
+      return result
+    },
+    [api, editor],
   )
 
   return {
@@ -164,7 +185,8 @@ export function useEntities(options: EntitiesOptions) {
     createFor,
     unassign,
     saveEntity,
-    deleteEntity,
+    removalImpact,
+    removeEntity,
   }
 }
 
@@ -185,6 +207,14 @@ function aliasIn(list: Entity[], id: string, alias: string): Entity[] {
     return updated
   })
   return changed ? next : list
+}
+
+/** What removing an entity would change, counted by main over every document. */
+export interface RemovalImpact {
+  spans: number
+  documents: number
+  /** Documents main could not read (while there are any, the entity is kept). */
+  unreadable: number
 }
 
 export type Registry = ReturnType<typeof useEntities>

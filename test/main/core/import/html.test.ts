@@ -2,7 +2,7 @@ import { createServer, get, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importDocumentFile } from '../../../../src/main/core/import'
-import { plainText, sanitizeHtml } from '../../../../src/main/core/import/html'
+import { plainText, sanitizeHtml, withoutSiteName } from '../../../../src/main/core/import/html'
 import { blockTexts, expectSoundBlocks, fixture, utf8 } from './helpers'
 
 /** Strings that appear in the hostile fixture only inside scripts, styles, frames and attributes. */
@@ -131,6 +131,50 @@ describe('importing .html', () => {
   it('takes no URL from a canonical link that is not http(s)', () => {
     const html = `<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>Some text.</p></body></html>`
     expect(importDocumentFile('u.html', utf8(html)).metadata.url).toBeUndefined()
+  })
+})
+
+describe('page titles carrying the site name', () => {
+  const page = (title: string, site: string) =>
+    `<html><head><title>${title}</title><meta property="og:title" content="${title}">
+    <meta property="og:site_name" content="${site}"></head><body><article>
+    <p>The council approved the river crossing on Tuesday after a long debate about its cost.</p>
+    <p>Work is due to start in the spring and to last for three years, officials said.</p>
+    </article></body></html>`
+
+  it('strips the site name after or before a separator from the title and the heading', () => {
+    const doc = importDocumentFile(
+      'ledger.html',
+      utf8(page('Council approves river crossing | The Ledger', 'The Ledger')),
+    )
+    expect(doc.title).toBe('Council approves river crossing')
+    expect(doc.metadata.siteName).toBe('The Ledger')
+    expect(blockTexts(doc)[0]).toEqual(['heading1', 'Council approves river crossing'])
+    expectSoundBlocks(doc)
+  })
+
+  it('knows the usual separators at either end, and ignores case', () => {
+    const cases: [string, string][] = [
+      ['Council approves crossing – The Ledger', 'Council approves crossing'],
+      ['Council approves crossing — the ledger', 'Council approves crossing'],
+      ['Council approves crossing - The Ledger', 'Council approves crossing'],
+      ['Council approves crossing · The Ledger', 'Council approves crossing'],
+      ['The Ledger: Council approves crossing', 'Council approves crossing'],
+      ['The Ledger | Council approves crossing', 'Council approves crossing'],
+    ]
+    for (const [title, expected] of cases) {
+      expect(withoutSiteName(title, 'The Ledger'), title).toBe(expected)
+    }
+  })
+
+  it('leaves titles alone without a separator, without a site name, or with nothing else', () => {
+    expect(withoutSiteName('Why I left The Ledger', 'The Ledger')).toBe('Why I left The Ledger')
+    expect(withoutSiteName('Council rejects Anti-Ledger', 'Ledger')).toBe(
+      'Council rejects Anti-Ledger',
+    )
+    expect(withoutSiteName('Council | The Ledger', undefined)).toBe('Council | The Ledger')
+    expect(withoutSiteName('The Ledger', 'The Ledger')).toBe('The Ledger')
+    expect(withoutSiteName('Price (a+b) | A.B. Times', 'A.B. Times')).toBe('Price (a+b)')
   })
 })
 

@@ -9,7 +9,7 @@ describe('importing .txt', () => {
     expect(doc.title).toBe('Title line')
     expect(doc.metadata).toEqual({ importedFrom: 'bom-crlf.txt' })
     expect(blockTexts(doc)).toEqual([
-      ['paragraph', 'Title line'],
+      ['heading1', 'Title line'],
       ['paragraph', 'First paragraph,\nsecond line.'],
       ['paragraph', 'Café 😀 end.'],
     ])
@@ -27,12 +27,35 @@ describe('importing .txt', () => {
     // "e" + combining acute (decomposed) must stay decomposed: offsets depend on it.
     const doc = importDocumentFile('old-mac.txt', utf8('Cafe\u0301 one\rline two\r\rnext'))
     expect(doc.text).toBe('Cafe\u0301 one\nline two\n\nnext')
-    expect(blockTexts(doc).map(([, t]) => t)).toEqual(['Cafe\u0301 one\nline two', 'next'])
+    expect(blockTexts(doc)).toEqual([
+      ['heading1', 'Cafe\u0301 one'],
+      ['paragraph', 'line two'],
+      ['paragraph', 'next'],
+    ])
+  })
+
+  it('makes the title line a level-1 heading with the same text and offsets, trimmed', () => {
+    const text = '  Council approves crossing \nBy A. Writer\n\nBody text.'
+    const doc = importDocumentFile('t.txt', utf8(text))
+    expect(doc.title).toBe('Council approves crossing')
+    expect(doc.text).toBe(text)
+    expect(doc.blocks[0]).toEqual({ type: 'heading', level: 1, start: 2, end: 27 })
+    expect(blockTexts(doc)).toEqual([
+      ['heading1', 'Council approves crossing'],
+      ['paragraph', 'By A. Writer'],
+      ['paragraph', 'Body text.'],
+    ])
+    expectSoundBlocks(doc)
+  })
+
+  it('keeps the first block a paragraph when the first line is too long to be the title', () => {
+    const doc = importDocumentFile('long.txt', utf8(`${'word '.repeat(50).trim()}\n\nmore`))
+    expect(doc.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph'])
   })
 
   it('splits paragraphs on blank lines that contain only spaces or tabs', () => {
     const doc = importDocumentFile('p.txt', utf8('  indented\n \t \nsecond\n\n\n\nthird'))
-    expect(blockTexts(doc).map(([, t]) => t)).toEqual(['  indented', 'second', 'third'])
+    expect(blockTexts(doc).map(([, t]) => t)).toEqual(['indented', 'second', 'third'])
   })
 
   it('uses the file name as the title when the first line is longer than 200 characters', () => {
