@@ -9,8 +9,8 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportClaims, loadClaimsTable } from '../../src/main/core/claims-export'
 import { ProjectStore } from '../../src/main/core/storage'
-import { quoteOf } from '../../src/shared/anchor'
 import type { Annotations, Relation, Span } from '../../src/shared/model'
+import { spanAt } from './fixtures/span-at'
 
 const T = '2024-06-19T12:00:00.000Z'
 const TEXT = '🚀 Kim said =1+1 is "true". Putin and aides said it was not.'
@@ -19,22 +19,8 @@ let tmp: string
 let store: ProjectStore
 let docId: string
 
-function span(id: string, layer: string, label: string, exact: string, extra = {}): Span {
-  const start = TEXT.indexOf(exact)
-  const end = start + exact.length
-  return {
-    id,
-    layer,
-    label,
-    start,
-    end,
-    quote: quoteOf(TEXT, start, end),
-    attributes: {},
-    annotator: 't',
-    createdAt: T,
-    updatedAt: T,
-    ...extra,
-  }
+function span(id: string, layer: string, label: string, exact: string, extra: Partial<Span> = {}) {
+  return spanAt(TEXT, id, layer, label, exact, { annotator: 't', ...extra })
 }
 function rel(id: string, type: string, from: string, to: string, attributes = {}): Relation {
   return { id, type, from, to, attributes, annotator: 't', createdAt: T, updatedAt: T }

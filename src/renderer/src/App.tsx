@@ -17,7 +17,7 @@ import { NoticeBanner } from './components/notice-banner'
 import { ProgressBar } from './components/progress-bar'
 import { RegistryDialog } from './components/registry-dialog'
 import { TopBar } from './components/top-bar'
-import { ViewTabs, viewPanelId, viewTabId, type AppView } from './components/view-tabs'
+import { ViewPanel, ViewTabs, type AppView } from './components/view-tabs'
 import { Workbench } from './components/workbench'
 import type { TextSelectionInfo } from './editor-api'
 import { useClaimNavigation } from './hooks/use-claim-navigation'
@@ -187,14 +187,7 @@ export default function App() {
         </main>
       ) : snapshot && schema ? (
         <div className="view-stack">
-          <div
-            role="tabpanel"
-            id={viewPanelId('article')}
-            aria-labelledby={viewTabId('article')}
-            className="view-panel"
-            data-active={view === 'article'}
-            inert={view !== 'article'}
-          >
+          <ViewPanel view="article" current={view}>
             <Workbench
               documents={
                 <DocumentList
@@ -242,7 +235,7 @@ export default function App() {
                 )
               }
             />
-          </div>
+          </ViewPanel>
           <ClaimsViews
             key={snapshot.path}
             api={api}

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SAMPLE_PROJECT_DIR, initCommand } from '../../../src/main/cli/commands/init'
 import { importDocumentFile } from '../../../src/main/core/import'
 import { ProjectStore } from '../../../src/main/core/storage'
-import { quoteOf } from '../../../src/shared/anchor'
+import { spanAt } from '../fixtures/span-at'
 import { cli } from './run-cli'
 
 let root: string
@@ -25,23 +25,13 @@ async function makeSample(dir: string): Promise<void> {
     new TextEncoder().encode('Putin said the talks went well.'),
   )
   const T = '2024-06-19T10:00:00.000Z'
-  const span = (id: string, layer: string, label: string, exact: string, entityId?: string) => {
-    const start = doc.text.indexOf(exact)
-    const end = start + exact.length
-    return {
-      id,
-      layer,
-      label,
-      start,
-      end,
-      quote: quoteOf(doc.text, start, end),
-      attributes: {},
+  const span = (id: string, layer: string, label: string, exact: string, entityId?: string) =>
+    spanAt(doc.text, id, layer, label, exact, {
       annotator: 'demo',
       createdAt: T,
       updatedAt: T,
       ...(entityId ? { entityId } : {}),
-    }
-  }
+    })
   await store.setEntities([
     { id: 'e-putin', name: 'Vladimir Putin', kind: 'person', aliases: ['Putin'], note: '' },
   ])

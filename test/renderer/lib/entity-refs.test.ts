@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ClaimRow } from '../../../src/shared/claims'
 import type { Annotations, Span } from '../../../src/shared/model'
-import {
-  documentsReferring,
-  entityUseCounts,
-  historyRefersTo,
-} from '../../../src/renderer/src/lib/entity-refs'
+import { entityUseCounts, historyRefersTo } from '../../../src/renderer/src/lib/entity-refs'
 
 const span = (id: string, entityId?: string) =>
   ({ id, layer: 'source', entityId }) as unknown as Span
@@ -30,17 +25,5 @@ describe('entity references', () => {
     expect(historyRefersTo(history, 'e1')).toBe(true)
     expect(historyRefersTo(history, 'e2')).toBe(true)
     expect(historyRefersTo(history, 'e3')).toBe(false)
-  })
-
-  it('names other documents whose claim sources refer to the entity', () => {
-    const row = (documentId: string, entityId: string | null) =>
-      ({
-        documentId,
-        documentTitle: `Doc ${documentId}`,
-        sources: [{ entityId }],
-      }) as unknown as ClaimRow
-    const rows = [row('d1', 'e1'), row('d2', 'e1'), row('d2', 'e1'), row('d3', null)]
-    expect(documentsReferring(rows, 'e1', 'd1')).toEqual(['Doc d2'])
-    expect(documentsReferring(rows, 'e9', null)).toEqual([])
   })
 })

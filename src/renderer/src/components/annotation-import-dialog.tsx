@@ -14,7 +14,8 @@ import type {
   UnknownLabelInfo,
 } from '../../../shared/ipc-contract'
 import { messageOf } from '../lib/autosave'
-import { plural } from './import-report-dialog'
+import { FormatField } from './format-field'
+import { DuplicatesSection, ErrorsSection, plural } from './import-report-dialog'
 import { Modal } from './modal'
 import '../styles/datasets.css'
 
@@ -271,29 +272,21 @@ export function AnnotationImportDialog(props: AnnotationImportDialogProps) {
           void choose()
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-format`}>Format</label>
-          <select
-            id={`${id}-format`}
-            className="input"
-            value={format}
-            disabled={reading}
-            onChange={(e) => setFormat(e.target.value as AnnotationImportFormat)}
-            autoFocus
-          >
-            {formats.map((f) => (
-              <option key={f.name} value={f.name}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-          {info && (
-            <span className="hint">
-              Reads {info.extensions.join(', ')} files, or a .zip of them. Documents come in with
-              their spans and relations; you will see what was found before anything is imported.
-            </span>
-          )}
-        </div>
+        <FormatField
+          id={id}
+          formats={formats}
+          value={format}
+          disabled={reading}
+          onChange={setFormat}
+          hint={
+            info && (
+              <>
+                Reads {info.extensions.join(', ')} files, or a .zip of them. Documents come in with
+                their spans and relations; you will see what was found before anything is imported.
+              </>
+            )
+          }
+        />
         {info?.folder && (
           <fieldset className="radio-group" disabled={reading}>
             <legend>Source</legend>
@@ -375,30 +368,8 @@ function ImportDone({
           </ul>
         </section>
       )}
-      {duplicates.length > 0 && (
-        <section aria-label="Duplicates">
-          <h3>Already in the project</h3>
-          <ul className="report-list">
-            {duplicates.map((d, i) => (
-              <li key={`${d.file}-${i}`}>
-                {d.file} <span className="muted">is the same text as “{d.existingTitle}”</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {errors.length > 0 && (
-        <section aria-label="Errors" role="alert">
-          <h3>Could not import</h3>
-          <ul className="report-list error-list">
-            {errors.map((e, i) => (
-              <li key={`${e.file}-${i}`}>
-                <strong>{e.file}</strong>: {e.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <DuplicatesSection duplicates={duplicates} />
+      <ErrorsSection errors={errors} />
     </Modal>
   )
 }

@@ -21,7 +21,7 @@ import { ClaimsFilters } from './claims-filters'
 import { ClaimsTable } from './claims-table'
 import { TableNotes, ViewHeader, type Scope } from './claims-view-header'
 import { SourceSummaryTable } from './source-summary'
-import { viewPanelId, viewTabId, type AppView } from './view-tabs'
+import { ViewPanel, type AppView } from './view-tabs'
 
 interface ClaimsViewsProps {
   api: Api
@@ -67,14 +67,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
 
   return (
     <>
-      <section
-        role="tabpanel"
-        id={viewPanelId('claims')}
-        aria-labelledby={viewTabId('claims')}
-        className="view-panel claims-view"
-        data-active={view === 'claims'}
-        inert={view !== 'claims'}
-      >
+      <ViewPanel view="claims" current={view} className="claims-view">
         <ClaimsPanel
           table={table}
           header={header}
@@ -84,15 +77,8 @@ export function ClaimsViews(props: ClaimsViewsProps) {
           flush={flush}
           onOpenClaim={props.onOpenClaim}
         />
-      </section>
-      <section
-        role="tabpanel"
-        id={viewPanelId('sources')}
-        aria-labelledby={viewTabId('sources')}
-        className="view-panel claims-view"
-        data-active={view === 'sources'}
-        inert={view !== 'sources'}
-      >
+      </ViewPanel>
+      <ViewPanel view="sources" current={view} className="claims-view">
         {header(
           'Sources',
           table ? `${table.summaries.length} ${plural(table.summaries.length, 'source')}` : null,
@@ -113,7 +99,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
             )
           )}
         </div>
-      </section>
+      </ViewPanel>
     </>
   )
 }

@@ -12,6 +12,7 @@ import type {
 import type { ExportFormatOptions } from '../../../shared/export-options'
 import { useMainEvents } from '../hooks/use-main-events'
 import { messageOf } from '../lib/autosave'
+import { FormatField } from './format-field'
 import { ManifestView, offsetUnitText } from './manifest-view'
 import { Modal } from './modal'
 import { ProgressBar } from './progress-bar'
@@ -140,29 +141,21 @@ export function ExportDialog(props: ExportDialogProps) {
           void run()
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-format`}>Format</label>
-          <select
-            id={`${id}-format`}
-            className="input"
-            value={format}
-            disabled={running}
-            onChange={(e) => setFormat(e.target.value as ExportFormat)}
-            autoFocus
-          >
-            {formats.map((f) => (
-              <option key={f.name} value={f.name}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-          {info && (
-            <span className="hint" data-testid="format-hint">
-              Writes {outputText(info, zip)}, with a manifest beside it. Offsets in{' '}
-              {offsetUnitText(info.offsetUnit)}.
-            </span>
-          )}
-        </div>
+        <FormatField
+          id={id}
+          formats={formats}
+          value={format}
+          disabled={running}
+          onChange={setFormat}
+          hint={
+            info && (
+              <>
+                Writes {outputText(info, zip)}, with a manifest beside it. Offsets in{' '}
+                {offsetUnitText(info.offsetUnit)}.
+              </>
+            )
+          }
+        />
 
         <fieldset className="radio-group" disabled={running}>
           <legend>Scope</legend>

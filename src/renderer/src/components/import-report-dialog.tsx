@@ -32,31 +32,47 @@ export function ImportReportDialog({
           </ul>
         </section>
       )}
-      {duplicates.length > 0 && (
-        <section aria-label="Duplicates">
-          <h3>Already in the project</h3>
-          <ul className="report-list">
-            {duplicates.map((d) => (
-              <li key={d.file}>
-                {d.file} <span className="muted">is the same text as “{d.existingTitle}”</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {errors.length > 0 && (
-        <section aria-label="Errors" role="alert">
-          <h3>Could not import</h3>
-          <ul className="report-list error-list">
-            {errors.map((e, i) => (
-              <li key={`${e.file}-${i}`}>
-                <strong>{e.file}</strong>: {e.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <DuplicatesSection duplicates={duplicates} />
+      <ErrorsSection errors={errors} />
     </Modal>
+  )
+}
+
+/** The files skipped because their text is already in the project (nothing when there are none). */
+export function DuplicatesSection({
+  duplicates,
+}: {
+  duplicates: { file: string; existingTitle: string }[]
+}) {
+  if (duplicates.length === 0) return null
+  return (
+    <section aria-label="Duplicates">
+      <h3>Already in the project</h3>
+      <ul className="report-list">
+        {duplicates.map((d, i) => (
+          <li key={`${d.file}-${i}`}>
+            {d.file} <span className="muted">is the same text as “{d.existingTitle}”</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** The files that could not be imported, each with its reason (nothing when there are none). */
+export function ErrorsSection({ errors }: { errors: { file: string; message: string }[] }) {
+  if (errors.length === 0) return null
+  return (
+    <section aria-label="Errors" role="alert">
+      <h3>Could not import</h3>
+      <ul className="report-list error-list">
+        {errors.map((e, i) => (
+          <li key={`${e.file}-${i}`}>
+            <strong>{e.file}</strong>: {e.message}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
 

@@ -1,7 +1,7 @@
 // The switch between the article workbench and the project-wide views (claims table, per-source
 // summary), as a WAI-ARIA tab list: one tab in the Tab order, arrows/Home/End move between tabs and
 // select them (automatic activation; switching is instant because every view stays mounted).
-import { useRef, type KeyboardEvent } from 'react'
+import { useRef, type KeyboardEvent, type ReactNode } from 'react'
 import '../styles/claims.css'
 
 export const APP_VIEWS = ['article', 'claims', 'sources'] as const
@@ -17,6 +17,31 @@ export function viewTabId(view: AppView): string {
 /** The id of a view's tab panel (the tab's `aria-controls`). */
 export function viewPanelId(view: AppView): string {
   return `view-panel-${view}`
+}
+
+interface ViewPanelProps {
+  view: AppView
+  /** The view on show; every other panel stays mounted, hidden and inert. */
+  current: AppView
+  /** Classes besides `view-panel`. */
+  className?: string
+  children: ReactNode
+}
+
+/** A view's tab panel, labelled by its tab. */
+export function ViewPanel({ view, current, className, children }: ViewPanelProps) {
+  return (
+    <section
+      role="tabpanel"
+      id={viewPanelId(view)}
+      aria-labelledby={viewTabId(view)}
+      className={className ? `view-panel ${className}` : 'view-panel'}
+      data-active={view === current}
+      inert={view !== current}
+    >
+      {children}
+    </section>
+  )
 }
 
 interface ViewTabsProps {

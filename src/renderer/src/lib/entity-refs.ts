@@ -1,9 +1,6 @@
-// Whether an entity of the registry is still referred to, so deleting it cannot leave a document
-// that storage refuses to save (a span's `entityId` must name an entity of the registry). The open
-// document is checked in full, including what undo or redo could bring back; other documents only
-// through the claims table main computes (sources linked to claims), which is the limit of this
-// check: a source span that is linked to an entity but to no claim is not seen there.
-import type { ClaimRow } from '../../../shared/claims'
+// Where the open document refers to entities of the registry: how many of its spans name each
+// entity (the registry dialog shows the counts), and whether its undo or redo history holds a span
+// naming one, since undo could bring back a reference to an entity main has since deleted or merged.
 import type { Annotations, Span } from '../../../shared/model'
 
 /** Anything that holds spans in its before/after state: the editor's undo records. */
@@ -27,17 +24,4 @@ export function historyRefersTo(records: readonly SpanRecord[], entityId: string
   const refers = (v: unknown) =>
     typeof v === 'object' && v !== null && (v as Partial<Span>).entityId === entityId
   return records.some((r) => refers(r.span) || refers(r.before) || refers(r.after))
-}
-
-/** Titles of the other documents whose claims' sources refer to the entity. */
-export function documentsReferring(
-  rows: readonly ClaimRow[],
-  entityId: string,
-  exceptDocId: string | null,
-): string[] {
-  const titles = new Set<string>()
-  for (const row of rows)
-    if (row.documentId !== exceptDocId && row.sources.some((s) => s.entityId === entityId))
-      titles.add(row.documentTitle || row.documentId)
-  return [...titles]
 }

@@ -88,13 +88,6 @@ export function byPosition(a: Span, b: Span): number {
   return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
-/** Span counts of a document by layer id. */
-export function countByLayer(spans: readonly Span[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const s of spans) counts.set(s.layer, (counts.get(s.layer) ?? 0) + 1)
-  return counts
-}
-
 function normalize(s: string): string {
   return s.toLocaleLowerCase().replace(/\s+/g, ' ').trim()
 }

@@ -1,7 +1,7 @@
 // Shared data of the storage tests (also used by the crash child, so no vitest imports here).
-import { quoteOf } from '../../../../src/shared/anchor'
 import type { Annotations } from '../../../../src/shared/model'
 import type { NewDocument } from '../../../../src/main/core/storage'
+import { TEST_TIME, spanAt } from '../../fixtures/span-at'
 
 export const TEXT = 'Putin said the deal was historic.\n\nKim called it a 🚀 "fiery friendship".'
 
@@ -16,27 +16,12 @@ export function newDocument(text = TEXT, title = 'Test article'): NewDocument {
   return { title, metadata: { outlet: 'Test' }, text, blocks }
 }
 
-const T = '2024-06-19T12:00:00.000Z'
+const T = TEST_TIME
 
 /** Annotations on TEXT: a claim, its source, a relation and the document label. */
 export function annotationsFor(text = TEXT): Annotations {
-  const span = (id: string, layer: string, label: string, exact: string, attributes = {}) => {
-    const start = text.indexOf(exact)
-    if (start < 0) throw new Error(`not in text: ${exact}`)
-    const end = start + exact.length
-    return {
-      id,
-      layer,
-      label,
-      start,
-      end,
-      quote: quoteOf(text, start, end),
-      attributes,
-      annotator: 'tester',
-      createdAt: T,
-      updatedAt: T,
-    }
-  }
+  const span = (id: string, layer: string, label: string, exact: string, attributes = {}) =>
+    spanAt(text, id, layer, label, exact, { attributes })
   return {
     spans: [
       span('s1', 'claim', 'Claim', 'the deal was historic', { checkability: 'opinion' }),
@@ -73,22 +58,12 @@ export function longText(): string {
  */
 export function versionAnnotations(text: string, n: number): Annotations {
   const count = (n % 150) + 1
-  const spans = Array.from({ length: count }, (_, i) => {
-    const exact = `Sentence ${i} says`
-    const start = text.indexOf(exact)
-    return {
-      id: `s${i}`,
-      layer: 'claim',
-      label: 'Claim',
-      start,
-      end: start + exact.length,
-      quote: quoteOf(text, start, start + exact.length),
+  const spans = Array.from({ length: count }, (_, i) =>
+    spanAt(text, `s${i}`, 'claim', 'Claim', `Sentence ${i} says`, {
       attributes: { note: i === 0 ? `version ${n}` : `note ${i} of ${n}` },
       annotator: 'crash-test',
-      createdAt: T,
-      updatedAt: T,
-    }
-  })
+    }),
+  )
   return {
     spans,
     relations: [],
