@@ -4,17 +4,45 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 const nodeBuiltins = [
-  'fs', 'path', 'os', 'crypto', 'child_process', 'url', 'util', 'stream', 'events', 'worker_threads',
-  'net', 'http', 'https', 'zlib', 'buffer', 'process', 'readline', 'timers', 'assert',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+  'net',
+  'http',
+  'https',
+  'zlib',
+  'buffer',
+  'process',
+  'readline',
+  'timers',
+  'assert',
 ]
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'resources/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -32,11 +60,30 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'src/shared must not depend on Node built-ins.' },
-            { group: ['**/main/**', '**/preload/**', '**/renderer/**', 'react', 'react-dom', 'prosemirror-*'], message: 'src/shared imports nothing from main, preload or renderer.' },
+            {
+              group: [
+                '**/main/**',
+                '**/preload/**',
+                '**/renderer/**',
+                'react',
+                'react-dom',
+                'prosemirror-*',
+              ],
+              message: 'src/shared imports nothing from main, preload or renderer.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'require', '__dirname', 'Buffer'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'process',
+        'require',
+        '__dirname',
+        'Buffer',
+      ],
     },
   },
 )
