@@ -7,15 +7,25 @@
 // frame after the DOM shows the result (requestAnimationFrame + a task), so the harness's own
 // round trips are not counted. Page code is plain JavaScript source: tsx would inject helpers into
 // serialised functions that the page does not have.
+//
+// The load is also split into its parts, so the harness's own cost is visible: main's handler
+// (read + validate), the harness's transport (JSON through Playwright's exposeBinding; Electron's
+// IPC does not pay it), and the renderer's work after the document arrives.
+//
+// Environment: MARGINALIA_BENCH_RENDERER=<dir> serves another build of the renderer (e.g. one made
+// with `npx electron-vite build --outDir <dir>/..`, so a shared out/ is left alone);
+// MARGINALIA_BENCH_PROFILE=<dir> writes Chromium CPU profiles of the load and of the adds there
+// (open them in DevTools' Performance panel).
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from '@playwright/test'
+import type { Browser, CDPSession, Page } from '@playwright/test'
 import { launchChromium } from '../e2e/harness/chromium'
 import { openChromiumApp } from '../e2e/harness/chromium-app'
 import { REPO_ROOT, RENDERER_DIR } from '../e2e/harness/paths'
+import { serveRenderer } from '../e2e/harness/renderer-route'
 import { selectPhrase } from '../e2e/support/text-selection'
 import { AppFiles } from '../src/main/app-state'
 import { ProjectStore } from '../src/main/core/storage'
@@ -26,6 +36,8 @@ const PARAGRAPHS = 5_000
 const SPANS_PER_PARAGRAPH = 4 // → 20,000 spans
 const ADDS = 20
 const TIMEOUT_MS = 180_000
+const RENDERER = process.env['MARGINALIA_BENCH_RENDERER'] || RENDERER_DIR
+const PROFILE_DIR = process.env['MARGINALIA_BENCH_PROFILE'] || null
 
 // ---------------------------------------------------------------------------------------------
 // The article and its spans
@@ -204,6 +216,8 @@ interface Result {
   loadIpc: number
   /** Of which main's handler (read, validate) took this long. */
   loadHandler: number
+  /** From document:load's answer arriving in the page to all highlights shown. */
+  afterLoad: number
 }
 
 async function measure(
@@ -211,12 +225,17 @@ async function measure(
   userDataDir: string,
   expected: number,
   selector: string,
+  name: string,
 ): Promise<Result> {
+  let profiler: CDPSession | null = null
   const app = await openChromiumApp({
     browser,
     userDataDir,
     beforeLoad: async (context) => {
+      // Registered last, so it takes precedence over the harness's route to out/renderer.
+      if (RENDERER !== RENDERER_DIR) await serveRenderer(context, RENDERER)
       await context.addInitScript({ content: INSTRUMENT })
+      if (PROFILE_DIR) profiler = await startProfile(context.pages()[0])
     },
   })
   const page = app.page
@@ -233,10 +252,13 @@ async function measure(
     }
     const heapMB = await heapAfterGc(page)
     const domNodes = (await page.evaluate(`document.getElementsByTagName('*').length`)) as number
-    const loadIpc = (await page.evaluate(
-      `window.__marginaliaCallTimes.filter((c) => c.channel === 'document:load')
-        .reduce((sum, c) => sum + c.end - c.start, 0)`,
-    )) as number
+    const loadCalls = (await page.evaluate(
+      `window.__marginaliaCallTimes.filter((c) => c.channel === 'document:load')`,
+    )) as { start: number; end: number }[]
+    const loadIpc = loadCalls.reduce((sum, c) => sum + c.end - c.start, 0)
+    const afterLoad = loaded.all - Math.max(...loadCalls.map((c) => c.end))
+    if (profiler) await stopProfile(profiler, `${name}-load`)
+    if (PROFILE_DIR) profiler = await startProfile(page)
 
     for (let i = 0; i < ADDS; i++) {
       await waitSaved(page)
@@ -246,14 +268,32 @@ async function measure(
       await until(page, `window.__bench.adds.length === ${i + 1}`, 30_000)
     }
     await waitSaved(page)
+    if (profiler) await stopProfile(profiler, `${name}-adds`)
     const adds = (await page.evaluate('window.__bench.adds')) as number[]
     const loadHandler = app.handlerTimes
       .filter((t) => t.channel === 'document:load')
       .reduce((sum, t) => sum + t.ms, 0)
-    return { ...loaded, addMedian: median(adds), heapMB, domNodes, loadIpc, loadHandler }
+    return { ...loaded, addMedian: median(adds), heapMB, domNodes, loadIpc, loadHandler, afterLoad }
   } finally {
     await app.close()
   }
+}
+
+async function startProfile(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  return cdp
+}
+
+async function stopProfile(cdp: CDPSession, name: string): Promise<void> {
+  const { profile } = await cdp.send('Profiler.stop')
+  await cdp.detach()
+  await mkdir(PROFILE_DIR!, { recursive: true })
+  const file = path.join(PROFILE_DIR!, `${name}.cpuprofile`)
+  await writeFile(file, JSON.stringify(profile))
+  console.log(`profile: ${file}`)
 }
 
 /** Words 20–22 of the n-th paragraph as shown (outside the spans made above, so a new span). */
@@ -304,7 +344,7 @@ function median(values: number[]): number {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+  if (RENDERER === RENDERER_DIR && !existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     console.log('out/renderer is missing: running `npm run build` first')
     execFileSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' })
   }
@@ -325,8 +365,15 @@ async function main(): Promise<void> {
       baseline.userDataDir,
       article.blocks.filter((b) => b.type === 'paragraph').length,
       'p',
+      'baseline',
     )
-    const full = await measure(browser, withSpans.userDataDir, spans.length, '[data-span-id]')
+    const full = await measure(
+      browser,
+      withSpans.userDataDir,
+      spans.length,
+      '[data-span-id]',
+      'spans',
+    )
     printTable(full, base)
   } finally {
     await browser.close()
@@ -357,6 +404,18 @@ function printTable(full: Result, base: Result): void {
       full.loadHandler,
       base.loadHandler,
       'ProjectStore, zod',
+    ],
+    [
+      '  of which harness transport (ms)',
+      full.loadIpc - full.loadHandler,
+      base.loadIpc - base.loadHandler,
+      'JSON via exposeBinding; not in Electron',
+    ],
+    [
+      'of the load: renderer, answer → all shown (ms)',
+      full.afterLoad,
+      base.afterLoad,
+      'React, ProseMirror, layout',
     ],
   ]
   const header = ['metric', '20,000 spans', 'no spans', 'ratio', 'baseline measures']

@@ -3,8 +3,13 @@
 // transaction and changed only by actions sent as transaction meta (`tr.setMeta(annotationKey,
 // action)`); the spans, relations and document labels themselves live beside them, with an undo
 // stack of annotation ops (the text never changes, so ProseMirror's history has nothing to undo).
+//
+// A long article can start with only its first blocks' highlights drawn (`firstBlocks`): the rest
+// wait in `pending` and are drawn a chunk at a time by 'reveal' actions (ArticleView sends them when
+// the browser is idle), so the first screen does not wait for 20,000 highlight elements. Every other
+// action draws whatever is still pending first, so edits always work on the complete set.
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
-import type { DecorationSet, EditorView } from 'prosemirror-view'
+import { DecorationSet, type Decoration, type EditorView } from 'prosemirror-view'
 import { checkSpanAnchor } from '../../../shared/anchor'
 import type {
   AnnotationSchema,
@@ -14,9 +19,15 @@ import type {
   Relation,
   Span,
 } from '../../../shared/model'
-import { buildDecorations, updateDecorations, type DecorationContext } from './decorations'
+import {
+  buildDecorations,
+  spanDecorations,
+  updateDecorations,
+  type DecorationContext,
+} from './decorations'
 import type { OffsetMap } from './doc'
 import { applyOp, invertOp, type AnnotationData, type AnnotationOp } from './ops'
+import { RevealScheduler } from './reveal-scheduler'
 import { SpanStore } from './span-store'
 
 /** Changes to a span's label, attributes (replaced as a whole) or entity (null removes it). */
@@ -49,6 +60,8 @@ export type AnnotationAction =
   | { type: 'redo' }
   /** New layer colours or underline styles: the one action that redraws every highlight. */
   | { type: 'set-schema'; schema: AnnotationSchema }
+  /** Draws the next `count` pending highlights (see `firstBlocks`). */
+  | { type: 'reveal'; count: number }
 
 /** The plugin's state. Read it with `annotationKey.getState(state)`. */
 export interface AnnotationState {
@@ -56,6 +69,8 @@ export interface AnnotationState {
   relations: readonly Relation[]
   docLabels: DocLabels
   decorations: DecorationSet
+  /** Highlights not drawn yet, in document order (empty once all are drawn: see `firstBlocks`). */
+  pending: readonly Decoration[]
   selectedId: string | null
   /** Ops that undo pops (last is next), and ops that redo re-applies. */
   done: readonly AnnotationOp[]
@@ -78,6 +93,11 @@ export interface AnnotationPluginOptions {
   map: OffsetMap
   schema: AnnotationSchema
   initial: Annotations
+  /**
+   * Draw at first only the highlights that start in this many leading blocks; the others wait in
+   * `pending` for 'reveal' actions. Default: all at once.
+   */
+  firstBlocks?: number
   /** Called when a highlight is clicked (or plain text, with an empty list): see ArticleView. */
   onClickSpans?: (view: EditorView, spanIds: string[], event: MouseEvent) => boolean
 }
@@ -93,11 +113,14 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
       init(_config, state) {
         const spans = SpanStore.from(options.initial.spans)
         const ctx: DecorationContext = { doc: state.doc, map: options.map, schema: options.schema }
+        const all = spanDecorations(ctx, spans.values(), null)
+        const cut = options.firstBlocks === undefined ? -1 : firstPending(all, options)
         return {
           spans,
           relations: [...options.initial.relations],
           docLabels: { ...options.initial.docLabels },
-          decorations: buildDecorations(ctx, spans.values(), null),
+          decorations: DecorationSet.create(state.doc, cut < 0 ? all : all.slice(0, cut)),
+          pending: cut < 0 ? [] : all.slice(cut),
           selectedId: null,
           done: [],
           undone: [],
@@ -107,13 +130,17 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
         }
       },
       apply(tr, prev) {
+        // Pending decorations are not mapped: the document never changes (filterTransaction).
         const decorations = prev.decorations.map(tr.mapping, tr.doc)
         const mapped = decorations === prev.decorations ? prev : { ...prev, decorations }
         const action = tr.getMeta(annotationKey) as AnnotationAction | undefined
-        return action ? reduce(mapped, action, tr) : mapped
+        if (!action) return mapped
+        if (action.type === 'reveal') return reveal(mapped, action.count, tr)
+        return reduce(reveal(mapped, Infinity, tr), action, tr)
       },
     },
     filterTransaction: (tr) => !tr.docChanged,
+    view: (view) => new RevealScheduler(view, revealTr),
     props: {
       decorations(state) {
         return annotationKey.getState(state)?.decorations
@@ -124,6 +151,28 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
       },
     },
   })
+}
+
+/** The index in `all` (in document order) of the first decoration past `firstBlocks`, or -1. */
+function firstPending(all: readonly Decoration[], options: AnnotationPluginOptions): number {
+  const next = options.map.blocks[Math.max(0, options.firstBlocks ?? 0)]
+  if (!next) return -1
+  return all.findIndex((d) => d.from >= next.pos)
+}
+
+/** The transaction that draws the next `count` pending highlights, or null if none are pending. */
+export function revealTr(state: EditorState, count: number): Transaction | null {
+  if (!annotationKey.getState(state)?.pending.length) return null
+  const action: AnnotationAction = { type: 'reveal', count }
+  return state.tr.setMeta(annotationKey, action)
+}
+
+/** Draws the next `count` pending decorations (all of them for Infinity). */
+function reveal(st: AnnotationState, count: number, tr: Transaction): AnnotationState {
+  if (st.pending.length === 0 || !(count > 0)) return st
+  const shown = st.pending.slice(0, count)
+  const pending = st.pending.slice(shown.length)
+  return { ...st, decorations: st.decorations.add(tr.doc, shown), pending }
 }
 
 /** The span ids of the highlight elements from `target` up to the editor, innermost first. */
@@ -283,10 +332,12 @@ function reduce(st: AnnotationState, action: AnnotationAction, tr: Transaction):
       const { state, applied } = change(st, op, tr)
       return { ...state, done: [...st.done, applied], undone: st.undone.slice(0, -1) }
     }
+    case 'reveal':
+      return reveal(st, action.count, tr)
     case 'set-schema': {
       const ctx = { doc: tr.doc, map: st.map, schema: action.schema }
       const decorations = buildDecorations(ctx, st.spans.values(), st.selectedId)
-      return { ...st, schema: action.schema, decorations }
+      return { ...st, schema: action.schema, decorations, pending: [] }
     }
   }
 }

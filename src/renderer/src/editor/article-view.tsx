@@ -69,6 +69,16 @@ export interface ArticleViewProps {
   className?: string
 }
 
+/**
+ * Articles with more blocks than this lay out only what is on screen (`.mg-long` in editor.css):
+ * a big saving on long texts, at the price of estimated heights for blocks not yet seen, which
+ * shorter articles need not pay.
+ */
+const LONG_ARTICLE_BLOCKS = 200
+
+/** Blocks whose highlights are drawn with the article; the others are drawn in idle time. */
+const FIRST_BLOCKS = 60
+
 /** The read-only article with its highlights. Remount (or change `document.id`) per document. */
 export function ArticleView(props: ArticleViewProps) {
   const host = useRef<HTMLDivElement>(null)
@@ -85,6 +95,8 @@ export function ArticleView(props: ArticleViewProps) {
       document,
       schema,
       initial,
+      // More than a screen of blocks; the rest of the highlights follow while the page is idle.
+      firstBlocks: FIRST_BLOCKS,
       plugins: [
         tooltipPlugin(),
         linksPlugin({
@@ -106,7 +118,7 @@ export function ArticleView(props: ArticleViewProps) {
       state,
       editable: () => true,
       attributes: {
-        class: 'mg-doc',
+        class: document.blocks.length > LONG_ARTICLE_BLOCKS ? 'mg-doc mg-long' : 'mg-doc',
         role: 'textbox',
         'aria-readonly': 'true',
         'aria-multiline': 'true',

@@ -76,23 +76,33 @@ export function buildDecorations(
   spans: Iterable<Span>,
   selectedId: string | null,
 ): DecorationSet {
+  return DecorationSet.create(ctx.doc, spanDecorations(ctx, spans, selectedId))
+}
+
+/** The decorations of all spans with their lanes, in document order (by start position). */
+export function spanDecorations(
+  ctx: DecorationContext,
+  spans: Iterable<Span>,
+  selectedId: string | null,
+): Decoration[] {
   const placed: Placed[] = []
   for (const span of spans) {
     const p = place(ctx.map, span)
     if (p) placed.push(p)
   }
   const lanes = assignLanes(placed)
-  const decos = placed.map((p) =>
-    spanDecoration(
-      ctx.schema,
-      p.span,
-      p.from,
-      p.to,
-      lanes.get(p.span.id)!,
-      p.span.id === selectedId,
-    ),
-  )
-  return DecorationSet.create(ctx.doc, decos)
+  return placed
+    .sort((a, b) => a.from - b.from)
+    .map((p) =>
+      spanDecoration(
+        ctx.schema,
+        p.span,
+        p.from,
+        p.to,
+        lanes.get(p.span.id)!,
+        p.span.id === selectedId,
+      ),
+    )
 }
 
 /**

@@ -12,6 +12,8 @@ import { linkOptionsFor, resolveLink } from './relations'
 const SVG = 'http://www.w3.org/2000/svg'
 /** Pointer travel before a press on the handle becomes a drag. */
 const DRAG_THRESHOLD = 4
+/** Fired (without bubbling) at a `content-visibility: auto` element that starts or stops rendering. */
+const VISIBILITY_CHANGE = 'contentvisibilityautostatechange'
 /** Most links drawn at once with "show all" (a dense screen is unreadable past this anyway). */
 const MAX_DRAWN = 400
 
@@ -109,11 +111,17 @@ export class LinkOverlay {
     })
   }
 
-  /** Redraws on scroll only while all links show (the visible set changes); else nothing moves. */
+  /**
+   * Redraws on scroll only while all links show (the visible set changes); else nothing moves.
+   * Blocks off screen are skipped by `content-visibility: auto` (editor.css) and laid out only in
+   * the frame after they scroll into view, so their coming into view triggers a redraw too.
+   */
   private listenToScroll(on: boolean): void {
     this.scroller?.removeEventListener('scroll', this.schedule)
+    this.view.dom.removeEventListener(VISIBILITY_CHANGE, this.schedule, true)
     this.scroller = on ? scrollParent(this.view.dom) : null
     this.scroller?.addEventListener('scroll', this.schedule, { passive: true })
+    if (on) this.view.dom.addEventListener(VISIBILITY_CHANGE, this.schedule, true)
   }
 
   private draw(): void {

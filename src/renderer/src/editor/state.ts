@@ -9,6 +9,8 @@ export interface ArticleStateOptions {
   document: Pick<Document, 'text' | 'blocks'>
   schema: AnnotationSchema
   initial: Annotations
+  /** Draw only the first blocks' highlights at first (see AnnotationPluginOptions). */
+  firstBlocks?: number
   onClickSpans?: AnnotationPluginOptions['onClickSpans']
   /** Further plugins (e.g. the tooltip), after the annotation plugin. */
   plugins?: Plugin[]
@@ -21,6 +23,7 @@ export function createArticleState(options: ArticleStateOptions): EditorState {
     map,
     schema: options.schema,
     initial: options.initial,
+    firstBlocks: options.firstBlocks,
     onClickSpans: options.onClickSpans,
   })
   return EditorState.create({ doc, plugins: [plugin, ...(options.plugins ?? [])] })
