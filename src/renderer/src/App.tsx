@@ -16,6 +16,7 @@ import { NewProjectDialog } from './components/new-project-dialog'
 import { NoticeBanner } from './components/notice-banner'
 import { ProgressBar } from './components/progress-bar'
 import { RegistryDialog } from './components/registry-dialog'
+import { SchemaDialog } from './components/schema-dialog'
 import { TopBar } from './components/top-bar'
 import { ViewPanel, ViewTabs, type AppView } from './components/view-tabs'
 import { Workbench } from './components/workbench'
@@ -43,6 +44,7 @@ export default function App() {
   const [palette, setPalette] = useState<Box | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [askingName, setAskingName] = useState(false)
+  const [editingSchema, setEditingSchema] = useState(false)
   const [view, setView] = useState<AppView>('article')
   const { snapshot, settings } = project
   const schema = snapshot?.project.schema ?? null
@@ -213,6 +215,7 @@ export default function App() {
                   onOpenUrl={openUrl}
                   linking={linking}
                   onOpenRegistry={registry.openManager}
+                  onOpenSchema={() => setEditingSchema(true)}
                 />
               }
               panel={
@@ -270,6 +273,16 @@ export default function App() {
             void nav.createProject(name)
           }}
           onCancel={() => setAskingName(false)}
+        />
+      )}
+      {editingSchema && snapshot && (
+        <SchemaDialog
+          api={api}
+          schema={snapshot.project.schema}
+          annotator={settings.annotator}
+          onSaved={project.setSnapshot}
+          onSettings={project.setSettings}
+          onClose={() => setEditingSchema(false)}
         />
       )}
       {transfers.result?.kind === 'import' && (

@@ -30,6 +30,7 @@ interface ArticlePaneProps {
   linking?: Linking
   /** Opens the source registry manager. */
   onOpenRegistry?: () => void
+  onOpenSchema?: () => void
 }
 
 /** The article pane (the main landmark). */
@@ -50,6 +51,7 @@ export function ArticlePane(props: ArticlePaneProps) {
           message={linking.message}
           onDismissMessage={linking.clearMessage}
           onOpenRegistry={props.onOpenRegistry}
+          onOpenSchema={props.onOpenSchema}
         />
       )}
       <div

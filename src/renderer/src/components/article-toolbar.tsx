@@ -1,4 +1,4 @@
-// A thin bar above the article: the "Show all links" switch, the source registry, and the last
+// A thin bar above the article: the "Show all links" switch, the source registry, the schema, and the last
 // linking message (why a drop or a click could not make a link), announced politely.
 interface ArticleToolbarProps {
   showAll: boolean
@@ -6,6 +6,7 @@ interface ArticleToolbarProps {
   message: string | null
   onDismissMessage: () => void
   onOpenRegistry?: () => void
+  onOpenSchema?: () => void
 }
 
 /** The article toolbar. */
@@ -37,6 +38,11 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
       {props.onOpenRegistry && (
         <button type="button" className="button small" onClick={props.onOpenRegistry}>
           Source registry…
+        </button>
+      )}
+      {props.onOpenSchema && (
+        <button type="button" className="button small" onClick={props.onOpenSchema}>
+          Schema…
         </button>
       )}
     </div>
