@@ -6,7 +6,7 @@
 // HTML is never used as markup.
 import { Readability } from '@mozilla/readability'
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify'
-import { JSDOM, VirtualConsole } from 'jsdom'
+import { createRequire } from 'node:module'
 import type { DocumentMetadata } from '../../../shared/model'
 import type { NewDocument } from '../storage'
 import { ImportError } from './errors'
@@ -23,11 +23,25 @@ const ALLOWED_TAGS = [
   ...['abbr', 'time', 'del', 'ins', 'kbd', 'samp', 'var', 'bdi', 'bdo', 'wbr', 'font'],
 ]
 
+type Jsdom = typeof import('jsdom')
+let jsdom: Jsdom | null = null
+
+/**
+ * jsdom takes one to two seconds to load, so it is required on the first HTML import rather than
+ * when main (or the CLI) starts; the rest of this module is cheap. jsdom is CommonJS, so a
+ * synchronous require keeps `importDocumentFile` synchronous.
+ */
+function loadJsdom(): Jsdom {
+  jsdom ??= createRequire(import.meta.url)('jsdom') as Jsdom
+  return jsdom
+}
+
 let purifier: DOMPurify | null = null
 
 /** One DOMPurify bound to an empty jsdom window (which, like every window here, runs no script). */
 function getPurifier(): DOMPurify {
   if (!purifier) {
+    const { JSDOM, VirtualConsole } = loadJsdom()
     const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() })
     purifier = createDOMPurify(window as unknown as WindowLike)
   }
@@ -113,6 +127,7 @@ function escapeRegExp(s: string): string {
  * `resources` (nothing is fetched). The virtual console swallows CSS parse warnings.
  */
 function parsePage(source: string): { document: Document; close: () => void } {
+  const { JSDOM, VirtualConsole } = loadJsdom()
   const { window } = new JSDOM(source, { virtualConsole: new VirtualConsole() })
   return { document: window.document, close: () => window.close() }
 }
