@@ -119,8 +119,8 @@ test('the article shows a focus ring for keyboard focus only, just inside the pa
   expect(await ring()).toBe('none')
   expect(await docRing()).toBe('none')
 
-  // Tabbing in from the toolbar frames the pane; leaving removes the frame.
-  await page.getByRole('button', { name: 'Source registry…' }).focus()
+  // Tabbing in from the toolbar (its last button) frames the pane; leaving removes the frame.
+  await page.getByRole('button', { name: 'Schema…' }).focus()
   await page.keyboard.press('Tab')
   await expect(page.locator('.ProseMirror')).toBeFocused()
   await expect(pane).toHaveAttribute('data-keyboard-focus', '')
