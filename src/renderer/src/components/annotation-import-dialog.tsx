@@ -15,7 +15,9 @@ import type {
 } from '../../../shared/ipc-contract'
 import { messageOf } from '../lib/autosave'
 import { FormatField } from './format-field'
-import { DuplicatesSection, ErrorsSection, plural } from './import-report-dialog'
+import { RadioGroup } from './radio-group'
+import { DuplicatesSection, ErrorsSection } from './import-report-dialog'
+import { plural } from '../lib/plural'
 import { Modal } from './modal'
 import '../styles/datasets.css'
 
@@ -189,27 +191,21 @@ export function AnnotationImportDialog(props: AnnotationImportDialogProps) {
                   </tbody>
                 </table>
               </div>
-              <fieldset className="radio-group label-choice" disabled={busy}>
-                <legend>What should happen to them?</legend>
-                <label className="radio">
-                  <input
-                    type="radio"
-                    name={`${id}-mode`}
-                    checked={mode === 'add'}
-                    onChange={() => setMode('add')}
-                  />
-                  <span>Add them to the schema</span>
-                </label>
-                <label className="radio">
-                  <input
-                    type="radio"
-                    name={`${id}-mode`}
-                    checked={mode === 'skip'}
-                    onChange={() => setMode('skip')}
-                  />
-                  <span>Skip them (annotations that use them are not imported)</span>
-                </label>
-              </fieldset>
+              <RadioGroup
+                className="label-choice"
+                legend="What should happen to them?"
+                name={`${id}-mode`}
+                value={mode}
+                onChange={setMode}
+                disabled={busy}
+                options={[
+                  { value: 'add', label: 'Add them to the schema' },
+                  {
+                    value: 'skip',
+                    label: 'Skip them (annotations that use them are not imported)',
+                  },
+                ]}
+              />
             </section>
           )}
           {preview.duplicates.length > 0 && (
@@ -288,27 +284,17 @@ export function AnnotationImportDialog(props: AnnotationImportDialogProps) {
           }
         />
         {info?.folder && (
-          <fieldset className="radio-group" disabled={reading}>
-            <legend>Source</legend>
-            <label className="radio">
-              <input
-                type="radio"
-                name={`${id}-source`}
-                checked={source === 'folder'}
-                onChange={() => setSource('folder')}
-              />
-              <span>A folder of .txt and .ann files</span>
-            </label>
-            <label className="radio">
-              <input
-                type="radio"
-                name={`${id}-source`}
-                checked={source === 'files'}
-                onChange={() => setSource('files')}
-              />
-              <span>Files or a .zip</span>
-            </label>
-          </fieldset>
+          <RadioGroup
+            legend="Source"
+            name={`${id}-source`}
+            value={source}
+            onChange={setSource}
+            disabled={reading}
+            options={[
+              { value: 'folder', label: 'A folder of .txt and .ann files' },
+              { value: 'files', label: 'Files or a .zip' },
+            ]}
+          />
         )}
       </form>
       {reading && (

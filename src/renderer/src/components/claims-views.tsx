@@ -22,6 +22,7 @@ import { ClaimsTable } from './claims-table'
 import { TableNotes, ViewHeader, type Scope } from './claims-view-header'
 import { SourceSummaryTable } from './source-summary'
 import { ViewPanel, type AppView } from './view-tabs'
+import { plural } from '../lib/plural'
 
 interface ClaimsViewsProps {
   api: Api
@@ -79,10 +80,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
         />
       </ViewPanel>
       <ViewPanel view="sources" current={view} className="claims-view">
-        {header(
-          'Sources',
-          table ? `${table.summaries.length} ${plural(table.summaries.length, 'source')}` : null,
-        )}
+        {header('Sources', table ? `${plural(table.summaries.length, 'source')}` : null)}
         {notes}
         <div className="claims-scroll">
           {table && table.summaries.length > 0 ? (
@@ -129,8 +127,8 @@ function ClaimsPanel({ table, header, notes, api, docId, flush, onOpenClaim }: C
   const documents = new Set(rows.map((r) => r.documentId)).size
   const count = table
     ? visible.length === rows.length
-      ? `${rows.length} ${plural(rows.length, 'claim')}`
-      : `${visible.length} of ${rows.length} ${plural(rows.length, 'claim')}`
+      ? plural(rows.length, 'claim')
+      : `${visible.length} of ${plural(rows.length, 'claim')}`
     : null
 
   return (
@@ -165,8 +163,4 @@ function ClaimsPanel({ table, header, notes, api, docId, flush, onOpenClaim }: C
       </div>
     </>
   )
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`
 }

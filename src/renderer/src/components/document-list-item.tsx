@@ -1,5 +1,6 @@
 // One document in the sidebar: a button that opens it, with its span count or an error badge.
 import type { DocumentSummary } from '../../../shared/ipc-contract'
+import { plural } from '../lib/plural'
 
 interface DocumentListItemProps {
   summary: DocumentSummary
@@ -10,7 +11,7 @@ interface DocumentListItemProps {
 /** A sidebar entry. */
 export function DocumentListItem({ summary, current, onOpen }: DocumentListItemProps) {
   const title = summary.title.trim() || 'Untitled'
-  const spans = `${summary.spanCount} span${summary.spanCount === 1 ? '' : 's'}`
+  const spans = plural(summary.spanCount, 'span')
   return (
     <li>
       <button

@@ -2,6 +2,7 @@
 // whose file could not be read, and the project's file problems below the list.
 import type { DocumentSummary, FileProblem } from '../../../shared/ipc-contract'
 import { DocumentListItem } from './document-list-item'
+import { plural } from '../lib/plural'
 
 interface DocumentListProps {
   documents: DocumentSummary[]
@@ -41,9 +42,7 @@ export function DocumentList({
       )}
       {problems.length > 0 && (
         <section className="problems" aria-label="Files with problems">
-          <h3>
-            {problems.length} file{problems.length === 1 ? '' : 's'} could not be read
-          </h3>
+          <h3>{plural(problems.length, 'file')} could not be read</h3>
           <ul>
             {problems.map((p, i) => (
               <li key={`${p.file}-${i}`}>

@@ -9,6 +9,7 @@ import type { RemovalImpact } from '../hooks/use-entities'
 import { messageOf } from '../lib/autosave'
 import { parseAliases, searchEntities } from '../lib/entity-search'
 import { Modal } from './modal'
+import { plural } from '../lib/plural'
 
 interface EntityManagerProps {
   entities: readonly Entity[]
@@ -317,8 +318,8 @@ export function EntityManager(props: EntityManagerProps) {
 
 /** "3 spans in 2 documents". */
 function spansIn(impact: RemovalImpact): string {
-  const spans = `${impact.spans} span${impact.spans === 1 ? '' : 's'}`
-  return `${spans} in ${impact.documents} document${impact.documents === 1 ? '' : 's'}`
+  const spans = plural(impact.spans, 'span')
+  return `${spans} in ${plural(impact.documents, 'document')}`
 }
 
 /** The confirmation under the form: what a delete or merge would change, and the buttons. */

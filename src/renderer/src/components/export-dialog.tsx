@@ -13,10 +13,12 @@ import type { ExportFormatOptions } from '../../../shared/export-options'
 import { useMainEvents } from '../hooks/use-main-events'
 import { messageOf } from '../lib/autosave'
 import { FormatField } from './format-field'
+import { RadioGroup } from './radio-group'
 import { ManifestView, offsetUnitText } from './manifest-view'
 import { Modal } from './modal'
 import { ProgressBar } from './progress-bar'
 import '../styles/datasets.css'
+import { plural } from '../lib/plural'
 
 interface ExportDialogProps {
   api: Api
@@ -157,53 +159,45 @@ export function ExportDialog(props: ExportDialogProps) {
           }
         />
 
-        <fieldset className="radio-group" disabled={running}>
-          <legend>Scope</legend>
-          <label className="radio">
-            <input
-              type="radio"
-              name={`${id}-scope`}
-              checked={scope === 'project'}
-              onChange={() => setScope('project')}
-            />
-            <span>
-              Whole project ({props.documentCount} document{props.documentCount === 1 ? '' : 's'})
-            </span>
-          </label>
-          <label className="radio">
-            <input
-              type="radio"
-              name={`${id}-scope`}
-              checked={scope === 'document'}
-              disabled={!currentDocument}
-              onChange={() => setScope('document')}
-            />
-            <span className="ellipsis">
-              Current document
-              <span className="muted">
-                {currentDocument ? `: ${currentDocument.title || 'Untitled'}` : ' (none open)'}
-              </span>
-            </span>
-          </label>
-        </fieldset>
+        <RadioGroup
+          legend="Scope"
+          name={`${id}-scope`}
+          value={scope}
+          onChange={setScope}
+          disabled={running}
+          options={[
+            {
+              value: 'project',
+              label: `Whole project (${plural(props.documentCount, 'document')})`,
+            },
+            {
+              value: 'document',
+              disabled: !currentDocument,
+              labelClassName: 'ellipsis',
+              label: (
+                <>
+                  Current document
+                  <span className="muted">
+                    {currentDocument ? `: ${currentDocument.title || 'Untitled'}` : ' (none open)'}
+                  </span>
+                </>
+              ),
+            },
+          ]}
+        />
 
         {info?.options.includes('zip') && (
-          <fieldset className="radio-group" disabled={running}>
-            <legend>Output</legend>
-            <label className="radio">
-              <input
-                type="radio"
-                name={`${id}-zip`}
-                checked={!zip}
-                onChange={() => setZip(false)}
-              />
-              <span>A folder of .txt and .ann files</span>
-            </label>
-            <label className="radio">
-              <input type="radio" name={`${id}-zip`} checked={zip} onChange={() => setZip(true)} />
-              <span>One .zip file</span>
-            </label>
-          </fieldset>
+          <RadioGroup
+            legend="Output"
+            name={`${id}-zip`}
+            value={zip ? 'zip' : 'folder'}
+            onChange={(v) => setZip(v === 'zip')}
+            disabled={running}
+            options={[
+              { value: 'folder', label: 'A folder of .txt and .ann files' },
+              { value: 'zip', label: 'One .zip file' },
+            ]}
+          />
         )}
         {info?.options.includes('layer') && (
           <div className="field">

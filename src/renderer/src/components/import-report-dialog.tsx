@@ -2,6 +2,7 @@
 // could not be read with the reason, so the user can find and fix it.
 import type { ImportReport } from '../../../shared/ipc-contract'
 import { Modal } from './modal'
+import { plural } from '../lib/plural'
 
 /** Shows an import report. */
 export function ImportReportDialog({
@@ -74,9 +75,4 @@ export function ErrorsSection({ errors }: { errors: { file: string; message: str
       </ul>
     </section>
   )
-}
-
-/** "1 document", "3 documents". */
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
