@@ -18,6 +18,7 @@ import {
   waitForArticle,
 } from './support/app-actions'
 import { openProjectDir, readAllDocuments, readProjectFile } from './support/project-files'
+import { luminance, textColours } from './support/contrast'
 import { saveScreenshot } from './support/screenshots'
 
 /** The claims table as the open project's files say it should be. */
@@ -264,18 +265,7 @@ test.describe('dark theme', () => {
   test('the claims table and sources are light on dark', async ({ app }) => {
     const page = app.page
     await openClaimsView(page)
-    const colours = await claimsPanel(page)
-      .locator('tbody td')
-      .first()
-      .evaluate((td) => {
-        let el: Element | null = td
-        let background = 'rgba(0, 0, 0, 0)'
-        while (el && /rgba\(0, 0, 0, 0\)|transparent/.test(background)) {
-          background = getComputedStyle(el).backgroundColor
-          el = el.parentElement
-        }
-        return { text: getComputedStyle(td).color, background }
-      })
+    const colours = await textColours(claimsPanel(page).locator('tbody td').first())
     expect(luminance(colours.background)).toBeLessThan(0.1)
     expect(luminance(colours.text)).toBeGreaterThan(0.5)
     await saveScreenshot(app, 'claims-table-dark')
@@ -284,16 +274,6 @@ test.describe('dark theme', () => {
     await saveScreenshot(app, 'sources-dark')
   })
 })
-
-/** Relative luminance (0 black … 1 white) of a CSS rgb()/rgba() colour. */
-function luminance(css: string): number {
-  const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number)
-  const lin = (c: number) => {
-    const v = c / 255
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
-  }
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-}
 
 test('the claims table on screen follows project changes: imported claims appear unasked', async ({
   app,
