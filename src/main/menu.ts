@@ -57,8 +57,14 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
-      command('Undo', 'undo', 'CmdOrCtrl+Z'),
-      command('Redo', 'redo', o.isMac ? 'Shift+Cmd+Z' : 'Ctrl+Shift+Z'),
+      // The keys are shown but left to the page: the renderer undoes annotations, or lets a text
+      // field it has focus in undo its own typing. A registered accelerator would take the key
+      // press from the field, and arrive twice when the renderer also handles it.
+      { ...command('Undo', 'undo', 'CmdOrCtrl+Z'), registerAccelerator: false },
+      {
+        ...command('Redo', 'redo', o.isMac ? 'Shift+Cmd+Z' : 'Ctrl+Shift+Z'),
+        registerAccelerator: false,
+      },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

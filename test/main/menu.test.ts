@@ -78,6 +78,14 @@ describe('buildMenuTemplate', () => {
     expect(opened).toEqual(['/p/one', '/p/two'])
   })
 
+  it('shows Undo and Redo keys but leaves the key presses to the page', () => {
+    const edit = sub(byLabel(build().template, 'Edit'))
+    for (const label of ['Undo', 'Redo']) {
+      expect(byLabel(edit, label)).toMatchObject({ registerAccelerator: false })
+      expect(byLabel(edit, label)?.accelerator).toBeTruthy()
+    }
+  })
+
   it('shows a disabled placeholder when there are no recent projects', () => {
     const recent = sub(byLabel(sub(byLabel(build().template, 'File')), 'Open Recent'))
     expect(recent).toEqual([{ label: 'No Recent Projects', enabled: false }])

@@ -129,7 +129,7 @@ export default function App() {
     switch (command) {
       case 'undo':
       case 'redo':
-        actions.history(command, 'menu')
+        actions.history(command)
         return
       case 'import':
         if (snapshot) void transfers.importWithDialog()

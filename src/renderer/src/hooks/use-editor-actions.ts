@@ -18,13 +18,9 @@ import {
   type SpanPatch,
 } from '../editor-api'
 
-/** A menu undo this soon after a keyboard undo is the same key press (see `history`). */
-const SAME_KEYPRESS_MS = 150
-
 /** The editor handle (pass `editor` as the ArticleView's ref) and the actions run through it. */
 export function useEditorActions(settings: Settings, onTagged: () => void) {
   const editor = useRef<ArticleViewHandle>(null)
-  const lastKeyHistory = useRef(-Infinity)
 
   const run = useCallback((command: Command) => editor.current?.run(command) ?? false, [])
 
@@ -83,17 +79,9 @@ export function useEditorActions(settings: Settings, onTagged: () => void) {
 
   const changeDocLabels = useCallback((labels: DocLabels) => run(setDocLabels(labels)), [run])
 
-  /**
-   * Undo or redo. If main's Edit menu registered the same accelerator, one key press arrives both
-   * as a keydown and as a menu event; the menu's copy right after a key is ignored.
-   */
+  /** Undo or redo (from a key press or the Edit menu, which leaves the keys to the page). */
   const history = useCallback(
-    (which: 'undo' | 'redo', from: 'key' | 'menu') => {
-      const now = performance.now()
-      if (from === 'key') lastKeyHistory.current = now
-      else if (now - lastKeyHistory.current < SAME_KEYPRESS_MS) return false
-      return run(which === 'undo' ? undo : redo)
-    },
+    (which: 'undo' | 'redo') => run(which === 'undo' ? undo : redo),
     [run],
   )
 

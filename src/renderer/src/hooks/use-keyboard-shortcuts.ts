@@ -49,7 +49,7 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
         break
       case 'undo':
       case 'redo':
-        actions.history(action.type, 'key')
+        actions.history(action.type)
         break
       case 'delete-span':
         if (selectedId) actions.deleteSpan(selectedId)
