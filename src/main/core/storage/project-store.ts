@@ -199,17 +199,9 @@ export class ProjectStore {
 
   /** The documents in index order with their span and relation counts. */
   summaries(): DocumentSummary[] {
-    return this.#projectData().documents.map((entry) => {
-      const state = this.#docs.get(entry.id)
-      const summary: DocumentSummary = {
-        id: entry.id,
-        title: entry.title,
-        spanCount: state?.spanCount ?? 0,
-        relationCount: state?.relationCount ?? 0,
-      }
-      if (state?.error) summary.error = state.error.detail
-      return summary
-    })
+    return this.#projectData().documents.map((entry) =>
+      this.#summaryOf(entry, this.#docs.get(entry.id)),
+    )
   }
 
   /** What the renderer is told about the open project (a copy). */
@@ -460,14 +452,19 @@ export class ProjectStore {
   }
 
   #summary(state: DocState): DocumentSummary {
-    return (
-      this.summaries().find((s) => s.id === state.id) ?? {
-        id: state.id,
-        title: '',
-        spanCount: state.spanCount,
-        relationCount: state.relationCount,
-      }
-    )
+    const entry = this.#projectData().documents.find((e) => e.id === state.id)
+    return this.#summaryOf(entry ?? { id: state.id, title: '' }, state)
+  }
+
+  #summaryOf(entry: { id: string; title: string }, state: DocState | undefined): DocumentSummary {
+    const summary: DocumentSummary = {
+      id: entry.id,
+      title: entry.title,
+      spanCount: state?.spanCount ?? 0,
+      relationCount: state?.relationCount ?? 0,
+    }
+    if (state?.error) summary.error = state.error.detail
+    return summary
   }
 
   /** The loaded document, reading it (once, even when asked concurrently) if needed. */
