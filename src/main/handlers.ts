@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { exportOptionSchema } from '../shared/export-options'
+import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from '../shared/limits'
 import type {
   AnnotationImportFormat,
   ExportFormat,
@@ -33,7 +34,6 @@ import {
 import { AppSession } from './session'
 
 /** Largest file the import dialog reads (the same limit the contract puts on dropped files). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
 export interface Dialogs {
@@ -240,8 +240,8 @@ async function readChosenFiles(paths: string[]): Promise<{
   for (const file of paths) {
     try {
       const { size } = await stat(file)
-      if (size > MAX_IMPORT_BYTES) {
-        errors.push({ file, message: 'the file is over 50 MB' })
+      if (size > MAX_FILE_BYTES) {
+        errors.push({ file, message: `the file is over ${MAX_FILE_SIZE_TEXT}` })
         continue
       }
       files.push({ name: path.basename(file), data: new Uint8Array(await readFile(file)) })

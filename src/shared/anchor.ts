@@ -6,13 +6,62 @@ import type { Quote, Span } from './model'
 /** Characters of context kept on each side of a quote. */
 export const QUOTE_CONTEXT = 32
 
-/** Builds the quote (exact text plus context) of the range [start, end) of `text`. */
+/**
+ * Builds the quote (exact text plus context) of the range [start, end) of `text`. The context is
+ * about `QUOTE_CONTEXT` UTF-16 units on each side, cut on grapheme-cluster boundaries so that it
+ * never holds half a surrogate pair, a flag's lone regional indicator or a bare combining mark.
+ */
 export function quoteOf(text: string, start: number, end: number): Quote {
   return {
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT), start),
-    suffix: text.slice(end, end + QUOTE_CONTEXT),
+    prefix: text.slice(
+      graphemeBoundaryAtOrAfter(text, Math.max(0, start - QUOTE_CONTEXT), start),
+      start,
+    ),
+    suffix: text.slice(
+      end,
+      graphemeBoundaryAtOrBefore(text, Math.min(text.length, end + QUOTE_CONTEXT), end),
+    ),
   }
+}
+
+// Grapheme clusters are short, so a window of a few dozen units around the cut is enough to find
+// the boundaries near it without segmenting the whole text.
+const SEGMENT_WINDOW = 64
+let graphemes: Intl.Segmenter | undefined
+
+function boundariesNear(text: string, at: number): number[] {
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+  const from = Math.max(0, at - SEGMENT_WINDOW)
+  const to = Math.min(text.length, at + SEGMENT_WINDOW)
+  const out: number[] = []
+  for (const { index } of graphemes.segment(text.slice(from, to))) out.push(from + index)
+  out.push(to)
+  return out
+}
+
+/** The first grapheme boundary at or after `at`, but not past `limit`. */
+function graphemeBoundaryAtOrAfter(text: string, at: number, limit: number): number {
+  if (at <= 0) return 0
+  const found = boundariesNear(text, at).find((b) => b >= at)
+  return Math.min(found ?? limit, limit)
+}
+
+/** The last grapheme boundary at or before `at`, but not before `limit`. */
+function graphemeBoundaryAtOrBefore(text: string, at: number, limit: number): number {
+  if (at >= text.length) return text.length
+  const found = boundariesNear(text, at)
+    .filter((b) => b <= at)
+    .pop()
+  return Math.max(found ?? limit, limit)
+}
+
+/** True when `index` falls between the two halves of a UTF-16 surrogate pair. */
+export function splitsSurrogatePair(text: string, index: number): boolean {
+  if (index <= 0 || index >= text.length) return false
+  const before = text.charCodeAt(index - 1)
+  const after = text.charCodeAt(index)
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff
 }
 
 /** A span whose offsets do not select its quote in the text. */
@@ -22,8 +71,10 @@ export interface AnchorProblem {
 }
 
 /**
- * Checks that `text.slice(start, end)` equals the span's quote and that the range is inside the
- * text and non-empty. Returns a problem, or null when the span is sound.
+ * Is this span sound? The one rule, used by the editor, the store, the importers and the
+ * exporters: the range is non-empty, inside the text, does not cut a character (a UTF-16 surrogate
+ * pair) in two, and `text.slice(start, end)` equals the span's quote. Returns a problem, or null
+ * when the span is sound.
  */
 export function checkSpanAnchor(
   text: string,
@@ -36,6 +87,12 @@ export function checkSpanAnchor(
     return {
       spanId: span.id,
       message: `range ${span.start}–${span.end} runs past the end of the text (${text.length})`,
+    }
+  }
+  if (splitsSurrogatePair(text, span.start) || splitsSurrogatePair(text, span.end)) {
+    return {
+      spanId: span.id,
+      message: `range ${span.start}–${span.end} splits a character (a UTF-16 surrogate pair)`,
     }
   }
   const actual = text.slice(span.start, span.end)

@@ -3,6 +3,7 @@
 // argument with `args`; the preload exposes one function per channel; the renderer's `window.api`
 // type is derived from this table (see `Api` below), so no signature is written twice.
 import { z } from 'zod'
+import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from './limits'
 import {
   zAnnotations,
   zAnnotationSchema,
@@ -192,7 +193,9 @@ export interface InitResult {
 const zNone = z.undefined().or(z.null()).or(z.object({}).strict())
 const zImportFile = z.object({
   name: z.string().min(1).max(255),
-  data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= 50 * 1024 * 1024, 'file over 50 MB'),
+  data: z
+    .instanceof(Uint8Array)
+    .refine((d) => d.byteLength <= MAX_FILE_BYTES, `file over ${MAX_FILE_SIZE_TEXT}`),
 })
 
 /**

@@ -54,9 +54,6 @@ export function validateAnnotations(
     else spansById.set(span.id, span)
     const anchor = checkSpanAnchor(document.text, span)
     if (anchor) add(at, anchor.message)
-    else if (splitsPair(document.text, span.start) || splitsPair(document.text, span.end)) {
-      add(at, `range ${span.start}–${span.end} splits a character (a UTF-16 surrogate pair)`)
-    }
     if (entityIds && span.entityId !== undefined && !entityIds.has(span.entityId)) {
       add(`${at}.entityId`, `unknown entity "${span.entityId}"`)
     }
@@ -357,12 +354,6 @@ export function validateProject(project: ProjectFile): ValidationProblem[] {
 }
 
 /** Whether offset `at` falls between the two halves of a surrogate pair. */
-function splitsPair(text: string, at: number): boolean {
-  const before = text.charCodeAt(at - 1)
-  const after = text.charCodeAt(at)
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff
-}
-
 /** Indices of values that already occurred earlier in the list. */
 function duplicates(values: readonly string[]): number[] {
   const seen = new Set<string>()

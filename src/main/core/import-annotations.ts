@@ -7,6 +7,7 @@
 // reported as duplicates, never added twice.
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from '../../shared/limits'
 import type {
   AnnotationImportFormat,
   AnnotationImportPreview,
@@ -18,8 +19,6 @@ import type { ImportFile, ImportFormat, ImportResult } from './formats/import-ty
 import { importFormats, resolveUnknownLabels, runImport } from './formats/importers'
 import { contentHash, type ProjectStore } from './storage'
 
-/** Largest single file read for an import. */
-export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024
 /** Most files read from one folder. */
 export const MAX_IMPORT_FILES = 10_000
 
@@ -42,7 +41,7 @@ export async function readImportSource(source: string): Promise<ImportFile[]> {
   const files: ImportFile[] = []
   const read = async (file: string, name: string) => {
     const { size } = await stat(file)
-    if (size > MAX_IMPORT_FILE_BYTES) throw new Error(`${file}: larger than 50 MB`)
+    if (size > MAX_FILE_BYTES) throw new Error(`${file}: larger than ${MAX_FILE_SIZE_TEXT}`)
     try {
       files.push({ path: name, data: new Uint8Array(await readFile(file)) })
     } catch (error) {

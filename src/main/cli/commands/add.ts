@@ -2,11 +2,9 @@
 import { readFile, stat } from 'node:fs/promises'
 import { importFiles } from '../../core/import'
 import type { FileProblem } from '../../../shared/ipc-contract'
+import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from '../../../shared/limits'
 import { printLines, type CliIo } from '../io'
 import { withProject } from '../open-project'
-
-/** Largest file read for import, as for files dropped on the app. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024
 
 /** Imports `files` into the project in `dir`; exit code 1 when any file could not be imported. */
 export async function addCommand(dir: string, files: string[], io: CliIo): Promise<number> {
@@ -17,7 +15,7 @@ export async function addCommand(dir: string, files: string[], io: CliIo): Promi
       try {
         const info = await stat(file)
         if (!info.isFile()) throw new Error('not a file')
-        if (info.size > MAX_FILE_BYTES) throw new Error('larger than 50 MB')
+        if (info.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_SIZE_TEXT}`)
         readable.push({ name: file, data: await readFile(file) })
       } catch (error) {
         unreadable.push({ file, message: `cannot read it (${readError(error)})` })

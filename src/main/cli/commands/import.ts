@@ -8,8 +8,6 @@ import { commitImport, readImportSource } from '../../core/import-annotations'
 import { CliError, printLines, type CliIo } from '../io'
 import { withProject } from '../open-project'
 
-export { MAX_IMPORT_FILE_BYTES as MAX_IMPORT_BYTES } from '../../core/import-annotations'
-
 export interface ImportCommandOptions {
   format: string
   addLabels?: boolean

@@ -72,8 +72,6 @@ export function checkDocument(file: DocumentFile, manifest: ManifestBuilder): Ch
     const problem = checkSpanAnchor(text, span)
     if (problem) {
       manifest.problem(where, `span ${span.id} left out: ${problem.message}`)
-    } else if (splitsSurrogate(text, span.start) || splitsSurrogate(text, span.end)) {
-      manifest.problem(where, `span ${span.id} left out: its range splits a character in two`)
     } else {
       spans.push(span)
     }
@@ -105,14 +103,6 @@ export function checkAll(
     onProgress?.(i + 1, total)
     return checked
   })
-}
-
-/** True when `index` falls between the two halves of a surrogate pair. */
-export function splitsSurrogate(text: string, index: number): boolean {
-  if (index <= 0 || index >= text.length) return false
-  const before = text.charCodeAt(index - 1)
-  const after = text.charCodeAt(index)
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff
 }
 
 /** The layer a span belongs to, or undefined when the schema no longer has it. */
