@@ -1,0 +1,156 @@
+// Writing: every change to a project that is open for writing. Each is checked in full before a byte
+// is written, and the files are written in the order that keeps the pair recoverable: a new
+// document's file before the index that names it, the index before a removed document's file is
+// deleted. The store has a writer only while it holds the project's lock.
+import { unlink } from 'node:fs/promises'
+import type { DocumentSummary } from '../../../shared/ipc-contract'
+import { newId } from '../../../shared/ids'
+import {
+  DOCUMENT_FORMAT,
+  FORMAT_VERSION,
+  type AnnotationSchema,
+  type Annotations,
+  type DocumentFile,
+  type DocumentIndexEntry,
+  type Entity,
+} from '../../../shared/model'
+import {
+  DOCUMENTS_DIR,
+  checkAnnotations,
+  checkNewDocument,
+  contentHash,
+  type DocumentFolder,
+  type NewDocument,
+} from './documents'
+import { isCode } from './durable-write'
+import { ProjectError } from './errors'
+import { errorText } from './json-file'
+import type { ProjectIndex, StoreEnv } from './project-index'
+
+/** What adding a document did. */
+export type AddResult =
+  | { status: 'added'; entry: DocumentIndexEntry }
+  | { status: 'duplicate'; existing: DocumentIndexEntry }
+
+/** The changes to an open project. */
+export class ProjectWriter {
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly index: ProjectIndex,
+    private readonly docs: DocumentFolder,
+    private readonly env: StoreEnv,
+  ) {}
+
+  /**
+   * Validates the annotations against the schema and the document text and rewrites only that
+   * document's file. Rejects with ProjectError listing the problems; refuses to overwrite a file
+   * that could not be read.
+   */
+  async saveAnnotations(id: string, a: Annotations): Promise<DocumentSummary> {
+    const doc = this.docs.require(id)
+    let current: DocumentFile
+    try {
+      current = await doc.load()
+    } catch (error) {
+      const detail = error instanceof ProjectError ? error.detail : errorText(error)
+      throw new ProjectError(
+        doc.file,
+        `not saved: the file on disk is invalid and will not be overwritten (${detail}). ` +
+          'Fix or remove the file, then save again.',
+      )
+    }
+    const annotations = checkAnnotations(doc.file, current.document.text, a, this.index.data)
+    // Removed while it was being read: writing now would bring back a file the index no longer has.
+    if (this.docs.get(id) !== doc) this.docs.require(id)
+    await doc.write({
+      format: DOCUMENT_FORMAT,
+      version: FORMAT_VERSION,
+      document: current.document,
+      annotations,
+    })
+    return doc.summary(this.index.entry(id)?.title ?? '')
+  }
+
+  /**
+   * Adds a document, unless one with the same content hash is already in the project. Writes the
+   * document file, then the index in project.json.
+   */
+  addDocument(d: NewDocument): Promise<AddResult> {
+    return this.#exclusive(async () => {
+      const { title, metadata, text, blocks, annotations: given } = checkNewDocument(d)
+      const hash = contentHash(text)
+      const existing = this.index.byHash(hash)
+      if (existing) return { status: 'duplicate' as const, existing: { ...existing } }
+
+      let id = this.env.newId('d')
+      while (this.docs.has(id)) id = newId('d')
+      const file = this.docs.pathOf(id)
+      const annotations = checkAnnotations(
+        file,
+        text,
+        given ?? { spans: [], relations: [], docLabels: {} },
+        this.index.data,
+      )
+      const doc = this.docs.create(id)
+      await doc.write({
+        format: DOCUMENT_FORMAT,
+        version: FORMAT_VERSION,
+        document: { id, title, metadata, text, blocks, contentHash: hash },
+        annotations,
+      })
+
+      const entry: DocumentIndexEntry = {
+        id,
+        title,
+        file: `${DOCUMENTS_DIR}/${id}.json`,
+        contentHash: hash,
+        addedAt: this.env.now().toISOString(),
+      }
+      this.docs.add(doc)
+      try {
+        await this.index.addEntry(entry)
+      } catch (error) {
+        this.docs.delete(id)
+        await unlink(file).catch(() => undefined)
+        throw error
+      }
+      return { status: 'added' as const, entry: { ...entry } }
+    })
+  }
+
+  /** Removes a document from the index, then deletes its file. */
+  removeDocument(id: string): Promise<void> {
+    return this.#exclusive(async () => {
+      const doc = this.docs.require(id)
+      await this.index.removeEntry(id)
+      this.docs.delete(id)
+      await doc.adapter.writer.flush().catch(() => undefined)
+      await unlink(doc.file).catch((error) => {
+        if (!isCode(error, 'ENOENT')) throw error
+      })
+    })
+  }
+
+  /** Replaces the project's annotation schema after checking it is consistent. */
+  setSchema(schema: AnnotationSchema): Promise<void> {
+    return this.#exclusive(() => this.index.setSchema(schema))
+  }
+
+  /** Replaces the project's entity registry. */
+  setEntities(entities: Entity[]): Promise<void> {
+    return this.#exclusive(() => this.index.setEntities(entities))
+  }
+
+  /** Resolves when the changes queued so far have run (whether or not they succeeded). */
+  async idle(): Promise<void> {
+    await this.#queue.catch(() => undefined)
+  }
+
+  /** Runs project-level changes one at a time, so two imports cannot both pass the dedupe check. */
+  #exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn, fn)
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+}
