@@ -97,6 +97,15 @@ export class ProjectIndex {
     return this.data.documents.find((e) => e.id === id)
   }
 
+  /** The entry of document `id`; throws ProjectError naming project.json when there is none. */
+  require(id: string): DocumentIndexEntry {
+    const entry = this.entry(id)
+    if (!entry) {
+      throw new ProjectError(this.file, `documents: no document with id ${JSON.stringify(id)}`)
+    }
+    return entry
+  }
+
   /** Lists a new document last. */
   addEntry(entry: DocumentIndexEntry): Promise<void> {
     const project = this.data

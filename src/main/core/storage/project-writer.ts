@@ -21,6 +21,7 @@ import {
   contentHash,
   type DocumentFolder,
   type NewDocument,
+  type StoredDocument,
 } from './documents'
 import { isCode } from './durable-write'
 import { ProjectError } from './errors'
@@ -47,29 +48,21 @@ export class ProjectWriter {
    * document's file. Rejects with ProjectError listing the problems; refuses to overwrite a file
    * that could not be read.
    */
-  async saveAnnotations(id: string, a: Annotations): Promise<DocumentSummary> {
-    const doc = this.docs.require(id)
-    let current: DocumentFile
-    try {
-      current = await doc.load()
-    } catch (error) {
-      const detail = error instanceof ProjectError ? error.detail : errorText(error)
-      throw new ProjectError(
-        doc.file,
-        `not saved: the file on disk is invalid and will not be overwritten (${detail}). ` +
-          'Fix or remove the file, then save again.',
-      )
-    }
-    const annotations = checkAnnotations(doc.file, current.document.text, a, this.index.data)
-    // Removed while it was being read: writing now would bring back a file the index no longer has.
-    if (this.docs.get(id) !== doc) this.docs.require(id)
-    await doc.write({
-      format: DOCUMENT_FORMAT,
-      version: FORMAT_VERSION,
-      document: current.document,
-      annotations,
+  saveAnnotations(id: string, a: Annotations): Promise<DocumentSummary> {
+    return this.#exclusive(async () => {
+      // Queued like every change, so nothing can remove the document, or change the schema it is
+      // checked against, between this lookup and the write.
+      const doc = this.docs.require(id)
+      const current = await loadForSaving(doc)
+      const annotations = checkAnnotations(doc.file, current.document.text, a, this.index.data)
+      await doc.write({
+        format: DOCUMENT_FORMAT,
+        version: FORMAT_VERSION,
+        document: current.document,
+        annotations,
+      })
+      return doc.summary(this.index.require(id).title)
     })
-    return doc.summary(this.index.entry(id)?.title ?? '')
   }
 
   /**
@@ -147,10 +140,27 @@ export class ProjectWriter {
     await this.#queue.catch(() => undefined)
   }
 
-  /** Runs project-level changes one at a time, so two imports cannot both pass the dedupe check. */
+  /**
+   * Runs changes one at a time, in the order they were asked for: two imports cannot both pass the
+   * dedupe check, and a save cannot be overtaken by a removal or a schema change.
+   */
   #exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(fn, fn)
     this.#queue = run.catch(() => undefined)
     return run
+  }
+}
+
+/** The document as on disk, for a save to keep its text; refuses a file that could not be read. */
+async function loadForSaving(doc: StoredDocument): Promise<DocumentFile> {
+  try {
+    return await doc.load()
+  } catch (error) {
+    const detail = error instanceof ProjectError ? error.detail : errorText(error)
+    throw new ProjectError(
+      doc.file,
+      `not saved: the file on disk is invalid and will not be overwritten (${detail}). ` +
+        'Fix or remove the file, then save again.',
+    )
   }
 }
