@@ -23,6 +23,7 @@ import { formatProblems, validateAnnotations, validateDocument } from '../../../
 import { documentDecoder } from './codecs'
 import { ProjectError, joinProblems, zodProblems } from './errors'
 import { JsonFile, errorText } from './json-file'
+import type { StorageFs } from './storage-fs'
 
 export const DOCUMENTS_DIR = 'documents'
 
@@ -105,8 +106,9 @@ export class StoredDocument {
   constructor(
     readonly id: string,
     readonly file: string,
+    fs: StorageFs,
   ) {
-    this.adapter = new JsonFile(file, documentDecoder)
+    this.adapter = new JsonFile(file, documentDecoder, fs)
     this.db = new Low<DocumentFile | null>(this.adapter, null)
   }
 
@@ -182,6 +184,7 @@ export class DocumentFolder {
   constructor(
     readonly root: string,
     private readonly indexFile: string,
+    readonly fs: StorageFs,
   ) {}
 
   /** Where the document `id` is stored. */
@@ -208,7 +211,7 @@ export class DocumentFolder {
 
   /** A document of this folder, not yet listed (see `add`). */
   create(id: string): StoredDocument {
-    return new StoredDocument(id, this.pathOf(id))
+    return new StoredDocument(id, this.pathOf(id), this.fs)
   }
 
   add(doc: StoredDocument): void {

@@ -3,4 +3,5 @@ export { ProjectStore, ProjectError, LockError, type LockHolder } from './projec
 export { contentHash, DOCUMENTS_DIR, type NewDocument } from './documents'
 export { PROJECT_FILE, type StoreEnv } from './project-index'
 export { LOCK_FILE } from './lock'
+export { nodeFs, type StorageFs, type StorageHandle } from './storage-fs'
 export { migrations, registerMigration, type Migration } from './migrate'

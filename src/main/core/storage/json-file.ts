@@ -1,11 +1,11 @@
 // The lowdb adapter for our JSON files: reads strictly (UTF-8, JSON, then the file's decoder, which
 // migrates and validates) and writes durably through one SerialWriter per file. Any failure to read
 // becomes a ProjectError that names the file and, where there is one, the field.
-import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
 import { ProjectError } from './errors'
 import { isCode } from './durable-write'
 import { SerialWriter } from './serial-writer'
+import { nodeFs, readWhole, type StorageFs } from './storage-fs'
 
 /** Turns parsed JSON into a valid value, throwing ProjectError naming the field when it is not. */
 export interface Decoder<T> {
@@ -21,15 +21,16 @@ export class JsonFile<T> implements Adapter<T | null> {
   constructor(
     readonly file: string,
     private readonly decoder: Decoder<T>,
+    private readonly fs: StorageFs = nodeFs,
   ) {
-    this.writer = new SerialWriter(file)
+    this.writer = new SerialWriter(file, fs)
   }
 
   /** Reads and decodes the file; null when it does not exist. */
   async read(): Promise<T | null> {
     let bytes: Uint8Array
     try {
-      bytes = await readFile(this.file)
+      bytes = await readWhole(this.fs, this.file)
     } catch (error) {
       if (isCode(error, 'ENOENT')) return null
       throw new ProjectError(this.file, `cannot read the file (${errorText(error)})`, {

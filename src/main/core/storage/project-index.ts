@@ -21,6 +21,7 @@ import { formatProblems, validateProject } from '../../../shared/validate'
 import { projectDecoder } from './codecs'
 import { ProjectError, joinProblems, zodProblems } from './errors'
 import { JsonFile } from './json-file'
+import type { StorageFs } from './storage-fs'
 
 export const PROJECT_FILE = 'project.json'
 
@@ -39,9 +40,10 @@ export class ProjectIndex {
   private constructor(
     root: string,
     private readonly env: StoreEnv,
+    fs: StorageFs,
   ) {
     this.file = path.join(root, PROJECT_FILE)
-    this.adapter = new JsonFile(this.file, projectDecoder)
+    this.adapter = new JsonFile(this.file, projectDecoder, fs)
     this.#db = new Low<ProjectFile | null>(this.adapter, null)
   }
 
@@ -50,8 +52,9 @@ export class ProjectIndex {
     root: string,
     opts: { name: string; schema?: AnnotationSchema },
     env: StoreEnv,
+    fs: StorageFs,
   ): Promise<ProjectIndex> {
-    const index = new ProjectIndex(root, env)
+    const index = new ProjectIndex(root, env, fs)
     const now = env.now().toISOString()
     const project: ProjectFile = {
       format: PROJECT_FORMAT,
@@ -71,8 +74,8 @@ export class ProjectIndex {
   }
 
   /** Reads project.json of `root`; throws ProjectError when it is missing or invalid. */
-  static async read(root: string, env: StoreEnv): Promise<ProjectIndex> {
-    const index = new ProjectIndex(root, env)
+  static async read(root: string, env: StoreEnv, fs: StorageFs): Promise<ProjectIndex> {
+    const index = new ProjectIndex(root, env, fs)
     await index.#db.read()
     if (!index.#db.data) {
       throw new ProjectError(index.file, 'not a Marginalia project: project.json is missing')

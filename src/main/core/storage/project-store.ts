@@ -7,7 +7,6 @@
 // This file opens, closes and answers for the project; the work is in three parts along its
 // seams: reading and validating documents (documents.ts), the index (project-index.ts) and
 // writing (project-writer.ts).
-import { mkdir, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { DocumentSummary, FileProblem, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { newId } from '../../../shared/ids'
@@ -24,11 +23,20 @@ import { ProjectLock } from './lock'
 import { ProjectIndex, type StoreEnv } from './project-index'
 import { ProjectWriter, type AddResult } from './project-writer'
 import { removeLeftovers } from './recovery'
+import { nodeFs, type StorageFs } from './storage-fs'
 
 export { LockError, ProjectError }
 export type { LockHolder } from './errors'
 
 const defaultEnv: StoreEnv = { now: () => new Date(), newId }
+
+/** What `create` and `open` may be given besides the folder. */
+interface StoreOptions {
+  /** Clock and ids (reproducible files). */
+  env?: StoreEnv
+  /** The file system (tests inject failures through it). */
+  fs?: StorageFs
+}
 
 /** An open project folder. */
 export class ProjectStore {
@@ -40,10 +48,16 @@ export class ProjectStore {
   readonly #writer: ProjectWriter | null
   #closed = false
 
-  private constructor(dir: string, index: ProjectIndex, lock: ProjectLock | null, env: StoreEnv) {
+  private constructor(
+    dir: string,
+    index: ProjectIndex,
+    lock: ProjectLock | null,
+    env: StoreEnv,
+    fs: StorageFs,
+  ) {
     this.dir = dir
     this.#index = index
-    this.#docs = new DocumentFolder(dir, index.file)
+    this.#docs = new DocumentFolder(dir, index.file, fs)
     this.#lock = lock
     this.#writer = lock ? new ProjectWriter(index, this.#docs, env) : null
   }
@@ -54,20 +68,21 @@ export class ProjectStore {
    */
   static async create(
     dir: string,
-    opts: { name: string; schema?: AnnotationSchema; env?: StoreEnv },
+    opts: { name: string; schema?: AnnotationSchema } & StoreOptions,
   ): Promise<ProjectStore> {
     const root = path.resolve(dir)
     const env = opts.env ?? defaultEnv
-    await mkdir(root, { recursive: true })
-    const entries = await readdir(root)
+    const fs = opts.fs ?? nodeFs
+    await fs.mkdir(root, { recursive: true })
+    const entries = await fs.readdir(root)
     if (entries.length > 0) {
       throw new ProjectError(root, `the folder is not empty (${entries.slice(0, 3).join(', ')})`)
     }
-    const lock = await ProjectLock.acquire(root)
+    const lock = await ProjectLock.acquire(root, fs)
     try {
-      await mkdir(path.join(root, DOCUMENTS_DIR))
-      const index = await ProjectIndex.create(root, opts, env)
-      return new ProjectStore(root, index, lock, env)
+      await fs.mkdir(path.join(root, DOCUMENTS_DIR))
+      const index = await ProjectIndex.create(root, opts, env, fs)
+      return new ProjectStore(root, index, lock, env, fs)
     } catch (error) {
       await lock.release()
       throw error
@@ -82,16 +97,18 @@ export class ProjectStore {
    */
   static async open(
     dir: string,
-    opts: { lock?: boolean; env?: StoreEnv } = {},
+    opts: { lock?: boolean } & StoreOptions = {},
   ): Promise<ProjectStore> {
     const root = path.resolve(dir)
-    const info = await stat(root).catch(() => null)
+    const env = opts.env ?? defaultEnv
+    const fs = opts.fs ?? nodeFs
+    const info = await fs.stat(root).catch(() => null)
     if (!info?.isDirectory()) throw new ProjectError(root, 'no such project folder')
-    const lock = opts.lock === false ? null : await ProjectLock.acquire(root)
+    const lock = opts.lock === false ? null : await ProjectLock.acquire(root, fs)
     try {
-      const env = opts.env ?? defaultEnv
-      const store = new ProjectStore(root, await ProjectIndex.read(root, env), lock, env)
-      if (lock) await removeLeftovers(root)
+      const index = await ProjectIndex.read(root, env, fs)
+      const store = new ProjectStore(root, index, lock, env, fs)
+      if (lock) await removeLeftovers(root, fs)
       await store.#docs.scan(store.project.documents.map((e) => e.id))
       return store
     } catch (error) {

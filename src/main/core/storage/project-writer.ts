@@ -2,7 +2,6 @@
 // is written, and the files are written in the order that keeps the pair recoverable: a new
 // document's file before the index that names it, the index before a removed document's file is
 // deleted. The store has a writer only while it holds the project's lock.
-import { unlink } from 'node:fs/promises'
 import type { DocumentSummary } from '../../../shared/ipc-contract'
 import { newId } from '../../../shared/ids'
 import {
@@ -105,7 +104,7 @@ export class ProjectWriter {
         await this.index.addEntry(entry)
       } catch (error) {
         this.docs.delete(id)
-        await unlink(file).catch(() => undefined)
+        await this.docs.fs.unlink(file).catch(() => undefined)
         throw error
       }
       return { status: 'added' as const, entry: { ...entry } }
@@ -119,7 +118,7 @@ export class ProjectWriter {
       await this.index.removeEntry(id)
       this.docs.delete(id)
       await doc.adapter.writer.flush().catch(() => undefined)
-      await unlink(doc.file).catch((error) => {
+      await this.docs.fs.unlink(doc.file).catch((error) => {
         if (!isCode(error, 'ENOENT')) throw error
       })
     })
