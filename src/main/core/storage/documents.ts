@@ -146,11 +146,19 @@ export class StoredDocument {
     }
   }
 
-  /** Makes `data` the document's content and writes it durably. */
+  /**
+   * Writes `data` durably and only then makes it the document's content. When the write fails the
+   * copy in memory is dropped, so the next load shows what is on disk, never what was not saved.
+   */
   async write(data: DocumentFile): Promise<void> {
+    try {
+      await this.adapter.write(data)
+    } catch (error) {
+      this.forget()
+      throw error
+    }
     this.db.data = data
     this.#count(data)
-    await this.db.write()
   }
 
   /** Drops the content from memory; counts and error stay. */

@@ -5,6 +5,7 @@
 // itself is on disk.
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
+import { WriteError } from './errors'
 import { nodeFs, type StorageFs } from './storage-fs'
 
 const TEMP_SUFFIX = '.tmp'
@@ -21,7 +22,10 @@ export function isTempName(name: string): boolean {
   return /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/.test(name)
 }
 
-/** Replaces `file` with `data` so that after a crash it holds either the old or the new bytes. */
+/**
+ * Replaces `file` with `data` so that after a crash it holds either the old or the new bytes.
+ * Throws WriteError naming `file` and the cause (disk full, read-only, …).
+ */
 export async function writeFileDurable(
   file: string,
   data: string | Uint8Array,
@@ -39,9 +43,13 @@ export async function writeFileDurable(
     await renameWithRetry(fs, temp, file)
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined)
-    throw error
+    throw new WriteError(file, error, false)
   }
-  await syncFolder(path.dirname(file), fs)
+  try {
+    await syncFolder(path.dirname(file), fs)
+  } catch (error) {
+    throw new WriteError(file, error, true)
+  }
 }
 
 /** Fsyncs a folder so a rename or a new entry in it survives a power cut (a no-op on Windows). */

@@ -19,7 +19,7 @@ import {
 import { defaultSchema } from '../../../shared/default-schema'
 import { formatProblems, validateProject } from '../../../shared/validate'
 import { projectDecoder } from './codecs'
-import { ProjectError, joinProblems, zodProblems } from './errors'
+import { ProjectError, WriteError, joinProblems, zodProblems } from './errors'
 import { JsonFile } from './json-file'
 import type { StorageFs } from './storage-fs'
 
@@ -142,8 +142,14 @@ export class ProjectIndex {
   async #write(next: ProjectFile): Promise<void> {
     const candidate = { ...next, updatedAt: this.env.now().toISOString() }
     checkProject(this.file, candidate)
+    try {
+      await this.adapter.write(candidate)
+    } catch (error) {
+      // What is on disk stays what the store answers with: the old file, unless it was replaced.
+      if (error instanceof WriteError && error.replaced) this.#db.data = candidate
+      throw error
+    }
     this.#db.data = candidate
-    await this.#db.write()
   }
 }
 

@@ -191,16 +191,12 @@ export class ProjectStore {
     return this.#writable().setEntities(entities)
   }
 
-  /** Resolves when every pending write is on disk; rejects if the latest write of a file failed. */
+  /**
+   * Resolves when every change asked for so far has run and its writes are done. A change that
+   * failed was reported to its caller and left the store as the disk is, so nothing is pending.
+   */
   async flush(): Promise<void> {
     await this.#writer?.idle()
-    const writers = [
-      this.#index.adapter.writer,
-      ...[...this.#docs.values()].map((d) => d.adapter.writer),
-    ]
-    const results = await Promise.allSettled(writers.map((w) => w.flush()))
-    const failed = results.find((r) => r.status === 'rejected')
-    if (failed) throw failed.reason
   }
 
   /** Flushes pending writes and releases the lock. The store cannot be used afterwards. */

@@ -27,12 +27,24 @@ export interface FsCall {
 /** Runs before a call; throw to make it fail, or return a promise to hold it. */
 export type FsHook = (call: FsCall) => void | Promise<void>
 
-/** An error such as Node's file system throws (`code`, `syscall`, `path`). */
-export function fsError(code: string, call: FsCall, message = code): NodeJS.ErrnoException {
-  const error: NodeJS.ErrnoException = new Error(`${code}: ${message}, ${call.op} '${call.path}'`)
+const MESSAGES: Record<string, string> = {
+  ENOSPC: 'no space left on device',
+  EACCES: 'permission denied',
+  EROFS: 'read-only file system',
+  EIO: 'i/o error',
+}
+
+/**
+ * An error as Node's file system throws it: `ENOSPC: no space left on device, write` for a call on
+ * an open file (no path, as Node gives none), `EACCES: permission denied, open '/p/x'` otherwise.
+ */
+export function fsError(code: string, call: FsCall): NodeJS.ErrnoException {
+  const onHandle = ['read', 'write', 'sync', 'close'].includes(call.op)
+  const where = onHandle ? call.op : `${call.op} '${call.path}'`
+  const error: NodeJS.ErrnoException = new Error(`${code}: ${MESSAGES[code] ?? code}, ${where}`)
   error.code = code
   error.syscall = call.op
-  error.path = call.path
+  if (!onHandle) error.path = call.path
   return error
 }
 
