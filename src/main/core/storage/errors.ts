@@ -74,6 +74,32 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/**
+ * A project folder this process cannot write to (a read-only mount, a folder without write
+ * permission): named as the folder, never as the lock's temp file the attempt went through.
+ */
+export class ReadOnlyProjectError extends ProjectError {
+  /** Why, for the user: "the folder is on a read-only file system (EROFS)". */
+  readonly reason: string
+
+  constructor(dir: string, cause: unknown) {
+    const code = errorCode(cause)
+    const reason =
+      code === 'EROFS'
+        ? 'the folder is on a read-only file system (EROFS)'
+        : `you do not have permission to write in the folder (${code ?? errorMessage(cause)})`
+    super(dir, `cannot open the project for writing: ${reason}`, { cause })
+    this.name = 'ReadOnlyProjectError'
+    this.reason = reason
+  }
+}
+
+/** Whether an error means the folder cannot be written at all. */
+export function isReadOnlyCode(error: unknown): boolean {
+  const code = errorCode(error)
+  return code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+}
+
 /** Who holds a project's lock. */
 export interface LockHolder {
   pid: number

@@ -1,5 +1,11 @@
 // The project store and its errors: the one way the rest of main and the CLI touch project files.
-export { ProjectStore, ProjectError, LockError, type LockHolder } from './project-store'
+export {
+  ProjectStore,
+  ProjectError,
+  LockError,
+  ReadOnlyProjectError,
+  type LockHolder,
+} from './project-store'
 export { contentHash, DOCUMENTS_DIR, type NewDocument } from './documents'
 export { PROJECT_FILE, type StoreEnv } from './project-index'
 export { LOCK_FILE } from './lock'

@@ -7,7 +7,13 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
-import { LockError, ProjectError, type LockHolder } from './errors'
+import {
+  LockError,
+  ProjectError,
+  ReadOnlyProjectError,
+  isReadOnlyCode,
+  type LockHolder,
+} from './errors'
 import { isCode } from './durable-write'
 import { nodeFs, readWhole, type StorageFs } from './storage-fs'
 
@@ -36,7 +42,8 @@ export class ProjectLock {
 
   /**
    * Takes the lock of the project folder `dir`, taking over a stale one. Throws LockError naming
-   * the holder when a live process (or another store in this process) holds it.
+   * the holder when a live process (or another store in this process) holds it, and
+   * ReadOnlyProjectError naming the folder when it cannot be written.
    */
   static async acquire(dir: string, fs: StorageFs = nodeFs): Promise<ProjectLock> {
     const file = path.join(dir, LOCK_FILE)
@@ -47,7 +54,7 @@ export class ProjectLock {
       token: randomBytes(8).toString('hex'),
     }
     for (let attempt = 0; attempt < 5; attempt++) {
-      if (await createExclusive(fs, file, `${JSON.stringify(content, null, 2)}\n`)) {
+      if (await createInFolder(dir, fs, file, `${JSON.stringify(content, null, 2)}\n`)) {
         const { token, ...holder } = content
         heldTokens.add(token)
         return new ProjectLock(file, holder, token, fs)
@@ -71,6 +78,16 @@ export class ProjectLock {
         if (!isCode(error, 'ENOENT')) throw error
       })
     }
+  }
+}
+
+/** createExclusive, with a folder that cannot be written reported as such. */
+async function createInFolder(dir: string, fs: StorageFs, file: string, data: string) {
+  try {
+    return await createExclusive(fs, file, data)
+  } catch (error) {
+    if (isReadOnlyCode(error)) throw new ReadOnlyProjectError(dir, error)
+    throw error
   }
 }
 

@@ -18,14 +18,14 @@ import type {
   ProjectFile,
 } from '../../../shared/model'
 import { DOCUMENTS_DIR, DocumentFolder, type NewDocument } from './documents'
-import { LockError, ProjectError } from './errors'
+import { LockError, ProjectError, ReadOnlyProjectError } from './errors'
 import { ProjectLock } from './lock'
 import { ProjectIndex, type StoreEnv } from './project-index'
 import { ProjectWriter, type AddResult } from './project-writer'
 import { removeLeftovers } from './recovery'
 import { nodeFs, type StorageFs } from './storage-fs'
 
-export { LockError, ProjectError }
+export { LockError, ProjectError, ReadOnlyProjectError }
 export type { LockHolder } from './errors'
 
 const defaultEnv: StoreEnv = { now: () => new Date(), newId }
@@ -38,9 +38,14 @@ interface StoreOptions {
   fs?: StorageFs
 }
 
+/** Why a store opened without `lock` is read-only. */
+const NO_LOCK_ASKED = 'it was opened for reading only, without its lock'
+
 /** An open project folder. */
 export class ProjectStore {
   readonly dir: string
+  /** Null while the store holds the lock and can write; otherwise why it cannot, for the user. */
+  readonly readOnly: string | null
   readonly #index: ProjectIndex
   readonly #docs: DocumentFolder
   readonly #lock: ProjectLock | null
@@ -51,15 +56,16 @@ export class ProjectStore {
   private constructor(
     dir: string,
     index: ProjectIndex,
-    lock: ProjectLock | null,
+    access: { lock: ProjectLock } | { lock: null; readOnly: string },
     env: StoreEnv,
     fs: StorageFs,
   ) {
     this.dir = dir
     this.#index = index
     this.#docs = new DocumentFolder(dir, index.file, fs)
-    this.#lock = lock
-    this.#writer = lock ? new ProjectWriter(index, this.#docs, env) : null
+    this.#lock = access.lock
+    this.readOnly = access.lock ? null : access.readOnly
+    this.#writer = access.lock ? new ProjectWriter(index, this.#docs, env) : null
   }
 
   /**
@@ -82,7 +88,7 @@ export class ProjectStore {
     try {
       await fs.mkdir(path.join(root, DOCUMENTS_DIR))
       const index = await ProjectIndex.create(root, opts, env, fs)
-      return new ProjectStore(root, index, lock, env, fs)
+      return new ProjectStore(root, index, { lock }, env, fs)
     } catch (error) {
       await lock.release()
       throw error
@@ -90,24 +96,27 @@ export class ProjectStore {
   }
 
   /**
-   * Opens the project in `dir`, taking its lock unless `lock` is false (read-only use: validate,
-   * stats, export). Throws ProjectError when project.json is missing or invalid, LockError when
-   * another process holds the lock. A document file that cannot be read is listed in `problems`
-   * and the rest of the project opens.
+   * Opens the project in `dir`. `lock` (the default, true) takes its lock to write, and throws
+   * ReadOnlyProjectError naming the folder when it cannot be written; 'if-writable' (the app)
+   * opens such a folder read-only instead, saying why in `readOnly`; false takes no lock (read-only
+   * use: validate, stats, export). Throws ProjectError when project.json is missing or invalid,
+   * LockError when another process holds the lock. A document file that cannot be read is listed
+   * in `problems` and the rest of the project opens.
    */
   static async open(
     dir: string,
-    opts: { lock?: boolean } & StoreOptions = {},
+    opts: { lock?: boolean | 'if-writable' } & StoreOptions = {},
   ): Promise<ProjectStore> {
     const root = path.resolve(dir)
     const env = opts.env ?? defaultEnv
     const fs = opts.fs ?? nodeFs
     const info = await fs.stat(root).catch(() => null)
     if (!info?.isDirectory()) throw new ProjectError(root, 'no such project folder')
-    const lock = opts.lock === false ? null : await ProjectLock.acquire(root, fs)
+    const access = await takeLock(root, opts.lock ?? true, fs)
+    const lock = access.lock
     try {
       const index = await ProjectIndex.read(root, env, fs)
-      const store = new ProjectStore(root, index, lock, env, fs)
+      const store = new ProjectStore(root, index, access, env, fs)
       if (lock) await removeLeftovers(root, fs)
       await store.#docs.scan(store.project.documents.map((e) => e.id))
       return store
@@ -147,6 +156,7 @@ export class ProjectStore {
       project: structuredClone(this.project),
       documents: this.summaries(),
       problems: this.problems,
+      readOnly: this.readOnly,
     }
   }
 
@@ -217,8 +227,25 @@ export class ProjectStore {
   #writable(): ProjectWriter {
     this.#assertOpen()
     if (!this.#writer) {
-      throw new ProjectError(this.dir, 'the project was opened read-only (without its lock)')
+      throw new ProjectError(this.dir, `the project is open read-only: ${this.readOnly}`)
     }
     return this.#writer
+  }
+}
+
+/** The lock, or why the store is read-only without it. */
+async function takeLock(
+  root: string,
+  lock: boolean | 'if-writable',
+  fs: StorageFs,
+): Promise<{ lock: ProjectLock } | { lock: null; readOnly: string }> {
+  if (lock === false) return { lock: null, readOnly: NO_LOCK_ASKED }
+  try {
+    return { lock: await ProjectLock.acquire(root, fs) }
+  } catch (error) {
+    if (lock === 'if-writable' && error instanceof ReadOnlyProjectError) {
+      return { lock: null, readOnly: error.reason }
+    }
+    throw error
   }
 }
