@@ -27,6 +27,9 @@ import type { StorageFs } from './storage-fs'
 
 export const DOCUMENTS_DIR = 'documents'
 
+/** Added to a document file's name while it is being removed (see recovery.ts). */
+export const REMOVED_SUFFIX = '.removed'
+
 /** A document to add: everything but the id and content hash, which the store assigns. */
 export interface NewDocument {
   title: string
@@ -198,6 +201,11 @@ export class DocumentFolder {
   /** Where the document `id` is stored. */
   pathOf(id: string): string {
     return path.join(this.root, DOCUMENTS_DIR, `${id}.json`)
+  }
+
+  /** Where the document `id` waits while it is being removed. */
+  removedPathOf(id: string): string {
+    return `${this.pathOf(id)}${REMOVED_SUFFIX}`
   }
 
   get(id: string): StoredDocument | undefined {

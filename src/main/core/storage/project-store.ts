@@ -22,7 +22,7 @@ import { LockError, ProjectError, ReadOnlyProjectError } from './errors'
 import { ProjectLock } from './lock'
 import { ProjectIndex, type StoreEnv } from './project-index'
 import { ProjectWriter, type AddResult } from './project-writer'
-import { removeLeftovers } from './recovery'
+import { recoverUnlisted, removeLeftovers, type Recovery } from './recovery'
 import { nodeFs, type StorageFs } from './storage-fs'
 
 export { LockError, ProjectError, ReadOnlyProjectError }
@@ -51,6 +51,7 @@ export class ProjectStore {
   readonly #lock: ProjectLock | null
   /** Present while the store holds the lock. */
   readonly #writer: ProjectWriter | null
+  #recovery: Recovery = { recovered: [], unlisted: [] }
   #closed = false
 
   private constructor(
@@ -117,8 +118,9 @@ export class ProjectStore {
     try {
       const index = await ProjectIndex.read(root, env, fs)
       const store = new ProjectStore(root, index, access, env, fs)
-      if (lock) await removeLeftovers(root, fs)
+      if (lock) await removeLeftovers(root, index, fs)
       await store.#docs.scan(store.project.documents.map((e) => e.id))
+      store.#recovery = await recoverUnlisted(index, store.#docs, lock !== null)
       return store
     } catch (error) {
       await lock?.release()
@@ -131,13 +133,23 @@ export class ProjectStore {
     return this.#index.data
   }
 
-  /** Document files that could not be read, and why. */
+  /** Document files that could not be read or are not listed in project.json, and why. */
   get problems(): FileProblem[] {
     const out: FileProblem[] = []
     for (const doc of this.#docs.values()) {
       if (doc.error) out.push({ file: doc.error.file, message: doc.error.detail })
     }
-    return out
+    return [...out, ...this.unlisted]
+  }
+
+  /** Document files in documents/ that project.json does not list (and that were not adopted). */
+  get unlisted(): FileProblem[] {
+    return [...this.#recovery.unlisted]
+  }
+
+  /** Documents found unlisted when the project was opened and listed again, and why. */
+  get recovered(): FileProblem[] {
+    return [...this.#recovery.recovered]
   }
 
   /** The documents in index order with their span and relation counts. */
@@ -156,6 +168,7 @@ export class ProjectStore {
       project: structuredClone(this.project),
       documents: this.summaries(),
       problems: this.problems,
+      recovered: this.recovered,
       readOnly: this.readOnly,
     }
   }

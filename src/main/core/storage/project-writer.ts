@@ -2,6 +2,7 @@
 // is written, and the files are written in the order that keeps the pair recoverable: a new
 // document's file before the index that names it, the index before a removed document's file is
 // deleted. The store has a writer only while it holds the project's lock.
+import path from 'node:path'
 import type { DocumentSummary } from '../../../shared/ipc-contract'
 import { newId } from '../../../shared/ids'
 import {
@@ -22,7 +23,7 @@ import {
   type NewDocument,
   type StoredDocument,
 } from './documents'
-import { isCode } from './durable-write'
+import { isCode, syncFolder } from './durable-write'
 import { ProjectError } from './errors'
 import { errorText } from './json-file'
 import type { ProjectIndex, StoreEnv } from './project-index'
@@ -111,16 +112,32 @@ export class ProjectWriter {
     })
   }
 
-  /** Removes a document from the index, then deletes its file. */
+  /**
+   * Removes a document: moves its file aside, removes it from the index, deletes the file. A crash
+   * at any point leaves a state the next open settles (recovery.ts): a removed document never
+   * comes back as an unlisted one, and one whose removal did not reach the index is kept.
+   */
   removeDocument(id: string): Promise<void> {
     return this.#exclusive(async () => {
       const doc = this.docs.require(id)
-      await this.index.removeEntry(id)
+      const { fs } = this.docs
+      const aside = this.docs.removedPathOf(id)
+      const moved = await fs.rename(doc.file, aside).then(
+        () => true,
+        (error: unknown) => {
+          if (isCode(error, 'ENOENT')) return false // already gone: only the index to change
+          throw error
+        },
+      )
+      if (moved) await syncFolder(path.dirname(doc.file), fs)
+      try {
+        await this.index.removeEntry(id)
+      } catch (error) {
+        if (moved) await fs.rename(aside, doc.file).catch(() => undefined)
+        throw error
+      }
       this.docs.delete(id)
-      await doc.adapter.writer.flush().catch(() => undefined)
-      await this.docs.fs.unlink(doc.file).catch((error) => {
-        if (!isCode(error, 'ENOENT')) throw error
-      })
+      if (moved) await fs.unlink(aside).catch(() => undefined) // else deleted on the next open
     })
   }
 
