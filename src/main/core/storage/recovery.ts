@@ -115,10 +115,11 @@ async function unlistedDocuments(
   docs: DocumentFolder,
 ): Promise<StoredDocument[]> {
   const names = await docs.fs.readdir(path.join(docs.root, DOCUMENTS_DIR)).catch(() => [])
+  const listed = new Set(index.data.documents.map((e) => e.id))
   const out: StoredDocument[] = []
   for (const name of names.sort()) {
     const id = /^(.+)\.json$/.exec(name)?.[1]
-    if (!id || !zId.safeParse(id).success || index.entry(id)) continue
+    if (!id || listed.has(id) || !zId.safeParse(id).success) continue
     const doc = docs.create(id)
     await doc.read().catch(() => undefined) // the error is kept on the document
     out.push(doc)
