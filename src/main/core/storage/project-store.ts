@@ -4,9 +4,10 @@
 // article's file, so the cost of a save grows with the document, not the project; and a broken
 // file spoils only its own document. The store holds the folder's lock while open for writing.
 //
-// This file opens, closes and answers for the project; the work is in three parts along its
-// seams: reading and validating documents (documents.ts), the index (project-index.ts) and
-// writing (project-writer.ts).
+// This file opens, closes and answers for the project; the work is in parts along its seams:
+// reading and validating documents (documents.ts), the index (project-index.ts), writing
+// (project-writer.ts), and what the next open repairs after an interrupted write (recovery.ts).
+// Every file-system call goes through one injectable interface (storage-fs.ts).
 import path from 'node:path'
 import type { DocumentSummary, FileProblem, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { newId } from '../../../shared/ids'
@@ -41,6 +42,9 @@ interface StoreOptions {
 /** Why a store opened without `lock` is read-only. */
 const NO_LOCK_ASKED = 'it was opened for reading only, without its lock'
 
+/** A store holds the lock, or is read-only for a reason. */
+type Access = { lock: ProjectLock } | { lock: null; readOnly: string }
+
 /** An open project folder. */
 export class ProjectStore {
   readonly dir: string
@@ -57,7 +61,7 @@ export class ProjectStore {
   private constructor(
     dir: string,
     index: ProjectIndex,
-    access: { lock: ProjectLock } | { lock: null; readOnly: string },
+    access: Access,
     env: StoreEnv,
     fs: StorageFs,
   ) {
@@ -199,7 +203,7 @@ export class ProjectStore {
     return this.#writable().addDocument(d)
   }
 
-  /** Removes a document from the index, then deletes its file. */
+  /** Removes a document from the index and deletes its file (in a crash-safe order). */
   async removeDocument(id: string): Promise<void> {
     return this.#writable().removeDocument(id)
   }
@@ -251,7 +255,7 @@ async function takeLock(
   root: string,
   lock: boolean | 'if-writable',
   fs: StorageFs,
-): Promise<{ lock: ProjectLock } | { lock: null; readOnly: string }> {
+): Promise<Access> {
   if (lock === false) return { lock: null, readOnly: NO_LOCK_ASKED }
   try {
     return { lock: await ProjectLock.acquire(root, fs) }
