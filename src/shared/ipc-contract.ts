@@ -17,34 +17,15 @@ import {
 import type { ChannelName } from './channels'
 import { exportOptionSchemas } from './export-options'
 import type { ClaimRow, SourceSummary } from './claims'
+import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from './format-names'
 
-/** Export format names, shared by the UI, the CLI and the export registry. */
-export const EXPORT_FORMATS = [
-  'jsonl',
-  'csv',
-  'xlsx',
-  'doccano',
-  'label-studio',
-  'brat',
-  'w3c',
-  'conll',
-  'spacy',
-  'qdpx',
-] as const
+export { EXPORT_FORMATS, ANNOTATION_IMPORT_FORMATS }
 export const zExportFormat = z.enum(EXPORT_FORMATS)
 export type ExportFormat = z.infer<typeof zExportFormat>
 
 /** Compile-time proof that every export format has an options validator (export-options.ts). */
 export const EXPORT_OPTIONS_COVER_FORMATS: Record<ExportFormat, unknown> = exportOptionSchemas
 
-/** Formats whose annotations can be imported (the importer registry in main names the same). */
-export const ANNOTATION_IMPORT_FORMATS = [
-  'jsonl',
-  'doccano',
-  'label-studio',
-  'brat',
-  'w3c',
-] as const
 export const zAnnotationImportFormat = z.enum(ANNOTATION_IMPORT_FORMATS)
 export type AnnotationImportFormat = z.infer<typeof zAnnotationImportFormat>
 
