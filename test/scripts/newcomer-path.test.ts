@@ -49,6 +49,11 @@ function freshEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     }
     env[key] = value
   }
+  // Nothing from this checkout: not its node_modules/.bin, which npm test puts on the PATH.
+  env['PATH'] = (process.env['PATH'] ?? '')
+    .split(path.delimiter)
+    .filter((dir) => !dir.startsWith(REPO_ROOT))
+    .join(path.delimiter)
   return { ...env, ...extra }
 }
 
