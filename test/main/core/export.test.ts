@@ -71,7 +71,7 @@ describe('exportProject', () => {
       counts: { documents: 2, spans: TRICKY_SPANS.length + 1, relations: 0 },
       problems: [],
     })
-    expect(progress.at(-1)).toEqual([4, 4])
+    expect(progress.at(-1)).toEqual([3, 3]) // each document loaded and checked, then the write
     expect(progress.map(([done]) => done)).toEqual(
       [...progress.map(([d]) => d)].sort((a, b) => a - b),
     )
@@ -110,10 +110,10 @@ describe('exportProject', () => {
       TRICKY_SPANS.slice(1).map((s) => s.id),
     )
     expect(manifest.counts).toEqual({ documents: 1, spans: TRICKY_SPANS.length - 1, relations: 0 })
-    expect(manifest.problems).toHaveLength(2)
-    expect(manifest.problems[0].file).toBe(`documents/${ids[1]}.json`)
-    expect(manifest.problems[1].file).toContain(ids[0])
-    expect(manifest.problems[1].message).toMatch(/span s-emoji left out/)
+    expect(manifest.problems).toHaveLength(2) // in document order
+    expect(manifest.problems[0].file).toContain(ids[0])
+    expect(manifest.problems[0].message).toMatch(/span s-emoji left out/)
+    expect(manifest.problems[1].file).toBe(`documents/${ids[1]}.json`)
   })
 
   it('refuses an unknown format and paths over the project files, writing nothing', async () => {
@@ -130,7 +130,7 @@ describe('exportProject', () => {
       '.marginalia.lock',
     ]) {
       await expect(exportProject(store, 'jsonl', path.join(projectDir, target))).rejects.toThrow(
-        /will not write an export over the project's own files/,
+        /will not write an export inside the project folder/,
       )
     }
     expect(await readFile(path.join(projectDir, 'project.json'), 'utf8')).toBe(before)
@@ -146,7 +146,7 @@ describe('exportProject', () => {
         const base = exportFormats.jsonl.export(input)
         return {
           manifest: { ...base.manifest, format: 'folder' },
-          files: input.documents.map((d) => ({
+          files: input.documents.map(({ file: d }) => ({
             path: `docs/${d.document.id}.txt`,
             data: d.document.text,
           })),
