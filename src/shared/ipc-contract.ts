@@ -93,7 +93,8 @@ export interface ExportManifest {
   /**
    * Names the format could not hold as they are, and what they were written as (brat's type and
    * attribute names are ASCII words): `kind` is `label`, `layer`, `relation`, `attribute` or
-   * `value`; `owner` is the layer or relation type a label, attribute or value belongs to.
+   * `value`; `owner` is the layer of a label, the layer or relation type of an attribute, and the
+   * written attribute name of a value.
    */
   renamed?: { kind: string; owner?: string; name: string; written: string }[]
   /** Each file written, relative to the export folder (or the file's own name), with its digest. */
