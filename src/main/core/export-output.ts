@@ -190,7 +190,12 @@ export async function writeFolderOutput(
     if (existing) {
       const old = siblingName(target, 'old')
       await rename(target, old)
-      await rename(temp, target)
+      try {
+        await rename(temp, target)
+      } catch (error) {
+        await rename(old, target).catch(() => undefined) // cleanSiblings restores it otherwise
+        throw error
+      }
       await rm(old, { recursive: true, force: true })
     } else {
       await rename(temp, target)
