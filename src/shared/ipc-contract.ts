@@ -69,6 +69,17 @@ export interface ExportManifest {
   counts: { documents: number; spans: number; relations: number }
   losses: { what: string; count: number; reason: string }[]
   problems: FileProblem[]
+  /** The tokeniser's name and rules, for formats that write tokens (CoNLL, spaCy). */
+  tokeniser?: string
+  /**
+   * Names the format could not hold as they are, and what they were written as (brat's type and
+   * attribute names are ASCII words): `kind` is `label`, `layer`, `relation`, `attribute` or
+   * `value`; `owner` is the layer of a label, the layer or relation type of an attribute, and the
+   * written attribute name of a value.
+   */
+  renamed?: { kind: string; owner?: string; name: string; written: string }[]
+  /** Each file written, relative to the export folder (or the file's own name), with its digest. */
+  files?: { path: string; bytes: number; sha256: string }[]
 }
 
 export interface ExportResult {
