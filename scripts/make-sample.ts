@@ -12,7 +12,7 @@ import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { importDocumentFile } from '../src/main/core/import'
-import { ProjectStore, type StoreEnv } from '../src/main/core/storage'
+import { LOCAL_DIR, ProjectStore, type StoreEnv } from '../src/main/core/storage'
 import { quoteOf } from '../src/shared/anchor'
 import type { Annotations, Attributes, Entity, Relation, Span } from '../src/shared/model'
 
@@ -23,10 +23,20 @@ export const SAMPLE_DIR = path.join(root, 'resources', 'sample-project')
 const CREATED = '2024-06-19T12:00:00.000Z'
 const ANNOTATOR = 'sample'
 
-/** Fixed clock and ids: the project is `sample`, the document `russia-north-korea-alliance`. */
-const env: StoreEnv = {
-  now: () => new Date(CREATED),
-  newId: (prefix) => (prefix === 'd' ? 'russia-north-korea-alliance' : 'sample'),
+/**
+ * Fixed clock and ids: the project is `sample`, the document `russia-north-korea-alliance`, change
+ * files are numbered. The annotations are the set of the analyst "sample".
+ */
+function sampleEnv(): StoreEnv {
+  let changes = 0
+  return {
+    now: () => new Date(CREATED),
+    newId: (prefix) => {
+      if (prefix === 'd') return 'russia-north-korea-alliance'
+      if (prefix === 'c') return `c-sample${String(++changes).padStart(2, '0')}`
+      return 'sample'
+    },
+  }
 }
 
 /** A span to find: `exact` inside the first occurrence of `within` (which defaults to it). */
@@ -357,7 +367,8 @@ export async function buildSampleProject(outDir: string, seedFile = SEED_FILE): 
   await rm(outDir, { recursive: true, force: true })
   const store = await ProjectStore.create(outDir, {
     name: 'Sample: Russia–North Korea alliance',
-    env,
+    analyst: ANNOTATOR,
+    env: sampleEnv(),
   })
   try {
     await store.setEntities(SAMPLE_ENTITIES)
@@ -369,6 +380,8 @@ export async function buildSampleProject(outDir: string, seedFile = SEED_FILE): 
   } finally {
     await store.close()
   }
+  // The index cache is this machine's, never part of the shipped project.
+  await rm(path.join(outDir, LOCAL_DIR), { recursive: true, force: true })
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

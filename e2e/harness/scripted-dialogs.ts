@@ -9,6 +9,7 @@ export interface DialogResults {
   chooseImportFiles: string[] | null
   chooseExportPath: string | null
   chooseAnnotationSource: string[] | null
+  chooseMergeSource: string | null
   confirmOpenExternal: boolean
 }
 export type DialogKind = keyof DialogResults
@@ -19,6 +20,7 @@ const CANCELLED: DialogResults = {
   chooseImportFiles: null,
   chooseExportPath: null,
   chooseAnnotationSource: null,
+  chooseMergeSource: null,
   confirmOpenExternal: false,
 }
 
@@ -49,5 +51,6 @@ export class ScriptedDialogs {
     this.answer('chooseExportPath', [format, defaultName, extension])
   chooseAnnotationSource = (format: string, source: string, extensions: string[]) =>
     this.answer('chooseAnnotationSource', [format, source, extensions])
+  chooseMergeSource = (source: 'folder' | 'jsonl') => this.answer('chooseMergeSource', [source])
   confirmOpenExternal = (url: string) => this.answer('confirmOpenExternal', [url])
 }

@@ -4,13 +4,13 @@
 // the new file, never a torn one. A file that cannot be read is never overwritten: it is moved aside
 // (kept for the user to inspect) and defaults are used, so a bad settings file cannot stop the app.
 import { rename } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import type { Settings } from '../shared/ipc-contract'
 import { ProjectError, joinProblems, zodProblems } from './core/storage/errors'
 import { JsonFile, type Decoder } from './core/storage/json-file'
+import { defaultAnalystName } from './core/storage/project-env'
 
 /** How many projects the Open Recent menu keeps. */
 export const RECENT_LIMIT = 10
@@ -42,13 +42,7 @@ const zSettingsFile = z.object({
 
 /** Settings on a first start: snap to words on, the OS user name as annotator. */
 export function defaultSettings(): Settings {
-  let annotator = 'analyst'
-  try {
-    annotator = os.userInfo().username.slice(0, 200) || annotator
-  } catch {
-    // userInfo throws when the user has no passwd entry (some containers); keep the fallback.
-  }
-  return { snapToWords: true, annotator }
+  return { snapToWords: true, annotator: defaultAnalystName() }
 }
 
 function defaultAppState(): AppState {
@@ -73,7 +67,7 @@ async function loadLow<T>(
   problems: string[],
 ): Promise<Low<T>> {
   // Settings may be a link into a dotfiles folder: followed, unlike links in a project folder.
-  const db = new Low<T>(new JsonFile<T>(file, zodDecoder(schema), undefined, 'follow'), defaults)
+  const db = new Low<T>(new JsonFile<T>(file, zodDecoder(schema), { links: 'follow' }), defaults)
   try {
     await db.read()
   } catch (error) {

@@ -76,6 +76,28 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Di
       const result = await open(annotationSourceOptions(format, source, extensions))
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
     },
+    async chooseMergeSource(source) {
+      const result = await open(
+        source === 'folder'
+          ? {
+              title: "Add an Analyst's Annotations: another copy of the project",
+              buttonLabel: 'Add Annotations',
+              defaultPath: documents(),
+              properties: ['openDirectory'],
+            }
+          : {
+              title: "Add an Analyst's Annotations: Marginalia JSONL export",
+              buttonLabel: 'Add Annotations',
+              defaultPath: documents(),
+              properties: ['openFile'],
+              filters: [
+                { name: 'Marginalia JSONL', extensions: ['jsonl'] },
+                { name: 'All Files', extensions: ['*'] },
+              ],
+            },
+      )
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
     async confirmOpenExternal(url) {
       const { response } = await message({
         type: 'question',

@@ -24,6 +24,7 @@ import {
 } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
 import { importFiles } from './core/import'
+import { mergeInto } from './core/merge'
 import {
   commitImport,
   importFormatInfos,
@@ -61,6 +62,11 @@ export interface Dialogs {
   ): Promise<string[] | null>
   /** Whether the user agrees to open `url` in the system browser. */
   confirmOpenExternal(url: string): Promise<boolean>
+  /**
+   * Where to take another analyst's annotations from: another copy of a project (`folder`) or a
+   * native JSONL export (`jsonl`).
+   */
+  chooseMergeSource(source: 'folder' | 'jsonl'): Promise<string | null>
 }
 
 /** Everything the handlers need from their host (Electron main, or the e2e harness). */
@@ -99,10 +105,13 @@ export function createHandlers(
 // The handler groups, one per area of the contract; each returns only its own channels.
 type Group<K extends keyof Handlers> = Pick<Handlers, K>
 
-function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {
+function appHandlers(
+  session: AppSession,
+): Group<'app:init' | 'app:flushed' | 'settings:get' | 'settings:set'> {
   return {
     'app:init': () => session.init(),
     'app:flushed': async () => session.flushed(),
+    'settings:get': async () => (await session.files()).settings,
     'settings:set': (patch) => session.updateSettings(patch),
   }
 }
@@ -118,6 +127,7 @@ function projectHandlers(
   | 'project:snapshot'
   | 'project:set-schema'
   | 'project:set-entities'
+  | 'project:analysts'
 > {
   return {
     'project:new': async ({ name }) => {
@@ -142,15 +152,20 @@ function projectHandlers(
       await store.setEntities(entities)
       return store.snapshot()
     },
+    'project:analysts': async (args) => session.requireStore().listAnalysts(args?.docId),
   }
 }
 
 function documentHandlers(
   ctx: HandlerContext,
   session: AppSession,
-): Group<'document:load' | 'document:save' | 'import:dialog' | 'import:data'> {
+): Group<
+  'document:load' | 'document:save' | 'document:load-set' | 'import:dialog' | 'import:data'
+> {
   return {
     'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
+    'document:load-set': async ({ docId, set }) =>
+      session.requireStore().loadAnnotations(docId, set),
     'document:save': async ({ docId, annotations }) => {
       const summary = await session.requireStore().saveAnnotations(docId, annotations)
       return { savedAt: new Date().toISOString(), summary }
@@ -172,7 +187,7 @@ function exportHandlers(
   session: AppSession,
 ): Group<'export:run' | 'formats:list'> {
   return {
-    'export:run': async ({ format, docIds, options }) => {
+    'export:run': async ({ format, docIds, options, sets }) => {
       const store = session.requireStore()
       const formatOptions = checkExportOptions(store.project, format, options)
       // Single-file formats propose `<project>.<ext>`; folder formats (extension '') a folder name.
@@ -190,6 +205,7 @@ function exportHandlers(
       return exportProject(store, format, outPath, {
         docIds,
         formatOptions,
+        sets,
         onProgress: (done, total) => ctx.emit({ type: 'progress', task: 'export', done, total }),
       })
     },
@@ -213,9 +229,19 @@ function annotationImportHandlers(
   ctx: HandlerContext,
   session: AppSession,
 ): Group<
-  'annotations:import-preview' | 'annotations:import-commit' | 'annotations:import-discard'
+  | 'annotations:import-preview'
+  | 'annotations:import-commit'
+  | 'annotations:import-discard'
+  | 'annotations:merge'
 > {
   return {
+    'annotations:merge': async ({ source }) => {
+      const store = session.requireStore()
+      const chosen = await ctx.dialogs.chooseMergeSource(source)
+      if (!chosen) return null
+      const report = await mergeInto(store, session.grant(chosen))
+      return { ...report, snapshot: store.snapshot() }
+    },
     'annotations:import-preview': async ({ format, source }) => {
       const store = session.requireStore()
       const { extensions } = importFormatInfos().find((f) => f.name === format)!

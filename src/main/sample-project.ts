@@ -1,8 +1,15 @@
 // First start: copy the sample project from the app's resources into the user's data folder, so the
 // analyst sees what the tool does and edits a copy (the app folder is read-only when packaged).
+// The sample's annotations are the set of an analyst named "sample"; the copy starts the user's
+// own set from them, so the article opens annotated and every edit is the user's (the "sample"
+// set stays as it was, to compare with).
 import { randomBytes } from 'node:crypto'
 import { access, cp, mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { ProjectStore } from './core/storage'
+
+/** The analyst whose annotations the sample project holds. */
+export const SAMPLE_ANALYST = 'sample'
 
 /** Folder name of the installed sample, under `<userData>/projects`. */
 export const SAMPLE_FOLDER_NAME = 'Sample — Russia–North Korea'
@@ -15,6 +22,7 @@ export const SAMPLE_FOLDER_NAME = 'Sample — Russia–North Korea'
 export async function installSampleProject(
   sampleDir: string,
   projectsDir: string,
+  analyst?: string,
 ): Promise<string> {
   try {
     await access(path.join(sampleDir, 'project.json'))
@@ -32,9 +40,13 @@ export async function installSampleProject(
       recursive: true,
       errorOnExist: true,
       force: false,
-      // Lock files, temp files and other dot-files of the source are not part of the sample.
-      filter: (src) => src === sampleDir || !path.basename(src).startsWith('.'),
+      // Its lock, temp files and caches (.marginalia/) are not part of the sample; .gitignore is.
+      filter: (src) =>
+        src === sampleDir ||
+        !path.basename(src).startsWith('.') ||
+        path.basename(src) === '.gitignore',
     })
+    if (analyst !== undefined) await startOwnSet(temp, analyst)
     await rename(temp, target)
   } catch (error) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined)
@@ -51,5 +63,21 @@ async function freeName(parent: string, name: string): Promise<string> {
     } catch {
       return candidate
     }
+  }
+}
+
+/** Gives `analyst` a set of each sample document, copied from the sample analyst's. */
+async function startOwnSet(dir: string, analyst: string): Promise<void> {
+  const store = await ProjectStore.open(dir, { analyst })
+  try {
+    if (store.analyst.id === SAMPLE_ANALYST) return
+    for (const entry of store.project.documents) {
+      const mine = await store.loadAnnotations(entry.id, store.analyst.id)
+      const sample = await store.loadAnnotations(entry.id, SAMPLE_ANALYST)
+      if (mine || !sample) continue
+      await store.saveAnnotations(entry.id, sample.annotations, { stamp: false })
+    }
+  } finally {
+    await store.close()
   }
 }

@@ -175,6 +175,7 @@ export class AppSession {
         dir = await installSampleProject(
           this.ctx.sampleProjectDir,
           path.join(this.ctx.userDataDir, 'projects'),
+          files.settings.annotator,
         )
       } catch (error) {
         return result(null, describeOpenError(this.ctx.sampleProjectDir, error))
@@ -195,7 +196,8 @@ export class AppSession {
       if (this.#store && path.resolve(this.#store.dir) === dir) return this.#store.snapshot()
       // Open the new project before closing the old one, so a failure leaves the old one open.
       // A folder that cannot be written opens read-only; the snapshot says why.
-      const next = await ProjectStore.open(dir, { lock: 'if-writable' })
+      const analyst = (await this.files()).settings.annotator
+      const next = await ProjectStore.open(dir, { lock: 'if-writable', analyst })
       await this.#replaceStore(next, dir)
       return next.snapshot()
     })
@@ -204,7 +206,8 @@ export class AppSession {
   /** Creates a new project named `name` in `dir` (already checked) and opens it. */
   createProject(dir: string, name: string): Promise<ProjectSnapshot> {
     return this.#serial(async () => {
-      const next = await ProjectStore.create(dir, { name })
+      const analyst = (await this.files()).settings.annotator
+      const next = await ProjectStore.create(dir, { name, analyst })
       await this.#replaceStore(next, dir)
       return next.snapshot()
     })
@@ -219,9 +222,14 @@ export class AppSession {
     })
   }
 
-  /** Merges and persists a settings patch. */
+  /**
+   * Merges and persists a settings patch. A new annotator name makes the open project's later saves
+   * go to that analyst's annotation set.
+   */
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
-    return (await this.files()).updateSettings(patch)
+    const settings = await (await this.files()).updateSettings(patch)
+    if (patch.annotator !== undefined) this.#store?.setAnalyst(settings.annotator)
+    return settings
   }
 
   /** The remembered window bounds, or null. */

@@ -7,6 +7,7 @@
 export const CHANNEL_NAMES = [
   'app:init',
   'app:flushed',
+  'settings:get',
   'settings:set',
   'project:new',
   'project:open',
@@ -17,6 +18,9 @@ export const CHANNEL_NAMES = [
   'project:set-entities',
   'document:load',
   'document:save',
+  'document:load-set',
+  'project:analysts',
+  'annotations:merge',
   'import:dialog',
   'import:data',
   'export:run',

@@ -7,6 +7,17 @@ import { zId, zTimestamp } from './model'
 
 const none = z.object({}).strict()
 
+/**
+ * Which annotation sets an export reads (see src/main/core/set-choice.ts): `default` (gold when
+ * the project has it, else the analyst's own, else the only analyst's), `gold`, `mine`, `all`
+ * (one record per document and analyst), or one analyst's set by id.
+ */
+export const zSetChoice = z.union([
+  z.enum(['default', 'gold', 'mine', 'all']),
+  z.object({ analyst: zId }).strict(),
+])
+export type SetChoice = z.infer<typeof zSetChoice>
+
 /** Format name → validator of its options (every option is optional). */
 export const exportOptionSchemas = {
   jsonl: none,

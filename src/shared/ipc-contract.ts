@@ -5,17 +5,18 @@
 import { z } from 'zod'
 import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from './limits'
 import {
-  zAnnotations,
   zAnnotationSchema,
   zId,
   zEntity,
   type AnnotationSchema,
+  type Annotations,
   type DocumentFile,
   type Entity,
   type ProjectFile,
 } from './model'
 import type { ChannelName } from './channels'
-import { exportOptionSchemas } from './export-options'
+import { exportOptionSchemas, zSetChoice } from './export-options'
+import { zAnnotationsFast } from './fast-validate'
 import type { ClaimRow, SourceSummary } from './claims'
 import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from './format-names'
 
@@ -35,14 +36,50 @@ export interface FileProblem {
   message: string
 }
 
-/** A document as listed in the sidebar. */
+/** A document as listed in the sidebar: its counts are of the analyst's own annotation set. */
 export interface DocumentSummary {
   id: string
   title: string
   spanCount: number
   relationCount: number
-  /** Set when the document's file could not be loaded. */
+  /** Set when the document's file (or the analyst's annotation file) could not be read. */
   error?: string
+  /** The annotation sets this document has (analyst ids, `gold`), the analyst's own included. */
+  sets?: string[]
+}
+
+/** One side of a conflict: the value, who set it, when, and in which change file. */
+export interface ConflictSide {
+  /** The analyst's name ('' when the value was the project's starting value). */
+  analyst: string
+  at: string | null
+  /** The change file (relative to the project folder), or null for the starting value. */
+  change: string | null
+  value?: unknown
+}
+
+/**
+ * Two analysts changed the same thing without seeing each other's change (a colour, a name, an
+ * entity's note, a document added twice). The rule kept one value; the others are listed so no
+ * edit is lost silently. It stays reported until someone sets the field again knowingly.
+ */
+export interface Conflict {
+  kind: 'schema' | 'entity' | 'document' | 'project'
+  /** What, in words: `layer "claim" color`, `entity "e-1" (Putin) note`. */
+  target: string
+  kept: ConflictSide
+  lost: ConflictSide[]
+  /** The rule that chose, in words. */
+  rule: string
+}
+
+/** An analyst with annotations in the project (or the one working). */
+export interface AnalystInfo {
+  /** The set id: the analyst's file-safe id, or `gold`. */
+  id: string
+  name: string
+  /** Documents with annotations of this set. */
+  documents: number
 }
 
 /** What the renderer knows of the open project. */
@@ -64,6 +101,12 @@ export interface ProjectSnapshot {
    * then refused by main; reading and exporting work.
    */
   readOnly: string | null
+  /** Who is working: the analyst whose annotation set loading and saving use. */
+  analyst: { id: string; name: string }
+  /** Every annotation set in the project (analysts, and `gold` once curated). */
+  analysts: AnalystInfo[]
+  /** Concurrent edits that a rule settled, each with the values it did not keep. */
+  conflicts: Conflict[]
 }
 
 export interface ImportReport {
@@ -93,6 +136,11 @@ export interface ExportManifest {
   renamed?: { kind: string; owner?: string; name: string; written: string }[]
   /** Each file written, relative to the export folder (or the file's own name), with its digest. */
   files?: { path: string; bytes: number; sha256: string }[]
+  /**
+   * Whose annotations were exported: `gold`, one `analyst`'s, or `all` (one record per document
+   * and set); `sets` lists them; `carried` says where each record names its set.
+   */
+  annotationSets?: { mode: 'gold' | 'analyst' | 'all'; sets: string[]; carried: string }
 }
 
 export interface ExportResult {
@@ -187,6 +235,32 @@ export interface Settings {
   annotator: string
 }
 
+/** One annotation set of a document (`document:load-set`). */
+export interface AnnotationSetResult {
+  /** The set: an analyst id, or `gold`. */
+  set: string
+  /** The analyst's name as the file records it. */
+  analyst: string
+  updatedAt: string
+  annotations: Annotations
+}
+
+/** What "Add an analyst's annotations" (a merge from another copy or a JSONL export) did. */
+export interface MergeResult {
+  snapshot: ProjectSnapshot
+  source: string
+  documentsAdded: { id: string; title: string }[]
+  /** Per document and set: added, replaced (the source's was newer), kept (ours was), same. */
+  sets: {
+    docId: string
+    title: string
+    set: string
+    outcome: 'added' | 'replaced' | 'kept' | 'same'
+  }[]
+  entitiesAdded: number
+  problems: FileProblem[]
+}
+
 export interface InitResult {
   snapshot: ProjectSnapshot | null
   /** Why the last or sample project could not be opened, when it could not. */
@@ -210,6 +284,8 @@ const zImportFile = z.object({
 export const contract = {
   'app:init': { args: zNone, result: null as unknown as InitResult },
   'app:flushed': { args: zNone, result: null as unknown as void },
+  /** The settings, including the analyst's name (whose annotation set the app works on). */
+  'settings:get': { args: zNone, result: null as unknown as Settings },
   'settings:set': {
     args: z
       .object({ snapToWords: z.boolean(), annotator: z.string().max(200) })
@@ -240,9 +316,28 @@ export const contract = {
     args: z.object({ docId: zId }).strict(),
     result: null as unknown as DocumentFile,
   },
+  /** Saves the analyst's own annotations of a document (validated fast: see fast-validate.ts). */
   'document:save': {
-    args: z.object({ docId: zId, annotations: zAnnotations }).strict(),
+    args: z.object({ docId: zId, annotations: zAnnotationsFast }).strict(),
     result: null as unknown as { savedAt: string; summary: DocumentSummary },
+  },
+  /** Any annotation set of a document (an analyst id, or `gold`); null when it has none. */
+  'document:load-set': {
+    args: z.object({ docId: zId, set: zId }).strict(),
+    result: null as unknown as AnnotationSetResult | null,
+  },
+  /** The annotation sets of the project, or of one document. */
+  'project:analysts': {
+    args: z.object({ docId: zId.optional() }).strict().optional(),
+    result: null as unknown as AnalystInfo[],
+  },
+  /**
+   * "Add an analyst's annotations": asks for another copy of the project (a folder) or a native
+   * JSONL export, and merges its analysts' annotation sets in (matching documents by text).
+   */
+  'annotations:merge': {
+    args: z.object({ source: z.enum(['folder', 'jsonl']) }).strict(),
+    result: null as unknown as MergeResult | null,
   },
   'import:dialog': { args: zNone, result: null as unknown as ImportReport | null },
   'import:data': {
@@ -255,6 +350,8 @@ export const contract = {
         format: zExportFormat,
         docIds: z.array(zId).optional(),
         options: z.record(z.string(), z.unknown()).optional(),
+        /** Whose annotations: see SetChoice (default: gold when it exists, else the analyst's). */
+        sets: zSetChoice.optional(),
       })
       .strict()
       .superRefine((arg, ctx) => {

@@ -13,7 +13,8 @@ export const zId = z
 /** ISO-8601 timestamp. */
 export const zTimestamp = z.string().datetime({ offset: true })
 
-const zName = z.string().min(1).max(200)
+/** A display name: 1–200 characters (code points). */
+export const zName = z.string().min(1).max(200)
 const zColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #aabbcc')
 
 // ---------------------------------------------------------------------------------------------
@@ -135,6 +136,9 @@ export const zDocument = z.object({
   blocks: z.array(zBlock),
   /** "sha256:<hex>" of the canonical text. */
   contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  /** When the document was added to the project, and by which analyst (name); format 3. */
+  addedAt: zTimestamp.optional(),
+  addedBy: z.string().max(200).optional(),
 })
 export type Document = z.infer<typeof zDocument>
 
@@ -160,9 +164,12 @@ export const zSpan = z.object({
   attributes: zAttributes,
   /** Project-wide entity this span refers to (source registry). */
   entityId: zId.optional(),
+  /** Who made it (an analyst's name), and when it was made and last changed. */
   annotator: z.string().max(200),
   createdAt: zTimestamp,
   updatedAt: zTimestamp,
+  /** In the gold set: the curator who accepted it (`annotator` stays who made it). */
+  curatedBy: z.string().max(200).optional(),
 })
 export type Span = z.infer<typeof zSpan>
 
@@ -175,6 +182,8 @@ export const zRelation = z.object({
   annotator: z.string().max(200),
   createdAt: zTimestamp,
   updatedAt: zTimestamp,
+  /** In the gold set: the curator who accepted it. */
+  curatedBy: z.string().max(200).optional(),
 })
 export type Relation = z.infer<typeof zRelation>
 
@@ -182,11 +191,26 @@ export type Relation = z.infer<typeof zRelation>
 export const zDocLabels = z.record(zId, z.array(z.string()))
 export type DocLabels = z.infer<typeof zDocLabels>
 
-/** Everything an analyst adds to one document. */
+/**
+ * Who chose each document label set's values, and when (label set id → record). The store stamps it
+ * when a set's values change, so the renderer never has to send it.
+ */
+export const zDocLabelMeta = z.record(
+  zId,
+  z.object({
+    annotator: z.string().max(200),
+    updatedAt: zTimestamp,
+    curatedBy: z.string().max(200).optional(),
+  }),
+)
+export type DocLabelMeta = z.infer<typeof zDocLabelMeta>
+
+/** Everything an analyst adds to one document: one annotation set. */
 export const zAnnotations = z.object({
   spans: z.array(zSpan),
   relations: z.array(zRelation),
   docLabels: zDocLabels,
+  docLabelMeta: zDocLabelMeta.optional(),
 })
 export type Annotations = z.infer<typeof zAnnotations>
 
@@ -200,17 +224,20 @@ export const zEntity = z.object({
 export type Entity = z.infer<typeof zEntity>
 
 // ---------------------------------------------------------------------------------------------
-// Files on disk
+// The project as the app sees it. On disk (format 3) it is spread over many files, each written by
+// one analyst (see model-files.ts and docs/FORMAT.md); the store folds them into these shapes.
 
 export const PROJECT_FORMAT = 'marginalia-project'
 export const DOCUMENT_FORMAT = 'marginalia-document'
 /**
- * Current version of both file formats; older files are migrated on load (see storage/migrate).
- * 1: the first format. 2: the default schema gains the Cue layer, the `cue_of` relation, the
- * `attribution` and `stance` attributes of `attributed_to`, and `frame`.
+ * Current version of the project format; older projects are migrated when opened (see
+ * storage/migrate*.ts). 1: the first format. 2: the default schema gains the Cue layer, the
+ * `cue_of` relation, the `attribution` and `stance` attributes of `attributed_to`, and `frame`.
+ * 3: one annotation set per analyst, and every shared change in a file of its own.
  */
-export const FORMAT_VERSION = 2
+export const FORMAT_VERSION = 3
 
+/** A document as the project lists it (the sidebar, exports, de-duplication by content hash). */
 export const zDocumentIndexEntry = z.object({
   id: zId,
   title: z.string().max(1000),
@@ -218,10 +245,16 @@ export const zDocumentIndexEntry = z.object({
   file: z.string().regex(/^documents\/[A-Za-z0-9_-]{1,64}\.json$/),
   contentHash: z.string(),
   addedAt: zTimestamp,
+  /** The analyst who added it, when known (format 3). */
+  addedBy: z.string().max(200).optional(),
 })
 export type DocumentIndexEntry = z.infer<typeof zDocumentIndexEntry>
 
-export const zProjectFile = z.object({
+/**
+ * The project: project.json folded with every change file (schema additions, entities, titles,
+ * removals) and the list of documents. `updatedAt` is the time of the latest change.
+ */
+export const zProject = z.object({
   format: z.literal(PROJECT_FORMAT),
   version: z.literal(FORMAT_VERSION),
   id: zId,
@@ -232,12 +265,21 @@ export const zProjectFile = z.object({
   documents: z.array(zDocumentIndexEntry),
   entities: z.array(zEntity),
 })
-export type ProjectFile = z.infer<typeof zProjectFile>
+export type Project = z.infer<typeof zProject>
+/** The project (the name is older than format 3, when it was one file). */
+export const zProjectFile = zProject
+export type ProjectFile = Project
 
+/**
+ * A document with one annotation set: what loading a document gives (the analyst's own set, or the
+ * one asked for) and what exports read. `set` names the annotation set (an analyst id, or `gold`).
+ * Format 2 stored exactly this in one file per document.
+ */
 export const zDocumentFile = z.object({
   format: z.literal(DOCUMENT_FORMAT),
   version: z.literal(FORMAT_VERSION),
   document: zDocument,
   annotations: zAnnotations,
+  set: zId.optional(),
 })
 export type DocumentFile = z.infer<typeof zDocumentFile>

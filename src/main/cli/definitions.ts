@@ -14,6 +14,8 @@ export interface ProgramContext {
   cwd: string
   /** The export formats, when the export help was asked for (help.ts). */
   exportFormats?: help.ExportFormatFacts[]
+  /** `--annotator`, the analyst's name (any command may be given it), when given. */
+  annotator(): string | undefined
   setExit(code: number): void
 }
 
@@ -30,7 +32,8 @@ function defineInit(program: Command, ctx: ProgramContext): void {
     .addHelpText('after', help.INIT_HELP)
     .action(async (dir: string, opts: { name?: string; sample?: boolean }) => {
       const { initCommand } = await import('./commands/init')
-      ctx.setExit(await initCommand(at(ctx, dir), opts, ctx.io))
+      const annotator = ctx.annotator()
+      ctx.setExit(await initCommand(at(ctx, dir), { ...opts, annotator }, ctx.io))
     })
 }
 
@@ -44,7 +47,7 @@ function defineAdd(program: Command, ctx: ProgramContext): void {
     .action(async (dir: string, files: string[]) => {
       const { addCommand } = await import('./commands/add')
       const paths = files.map((f) => at(ctx, f))
-      ctx.setExit(await addCommand(at(ctx, dir), paths, ctx.io))
+      ctx.setExit(await addCommand(at(ctx, dir), paths, ctx.io, ctx.annotator()))
     })
 }
 
@@ -63,18 +66,25 @@ function defineExport(program: Command, ctx: ProgramContext): void {
       repeatable,
       [] as string[],
     )
+    .option('--annotations <set>', ANNOTATIONS_OPTION)
     .option('--allow-incomplete', 'exit 0 even when spans or documents are left out')
     .addHelpText('after', () => help.exportHelp(ctx.exportFormats))
     .action(async (dir: string, opts: ExportArgs) => {
       const { exportCommand } = await import('./commands/export')
-      ctx.setExit(await exportCommand(at(ctx, dir), { ...opts, out: at(ctx, opts.out) }, ctx.io))
+      const args = { ...opts, out: at(ctx, opts.out), annotator: ctx.annotator() }
+      ctx.setExit(await exportCommand(at(ctx, dir), args, ctx.io))
     })
 }
+
+const ANNOTATIONS_OPTION =
+  'whose annotations: gold, mine, all (one record per analyst), or an analyst id ' +
+  "(default: gold when curated, else yours, else the only analyst's)"
 
 interface ExportArgs {
   format: string
   out: string
   option: string[]
+  annotations?: string
   allowIncomplete?: boolean
 }
 
@@ -94,7 +104,8 @@ function defineImport(program: Command, ctx: ProgramContext): void {
     .addHelpText('after', help.IMPORT_HELP)
     .action(async (dir: string, source: string, opts: ImportArgs) => {
       const { importCommand } = await import('./commands/import')
-      ctx.setExit(await importCommand(at(ctx, dir), at(ctx, source), opts, ctx.io))
+      const args = { ...opts, annotator: ctx.annotator() }
+      ctx.setExit(await importCommand(at(ctx, dir), at(ctx, source), args, ctx.io))
     })
 }
 
@@ -112,7 +123,7 @@ function defineValidate(program: Command, ctx: ProgramContext): void {
     .addHelpText('after', help.VALIDATE_HELP)
     .action(async (dir: string) => {
       const { validateCommand } = await import('./commands/validate')
-      ctx.setExit(await validateCommand(at(ctx, dir), ctx.io))
+      ctx.setExit(await validateCommand(at(ctx, dir), ctx.io, ctx.annotator()))
     })
 }
 
@@ -122,10 +133,12 @@ function defineStats(program: Command, ctx: ProgramContext): void {
     .description('Count documents, spans by layer and label, and relations.')
     .argument('<dir>', 'project folder')
     .option('--json', 'print the counts as JSON')
+    .option('--annotations <set>', ANNOTATIONS_OPTION)
     .addHelpText('after', help.STATS_HELP)
-    .action(async (dir: string, opts: { json?: boolean }) => {
+    .action(async (dir: string, opts: { json?: boolean; annotations?: string }) => {
       const { statsCommand } = await import('./commands/stats')
-      ctx.setExit(await statsCommand(at(ctx, dir), opts, ctx.io))
+      const args = { ...opts, annotator: ctx.annotator() }
+      ctx.setExit(await statsCommand(at(ctx, dir), args, ctx.io))
     })
 }
 
@@ -139,11 +152,13 @@ function defineClaims(program: Command, ctx: ProgramContext): void {
       new Option('--format <name>', 'csv or xlsx (default: from --out)').choices(['csv', 'xlsx']),
     )
     .option('--document <id>', 'only this document')
+    .option('--annotations <set>', ANNOTATIONS_OPTION)
     .option('--allow-incomplete', 'exit 0 even when a document could not be read')
     .addHelpText('after', help.CLAIMS_HELP)
     .action(async (dir: string, opts: ClaimsArgs) => {
       const { claimsCommand } = await import('./commands/claims')
-      ctx.setExit(await claimsCommand(at(ctx, dir), { ...opts, out: at(ctx, opts.out) }, ctx.io))
+      const args = { ...opts, out: at(ctx, opts.out), annotator: ctx.annotator() }
+      ctx.setExit(await claimsCommand(at(ctx, dir), args, ctx.io))
     })
 }
 
@@ -151,7 +166,34 @@ interface ClaimsArgs {
   out: string
   format?: 'csv' | 'xlsx'
   document?: string
+  annotations?: string
   allowIncomplete?: boolean
+}
+
+function defineMerge(program: Command, ctx: ProgramContext): void {
+  program
+    .command('merge')
+    .description("Add another copy's analyst annotations (a project folder or a JSONL export).")
+    .argument('<dir>', 'project folder')
+    .argument('<source>', 'another copy of the project (a folder), or a Marginalia JSONL export')
+    .addHelpText('after', help.MERGE_HELP)
+    .action(async (dir: string, source: string) => {
+      const { mergeCommand } = await import('./commands/merge')
+      ctx.setExit(await mergeCommand(at(ctx, dir), at(ctx, source), ctx.io, ctx.annotator()))
+    })
+}
+
+function definePurge(program: Command, ctx: ProgramContext): void {
+  program
+    .command('purge')
+    .description("Delete the files of removed documents (every analyst's annotations of them).")
+    .argument('<dir>', 'project folder')
+    .option('--dry-run', 'list what would be deleted, delete nothing')
+    .addHelpText('after', help.PURGE_HELP)
+    .action(async (dir: string, opts: { dryRun?: boolean }) => {
+      const { purgeCommand } = await import('./commands/purge')
+      ctx.setExit(await purgeCommand(at(ctx, dir), opts, ctx.io, ctx.annotator()))
+    })
 }
 
 /** Every command, in the order the help lists them. */
@@ -163,4 +205,6 @@ export const COMMANDS = [
   defineValidate,
   defineStats,
   defineClaims,
+  defineMerge,
+  definePurge,
 ]

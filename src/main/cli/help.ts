@@ -147,3 +147,31 @@ The format is --format, else the extension of --out.
 
 Exit codes: 0 written; 3 written, but a document could not be read (named; --allow-incomplete
 makes it 0); 1 not written; 2 usage.`
+
+export const MERGE_HELP = `
+Examples:
+  marginalia merge ~/projects/demo ~/Downloads/demo-from-ana
+  marginalia merge ~/projects/demo ana-export.jsonl
+
+Adds another copy's annotations for teams that do not share the folder: every analyst's set (and
+the gold set) of <source>, a project folder (format 2 or 3), or a Marginalia JSONL export written
+with --annotations all or one analyst (each line names its analyst). Documents are matched by
+their text; one this project lacks is added. Where this project already has that analyst's
+annotations of a document, the newer set (by its updatedAt) is kept and the other reported.
+Schema additions and the entities the annotations use come along.
+
+Exit codes: 0 merged; 1 something could not be merged (named; the rest is), or the source cannot
+be read; 2 usage.
+
+${docs('docs/FORMAT.md')}`
+
+export const PURGE_HELP = `
+Examples:
+  marginalia purge ~/projects/demo --dry-run
+  marginalia purge ~/projects/demo
+
+Removing a document records a tombstone and keeps its files (nothing is lost, and an analyst
+annotating it meanwhile cannot conflict). Purge deletes those files: the document's file and
+every analyst's annotations of it. In a shared folder, purge once every copy has the removal.
+
+Exit codes: 0 done; 1 the project cannot be opened for writing; 2 usage.`

@@ -16,17 +16,25 @@ export interface RunOptions {
 }
 
 /** Builds the program; each action stores its exit code through `ctx.setExit`. */
-function buildProgram(ctx: ProgramContext): Command {
+function buildProgram(ctx: Omit<ProgramContext, 'annotator'>): Command {
   const program = new Command('marginalia')
   program
     .description('Tag claims, sources and sentiment in news articles, and export tagged datasets.')
     .version(packageVersion(), '-V, --version')
+    .option(
+      '--annotator <name>',
+      'your analyst name: whose annotations you add and export (default: your OS user name)',
+    )
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
     .showSuggestionAfterError(true)
     .helpCommand(true)
     .addHelpText('after', programHelp())
-  for (const define of COMMANDS) define(program, ctx)
+  const full: ProgramContext = {
+    ...ctx,
+    annotator: () => (program.opts() as { annotator?: string }).annotator,
+  }
+  for (const define of COMMANDS) define(program, full)
   return program
 }
 

@@ -12,10 +12,11 @@ import path from 'node:path'
 import { claimRows, sourceSummaries, type ClaimRow, type SourceSummary } from '../../shared/claims'
 import type { ClaimsExportResult, ClaimsTableResult, FileProblem } from '../../shared/ipc-contract'
 import { OffsetConverter } from '../../shared/offsets'
-import { loadProblem, refuseProjectFiles, safeFileName, writeFileOutput } from './export-output'
+import { refuseProjectFiles, safeFileName, writeFileOutput } from './export-output'
 import { ManifestBuilder } from './formats/export-common'
 import { neutraliseFormula } from './formats/formula'
 import { sheetXml, workbook } from './formats/xlsx'
+import { loadChosen, resolveSets, type SetChoice } from './set-choice'
 import type { ProjectStore } from './storage'
 
 /** The claims table of a project (or one document), with the documents that could not be read. */
@@ -55,14 +56,19 @@ export const SOURCE_SUMMARY_COLUMNS = [
  * only. A document that cannot be read is skipped and listed in `problems`; an id the project
  * does not have is an error.
  */
-export async function loadClaimsTable(store: ProjectStore, docId?: string): Promise<ClaimsTable> {
-  return (await collect(store, docId)).table
+export async function loadClaimsTable(
+  store: ProjectStore,
+  docId?: string,
+  sets: SetChoice = 'mine',
+): Promise<ClaimsTable> {
+  return (await collect(store, docId, sets)).table
 }
 
 /** The claims table and the text of each document that has rows (for offset conversion). */
 async function collect(
   store: ProjectStore,
-  docId?: string,
+  docId: string | undefined,
+  sets: SetChoice,
 ): Promise<{ table: ClaimsTable; texts: Map<string, string> }> {
   const { project } = store
   if (docId !== undefined && !project.documents.some((d) => d.id === docId)) {
@@ -72,14 +78,11 @@ async function collect(
   const rows: ClaimRow[] = []
   const texts = new Map<string, string>()
   const problems: FileProblem[] = []
-  for (const id of ids) {
-    try {
-      const file = await store.loadDocument(id)
-      rows.push(...claimRows(project.schema, file, project.entities))
-      texts.set(id, file.document.text)
-    } catch (error) {
-      problems.push(loadProblem(store.dir, id, error))
-    }
+  // Whose annotations: the analyst's own (the app's view), or a choice (the command line's).
+  const records = await loadChosen(store, ids, resolveSets(store, sets), problems)
+  for (const file of records) {
+    rows.push(...claimRows(project.schema, file, project.entities))
+    texts.set(file.document.id, file.document.text)
   }
   return { table: { rows, summaries: sourceSummaries(rows), problems }, texts }
 }
@@ -164,10 +167,11 @@ export async function exportClaims(
   format: ClaimsExportFormat,
   outPath: string,
   docId?: string,
+  sets: SetChoice = 'mine',
 ): Promise<ClaimsExportResult> {
   const target = path.resolve(outPath)
   await refuseProjectFiles(store.dir, [target], 'the claims table')
-  const { table, texts } = await collect(store, docId)
+  const { table, texts } = await collect(store, docId, sets)
   const converters = new Map([...texts].map(([id, text]) => [id, new OffsetConverter(text)]))
   const cells = claimsCells(table.rows, (row, offset) =>
     converters.get(row.documentId)!.toCodePoint(offset),

@@ -13,7 +13,6 @@ import type { ProjectFile } from '../../shared/model'
 import {
   FOLDER_MANIFEST,
   fileDigests,
-  loadProblem,
   refuseProjectFiles,
   safeFileName,
   writeFileOutput,
@@ -21,6 +20,7 @@ import {
 } from './export-output'
 import { getExportFormat } from './formats'
 import { CheckedDocument } from './formats/checked'
+import { loadRecords, resolveSets, type ResolvedSets, type SetChoice } from './set-choice'
 import type { ProjectStore } from './storage'
 
 export { FOLDER_MANIFEST, safeFileName } from './export-output'
@@ -32,6 +32,8 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void
   /** Format-specific options (checked by `checkExportOptions`), passed as `input.options`. */
   formatOptions?: Record<string, unknown>
+  /** Whose annotations (set-choice.ts); default: gold when it exists, else the analyst's own. */
+  sets?: SetChoice
 }
 
 /**
@@ -104,18 +106,20 @@ export async function exportProject(
   const manifestPath = folder ? path.join(target, FOLDER_MANIFEST) : `${target}.manifest.json`
   await refuseProjectFiles(store.dir, [target, manifestPath])
 
+  // Which documents and whose annotations: the runner's part; a format sees only the records.
   const ids = opts.docIds ?? store.project.documents.map((d) => d.id)
+  const resolved = resolveSets(store, opts.sets)
   const steps = ids.length + 1
-  const documents: CheckedDocument[] = []
   const problems: FileProblem[] = []
+  const documents: CheckedDocument[] = []
   for (const [i, id] of ids.entries()) {
-    try {
-      documents.push(CheckedDocument.check(await store.loadDocument(id), problems))
-    } catch (error) {
-      problems.push(loadProblem(store.dir, id, error))
+    for (const record of await loadRecords(store, id, resolved, problems)) {
+      documents.push(CheckedDocument.check(record, problems))
     }
     opts.onProgress?.(i + 1, steps)
   }
+  // A document file that cannot be read is not among the project's documents: name it here.
+  if (!opts.docIds) problems.push(...store.unreadableDocuments())
 
   const output = module.export({ project: store.project, documents, options: formatOptions })
   if (!folder && output.files.length !== 1) {
@@ -128,10 +132,22 @@ export async function exportProject(
     ...output.manifest,
     problems: [...problems, ...output.manifest.problems],
     files: fileDigests(written),
+    annotationSets: setsManifest(format, resolved),
   }
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`
   if (folder) await writeFolderOutput(target, output.files, manifestText)
   else await writeFileOutput(target, written[0].data, { path: manifestPath, text: manifestText })
   opts.onProgress?.(steps, steps)
   return { path: target, manifest }
+}
+
+/** The manifest's account of whose annotations the export holds and where each record says so. */
+function setsManifest(format: string, resolved: ResolvedSets): ExportManifest['annotationSets'] {
+  const carried =
+    resolved.mode !== 'all'
+      ? `every record is of set ${resolved.sets[0]}`
+      : format === 'jsonl'
+        ? 'each line\'s "analyst" field, and its id: <document id>--<set>'
+        : "each record's document id: <document id>--<set>"
+  return { mode: resolved.mode, sets: resolved.sets, carried }
 }

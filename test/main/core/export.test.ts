@@ -8,9 +8,9 @@ import { exportProject } from '../../../src/main/core/export'
 import { cleanSiblings } from '../../../src/main/core/export-output'
 import { exportFormats } from '../../../src/main/core/formats'
 import { importDocumentFile } from '../../../src/main/core/import'
-import { ProjectStore } from '../../../src/main/core/storage'
+import { LOCK_FILE, ProjectStore } from '../../../src/main/core/storage'
+import { readSetFile, writeSetFile } from '../fixtures/set-files'
 import type { ExportManifest } from '../../../src/shared/ipc-contract'
-import type { DocumentFile } from '../../../src/shared/model'
 import { TRICKY_SOURCE, TRICKY_SPANS, docWithSpans } from './formats/native-fixture'
 
 let root: string
@@ -94,13 +94,14 @@ describe('exportProject', () => {
   })
 
   it('reports a document that fails to load and a span that fails its check, and exports the rest', async () => {
+    const analyst = store.analyst.id
     await store.close()
-    const docFile = (id: string) => path.join(root, 'project', 'documents', `${id}.json`)
-    await writeFile(docFile(ids[1]), '{ "format": "marginalia-document", "truncated')
-    const tricky = await readJson<DocumentFile>(docFile(ids[0]))
+    const dir = path.join(root, 'project')
+    await writeFile(path.join(dir, 'documents', `${ids[1]}.json`), '{ "format": "marginalia-do')
+    const tricky = await readSetFile(dir, analyst, ids[0])
     tricky.annotations.spans[0].start += 1 // no longer selects its quote
-    await writeFile(docFile(ids[0]), JSON.stringify(tricky))
-    store = await ProjectStore.open(path.join(root, 'project'), { lock: false })
+    await writeSetFile(dir, analyst, ids[0], tricky.annotations)
+    store = await ProjectStore.open(dir, { lock: false })
 
     const out = path.join(root, 'data.jsonl')
     const { manifest } = await exportProject(store, 'jsonl', out)
@@ -130,7 +131,8 @@ describe('exportProject', () => {
       'documents',
       `documents/${ids[0]}.json`,
       '.',
-      '.marginalia.lock',
+      LOCK_FILE,
+      'annotations',
     ]) {
       await expect(exportProject(store, 'jsonl', path.join(projectDir, target))).rejects.toThrow(
         /will not write an export inside the project folder/,
@@ -212,7 +214,9 @@ describe('where an export may write', () => {
     )
     expect(await readFile(path.join(projectDir, 'project.json'), 'utf8')).toBe(before)
     expect((await readdir(projectDir)).sort()).toEqual([
-      '.marginalia.lock',
+      '.gitignore',
+      '.marginalia',
+      'annotations',
       'documents',
       'project.json',
     ])

@@ -11,8 +11,13 @@ import { withProject } from '../open-project'
  * Imports `files` into the project in `dir`. Files already in the project are skipped (exit 0);
  * exit code 1 when any file could not be read or imported (the others are added).
  */
-export async function addCommand(dir: string, files: string[], io: CliIo): Promise<number> {
-  return withProject(dir, { lock: true }, async (store) => {
+export async function addCommand(
+  dir: string,
+  files: string[],
+  io: CliIo,
+  annotator?: string,
+): Promise<number> {
+  return withProject(dir, { lock: true, annotator }, async (store) => {
     const readable: { name: string; data: Uint8Array }[] = []
     const unreadable: FileProblem[] = []
     for (const file of files) {

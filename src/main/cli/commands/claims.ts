@@ -3,6 +3,7 @@
 // exports it, through the same core (src/main/core/claims-export.ts).
 import path from 'node:path'
 import { exportClaims, type ClaimsExportFormat } from '../../core/claims-export'
+import { parseSetChoice, resolveSets } from '../../core/set-choice'
 import { EXIT } from '../exit-codes'
 import { field, printLines, usageError, type CliIo } from '../io'
 import { withProject } from '../open-project'
@@ -15,6 +16,9 @@ export interface ClaimsCommandOptions {
   document?: string
   /** Exit 0 even when a document could not be read. */
   allowIncomplete?: boolean
+  /** Whose annotations (`--annotations`): gold, mine, all or an analyst id. */
+  annotations?: string
+  annotator?: string
 }
 
 /** Writes the claims table of the project in `dir`; EXIT.incomplete when a document was unread. */
@@ -24,8 +28,14 @@ export async function claimsCommand(
   io: CliIo,
 ): Promise<number> {
   const format = claimsFormat(opts)
-  return withProject(dir, { lock: false }, async (store) => {
-    const result = await exportClaims(store, format, opts.out, opts.document)
+  const sets = parseSetChoice(opts.annotations ?? 'default')
+  return withProject(dir, { lock: false, annotator: opts.annotator }, async (store) => {
+    try {
+      resolveSets(store, sets)
+    } catch (error) {
+      throw usageError((error as Error).message)
+    }
+    const result = await exportClaims(store, format, opts.out, opts.document, sets)
     io.stdout(`Wrote ${result.rows} claims to ${result.path} (offsets in code points)\n`)
     printLines(
       io.stderr,

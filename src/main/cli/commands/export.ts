@@ -3,9 +3,10 @@
 // (src/shared/export-options.ts); an --out ending in .zip asks for a zip where the format can
 // write one, and is refused where it would only name a folder.
 import { exportOptionSchema, parseOptionPairs } from '../../../shared/export-options'
-import type { ExportManifest } from '../../../shared/ipc-contract'
+import type { ExportManifest, FileProblem } from '../../../shared/ipc-contract'
 import { checkExportOptions, exportOutputExtension, exportProject } from '../../core/export'
 import { getExportFormat } from '../../core/formats'
+import { loadChosen, parseSetChoice, resolveSets, type SetChoice } from '../../core/set-choice'
 import type { ProjectStore } from '../../core/storage'
 import { EXIT } from '../exit-codes'
 import { printLines, usageError, type CliIo } from '../io'
@@ -17,6 +18,10 @@ export interface ExportCommandOptions {
   option?: string[]
   /** Exit 0 even when spans or documents are left out. */
   allowIncomplete?: boolean
+  /** Whose annotations (`--annotations`): gold, mine, all or an analyst id. */
+  annotations?: string
+  /** The analyst's name (`--annotator`). */
+  annotator?: string
 }
 
 /**
@@ -29,13 +34,20 @@ export async function exportCommand(
   io: CliIo,
 ): Promise<number> {
   const formatOptions = formatOptionsFor(opts)
-  return withProject(dir, { lock: false }, async (store) => {
+  const sets = parseSetChoice(opts.annotations ?? 'default')
+  return withProject(dir, { lock: false, annotator: opts.annotator }, async (store) => {
     try {
       checkExportOptions(store.project, opts.format, formatOptions)
+      resolveSets(store, sets)
     } catch (error) {
       throw usageError((error as Error).message)
     }
-    const { path, manifest } = await exportProject(store, opts.format, opts.out, { formatOptions })
+    const { path, manifest } = await exportProject(store, opts.format, opts.out, {
+      formatOptions,
+      sets,
+    })
+    const chosen = manifest.annotationSets
+    if (chosen) io.stdout(`Annotations: ${chosen.mode} (${chosen.sets.join(', ') || 'none'})\n`)
     const { documents, spans, relations } = manifest.counts
     io.stdout(
       `Exported ${documents} documents, ${spans} spans, ${relations} relations to ${path} ` +
@@ -49,7 +61,7 @@ export async function exportCommand(
       io.stderr,
       manifest.problems.map((p) => `warning: ${p.file}: ${p.message}`),
     )
-    const missing = await leftOut(store, manifest, formatOptions)
+    const missing = await leftOut(store, manifest, formatOptions, sets)
     if (missing === null) return EXIT.ok
     io.stderr(`incomplete: ${missing}; see the manifest\n`)
     return opts.allowIncomplete ? EXIT.ok : EXIT.incomplete
@@ -87,13 +99,14 @@ async function leftOut(
   store: ProjectStore,
   manifest: ExportManifest,
   options: Record<string, unknown>,
+  sets: SetChoice,
 ): Promise<string | null> {
-  let documents = 0
+  const ids = store.project.documents.map((d) => d.id)
+  const problems: FileProblem[] = [] // already named in the manifest
+  const records = await loadChosen(store, ids, resolveSets(store, sets), problems)
+  const documents = new Set(records.map((r) => r.document.id.split('--')[0])).size
   let spans = 0
-  for (const entry of store.project.documents) {
-    const file = await store.loadDocument(entry.id).catch(() => null) // named in the problems
-    if (!file) continue
-    documents++
+  for (const file of records) {
     const layer = typeof options.layer === 'string' ? options.layer : undefined
     spans += file.annotations.spans.filter((s) => layer === undefined || s.layer === layer).length
   }

@@ -13,6 +13,8 @@ export interface ImportCommandOptions {
   format: string
   addLabels?: boolean
   skipUnknown?: boolean
+  /** The analyst whose set the annotations become (`--annotator`). */
+  annotator?: string
 }
 
 /** Reads a file, or every file under a folder, as import files with paths relative to `source`. */
@@ -44,10 +46,11 @@ export async function importCommand(
     throw usageError((error as Error).message)
   }
   const files = await readImportFiles(source)
-  return withProject(dir, { lock: true }, async (store) => {
+  return withProject(dir, { lock: true, annotator: opts.annotator }, async (store) => {
     let result
     try {
-      result = runImport(opts.format, { files }, store.project.schema)
+      const options = { annotator: store.analyst.name }
+      result = runImport(opts.format, { files }, store.project.schema, options)
     } catch (error) {
       throw new CliError((error as Error).message)
     }

@@ -1,12 +1,22 @@
 // `stats <dir>`: what a project holds — documents, spans by layer and label, relations by type,
 // document labels, claims without a source — as text or, with --json, as one JSON object.
+import {
+  loadChosen,
+  parseSetChoice,
+  resolveSets,
+  type ResolvedSets,
+  type SetChoice,
+} from '../../core/set-choice'
 import type { ProjectStore } from '../../core/storage'
+import type { FileProblem } from '../../../shared/ipc-contract'
 import { frameOf, unsourcedClaims, type UnsourcedClaim } from '../../../shared/claims'
 import { field, printLines, type CliIo } from '../io'
 import { withProject } from '../open-project'
 
 export interface ProjectStats {
   name: string
+  /** Whose annotations were counted. */
+  annotations: ResolvedSets
   documents: number
   unreadableDocuments: number
   spans: number
@@ -22,11 +32,19 @@ export interface ProjectStats {
   claimsWithoutSource: UnsourcedClaim[]
 }
 
-/** Counts what the project holds, loading every document once. */
-export async function collectStats(store: ProjectStore): Promise<ProjectStats> {
+/**
+ * Counts what the project holds, loading every document once, in the annotation sets `sets` chooses
+ * (by default gold when it exists, else the analyst's own, else the only analyst's).
+ */
+export async function collectStats(
+  store: ProjectStore,
+  sets: SetChoice = 'default',
+): Promise<ProjectStats> {
   const { project } = store
+  const resolved = resolveSets(store, sets)
   const stats: ProjectStats = {
     name: project.name,
+    annotations: resolved,
     documents: project.documents.length,
     unreadableDocuments: 0,
     spans: 0,
@@ -42,14 +60,11 @@ export async function collectStats(store: ProjectStore): Promise<ProjectStats> {
   for (const layer of project.schema.layers) {
     stats.spansByLayer[layer.id] = { name: layer.name, total: 0, labels: {} }
   }
-  for (const entry of project.documents) {
-    let file
-    try {
-      file = await store.loadDocument(entry.id)
-    } catch {
-      stats.unreadableDocuments++
-      continue
-    }
+  const problems: FileProblem[] = []
+  const ids = project.documents.map((d) => d.id)
+  const records = await loadChosen(store, ids, resolved, problems)
+  stats.unreadableDocuments = problems.filter((p) => !p.message.startsWith('left out')).length
+  for (const file of records) {
     const { annotations } = file
     stats.claims += annotations.spans.filter((s) => s.layer === claimLayer).length
     stats.claimsWithoutSource.push(...unsourcedClaims(project.schema, file))
@@ -74,10 +89,13 @@ export async function collectStats(store: ProjectStore): Promise<ProjectStats> {
 /** Prints the project's statistics. */
 export async function statsCommand(
   dir: string,
-  opts: { json?: boolean },
+  opts: { json?: boolean; annotator?: string; annotations?: string },
   io: CliIo,
 ): Promise<number> {
-  const stats = await withProject(dir, { lock: false }, collectStats)
+  const sets = parseSetChoice(opts.annotations ?? 'default')
+  const stats = await withProject(dir, { lock: false, annotator: opts.annotator }, (store) =>
+    collectStats(store, sets),
+  )
   if (opts.json) {
     io.stdout(`${JSON.stringify(stats, null, 2)}\n`)
     return 0
@@ -86,6 +104,7 @@ export async function statsCommand(
   const lines = [
     `Project: ${field(stats.name)}`,
     `Documents: ${stats.documents}${unreadable ? ` (${unreadable} could not be read)` : ''}`,
+    `Annotations: ${stats.annotations.mode === 'all' ? 'all sets' : 'set'} ${stats.annotations.sets.join(', ') || '(none)'}`,
     `Spans: ${stats.spans}`,
   ]
   for (const [id, layer] of Object.entries(stats.spansByLayer)) {

@@ -35,6 +35,8 @@ export type ImportedDocumentData = Omit<Document, 'id' | 'contentHash'> & {
 export interface ImportedDocument {
   document: ImportedDocumentData
   annotations: Annotations
+  /** Whose annotations they are, when the source says (native JSONL's `analyst`: a set id). */
+  analyst?: string
 }
 
 /**

@@ -79,6 +79,8 @@ export const jsonlImport: ImportFormatModule = {
             if (parsed.success) entities.set(parsed.data.id, parsed.data)
           }
           doc.finish()
+          // Whose set this line is (an export of several analysts, read back by `merge`).
+          if (typeof line.analyst === 'string') collector.documents.at(-1)!.analyst = line.analyst
         })
     }
     return { ...collector.result(), entities: [...entities.values()] }

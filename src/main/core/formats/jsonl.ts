@@ -42,6 +42,11 @@ export interface JsonlLine {
   doc_labels: Record<string, string[]>
   /** The registry entries of the entities this document's spans refer to. */
   entities: Entity[]
+  /**
+   * Whose annotations these are: the annotation set (an analyst id, or `gold`). Read back by
+   * `marginalia merge`, which adds them as that analyst's set.
+   */
+  analyst?: string
 }
 
 export const jsonlFormat: ExportFormatModule = {
@@ -87,6 +92,7 @@ export const jsonlFormat: ExportFormatModule = {
         })),
         doc_labels: file.annotations.docLabels,
         entities: [...referenced].flatMap((id) => entities.get(id) ?? []),
+        ...(file.set ? { analyst: file.set } : {}),
       }
       lines.push(toJsonLine(line))
       manifest.documents++

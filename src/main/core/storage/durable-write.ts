@@ -1,8 +1,9 @@
 // Durable file replacement. A power cut must leave either the old or the new file, never a torn or
 // zero-filled one (lowdb's stock writer, steno, renames without fsync, and users have found files
-// full of NUL bytes after a crash). So: write a uniquely named temp file in the same folder, fsync
-// it, rename it over the target (atomic on one file system), then fsync the folder so the rename
-// itself is on disk.
+// full of NUL bytes after a crash). So: write a uniquely named temp file, fsync it, rename it over
+// the target (atomic on one file system), then fsync the folder so the rename itself is on disk.
+// The temp file sits beside the target, or in a temp folder of the same file system: a project
+// keeps them in `.marginalia/tmp/`, so a sync client never sees (or uploads) a half-written file.
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { WriteError } from './errors'
@@ -10,11 +11,14 @@ import { nodeFs, type StorageFs } from './storage-fs'
 
 const TEMP_SUFFIX = '.tmp'
 
-/** The temp file name used while replacing `file`: `.<name>.<pid>.<random>.tmp` beside it. */
-export function tempNameFor(file: string): string {
+/**
+ * The temp file name used while replacing `file`: `.<name>.<pid>.<random>.tmp`, in `tempDir` when
+ * given (it must be on the same file system), else beside the file.
+ */
+export function tempNameFor(file: string, tempDir?: string): string {
   const base = path.basename(file)
   const unique = `${process.pid}.${randomBytes(6).toString('hex')}`
-  return path.join(path.dirname(file), `.${base}.${unique}${TEMP_SUFFIX}`)
+  return path.join(tempDir ?? path.dirname(file), `.${base}.${unique}${TEMP_SUFFIX}`)
 }
 
 /** Whether a file name is a temp file left by `writeFileDurable` (e.g. after a crash). */
@@ -24,16 +28,18 @@ export function isTempName(name: string): boolean {
 
 /**
  * Replaces `file` with `data` so that after a crash it holds either the old or the new bytes.
- * Throws WriteError naming `file` and the cause (disk full, read-only, …).
+ * Throws WriteError naming `file` and the cause (disk full, read-only, …). `tempDir` (created when
+ * missing) holds the temp file instead of the file's own folder.
  */
 export async function writeFileDurable(
   file: string,
   data: string | Uint8Array,
   fs: StorageFs = nodeFs,
+  tempDir?: string,
 ): Promise<void> {
-  const temp = tempNameFor(file)
+  const temp = tempNameFor(file, tempDir)
   try {
-    const handle = await fs.open(temp, 'wx', 0o644)
+    const handle = await openTemp(fs, temp, tempDir)
     try {
       await handle.writeFile(data)
       await handle.sync()
@@ -49,6 +55,17 @@ export async function writeFileDurable(
     await syncFolder(path.dirname(file), fs)
   } catch (error) {
     throw new WriteError(file, error, true)
+  }
+}
+
+/** Creates the temp file; a missing temp folder (deleted while the project was open) is made. */
+async function openTemp(fs: StorageFs, temp: string, tempDir: string | undefined) {
+  try {
+    return await fs.open(temp, 'wx', 0o644)
+  } catch (error) {
+    if (!tempDir || !isCode(error, 'ENOENT')) throw error
+    await fs.mkdir(tempDir, { recursive: true })
+    return fs.open(temp, 'wx', 0o644)
   }
 }
 

@@ -4,10 +4,20 @@ export {
   ProjectError,
   LockError,
   ReadOnlyProjectError,
+  type AnnotationSet,
   type LockHolder,
 } from './project-store'
-export { contentHash, DOCUMENTS_DIR, type NewDocument } from './documents'
-export { PROJECT_FILE, type StoreEnv } from './project-index'
+export type { AddResult, SetWrite } from './project-writer'
+export { contentHash, type NewDocument } from './documents'
+export {
+  ANNOTATIONS_DIR,
+  CHANGES_DIR,
+  DOCUMENTS_DIR,
+  LOCAL_DIR,
+  PROJECT_FILE,
+  ProjectLayout,
+} from './layout'
+export { defaultAnalystName, type StoreEnv } from './project-env'
 export { LOCK_FILE } from './lock'
 export { nodeFs, type StorageFs, type StorageHandle } from './storage-fs'
 export { migrations, registerMigration, type Migration } from './migrate'

@@ -16,20 +16,35 @@ export interface Decoder<T> {
   decode(raw: unknown, file: string): { value: T; migratedFrom: number | null }
 }
 
+/** How a JsonFile is read and written, beyond its decoder. */
+export interface JsonFileOptions<T> {
+  fs?: StorageFs
+  /** Whether a symbolic link is read through (app settings) or refused (project files). */
+  links?: 'follow' | 'refuse'
+  /** Where temp files go while writing (a project's `.marginalia/tmp`); beside the file if absent. */
+  tempDir?: string
+  /** The file's text for a value; indented JSON by default. */
+  serialize?: (value: T) => string
+}
+
 /** A JSON file read and written through lowdb; `null` stands for "no file". */
 export class JsonFile<T> implements Adapter<T | null> {
   readonly writer: SerialWriter
   /** Set by `read`: the older format version the file was migrated from, or null. */
   migratedFrom: number | null = null
+  private readonly fs: StorageFs
+  private readonly links: 'follow' | 'refuse'
+  private readonly serialize: (value: T) => string
 
   constructor(
     readonly file: string,
     private readonly decoder: Decoder<T>,
-    private readonly fs: StorageFs = nodeFs,
-    /** Whether a symbolic link is read through (app settings) or refused (project files). */
-    private readonly links: 'follow' | 'refuse' = 'refuse',
+    options: JsonFileOptions<T> = {},
   ) {
-    this.writer = new SerialWriter(file, fs)
+    this.fs = options.fs ?? nodeFs
+    this.links = options.links ?? 'refuse'
+    this.serialize = options.serialize ?? ((value) => `${JSON.stringify(value, null, 2)}\n`)
+    this.writer = new SerialWriter(file, this.fs, options.tempDir)
   }
 
   /** Reads and decodes the file; null when it does not exist. */
@@ -56,12 +71,12 @@ export class JsonFile<T> implements Adapter<T | null> {
   /** Writes the value as indented JSON, durably; resolves when it is on disk. */
   async write(data: T | null): Promise<void> {
     if (data === null) throw new ProjectError(this.file, 'internal error: nothing to write')
-    await this.writer.write(`${JSON.stringify(data, null, 2)}\n`)
+    await this.writer.write(this.serialize(data))
   }
 }
 
 /** Reads a whole file; throws ProjectError, without opening the target, when it is a symbolic link. */
-async function readUnlinked(fs: StorageFs, file: string): Promise<Uint8Array> {
+export async function readUnlinked(fs: StorageFs, file: string): Promise<Uint8Array> {
   const refuse = () =>
     new ProjectError(
       file,

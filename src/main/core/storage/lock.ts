@@ -1,4 +1,6 @@
-// The project lock: `.marginalia.lock` in the project folder, holding {pid, host, since, token}.
+// The project lock: `.marginalia/lock` in the project folder (the machine-local folder that is never
+// synced: a lock means "this machine has it open", and must not travel to another machine), holding
+// {pid, host, since, token}.
 // It is created atomically: the content is written to a temp file first and hard-linked to the lock
 // name (link fails if the name exists), so a crash can never leave an empty lock without a holder.
 // On file systems without hard links it falls back to an exclusive create (O_EXCL).
@@ -15,9 +17,13 @@ import {
   type LockHolder,
 } from './errors'
 import { isCode } from './durable-write'
+import { LOCAL_DIR } from './layout'
 import { nodeFs, readWhole, type StorageFs } from './storage-fs'
 
-export const LOCK_FILE = '.marginalia.lock'
+export const LOCK_FILE = path.join(LOCAL_DIR, 'lock')
+
+/** Format 2's lock, at the top of the folder: an older Marginalia may still hold it. */
+export const LEGACY_LOCK_FILE = '.marginalia.lock'
 
 /** An unreadable lock file younger than this may be mid-creation (O_EXCL fallback); older is stale. */
 const UNREADABLE_LOCK_GRACE_MS = 10_000
@@ -47,6 +53,7 @@ export class ProjectLock {
    */
   static async acquire(dir: string, fs: StorageFs = nodeFs): Promise<ProjectLock> {
     const file = path.join(dir, LOCK_FILE)
+    await makeLocalDir(dir, fs)
     const content: LockContent = {
       pid: process.pid,
       host: os.hostname(),
@@ -57,7 +64,9 @@ export class ProjectLock {
       if (await createInFolder(dir, fs, file, `${JSON.stringify(content, null, 2)}\n`)) {
         const { token, ...holder } = content
         heldTokens.add(token)
-        return new ProjectLock(file, holder, token, fs)
+        const lock = new ProjectLock(file, holder, token, fs)
+        await lock.#refuseLegacyHolder(dir)
+        return lock
       }
       const existing = await readLock(fs, file)
       if (existing === 'missing') continue // released meanwhile: try again
@@ -65,6 +74,18 @@ export class ProjectLock {
       await takeOverStale(fs, file, existing)
     }
     throw new ProjectError(file, 'could not take the project lock (it keeps changing hands)')
+  }
+
+  /**
+   * An older Marginalia (format 2) locks `.marginalia.lock` instead: while a live process holds
+   * that, this lock is given back and LockError names the holder, so the two never both write.
+   */
+  async #refuseLegacyHolder(dir: string): Promise<void> {
+    const legacy = path.join(dir, LEGACY_LOCK_FILE)
+    const existing = await readLock(this.fs, legacy).catch(() => 'missing' as const)
+    if (existing === 'missing' || (await isStale(this.fs, legacy, existing))) return
+    await this.release()
+    throw new LockError(legacy, holderOf(existing))
   }
 
   /** Releases the lock if this store still holds it. */
@@ -78,6 +99,16 @@ export class ProjectLock {
         if (!isCode(error, 'ENOENT')) throw error
       })
     }
+  }
+}
+
+/** Creates `.marginalia/`; a folder that cannot be written is reported as such. */
+async function makeLocalDir(dir: string, fs: StorageFs): Promise<void> {
+  try {
+    await fs.mkdir(path.join(dir, LOCAL_DIR), { recursive: true })
+  } catch (error) {
+    if (isReadOnlyCode(error)) throw new ReadOnlyProjectError(dir, error)
+    throw error
   }
 }
 

@@ -1,42 +1,76 @@
-// The project on disk. A project is a folder with project.json (metadata, schema, document index,
-// entities) and one documents/<id>.json per document, each read and written through lowdb with a
-// durable adapter. Why one file per document: saving a change to one article rewrites only that
-// article's file, so the cost of a save grows with the document, not the project; and a broken
-// file spoils only its own document. The store holds the folder's lock while open for writing.
+// The project on disk (format 3, docs/FORMAT.md). A project is a folder that several analysts may
+// share through git or any file sync, so it is spread over files that each have one writer:
+// project.json (written at creation), one file per document (written when it is added), one
+// annotation file per analyst and document (written by that analyst's app), and one change file
+// per shared edit (schema additions, entities, titles, removals; added, never edited). The store
+// folds them into the project the app sees, and writes only the working analyst's files.
 //
-// This file opens, closes and answers for the project; the work is in parts along its seams:
-// reading and validating documents (documents.ts), the index (project-index.ts), writing
-// (project-writer.ts), and what the next open repairs after an interrupted write (recovery.ts).
-// Every file-system call goes through one injectable interface (storage-fs.ts).
+// This file opens, closes and answers for the project; the work is in parts along its seams: the
+// records of the files and their cache (file-index.ts), the fold of the changes (fold.ts,
+// schema-changes.ts), the computed project (view.ts), reading (project-state.ts, documents.ts,
+// annotation-sets.ts), writing (project-writer.ts), what the next open repairs (recovery.ts), and
+// the migration from format 2 (legacy-v2.ts, migrate-v3.ts). Every file-system call goes through
+// one injectable interface (storage-fs.ts).
 import path from 'node:path'
-import type { DocumentSummary, FileProblem, ProjectSnapshot } from '../../../shared/ipc-contract'
-import { newId } from '../../../shared/ids'
+import { analystFrom, type AnalystRef } from '../../../shared/analysts'
 import type {
-  AnnotationSchema,
-  Annotations,
-  DocumentFile,
-  Entity,
-  ProjectFile,
+  AnalystInfo,
+  Conflict,
+  DocumentSummary,
+  FileProblem,
+  ProjectSnapshot,
+} from '../../../shared/ipc-contract'
+import {
+  DOCUMENT_FORMAT,
+  FORMAT_VERSION,
+  PROJECT_FORMAT,
+  type AnnotationSchema,
+  type Annotations,
+  type DocumentFile,
+  type Entity,
+  type Project,
 } from '../../../shared/model'
-import { DOCUMENTS_DIR, DocumentFolder, type NewDocument } from './documents'
+import type { ProjectJson } from '../../../shared/model-files'
+import { defaultSchema } from '../../../shared/default-schema'
+import { decodeProjectJson, versionOf } from './codecs'
+import { readProjectJson, type NewDocument } from './documents'
+import { writeFileDurable } from './durable-write'
 import { LockError, ProjectError, ReadOnlyProjectError } from './errors'
+import { FileIndex, cacheText, readCache } from './file-index'
+import { ensureGitignore } from './gitignore'
+import { ProjectLayout } from './layout'
+import { decodeLegacyProject, readLegacyProject } from './legacy-v2'
 import { ProjectLock } from './lock'
-import { ProjectIndex, type StoreEnv } from './project-index'
-import { ProjectWriter, type AddResult } from './project-writer'
-import { recoverUnlisted, removeLeftovers, type Recovery } from './recovery'
+import { migrateOnDisk, planMigration, type MigrationPlan } from './migrate-v3'
+import { defaultAnalystName, defaultEnv, type StoreEnv } from './project-env'
+import { ProjectState } from './project-state'
+import { ProjectWriter, type AddResult, type SetWrite } from './project-writer'
+import { recover } from './recovery'
+import { SerialWriter } from './serial-writer'
 import { nodeFs, type StorageFs } from './storage-fs'
+import { analysts, fileProblems, summarize } from './view'
 
 export { LockError, ProjectError, ReadOnlyProjectError }
 export type { LockHolder } from './errors'
 
-const defaultEnv: StoreEnv = { now: () => new Date(), newId }
-
 /** What `create` and `open` may be given besides the folder. */
 interface StoreOptions {
+  /** The analyst working (a name; the OS user name by default). */
+  analyst?: string
   /** Clock and ids (reproducible files). */
   env?: StoreEnv
   /** The file system (tests inject failures through it). */
   fs?: StorageFs
+}
+
+/** One annotation set of a document, as stored. */
+export interface AnnotationSet {
+  /** The set: an analyst id, or `gold`. */
+  set: string
+  /** The analyst's name as the file records it. */
+  analyst: string
+  updatedAt: string
+  annotations: Annotations
 }
 
 /** Why a store opened without `lock` is read-only. */
@@ -50,32 +84,30 @@ export class ProjectStore {
   readonly dir: string
   /** Null while the store holds the lock and can write; otherwise why it cannot, for the user. */
   readonly readOnly: string | null
-  readonly #index: ProjectIndex
-  readonly #docs: DocumentFolder
+  readonly #state: ProjectState
   readonly #lock: ProjectLock | null
   /** Present while the store holds the lock. */
   readonly #writer: ProjectWriter | null
-  #recovery: Recovery = { recovered: [], unlisted: [] }
+  readonly #recovered: FileProblem[]
+  readonly #cache: SerialWriter | null
+  #cacheWrite: Promise<void> = Promise.resolve()
   #closed = false
 
-  private constructor(
-    dir: string,
-    index: ProjectIndex,
-    access: Access,
-    env: StoreEnv,
-    fs: StorageFs,
-  ) {
-    this.dir = dir
-    this.#index = index
-    this.#docs = new DocumentFolder(dir, index.file, fs)
+  private constructor(state: ProjectState, access: Access, recovered: FileProblem[]) {
+    this.dir = state.layout.root
+    this.#state = state
     this.#lock = access.lock
     this.readOnly = access.lock ? null : access.readOnly
-    this.#writer = access.lock ? new ProjectWriter(index, this.#docs, env) : null
+    this.#writer = access.lock ? new ProjectWriter(state) : null
+    this.#recovered = recovered
+    this.#cache = access.lock
+      ? new SerialWriter(state.layout.indexCache, state.fs, state.layout.tempDir)
+      : null
   }
 
   /**
-   * Creates a project in `dir`, which must be empty or absent: project.json, documents/ and the
-   * lock, which the returned store holds.
+   * Creates a project in `dir`, which must be empty or absent: project.json, .gitignore and the
+   * lock (in `.marginalia/`), which the returned store holds.
    */
   static async create(
     dir: string,
@@ -91,9 +123,23 @@ export class ProjectStore {
     }
     const lock = await ProjectLock.acquire(root, fs)
     try {
-      await fs.mkdir(path.join(root, DOCUMENTS_DIR))
-      const index = await ProjectIndex.create(root, opts, env, fs)
-      return new ProjectStore(root, index, { lock }, env, fs)
+      const layout = new ProjectLayout(root)
+      const base: ProjectJson = {
+        format: PROJECT_FORMAT,
+        version: FORMAT_VERSION,
+        id: env.newId('p'),
+        name: opts.name,
+        createdAt: env.now().toISOString(),
+        schema: structuredClone(opts.schema ?? defaultSchema()),
+      }
+      decodeProjectJson(base, layout.projectFile) // refuses an invalid name or schema
+      await ensureGitignore(layout, fs)
+      const text = `${JSON.stringify(base, null, 2)}\n`
+      await writeFileDurable(layout.projectFile, text, fs, layout.tempDir)
+      const index = await FileIndex.scan(layout, fs, null)
+      const analyst = analystFrom(opts.analyst ?? defaultAnalystName())
+      const state = new ProjectState(layout, fs, env, base, index, analyst, null)
+      return new ProjectStore(state, { lock }, [])
     } catch (error) {
       await lock.release()
       throw error
@@ -104,9 +150,10 @@ export class ProjectStore {
    * Opens the project in `dir`. `lock` (the default, true) takes its lock to write, and throws
    * ReadOnlyProjectError naming the folder when it cannot be written; 'if-writable' (the app)
    * opens such a folder read-only instead, saying why in `readOnly`; false takes no lock (read-only
-   * use: validate, stats, export). Throws ProjectError when project.json is missing or invalid,
-   * LockError when another process holds the lock. A document file that cannot be read is listed
-   * in `problems` and the rest of the project opens.
+   * use: validate, stats, export). A format-2 project is migrated: on disk when the lock is held,
+   * in memory otherwise. Throws ProjectError when project.json is missing or invalid, LockError
+   * when another process holds the lock. A file that cannot be read is listed in `problems` and
+   * the rest of the project opens.
    */
   static async open(
     dir: string,
@@ -117,14 +164,44 @@ export class ProjectStore {
     const fs = opts.fs ?? nodeFs
     const info = await fs.stat(root).catch(() => null)
     if (!info?.isDirectory()) throw new ProjectError(root, 'no such project folder')
+    const projectFile = new ProjectLayout(root).projectFile
+    if (!(await fs.lstat(projectFile).catch(() => null))) {
+      // Before the lock: a folder opened by mistake is left exactly as it was.
+      throw new ProjectError(projectFile, 'not a Marginalia project: project.json is missing')
+    }
     const access = await takeLock(root, opts.lock ?? true, fs)
     const lock = access.lock
     try {
-      const index = await ProjectIndex.read(root, env, fs)
-      const store = new ProjectStore(root, index, access, env, fs)
-      if (lock) await removeLeftovers(root, index, fs)
-      await store.#docs.scan(store.project.documents.map((e) => e.id))
-      store.#recovery = await recoverUnlisted(index, store.#docs, lock !== null)
+      const layout = new ProjectLayout(root)
+      const analyst = analystFrom(opts.analyst ?? defaultAnalystName())
+      let raw = await readProjectJson(fs, layout.projectFile)
+      if (raw === null) {
+        throw new ProjectError(
+          layout.projectFile,
+          'not a Marginalia project: project.json is missing',
+        )
+      }
+      const recovered: FileProblem[] = []
+      const version = versionOf(raw)
+      if (version !== null && version < FORMAT_VERSION) {
+        const plan = await planFromLegacy(layout, fs, raw, analyst)
+        if (!lock) return ProjectStore.#inMemory(layout, fs, env, analyst, plan, access)
+        await migrateOnDisk(layout, fs, plan)
+        recovered.push({
+          file: layout.projectFile,
+          message:
+            `migrated from format ${version} to ${FORMAT_VERSION}: the annotations are now the ` +
+            `set of analyst "${plan.analyst.name}" (annotations/${plan.analyst.id}/)`,
+        })
+        raw = await readProjectJson(fs, layout.projectFile)
+      }
+      const base = decodeProjectJson(raw, layout.projectFile)
+      if (lock) recovered.push(...(await recover(layout, fs)))
+      const cache = await readCache(layout, fs, base.id)
+      const index = await FileIndex.scan(layout, fs, cache)
+      const state = new ProjectState(layout, fs, env, base, index, analyst, null)
+      const store = new ProjectStore(state, access, recovered)
+      if (index.changed) store.#writeCache()
       return store
     } catch (error) {
       await lock?.release()
@@ -132,37 +209,80 @@ export class ProjectStore {
     }
   }
 
-  /** The project file as loaded (migrated to the current version). Treat it as read-only. */
-  get project(): ProjectFile {
-    return this.#index.data
+  static #inMemory(
+    layout: ProjectLayout,
+    fs: StorageFs,
+    env: StoreEnv,
+    analyst: AnalystRef,
+    plan: MigrationPlan,
+    access: Access,
+  ): ProjectStore {
+    const docs = plan.documents.map((d) => d.document)
+    const index = FileIndex.fromMemory(
+      layout,
+      fs,
+      docs,
+      plan.sets,
+      plan.change ? [plan.change] : [],
+    )
+    const state = new ProjectState(layout, fs, env, plan.project, index, analyst, plan)
+    return new ProjectStore(state, access, [])
   }
 
-  /** Document files that could not be read or are not listed in project.json, and why. */
+  /** The project: project.json folded with every change, and its documents. Treat as read-only. */
+  get project(): Project {
+    return this.#state.view.project
+  }
+
+  /** The analyst working: whose set loading and saving use. */
+  get analyst(): AnalystRef {
+    return { ...this.#state.analyst }
+  }
+
+  /** Changes who is working (the app's settings changed); later saves go to their set. */
+  setAnalyst(name: string): void {
+    this.#state.analyst = analystFrom(name)
+  }
+
+  /** Files that could not be read, change operations that could not apply, and orphan sets. */
   get problems(): FileProblem[] {
-    const out: FileProblem[] = []
-    for (const doc of this.#docs.values()) {
-      if (doc.error) out.push({ file: doc.error.file, message: doc.error.detail })
-    }
-    return [...out, ...this.unlisted]
+    const { view, index, layout } = this.#state
+    return fileProblems(view, index, layout)
   }
 
-  /** Document files in documents/ that project.json does not list (and that were not adopted). */
-  get unlisted(): FileProblem[] {
-    return [...this.#recovery.unlisted]
-  }
-
-  /** Documents found unlisted when the project was opened and listed again, and why. */
+  /** What opening repaired or migrated, each naming its file: worth telling the user once. */
   get recovered(): FileProblem[] {
-    return [...this.#recovery.recovered]
+    return [...this.#recovered]
   }
 
-  /** The documents in index order with their span and relation counts. */
+  /** Document files that cannot be read (so not among the documents), relative to the folder. */
+  unreadableDocuments(): FileProblem[] {
+    return [...this.#state.view.broken].map(([id, message]) => ({
+      file: `documents/${id}.json`,
+      message,
+    }))
+  }
+
+  /** Concurrent edits a rule settled, each with the values it did not keep. */
+  get conflicts(): Conflict[] {
+    return structuredClone(this.#state.view.conflicts)
+  }
+
+  /** The documents in the order they were added, with the working analyst's counts. */
   summaries(): DocumentSummary[] {
-    return this.project.documents.map((entry) => {
-      const doc = this.#docs.get(entry.id)
-      if (doc) return doc.summary(entry.title)
-      return { id: entry.id, title: entry.title, spanCount: 0, relationCount: 0 }
-    })
+    return summarize(this.#state.view, this.#state.index, this.#state.analyst.id)
+  }
+
+  /**
+   * The annotation sets of the project (or of document `docId`): analysts' ids and names, and
+   * `gold` once curated. The working analyst is always listed.
+   */
+  listAnalysts(docId?: string): AnalystInfo[] {
+    const { view, index, analyst } = this.#state
+    const all = analysts(view, index, { ...analyst, documents: 0 })
+    if (docId === undefined) return all
+    const copies = view.copies.get(docId) ?? [docId]
+    return all.filter((a) => copies.some((id) => index.sets.get(a.id)?.files.has(id)))
   }
 
   /** What the renderer is told about the open project (a copy). */
@@ -174,48 +294,103 @@ export class ProjectStore {
       problems: this.problems,
       recovered: this.recovered,
       readOnly: this.readOnly,
+      analyst: this.analyst,
+      analysts: this.listAnalysts(),
+      conflicts: this.conflicts,
     }
   }
 
   /**
-   * Loads a document (a copy). A document whose file was broken is read again, so a file fixed
-   * on disk opens without reopening the project. Throws ProjectError naming the file.
+   * Loads a document with the working analyst's annotations (empty when they have none yet).
+   * Throws ProjectError naming the file that cannot be read.
    */
   async loadDocument(id: string): Promise<DocumentFile> {
     this.#assertOpen()
-    return structuredClone(await this.#docs.require(id).load())
+    const state = this.#state
+    const document = await state.readDocument(id)
+    const set = await state.readSet(state.analyst.id, id)
+    const annotations = set?.annotations ?? { spans: [], relations: [], docLabels: {} }
+    this.#writer?.loaded(id, annotations)
+    return {
+      format: DOCUMENT_FORMAT,
+      version: FORMAT_VERSION,
+      document,
+      annotations,
+      set: state.analyst.id,
+    }
+  }
+
+  /** Loads set `setId` (an analyst id, or `gold`) of document `docId`; null when it has none. */
+  async loadAnnotations(docId: string, setId: string): Promise<AnnotationSet | null> {
+    this.#assertOpen()
+    const set = await this.#state.readSet(setId, docId)
+    if (!set) return null
+    return {
+      set: setId,
+      analyst: set.analyst,
+      updatedAt: set.updatedAt,
+      annotations: set.annotations,
+    }
   }
 
   /**
-   * Validates the annotations against the schema and the document text and rewrites only that
-   * document's file. Rejects with ProjectError listing the problems; refuses to overwrite a file
-   * that could not be read.
+   * Validates the annotations against the schema, the registry and the document text and writes
+   * the working analyst's annotation file for the document (another set with `opts.set`: `gold`
+   * for curation, an analyst's for a merge). Refuses to overwrite a file that cannot be read.
    */
-  async saveAnnotations(id: string, a: Annotations): Promise<DocumentSummary> {
-    return this.#writable().saveAnnotations(id, a)
+  async saveAnnotations(id: string, a: Annotations, opts?: SetWrite): Promise<DocumentSummary> {
+    return this.#writable().saveAnnotations(id, a, opts)
   }
 
   /**
-   * Adds a document, unless one with the same content hash is already in the project. Writes the
-   * document file, then the index in project.json.
+   * Adds a document, unless one with the same text is already in the project; its annotations,
+   * if any, become the working analyst's set. `opts.id` asks for an id (kept when free).
    */
-  async addDocument(d: NewDocument): Promise<AddResult> {
-    return this.#writable().addDocument(d)
+  async addDocument(d: NewDocument, opts?: { id?: string }): Promise<AddResult> {
+    return this.#writable().addDocument(d, opts)
   }
 
-  /** Removes a document from the index and deletes its file (in a crash-safe order). */
+  /** Removes a document from the project (a tombstone: its files stay until `purge`). */
   async removeDocument(id: string): Promise<void> {
     return this.#writable().removeDocument(id)
   }
 
-  /** Replaces the project's annotation schema after checking it is consistent. */
+  /** Gives a document another title. */
+  async renameDocument(id: string, title: string): Promise<void> {
+    return this.#writable().renameDocument(id, title)
+  }
+
+  /** Stores an edited schema: additions and cosmetic changes only (anything removed is refused). */
   async setSchema(schema: AnnotationSchema): Promise<void> {
     return this.#writable().setSchema(schema)
   }
 
-  /** Replaces the project's entity registry. */
+  /** Stores an edited entity registry (entities added, edited, removed). */
   async setEntities(entities: Entity[]): Promise<void> {
     return this.#writable().setEntities(entities)
+  }
+
+  /** Removes an entity, or merges it into `into`; spans pointing to it follow when read. */
+  async removeEntity(id: string, into?: string): Promise<void> {
+    return this.#writable().removeEntity(id, into)
+  }
+
+  /** The files `purge` would delete (relative to the project folder). */
+  removedFiles(): string[] {
+    const { folded, index, layout } = this.#state
+    const files: string[] = []
+    for (const docId of folded.removedDocuments.keys()) {
+      for (const [setId, dir] of index.sets) {
+        if (dir.files.has(docId)) files.push(layout.relative(layout.setFile(setId, docId)))
+      }
+      if (index.docs.has(docId)) files.push(layout.relative(layout.documentFile(docId)))
+    }
+    return files
+  }
+
+  /** Deletes the files of removed documents (every analyst's annotations of them included). */
+  async purge(): Promise<string[]> {
+    return this.#writable().purge()
   }
 
   /**
@@ -226,15 +401,30 @@ export class ProjectStore {
     await this.#writer?.idle()
   }
 
-  /** Flushes pending writes and releases the lock. The store cannot be used afterwards. */
+  /** Flushes pending writes, saves the index cache, releases the lock. Unusable afterwards. */
   async close(): Promise<void> {
     if (this.#closed) return
     try {
       await this.flush()
+      if (this.#state.index.changed) this.#writeCache()
+      await this.#cacheWrite
     } finally {
       this.#closed = true
       await this.#lock?.release()
     }
+  }
+
+  /** Writes the index cache in the background (it is a cache: a failure only costs a rescan). */
+  #writeCache(): void {
+    const cache = this.#cache
+    if (!cache) return
+    const { index, base } = this.#state
+    index.changed = false
+    this.#cacheWrite = this.#cacheWrite
+      .then(() => cache.write(cacheText(index, base.id)))
+      .catch(() => {
+        index.changed = true
+      })
   }
 
   #assertOpen(): void {
@@ -248,6 +438,18 @@ export class ProjectStore {
     }
     return this.#writer
   }
+}
+
+/** Reads a format-1/2 project and plans its migration. */
+async function planFromLegacy(
+  layout: ProjectLayout,
+  fs: StorageFs,
+  raw: unknown,
+  analyst: AnalystRef,
+): Promise<MigrationPlan> {
+  const project = decodeLegacyProject(raw, layout.projectFile)
+  const legacy = await readLegacyProject(layout.root, project, fs)
+  return planMigration(legacy, analyst.name)
 }
 
 /** The lock, or why the store is read-only without it. */

@@ -1,159 +1,315 @@
-// Writing: every change to a project that is open for writing. Each is checked in full before a byte
-// is written, and the files are written in the order that keeps the pair recoverable: a new
-// document's file before the index that names it, the index before a removed document's file is
-// deleted. The store has a writer only while it holds the project's lock.
-import path from 'node:path'
+// Writing: every change to a project open for writing, one at a time in the order asked for. Each
+// is checked in full before a byte is written, and each writes only files nobody else writes:
+// - annotations: the analyst's own set file (or the gold set, for curation and merges);
+// - a new document: its set file first (when it comes with annotations), then the document file,
+//   which is what makes it part of the project;
+// - schema additions, entities, titles, removals: one new change file in changes/<analyst>/.
+import { z } from 'zod'
+import { GOLD_SET } from '../../../shared/analysts'
 import type { DocumentSummary } from '../../../shared/ipc-contract'
-import { newId } from '../../../shared/ids'
 import {
   DOCUMENT_FORMAT,
   FORMAT_VERSION,
+  zAnnotationSchema,
+  zEntity,
   type AnnotationSchema,
   type Annotations,
-  type DocumentFile,
+  type DocLabelMeta,
   type DocumentIndexEntry,
   type Entity,
 } from '../../../shared/model'
 import {
-  DOCUMENTS_DIR,
-  checkAnnotations,
-  checkNewDocument,
-  contentHash,
-  type DocumentFolder,
-  type NewDocument,
-  type StoredDocument,
-} from './documents'
-import { isCode, syncFolder } from './durable-write'
-import { ProjectError } from './errors'
-import { errorText } from './json-file'
-import type { ProjectIndex, StoreEnv } from './project-index'
+  CHANGE_FORMAT,
+  type ChangeJson,
+  type ChangeOp,
+  type DocumentJson,
+} from '../../../shared/model-files'
+import { formatProblems, validateSchema } from '../../../shared/validate'
+import { SetWriters, refuseOverwrite, setJson } from './annotation-sets'
+import { checkAnnotations, checkNewDocument, contentHash, type NewDocument } from './documents'
+import { writeFileDurable } from './durable-write'
+import { ProjectError, joinProblems, zodProblems } from './errors'
+import { compactTime } from './migrate-v3'
+import type { ProjectState } from './project-state'
+import { purgeRemoved } from './purge'
+import { NonAdditiveSchemaError, diffSchema, sameValue } from './schema-changes'
+import { addToView, summaryOf } from './view'
 
 /** What adding a document did. */
 export type AddResult =
   | { status: 'added'; entry: DocumentIndexEntry }
   | { status: 'duplicate'; existing: DocumentIndexEntry }
 
+/** Options of a set write beyond the annotations. */
+export interface SetWrite {
+  /** The set to write: the analyst's own by default; `gold`, or another analyst's for a merge. */
+  set?: string
+  /** The name recorded in the file (default: the analyst working). */
+  analyst?: string
+  /** The file's updatedAt (default: now). */
+  updatedAt?: string
+  /** Stamp document labels whose values changed with who and when (default: for own saves). */
+  stamp?: boolean
+}
+
 /** The changes to an open project. */
 export class ProjectWriter {
   #queue: Promise<unknown> = Promise.resolve()
+  readonly #sets: SetWriters
+  /** The document labels last saved or loaded per document (own set), for stamping. */
+  readonly #labels = new Map<string, Pick<Annotations, 'docLabels' | 'docLabelMeta'>>()
 
-  constructor(
-    private readonly index: ProjectIndex,
-    private readonly docs: DocumentFolder,
-    private readonly env: StoreEnv,
-  ) {}
+  constructor(private readonly state: ProjectState) {
+    this.#sets = new SetWriters(state.layout, state.fs)
+  }
 
-  /**
-   * Validates the annotations against the schema and the document text and rewrites only that
-   * document's file. Rejects with ProjectError listing the problems; refuses to overwrite a file
-   * that could not be read.
-   */
-  saveAnnotations(id: string, a: Annotations): Promise<DocumentSummary> {
-    return this.#exclusive(async () => {
-      // Queued like every change, so nothing can remove the document, or change the schema it is
-      // checked against, between this lookup and the write.
-      const doc = this.docs.require(id)
-      const current = await loadForSaving(doc)
-      const annotations = checkAnnotations(doc.file, current.document.text, a, this.index.data)
-      await doc.write({
-        format: DOCUMENT_FORMAT,
-        version: FORMAT_VERSION,
-        document: current.document,
-        annotations,
-      })
-      return doc.summary(this.index.require(id).title)
-    })
+  /** Remembers the document labels of the analyst's set as loaded (for stamping on save). */
+  loaded(docId: string, a: Annotations): void {
+    this.#labels.set(docId, { docLabels: a.docLabels, docLabelMeta: a.docLabelMeta })
   }
 
   /**
-   * Adds a document, unless one with the same content hash is already in the project. Writes the
-   * document file, then the index in project.json.
+   * Checks the annotations against the schema, the registry and the document text, and writes
+   * the set's file (the analyst's own unless `opts.set` says otherwise). Refuses to overwrite a
+   * file that cannot be read.
    */
-  addDocument(d: NewDocument): Promise<AddResult> {
+  saveAnnotations(docId: string, a: Annotations, opts: SetWrite = {}): Promise<DocumentSummary> {
     return this.#exclusive(async () => {
+      const { state } = this
+      const own = (opts.set ?? state.analyst.id) === state.analyst.id
+      const setId = opts.set ?? state.analyst.id
+      state.requireListed(docId)
+      const file = state.layout.setFile(setId, docId)
+      const record = state.index.sets.get(setId)?.files.get(docId)
+      if (record?.error) {
+        // Read it again: it may have been fixed since.
+        const again = await state.readSet(setId, docId).catch((error: unknown) => error)
+        if (again instanceof Error) throw refuseOverwrite(file, again)
+      }
+      const text = await state.text(docId).catch((error: unknown) => {
+        throw refuseOverwrite(file, error)
+      })
+      const now = state.env.now().toISOString()
+      const checked = checkAnnotations(file, text, state.redirect(a), state.view.project)
+      const stamp = opts.stamp ?? own
+      const annotations = stamp ? await this.#stamped(setId, docId, checked, now) : checked
+      const analyst = opts.analyst ?? state.analyst.name
+      await this.#sets.write(setJson(docId, setId, analyst, opts.updatedAt ?? now, annotations))
+      if (own) this.#labels.set(docId, annotations)
+      await state.index.recordSet(
+        setId,
+        docId,
+        {
+          analyst,
+          updatedAt: opts.updatedAt ?? now,
+          spans: annotations.spans.length,
+          relations: annotations.relations.length,
+        },
+        own || setId === GOLD_SET,
+      )
+      return summaryOf(state.view, state.index, state.analyst.id, state.requireListed(docId))
+    })
+  }
+
+  /** The annotations with `docLabelMeta` stamped for every label set whose values changed. */
+  async #stamped(setId: string, docId: string, a: Annotations, now: string): Promise<Annotations> {
+    let before = this.#labels.get(docId)
+    if (!before && setId === this.state.analyst.id) {
+      const stored = await this.state.readSet(setId, docId).catch(() => null)
+      before = stored?.annotations ?? { docLabels: {} }
+    }
+    const meta: DocLabelMeta = {}
+    for (const [labelSet, values] of Object.entries(a.docLabels)) {
+      if (values.length === 0) continue
+      const previous = before?.docLabelMeta?.[labelSet]
+      const same = previous && sameValue(before?.docLabels[labelSet], values)
+      meta[labelSet] = same ? previous : { annotator: this.state.analyst.name, updatedAt: now }
+    }
+    const { docLabelMeta: _given, ...rest } = a
+    return Object.keys(meta).length > 0 ? { ...rest, docLabelMeta: meta } : rest
+  }
+
+  /**
+   * Adds a document, unless one with the same text is in the project already: its annotations (if
+   * any) as the analyst's set first, then the document file.
+   */
+  addDocument(d: NewDocument, opts: { id?: string } = {}): Promise<AddResult> {
+    return this.#exclusive(async () => {
+      const { state } = this
       const { title, metadata, text, blocks, annotations: given } = checkNewDocument(d)
       const hash = contentHash(text)
-      const existing = this.index.byHash(hash)
+      const existing = state.byHash(hash)
       if (existing) return { status: 'duplicate' as const, existing: { ...existing } }
-
-      let id = this.env.newId('d')
-      while (this.docs.has(id)) id = newId('d')
-      const file = this.docs.pathOf(id)
-      const annotations = checkAnnotations(
-        file,
-        text,
-        given ?? { spans: [], relations: [], docLabels: {} },
-        this.index.data,
-      )
-      const doc = this.docs.create(id)
-      await doc.write({
+      const id = this.#freeDocumentId(opts.id)
+      const file = state.layout.documentFile(id)
+      const now = state.env.now().toISOString()
+      const document = { id, title, metadata, text, blocks, contentHash: hash }
+      const stored = { ...document, addedAt: now, addedBy: state.analyst.name }
+      if (given && !isEmpty(given)) {
+        const annotations = checkAnnotations(file, text, state.redirect(given), state.view.project)
+        const set = setJson(id, state.analyst.id, state.analyst.name, now, annotations)
+        await this.#sets.write(set)
+        const counts = { spans: annotations.spans.length, relations: annotations.relations.length }
+        await state.index.recordSet(
+          state.analyst.id,
+          id,
+          { analyst: state.analyst.name, updatedAt: now, ...counts },
+          true,
+        )
+      }
+      const json: DocumentJson = {
         format: DOCUMENT_FORMAT,
         version: FORMAT_VERSION,
-        document: { id, title, metadata, text, blocks, contentHash: hash },
-        annotations,
-      })
-
+        document: stored,
+      }
+      await state.fs.mkdir(state.layout.documentsDir, { recursive: true })
+      await writeFileDurable(
+        file,
+        `${JSON.stringify(json, null, 2)}\n`,
+        state.fs,
+        state.layout.tempDir,
+      )
+      state.index.recordDocument(stored)
+      state.keepText(id, text)
       const entry: DocumentIndexEntry = {
         id,
         title,
-        file: `${DOCUMENTS_DIR}/${id}.json`,
+        file: `documents/${id}.json`,
         contentHash: hash,
-        addedAt: this.env.now().toISOString(),
+        addedAt: now,
+        addedBy: state.analyst.name,
       }
-      this.docs.add(doc)
-      try {
-        await this.index.addEntry(entry)
-      } catch (error) {
-        this.docs.delete(id)
-        await this.docs.fs.unlink(file).catch(() => undefined)
-        throw error
-      }
+      addToView(state.view, entry)
       return { status: 'added' as const, entry: { ...entry } }
     })
   }
 
-  /**
-   * Removes a document: moves its file aside, removes it from the index, deletes the file. A crash
-   * at any point leaves a state the next open settles (recovery.ts): a removed document never
-   * comes back as an unlisted one, and one whose removal did not reach the index is kept.
-   */
+  #freeDocumentId(wanted: string | undefined): string {
+    const taken = (id: string) => this.state.index.docs.has(id)
+    if (wanted && !taken(wanted)) return wanted
+    let id = this.state.env.newId('d')
+    while (taken(id)) id = `${this.state.env.newId('d')}`
+    return id
+  }
+
+  /** Removes a document: a tombstone change; its files stay until a purge. */
   removeDocument(id: string): Promise<void> {
     return this.#exclusive(async () => {
-      const doc = this.docs.require(id)
-      const { fs } = this.docs
-      const aside = this.docs.removedPathOf(id)
-      const moved = await fs.rename(doc.file, aside).then(
-        () => true,
-        (error: unknown) => {
-          if (isCode(error, 'ENOENT')) return false // already gone: only the index to change
-          throw error
-        },
-      )
-      if (moved) await syncFolder(path.dirname(doc.file), fs)
-      try {
-        await this.index.removeEntry(id)
-      } catch (error) {
-        if (moved) await fs.rename(aside, doc.file).catch(() => undefined)
-        throw error
-      }
-      this.docs.delete(id)
-      if (moved) await fs.unlink(aside).catch(() => undefined) // else deleted on the next open
+      this.state.requireListed(id)
+      await this.#change([{ op: 'document.remove', id }])
     })
   }
 
-  /** Replaces the project's annotation schema after checking it is consistent. */
+  /** Gives a document another title. */
+  renameDocument(id: string, title: string): Promise<void> {
+    return this.#exclusive(async () => {
+      const entry = this.state.requireListed(id)
+      const parsed = z.string().max(1000).safeParse(title)
+      if (!parsed.success) {
+        throw new ProjectError(this.state.layout.documentFile(id), 'title: at most 1000 characters')
+      }
+      if (entry.title === title) return
+      await this.#change([
+        { op: 'document.set', id, field: 'title', value: title, from: entry.title },
+      ])
+    })
+  }
+
+  /**
+   * Stores an edited schema as its additions and cosmetic changes. Refuses, naming each, anything
+   * removed or redefined: annotations of any analyst may use it.
+   */
   setSchema(schema: AnnotationSchema): Promise<void> {
-    return this.#exclusive(() => this.index.setSchema(schema))
+    return this.#exclusive(async () => {
+      const file = this.state.layout.projectFile
+      const parsed = zAnnotationSchema.safeParse(schema)
+      if (!parsed.success) {
+        throw new ProjectError(file, joinProblems(zodProblems(parsed.error, ['schema'])))
+      }
+      const problems = formatProblems(validateSchema(parsed.data)).map((p) => `schema.${p}`)
+      if (problems.length > 0) throw new ProjectError(file, joinProblems(problems))
+      let ops: ChangeOp[]
+      try {
+        ops = diffSchema(this.state.view.project.schema, parsed.data)
+      } catch (error) {
+        if (error instanceof NonAdditiveSchemaError)
+          throw new ProjectError(file, `schema: ${error.message}`)
+        throw error
+      }
+      if (ops.length > 0) await this.#change(ops)
+    })
   }
 
-  /** Replaces the project's entity registry. */
+  /** Stores an edited entity registry as entities added, edited and removed. */
   setEntities(entities: Entity[]): Promise<void> {
-    return this.#exclusive(() => this.index.setEntities(entities))
+    return this.#exclusive(async () => {
+      const file = this.state.layout.changesDir
+      const parsed = z.array(zEntity).safeParse(entities)
+      if (!parsed.success) {
+        throw new ProjectError(file, joinProblems(zodProblems(parsed.error, ['entities'])))
+      }
+      const ids = parsed.data.map((e) => e.id)
+      const dupe = ids.find((id, i) => ids.indexOf(id) !== i)
+      if (dupe) throw new ProjectError(file, `entities: duplicate entity id "${dupe}"`)
+      const ops = diffEntities(this.state.view.project.entities, parsed.data)
+      if (ops.length > 0) await this.#change(ops)
+    })
   }
 
-  /** Resolves when the changes queued so far have run (whether or not they succeeded). */
+  /** Removes an entity; with `into`, merges it there. Spans pointing to it are redirected on read. */
+  removeEntity(id: string, into?: string): Promise<void> {
+    return this.#exclusive(async () => {
+      const entities = this.state.view.project.entities
+      const file = this.state.layout.changesDir
+      if (!entities.some((e) => e.id === id)) {
+        throw new ProjectError(file, `entities: no entity with id "${id}"`)
+      }
+      if (into !== undefined && (into === id || !entities.some((e) => e.id === into))) {
+        throw new ProjectError(file, `entities: cannot merge "${id}" into "${into}"`)
+      }
+      await this.#change([{ op: 'entity.remove', id, ...(into ? { into } : {}) }])
+    })
+  }
+
+  /** Deletes the files of removed documents; returns them (relative to the project folder). */
+  purge(): Promise<string[]> {
+    return this.#exclusive(() => purgeRemoved(this.state))
+  }
+
+  /** Writes one change file of the analyst with `ops`, and folds it in. */
+  async #change(ops: ChangeOp[]): Promise<void> {
+    const { state } = this
+    const at = state.env.now().toISOString()
+    const me = state.analyst
+    const random = state.env.newId('c').replace(/^c-/, '').slice(0, 12) || 'c'
+    let id = `${compactTime(at)}-${random}`
+    for (let n = 2; state.index.changes.has(`${me.id}/${id}`); n++)
+      id = `${compactTime(at)}-${random}-${n}`
+    const change: ChangeJson = {
+      format: CHANGE_FORMAT,
+      version: FORMAT_VERSION,
+      id,
+      analyst: me.id,
+      analystName: me.name,
+      at,
+      ops,
+    }
+    await state.fs.mkdir(state.layout.changeDir(me.id), { recursive: true })
+    const file = state.layout.changeFile(me.id, id)
+    await writeFileDurable(
+      file,
+      `${JSON.stringify(change, null, 2)}\n`,
+      state.fs,
+      state.layout.tempDir,
+    )
+    state.index.recordChange(change)
+    state.refold()
+  }
+
+  /** Resolves when the changes queued so far have run and every set write has landed. */
   async idle(): Promise<void> {
     await this.#queue.catch(() => undefined)
+    await this.#sets.flush().catch(() => undefined)
   }
 
   /**
@@ -167,16 +323,29 @@ export class ProjectWriter {
   }
 }
 
-/** The document as on disk, for a save to keep its text; refuses a file that could not be read. */
-async function loadForSaving(doc: StoredDocument): Promise<DocumentFile> {
-  try {
-    return await doc.load()
-  } catch (error) {
-    const detail = error instanceof ProjectError ? error.detail : errorText(error)
-    throw new ProjectError(
-      doc.file,
-      `not saved: the file on disk is invalid and will not be overwritten (${detail}). ` +
-        'Fix or remove the file, then save again.',
-    )
+function isEmpty(a: Annotations): boolean {
+  return a.spans.length === 0 && a.relations.length === 0 && Object.keys(a.docLabels).length === 0
+}
+
+const ENTITY_FIELDS = ['name', 'kind', 'aliases', 'note'] as const
+
+/** The operations that turn registry `before` into `after`. */
+export function diffEntities(before: readonly Entity[], after: readonly Entity[]): ChangeOp[] {
+  const ops: ChangeOp[] = []
+  const was = new Map(before.map((e) => [e.id, e]))
+  const now = new Set(after.map((e) => e.id))
+  for (const entity of after) {
+    const old = was.get(entity.id)
+    if (!old) {
+      ops.push({ op: 'entity.add', entity })
+      continue
+    }
+    for (const field of ENTITY_FIELDS) {
+      if (sameValue(old[field], entity[field])) continue
+      ops.push({ op: 'entity.set', id: entity.id, field, value: entity[field], from: old[field] })
+    }
   }
+  for (const entity of before)
+    if (!now.has(entity.id)) ops.push({ op: 'entity.remove', id: entity.id })
+  return ops
 }

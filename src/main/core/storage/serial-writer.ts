@@ -20,6 +20,8 @@ export class SerialWriter {
   constructor(
     readonly file: string,
     private readonly fs: StorageFs = nodeFs,
+    /** Where temp files go (see writeFileDurable); beside the file when absent. */
+    private readonly tempDir?: string,
   ) {}
 
   /** Writes `text`; resolves when it (or newer content that replaced it) is on disk. */
@@ -49,7 +51,7 @@ export class SerialWriter {
   }
 
   #start(text: string): Promise<void> {
-    const run = writeFileDurable(this.file, text, this.fs).then(
+    const run = writeFileDurable(this.file, text, this.fs, this.tempDir).then(
       () => {
         this.#lastError = null
       },

@@ -18,6 +18,7 @@ export interface StorageStats {
   isFile(): boolean
   isSymbolicLink(): boolean
   mtimeMs: number
+  size: number
 }
 
 /** The file-system calls of the storage layer (the subset of `node:fs/promises` it uses). */

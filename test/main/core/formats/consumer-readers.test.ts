@@ -98,7 +98,10 @@ beforeAll(async () => {
     await hostile.close()
   }
   await cp(SAMPLE, path.join(root, 'projects', 'sample'), { recursive: true })
-  const sample = await ProjectStore.open(path.join(root, 'projects', 'sample'), { lock: false })
+  const sample = await ProjectStore.open(path.join(root, 'projects', 'sample'), {
+    lock: false,
+    analyst: 'sample',
+  })
   try {
     await exportStore(sample, path.join(root, 'exports', 'sample'))
   } finally {

@@ -19,6 +19,7 @@ import {
   hostileDocuments,
   hostileSchema,
 } from '../../fixtures/hostile-project'
+import { writeSetFile } from '../../fixtures/set-files'
 import { asText, makeInput, makeProject } from './fixtures'
 
 const FORMATS = exportFormatNames()
@@ -59,10 +60,7 @@ describe('the quote check, done by the runner for every format', () => {
     const ghost = file.annotations.spans.find((s) => s.id === 'h-claim')!
     ghost.label = 'Ghostlabel'
     ghost.quote.exact = 'Phantomquote'
-    await writeFile(
-      path.join(dir, 'project', 'documents', `${entry.id}.json`),
-      JSON.stringify(file),
-    )
+    await writeSetFile(path.join(dir, 'project'), file.set!, entry.id, file.annotations)
     const reopened = await ProjectStore.open(path.join(dir, 'project'), { lock: false })
     try {
       const extension = exportOutputExtension(format)

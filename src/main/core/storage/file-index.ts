@@ -1,0 +1,408 @@
+// What is on disk, one record per file: each document's summary (title, when and by whom it was
+// added, content hash), each annotation set's counts, each change as read. Opening a project of
+// 10,000 documents must not read 10,000 files, so the records are kept in a local cache,
+// `.marginalia/index.json` (never synced), and a scan reads only what changed since:
+// - documents/ and changes/ hold files written once and never rewritten, so a name already in
+//   the cache is already known; one `readdir` each finds what arrived or left;
+// - an annotation folder (one per analyst) holds files rewritten in place, so a folder whose
+//   modification time is the one cached is taken as it was; any other is checked file by file,
+//   by size and modification time. A folder's time is trusted only when it was recorded by its own
+//   writer (this store, after its own save) or was already two seconds old when recorded, so an
+//   arrival within the same clock tick is never missed.
+// A file that could not be read is read again on every scan (it may have been fixed). A missing,
+// broken or foreign cache is simply rebuilt from the files.
+import type { AnnotationSetJson, ChangeJson, StoredDocument } from '../../../shared/model-files'
+import { zId } from '../../../shared/model'
+import { readSet } from './annotation-sets'
+import { decodeChangeJson } from './codecs'
+import { readDocument, readProjectJson } from './documents'
+import { isCode } from './durable-write'
+import { ProjectError } from './errors'
+import { errorText } from './json-file'
+import { idOfJsonName, type ProjectLayout } from './layout'
+import type { StorageFs } from './storage-fs'
+
+/** Bump when the cache's shape changes: an older cache is then rebuilt. */
+const CACHE_VERSION = 1
+/** A folder modified less than this before it was recorded may change again within its tick. */
+const RACY_MS = 2000
+/** Files read at the same time while scanning. */
+const PARALLEL_READS = 8
+
+export interface DocSummary {
+  title: string
+  addedAt: string
+  addedBy: string
+  contentHash: string
+}
+
+/** A document file: its summary, or why it cannot be read. */
+export interface DocRecord {
+  summary?: DocSummary
+  error?: string
+  /** Read from the migration's pending folder (not yet moved into documents/). */
+  pending?: boolean
+}
+
+/** An annotation set file: its counts, or why it cannot be read. */
+export interface SetRecord {
+  size: number
+  mtimeMs: number
+  analyst?: string
+  updatedAt?: string
+  spans?: number
+  relations?: number
+  error?: string
+}
+
+/** An annotation folder (one set id): its files, and the folder time they were recorded at. */
+export interface SetDir {
+  mtimeMs: number
+  trusted: boolean
+  files: Map<string, SetRecord>
+}
+
+/** A change file as read, or why it cannot be. */
+export interface ChangeRecord {
+  analyst: string
+  id: string
+  change?: ChangeJson
+  error?: string
+}
+
+interface CacheJson {
+  cache: number
+  project: string
+  documents: Record<string, DocRecord>
+  sets: Record<string, { mtimeMs: number; trusted: boolean; files: Record<string, SetRecord> }>
+  changes: Record<string, ChangeRecord>
+}
+
+/** Runs `task` over `items`, a few at a time. */
+async function pool<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await task(items[next++])
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, items.length) }, worker))
+}
+
+async function names(fs: StorageFs, dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir)
+  } catch (error) {
+    if (isCode(error, 'ENOENT', 'ENOTDIR')) return []
+    throw error
+  }
+}
+
+function detail(error: unknown): string {
+  return error instanceof ProjectError ? error.detail : errorText(error)
+}
+
+/** The records of one project folder. */
+export class FileIndex {
+  readonly docs = new Map<string, DocRecord>()
+  readonly sets = new Map<string, SetDir>()
+  readonly changes = new Map<string, ChangeRecord>()
+  /** Whether the records differ from the cache on disk (so it is worth writing). */
+  changed = false
+
+  private constructor(
+    private readonly layout: ProjectLayout,
+    private readonly fs: StorageFs,
+  ) {}
+
+  /** Records of files held in memory (a format-2 project migrated without writing). */
+  static fromMemory(
+    layout: ProjectLayout,
+    fs: StorageFs,
+    docs: readonly StoredDocument[],
+    sets: readonly AnnotationSetJson[],
+    changes: readonly ChangeJson[],
+  ): FileIndex {
+    const index = new FileIndex(layout, fs)
+    for (const doc of docs) index.docs.set(doc.id, { summary: summaryOf(doc) })
+    for (const set of sets) {
+      let dir = index.sets.get(set.set)
+      if (!dir) index.sets.set(set.set, (dir = { mtimeMs: 0, trusted: false, files: new Map() }))
+      dir.files.set(set.document, {
+        size: 0,
+        mtimeMs: 0,
+        analyst: set.analyst,
+        updatedAt: set.updatedAt,
+        spans: set.annotations.spans.length,
+        relations: set.annotations.relations.length,
+      })
+    }
+    for (const change of changes) index.recordChange(change)
+    index.changed = false
+    return index
+  }
+
+  /** Scans the folder, taking from `cache` (see readCache) what is still current. */
+  static async scan(
+    layout: ProjectLayout,
+    fs: StorageFs,
+    cache: CacheJson | null,
+    now: number = Date.now(),
+  ): Promise<FileIndex> {
+    const index = new FileIndex(layout, fs)
+    index.changed = cache === null
+    await index.#scanDocuments(cache)
+    await index.#scanSets(cache, now)
+    await index.#scanChanges(cache)
+    return index
+  }
+
+  async #scanDocuments(cache: CacheJson | null): Promise<void> {
+    const pending = new Set(
+      (await names(this.fs, this.layout.pendingDocumentsDir)).flatMap((n) => idOfJsonName(n) ?? []),
+    )
+    const found = new Set([
+      ...(await names(this.fs, this.layout.documentsDir)).flatMap((n) => idOfJsonName(n) ?? []),
+      ...pending,
+    ])
+    const toRead: string[] = []
+    for (const id of [...found].sort()) {
+      const cached = cache?.documents[id]
+      const current = cached?.summary && !cached.error && !pending.has(id) && !cached.pending
+      if (current) this.docs.set(id, cached)
+      else toRead.push(id)
+    }
+    if (cache && Object.keys(cache.documents).some((id) => !found.has(id))) this.changed = true
+    if (toRead.length > 0) this.changed = true
+    await pool(toRead, async (id) => {
+      const isPending = pending.has(id)
+      try {
+        const doc = await readDocument(this.fs, this.layout, id, isPending)
+        this.docs.set(id, { summary: summaryOf(doc), ...(isPending ? { pending: true } : {}) })
+      } catch (error) {
+        // Known before (it broke since): still listed, under what was known of it.
+        const known = cache?.documents[id]?.summary
+        this.docs.set(id, { ...(known ? { summary: known } : {}), error: detail(error) })
+      }
+    })
+  }
+
+  async #scanSets(cache: CacheJson | null, now: number): Promise<void> {
+    for (const setId of (await names(this.fs, this.layout.annotationsDir)).sort()) {
+      if (!zId.safeParse(setId).success) continue
+      const dir = this.layout.setDir(setId)
+      const info = await this.fs.lstat(dir).catch(() => null)
+      if (!info?.isDirectory()) continue
+      const cached = cache?.sets[setId]
+      const trusted = cached !== undefined && cached.trusted && cached.mtimeMs === info.mtimeMs
+      const files = new Map<string, SetRecord>()
+      const toRead: string[] = []
+      const docIds = (await names(this.fs, dir)).flatMap((n) => idOfJsonName(n) ?? []).sort()
+      await pool(docIds, async (docId) => {
+        const record = cached?.files[docId]
+        if (trusted && record && !record.error) {
+          files.set(docId, record)
+          return
+        }
+        const stat = await this.fs.lstat(this.layout.setFile(setId, docId)).catch(() => null)
+        if (!stat) return
+        if (
+          record &&
+          !record.error &&
+          record.size === stat.size &&
+          record.mtimeMs === stat.mtimeMs
+        ) {
+          files.set(docId, record)
+          return
+        }
+        files.set(docId, { size: stat.size, mtimeMs: stat.mtimeMs })
+        toRead.push(docId)
+      })
+      if (!trusted) this.changed = true
+      this.sets.set(setId, { mtimeMs: info.mtimeMs, trusted: info.mtimeMs < now - RACY_MS, files })
+      await pool(toRead, async (docId) => {
+        const record = files.get(docId)!
+        Object.assign(record, await this.#readSetRecord(setId, docId))
+      })
+    }
+  }
+
+  async #readSetRecord(setId: string, docId: string): Promise<Partial<SetRecord>> {
+    try {
+      const set = await readSet(this.fs, this.layout, setId, docId)
+      if (!set) return { error: 'the file is missing' }
+      const { spans, relations } = set.annotations
+      return {
+        analyst: set.analyst,
+        updatedAt: set.updatedAt,
+        spans: spans.length,
+        relations: relations.length,
+        error: undefined,
+      }
+    } catch (error) {
+      return { error: detail(error) }
+    }
+  }
+
+  async #scanChanges(cache: CacheJson | null): Promise<void> {
+    const toRead: ChangeRecord[] = []
+    for (const analyst of (await names(this.fs, this.layout.changesDir)).sort()) {
+      if (!zId.safeParse(analyst).success) continue
+      for (const name of (await names(this.fs, this.layout.changeDir(analyst))).sort()) {
+        const id = idOfJsonName(name)
+        if (!id) continue
+        const key = `${analyst}/${id}`
+        const cached = cache?.changes[key]
+        if (cached?.change) this.changes.set(key, cached)
+        else toRead.push({ analyst, id })
+      }
+    }
+    if (cache && Object.keys(cache.changes).some((key) => !this.changes.has(key))) {
+      this.changed = true
+    }
+    if (toRead.length > 0) this.changed = true
+    await pool(toRead, async (record) => {
+      const file = this.layout.changeFile(record.analyst, record.id)
+      try {
+        const raw = await readProjectJson(this.fs, file)
+        if (raw === null) return
+        const change = decodeChangeJson(raw, file, {
+          analystId: record.analyst,
+          changeId: record.id,
+        })
+        this.changes.set(`${record.analyst}/${record.id}`, { ...record, change })
+      } catch (error) {
+        this.changes.set(`${record.analyst}/${record.id}`, { ...record, error: detail(error) })
+      }
+    })
+  }
+
+  /** Records a document this store wrote. */
+  recordDocument(doc: StoredDocument): void {
+    this.docs.set(doc.id, { summary: summaryOf(doc) })
+    this.changed = true
+  }
+
+  /** Records that a document's file could not be read (it is read again on the next scan). */
+  documentFailed(id: string, error: string): void {
+    const record = this.docs.get(id)
+    if (record?.error === error) return
+    this.docs.set(id, { ...record, error })
+    this.changed = true
+  }
+
+  /** Records that a set file could not be read. */
+  setFailed(setId: string, docId: string, error: string): void {
+    const record = this.sets.get(setId)?.files.get(docId)
+    if (!record || record.error === error) return
+    record.error = error
+    this.changed = true
+  }
+
+  /** Corrects a document's summary after reading it whole (a file edited by hand). */
+  correctDocument(doc: StoredDocument): void {
+    const record = this.docs.get(doc.id)
+    const summary = summaryOf(doc)
+    if (record?.summary && sameSummary(record.summary, summary) && !record.error) return
+    this.docs.set(doc.id, { ...record, summary, error: undefined })
+    this.changed = true
+  }
+
+  /** Records a set file this store wrote (or read whole), with the file's and folder's times. */
+  async recordSet(
+    setId: string,
+    docId: string,
+    counts: Omit<SetRecord, 'size' | 'mtimeMs'>,
+    ownWrite: boolean,
+  ): Promise<void> {
+    const stat = await this.fs.lstat(this.layout.setFile(setId, docId)).catch(() => null)
+    const dirStat = ownWrite
+      ? await this.fs.lstat(this.layout.setDir(setId)).catch(() => null)
+      : null
+    let dir = this.sets.get(setId)
+    if (!dir) {
+      dir = { mtimeMs: 0, trusted: false, files: new Map() }
+      this.sets.set(setId, dir)
+    }
+    if (stat) dir.files.set(docId, { ...counts, size: stat.size, mtimeMs: stat.mtimeMs })
+    if (dirStat) {
+      // Written by its only writer, just now: this folder time covers everything in it.
+      dir.mtimeMs = dirStat.mtimeMs
+      dir.trusted = dir.trusted || ownWrite
+    }
+    this.changed = true
+  }
+
+  /** Records a change file this store wrote. */
+  recordChange(change: ChangeJson): void {
+    this.changes.set(`${change.analyst}/${change.id}`, {
+      analyst: change.analyst,
+      id: change.id,
+      change,
+    })
+    this.changed = true
+  }
+
+  /** The records as the cache file holds them. */
+  toCache(projectId: string): CacheJson {
+    const sets: CacheJson['sets'] = {}
+    for (const [id, dir] of this.sets) {
+      sets[id] = {
+        mtimeMs: dir.mtimeMs,
+        trusted: dir.trusted,
+        files: Object.fromEntries(dir.files),
+      }
+    }
+    return {
+      cache: CACHE_VERSION,
+      project: projectId,
+      documents: Object.fromEntries(this.docs),
+      sets,
+      changes: Object.fromEntries(this.changes),
+    }
+  }
+}
+
+function summaryOf(doc: StoredDocument): DocSummary {
+  return {
+    title: doc.title,
+    addedAt: doc.addedAt,
+    addedBy: doc.addedBy,
+    contentHash: doc.contentHash,
+  }
+}
+
+function sameSummary(a: DocSummary, b: DocSummary): boolean {
+  return (
+    a.title === b.title &&
+    a.addedAt === b.addedAt &&
+    a.addedBy === b.addedBy &&
+    a.contentHash === b.contentHash
+  )
+}
+
+/**
+ * Reads the cache of `projectId`; null when it is missing, broken, of another version or of
+ * another project (a folder copied over another), so the scan rebuilds it.
+ */
+export async function readCache(
+  layout: ProjectLayout,
+  fs: StorageFs,
+  projectId: string,
+): Promise<CacheJson | null> {
+  try {
+    const raw = (await readProjectJson(fs, layout.indexCache)) as Partial<CacheJson> | null
+    if (!raw || raw.cache !== CACHE_VERSION || raw.project !== projectId) return null
+    const ok = isRecord(raw.documents) && isRecord(raw.sets) && isRecord(raw.changes)
+    return ok ? (raw as CacheJson) : null
+  } catch {
+    return null
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** The cache's text (compact: it is read by machines only). */
+export function cacheText(index: FileIndex, projectId: string): string {
+  return JSON.stringify(index.toCache(projectId))
+}
