@@ -2,13 +2,16 @@
 // added, content hash), each annotation set's counts, each change as read. Opening a project of
 // 10,000 documents must not read 10,000 files, so the records are kept in a local cache,
 // `.marginalia/index.json` (never synced), and a scan reads only what changed since:
-// - documents/ and changes/ hold files written once and never rewritten, so a name already in
-//   the cache is already known; one `readdir` each finds what arrived or left;
-// - an annotation folder (one per analyst) holds files rewritten in place, so a folder whose
-//   modification time is the one cached is taken as it was; any other is checked file by file,
-//   by size and modification time. A folder's time is trusted only when it was recorded by its own
-//   writer (this store, after its own save) or was already two seconds old when recorded, so an
-//   arrival within the same clock tick is never missed.
+// - changes/ holds files written once and never edited, so a name already in the cache is known;
+// - documents/ and each annotation folder (one per analyst): a folder whose modification time is
+//   the one cached is taken as it was (a file replaced, added or removed changes its folder's
+//   time: the durable writes, git and sync clients all replace files); any other folder is checked
+//   file by file, by size and modification time, and what changed is read again. A folder's time
+//   is trusted only when it was already two seconds old when recorded (so an arrival in the same
+//   clock tick is never missed), or was recorded by the folder's only writer right after its own
+//   write: this store, in the working analyst's folder. A file edited in place by hand (which
+//   leaves its folder's time alone) is noticed when it is next read; deleting `.marginalia/` makes
+//   the next open read everything.
 // A file that could not be read is read again on every scan (it may have been fixed). A missing,
 // broken or foreign cache is simply rebuilt from the files.
 import type { AnnotationSetJson, ChangeJson, StoredDocument } from '../../../shared/model-files'
@@ -38,6 +41,8 @@ export interface DocSummary {
 
 /** A document file: its summary, or why it cannot be read. */
 export interface DocRecord {
+  size?: number
+  mtimeMs?: number
   summary?: DocSummary
   error?: string
   /** Read from the migration's pending folder (not yet moved into documents/). */
@@ -70,9 +75,16 @@ export interface ChangeRecord {
   error?: string
 }
 
+/** A folder's modification time as recorded, and whether it can be trusted (see above). */
+export interface DirTime {
+  mtimeMs: number
+  trusted: boolean
+}
+
 interface CacheJson {
   cache: number
   project: string
+  documentsDir: DirTime
   documents: Record<string, DocRecord>
   sets: Record<string, { mtimeMs: number; trusted: boolean; files: Record<string, SetRecord> }>
   changes: Record<string, ChangeRecord>
@@ -105,6 +117,7 @@ export class FileIndex {
   readonly docs = new Map<string, DocRecord>()
   readonly sets = new Map<string, SetDir>()
   readonly changes = new Map<string, ChangeRecord>()
+  documentsDir: DirTime = { mtimeMs: 0, trusted: false }
   /** Whether the records differ from the cache on disk (so it is worth writing). */
   changed = false
 
@@ -149,13 +162,16 @@ export class FileIndex {
   ): Promise<FileIndex> {
     const index = new FileIndex(layout, fs)
     index.changed = cache === null
-    await index.#scanDocuments(cache)
+    await index.#scanDocuments(cache, now)
     await index.#scanSets(cache, now)
     await index.#scanChanges(cache)
     return index
   }
 
-  async #scanDocuments(cache: CacheJson | null): Promise<void> {
+  async #scanDocuments(cache: CacheJson | null, now: number): Promise<void> {
+    const info = await this.fs.lstat(this.layout.documentsDir).catch(() => null)
+    const mtimeMs = info?.mtimeMs ?? 0
+    const trusted = cache?.documentsDir?.trusted === true && cache.documentsDir.mtimeMs === mtimeMs
     const pending = new Set(
       (await names(this.fs, this.layout.pendingDocumentsDir)).flatMap((n) => idOfJsonName(n) ?? []),
     )
@@ -164,23 +180,35 @@ export class FileIndex {
       ...pending,
     ])
     const toRead: string[] = []
-    for (const id of [...found].sort()) {
+    await pool([...found].sort(), async (id) => {
       const cached = cache?.documents[id]
-      const current = cached?.summary && !cached.error && !pending.has(id) && !cached.pending
-      if (current) this.docs.set(id, cached)
-      else toRead.push(id)
-    }
+      const usable = cached?.summary && !cached.error && !cached.pending && !pending.has(id)
+      if (usable && trusted) {
+        this.docs.set(id, cached)
+        return
+      }
+      const file = pending.has(id) ? this.layout.pendingDocumentFile(id) : this.layout.documentFile(id)
+      const stat = await this.fs.lstat(file).catch(() => null)
+      if (usable && stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
+        this.docs.set(id, cached)
+        return
+      }
+      this.docs.set(id, { size: stat?.size, mtimeMs: stat?.mtimeMs })
+      toRead.push(id)
+    })
+    if (!trusted || toRead.length > 0) this.changed = true
     if (cache && Object.keys(cache.documents).some((id) => !found.has(id))) this.changed = true
-    if (toRead.length > 0) this.changed = true
+    this.documentsDir = { mtimeMs, trusted: mtimeMs < now - RACY_MS }
     await pool(toRead, async (id) => {
       const isPending = pending.has(id)
+      const record = this.docs.get(id)!
       try {
         const doc = await readDocument(this.fs, this.layout, id, isPending)
-        this.docs.set(id, { summary: summaryOf(doc), ...(isPending ? { pending: true } : {}) })
+        Object.assign(record, { summary: summaryOf(doc), ...(isPending ? { pending: true } : {}) })
       } catch (error) {
         // Known before (it broke since): still listed, under what was known of it.
         const known = cache?.documents[id]?.summary
-        this.docs.set(id, { ...(known ? { summary: known } : {}), error: detail(error) })
+        Object.assign(record, { ...(known ? { summary: known } : {}), error: detail(error) })
       }
     })
   }
@@ -275,9 +303,14 @@ export class FileIndex {
     })
   }
 
-  /** Records a document this store wrote. */
-  recordDocument(doc: StoredDocument): void {
-    this.docs.set(doc.id, { summary: summaryOf(doc) })
+  /**
+   * Records a document this store wrote. Others may add documents to the same folder (a sync), so
+   * the folder's time is no longer trusted: the next open checks its files.
+   */
+  async recordDocument(doc: StoredDocument): Promise<void> {
+    const stat = await this.fs.lstat(this.layout.documentFile(doc.id)).catch(() => null)
+    this.docs.set(doc.id, { size: stat?.size, mtimeMs: stat?.mtimeMs, summary: summaryOf(doc) })
+    this.documentsDir = { mtimeMs: 0, trusted: false }
     this.changed = true
   }
 
@@ -326,7 +359,10 @@ export class FileIndex {
     if (dirStat) {
       // Written by its only writer, just now: this folder time covers everything in it.
       dir.mtimeMs = dirStat.mtimeMs
-      dir.trusted = dir.trusted || ownWrite
+      dir.trusted = true
+    } else if (!ownWrite) {
+      // Another analyst's folder (a merge): checked file by file on the next open.
+      dir.trusted = false
     }
     this.changed = true
   }
@@ -354,6 +390,7 @@ export class FileIndex {
     return {
       cache: CACHE_VERSION,
       project: projectId,
+      documentsDir: this.documentsDir,
       documents: Object.fromEntries(this.docs),
       sets,
       changes: Object.fromEntries(this.changes),

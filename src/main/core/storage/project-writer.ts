@@ -169,7 +169,7 @@ export class ProjectWriter {
         state.fs,
         state.layout.tempDir,
       )
-      state.index.recordDocument(stored)
+      await state.index.recordDocument(stored)
       state.keepText(id, text)
       const entry: DocumentIndexEntry = {
         id,

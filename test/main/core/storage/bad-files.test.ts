@@ -2,26 +2,41 @@ import { lstat, readFile, rename, rm, symlink, writeFile } from 'node:fs/promise
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ProjectError, ProjectStore } from '../../../../src/main/core/storage'
+import { setFile } from '../../fixtures/set-files'
 import { annotationsFor, newDocument } from './helpers'
 import { tempDir } from './temp-dir'
 
-/** A project with three documents; returns the folder and the document files. */
+/**
+ * A project with three documents, each with a set of annotations by analyst "Tester"; returns the
+ * folder, the ids in list order, the document files and the annotation files.
+ */
 async function project() {
   const dir = await tempDir()
-  const store = await ProjectStore.create(dir, { name: 'P' })
+  const store = await ProjectStore.create(dir, { name: 'P', analyst: 'Tester' })
   const ids: string[] = []
   for (const text of ['First Putin text.', 'Second Putin text.', 'Third Putin text.']) {
-    const r = await store.addDocument(newDocument(text))
+    const labels = { spans: [], relations: [], docLabels: { overall_sentiment: ['neutral'] } }
+    const r = await store.addDocument({ ...newDocument(text), annotations: labels })
     if (r.status === 'added') ids.push(r.entry.id)
   }
+  const order = store.project.documents.map((d) => d.id)
   await store.close()
-  return { dir, ids, files: ids.map((id) => path.join(dir, 'documents', `${id}.json`)) }
+  return {
+    dir,
+    ids: order,
+    files: order.map((id) => path.join(dir, 'documents', `${id}.json`)),
+    sets: order.map((id) => setFile(dir, 'tester', id)),
+  }
 }
 
+const ME = { analyst: 'Tester' }
+
+/** Edits a JSON file as editors, git and sync clients do: a new file renamed over the old. */
 async function edit(file: string, change: (json: Record<string, unknown>) => void) {
   const json = JSON.parse(await readFile(file, 'utf8'))
   change(json)
-  await writeFile(file, JSON.stringify(json, null, 2))
+  await writeFile(`${file}.new`, JSON.stringify(json, null, 2))
+  await rename(`${file}.new`, file)
 }
 
 describe('broken files', () => {
@@ -29,7 +44,7 @@ describe('broken files', () => {
     const { dir, ids, files } = await project()
     await writeFile(files[1], '{\n  "format": "marginalia-document",\n  "version": 1,\n}')
     const bytes = await readFile(files[1])
-    const store = await ProjectStore.open(dir)
+    const store = await ProjectStore.open(dir, ME)
     expect(store.problems).toHaveLength(1)
     expect(store.problems[0].file).toBe(files[1])
     expect(store.problems[0].message).toMatch(/^invalid JSON: .*/)
@@ -48,48 +63,87 @@ describe('broken files', () => {
     expect(await readFile(files[1])).toEqual(bytes)
   })
 
-  it('a document with a bad field names the file and the field path', async () => {
-    const { dir, ids, files } = await project()
-    await edit(files[0], (json) => {
+  it('an annotation file with a bad field names the file and the field path', async () => {
+    const { dir, ids, sets } = await project()
+    await edit(sets[0], (json) => {
       const annotations = json.annotations as { spans: unknown[] }
       annotations.spans = [{ ...annotationsFor().spans[0], start: 'three' }]
     })
-    const bytes = await readFile(files[0])
-    const store = await ProjectStore.open(dir)
+    const bytes = await readFile(sets[0])
+    const store = await ProjectStore.open(dir, ME)
     expect(store.problems).toEqual([
       {
-        file: files[0],
+        file: sets[0],
         message: expect.stringMatching(/^annotations\.spans\[0\]\.start: .*expected number/),
       },
     ])
     await expect(store.loadDocument(ids[0])).rejects.toThrow(
-      new RegExp(`^${escape(files[0])}: annotations\\.spans\\[0\\]\\.start: `),
+      new RegExp(`^${escape(sets[0])}: annotations\\.spans\\[0\\]\\.start: `),
     )
     await expect(store.saveAnnotations(ids[0], annotationsFor())).rejects.toThrow(/not saved/)
     expect(store.summaries().filter((s) => !s.error)).toHaveLength(2)
     await store.close()
-    expect(await readFile(files[0])).toEqual(bytes)
+    expect(await readFile(sets[0])).toEqual(bytes)
   })
 
-  it('reports empty, NUL-filled, missing and mislabelled document files', async () => {
+  it('an annotation file edited in place (its folder unchanged) is noticed when it is read', async () => {
+    const { dir, ids, sets } = await project()
+    const json = JSON.parse(await readFile(sets[1], 'utf8'))
+    json.annotations.docLabels = 'none'
+    await writeFile(sets[1], JSON.stringify(json)) // in place: the folder's time does not move
+    const store = await ProjectStore.open(dir, ME)
+    await expect(store.loadDocument(ids[1])).rejects.toThrow(/annotations\.docLabels: /)
+    expect(store.problems.map((p) => p.file)).toEqual([sets[1]])
+    expect(store.summaries()[1].error).toMatch(/annotations\.docLabels/)
+    await store.close()
+  })
+
+  it('an annotation file of a document the folder lacks is reported, never deleted', async () => {
+    const { dir, ids, files, sets } = await project()
+    await rm(files[2]) // not arrived yet from another copy, or an add killed half-way
+    const store = await ProjectStore.open(dir, ME)
+    expect(store.project.documents.map((d) => d.id)).toEqual(ids.slice(0, 2))
+    expect(store.problems).toEqual([
+      { file: sets[2], message: expect.stringMatching(/^annotations of a document the project/) },
+    ])
+    await store.close()
+    expect((await readFile(sets[2], 'utf8')).length).toBeGreaterThan(0)
+  })
+
+  it('reports empty and NUL-filled document files, still listed under what was known', async () => {
     const { dir, ids, files } = await project()
     await writeFile(files[0], '')
     await writeFile(files[1], Buffer.alloc(64))
-    await rm(files[2])
-    const store = await ProjectStore.open(dir)
-    expect(store.problems.map((p) => p.message)).toEqual([
-      'the file is empty',
-      'the file contains NUL bytes (damaged, perhaps by a crash)',
-      'the document file is missing',
-    ])
+    const store = await ProjectStore.open(dir, ME)
+    expect(store.problems).toEqual(
+      expect.arrayContaining([
+        { file: files[0], message: 'the file is empty' },
+        { file: files[1], message: 'the file contains NUL bytes (damaged, perhaps by a crash)' },
+      ]),
+    )
+    expect(store.problems).toHaveLength(2)
     expect(store.summaries().map((s) => s.id)).toEqual(ids)
+    await store.close()
+  })
+
+  it('a document file never read whole (no cache) is listed after the others, by its id', async () => {
+    const { dir, ids, files } = await project()
+    await rm(path.join(dir, '.marginalia'), { recursive: true })
+    await writeFile(files[0], '')
+    const store = await ProjectStore.open(dir, ME)
+    expect(store.project.documents.map((d) => d.id)).toEqual(ids.slice(1))
+    expect(store.summaries().map((s) => [s.id, s.error])).toEqual([
+      [ids[1], undefined],
+      [ids[2], undefined],
+      [ids[0], 'the file is empty'],
+    ])
     await store.close()
   })
 
   it('reports a document file whose id is not the one the index lists', async () => {
     const { dir, files } = await project()
     await edit(files[0], (json) => ((json.document as { id: string }).id = 'other'))
-    const store = await ProjectStore.open(dir)
+    const store = await ProjectStore.open(dir, ME)
     expect(store.problems[0].message).toMatch(/^document\.id: is "other"/)
     await store.close()
   })
@@ -98,7 +152,7 @@ describe('broken files', () => {
     const { dir, ids, files } = await project()
     const good = await readFile(files[0])
     await writeFile(files[0], '{ broken')
-    const store = await ProjectStore.open(dir)
+    const store = await ProjectStore.open(dir, ME)
     expect(store.problems).toHaveLength(1)
     await writeFile(files[0], good)
     await store.saveAnnotations(ids[0], {
@@ -146,6 +200,23 @@ describe('broken files', () => {
 describe('symbolic links in a project folder', () => {
   const PASSWD = 'root:x:0:0:root:/root:/bin/bash\n'
 
+  it('an annotation file that is a link is refused, naming it, without reading the target', async () => {
+    const { dir, ids, sets } = await project()
+    const outside = path.join(await tempDir(), 'passwd')
+    await writeFile(outside, PASSWD)
+    await rm(sets[0])
+    await symlink(outside, sets[0])
+    const store = await ProjectStore.open(dir, ME)
+    expect(store.problems).toEqual([
+      { file: sets[0], message: expect.stringMatching(/^the file is a symbolic link/) },
+    ])
+    await expect(store.loadDocument(ids[0])).rejects.toThrow(/symbolic link/)
+    await expect(store.saveAnnotations(ids[0], annotationsFor())).rejects.toThrow(/not saved/)
+    await store.close()
+    expect(JSON.stringify(store.problems)).not.toContain('root:x')
+    expect((await lstat(sets[0])).isSymbolicLink()).toBe(true)
+  })
+
   it('a document file that is a link is refused, naming it, without reading the target', async () => {
     const { dir, ids, files } = await project()
     const outside = path.join(await tempDir(), 'passwd')
@@ -157,14 +228,17 @@ describe('symbolic links in a project folder', () => {
     await rename(files[1], copy)
     await symlink(copy, files[1])
 
-    const store = await ProjectStore.open(dir)
+    const store = await ProjectStore.open(dir, ME)
     const refusal =
       'the file is a symbolic link, and Marginalia does not follow links in a project folder: ' +
       'replace the link with the file itself'
-    expect(store.problems).toEqual([
-      { file: files[0], message: refusal },
-      { file: files[1], message: refusal },
-    ])
+    expect(store.problems).toEqual(
+      expect.arrayContaining([
+        { file: files[0], message: refusal },
+        { file: files[1], message: refusal },
+      ]),
+    )
+    expect(store.problems).toHaveLength(2)
     await expect(store.loadDocument(ids[0])).rejects.toThrow(`${files[0]}: ${refusal}`)
     await expect(store.saveAnnotations(ids[1], annotationsFor())).rejects.toThrow(/not saved/)
     expect((await store.loadDocument(ids[2])).document.text).toBe('Third Putin text.')

@@ -7,6 +7,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ProjectError, ProjectStore } from '../../../../src/main/core/storage'
 import { defaultSchema } from '../../../../src/shared/default-schema'
+import type { Annotations } from '../../../../src/shared/model'
+import { setFile } from '../../fixtures/set-files'
 import { annotationsFor, newDocument } from './helpers'
 import { fsError, spyFs } from './spy-fs'
 import { tempDir } from './temp-dir'
@@ -28,11 +30,17 @@ async function projectOnDisk() {
   const fs = spyFs([], (call) => {
     if (disk.full && call.op === 'write') throw fsError('ENOSPC', call)
   })
-  const store = await ProjectStore.create(dir, { name: 'P', fs })
+  const store = await ProjectStore.create(dir, { name: 'P', fs, analyst: 'Tester' })
   const result = await store.addDocument(newDocument())
   if (result.status !== 'added') throw new Error('not added')
   await store.saveAnnotations(result.entry.id, annotationsFor())
-  return { dir, disk, store, id: result.entry.id, file: path.join(dir, result.entry.file) }
+  return { dir, disk, store, id: result.entry.id, file: setFile(dir, 'tester', result.entry.id) }
+}
+
+/** Annotations without the document-label stamps the store adds. */
+function unstamped(a: Annotations): Annotations {
+  const { docLabelMeta: _stamps, ...rest } = a
+  return rest
 }
 
 describe('a full disk', () => {
@@ -51,15 +59,15 @@ describe('a full disk', () => {
         'free some space and try again.',
     )
     // The store answers with what is on disk, not with what it failed to save.
-    expect((await store.loadDocument(id)).annotations).toEqual(annotationsFor())
+    expect(unstamped((await store.loadDocument(id)).annotations)).toEqual(annotationsFor())
     expect(store.summaries()[0]).toMatchObject({ spanCount: 3, relationCount: 1 })
     expect(await contents(dir)).toEqual(before) // no temp file left, nothing changed
 
     // Retry, once there is room.
     disk.full = false
     expect(await store.saveAnnotations(id, fewer)).toMatchObject({ spanCount: 1, relationCount: 0 })
-    expect(JSON.parse(await readFile(file, 'utf8')).annotations).toEqual(fewer)
-    expect((await store.loadDocument(id)).annotations).toEqual(fewer)
+    expect(unstamped(JSON.parse(await readFile(file, 'utf8')).annotations)).toEqual(fewer)
+    expect(unstamped((await store.loadDocument(id)).annotations)).toEqual(fewer)
     await store.close()
   })
 
@@ -73,7 +81,7 @@ describe('a full disk', () => {
       /documents\/d-[^/]+\.json: could not be written: the disk is full \(ENOSPC\)/,
     )
     await expect(store.setSchema(schema)).rejects.toThrow(
-      `${path.join(dir, 'project.json')}: could not be written: the disk is full (ENOSPC)`,
+      /changes[/\\]tester[/\\][0-9TZ]+-[0-9a-f]+\.json: could not be written: the disk is full \(ENOSPC\)/,
     )
     expect(store.project.schema).toEqual(defaultSchema())
     expect(store.project.documents).toHaveLength(1)

@@ -1,168 +1,191 @@
-// A process killed between the writes of one change. The kill is simulated at an exact point: the
-// injected file system holds the call at that point (and every call after it) forever, so what
-// reached the disk before it is there and nothing after it is, as after a SIGKILL. The dead store
-// is abandoned and its lock deleted (taking over a dead process's lock is lock.test.ts's subject).
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
+// A process killed in the middle of a change, at every point where it writes. The kill is
+// simulated exactly: the injected file system holds the chosen call (and every call after it)
+// forever, so what reached the disk before it is there and nothing after it is, as after a SIGKILL.
+// The dead store is abandoned and its lock deleted (taking over a dead process's lock is
+// lock.test.ts's subject). After each kill the project must open, and be either as it was before
+// the change or as it is after it: never half of it, and never a file lost.
+import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LOCK_FILE, ProjectStore, type StorageFs } from '../../../../src/main/core/storage'
-import type { DocumentFile } from '../../../../src/shared/model'
+import { defaultSchema } from '../../../../src/shared/default-schema'
 import { cli } from '../../cli/run-cli'
 import { annotationsFor, newDocument } from './helpers'
-import { spyFs, type FsCall } from './spy-fs'
+import { isWriteCall, spyFs, type FsCall } from './spy-fs'
 import { tempDir } from './temp-dir'
 
-/** A file system that can be made to die at a chosen call. */
-function mortalFs(): { fs: StorageFs; dieAt(point: (call: FsCall) => boolean): Promise<void> } {
-  let point: ((call: FsCall) => boolean) | null = null
+const ME = { analyst: 'Tester' }
+
+/**
+ * A file system that, once armed, dies at its `n`-th write call (creating, writing, renaming,
+ * removing a file). Armed after the store is open, so the kill falls inside the change.
+ */
+function mortalFs(n: number): {
+  fs: StorageFs
+  died: Promise<void>
+  arm(on?: boolean): void
+  dead(): boolean
+} {
+  let writes = 0
+  let armed = false
   let dead = false
   let reached = () => {}
-  const fs = spyFs([], (call) => {
-    if (!dead && point?.(call)) {
+  const died = new Promise<void>((resolve) => (reached = resolve))
+  const fs = spyFs([], (call: FsCall) => {
+    if (armed && !dead && isWriteCall(call) && ++writes === n) {
       dead = true
       reached()
     }
     return dead ? new Promise<void>(() => {}) : undefined // never, once the process is gone
   })
-  return {
-    fs,
-    dieAt(at) {
-      point = at
-      return new Promise<void>((resolve) => (reached = resolve))
-    },
-  }
+  return { fs, died, arm: (on = true) => (armed = on), dead: () => dead }
 }
 
-/** A project with one document, open on a file system that can die; the process's lock is ours. */
-async function project() {
-  const dir = await tempDir()
-  const life = mortalFs()
-  const store = await ProjectStore.create(dir, { name: 'P', fs: life.fs })
-  const first = await store.addDocument(newDocument())
-  if (first.status !== 'added') throw new Error('not added')
-  const projectFile = path.join(dir, 'project.json')
-  const documents = path.join(dir, 'documents')
-  /** Runs `change`, kills the process at `point`, and clears the dead process's lock. */
-  const killDuring = async (change: () => Promise<unknown>, point: (c: FsCall) => boolean) => {
-    const reached = life.dieAt(point)
-    void change().catch(() => undefined) // never settles: the process died in it
-    await reached
-    await rm(path.join(dir, LOCK_FILE))
-  }
-  return { dir, store, first: first.entry, projectFile, documents, killDuring }
-}
-
-const writingIndex = (projectFile: string) => (c: FsCall) =>
-  c.op === 'rename' && c.other === projectFile
-
-describe('an add killed between the document file and project.json', () => {
-  it('leaves a document that validate reports and the next open lists again', async () => {
-    const { dir, store, first, projectFile, documents, killDuring } = await project()
-    const second = { ...newDocument('A second article.'), annotations: annotationsFor() }
-    second.annotations.spans = [] // its text has none of the quotes
-    second.annotations.relations = []
-    await killDuring(() => store.addDocument(second), writingIndex(projectFile))
-    const orphanName = (await readdir(documents)).find((n) => n !== `${first.id}.json`)!
-    const orphan = path.join(documents, orphanName)
-    const orphanId = orphanName.replace(/\.json$/, '')
-    expect(JSON.parse(await readFile(projectFile, 'utf8')).documents).toHaveLength(1)
-
-    // Read-only (validate, export): reported, not repaired.
-    const reader = await ProjectStore.open(dir, { lock: false })
-    const unlisted = {
-      file: orphan,
-      message:
-        'not listed in project.json (left by an interrupted add, or copied in); opening the ' +
-        'project for writing lists it again',
-    }
-    expect(reader.unlisted).toEqual([unlisted])
-    expect(reader.problems).toEqual([unlisted])
-    expect(reader.project.documents).toHaveLength(1)
-    await reader.close()
-    const validate = await cli('validate', dir)
-    expect(validate.code).toBe(1)
-    expect(validate.out).toBe(`${orphan}: ${unlisted.message}\n`)
-
-    // Open for writing: listed again, reported once.
-    const reopened = await ProjectStore.open(dir)
-    expect(reopened.recovered).toEqual([
-      {
-        file: orphan,
-        message:
-          'listed again as "Test article": it was in documents/ but not in project.json (an add ' +
-          'was interrupted)',
-      },
-    ])
-    expect(reopened.snapshot().recovered).toEqual(reopened.recovered)
-    expect(reopened.problems).toEqual([])
-    expect(reopened.project.documents.map((d) => d.id)).toEqual([first.id, orphanId])
-    expect((await reopened.loadDocument(orphanId)).document.text).toBe('A second article.')
-    await reopened.close()
-    const again = await ProjectStore.open(dir)
-    expect(again.recovered).toEqual([])
-    await again.close()
-    expect((await cli('validate', dir)).code).toBe(0)
-  })
-
-  it('an unlisted file that is broken, or repeats a listed text, is reported and left alone', async () => {
-    const { dir, store, first, documents } = await project()
-    await store.close()
-    const broken = path.join(documents, 'd-broken.json')
-    await writeFile(broken, '{ "format": "marginalia-document", ')
-    const copy = JSON.parse(await readFile(path.join(dir, first.file), 'utf8')) as DocumentFile
-    copy.document.id = 'd-copy'
-    const duplicate = path.join(documents, 'd-copy.json')
-    await writeFile(duplicate, JSON.stringify(copy))
-    await writeFile(path.join(documents, 'notes.txt'), 'not a document')
-    const before = await Promise.all([broken, duplicate].map((f) => readFile(f)))
-
-    const reopened = await ProjectStore.open(dir)
-    expect(reopened.recovered).toEqual([])
-    expect(reopened.unlisted).toEqual([
-      {
-        file: broken,
-        message: expect.stringMatching(
-          /^not listed in project\.json: it cannot be read \(invalid JSON/,
-        ),
-      },
-      {
-        file: duplicate,
-        message: `not listed in project.json: its text is already in the project as ${first.id} "Test article"`,
-      },
-    ])
-    expect(reopened.project.documents).toHaveLength(1)
-    await reopened.close()
-    expect(await Promise.all([broken, duplicate].map((f) => readFile(f)))).toEqual(before)
-  })
-})
-
-describe('a removal killed half-way', () => {
-  it('before project.json changed: the document is kept, whole', async () => {
-    const { dir, store, first, projectFile, documents, killDuring } = await project()
-    await store.saveAnnotations(first.id, annotationsFor())
-    await killDuring(() => store.removeDocument(first.id), writingIndex(projectFile))
-    const reopened = await ProjectStore.open(dir)
-    expect(reopened.project.documents.map((d) => d.id)).toEqual([first.id])
-    expect((await reopened.loadDocument(first.id)).annotations).toEqual(annotationsFor())
-    expect(reopened.problems).toEqual([])
-    await reopened.close()
-    expect(await readdir(documents)).toEqual([`${first.id}.json`])
-  })
-
-  it('after project.json changed: the document stays removed, never listed again', async () => {
-    const { dir, store, first, documents, killDuring } = await project()
-    await killDuring(
-      () => store.removeDocument(first.id),
-      (c) => c.op === 'unlink' && c.path.startsWith(documents),
+/**
+ * Runs `change` on a fresh project (made by `setup`) killed at each of its write calls in turn,
+ * until a run completes; `check` gets the reopened store and whether the change had completed.
+ * Returns how many kill points were tried.
+ */
+async function atEveryKillPoint(
+  setup: (dir: string) => Promise<void>,
+  change: (store: ProjectStore) => Promise<unknown>,
+  check: (store: ProjectStore, dir: string) => Promise<void>,
+): Promise<number> {
+  for (let n = 1; ; n++) {
+    const dir = await tempDir()
+    await setup(dir)
+    const life = mortalFs(n)
+    const store = await ProjectStore.open(dir, { ...ME, fs: life.fs })
+    await store.flush()
+    life.arm()
+    const done = change(store).then(
+      () => true,
+      () => true,
     )
-    const reader = await ProjectStore.open(dir, { lock: false })
-    expect(reader.project.documents).toEqual([])
-    expect(reader.problems).toEqual([])
-    await reader.close()
-    const reopened = await ProjectStore.open(dir)
-    expect(reopened.project.documents).toEqual([])
-    expect(reopened.recovered).toEqual([])
+    const finished = await Promise.race([done, life.died.then(() => false)])
+    if (finished && !life.dead()) {
+      life.arm(false) // the change is done: closing is not under test
+      await store.close()
+      return n - 1
+    }
+    await rm(path.join(dir, LOCK_FILE))
+    const reopened = await ProjectStore.open(dir, ME)
+    try {
+      await check(reopened, dir)
+    } finally {
+      await reopened.close()
+    }
+  }
+}
+
+async function withOneDocument(dir: string): Promise<void> {
+  const store = await ProjectStore.create(dir, { name: 'P', ...ME })
+  await store.addDocument({ ...newDocument(), annotations: annotationsFor() })
+  await store.close()
+}
+
+describe('a change killed at any point leaves the project as before or as after', () => {
+  it('adding a document with annotations: annotation file, then the document file', async () => {
+    const text = 'A second article about Putin.'
+    const second = {
+      ...newDocument(text),
+      annotations: { spans: [], relations: [], docLabels: { overall_sentiment: ['neutral'] } },
+    }
+    let orphans = 0
+    const points = await atEveryKillPoint(
+      withOneDocument,
+      (store) => store.addDocument(second),
+      async (store) => {
+        const docs = store.project.documents
+        expect(docs.length === 1 || docs.length === 2).toBe(true)
+        if (docs.length === 2) {
+          const added = await store.loadDocument(docs[1].id)
+          expect(added.document.text).toBe(text)
+          expect(added.annotations.docLabels).toEqual(second.annotations.docLabels)
+          expect(store.problems).toEqual([])
+        } else if (store.problems.length > 0) {
+          // Killed between the two files: the annotations are kept and named, never deleted.
+          orphans++
+          expect(store.problems).toEqual([
+            {
+              file: expect.stringMatching(/annotations[/\\]tester[/\\]d-.*\.json$/),
+              message: expect.stringMatching(/^annotations of a document the project does not/),
+            },
+          ])
+        }
+        // Whatever happened, the first document is whole, and no temp file is left.
+        expect((await store.loadDocument(docs[0].id)).annotations.spans).toHaveLength(3)
+      },
+    )
+    expect(points).toBeGreaterThan(4)
+    expect(orphans).toBeGreaterThan(0)
+  })
+
+  it('saving annotations: the old set or the new one', async () => {
+    const fewer = { ...annotationsFor(), spans: annotationsFor().spans.slice(0, 1), relations: [] }
+    const points = await atEveryKillPoint(
+      withOneDocument,
+      async (store) => {
+        const [doc] = store.project.documents
+        await store.loadDocument(doc.id)
+        await store.saveAnnotations(doc.id, fewer)
+      },
+      async (store) => {
+        const [doc] = store.project.documents
+        const spans = (await store.loadDocument(doc.id)).annotations.spans
+        expect([1, 3]).toContain(spans.length)
+        expect(store.problems).toEqual([])
+      },
+    )
+    expect(points).toBeGreaterThan(1)
+  })
+
+  it('removing a document, editing the schema or the registry: one change file or none', async () => {
+    const schema = defaultSchema()
+    schema.layers[0].labels.push({ name: 'Rumour' })
+    const entity = { id: 'e1', name: 'Putin', kind: 'person', aliases: [], note: '' }
+    const points = await atEveryKillPoint(
+      withOneDocument,
+      async (store) => {
+        await store.setSchema(schema)
+        await store.setEntities([entity])
+        await store.removeDocument(store.project.documents[0].id)
+      },
+      async (store, dir) => {
+        const labels = store.project.schema.layers[0].labels.map((l) => l.name)
+        const changes = await readdir(path.join(dir, 'changes', 'tester')).catch(() => [])
+        expect(labels.includes('Rumour')).toBe(changes.length >= 1)
+        expect(store.project.entities).toEqual(changes.length >= 2 ? [entity] : [])
+        expect(store.project.documents).toHaveLength(changes.length >= 3 ? 0 : 1)
+        expect(store.problems).toEqual([])
+        // A removed document's files stay: nothing was deleted.
+        expect(await readdir(path.join(dir, 'documents'))).toHaveLength(1)
+      },
+    )
+    expect(points).toBeGreaterThan(5)
+  })
+
+  it('temp files of killed writers are deleted by the next open, and validate passes', async () => {
+    const dir = await tempDir()
+    await withOneDocument(dir)
+    const life = mortalFs(3) // inside the first durable write of the save: after the temp file
+    const store = await ProjectStore.open(dir, { ...ME, fs: life.fs })
+    life.arm()
+    const [doc] = store.project.documents
+    void store.saveAnnotations(doc.id, annotationsFor()).catch(() => undefined)
+    await life.died
+    await rm(path.join(dir, LOCK_FILE))
+    const tmp = path.join(dir, '.marginalia', 'tmp')
+    const left = await readdir(tmp)
+    expect(left.length).toBeGreaterThan(0)
+    // The dead writer's pid is ours (same process): rename them as a dead process's would be.
+    const { rename } = await import('node:fs/promises')
+    for (const name of left) {
+      await rename(path.join(tmp, name), path.join(tmp, name.replace(/\.\d+\./, '.999999999.')))
+    }
+    const reopened = await ProjectStore.open(dir, ME)
     await reopened.close()
-    expect(await readdir(documents)).toEqual([])
+    expect(await readdir(tmp)).toEqual([])
+    expect((await cli('validate', dir)).code).toBe(0)
   })
 })

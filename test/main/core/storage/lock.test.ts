@@ -85,7 +85,9 @@ describe('project lock', () => {
     expect(lock.pid).toBe(process.pid)
     expect(lock.host).toBe(os.hostname())
     await store.close()
-    expect(await readdir(dir)).toEqual(['documents', 'project.json'])
+    expect((await readdir(path.join(dir, '.marginalia'))).filter((n) => n !== 'tmp')).toEqual([
+      'index.json',
+    ])
   })
 
   it('a lock left by an earlier process with our own pid is stale', async () => {
@@ -141,7 +143,11 @@ describe('project lock', () => {
     expect(error).toBeInstanceOf(LockError)
     expect((error as LockError).holder.pid).toBe(process.ppid)
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(competitor)
-    expect((await readdir(dir)).sort()).toEqual([LOCK_FILE, 'documents', 'project.json'])
+    expect((await readdir(path.join(dir, '.marginalia'))).sort()).toEqual([
+      'index.json',
+      'lock',
+      'tmp',
+    ])
   })
 
   it('an unreadable lock file that is fresh is respected; an old one is taken over', async () => {

@@ -1,4 +1,4 @@
-import { cp, readFile, writeFile } from 'node:fs/promises'
+import { cp, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -44,7 +44,7 @@ describe('migration', () => {
     )
   })
 
-  it('opens an older project through the table and writes nothing until a save', async () => {
+  it('opens an older project through the table: in memory read-only, on disk for writing', async () => {
     undo.push(
       registerMigration('project', 0, projectV0),
       registerMigration('document', 0, documentV0),
@@ -55,59 +55,71 @@ describe('migration', () => {
     const projectBytes = await readFile(projectFile)
     const docBytes = await readFile(docFile)
 
-    const store = await ProjectStore.open(dir)
-    expect(store.problems).toEqual([])
-    expect(store.project.version).toBe(FORMAT_VERSION)
-    expect(store.project.name).toBe('Old project')
-    expect(store.summaries()).toEqual([
-      { id: 'd-old', title: 'Old article', spanCount: 1, relationCount: 0 },
+    const reader = await ProjectStore.open(dir, { lock: false })
+    expect(reader.problems).toEqual([])
+    expect(reader.project.version).toBe(FORMAT_VERSION)
+    expect(reader.project.name).toBe('Old project')
+    expect(reader.summaries()).toEqual([
+      { id: 'd-old', title: 'Old article', spanCount: 0, relationCount: 0, sets: ['old'] },
     ])
-    const doc = await store.loadDocument('d-old')
-    expect(doc.annotations.spans[0].quote.exact).toBe('the deal was historic')
-    expect(doc.annotations.docLabels).toEqual({})
-    await store.close()
+    const doc = await reader.loadAnnotations('d-old', 'old')
+    expect(doc?.annotations.spans[0].quote.exact).toBe('the deal was historic')
+    expect(doc?.annotations.docLabels).toEqual({})
+    await reader.close()
     expect(await readFile(projectFile)).toEqual(projectBytes)
     expect(await readFile(docFile)).toEqual(docBytes)
 
-    // A save writes the document in the current version; project.json waits for its own change.
-    const again = await ProjectStore.open(dir)
-    await again.saveAnnotations('d-old', doc.annotations)
-    const saved = JSON.parse(await readFile(docFile, 'utf8'))
-    expect(saved.version).toBe(FORMAT_VERSION)
-    expect(saved.annotations.spans).toEqual(doc.annotations.spans)
-    expect('marks' in saved.annotations).toBe(false)
-    expect(await readFile(projectFile)).toEqual(projectBytes)
-    await again.setEntities([])
+    // Opened for writing: migrated through every step to the current format, on disk.
+    const writer = await ProjectStore.open(dir, { analyst: 'old' })
+    expect(writer.recovered.map((r) => r.message)).toEqual([
+      expect.stringMatching(/^migrated from format 0 to 3: the annotations are now the set of/),
+    ])
+    expect((await writer.loadDocument('d-old')).annotations).toEqual(doc?.annotations)
+    await writer.close()
     const project = JSON.parse(await readFile(projectFile, 'utf8'))
     expect(project.version).toBe(FORMAT_VERSION)
     expect(project.name).toBe('Old project')
     expect('title' in project).toBe(false)
-    await again.close()
+    const saved = JSON.parse(await readFile(docFile, 'utf8'))
+    expect(saved.version).toBe(FORMAT_VERSION)
+    expect('annotations' in saved).toBe(false)
   })
 
   it('refuses a file written by a newer Marginalia and does not touch it', async () => {
-    const dir = await v0Project()
-    const docFile = path.join(dir, 'documents', 'd-old.json')
-    const doc = JSON.parse(await readFile(docFile, 'utf8'))
-    undo.push(registerMigration('project', 0, projectV0))
-    await writeFile(docFile, JSON.stringify({ ...doc, version: FORMAT_VERSION + 1 }))
-    const bytes = await readFile(docFile)
-    const store = await ProjectStore.open(dir)
-    expect(store.problems).toEqual([
+    const dir = await tempDir()
+    const store = await ProjectStore.create(dir, { name: 'P', analyst: 'Tester' })
+    const added = await store.addDocument({
+      title: 'T',
+      metadata: {},
+      text: 'Some text.',
+      blocks: [],
+      annotations: { spans: [], relations: [], docLabels: { overall_sentiment: ['neutral'] } },
+    })
+    if (added.status !== 'added') throw new Error('not added')
+    await store.close()
+    const setFile = path.join(dir, 'annotations', 'tester', `${added.entry.id}.json`)
+    const set = JSON.parse(await readFile(setFile, 'utf8'))
+    // Replaced, as a sync client brings a newer copy's file.
+    await writeFile(`${setFile}.new`, JSON.stringify({ ...set, version: FORMAT_VERSION + 1 }))
+    await rename(`${setFile}.new`, setFile)
+    const bytes = await readFile(setFile)
+    const reopened = await ProjectStore.open(dir, { analyst: 'Tester' })
+    expect(reopened.problems).toEqual([
       {
-        file: docFile,
+        file: setFile,
         message: expect.stringMatching(
           new RegExp(
-            `^version: written by a newer Marginalia \\(format version ${FORMAT_VERSION + 1};`,
+            `^version: written by a newer Marginalia \\(format version ${FORMAT_VERSION + 1}; ` +
+              `this one reads up to ${FORMAT_VERSION}\\)`,
           ),
         ),
       },
     ])
     await expect(
-      store.saveAnnotations('d-old', { spans: [], relations: [], docLabels: {} }),
+      reopened.saveAnnotations(added.entry.id, { spans: [], relations: [], docLabels: {} }),
     ).rejects.toThrow(/not saved/)
-    await store.close()
-    expect(await readFile(docFile)).toEqual(bytes)
+    await reopened.close()
+    expect(await readFile(setFile)).toEqual(bytes)
   })
 
   it('applies the steps in order from the file version to the current one', () => {

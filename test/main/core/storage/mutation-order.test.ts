@@ -26,10 +26,11 @@ describe('one queue for every change', () => {
     const save = store.saveAnnotations(id, annotationsFor())
     const remove = store.removeDocument(id)
     // The save answers for the document as it was when asked: its title, its counts.
-    expect(await save).toEqual({ id, title: 'Test article', spanCount: 3, relationCount: 1 })
+    expect(await save).toMatchObject({ id, title: 'Test article', spanCount: 3, relationCount: 1 })
     await remove
     expect(store.project.documents).toEqual([])
-    expect(await readdir(path.join(dir, 'documents'))).toEqual([])
+    // The tombstone keeps the files: the saved annotations are there.
+    expect(await readdir(path.join(dir, 'annotations', store.analyst.id))).toEqual([`${id}.json`])
     await store.close()
   })
 
@@ -41,7 +42,7 @@ describe('one queue for every change', () => {
     await remove
     await expect(save).rejects.toThrow(`no document with id "${id}"`)
     await store.flush()
-    expect(await readdir(path.join(dir, 'documents'))).toEqual([])
+    expect(await readdir(path.join(dir, 'annotations')).catch(() => [])).toEqual([])
     await store.close()
   })
 
@@ -50,13 +51,14 @@ describe('one queue for every change', () => {
     const store = await ProjectStore.open(dir)
     const withPrediction = defaultSchema()
     withPrediction.layers[0].labels.push({ name: 'Prediction' })
-    await store.setSchema(withPrediction)
     const a = annotationsFor()
     a.spans[0].label = 'Prediction'
-    const save = store.saveAnnotations(id, a)
-    const change = store.setSchema(defaultSchema()) // drops Prediction again
-    expect((await save).spanCount).toBe(3)
+    const early = store.saveAnnotations(id, a) // asked before the label exists
+    const change = store.setSchema(withPrediction)
+    const late = store.saveAnnotations(id, a)
+    await expect(early).rejects.toThrow(/layer "claim" has no label "Prediction"/)
     await change
+    expect((await late).spanCount).toBe(3)
     await store.close()
   })
 })

@@ -19,7 +19,7 @@ import { tempDir } from './temp-dir'
 /** A closed project with one annotated document. */
 async function project() {
   const dir = await tempDir()
-  const store = await ProjectStore.create(dir, { name: 'P' })
+  const store = await ProjectStore.create(dir, { name: 'P', analyst: 'Tester' })
   const result = await store.addDocument({ ...newDocument(), annotations: annotationsFor() })
   if (result.status !== 'added') throw new Error('not added')
   await store.close()
@@ -53,11 +53,12 @@ describe('a project folder that cannot be written', () => {
       const store = await ProjectStore.open(dir, {
         lock: 'if-writable',
         fs: readOnlyFs(dir, code, calls),
+        analyst: 'Tester',
       })
       expect(store.readOnly).toBe(reason)
       expect(store.snapshot().readOnly).toBe(reason)
       expect(store.snapshot().documents).toEqual([
-        { id, title: 'Test article', spanCount: 3, relationCount: 1 },
+        { id, title: 'Test article', spanCount: 3, relationCount: 1, sets: ['tester'] },
       ])
       expect((await store.loadDocument(id)).annotations).toEqual(annotationsFor())
       await expect(store.saveAnnotations(id, annotationsFor())).rejects.toThrow(
@@ -95,8 +96,8 @@ describe('a project folder that cannot be written', () => {
   const root = process.getuid?.() === 0
   it.skipIf(root)('a folder without write permission, for real (not as root)', async () => {
     const { dir, id } = await project()
-    await chmod(path.join(dir, 'documents'), 0o555)
-    await chmod(dir, 0o555)
+    const folders = ['documents', 'annotations', 'annotations/tester', '.marginalia', '.']
+    for (const f of folders) await chmod(path.join(dir, f), 0o555)
     try {
       const store = await ProjectStore.open(dir, { lock: 'if-writable' })
       expect(store.readOnly).toMatch(/^you do not have permission to write in the folder \(E/)
@@ -106,8 +107,7 @@ describe('a project folder that cannot be written', () => {
         `${dir}: cannot open the project for writing`,
       )
     } finally {
-      await chmod(dir, 0o755)
-      await chmod(path.join(dir, 'documents'), 0o755)
+      for (const f of [...folders].reverse()) await chmod(path.join(dir, f), 0o755)
     }
   })
 })

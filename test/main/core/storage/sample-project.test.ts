@@ -12,8 +12,11 @@ import { tempDir } from './temp-dir'
 
 describe('sample project', () => {
   it('opens with no problems and every annotation validates', async () => {
-    const store = await ProjectStore.open(SAMPLE_DIR, { lock: false })
+    const store = await ProjectStore.open(SAMPLE_DIR, { lock: false, analyst: 'sample' })
     expect(store.problems).toEqual([])
+    expect(store.listAnalysts().map((a) => [a.id, a.name, a.documents])).toEqual([
+      ['sample', 'sample', 1],
+    ])
     const [summary] = store.summaries()
     expect(store.summaries()).toHaveLength(1)
     const file = await store.loadDocument(summary.id)
@@ -44,7 +47,7 @@ describe('sample project', () => {
   })
 
   it('has a non-trivial claims table: cues, attribution and stance, entities, an unsourced claim', async () => {
-    const store = await ProjectStore.open(SAMPLE_DIR, { lock: false })
+    const store = await ProjectStore.open(SAMPLE_DIR, { lock: false, analyst: 'sample' })
     const { schema, entities } = store.project
     expect(schema).toEqual(defaultSchema())
     expect(entities.map((e) => e.name)).toEqual([
@@ -87,7 +90,13 @@ describe('sample project', () => {
     const out = path.join(await tempDir(), 'sample')
     await buildSampleProject(out)
     const committed = await listFiles(SAMPLE_DIR)
-    expect(committed).toEqual(['documents/russia-north-korea-alliance.json', 'project.json'])
+    expect(committed).toEqual([
+      '.gitignore',
+      'annotations/sample/russia-north-korea-alliance.json',
+      'changes/sample/20240619T120000000Z-sample01.json',
+      'documents/russia-north-korea-alliance.json',
+      'project.json',
+    ])
     expect(await listFiles(out)).toEqual(committed)
     for (const name of committed) {
       expect(await readFile(path.join(out, name), 'utf8')).toBe(
