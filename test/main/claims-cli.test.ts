@@ -16,22 +16,25 @@ const DOC = 'russia-north-korea-alliance'
 let root: string
 let dir: string
 let docFile: string
+let setPath: string
 
 beforeEach(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'marginalia-claims-cli-'))
   dir = path.join(root, 'sample')
   await cp(SAMPLE_DIR, dir, { recursive: true })
   docFile = path.join(dir, 'documents', `${DOC}.json`)
+  setPath = path.join(dir, 'annotations', 'sample', `${DOC}.json`)
 })
 
 afterEach(async () => {
   await rm(root, { recursive: true, force: true })
 })
 
-async function editDocument(edit: (file: DocumentFile) => void): Promise<void> {
-  const file = JSON.parse(await readFile(docFile, 'utf8')) as DocumentFile
+/** Edits the sample analyst's annotations of the document. */
+async function editDocument(edit: (file: Pick<DocumentFile, 'annotations'>) => void) {
+  const file = JSON.parse(await readFile(setPath, 'utf8')) as DocumentFile
   edit(file)
-  await writeFile(docFile, JSON.stringify(file, null, 2))
+  await writeFile(setPath, JSON.stringify(file, null, 2))
 }
 
 describe('stats', () => {
@@ -76,7 +79,7 @@ describe('validate', () => {
     const result = await cli('validate', dir)
     expect(result.code).toBe(1)
     expect(result.out).toContain(
-      `${docFile}: annotations.relations[9].from: span "claim-munitions" is on layer "claim"; ` +
+      `${setPath}: annotations.relations[9].from: span "claim-munitions" is on layer "claim"; ` +
         '"cue_of" allows "cue" at its from end',
     )
     expect(result.out).toContain('"cue_of" allows "claim" at its to end')

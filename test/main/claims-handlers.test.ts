@@ -3,7 +3,7 @@
 // the CSV and XLSX exports as a spreadsheet would read them, cancelling, and the path guard.
 import { parse } from 'csv-parse/sync'
 import { unzipSync, strFromU8 } from 'fflate'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -21,6 +21,8 @@ import type {
   ProjectSnapshot,
 } from '../../src/shared/ipc-contract'
 import type { DocumentFile } from '../../src/shared/model'
+import { readProject } from './fixtures/read-project'
+import { readSetFile } from './fixtures/set-files'
 
 const DOC = 'russia-north-korea-alliance'
 
@@ -51,6 +53,7 @@ async function setup(exportTo: string | null = null) {
       return answer.exportTo
     },
     confirmOpenExternal: async () => false,
+    chooseMergeSource: async () => null,
   }
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
@@ -246,31 +249,29 @@ describe('entities:remove', () => {
       'V. Putin',
     ])
     expect(putin.note).toBe('President of Russia.\nAdded twice by mistake.')
-    const onDisk = JSON.parse(
-      await readFile(path.join(projectDir, 'documents', `${DOC}.json`), 'utf8'),
-    ) as DocumentFile
-    expect(onDisk.annotations.spans.find((s) => s.id === 'source-putin-2')?.entityId).toBe(
+    // No annotation file is rewritten: the span reads as the merged entity wherever it is read.
+    const analyst = result.snapshot.analyst.id
+    const onDisk = await readSetFile(projectDir, analyst, DOC)
+    expect(onDisk.annotations.spans.find((s) => s.id === 'source-putin-2')?.entityId).toBe('e-vvp')
+    const loaded = (await call('document:load', { docId: DOC })) as DocumentFile
+    expect(loaded.annotations.spans.find((s) => s.id === 'source-putin-2')?.entityId).toBe(
       'e-vladimir-putin',
     )
-    const project = JSON.parse(await readFile(path.join(projectDir, 'project.json'), 'utf8'))
+    const project = await readProject(projectDir)
     expect(project.entities.map((e: { id: string }) => e.id)).not.toContain('e-vvp')
   })
 
   it('with dryRun counts the spans it would change and writes nothing', async () => {
     const { call, projectDir } = await setup()
-    const read = () =>
-      Promise.all(
-        ['project.json', `documents/${DOC}.json`].map((f) =>
-          readFile(path.join(projectDir, f), 'utf8'),
-        ),
-      )
+    const read = async () => (await readdir(projectDir, { recursive: true })).sort()
     const before = await read()
     const result = (await call('entities:remove', {
       entityId: 'e-vladimir-putin',
       replaceWith: 'e-kim-jong-un',
       dryRun: true,
     })) as EntityRemovalResult
-    expect(result.changed).toEqual([{ docId: DOC, spans: 2 }])
+    // Two spans in each of the two sets: the sample analyst's, and the user's copy of it.
+    expect(result.changed).toEqual([{ docId: DOC, spans: 4 }])
     expect(result.snapshot.project.entities.map((e) => e.id)).toContain('e-vladimir-putin')
     expect(await read()).toEqual(before)
   })
@@ -280,38 +281,43 @@ describe('entities:remove', () => {
     const result = (await call('entities:remove', {
       entityId: 'e-kim-jong-un',
     })) as EntityRemovalResult
-    expect(result.changed).toEqual([{ docId: DOC, spans: 1 }])
+    expect(result.changed).toEqual([{ docId: DOC, spans: 2 }])
     const doc = (await call('document:load', { docId: DOC })) as DocumentFile
     const kim = doc.annotations.spans.find((s) => s.id === 'source-kim')!
     expect(kim).not.toHaveProperty('entityId')
-    expect(kim.updatedAt > kim.createdAt).toBe(true)
     await call('document:save', { docId: DOC, annotations: doc.annotations })
+    // Every analyst's set reads the same, though only the saved one was written.
+    const sample = (await call('document:load-set', { docId: DOC, set: 'sample' })) as {
+      annotations: DocumentFile['annotations']
+    }
+    expect(sample.annotations.spans.find((s) => s.id === 'source-kim')).not.toHaveProperty(
+      'entityId',
+    )
     const table = (await call('claims:table')) as ClaimsTableResult
     const friendship = table.rows.find((r) => r.claimId === 'claim-fiery-friendship')!
     expect(friendship.sources[0]).toMatchObject({ text: 'Kim', entityId: null })
   })
 
-  it('keeps the entity while a document cannot be read, and refuses unknown ids', async () => {
+  it('counts around an annotation file that cannot be read, and refuses unknown ids', async () => {
     const first = await setup()
-    const report = (await first.call('import:data', {
-      files: [{ name: 'other.txt', data: new TextEncoder().encode('Kim said so.') }],
-    })) as ImportReport
     await sessions[0].dispose()
-    const broken = path.join(first.projectDir, 'documents', `${report.added[0].id}.json`)
-    await writeFile(broken, 'not json')
+    const broken = path.join(first.projectDir, 'annotations', 'sample', `${DOC}.json`)
+    await writeFile(`${broken}.new`, 'not json')
+    await rename(`${broken}.new`, broken)
     const { call } = await setup()
     const result = (await call('entities:remove', { entityId: 'e-tass' })) as EntityRemovalResult
     expect(result.problems).toEqual([
-      { file: `documents/${report.added[0].id}.json`, message: expect.stringMatching(/JSON/) },
+      { file: `annotations/sample/${DOC}.json`, message: expect.stringMatching(/JSON/) },
     ])
-    // The sample's span was unlinked, but the entity stays for the broken document's sake.
+    // The readable set's span is counted; the entity goes: the broken file, once fixed, reads
+    // through the same redirect.
     expect(result.changed).toEqual([{ docId: DOC, spans: 1 }])
-    expect(result.snapshot.project.entities.map((e) => e.id)).toContain('e-tass')
+    expect(result.snapshot.project.entities.map((e) => e.id)).not.toContain('e-tass')
     await expect(call('entities:remove', { entityId: 'e-nobody' })).rejects.toThrow(
       /no entity with id "e-nobody"/,
     )
     await expect(
-      call('entities:remove', { entityId: 'e-tass', replaceWith: 'e-tass' }),
+      call('entities:remove', { entityId: 'e-kim-jong-un', replaceWith: 'e-kim-jong-un' }),
     ).rejects.toThrow(/cannot be merged into itself/)
     await expect(call('entities:remove', { entityId: '../x' })).rejects.toThrow(
       /^entities:remove: invalid argument: entityId/,

@@ -22,7 +22,7 @@ import type {
   FormatList,
   MainEvent,
 } from '../../src/shared/ipc-contract'
-import { zDocumentFile, zProjectFile } from '../../src/shared/model'
+import { readDocument, readProject as readStoredProject } from './fixtures/read-project'
 
 const ARTICLE = 'Officials said the alliance is growing.\n\nAnalysts disagree.'
 const NOW = '2024-05-01T10:00:00.000Z'
@@ -93,6 +93,7 @@ function setup(answers: Partial<Dialogs> = {}) {
       return answers.chooseAnnotationSource ? answers.chooseAnnotationSource(...args) : null
     },
     confirmOpenExternal: async () => false,
+    chooseMergeSource: async () => null,
   }
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
@@ -109,12 +110,8 @@ function setup(answers: Partial<Dialogs> = {}) {
 }
 
 const projectDir = () => path.join(tmp, 'userData', 'projects', SAMPLE_FOLDER_NAME)
-const readProject = async () =>
-  zProjectFile.parse(JSON.parse(await readFile(path.join(projectDir(), 'project.json'), 'utf8')))
-const readDoc = async (id: string) =>
-  zDocumentFile.parse(
-    JSON.parse(await readFile(path.join(projectDir(), 'documents', `${id}.json`), 'utf8')),
-  )
+const readProject = () => readStoredProject(projectDir())
+const readDoc = (id: string) => readDocument(projectDir(), id)
 
 describe('formats:list', () => {
   it('lists the ten export formats and the import formats with the registries’ labels', async () => {

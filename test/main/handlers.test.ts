@@ -11,6 +11,7 @@ import { createHandlers, type Dialogs, type HandlerContext } from '../../src/mai
 import { dispatch } from '../../src/main/ipc-dispatch'
 import { SAMPLE_FOLDER_NAME } from '../../src/main/sample-project'
 import { AppSession } from '../../src/main/session'
+import { readSetFile } from './fixtures/set-files'
 import type { Handlers, MainEvent } from '../../src/shared/ipc-contract'
 
 const ARTICLE = 'Officials said the alliance is growing.\n\nAnalysts disagree.'
@@ -65,6 +66,10 @@ function scriptedDialogs(answers: Partial<Dialogs> = {}): Dialogs & { asked: str
       asked.push(`confirm:${url}`)
       return answers.confirmOpenExternal ? answers.confirmOpenExternal(url) : false
     },
+    chooseMergeSource: async (source) => {
+      asked.push(`merge:${source}`)
+      return answers.chooseMergeSource ? answers.chooseMergeSource(source) : null
+    },
   }
 }
 
@@ -93,6 +98,9 @@ const installedSample = () => path.join(tmp, 'userData', 'projects', SAMPLE_FOLD
 describe('app:init', () => {
   it('on first start copies the sample into userData/projects and opens the copy', async () => {
     const { handlers } = setup()
+    const shipped = path.join(tmp, 'resources', 'sample-project')
+    const listing = async () => (await readdir(shipped, { recursive: true })).sort()
+    const before = await listing()
     const result = await handlers['app:init'](undefined)
     expect(result.error).toBeNull()
     expect(result.snapshot?.path).toBe(installedSample())
@@ -102,9 +110,8 @@ describe('app:init', () => {
     expect(result.recent).toEqual([installedSample()])
     expect(result.settings.snapToWords).toBe(true)
     // The copy holds the lock; the shipped sample was not opened or changed.
-    const shipped = path.join(tmp, 'resources', 'sample-project')
-    expect((await readdir(installedSample())).sort()).toContain(LOCK_FILE)
-    expect((await readdir(shipped)).sort()).toEqual(['documents', 'project.json'])
+    expect(await readdir(path.dirname(path.join(installedSample(), LOCK_FILE)))).toContain('lock')
+    expect(await listing()).toEqual(before)
   })
 
   it('on later starts reopens the last project and does not copy the sample again', async () => {
@@ -255,7 +262,9 @@ describe('shell:open-external', () => {
 describe('documents, import and export', () => {
   it('saves annotations to disk and reloads them', async () => {
     const { call } = setup()
-    const init = (await call('app:init')) as { snapshot: { documents: { id: string }[] } }
+    const init = (await call('app:init')) as {
+      snapshot: { documents: { id: string }[]; analyst: { id: string } }
+    }
     const docId = init.snapshot.documents[0]!.id
     const now = new Date().toISOString()
     const span = {
@@ -275,9 +284,7 @@ describe('documents, import and export', () => {
       annotations: { spans: [span], relations: [], docLabels: {} },
     })) as { summary: { spanCount: number } }
     expect(saved.summary.spanCount).toBe(1)
-    const onDisk = JSON.parse(
-      await readFile(path.join(installedSample(), 'documents', `${docId}.json`), 'utf8'),
-    )
+    const onDisk = await readSetFile(installedSample(), init.snapshot.analyst.id, docId)
     expect(onDisk.annotations.spans[0].start).toBe(0)
     const loaded = (await call('document:load', { docId })) as { annotations: { spans: unknown[] } }
     expect(loaded.annotations.spans).toHaveLength(1)

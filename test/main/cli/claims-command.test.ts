@@ -22,7 +22,7 @@ beforeEach(async () => {
   const init = await cli('init', dir, '--sample')
   if (init.code !== 0) throw new Error(init.err)
   // The claims, known from the stored spans (not from the code that builds the table).
-  const store = await ProjectStore.open(dir, { lock: false })
+  const store = await ProjectStore.open(dir, { lock: false, analyst: 'sample' })
   try {
     const { document, annotations } = await store.loadDocument(store.project.documents[0].id)
     claims = annotations.spans
@@ -77,7 +77,7 @@ describe('marginalia claims', () => {
 
   it('--format wins over a name without an extension; --document limits the rows', async () => {
     const out = path.join(root, 'claims-export')
-    const store = await ProjectStore.open(dir, { lock: false })
+    const store = await ProjectStore.open(dir, { lock: false, analyst: 'sample' })
     const docId = store.project.documents[0].id
     await store.close()
     const result = await cli('claims', dir, '--out', out, '--format', 'csv', '--document', docId)
@@ -105,7 +105,7 @@ describe('marginalia claims', () => {
   })
 
   it('still writes the table when a document cannot be read, names it, and exits 3', async () => {
-    const store = await ProjectStore.open(dir, { lock: false })
+    const store = await ProjectStore.open(dir, { lock: false, analyst: 'sample' })
     const file = path.join(dir, store.project.documents[0].file)
     await store.close()
     await writeFile(file, '{ not json')

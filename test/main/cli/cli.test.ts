@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import { ProjectStore } from '../../../src/main/core/storage'
 import { defaultSchema } from '../../../src/shared/default-schema'
 import type { DocumentFile } from '../../../src/shared/model'
 import { EXIT } from '../../../src/main/cli/exit-codes'
+import { setFile } from '../fixtures/set-files'
 import { cli, expectOneLineError } from './run-cli'
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/import')
@@ -155,13 +156,14 @@ describe('init, add, stats, export, validate', () => {
     expect(ok.out).toMatch(/^OK: 1 documents, 3 spans and 1 relations checked/)
 
     const store = await ProjectStore.open(dir, { lock: false })
-    const file = path.join(dir, store.project.documents[0].file)
+    const file = setFile(dir, store.analyst.id, store.project.documents[0].id)
     await store.close()
     const doc = JSON.parse(await readFile(file, 'utf8')) as DocumentFile
     doc.annotations.spans[1].start += 1 // offsets no longer select the quote
     doc.annotations.spans[2].label = 'Nope' // not a label of the layer
     doc.annotations.relations[0].to = 's-gone' // dangling relation end
-    await writeFile(file, JSON.stringify(doc))
+    await writeFile(`${file}.new`, JSON.stringify(doc))
+    await rename(`${file}.new`, file)
 
     const bad = await cli('validate', dir)
     expect(bad.code).toBe(1)

@@ -25,7 +25,7 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }))
 
 async function sampleCounts(): Promise<{ spans: number; claims: number }> {
-  const store = await ProjectStore.open(dir, { lock: false })
+  const store = await ProjectStore.open(dir, { lock: false, analyst: 'sample' })
   try {
     let spans = 0
     let claims = 0
@@ -152,7 +152,7 @@ describe('import', () => {
     const id = /^added (d-\S+) ".*" \(1 spans, 0 relations\)$/m.exec(result.out)?.[1]
     expect(id).toBeDefined()
     expect(result.out).toContain('Imported 1 of 1 documents')
-    const store = await ProjectStore.open(dir, { lock: false })
+    const store = await ProjectStore.open(dir, { lock: false }) // as the command: the OS user
     try {
       expect(
         store.project.schema.layers.some((l) => l.labels.some((d) => d.name === 'PERSON')),

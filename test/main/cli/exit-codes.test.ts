@@ -3,7 +3,7 @@
 // exits 3 (0 with --allow-incomplete), an --out ending in .zip writes a zip or is refused, and
 // every command's help has examples, its exit codes and where the documentation is.
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
@@ -13,6 +13,7 @@ import { exportOutputExtension } from '../../../src/main/core/export'
 import { ProjectStore } from '../../../src/main/core/storage'
 import { EXPORT_FORMATS } from '../../../src/shared/ipc-contract'
 import type { DocumentFile } from '../../../src/shared/model'
+import { setFile } from '../fixtures/set-files'
 import { cli, expectOneLineError } from './run-cli'
 
 let root: string
@@ -26,14 +27,15 @@ beforeEach(async () => {
 })
 afterEach(() => rm(root, { recursive: true, force: true }))
 
-/** Moves one span of the sample so its offsets no longer select its quote. */
+/** Moves one span of the sample analyst's annotations so its offsets no longer select its quote. */
 async function breakOneSpan(): Promise<string> {
   const store = await ProjectStore.open(dir, { lock: false })
-  const file = path.join(dir, store.project.documents[0].file)
+  const file = setFile(dir, 'sample', store.project.documents[0].id)
   await store.close()
   const doc = JSON.parse(await readFile(file, 'utf8')) as DocumentFile
   doc.annotations.spans[0].start += 1
-  await writeFile(file, JSON.stringify(doc))
+  await writeFile(`${file}.new`, JSON.stringify(doc))
+  await rename(`${file}.new`, file)
   return doc.annotations.spans[0].id
 }
 

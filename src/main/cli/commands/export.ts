@@ -46,8 +46,11 @@ export async function exportCommand(
       formatOptions,
       sets,
     })
+    // A team's project holds several sets: say whose were written.
     const chosen = manifest.annotationSets
-    if (chosen) io.stdout(`Annotations: ${chosen.mode} (${chosen.sets.join(', ') || 'none'})\n`)
+    if (chosen && store.listAnalysts().filter((a) => a.documents > 0).length > 1) {
+      io.stdout(`Annotations: ${chosen.mode} (${chosen.sets.join(', ') || 'none'})\n`)
+    }
     const { documents, spans, relations } = manifest.counts
     io.stdout(
       `Exported ${documents} documents, ${spans} spans, ${relations} relations to ${path} ` +

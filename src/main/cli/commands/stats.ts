@@ -17,6 +17,8 @@ export interface ProjectStats {
   name: string
   /** Whose annotations were counted. */
   annotations: ResolvedSets
+  /** How many annotation sets the project holds (analysts, and gold). */
+  sets: number
   documents: number
   unreadableDocuments: number
   spans: number
@@ -45,6 +47,7 @@ export async function collectStats(
   const stats: ProjectStats = {
     name: project.name,
     annotations: resolved,
+    sets: store.listAnalysts().filter((a) => a.documents > 0).length,
     documents: project.documents.length,
     unreadableDocuments: 0,
     spans: 0,
@@ -104,9 +107,13 @@ export async function statsCommand(
   const lines = [
     `Project: ${field(stats.name)}`,
     `Documents: ${stats.documents}${unreadable ? ` (${unreadable} could not be read)` : ''}`,
-    `Annotations: ${stats.annotations.mode === 'all' ? 'all sets' : 'set'} ${stats.annotations.sets.join(', ') || '(none)'}`,
-    `Spans: ${stats.spans}`,
   ]
+  if (stats.sets > 1) {
+    // A team's project: say whose annotations were counted.
+    const { mode, sets } = stats.annotations
+    lines.push(`Annotations: ${mode === 'all' ? 'all sets' : 'set'} ${sets.join(', ') || '(none)'}`)
+  }
+  lines.push(`Spans: ${stats.spans}`)
   for (const [id, layer] of Object.entries(stats.spansByLayer)) {
     lines.push(`  ${field(layer.name)} (${field(id)}): ${layer.total}`)
     for (const [label, count] of Object.entries(layer.labels)) {

@@ -187,7 +187,9 @@ export class FileIndex {
         this.docs.set(id, cached)
         return
       }
-      const file = pending.has(id) ? this.layout.pendingDocumentFile(id) : this.layout.documentFile(id)
+      const file = pending.has(id)
+        ? this.layout.pendingDocumentFile(id)
+        : this.layout.documentFile(id)
       const stat = await this.fs.lstat(file).catch(() => null)
       if (usable && stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
         this.docs.set(id, cached)

@@ -399,6 +399,7 @@ export class ProjectStore {
    */
   async flush(): Promise<void> {
     await this.#writer?.idle()
+    await this.#cacheWrite
   }
 
   /** Flushes pending writes, saves the index cache, releases the lock. Unusable afterwards. */

@@ -170,6 +170,7 @@ describe('a change killed at any point leaves the project as before or as after'
     await withOneDocument(dir)
     const life = mortalFs(3) // inside the first durable write of the save: after the temp file
     const store = await ProjectStore.open(dir, { ...ME, fs: life.fs })
+    await store.flush()
     life.arm()
     const [doc] = store.project.documents
     void store.saveAnnotations(doc.id, annotationsFor()).catch(() => undefined)
