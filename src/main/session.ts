@@ -58,6 +58,8 @@ export class AppSession {
   // Opening, creating and closing projects run one at a time, so two quick clicks cannot leave
   // two stores (and two locks) open.
   #queue: Promise<unknown> = Promise.resolve()
+  /** Set by dispose (quitting): no project is opened afterwards. */
+  #disposed = false
 
   constructor(private readonly ctx: HandlerContext) {}
 
@@ -172,10 +174,13 @@ export class AppSession {
     let dir = state.lastProject
     if (!state.sampleInstalled) {
       try {
-        dir = await installSampleProject(
-          this.ctx.sampleProjectDir,
-          path.join(this.ctx.userDataDir, 'projects'),
-          files.settings.annotator,
+        // In the queue, so quitting meanwhile waits for the copy instead of racing it.
+        dir = await this.#serial(() =>
+          installSampleProject(
+            this.ctx.sampleProjectDir,
+            path.join(this.ctx.userDataDir, 'projects'),
+            files.settings.annotator,
+          ),
         )
       } catch (error) {
         return result(null, describeOpenError(this.ctx.sampleProjectDir, error))
@@ -193,6 +198,7 @@ export class AppSession {
   /** Opens the project at `dir` (already checked), replacing the open one; remembers it. */
   openProject(dir: string): Promise<ProjectSnapshot> {
     return this.#serial(async () => {
+      this.#refuseIfDisposed()
       if (this.#store && path.resolve(this.#store.dir) === dir) return this.#store.snapshot()
       // Open the new project before closing the old one, so a failure leaves the old one open.
       // A folder that cannot be written opens read-only; the snapshot says why.
@@ -206,6 +212,7 @@ export class AppSession {
   /** Creates a new project named `name` in `dir` (already checked) and opens it. */
   createProject(dir: string, name: string): Promise<ProjectSnapshot> {
     return this.#serial(async () => {
+      this.#refuseIfDisposed()
       const analyst = (await this.files()).settings.annotator
       const next = await ProjectStore.create(dir, { name, analyst })
       await this.#replaceStore(next, dir)
@@ -274,6 +281,7 @@ export class AppSession {
    */
   dispose(): Promise<void> {
     return this.#serial(async () => {
+      this.#disposed = true
       try {
         await this.#closeStore()
       } finally {
@@ -300,6 +308,10 @@ export class AppSession {
     if (!store) return
     this.#store = null
     await store.close() // waits for pending writes, then releases the lock
+  }
+
+  #refuseIfDisposed(): void {
+    if (this.#disposed) throw new Error('Marginalia is quitting: no project is opened now.')
   }
 
   #serial<T>(task: () => Promise<T>): Promise<T> {

@@ -221,11 +221,16 @@ export interface ClaimsExportResult {
   problems: FileProblem[]
 }
 
-/** What removing (or merging) an entity changed. */
+/**
+ * What removing (or merging) an entity changed. No file is rewritten: spans pointing to it read as
+ * re-pointed (or unlinked) wherever they are loaded.
+ */
 export interface EntityRemovalResult {
   snapshot: ProjectSnapshot
-  /** Documents whose spans were re-pointed or unlinked, and how many spans each. */
+  /** Documents whose spans (the analyst's own) now read re-pointed or unlinked, how many each. */
   changed: { docId: string; spans: number }[]
+  /** Spans of the other analysts (and of the gold set) that read differently too, all together. */
+  others: number
   /** Documents that could not be read; while there are any, the entity is kept. */
   problems: FileProblem[]
 }

@@ -270,8 +270,9 @@ describe('entities:remove', () => {
       replaceWith: 'e-kim-jong-un',
       dryRun: true,
     })) as EntityRemovalResult
-    // Two spans in each of the two sets: the sample analyst's, and the user's copy of it.
-    expect(result.changed).toEqual([{ docId: DOC, spans: 4 }])
+    // Two spans of the user's set (a copy of the sample's), and the sample analyst's two.
+    expect(result.changed).toEqual([{ docId: DOC, spans: 2 }])
+    expect(result.others).toBe(2)
     expect(result.snapshot.project.entities.map((e) => e.id)).toContain('e-vladimir-putin')
     expect(await read()).toEqual(before)
   })
@@ -281,7 +282,8 @@ describe('entities:remove', () => {
     const result = (await call('entities:remove', {
       entityId: 'e-kim-jong-un',
     })) as EntityRemovalResult
-    expect(result.changed).toEqual([{ docId: DOC, spans: 2 }])
+    expect(result.changed).toEqual([{ docId: DOC, spans: 1 }])
+    expect(result.others).toBe(1)
     const doc = (await call('document:load', { docId: DOC })) as DocumentFile
     const kim = doc.annotations.spans.find((s) => s.id === 'source-kim')!
     expect(kim).not.toHaveProperty('entityId')
@@ -312,6 +314,7 @@ describe('entities:remove', () => {
     // The readable set's span is counted; the entity goes: the broken file, once fixed, reads
     // through the same redirect.
     expect(result.changed).toEqual([{ docId: DOC, spans: 1 }])
+    expect(result.others).toBe(0)
     expect(result.snapshot.project.entities.map((e) => e.id)).not.toContain('e-tass')
     await expect(call('entities:remove', { entityId: 'e-nobody' })).rejects.toThrow(
       /no entity with id "e-nobody"/,

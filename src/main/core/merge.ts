@@ -180,7 +180,7 @@ async function mergeDocument(store: ProjectStore, doc: Incoming, report: MergeRe
     const mine = await store.loadAnnotations(entry.id, set.set).catch(() => null)
     let outcome: MergedSet['outcome'] = 'added'
     if (mine) {
-      if (sameValue(strip(mine.annotations), strip(set.annotations))) outcome = 'same'
+      if (sameContent(mine.annotations, set.annotations)) outcome = 'same'
       else if (Date.parse(set.updatedAt) > Date.parse(mine.updatedAt)) outcome = 'replaced'
       else outcome = 'kept'
     }
@@ -203,10 +203,34 @@ async function mergeDocument(store: ProjectStore, doc: Incoming, report: MergeRe
   }
 }
 
-/** Annotations without the stamps a save adds, for comparing content. */
-function strip(a: Annotations): Omit<Annotations, 'docLabelMeta'> {
-  const { docLabelMeta: _meta, ...rest } = a
-  return rest
+/**
+ * Whether two sets say the same: the same spans (layer, label, range, attributes, entity), links
+ * between the same spans, the same document labels. Ids, times and stamps are not compared: a
+ * JSONL round trip gives spans new ids.
+ */
+function sameContent(a: Annotations, b: Annotations): boolean {
+  return sameValue(contentOf(a), contentOf(b))
+}
+
+const sorted = (o: Record<string, unknown>) =>
+  Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1))
+
+function contentOf(a: Annotations) {
+  const key = new Map(
+    a.spans.map((s) => [
+      s.id,
+      JSON.stringify([s.layer, s.label, s.start, s.end, sorted(s.attributes), s.entityId ?? null]),
+    ]),
+  )
+  const spans = [...key.values()].sort()
+  const relations = a.relations
+    .map((r) => JSON.stringify([r.type, key.get(r.from), key.get(r.to), sorted(r.attributes)]))
+    .sort()
+  const labels = Object.entries(a.docLabels)
+    .filter(([, values]) => values.length > 0)
+    .map(([set, values]) => [set, [...values].sort()])
+    .sort()
+  return { spans, relations, labels }
 }
 
 function problemOf(file: string, error: unknown): FileProblem {

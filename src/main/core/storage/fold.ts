@@ -82,9 +82,19 @@ class Folder {
     return [...this.#open.values()]
   }
 
-  /** Records a clash on `target`: `kept` by `who` replaced `replaced` (set by whoever set it). */
-  clash(kind: Conflict['kind'], c: FieldClash, who: ConflictSide, rule = LATEST_WINS): void {
-    const previous = this.#setBy.get(c.target) ?? { analyst: '', at: null, change: null }
+  /**
+   * Records a clash on `target`: `kept` (by `who`) replaced `replaced` (set by whoever set it, or
+   * by `replacedBy` when the caller knows better).
+   */
+  clash(
+    kind: Conflict['kind'],
+    c: FieldClash,
+    who: ConflictSide,
+    rule = LATEST_WINS,
+    replacedBy?: ConflictSide,
+  ): void {
+    const previous = replacedBy ??
+      this.#setBy.get(c.target) ?? { analyst: '', at: null, change: null }
     const open = this.#open.get(c.target) ?? { kind, target: c.target, kept: who, lost: [], rule }
     open.lost.push({ ...previous, value: c.replaced })
     open.kept = { ...who, value: c.kept }
@@ -167,11 +177,14 @@ function keepSchemaValid(
       seen.set(key, layer.id)
       continue
     }
+    // The rule decided: the key the change gave stays with the other layer.
+    const rule: ConflictSide = { analyst: '', at: null, change: null }
     f.clash(
       'schema',
       { target: `layer "${layer.id}" shortcut`, replaced: layer.shortcut, kept: null },
-      who,
+      rule,
       `a key keeps the layer that had it first ("${owner}")`,
+      who,
     )
     delete layer.shortcut
   }

@@ -107,7 +107,7 @@ export class ProjectState {
    */
   async readSet(setId: string, docId: string): Promise<AnnotationSetJson | null> {
     this.requireListed(docId)
-    let set: AnnotationSetJson | null = null
+    let set: AnnotationSetJson | null
     if (this.legacy) {
       set = structuredClone(
         this.legacy.sets.find((s) => s.set === setId && s.document === docId) ?? null,

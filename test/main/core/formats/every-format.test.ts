@@ -2,7 +2,7 @@
 // it (a span whose quote no longer matches reaches no format), and exporting the same project
 // twice gives the same bytes, whatever the clock says.
 import { unzipSync } from 'fflate'
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
