@@ -5,20 +5,30 @@
 // attribution kind and stance on each claim → source link, sentiment, one claim left without a
 // source, highlights in the opening paragraphs (so the first screen shows some), and a source
 // registry whose entities the source spans point to, so the claims table is worth opening. Ids and
-// timestamps are fixed, so running it again gives identical files.
+// timestamps are fixed, so running it again gives identical files. A second analyst's set of the
+// article (sample-second-analyst.ts), shipped apart in resources/sample-team/, gives the app's
+// Agreement and Curation views something to show on a first start.
 //
-// Run: npx tsx scripts/make-sample.ts [outDir]
-import { readFile, rm } from 'node:fs/promises'
+// Run: npx tsx scripts/make-sample.ts [outDir] [teamDir]
+import { cp, mkdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { importDocumentFile } from '../src/main/core/import'
 import { LOCAL_DIR, ProjectStore, type StoreEnv } from '../src/main/core/storage'
+import { analystId } from '../src/shared/analysts'
 import { quoteOf } from '../src/shared/anchor'
 import type { Annotations, Attributes, Entity, Relation, Span } from '../src/shared/model'
+import { SECOND_ANALYST, secondAnalystAnnotations } from './sample-second-analyst'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const SEED_FILE = path.join(root, 'resources', 'seeds', 'russia-north-korea-alliance.txt')
 export const SAMPLE_DIR = path.join(root, 'resources', 'sample-project')
+/**
+ * The sample's second analyst, shipped apart (`annotations/<set>/<doc>.json` under it) and added
+ * to the app's copy of the sample on first start, so the command line's `init --sample` and every
+ * copy of the sample project stay one analyst's.
+ */
+export const SAMPLE_TEAM_DIR = path.join(root, 'resources', 'sample-team')
 
 const CREATED = '2024-06-19T12:00:00.000Z'
 const ANNOTATOR = 'sample'
@@ -362,9 +372,17 @@ export function sampleAnnotations(text: string): Annotations {
   return { spans, relations, docLabels: { overall_sentiment: ['mixed'] } }
 }
 
-/** Builds the sample project into `outDir` (replacing it) from the seed text. */
-export async function buildSampleProject(outDir: string, seedFile = SEED_FILE): Promise<void> {
+/**
+ * Builds the sample project into `outDir` (replacing it) from the seed text, and with `teamDir`
+ * the second analyst's set into that folder (replacing it).
+ */
+export async function buildSampleProject(
+  outDir: string,
+  seedFile = SEED_FILE,
+  teamDir?: string,
+): Promise<void> {
   await rm(outDir, { recursive: true, force: true })
+  let team: { docId: string; annotations: Annotations } | undefined
   const store = await ProjectStore.create(outDir, {
     name: 'Sample: Russia–North Korea alliance',
     analyst: ANNOTATOR,
@@ -377,15 +395,52 @@ export async function buildSampleProject(outDir: string, seedFile = SEED_FILE): 
     document.annotations = sampleAnnotations(document.text)
     const result = await store.addDocument(document)
     if (result.status !== 'added') throw new Error('the sample document was not added')
+    const annotations = secondAnalystAnnotations(document.text, document.annotations)
+    team = { docId: result.entry.id, annotations }
   } finally {
     await store.close()
+  }
+  if (teamDir !== undefined && team) {
+    await buildTeamSet(outDir, teamDir, team.docId, team.annotations)
   }
   // The index cache is this machine's, never part of the shipped project.
   await rm(path.join(outDir, LOCAL_DIR), { recursive: true, force: true })
 }
 
+/**
+ * Writes the second analyst's set into a copy of the sample, then moves its set folder to
+ * `teamDir/annotations/`: the file is exactly what the store writes for that analyst.
+ */
+async function buildTeamSet(
+  sampleDir: string,
+  teamDir: string,
+  docId: string,
+  annotations: Annotations,
+): Promise<void> {
+  await rm(teamDir, { recursive: true, force: true })
+  const work = `${teamDir}.work`
+  await rm(work, { recursive: true, force: true })
+  await cp(sampleDir, work, { recursive: true })
+  const set = analystId(SECOND_ANALYST)
+  const store = await ProjectStore.open(work, { analyst: ANNOTATOR, env: sampleEnv() })
+  try {
+    await store.saveAnnotations(docId, annotations, {
+      set,
+      analyst: SECOND_ANALYST,
+      updatedAt: CREATED,
+      stamp: false,
+    })
+  } finally {
+    await store.close()
+  }
+  await mkdir(path.join(teamDir, 'annotations'), { recursive: true })
+  await rename(path.join(work, 'annotations', set), path.join(teamDir, 'annotations', set))
+  await rm(work, { recursive: true, force: true })
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const outDir = path.resolve(process.argv[2] ?? SAMPLE_DIR)
-  await buildSampleProject(outDir)
-  console.log(`sample project written to ${outDir}`)
+  const teamDir = path.resolve(process.argv[3] ?? SAMPLE_TEAM_DIR)
+  await buildSampleProject(outDir, SEED_FILE, teamDir)
+  console.log(`sample project written to ${outDir}, its second analyst to ${teamDir}`)
 }

@@ -38,11 +38,12 @@ export type AppState = z.infer<typeof zAppState>
 const zSettingsFile = z.object({
   snapToWords: z.boolean().optional(),
   annotator: z.string().max(200).optional(),
+  annotatorConfirmed: z.boolean().optional(),
 })
 
 /** Settings on a first start: snap to words on, the OS user name as annotator. */
 export function defaultSettings(): Settings {
-  return { snapToWords: true, annotator: defaultAnalystName() }
+  return { snapToWords: true, annotator: defaultAnalystName(), annotatorConfirmed: false }
 }
 
 function defaultAppState(): AppState {
@@ -103,7 +104,12 @@ export class AppFiles {
     const base = defaultSettings()
     const settingsDb = await loadLow<Settings>(
       path.join(userDataDir, 'settings.json'),
-      zSettingsFile.transform((s): Settings => ({ ...base, ...s })),
+      // A settings file from before the name was asked for: a name written there was chosen.
+      zSettingsFile.transform((s): Settings => ({
+        ...base,
+        ...s,
+        annotatorConfirmed: s.annotatorConfirmed ?? s.annotator !== undefined,
+      })),
       base,
       problems,
     )
@@ -130,6 +136,7 @@ export class AppFiles {
     const next = { ...this.settingsDb.data }
     if (patch.snapToWords !== undefined) next.snapToWords = patch.snapToWords
     if (patch.annotator !== undefined) next.annotator = patch.annotator
+    if (patch.annotatorConfirmed !== undefined) next.annotatorConfirmed = patch.annotatorConfirmed
     this.settingsDb.data = next
     await this.settingsDb.write()
     return this.settings

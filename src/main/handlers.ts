@@ -33,6 +33,9 @@ import {
   readImportSources,
 } from './core/import-annotations'
 import { AppSession } from './session'
+import { projectAgreement } from './core/team/agreement'
+import { agreementFileName, exportAgreement } from './core/team/agreement-export'
+import { curationState, decide, startCuration } from './core/team/curation'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
 export interface Dialogs {
@@ -98,6 +101,7 @@ export function createHandlers(
     ...annotationImportHandlers(ctx, session),
     ...claimsHandlers(ctx, session),
     ...entityHandlers(session),
+    ...teamHandlers(ctx, session),
     ...shellHandlers(ctx),
   }
 }
@@ -307,6 +311,36 @@ function entityHandlers(session: AppSession): Group<'entities:remove'> {
       const removal = await removeEntity(store, entityId, replaceWith, dryRun)
       return { ...removal, snapshot: store.snapshot() }
     },
+  }
+}
+
+function teamHandlers(
+  ctx: HandlerContext,
+  session: AppSession,
+): Group<
+  'agreement:compute' | 'agreement:export' | 'curation:state' | 'curation:start' | 'curation:decide'
+> {
+  return {
+    'agreement:compute': async (query) => {
+      const store = session.requireStore()
+      await store.flush() // the renderer saved before asking: let those writes land first
+      return projectAgreement(store, query ?? {})
+    },
+    'agreement:export': async ({ format, query }) => {
+      const store = session.requireStore()
+      const chosen = await ctx.dialogs.chooseExportPath(
+        format,
+        agreementFileName(store.project.name, format),
+      )
+      if (!chosen) return null
+      const { report } = await projectAgreement(store, query ?? {})
+      const result = await exportAgreement(report, format, session.grant(chosen), store.dir)
+      return { paths: result.paths, disagreements: result.disagreements }
+    },
+    'curation:state': async ({ docId }) => curationState(session.requireStore(), docId),
+    'curation:start': async ({ docId }) => startCuration(session.requireStore(), docId),
+    'curation:decide': async ({ docId, disagreementId, choice }) =>
+      decide(session.requireStore(), docId, disagreementId, choice),
   }
 }
 

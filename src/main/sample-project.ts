@@ -2,7 +2,9 @@
 // analyst sees what the tool does and edits a copy (the app folder is read-only when packaged).
 // The sample's annotations are the set of an analyst named "sample"; the copy starts the user's
 // own set from them, so the article opens annotated and every edit is the user's (the "sample"
-// set stays as it was, to compare with).
+// set stays as it was, to compare with). A second analyst's set, shipped beside the sample in
+// `sample-team/annotations/<set>/`, is added to the copy, so the Agreement and Curation views
+// have real disagreements to show on a first start.
 import { randomBytes } from 'node:crypto'
 import { access, cp, mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -46,6 +48,7 @@ export async function installSampleProject(
         !path.basename(src).startsWith('.') ||
         path.basename(src) === '.gitignore',
     })
+    await addSampleTeam(sampleDir, temp)
     if (analyst !== undefined) await startOwnSet(temp, analyst)
     await rename(temp, target)
   } catch (error) {
@@ -53,6 +56,26 @@ export async function installSampleProject(
     throw error
   }
   return target
+}
+
+/** The folder of the sample's second analyst: `sample-team` beside the sample project. */
+export function sampleTeamDir(sampleDir: string): string {
+  return path.join(path.dirname(sampleDir), 'sample-team')
+}
+
+/** Copies the second analyst's set files into the project at `dir` (none when not shipped). */
+async function addSampleTeam(sampleDir: string, dir: string): Promise<void> {
+  const team = path.join(sampleTeamDir(sampleDir), 'annotations')
+  try {
+    await access(team)
+  } catch {
+    return
+  }
+  await cp(team, path.join(dir, 'annotations'), {
+    recursive: true,
+    errorOnExist: true,
+    force: false,
+  })
 }
 
 async function freeName(parent: string, name: string): Promise<string> {

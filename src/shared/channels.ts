@@ -31,6 +31,11 @@ export const CHANNEL_NAMES = [
   'claims:table',
   'claims:export',
   'entities:remove',
+  'agreement:compute',
+  'agreement:export',
+  'curation:state',
+  'curation:start',
+  'curation:decide',
   'shell:open-external',
 ] as const
 

@@ -19,6 +19,7 @@ import { exportOptionSchemas, zSetChoice } from './export-options'
 import { zAnnotationsFast } from './fast-validate'
 import type { ClaimRow, SourceSummary } from './claims'
 import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from './format-names'
+import { zAgreementQuery, zCurationChoice, type AgreementResult, type CurationState } from './team'
 
 export { EXPORT_FORMATS, ANNOTATION_IMPORT_FORMATS }
 export const zExportFormat = z.enum(EXPORT_FORMATS)
@@ -238,6 +239,8 @@ export interface EntityRemovalResult {
 export interface Settings {
   snapToWords: boolean
   annotator: string
+  /** Whether the analyst has confirmed their name (asked once, on the first start). */
+  annotatorConfirmed: boolean
 }
 
 /** One annotation set of a document (`document:load-set`). */
@@ -293,7 +296,11 @@ export const contract = {
   'settings:get': { args: zNone, result: null as unknown as Settings },
   'settings:set': {
     args: z
-      .object({ snapToWords: z.boolean(), annotator: z.string().max(200) })
+      .object({
+        snapToWords: z.boolean(),
+        annotator: z.string().max(200),
+        annotatorConfirmed: z.boolean(),
+      })
       .partial()
       .strict(),
     result: null as unknown as Settings,
@@ -413,6 +420,33 @@ export const contract = {
       .object({ entityId: zId, replaceWith: zId.optional(), dryRun: z.boolean().optional() })
       .strict(),
     result: null as unknown as EntityRemovalResult,
+  },
+  /** Agreement between the project's analysts (docs/AGREEMENT.md); runs in main. */
+  'agreement:compute': {
+    args: zAgreementQuery.optional(),
+    result: null as unknown as AgreementResult,
+  },
+  /** Asks where, then writes the agreement report as CSV (two files) or XLSX. */
+  'agreement:export': {
+    args: z.object({ format: z.enum(['csv', 'xlsx']), query: zAgreementQuery.optional() }).strict(),
+    result: null as unknown as { paths: string[]; disagreements: number } | null,
+  },
+  /** A document's curation: disagreements, decisions so far, the gold set. */
+  'curation:state': {
+    args: z.object({ docId: zId }).strict(),
+    result: null as unknown as CurationState,
+  },
+  /** Starts a document's gold set from what all analysts agree on (when it has none). */
+  'curation:start': {
+    args: z.object({ docId: zId }).strict(),
+    result: null as unknown as CurationState,
+  },
+  /** Settles one disagreement into the gold set. */
+  'curation:decide': {
+    args: z
+      .object({ docId: zId, disagreementId: z.string().min(1).max(400), choice: zCurationChoice })
+      .strict(),
+    result: null as unknown as CurationState,
   },
   'shell:open-external': {
     args: z.object({ url: z.string().url().max(4096) }).strict(),

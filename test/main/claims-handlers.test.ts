@@ -270,9 +270,10 @@ describe('entities:remove', () => {
       replaceWith: 'e-kim-jong-un',
       dryRun: true,
     })) as EntityRemovalResult
-    // Two spans of the user's set (a copy of the sample's), and the sample analyst's two.
+    // Two spans of the user's set (a copy of the sample's), and the sample analyst's and the
+    // sample's second analyst's two each.
     expect(result.changed).toEqual([{ docId: DOC, spans: 2 }])
-    expect(result.others).toBe(2)
+    expect(result.others).toBe(4)
     expect(result.snapshot.project.entities.map((e) => e.id)).toContain('e-vladimir-putin')
     expect(await read()).toEqual(before)
   })
@@ -283,7 +284,7 @@ describe('entities:remove', () => {
       entityId: 'e-kim-jong-un',
     })) as EntityRemovalResult
     expect(result.changed).toEqual([{ docId: DOC, spans: 1 }])
-    expect(result.others).toBe(1)
+    expect(result.others).toBe(2) // the sample analyst's and the second analyst's
     const doc = (await call('document:load', { docId: DOC })) as DocumentFile
     const kim = doc.annotations.spans.find((s) => s.id === 'source-kim')!
     expect(kim).not.toHaveProperty('entityId')

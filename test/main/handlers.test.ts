@@ -349,7 +349,25 @@ describe('settings and the flush handshake', () => {
     const first = setup()
     await first.call('settings:set', { annotator: 'ana', snapToWords: false })
     const init = (await setup().call('app:init')) as { settings: unknown }
-    expect(init.settings).toEqual({ annotator: 'ana', snapToWords: false })
+    expect(init.settings).toEqual({
+      annotator: 'ana',
+      snapToWords: false,
+      annotatorConfirmed: false,
+    })
+  })
+
+  it('asks for the analyst name once: unconfirmed on a first start, confirmed for good', async () => {
+    const fresh = (await setup().call('app:init')) as { settings: { annotatorConfirmed: boolean } }
+    expect(fresh.settings.annotatorConfirmed).toBe(false)
+    await setup().call('settings:set', { annotator: 'Ana Lima', annotatorConfirmed: true })
+    const later = (await setup().call('app:init')) as { settings: unknown }
+    expect(later.settings).toMatchObject({ annotator: 'Ana Lima', annotatorConfirmed: true })
+  })
+
+  it('counts a name in a settings file from before the question as confirmed', async () => {
+    await writeFile(path.join(tmp, 'userData', 'settings.json'), '{"annotator":"ana"}\n')
+    const init = (await setup().call('app:init')) as { settings: unknown }
+    expect(init.settings).toMatchObject({ annotator: 'ana', annotatorConfirmed: true })
   })
 
   it('moves a broken settings file aside instead of overwriting it', async () => {

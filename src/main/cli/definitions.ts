@@ -142,6 +142,48 @@ function defineStats(program: Command, ctx: ProgramContext): void {
     })
 }
 
+function defineAgreement(program: Command, ctx: ProgramContext): void {
+  program
+    .command('agreement')
+    .description("Measure how far the analysts agree: F1, κ, Fleiss' κ, α and α_u per layer.")
+    .argument('<dir>', 'project folder')
+    .option('--doc <id>', 'only this document (repeatable)', repeatable, [] as string[])
+    .option('--layer <id>', 'only this layer (repeatable)', repeatable, [] as string[])
+    .option('--analysts <a,b,...>', 'the analysts to compare, in order (default: all)')
+    .addOption(
+      new Option('--format <name>', 'table (default), csv, json, or xlsx (with --out)').choices([
+        'table',
+        'csv',
+        'json',
+        'xlsx',
+      ]),
+    )
+    .option('--json', 'the same as --format json')
+    .option('--csv', 'the same as --format csv')
+    .option('--disagreements', 'with csv on stdout: the disagreement list instead of statistics')
+    .option('--min-overlap <0..1>', 'least Jaccard overlap for an overlap match (default 0)')
+    .option('--out <file>', 'write csv (two files) or xlsx there instead of printing')
+    .addHelpText('after', help.AGREEMENT_HELP)
+    .action(async (dir: string, opts: AgreementOptions) => {
+      const { agreementCommand } = await import('./commands/agreement')
+      const out = opts.out === undefined ? undefined : at(ctx, opts.out)
+      const args = { ...opts, out, annotator: ctx.annotator() }
+      ctx.setExit(await agreementCommand(at(ctx, dir), args, ctx.io))
+    })
+}
+
+interface AgreementOptions {
+  doc: string[]
+  layer: string[]
+  analysts?: string
+  format?: 'table' | 'csv' | 'json' | 'xlsx'
+  json?: boolean
+  csv?: boolean
+  disagreements?: boolean
+  minOverlap?: string
+  out?: string
+}
+
 function defineClaims(program: Command, ctx: ProgramContext): void {
   program
     .command('claims')
@@ -205,6 +247,7 @@ export const COMMANDS = [
   defineValidate,
   defineStats,
   defineClaims,
+  defineAgreement,
   defineMerge,
   definePurge,
 ]

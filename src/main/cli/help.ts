@@ -136,6 +136,21 @@ Examples:
 
 Exit codes: 0 printed; 1 the project cannot be read; 2 usage.`
 
+export const AGREEMENT_HELP = `
+Examples:
+  marginalia agreement ~/projects/demo
+  marginalia agreement ~/projects/demo --layer claim --analysts ana,ben --json
+  marginalia agreement ~/projects/demo --csv --disagreements > disagreements.csv
+  marginalia agreement ~/projects/demo --format xlsx --out agreement.xlsx
+
+Compares every analyst's annotation set (the gold set is not an analyst) per layer and label:
+exact and overlap precision/recall/F1 per pair, Krippendorff's α_u, and on the units both marked
+Cohen's κ, Fleiss' κ and Krippendorff's α; attributes, links and document labels too. Offsets
+count Unicode code points. docs/AGREEMENT.md defines every number. --out with csv writes the
+statistics there and the disagreement list beside it (<name>-disagreements.csv).
+
+Exit codes: 0 printed; 1 the project (or a document) cannot be read; 2 usage.`
+
 export const CLAIMS_HELP = `
 Examples:
   marginalia claims ~/projects/demo --out claims.csv

@@ -18,7 +18,7 @@ export interface ProjectState {
 const initial: ProjectState = {
   ready: false,
   snapshot: null,
-  settings: { snapToWords: true, annotator: '' },
+  settings: { snapToWords: true, annotator: '', annotatorConfirmed: true },
   recent: [],
   initError: null,
 }
