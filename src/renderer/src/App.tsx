@@ -34,6 +34,10 @@ import { useProject } from './hooks/use-project'
 import { useProjectActions } from './hooks/use-project-actions'
 import { useTransfers } from './hooks/use-transfers'
 import { messageOf } from './lib/autosave'
+import { AgreementView } from './team/agreement-view'
+import { AnalystBanner } from './team/analyst-banner'
+import { CurationView } from './team/curation-view'
+import { useDisagreementNavigation } from './team/use-disagreement-navigation'
 import type { Box } from './lib/palette-position'
 
 /** The Marginalia renderer. */
@@ -71,6 +75,7 @@ export default function App() {
     setView,
     onNotice: setNotice,
   })
+  const toDisagreement = useDisagreementNavigation(api, snapshot?.analyst.id ?? null, toClaim)
   const showView = useCallback(
     (next: AppView) => {
       closePalette()
@@ -181,8 +186,15 @@ export default function App() {
         onExport={() => datasets.openExport()}
         busy={transfers.busy}
         views={<ViewTabs view={view} onChange={showView} />}
+        analyst={snapshot ? settings.annotator : undefined}
       />
       {notice && <NoticeBanner message={notice} onDismiss={() => setNotice(null)} />}
+      {project.ready && !settings.annotatorConfirmed && (
+        <AnalystBanner
+          name={settings.annotator}
+          onConfirm={(annotator) => void nav.confirmAnalyst(annotator)}
+        />
+      )}
       {!project.ready ? (
         <main className="article-message muted" role="status">
           Opening…
@@ -250,6 +262,22 @@ export default function App() {
             projectVersion={snapshot}
             onOpenClaim={(row) => void toClaim.openClaim(row.documentId, row.claimId)}
             onOpenDocument={(id) => void toClaim.openDocument(id)}
+          />
+          <AgreementView
+            api={api}
+            view={view}
+            snapshot={snapshot}
+            flush={doc.flush}
+            onOpen={(d) => void toDisagreement(d)}
+            onNotice={setNotice}
+          />
+          <CurationView
+            api={api}
+            view={view}
+            snapshot={snapshot}
+            currentDocId={doc.docId}
+            flush={doc.flush}
+            onNotice={setNotice}
           />
           {schema && (
             <RegistryDialog registry={registry} schema={schema} annotations={doc.annotations} />

@@ -18,8 +18,10 @@ interface TopBarProps {
   /** Opens the Export dialog. */
   onExport: () => void
   busy: boolean
-  /** The view switch (Article | Claims | Sources), shown while a project is open. */
+  /** The view switch (Article | Claims | Sources | …), shown while a project is open. */
   views?: ReactNode
+  /** The analyst working: whose annotation set is edited. */
+  analyst?: string
 }
 
 /** The application's top bar (a banner landmark). */
@@ -53,6 +55,11 @@ export function TopBar(props: TopBarProps) {
       {open && props.views}
       {open && (
         <div className="top-bar-actions">
+          {props.analyst && (
+            <span className="analyst-name" title="Your analyst name: the set you annotate">
+              {props.analyst}
+            </span>
+          )}
           {props.documentTitle !== null && (
             <SaveStatus state={props.saveState} onRetry={props.onRetrySave} />
           )}

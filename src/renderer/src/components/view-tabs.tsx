@@ -4,10 +4,16 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react'
 import '../styles/claims.css'
 
-export const APP_VIEWS = ['article', 'claims', 'sources'] as const
+export const APP_VIEWS = ['article', 'claims', 'sources', 'agreement', 'curation'] as const
 export type AppView = (typeof APP_VIEWS)[number]
 
-const NAMES: Record<AppView, string> = { article: 'Article', claims: 'Claims', sources: 'Sources' }
+const NAMES: Record<AppView, string> = {
+  article: 'Article',
+  claims: 'Claims',
+  sources: 'Sources',
+  agreement: 'Agreement',
+  curation: 'Curation',
+}
 
 /** The id of a view's tab (the panel's `aria-labelledby`). */
 export function viewTabId(view: AppView): string {
@@ -49,7 +55,7 @@ interface ViewTabsProps {
   onChange: (view: AppView) => void
 }
 
-/** The Article | Claims | Sources tabs. */
+/** The Article | Claims | Sources | Agreement | Curation tabs. */
 export function ViewTabs({ view, onChange }: ViewTabsProps) {
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
   const onKeyDown = (e: KeyboardEvent) => {

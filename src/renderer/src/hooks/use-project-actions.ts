@@ -109,6 +109,18 @@ export function useProjectActions({ api, project, doc, onNotice, onLeave }: Proj
   }
   const toggleSnap = () => setSnapToWords(!settings.snapToWords)
 
+  /** Keeps the analyst's name (asked once): later saves go to that analyst's set. */
+  const confirmAnalyst = async (annotator: string) => {
+    if (!(await flush())) return onNotice(UNSAVED)
+    try {
+      setSettings(await api['settings:set']({ annotator, annotatorConfirmed: true }))
+      setSnapshot(await api['project:snapshot']())
+      if (docId) await openDoc(docId) // shown again as the analyst's own set
+    } catch (error) {
+      onNotice(`Could not save your name: ${messageOf(error)}`)
+    }
+  }
+
   return {
     openDocument,
     createProject,
@@ -118,5 +130,6 @@ export function useProjectActions({ api, project, doc, onNotice, onLeave }: Proj
     projectChanged,
     setSnapToWords,
     toggleSnap,
+    confirmAnalyst,
   }
 }

@@ -1,0 +1,137 @@
+// The Agreement view: how far the project's analysts agree (docs/AGREEMENT.md), computed by main
+// when the view is shown, for the analysts ticked (all by default): span agreement per layer and
+// label, κ and α on labels, attributes, links and document labels, then every disagreement with a
+// way to the spans. The report exports as CSV or XLSX.
+import { useCallback, useMemo, useState } from 'react'
+import type { Disagreement } from '../../../shared/agreement'
+import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
+import { GOLD_SET } from '../../../shared/analysts'
+import { ViewPanel, type AppView } from '../components/view-tabs'
+import { CategoricalTable, SpanTable } from './agreement-tables'
+import { DisagreementList } from './disagreement-list'
+import { useTeamData } from './use-team-data'
+import './team.css'
+
+interface AgreementViewProps {
+  api: Api
+  view: AppView
+  snapshot: ProjectSnapshot
+  flush: () => Promise<boolean>
+  onOpen: (d: Disagreement) => void
+  onNotice: (message: string) => void
+}
+
+export function AgreementView({
+  api,
+  view,
+  snapshot,
+  flush,
+  onOpen,
+  onNotice,
+}: AgreementViewProps) {
+  const everyone = useMemo(
+    () => snapshot.analysts.filter((a) => a.id !== GOLD_SET && a.documents > 0),
+    [snapshot.analysts],
+  )
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set())
+  const ticked = everyone.filter((a) => !unticked.has(a.id)).map((a) => a.id)
+  const query = ticked.length >= 2 && unticked.size > 0 ? { analysts: ticked } : undefined
+  const queryKey = JSON.stringify(query ?? null)
+  const load = useCallback(
+    () => api['agreement:compute'](queryKey === 'null' ? undefined : JSON.parse(queryKey)),
+    [api, queryKey],
+  )
+  const enough = ticked.length >= 2
+  const active = view === 'agreement' && enough
+  // `load` changes with the analysts ticked, `snapshot` with the project: either loads again.
+  const { state, value, reload } = useTeamData(load, flush, active, snapshot)
+  const titles = useMemo(
+    () => new Map(snapshot.project.documents.map((d) => [d.id, d.title])),
+    [snapshot.project.documents],
+  )
+  const toggle = (id: string) =>
+    setUnticked((old) => {
+      const next = new Set(old)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    try {
+      const done = await api['agreement:export']({ format, query })
+      if (done) onNotice(`Agreement report written: ${done.paths.join(', ')}`)
+    } catch (error) {
+      onNotice(`Could not export the agreement report: ${(error as Error).message}`)
+    }
+  }
+  const report = value?.report ?? null
+  return (
+    <ViewPanel view="agreement" current={view} className="team-view">
+      <header className="team-header">
+        <h2>Agreement</h2>
+        <fieldset className="analyst-ticks">
+          <legend>Analysts</legend>
+          {everyone.map((a) => (
+            <label key={a.id}>
+              <input type="checkbox" checked={!unticked.has(a.id)} onChange={() => toggle(a.id)} />
+              {a.name} <span className="muted">({a.id})</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="team-actions">
+          <button type="button" className="button" onClick={() => void reload()} disabled={!enough}>
+            Refresh
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void exportAs('csv')}
+            disabled={!report}
+          >
+            Export CSV…
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void exportAs('xlsx')}
+            disabled={!report}
+          >
+            Export XLSX…
+          </button>
+        </div>
+      </header>
+      {!enough && (
+        <p className="team-note">Agreement needs the annotations of two or more analysts.</p>
+      )}
+      {state.kind === 'loading' && (
+        <p className="team-note" role="status">
+          Computing…
+        </p>
+      )}
+      {state.kind === 'error' && (
+        <p className="team-note error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {report && enough && (
+        <div className="team-body">
+          <p className="team-note">
+            {report.analysts.join(', ')} · {report.project.documents} document(s) compared. Spans
+            match by overlap (any shared character), one to one; κ and α count the units both
+            marked. Offsets in code points.
+          </p>
+          <h3>Spans</h3>
+          <SpanTable section={report.project} />
+          <h3>Labels, attributes, links</h3>
+          <CategoricalTable section={report.project} />
+          <h3>Disagreements ({report.disagreements.length})</h3>
+          <DisagreementList
+            disagreements={report.disagreements}
+            analysts={report.analysts}
+            titles={titles}
+            onOpen={onOpen}
+          />
+        </div>
+      )}
+    </ViewPanel>
+  )
+}
