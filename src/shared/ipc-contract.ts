@@ -149,7 +149,15 @@ export interface AnnotationImportPreview {
 
 /** What an annotation import did (an ImportReport, plus how unknown labels were settled). */
 export interface AnnotationImportReport extends ImportReport {
-  added: { id: string; title: string; file: string; spans: number; relations: number }[]
+  /** `requestedId`: the id the source gave, when the project already used it (a new one was given). */
+  added: {
+    id: string
+    title: string
+    file: string
+    spans: number
+    relations: number
+    requestedId?: string
+  }[]
   unknownLabels: { mode: 'add' | 'skip'; labels: UnknownLabelInfo[] }
 }
 

@@ -19,6 +19,7 @@ import {
   zBlock,
   zDocumentMetadata,
   zEntity,
+  zId,
   zProjectFile,
   type AnnotationSchema,
   type Annotations,
@@ -48,8 +49,10 @@ export type { LockHolder } from './errors'
 export const PROJECT_FILE = 'project.json'
 export const DOCUMENTS_DIR = 'documents'
 
-/** A document to add: everything but the id and content hash, which the store assigns. */
+/** A document to add: the store assigns the content hash, and the id unless `id` is free. */
 export interface NewDocument {
+  /** The id to keep when no document has it (annotation imports keep the source's ids). */
+  id?: string
   title: string
   metadata: DocumentMetadata
   text: string
@@ -66,6 +69,7 @@ export interface StoreEnv {
 const defaultEnv: StoreEnv = { now: () => new Date(), newId }
 
 const zNewDocument = z.object({
+  id: zId.optional(),
   title: z.string().max(1000),
   metadata: zDocumentMetadata,
   text: z.string(),
@@ -282,7 +286,11 @@ export class ProjectStore {
       const existing = project.documents.find((e) => e.contentHash === hash)
       if (existing) return { status: 'duplicate' as const, existing: { ...existing } }
 
-      let id = this.#env.newId('d')
+      const wanted = parsed.data.id
+      const free = wanted !== undefined && !this.#docs.has(wanted)
+      // A file of that name that no index lists (an orphan) is not overwritten either.
+      let id = free && !(await stat(this.#documentPath(wanted)).catch(() => null)) ? wanted : ''
+      id ||= this.#env.newId('d')
       while (this.#docs.has(id)) id = newId('d')
       const file = this.#documentPath(id)
       const annotations = this.#checkAnnotations(
