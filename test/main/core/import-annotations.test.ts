@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { jsonlFormat } from '../../../src/main/core/formats/jsonl'
 import { commitImport, parseImport, previewImport } from '../../../src/main/core/import-annotations'
 import { ProjectStore } from '../../../src/main/core/storage'
+import type { ProjectFile } from '../../../src/shared/model'
 import { tempDir } from './storage/temp-dir'
 
 const line = (value: unknown) => JSON.stringify(value)
@@ -252,12 +253,16 @@ describe('native JSONL ids', () => {
       { id: 'x', layer: 'claim', label: 'Claim', start: 4, end: 9 },
       { id: 'bad id!', layer: 'source', label: 'Source', start: 10, end: 15 },
     ]
-    const result = parseImport('jsonl', [file('d.jsonl', { text: 'one three; Bobby', spans })], {
-      ...({} as never),
+    const relations = [{ id: 'r', type: 'said', from: 'x', to: 'bad id!' }]
+    const bare = {
       schema: { name: 'x', layers: [], relationTypes: [], labelSets: [] },
       entities: [],
-    })
+    } as unknown as ProjectFile
+    const data = file('d.jsonl', { text: 'one three; Bobby', spans, relations })
+    const result = parseImport('jsonl', [data], bare)
     const ids = result.documents[0].annotations.spans.map((s) => s.id)
+    const [relation] = result.documents[0].annotations.relations
+    expect([relation.from, relation.to]).toEqual([ids[0], ids[2]])
     expect(ids[0]).toBe('x')
     expect(ids[1]).toMatch(/^s-/)
     expect(ids[2]).toMatch(/^s-/)
