@@ -2,12 +2,13 @@
 // `<stem>.ann` are paired by path. T lines become spans (offsets in code points; fragments split at
 // line breaks are joined back), R lines relations, A/M lines attributes and `#` AnnotatorNotes text
 // attributes. Type and attribute names are mapped back through the project's schema (bratNames),
-// else through `annotation.conf`'s abstract parents (our exports name the layer there). Events,
+// else through `annotation.conf`'s abstract parents (our exports name the layer there). A file stem
+// that is a valid id is kept as the document's id (our export names files by it). Events,
 // normalisations and equivalences have no place in the model and are reported as skipped.
 import type { AnnotationSchema, AttributeDef, AttributeValue, Span } from '../../../shared/model'
 import { OffsetConverter } from '../../../shared/offsets'
 import { bratNames, valueWord, word } from './brat'
-import { DocumentBuilder, ImportCollector, fileText, stemOf } from './import-common'
+import { DocumentBuilder, ImportCollector, fileText, isId, stemOf } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
 
 type Names = ReturnType<typeof bratNames>
@@ -110,7 +111,8 @@ function importDocument(context: BratContext, txt: ImportFile, ann: ImportFile |
   const text = fileText(txt)
   const stem = stemOf(txt.path)
   const where = ann?.path ?? txt.path
-  const doc = new DocumentBuilder(collector, where, text, { title: stem, sourceId: stem })
+  const keep = isId(stem) ? { id: stem } : {}
+  const doc = new DocumentBuilder(collector, where, text, { title: stem, sourceId: stem, ...keep })
   const lines = readAnn(doc, ann ? fileText(ann) : '')
   const offsets = new OffsetConverter(text)
   const spans = new Map<string, Span>()

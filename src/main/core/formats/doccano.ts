@@ -12,6 +12,7 @@ import {
   ImportCollector,
   asRecord,
   fileText,
+  isId,
   parseJson,
   stemOf,
 } from './import-common'
@@ -146,7 +147,9 @@ function importRecord(
   const id = record.id === undefined ? undefined : String(record.id)
   const title =
     typeof extras.title === 'string' ? extras.title : (id ?? `${stemOf(file.path)} ${line}`)
-  const doc = new DocumentBuilder(collector, where, text, { title, sourceId: id })
+  // Our export writes the document's id (doccano's own exports number their records).
+  const keep = typeof record.id === 'string' && isId(record.id) ? { id: record.id } : {}
+  const doc = new DocumentBuilder(collector, where, text, { title, sourceId: id, ...keep })
   const byId = importEntities(doc, record, extras)
   const relationAttributes = asRecord(extras.relationAttributes) ?? {}
   for (const [i, r] of (Array.isArray(record.relations) ? record.relations : []).entries()) {

@@ -4,13 +4,15 @@
 // (named by its control, `<layer>.` removed); a whole-task `choices` result is a document label.
 // When a labeling config (`.xml`) is beside the tasks, its controls type the attribute values the
 // project schema does not define (Number → number, a true/false Choices → boolean). Offsets count
-// code points; a region whose offsets do not select its text is re-anchored by that text.
+// code points; a region whose offsets do not select its text is re-anchored by that text. Our
+// export's ids come back: `data.docId` is the document's, a region's id its span's.
 import type { Span } from '../../../shared/model'
 import {
   DocumentBuilder,
   ImportCollector,
   asRecord,
   fileText,
+  isId,
   parseJson,
   stemOf,
 } from './import-common'
@@ -81,7 +83,9 @@ function importTask(
       : task.id === undefined
         ? undefined
         : String(task.id)
-  const doc = new DocumentBuilder(collector, where, text, { title, metadata, sourceId })
+  // Our export names the document in `data.docId` and each region by its span's id.
+  const keep = typeof data.docId === 'string' && isId(data.docId) ? { id: data.docId } : {}
+  const doc = new DocumentBuilder(collector, where, text, { title, metadata, sourceId, ...keep })
   const results = resultsOf(doc, task)
   const regions = addRegions(doc, results)
   addRegionValues(doc, config, results, regions)
@@ -112,6 +116,7 @@ function addRegions(doc: DocumentBuilder, results: Result[]): Map<string, Span[]
     const made: Span[] = []
     for (const label of Array.isArray(value.labels) ? value.labels : []) {
       const span = doc.addSpan({
+        id: made.length === 0 && isId(id) ? id : undefined,
         start: value.start,
         end: value.end,
         unit: 'codepoint',

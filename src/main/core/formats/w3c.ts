@@ -13,7 +13,8 @@
 //   value that would read as one is written as a JSON string (`"3"`).
 // Relations are annotations with motivation `linking` targeting the two span annotations (from,
 // then to) with the type as a `tagging` body; document labels are `classifying` annotations on the
-// whole source. Nothing is lost except entity links.
+// whole source. Nothing is lost except entity links. The importer keeps the ids at the end of our
+// URNs (document, span, relation) when they are free.
 import { quoteOf } from '../../../shared/anchor'
 import type {
   AnnotationSchema,
@@ -238,6 +239,11 @@ function annotationsIn(value: unknown): Json[] {
   return first ? annotationsIn(first) : []
 }
 
+/** The id at the end of one of our URNs, or undefined. */
+function idIn(urn: unknown, pattern: RegExp): string | undefined {
+  return typeof urn === 'string' ? pattern.exec(urn)?.[1] : undefined
+}
+
 function list(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value]
 }
@@ -261,7 +267,10 @@ function importCollection(
   const record = asRecord(parsed)
   const title = typeof record?.label === 'string' ? record.label : stemOf(file.path)
   const stem = stemOf(file.path)
-  const doc = new DocumentBuilder(collector, file.path, text, { title, sourceId: stem })
+  // Our export's ids are URNs ending in the document's, span's or relation's own id.
+  const id = idIn(record?.id, /:document:([A-Za-z0-9_-]{1,64}):annotations$/)
+  const keep = id ? { id } : {}
+  const doc = new DocumentBuilder(collector, file.path, text, { title, sourceId: stem, ...keep })
   const annotations = annotationsIn(parsed)
   const spans = new Map<string, Span>()
   for (const a of annotations) {
@@ -296,6 +305,7 @@ function importSpan(doc: DocumentBuilder, a: Json): Span | null {
   const layerBody = bodies.find((b) => layerOfBody(b) !== undefined)
   const others = bodies.filter((b) => b !== layerBody && b.purpose !== 'tagging')
   return doc.addSpan({
+    id: idIn(a.id, /:span:([A-Za-z0-9_-]{1,64})$/),
     start: position?.start ?? -1,
     end: position?.end ?? -1,
     unit: 'codepoint',
@@ -327,7 +337,8 @@ function importLink(doc: DocumentBuilder, a: Json, spans: Map<string, Span>): vo
       true,
     ),
   )
-  doc.addRelation(spanFrom, spanTo, type, attributes, { ...madeBy(a), ref })
+  const id = idIn(a.id, /:relation:([A-Za-z0-9_-]{1,64})$/)
+  doc.addRelation(spanFrom, spanTo, type, attributes, { ...madeBy(a), id, ref })
 }
 
 /** Reads `name: value` bodies, in order; attribute values are typed by `readValue`. */
