@@ -72,13 +72,25 @@ function importLine(
     if (parsed.success) {
       entities.set(parsed.data.id, parsed.data)
       collector.entityIds.add(parsed.data.id)
-    } else
-      collector.problem(where, `entity ${JSON.stringify(asRecord(e)?.id)} is not valid; left out`)
+    } else doc.problem(`entity ${JSON.stringify(asRecord(e)?.id)} is not valid; left out`)
   }
+  const byId = addSpans(doc, line, unit)
+  addRelations(doc, line, byId)
+  for (const [set, values] of Object.entries(asRecord(line.doc_labels) ?? {})) {
+    for (const v of Array.isArray(values) ? values : [values]) doc.addDocLabel(set, v)
+  }
+  doc.finish()
+}
+
+/** Adds the line's spans; returns them by their id in the line (the first one, if used twice). */
+function addSpans(
+  doc: DocumentBuilder,
+  line: Record<string, unknown>,
+  unit: 'utf16' | 'codepoint',
+): Map<unknown, Span> {
   const byId = new Map<unknown, Span>()
   for (const [i, value] of (Array.isArray(line.spans) ? line.spans : []).entries()) {
     const s = asRecord(value) ?? {}
-    const ref = `span ${String(s.id ?? i)}`
     const span = doc.addSpan({
       id: s.id,
       start: s.start,
@@ -92,17 +104,25 @@ function importLine(
       createdAt: s.created_at,
       updatedAt: s.updated_at,
       entityId: s.entity_id,
-      ref,
+      ref: `span ${String(s.id ?? i)}`,
     })
     if (span && !byId.has(s.id)) byId.set(s.id, span)
   }
+  return byId
+}
+
+function addRelations(
+  doc: DocumentBuilder,
+  line: Record<string, unknown>,
+  byId: Map<unknown, Span>,
+): void {
   for (const [i, value] of (Array.isArray(line.relations) ? line.relations : []).entries()) {
     const r = asRecord(value) ?? {}
     const ref = `relation ${String(r.id ?? i)}`
     const from = byId.get(r.from)
     const to = byId.get(r.to)
     if (!from || !to) {
-      collector.problem(where, `${ref}: an end is missing; skipped`)
+      doc.problem(`${ref}: an end is missing; skipped`)
       continue
     }
     doc.addRelation(from, to, r.type, r.attributes, {
@@ -113,8 +133,4 @@ function importLine(
       ref,
     })
   }
-  for (const [set, values] of Object.entries(asRecord(line.doc_labels) ?? {})) {
-    for (const v of Array.isArray(values) ? values : [values]) doc.addDocLabel(set, v)
-  }
-  doc.finish()
 }
