@@ -86,6 +86,7 @@ interface Difference {
 }
 
 // What a brat fragment cannot start or end on: characters Python's str.splitlines() breaks at.
+// eslint-disable-next-line no-control-regex -- U+001C–U+001E are among them
 const LINE_BREAK = /[\n\v\f\r\u001c-\u001e\u0085\u2028\u2029]/
 
 function trimmedBreaks(text: string, span: { start: number; end: number }) {
