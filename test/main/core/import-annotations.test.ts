@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { exportDocuments } from '../../../src/main/core/formats/checked'
 import { jsonlFormat } from '../../../src/main/core/formats/jsonl'
 import { commitImport, parseImport, previewImport } from '../../../src/main/core/import-annotations'
 import { ProjectStore } from '../../../src/main/core/storage'
@@ -138,8 +139,9 @@ describe('a bad record', () => {
 describe('native JSONL ids', () => {
   const text = 'Ana Lopes said taxes will fall.'
   const exported = () =>
-    jsonlFormat.export({
-      project: {
+    exportDocuments(
+      jsonlFormat,
+      {
         format: 'marginalia-project',
         version: 2,
         id: 'p0',
@@ -150,7 +152,7 @@ describe('native JSONL ids', () => {
         documents: [],
         entities: [],
       },
-      documents: [
+      [
         {
           format: 'marginalia-document',
           version: 2,
@@ -205,7 +207,7 @@ describe('native JSONL ids', () => {
           },
         },
       ],
-    }).files[0]
+    ).files[0]
 
   it('keeps document, span and relation ids; a document id already taken gets a new one, said so', async () => {
     const store = await project()

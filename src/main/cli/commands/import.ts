@@ -10,7 +10,8 @@ import {
   parseImport,
   readImportSource,
 } from '../../core/import-annotations'
-import { CliError, printLines, type CliIo } from '../io'
+import { EXIT } from '../exit-codes'
+import { CliError, field, printLines, usageError, type CliIo } from '../io'
 import { withProject } from '../open-project'
 
 export interface ImportCommandOptions {
@@ -28,7 +29,11 @@ export async function readImportFiles(source: string): Promise<ImportFile[]> {
   }
 }
 
-/** Imports annotated documents into the project in `dir`; exit code 1 when nothing could be. */
+/**
+ * Imports annotated documents into the project in `dir`. Documents already in the project are
+ * skipped (exit 0); unknown labels without --add-labels or --skip-unknown stop it before anything
+ * is written, and a document that could not be imported gives exit code 1 (the others are in).
+ */
 export async function importCommand(
   dir: string,
   source: string,
@@ -36,12 +41,12 @@ export async function importCommand(
   io: CliIo,
 ): Promise<number> {
   if (opts.addLabels && opts.skipUnknown) {
-    throw new CliError('choose one of --add-labels and --skip-unknown')
+    throw usageError('choose one of --add-labels and --skip-unknown')
   }
   try {
     getImportFormat(opts.format)
   } catch (error) {
-    throw new CliError((error as Error).message)
+    throw usageError((error as Error).message)
   }
   const files = await readImportFiles(source)
   return withProject(dir, { lock: true }, async (store) => {
@@ -59,7 +64,7 @@ export async function importCommand(
     const { unknownLabels } = newToProject(result, store.project).result
     if (unknownLabels.length > 0) {
       const listed = unknownLabels.map(
-        (u) => `  ${u.kind} ${u.layer ? `${u.layer}: ` : ''}${u.label} (${u.count})`,
+        (u) => `  ${u.kind} ${u.layer ? `${field(u.layer)}: ` : ''}${field(u.label)} (${u.count})`,
       )
       if (!opts.addLabels && !opts.skipUnknown) {
         printLines(io.stderr, ['The project schema does not know:', ...listed])
@@ -69,21 +74,24 @@ export async function importCommand(
     }
     const report = await commitImport(store, result, opts.addLabels ? 'add' : 'skip')
     for (const a of report.added) {
-      const renamed = a.requestedId ? `; its id ${a.requestedId} was already taken` : ''
+      const renamed = a.requestedId ? `; its id ${field(a.requestedId)} was already taken` : ''
       io.stdout(
-        `added ${a.id} "${a.title}" (${a.spans} spans, ${a.relations} relations${renamed})\n`,
+        `added ${a.id} "${field(a.title)}" (${a.spans} spans, ${a.relations} relations${renamed})\n`,
       )
     }
     for (const d of report.duplicates) {
-      io.stdout(`skipped "${d.file}": already in the project as ${d.existingId}\n`)
+      io.stdout(`skipped "${field(d.file)}": already in the project as ${d.existingId}\n`)
     }
     printLines(
       io.stderr,
       report.errors.map((e) => `error: ${e.file}: ${e.message}`),
     )
-    const added = report.added.length
     const total = result.documents.length
-    io.stdout(`Imported ${added} of ${total} documents\n`)
-    return added > 0 || total === 0 ? 0 : 1
+    io.stdout(
+      `Imported ${report.added.length} of ${total} documents` +
+        (report.duplicates.length ? ` (${report.duplicates.length} already in the project)` : '') +
+        '\n',
+    )
+    return report.errors.length > 0 ? EXIT.failed : EXIT.ok
   })
 }

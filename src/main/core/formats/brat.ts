@@ -1,288 +1,341 @@
-// brat standoff export (brat-import.ts reads it back). Per document a `<id>.txt` (the text) and `<id>.ann` (T, R, A
-// and `#` AnnotatorNotes lines), plus an `annotation.conf` generated from the schema; written as a
-// folder, or as one `brat.zip` with the option `{zip: true}`. Offsets count code points (brat is a
-// Python tool). A T line's text cannot hold a line break, so a span crossing lines is written as
-// fragments `start end;start end` around each `\n`; the importer joins them back.
-//
-// What brat cannot hold, reported in the manifest: line breaks at the very edge of a span (a
-// fragment cannot start or end on one), boolean attributes that are false (brat's binary
-// attributes are simply absent), line breaks inside notes (written as spaces), document labels and
-// entity links. Types, attribute names and enum values must be single words in brat: other
-// characters become `_`, and the importer maps them back through the project's schema.
-import { strToU8, zipSync } from 'fflate'
-import type { AnnotationSchema, AttributeDef, Attributes } from '../../../shared/model'
-import type { ExportFormatModule, ExportInput } from './types'
-import {
-  ManifestBuilder,
-  checkAll,
-  countExtras,
-  optionsOf,
-  safeStem,
-  type CheckedDocument,
-} from './export-common'
+// brat standoff, import (the export is brat-export.ts). Reads a folder, the files, or a zip of
+// `<stem>.txt`/`<stem>.ann` pairs, with the `annotation.conf` and `marginalia-documents.json` our
+// export writes beside them when they are there. T lines become spans (offsets in code points;
+// fragments split at line breaks are joined back), R lines relations, A/M lines attributes and `#`
+// AnnotatorNotes text attributes. brat names are mapped back to ours through the mapping our
+// export writes into annotation.conf (brat-names.ts), else through the project's schema, else
+// through annotation.conf's abstract parents; titles, ids and metadata come from the sidecar
+// (brat-documents.ts), else the stem is the title (and the id, when it is a valid one). Events,
+// normalisations and equivalences have no place in the model and are reported as skipped.
+import type { AnnotationSchema, AttributeValue, Span } from '../../../shared/model'
+import { OffsetConverter } from '../../../shared/offsets'
+import { BRAT_DOCUMENTS_FILE, readBratDocuments, type BratDocumentEntry } from './brat-documents'
+import { BratNames, readBratNames } from './brat-names'
+import { DocumentBuilder, ImportCollector, fileText, isId, stemOf } from './import-common'
+import type { ImportFile, ImportFormatModule } from './import-types'
+import { PY_LINE_BREAK_CLASS } from './python-chars'
 
-export interface BratOptions {
-  /** Write one `brat.zip` instead of a folder of files. */
-  zip: boolean
+/** What the brat names of one import stand for (written name → ours). */
+interface Vocabulary {
+  /** Entity type → layer and label. */
+  types: Map<string, { layer: string; label: string }>
+  /** Relation type → relation type id. */
+  relations: Map<string, string>
+  /** `owner \0 written attribute` → attribute name. */
+  attributes: Map<string, string>
+  /** `written attribute \0 written value` → enum value. */
+  values: Map<string, string>
 }
 
-/** A brat name: one word of letters, digits, `_` and `-`. */
-export function word(value: string): string {
-  return value.replace(/[^\p{L}\p{N}_-]+/gu, '_') || '_'
+/** What every document of one import shares. */
+interface BratContext {
+  collector: ImportCollector
+  schema: AnnotationSchema
+  names: Vocabulary
+  /** Entity type → its abstract parent in annotation.conf. */
+  parents: Map<string, string>
+  /** The sidecar's entries by file stem. */
+  documents: Map<string, Partial<BratDocumentEntry>>
 }
 
-/** A brat attribute value: no whitespace (the .ann separator) and no `|` or `,` (the .conf's). */
-export function valueWord(value: string): string {
-  return value.replace(/[\s|,]+/g, '_') || '_'
+interface TextBoundLine {
+  id: string
+  type: string
+  ranges: string
+  text?: string
+  ref: string
 }
 
-/**
- * The brat names of a schema: entity type per layer/label, attribute name per owner/attribute. A
- * label keeps its own name unless another layer uses the same one; an attribute keeps its name
- * unless another layer or relation type has one of the same name.
- */
-export function bratNames(schema: AnnotationSchema) {
-  const types = new Map<string, string>()
-  const used = new Set<string>()
-  const owners = new Map<string, number>()
-  for (const l of schema.layers)
-    for (const lab of l.labels) owners.set(word(lab.name), (owners.get(word(lab.name)) ?? 0) + 1)
-  const typeOf = (layer: string, label: string): string => {
-    const key = `${layer}\u0000${label}`
-    let name = types.get(key)
-    if (name) return name
-    name = word(label)
-    if ((owners.get(name) ?? 0) > 1 || used.has(name)) name = word(`${layer}_${label}`)
-    for (let n = 2; used.has(name); n++) name = word(`${layer}_${label}_${n}`)
-    types.set(key, name)
-    used.add(name)
-    return name
-  }
-  for (const l of schema.layers) for (const lab of l.labels) typeOf(l.id, lab.name)
-  const attrOwners = new Map<string, number>()
-  for (const o of [...schema.layers, ...schema.relationTypes]) {
-    for (const a of o.attributes) attrOwners.set(a.name, (attrOwners.get(a.name) ?? 0) + 1)
-  }
-  const attributeOf = (owner: string, name: string): string =>
-    (attrOwners.get(name) ?? 0) > 1 ? `${owner}_${name}` : name
-  return { typeOf, attributeOf }
+interface RelationLine {
+  id: string
+  type: string
+  from: string
+  to: string
 }
 
-/** Splits [start, end) of `text` into runs without line breaks (UTF-16 offsets). */
-function fragments(text: string, start: number, end: number): [number, number][] {
-  const out: [number, number][] = []
-  let from = start
-  for (let i = start; i <= end; i++) {
-    if (i === end || text[i] === '\n') {
-      if (i > from) out.push([from, i])
-      from = i + 1
-    }
-  }
-  return out
+/** The lines of one .ann file, by kind. */
+interface AnnLines {
+  textBound: TextBoundLine[]
+  relations: RelationLine[]
+  /** A and M lines and notes by target id: attribute name → value (`#name` for a note). */
+  bags: Map<string, Record<string, AttributeValue>>
+  notes: { target: string; text: string }[]
+  unsupported: number
 }
 
-export const bratFormat: ExportFormatModule = {
+export const bratImport: ImportFormatModule = {
   name: 'brat',
   label: 'brat standoff',
-  extension: '',
-  offsetUnit: 'codepoint',
-  export(input: ExportInput, onProgress) {
-    const manifest = new ManifestBuilder('brat', 'standoff-1.3', 'codepoint')
-    const docs = checkAll(input, manifest, onProgress)
-    const { schema } = input.project
-    const names = bratNames(schema)
-    const usedValues = new Map<string, Set<string>>()
-    const typeLayer = new Map<string, string>()
-    const files: { path: string; data: string }[] = []
-    for (const doc of docs) {
-      const stem = safeStem(doc.file.document.id)
-      files.push({ path: `${stem}.txt`, data: doc.file.document.text })
-      files.push({
-        path: `${stem}.ann`,
-        data: annLines(doc, schema, names, manifest, usedValues, typeLayer),
-      })
+  extensions: ['.ann', '.txt', '.conf', '.json', '.zip'],
+  import(input, schema, options) {
+    const collector = new ImportCollector(schema, options)
+    const byStem = new Map<string, { txt?: ImportFile; ann?: ImportFile }>()
+    let conf: ImportFile | undefined
+    let sidecar: ImportFile | undefined
+    for (const file of input.files) {
+      const name = file.path.split('/').pop() ?? ''
+      if (name === 'annotation.conf') conf = file
+      else if (name === BRAT_DOCUMENTS_FILE) sidecar = file
+      else if (name.endsWith('.txt') || name.endsWith('.ann')) {
+        const key = file.path.slice(0, -4)
+        const pair = byStem.get(key) ?? {}
+        pair[name.endsWith('.txt') ? 'txt' : 'ann'] = file
+        byStem.set(key, pair)
+      }
     }
-    files.unshift({
-      path: 'annotation.conf',
-      data: annotationConf(schema, names, usedValues, typeLayer),
-    })
-    const extra = countExtras(docs)
-    manifest.loss(
-      'document labels',
-      'brat has no document-level labels; not written',
-      extra.docLabels,
-    )
-    manifest.loss(
-      'entity links',
-      'brat normalisations are not written; entity links dropped',
-      extra.entityLinks,
-    )
-    const output = optionsOf<BratOptions>(input).zip
-      ? [
-          {
-            path: 'brat.zip',
-            data: zipSync(Object.fromEntries(files.map((f) => [f.path, strToU8(f.data)]))),
-          },
-        ]
-      : files
-    return { files: output, manifest: manifest.build() }
+    const confText = conf ? fileText(conf) : ''
+    const context: BratContext = {
+      collector,
+      schema,
+      names: vocabulary(schema, confText),
+      parents: confParents(confText),
+      documents: sidecar ? readSidecar(collector, sidecar) : new Map(),
+    }
+    for (const [key, pair] of [...byStem].sort(([x], [y]) => x.localeCompare(y))) {
+      if (!pair.txt) {
+        collector.problem(pair.ann!.path, `no ${stemOf(key)}.txt beside it; skipped`)
+        continue
+      }
+      importDocument(context, pair.txt, pair.ann)
+    }
+    return collector.result()
   },
 }
 
-function annLines(
-  { file, spans, relations, offsets }: CheckedDocument,
-  schema: AnnotationSchema,
-  names: ReturnType<typeof bratNames>,
-  manifest: ManifestBuilder,
-  usedValues: Map<string, Set<string>>,
-  typeLayer: Map<string, string>,
-): string {
-  const { text } = file.document
-  const lines: string[] = []
-  const ids = new Map<string, string>()
-  let a = 0
-  let notes = 0
-  const attributeLines = (
-    target: string,
-    owner: string,
-    defs: AttributeDef[],
-    values: Attributes,
-  ) => {
-    for (const [name, value] of Object.entries(values)) {
-      const def = defs.find((d) => d.name === name)
-      const kind = def?.type ?? (typeof value === 'string' ? 'text' : typeof value)
-      if (kind === 'text') {
-        const note = String(value)
-        if (/[\n\r]/.test(note))
-          manifest.loss('line breaks in notes', 'a brat line cannot hold one; written as spaces')
-        const body = note.replace(/\r?\n|\r/g, ' ')
-        lines.push(
-          `#${++notes}\tAnnotatorNotes ${target}\t${name === 'note' ? body : `${name}: ${body}`}`,
-        )
-      } else if (kind === 'boolean') {
-        if (value === true) lines.push(`A${++a}\t${names.attributeOf(owner, name)} ${target}`)
-        else
-          manifest.loss(
-            'false boolean attributes',
-            'brat binary attributes are absent when false; not written',
-          )
-      } else {
-        const attr = names.attributeOf(owner, name)
-        const v = valueWord(String(value))
-        if (!usedValues.has(attr)) usedValues.set(attr, new Set())
-        usedValues.get(attr)!.add(v)
-        lines.push(`A${++a}\t${attr} ${target} ${v}`)
-      }
+/**
+ * The names of this import: those our export wrote into annotation.conf (exact, whatever the
+ * importing project's schema), then those the project's schema would be written with.
+ */
+function vocabulary(schema: AnnotationSchema, conf: string): Vocabulary {
+  const v: Vocabulary = {
+    types: new Map(),
+    relations: new Map(),
+    attributes: new Map(),
+    values: new Map(),
+  }
+  const add = <T>(map: Map<string, T>, key: string, value: T) => {
+    if (!map.has(key)) map.set(key, value)
+  }
+  for (const e of readBratNames(conf)) {
+    if (e.kind === 'label' && e.owner !== undefined)
+      add(v.types, e.written, { layer: e.owner, label: e.name })
+    else if (e.kind === 'relation') add(v.relations, e.written, e.name)
+    else if (e.kind === 'attribute' && e.owner !== undefined)
+      add(v.attributes, `${e.owner}\u0000${e.written}`, e.name)
+    else if (e.kind === 'value' && e.owner !== undefined)
+      add(v.values, `${e.owner}\u0000${e.written}`, e.name)
+  }
+  const names = new BratNames(schema)
+  for (const l of schema.layers) {
+    for (const lab of l.labels)
+      add(v.types, names.typeOf(l.id, lab.name), { layer: l.id, label: lab.name })
+  }
+  for (const t of schema.relationTypes) add(v.relations, names.relationOf(t.id), t.id)
+  for (const owner of [...schema.layers, ...schema.relationTypes]) {
+    for (const def of owner.attributes) {
+      if (def.type === 'text') continue
+      const attribute = names.attributeOf(owner.id, def.name)
+      add(v.attributes, `${owner.id}\u0000${attribute}`, def.name)
+      if (def.type !== 'enum') continue
+      for (const value of def.values)
+        add(v.values, `${attribute}\u0000${names.valueOf(attribute, value)}`, value)
     }
   }
-  let t = 0
-  for (const span of spans) {
-    const parts = fragments(text, span.start, span.end)
-    if (parts.length === 0) {
-      manifest.problem(
-        `documents/${file.document.id}.json`,
-        `span ${span.id} left out: it holds only line breaks`,
-      )
-      manifest.loss('spans of line breaks only', 'a brat fragment cannot be empty; not written')
-      continue
-    }
-    if (parts[0][0] !== span.start || parts[parts.length - 1][1] !== span.end) {
-      manifest.loss(
-        'line breaks at span edges',
-        'a brat fragment cannot start or end on one; span written without them',
-      )
-    }
-    const id = `T${++t}`
-    ids.set(span.id, id)
-    const type = names.typeOf(span.layer, span.label)
-    typeLayer.set(type, span.layer)
-    const ranges = parts
-      .map(([s, e]) => `${offsets.toCodePoint(s)} ${offsets.toCodePoint(e)}`)
-      .join(';')
-    lines.push(`${id}\t${type} ${ranges}\t${parts.map(([s, e]) => text.slice(s, e)).join(' ')}`)
-    const defs = schema.layers.find((l) => l.id === span.layer)?.attributes ?? []
-    attributeLines(id, span.layer, defs, span.attributes)
-    manifest.spans++
-  }
-  let r = 0
-  for (const relation of relations) {
-    const from = ids.get(relation.from)
-    const to = ids.get(relation.to)
-    if (!from || !to) {
-      manifest.problem(
-        `documents/${file.document.id}.json`,
-        `relation ${relation.id} left out: an end was not written`,
-      )
-      continue
-    }
-    const id = `R${++r}`
-    lines.push(`${id}\t${word(relation.type)} Arg1:${from} Arg2:${to}`)
-    const defs = schema.relationTypes.find((x) => x.id === relation.type)?.attributes ?? []
-    attributeLines(id, relation.type, defs, relation.attributes)
-    manifest.relations++
-  }
-  manifest.documents++
-  return lines.length ? `${lines.join('\n')}\n` : ''
+  return v
 }
 
-function annotationConf(
-  schema: AnnotationSchema,
-  names: ReturnType<typeof bratNames>,
-  usedValues: Map<string, Set<string>>,
-  typeLayer: Map<string, string>,
-): string {
-  const lines = ['# Generated by Marginalia from the project schema.', '[entities]']
-  const layerTypes = new Map<string, string[]>()
-  for (const l of schema.layers)
-    layerTypes.set(
-      l.id,
-      l.labels.map((lab) => names.typeOf(l.id, lab.name)),
-    )
-  for (const [type, layer] of typeLayer) {
-    const list = layerTypes.get(layer) ?? []
-    if (!list.includes(type)) list.push(type)
-    layerTypes.set(layer, list)
+/** The sidecar's entries; a sidecar that cannot be read is reported and not used. */
+function readSidecar(
+  collector: ImportCollector,
+  file: ImportFile,
+): Map<string, Partial<BratDocumentEntry>> {
+  try {
+    return readBratDocuments(fileText(file))
+  } catch (error) {
+    collector.problem(file.path, `${(error as Error).message}; titles and ids not restored`)
+    return new Map()
   }
-  const allTypes = new Set([...layerTypes.values()].flat())
-  for (const [layer, types] of layerTypes) {
-    // An abstract parent per layer (not annotatable), unless its name is already a type.
-    const parent = allTypes.has(word(layer)) ? null : word(layer)
-    if (parent) lines.push(`!${parent}`)
-    for (const type of types) lines.push(`${parent ? '\t' : ''}${type}`)
-  }
-  lines.push('', '[relations]', '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>')
-  const typesOf = (layerIds: string[]) =>
-    layerIds.flatMap((id) => layerTypes.get(id) ?? []).join('|') || '<ENTITY>'
-  for (const t of schema.relationTypes) {
-    lines.push(`${word(t.id)}\tArg1:${typesOf(t.from)}, Arg2:${typesOf(t.to)}`)
-  }
-  lines.push('', '[events]', '', '[attributes]')
-  const owners: { id: string; attributes: AttributeDef[]; args: string }[] = [
-    ...schema.layers.map((l) => ({ id: l.id, attributes: l.attributes, args: typesOf([l.id]) })),
-    ...schema.relationTypes.map((t) => ({ id: t.id, attributes: t.attributes, args: word(t.id) })),
-  ]
-  const seen = new Set<string>()
-  for (const owner of owners) {
-    for (const def of owner.attributes) {
-      if (def.type === 'text') continue // notes go to AnnotatorNotes lines
-      const name = names.attributeOf(owner.id, def.name)
-      if (seen.has(name)) continue
-      seen.add(name)
-      const values = new Set<string>(def.type === 'enum' ? def.values.map(valueWord) : [])
-      if (
-        def.type === 'number' &&
-        def.integer &&
-        def.min !== undefined &&
-        def.max !== undefined &&
-        def.max - def.min <= 100
-      ) {
-        for (let n = def.min; n <= def.max; n++) values.add(String(n))
-      }
-      for (const v of usedValues.get(name) ?? []) values.add(v)
-      const value =
-        def.type === 'boolean' || values.size === 0 ? '' : `, Value:${[...values].join('|')}`
-      lines.push(`${name}\tArg:${owner.args}${value}`)
+}
+
+/** Entity type → its abstract parent in annotation.conf (our exports name the layer there). */
+function confParents(conf: string): Map<string, string> {
+  const parents = new Map<string, string>()
+  let section = ''
+  let parent: string | null = null
+  for (const line of conf.split(/\r?\n/)) {
+    if (/^\s*#/.test(line) || line.trim() === '') continue
+    const header = /^\[(\w+)\]/.exec(line)
+    if (header) {
+      section = header[1]
+      continue
     }
+    if (section !== 'entities') continue
+    const name = line.trim().replace(/^!/, '')
+    if (/^\s/.test(line)) {
+      if (parent) parents.set(name, parent)
+    } else parent = name
   }
-  return `${lines.join('\n')}\n`
+  return parents
+}
+
+function importDocument(context: BratContext, txt: ImportFile, ann: ImportFile | undefined): void {
+  const { collector } = context
+  const text = fileText(txt)
+  const stem = stemOf(txt.path)
+  const where = ann?.path ?? txt.path
+  const entry = context.documents.get(stem) ?? {}
+  const id = entry.id ?? stem
+  const doc = new DocumentBuilder(collector, where, text, {
+    title: entry.title ?? stem,
+    metadata: entry.metadata ?? {},
+    sourceId: id,
+    ...(isId(id) ? { id } : {}),
+  })
+  const lines = readAnn(doc, ann ? fileText(ann) : '')
+  const offsets = new OffsetConverter(text)
+  const spans = new Map<string, Span>()
+  for (const line of lines.textBound) {
+    const span = addTextBound(context, doc, text, offsets, line)
+    if (span) spans.set(line.id, span)
+  }
+  for (const note of lines.notes) addNote(context, lines, spans.get(note.target), note)
+  for (const [id, span] of spans) {
+    const bag = lines.bags.get(id)
+    if (bag) doc.setAttributes(span, decodeAttrs(bag, span.layer, context.names), id)
+  }
+  for (const { id, type, from, to } of lines.relations) {
+    const a = spans.get(from)
+    const b = spans.get(to)
+    if (!a || !b) {
+      doc.problem(`${id}: an argument is missing; skipped`)
+      continue
+    }
+    const typeId = context.names.relations.get(type) ?? type
+    const attributes = decodeAttrs(lines.bags.get(id) ?? {}, typeId, context.names)
+    doc.addRelation(a, b, typeId, attributes, { ref: id })
+  }
+  if (lines.unsupported > 0) {
+    doc.problem(
+      `${lines.unsupported} event, normalisation or equivalence lines are not supported; skipped`,
+    )
+  }
+  doc.finish()
+}
+
+/** Sorts the lines of an .ann file by kind; a line not understood is reported and skipped. */
+function readAnn(doc: DocumentBuilder, ann: string): AnnLines {
+  const out: AnnLines = { textBound: [], relations: [], bags: new Map(), notes: [], unsupported: 0 }
+  ann.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return
+    const ref = `line ${i + 1}`
+    // Only the first two tabs separate fields: a span's text may hold tabs of its own.
+    const [id, body = '', rest] = splitTwoTabs(line)
+    if (id.startsWith('T')) {
+      const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(body)
+      if (m) out.textBound.push({ id, type: m[1], ranges: m[2], text: rest, ref })
+      else doc.problem(`${ref}: T line not understood; skipped`)
+    } else if (id.startsWith('R')) {
+      const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(body)
+      if (m) out.relations.push({ id, type: m[1], from: m[2], to: m[3] })
+      else doc.problem(`${ref}: R line not understood; skipped`)
+    } else if (id.startsWith('A') || id.startsWith('M')) {
+      const [name, target, value] = body.split(' ')
+      const bag = out.bags.get(target) ?? {}
+      bag[name] = value === undefined ? true : value
+      out.bags.set(target, bag)
+    } else if (id.startsWith('#')) {
+      const m = /^AnnotatorNotes (\S+)$/.exec(body)
+      if (m && rest !== undefined) out.notes.push({ target: m[1], text: rest })
+    } else out.unsupported++
+  })
+  return out
+}
+
+// What may lie between the fragments of one span: the line breaks our export splits at (those of
+// brat's reader, Python's str.splitlines), and whitespace.
+const FRAGMENT_GAP = new RegExp(`^[\\s${PY_LINE_BREAK_CLASS}]*$`)
+
+/** Adds the span of a T line; fragments are joined back when only line breaks lie between. */
+function addTextBound(
+  context: BratContext,
+  doc: DocumentBuilder,
+  text: string,
+  offsets: OffsetConverter,
+  line: TextBoundLine,
+): Span | null {
+  const ref = `${line.ref} (${line.id})`
+  const frags = line.ranges.split(';').map((p) => p.split(' ').map(Number) as [number, number])
+  const cpLength = offsets.toCodePoint(text.length)
+  if (frags.some(([s, e]) => !(s < e) || e > cpLength)) {
+    doc.problem(`${line.ref}: ${line.id} range ${line.ranges} is not in the text; skipped`)
+    return null
+  }
+  const slice = (s: number, e: number) => text.slice(offsets.toUtf16(s), offsets.toUtf16(e))
+  const first = frags[0][0]
+  const last = frags[frags.length - 1][1]
+  let exact = line.text
+  if (frags.length > 1) {
+    const gapsAreBreaks = frags.slice(1).every(([s], k) => FRAGMENT_GAP.test(slice(frags[k][1], s)))
+    const joined = frags.map(([s, e]) => slice(s, e)).join(' ')
+    if (!gapsAreBreaks || (line.text !== undefined && joined !== line.text)) {
+      doc.problem(
+        `${line.ref}: ${line.id} is discontinuous; Marginalia spans are continuous; skipped`,
+      )
+      return null
+    }
+    exact = slice(first, last)
+  }
+  const mapped = context.names.types.get(line.type)
+  return doc.addSpan({
+    start: first,
+    end: last,
+    unit: 'codepoint',
+    exact,
+    layer: mapped?.layer ?? context.parents.get(line.type),
+    label: mapped?.label ?? line.type,
+    ref,
+  })
+}
+
+/** Files an AnnotatorNotes line under its target: `name: text` for a named text attribute. */
+function addNote(
+  context: BratContext,
+  lines: AnnLines,
+  span: Span | undefined,
+  note: { target: string; text: string },
+): void {
+  const named = /^([A-Za-z0-9_-]{1,64}): ([\s\S]*)$/.exec(note.text)
+  const defs = context.schema.layers.find((l) => l.id === span?.layer)?.attributes ?? []
+  const bag = lines.bags.get(note.target) ?? {}
+  if (named && defs.some((d) => d.name === named[1] && d.type === 'text'))
+    bag[`#${named[1]}`] = named[2]
+  else bag['#note'] = note.text
+  lines.bags.set(note.target, bag)
+}
+
+function splitTwoTabs(line: string): [string, string?, string?] {
+  const first = line.indexOf('\t')
+  if (first < 0) return [line]
+  const second = line.indexOf('\t', first + 1)
+  if (second < 0) return [line.slice(0, first), line.slice(first + 1)]
+  return [line.slice(0, first), line.slice(first + 1, second), line.slice(second + 1)]
+}
+
+/** Maps brat attribute names and one-word values back to ours (`#name` keys are notes). */
+function decodeAttrs(
+  bag: Record<string, AttributeValue>,
+  owner: string,
+  names: Vocabulary,
+): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {}
+  for (const [key, value] of Object.entries(bag)) {
+    if (key.startsWith('#')) {
+      out[key.slice(1)] = value
+      continue
+    }
+    const name = names.attributes.get(`${owner}\u0000${key}`) ?? key
+    const written = typeof value === 'string' ? names.values.get(`${key}\u0000${value}`) : undefined
+    out[name] = written ?? value
+  }
+  return out
 }

@@ -3,7 +3,7 @@
 // manifests are left out. The step after it, settling what the schema does not know, is in
 // unknown-labels.ts.
 import type { AnnotationSchema } from '../../../shared/model'
-import { bratImport } from './brat-import'
+import { bratImport } from './brat'
 import { doccanoImport } from './doccano'
 import type {
   ImportFile,

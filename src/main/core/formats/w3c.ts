@@ -26,7 +26,7 @@ import type {
 } from '../../../shared/model'
 import type { OffsetConverter } from '../../../shared/offsets'
 import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, checkAll, countExtras, layerOf, safeStem } from './export-common'
+import { ManifestBuilder, countExtras, layerOf, safeStem } from './export-common'
 import {
   DocumentBuilder,
   ImportCollector,
@@ -165,9 +165,9 @@ export const w3cFormat: ExportFormatModule = {
   label: 'W3C Web Annotation (JSON-LD)',
   extension: '',
   offsetUnit: 'codepoint',
-  export(input: ExportInput, onProgress) {
+  export(input: ExportInput) {
     const manifest = new ManifestBuilder('w3c', 'web-annotation-1.0', 'codepoint')
-    const docs = checkAll(input, manifest, onProgress)
+    const docs = input.documents
     const base = `urn:marginalia:${input.project.id}`
     const files: { path: string; data: string }[] = []
     for (const { file, spans, relations, offsets } of docs) {

@@ -72,9 +72,9 @@ const EXPLAINED_BY: Record<string, RegExp | null> = {
  */
 const UNDECLARED: Record<string, string[]> = {
   jsonl: [],
-  doccano: ['metadata', 'span ids', 'relation ids', 'annotators', 'timestamps'],
-  'label-studio': ['relation ids', 'annotators', 'timestamps'],
-  brat: ['title', 'metadata', 'span ids', 'relation ids', 'annotators', 'timestamps'],
+  doccano: ['metadata', 'span ids', 'relation ids'],
+  'label-studio': ['relation ids'],
+  brat: ['span ids', 'relation ids'],
   w3c: ['metadata'],
 }
 

@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportFormats } from '../../../../src/main/core/formats'
+import { exportDocuments } from '../../../../src/main/core/formats/checked'
 import { ProjectStore } from '../../../../src/main/core/storage'
 import {
   hasLoneSurrogate,
@@ -65,10 +66,7 @@ describe('quote context holding half a surrogate pair', () => {
     expect(quote.prefix).toBe('Launch notes from the pad at d ')
 
     // Exports read through the store: no format can carry the half character on.
-    const output = exportFormats.w3c.export({
-      project: store.project,
-      documents: [doc],
-    })
+    const output = exportDocuments(exportFormats.w3c, store.project, [doc])
     expect(JSON.stringify(output.files.map((f) => f.data))).not.toMatch(/\\ud[89a-f][0-9a-f]{2}/)
 
     await store.saveAnnotations(id, doc.annotations)
