@@ -2,9 +2,9 @@
 // our own stylesheets plus inline style attributes, which React uses for computed positions).
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import App from './App'
-import { trackFocusModality } from './lib/focus-modality'
-import './styles/app.css'
+import App from './shell/app'
+import { trackFocusModality } from './common/focus-modality'
+import './global.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
