@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   AutosaveScheduler,
-  messageOf,
   type SaveState,
   type Timers,
 } from '../../../src/renderer/src/shell/autosave'
@@ -191,12 +190,5 @@ describe('AutosaveScheduler', () => {
     saver.schedule('a')
     clock.advance(2000)
     expect(io.calls).toHaveLength(0)
-  })
-})
-
-describe('messageOf', () => {
-  it('strips the prefix Electron adds to errors from main', () => {
-    const e = new Error("Error invoking remote method 'document:save': Error: disk full")
-    expect(messageOf(e)).toBe('disk full')
   })
 })

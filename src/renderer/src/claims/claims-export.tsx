@@ -3,7 +3,7 @@
 // the filters are a way of looking at it.
 import { useState } from 'react'
 import type { Api, ClaimsExportResult } from '../../../shared/ipc-contract'
-import { messageOf } from '../shell/autosave'
+import { messageOf } from '../common/error-message'
 
 type ExportState =
   | { kind: 'idle' }

@@ -3,6 +3,7 @@
 // sources (and so several entities, attributions and stances): a filter matches a row when any of
 // them matches, and a column sorts by the row's values joined in source order.
 import type { ClaimRow } from '../../../shared/claims'
+import type { SortDirection } from '../common/sort-header'
 
 /** The table's columns, in display order. */
 export const CLAIM_COLUMNS = [
@@ -30,8 +31,6 @@ export const CLAIM_COLUMN_NAMES: Record<ClaimColumn, string> = {
   checkability: 'Checkability',
   document: 'Document',
 }
-
-export type SortDirection = 'asc' | 'desc'
 
 /** The sorted column and direction, or null for reading order (document, then position). */
 export type ClaimSort = { column: ClaimColumn; dir: SortDirection } | null

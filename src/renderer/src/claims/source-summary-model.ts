@@ -2,7 +2,7 @@
 // "value → count" mix (checkability, sentiment polarity) into the segments of a small bar chart
 // with a fixed colour per well-known value, so "negative" is the same red in every row.
 import type { SourceSummary } from '../../../shared/claims'
-import type { SortDirection } from './claims-table-model'
+import type { SortDirection } from '../common/sort-header'
 
 export const SUMMARY_COLUMNS = ['name', 'claims', 'checkability', 'sentiment', 'documents'] as const
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number]

@@ -3,7 +3,7 @@
 // newer one (the scope changed) is dropped.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Api, ClaimsTableResult } from '../../../shared/ipc-contract'
-import { messageOf } from '../shell/autosave'
+import { messageOf } from '../common/error-message'
 
 export type ClaimsTableState =
   | { kind: 'loading'; previous: ClaimsTableResult | null }

@@ -13,7 +13,7 @@ import type {
   ProjectSnapshot,
   UnknownLabelInfo,
 } from '../../../shared/ipc-contract'
-import { messageOf } from '../shell/autosave'
+import { messageOf } from '../common/error-message'
 import { FormatField } from './format-field'
 import { RadioGroup } from '../common/radio-group'
 import { DuplicatesSection, ErrorsSection } from './import-report-dialog'

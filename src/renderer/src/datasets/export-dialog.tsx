@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/ipc-contract'
 import type { ExportFormatOptions } from '../../../shared/export-options'
 import { useMainEvents } from '../common/use-main-events'
-import { messageOf } from '../shell/autosave'
+import { messageOf } from '../common/error-message'
 import { FormatField } from './format-field'
 import { RadioGroup } from '../common/radio-group'
 import { ManifestView, offsetUnitText } from './manifest-view'

@@ -3,7 +3,7 @@
 // are the ones the CLI and the menu use and the renderer names no format itself.
 import { useCallback, useEffect, useState } from 'react'
 import type { Api, ExportFormat, FormatList, MenuCommand } from '../../../shared/ipc-contract'
-import { messageOf } from '../shell/autosave'
+import { messageOf } from '../common/error-message'
 
 export type DatasetDialog =
   { kind: 'export'; format: ExportFormat | null } | { kind: 'import-annotations' } | null

@@ -3,7 +3,7 @@
 // export-dialog.tsx, annotation-import-dialog.tsx.)
 import { useCallback, useRef, useState } from 'react'
 import type { Api, ImportReport, ProjectSnapshot } from '../../../shared/ipc-contract'
-import { messageOf } from '../shell/autosave'
+import { messageOf } from '../common/error-message'
 import type { DroppedFile } from '../shell/use-file-drop'
 
 export interface Progress {

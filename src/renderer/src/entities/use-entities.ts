@@ -10,7 +10,7 @@ import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { Entity } from '../../../shared/model'
 import { entityFromText, withAlias } from '../../../shared/registry'
 import { annotationKey, updateSpan, type ArticleViewHandle } from '../editor-api'
-import { messageOf } from '../shell/autosave'
+import { messageOf } from '../common/error-message'
 import { historyRefersTo } from './entity-refs'
 
 interface EntitiesOptions {

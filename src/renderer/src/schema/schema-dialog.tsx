@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import type { Api, ProjectSnapshot, Settings } from '../../../shared/ipc-contract'
 import type { AnnotationSchema, Layer } from '../../../shared/model'
-import { messageOf } from '../shell/autosave'
+import { messageOf } from '../common/error-message'
 import {
   addEnumValue,
   addLabel,

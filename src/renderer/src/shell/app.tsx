@@ -33,7 +33,7 @@ import { useMainEvents } from '../common/use-main-events'
 import { useProject } from './use-project'
 import { useProjectActions } from './use-project-actions'
 import { useTransfers } from '../datasets/use-transfers'
-import { messageOf } from './autosave'
+import { messageOf } from '../common/error-message'
 import type { Box } from '../article/palette-position'
 
 /** The Marginalia renderer. */

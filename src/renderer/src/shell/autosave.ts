@@ -3,6 +3,7 @@
 // never two saves in flight (a late save must not overwrite a newer one on disk), coalesce the
 // changes made during a save into one follow-up save, keep a failed value so Retry can write it,
 // and flush on demand (switching documents, closing the window) without losing the last edit.
+import { messageOf } from '../common/error-message'
 
 /** What the status bar shows. */
 export type SaveState =
@@ -147,11 +148,4 @@ export class AutosaveScheduler<T> {
     this.current = state
     this.onState?.(state)
   }
-}
-
-/** The human-readable message of a thrown value (IPC errors arrive as Error with a prefix). */
-export function messageOf(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error)
-  // Electron prefixes errors thrown in main handlers; the user needs only the cause.
-  return raw.replace(/^Error invoking remote method '[^']*': (Error: )?/, '')
 }

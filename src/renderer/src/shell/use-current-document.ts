@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Api, DocumentSummary } from '../../../shared/ipc-contract'
 import type { Annotations, DocumentFile } from '../../../shared/model'
-import { AutosaveScheduler, messageOf, type SaveState } from './autosave'
+import { AutosaveScheduler, type SaveState } from './autosave'
+import { messageOf } from '../common/error-message'
 
 export interface CurrentDocument {
   docId: string | null

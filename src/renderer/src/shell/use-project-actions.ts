@@ -2,7 +2,7 @@
 // open document saves it first and stops, with a message, if that save fails.
 import { useCallback, useEffect } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
-import { messageOf } from './autosave'
+import { messageOf } from '../common/error-message'
 import { rememberDocument, rememberedDocument } from './last-document'
 import type { useCurrentDocument } from './use-current-document'
 import type { useProject } from './use-project'

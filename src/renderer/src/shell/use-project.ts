@@ -3,7 +3,7 @@
 // newer snapshot (open, import, save summaries, `project-changed` events).
 import { useCallback, useEffect, useState } from 'react'
 import type { Api, DocumentSummary, ProjectSnapshot, Settings } from '../../../shared/ipc-contract'
-import { messageOf } from './autosave'
+import { messageOf } from '../common/error-message'
 
 export interface ProjectState {
   /** False until `app:init` has answered. */
