@@ -1,6 +1,5 @@
 // The centre pane: the article in the editor, with the tag palette by the selection; or the
 // loading state, or why the document could not be loaded.
-import './links.css'
 import { useEffect, useState, type FocusEvent, type Ref } from 'react'
 import type { AnnotationSchema, Annotations, DocumentFile } from '../../../shared/model'
 import type { ArticleViewHandle, TextSelectionInfo } from '../editor-api'
@@ -12,6 +11,7 @@ import { ArticleHeader } from './article-header'
 import { focusFromKeyboard } from '../common/focus-modality'
 import type { Box } from './palette-position'
 import { TagPalette } from './tag-palette'
+import './article.css'
 
 interface ArticlePaneProps {
   file: DocumentFile | null

@@ -9,6 +9,7 @@ import type { CandidateGroup } from '../editor-api'
 import type { PickerState } from './use-linking'
 import { clip, snippetOf } from './link-text'
 import { placePalette } from './palette-position'
+import './link-picker.css'
 
 interface LinkPickerProps {
   picker: PickerState

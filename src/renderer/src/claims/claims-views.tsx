@@ -23,6 +23,7 @@ import { TableNotes, ViewHeader, type Scope } from './claims-view-header'
 import { SourceSummaryTable } from './source-summary'
 import { ViewPanel, type AppView } from '../shell/view-tabs'
 import { plural } from '../common/plural'
+import './claims.css'
 
 interface ClaimsViewsProps {
   api: Api

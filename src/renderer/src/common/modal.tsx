@@ -2,6 +2,7 @@
 // page inert, closes on Escape and returns focus to where it was, which a div overlay would have
 // to reimplement.
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import './modal.css'
 
 interface ModalProps {
   title: string

@@ -1,4 +1,6 @@
 // A thin progress bar for long imports and exports, from main's `progress` events.
+import './progress-bar.css'
+
 interface ProgressBarProps {
   task: string
   done: number

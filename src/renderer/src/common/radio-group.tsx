@@ -1,6 +1,7 @@
 // A fieldset of radio buttons, one per option: the dataset dialogs ask several either/or
 // questions (scope, output, source, what to do with unknown labels) the same way.
 import type { ReactNode } from 'react'
+import './radio-group.css'
 
 export interface RadioOption<T extends string> {
   value: T

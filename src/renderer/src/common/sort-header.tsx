@@ -1,5 +1,6 @@
 // A sortable column header: a real button inside the <th>, with `aria-sort` on the sorted column
 // only (as the WAI-ARIA sortable table example does), so a screen reader announces the order.
+import './sort-header.css'
 
 /** Which way a sorted column runs. */
 export type SortDirection = 'asc' | 'desc'

@@ -17,8 +17,8 @@ import { RadioGroup } from '../common/radio-group'
 import { ManifestView, offsetUnitText } from './manifest-view'
 import { Modal } from '../common/modal'
 import { ProgressBar } from '../common/progress-bar'
-import './datasets.css'
 import { plural } from '../common/plural'
+import './datasets.css'
 
 interface ExportDialogProps {
   api: Api

@@ -3,6 +3,7 @@
 // it on an item, the arrows, Home and End move between items, Escape closes it and gives focus back
 // to the button, and Tab or a click elsewhere closes it.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import './datasets.css'
 
 interface ImportMenuProps {
   onImportDocuments: () => void

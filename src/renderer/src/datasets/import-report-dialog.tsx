@@ -3,6 +3,7 @@
 import type { ImportReport } from '../../../shared/ipc-contract'
 import { Modal } from '../common/modal'
 import { plural } from '../common/plural'
+import './datasets.css'
 
 /** Shows an import report. */
 export function ImportReportDialog({

@@ -8,6 +8,7 @@ import type { Entity, Span } from '../../../shared/model'
 import { suggestEntities } from '../../../shared/registry'
 import { looksLikeName, nameFromText } from './entity-names'
 import { EntitySearch } from './entity-search'
+import './entities.css'
 
 interface EntityFieldProps {
   span: Span

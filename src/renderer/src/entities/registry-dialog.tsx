@@ -7,6 +7,7 @@ import type { AnnotationSchema, Annotations } from '../../../shared/model'
 import type { Registry } from './use-entities'
 import { entityUseCounts } from './entity-refs'
 import { EntityManager } from './entity-manager'
+import './entities.css'
 
 /** The registry dialog while it is open; `annotations` are the open document's (for counts). */
 export function RegistryDialog(props: {

@@ -1,7 +1,6 @@
 // The right-hand pane: the selected span's editor (with its links and, for a source, its entity),
 // or else the grouped span list with claims lacking a source flagged; document labels below either.
 // The filter lives here so it survives selecting and deselecting spans.
-import '../article/links.css'
 import { useMemo, useState } from 'react'
 import { frameOf } from '../../../shared/claims'
 import type { AnnotationSchema, Annotations, DocLabels } from '../../../shared/model'
@@ -15,6 +14,7 @@ import { EntityField } from '../entities/entity-field'
 import { SpanDetails } from './span-details'
 import { SpanLinks } from './span-links'
 import { SpanList } from './span-list'
+import './panel.css'
 
 interface AnnotationPanelProps {
   schema: AnnotationSchema

@@ -1,7 +1,7 @@
 // The Schema dialog: restyle the project's layers (name, colour, underline, shortcut), add labels,
 // enum values, layers and label-set values, and set the analyst's annotator name. Edits are kept
 // in a draft and sent to main in one `project:set-schema` call, which validates them again; only
-// additive and cosmetic edits are offered (see lib/schema-edit.ts) so saved spans stay valid.
+// additive and cosmetic edits are offered (see schema-edit.ts) so saved spans stay valid.
 import { useState } from 'react'
 import type { Api, ProjectSnapshot, Settings } from '../../../shared/ipc-contract'
 import type { AnnotationSchema, Layer } from '../../../shared/model'

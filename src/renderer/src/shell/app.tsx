@@ -35,6 +35,7 @@ import { useProjectActions } from './use-project-actions'
 import { useTransfers } from '../datasets/use-transfers'
 import { messageOf } from '../common/error-message'
 import type { Box } from '../article/palette-position'
+import './shell.css'
 
 /** The Marginalia renderer. */
 export default function App() {

@@ -3,6 +3,7 @@
 import type { DocumentSummary, FileProblem } from '../../../shared/ipc-contract'
 import { DocumentListItem } from './document-list-item'
 import { plural } from '../common/plural'
+import './document-list.css'
 
 interface DocumentListProps {
   documents: DocumentSummary[]

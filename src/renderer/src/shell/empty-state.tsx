@@ -1,5 +1,7 @@
 // The screen when no project is open: create or open one, or pick a recent one; if the last
 // project failed to open at start, say why first.
+import './empty-state.css'
+
 interface EmptyStateProps {
   error: string | null
   recent: string[]

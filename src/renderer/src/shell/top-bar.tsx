@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import type { SaveState } from './autosave'
 import { ImportMenu } from '../datasets/import-menu'
 import { SaveStatus } from './save-status'
+import './top-bar.css'
 
 interface TopBarProps {
   projectName: string | null

@@ -2,7 +2,6 @@
 // summary), as a WAI-ARIA tab list: one tab in the Tab order, arrows/Home/End move between tabs and
 // select them (automatic activation; switching is instant because every view stays mounted).
 import { useRef, type KeyboardEvent, type ReactNode } from 'react'
-import '../claims/claims.css'
 
 export const APP_VIEWS = ['article', 'claims', 'sources'] as const
 export type AppView = (typeof APP_VIEWS)[number]
