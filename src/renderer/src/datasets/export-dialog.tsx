@@ -56,41 +56,67 @@ function outputText(info: ExportFormatInfo, zip: boolean): string {
   return info.extension ? `one ${info.extension} file` : 'a folder of files'
 }
 
-/** The Export dialog (a modal); `initialFormat` preselects a format (File ▸ Export Dataset ▸ …). */
-export function ExportDialog(props: ExportDialogProps) {
-  const { api, formats, layers, currentDocument } = props
-  const id = useId()
-  const [format, setFormat] = useState<ExportFormat>(
-    props.initialFormat ?? formats[0]?.name ?? 'jsonl',
-  )
-  const [scope, setScope] = useState<'project' | 'document'>('project')
-  const [zip, setZip] = useState(false)
-  const [layer, setLayer] = useState('')
-  const [escapeFormulas, setEscapeFormulas] = useState(true)
+/** The chosen options of the formats that take them. */
+interface OptionChoice {
+  zip: boolean
+  layer: string
+  escapeFormulas: boolean
+}
+
+/** The running export: its phase, with main's progress events, and `run` to start one. */
+function useExportRun(api: Api, flush: () => Promise<boolean>) {
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' })
-  const info = formats.find((f) => f.name === format) ?? formats[0]
 
   useMainEvents(api, (event) => {
     if (event.type !== 'progress' || event.task !== 'export') return
     setPhase((p) => (p.kind === 'running' ? { ...p, done: event.done, total: event.total } : p))
   })
 
-  const run = async () => {
-    if (!info) return
+  const run = async (
+    format: ExportFormat,
+    docIds: string[] | undefined,
+    options: ExportFormatOptions,
+  ) => {
     setPhase({ kind: 'running', done: 0, total: 0 })
     try {
-      if (!(await props.flush())) {
+      if (!(await flush())) {
         throw new Error('the open document could not be saved, so the export would miss edits')
       }
-      const result = await api['export:run']({
-        format,
-        docIds: scope === 'document' && currentDocument ? [currentDocument.id] : undefined,
-        options: exportOptions(info, { zip, layer, escapeFormulas }),
-      })
+      const result = await api['export:run']({ format, docIds, options })
       setPhase(result ? { kind: 'done', result } : { kind: 'choose' })
     } catch (error) {
       setPhase({ kind: 'choose', error: `Export failed: ${messageOf(error)}` })
     }
+  }
+
+  return { phase, run, again: () => setPhase({ kind: 'choose' }) }
+}
+
+/** The format, scope and options chosen in the form. */
+function useExportChoices(formats: ExportFormatInfo[], initialFormat: ExportFormat | null) {
+  const [format, setFormat] = useState<ExportFormat>(initialFormat ?? formats[0]?.name ?? 'jsonl')
+  const [scope, setScope] = useState<'project' | 'document'>('project')
+  const [choice, setChoice] = useState<OptionChoice>({
+    zip: false,
+    layer: '',
+    escapeFormulas: true,
+  })
+  const info = formats.find((f) => f.name === format) ?? formats[0]
+  return { format, setFormat, scope, setScope, choice, setChoice, info }
+}
+
+/** The Export dialog (a modal); `initialFormat` preselects a format (File ▸ Export Dataset ▸ …). */
+export function ExportDialog(props: ExportDialogProps) {
+  const { currentDocument } = props
+  const id = useId()
+  const choices = useExportChoices(props.formats, props.initialFormat)
+  const { format, scope, choice, info } = choices
+  const { phase, run, again } = useExportRun(props.api, props.flush)
+
+  const start = () => {
+    if (!info) return
+    const docIds = scope === 'document' && currentDocument ? [currentDocument.id] : undefined
+    void run(format, docIds, exportOptions(info, choice))
   }
 
   if (phase.kind === 'done') {
@@ -100,7 +126,7 @@ export function ExportDialog(props: ExportDialogProps) {
         onClose={props.onClose}
         actions={
           <>
-            <button type="button" className="button" onClick={() => setPhase({ kind: 'choose' })}>
+            <button type="button" className="button" onClick={again}>
               Export another…
             </button>
             <button type="button" className="button primary" onClick={props.onClose} autoFocus>
@@ -140,98 +166,10 @@ export function ExportDialog(props: ExportDialogProps) {
         className="dataset-form"
         onSubmit={(e) => {
           e.preventDefault()
-          void run()
+          start()
         }}
       >
-        <FormatField
-          id={id}
-          formats={formats}
-          value={format}
-          disabled={running}
-          onChange={setFormat}
-          hint={
-            info && (
-              <>
-                Writes {outputText(info, zip)}, with a manifest beside it. Offsets in{' '}
-                {offsetUnitText(info.offsetUnit)}.
-              </>
-            )
-          }
-        />
-
-        <RadioGroup
-          legend="Scope"
-          name={`${id}-scope`}
-          value={scope}
-          onChange={setScope}
-          disabled={running}
-          options={[
-            {
-              value: 'project',
-              label: `Whole project (${plural(props.documentCount, 'document')})`,
-            },
-            {
-              value: 'document',
-              disabled: !currentDocument,
-              labelClassName: 'ellipsis',
-              label: (
-                <>
-                  Current document
-                  <span className="muted">
-                    {currentDocument ? `: ${currentDocument.title || 'Untitled'}` : ' (none open)'}
-                  </span>
-                </>
-              ),
-            },
-          ]}
-        />
-
-        {info?.options.includes('zip') && (
-          <RadioGroup
-            legend="Output"
-            name={`${id}-zip`}
-            value={zip ? 'zip' : 'folder'}
-            onChange={(v) => setZip(v === 'zip')}
-            disabled={running}
-            options={[
-              { value: 'folder', label: 'A folder of .txt and .ann files' },
-              { value: 'zip', label: 'One .zip file' },
-            ]}
-          />
-        )}
-        {info?.options.includes('layer') && (
-          <div className="field">
-            <label htmlFor={`${id}-layer`}>Layer</label>
-            <select
-              id={`${id}-layer`}
-              className="input"
-              value={layer}
-              disabled={running}
-              onChange={(e) => setLayer(e.target.value)}
-            >
-              <option value="">All layers, one file each</option>
-              {layers.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name} only
-                </option>
-              ))}
-            </select>
-            <span className="hint">BIO tags hold one layer at a time; overlaps are reported.</span>
-          </div>
-        )}
-        {info?.options.includes('escapeFormulas') && (
-          <label className="field checkbox-field">
-            <input
-              type="checkbox"
-              checked={escapeFormulas}
-              disabled={running}
-              onChange={(e) => setEscapeFormulas(e.target.checked)}
-            />
-            <span>
-              Protect spreadsheets from formulas (prefix cells starting with = + - @ with ')
-            </span>
-          </label>
-        )}
+        <ExportFields {...props} id={id} choices={choices} disabled={running} />
       </form>
       {running && <ProgressBar task="Exporting" done={phase.done} total={phase.total} />}
       {phase.kind === 'choose' && phase.error && (
@@ -240,5 +178,157 @@ export function ExportDialog(props: ExportDialogProps) {
         </p>
       )}
     </Modal>
+  )
+}
+
+/** The form's fields: the format, the scope and the format's options. */
+function ExportFields(
+  props: ExportDialogProps & {
+    id: string
+    choices: ReturnType<typeof useExportChoices>
+    disabled: boolean
+  },
+) {
+  const { id, choices, disabled } = props
+  const { info } = choices
+  return (
+    <>
+      <FormatField
+        id={id}
+        formats={props.formats}
+        value={choices.format}
+        disabled={disabled}
+        onChange={choices.setFormat}
+        hint={
+          info && (
+            <>
+              Writes {outputText(info, choices.choice.zip)}, with a manifest beside it. Offsets in{' '}
+              {offsetUnitText(info.offsetUnit)}.
+            </>
+          )
+        }
+      />
+      <ScopeField
+        id={id}
+        scope={choices.scope}
+        onScope={choices.setScope}
+        disabled={disabled}
+        documentCount={props.documentCount}
+        currentDocument={props.currentDocument}
+      />
+      {info && (
+        <FormatOptions
+          id={id}
+          info={info}
+          choice={choices.choice}
+          onChoice={choices.setChoice}
+          disabled={disabled}
+          layers={props.layers}
+        />
+      )}
+    </>
+  )
+}
+
+/** The scope: the whole project, or the open document. */
+function ScopeField(props: {
+  id: string
+  scope: 'project' | 'document'
+  onScope: (scope: 'project' | 'document') => void
+  disabled: boolean
+  documentCount: number
+  currentDocument: { id: string; title: string } | null
+}) {
+  const { currentDocument } = props
+  return (
+    <RadioGroup
+      legend="Scope"
+      name={`${props.id}-scope`}
+      value={props.scope}
+      onChange={props.onScope}
+      disabled={props.disabled}
+      options={[
+        {
+          value: 'project',
+          label: `Whole project (${plural(props.documentCount, 'document')})`,
+        },
+        {
+          value: 'document',
+          disabled: !currentDocument,
+          labelClassName: 'ellipsis',
+          label: (
+            <>
+              Current document
+              <span className="muted">
+                {currentDocument ? `: ${currentDocument.title || 'Untitled'}` : ' (none open)'}
+              </span>
+            </>
+          ),
+        },
+      ]}
+    />
+  )
+}
+
+/** The options `info`'s format takes: zip or folder, one layer, formula escaping. */
+function FormatOptions(props: {
+  id: string
+  info: ExportFormatInfo
+  choice: OptionChoice
+  onChoice: (choice: OptionChoice) => void
+  disabled: boolean
+  layers: { id: string; name: string }[]
+}) {
+  const { id, info, choice, disabled } = props
+  const set = (patch: Partial<OptionChoice>) => props.onChoice({ ...choice, ...patch })
+  return (
+    <>
+      {info.options.includes('zip') && (
+        <RadioGroup
+          legend="Output"
+          name={`${id}-zip`}
+          value={choice.zip ? 'zip' : 'folder'}
+          onChange={(v) => set({ zip: v === 'zip' })}
+          disabled={disabled}
+          options={[
+            { value: 'folder', label: 'A folder of .txt and .ann files' },
+            { value: 'zip', label: 'One .zip file' },
+          ]}
+        />
+      )}
+      {info.options.includes('layer') && (
+        <div className="field">
+          <label htmlFor={`${id}-layer`}>Layer</label>
+          <select
+            id={`${id}-layer`}
+            className="input"
+            value={choice.layer}
+            disabled={disabled}
+            onChange={(e) => set({ layer: e.target.value })}
+          >
+            <option value="">All layers, one file each</option>
+            {props.layers.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name} only
+              </option>
+            ))}
+          </select>
+          <span className="hint">BIO tags hold one layer at a time; overlaps are reported.</span>
+        </div>
+      )}
+      {info.options.includes('escapeFormulas') && (
+        <label className="field checkbox-field">
+          <input
+            type="checkbox"
+            checked={choice.escapeFormulas}
+            disabled={disabled}
+            onChange={(e) => set({ escapeFormulas: e.target.checked })}
+          />
+          <span>
+            Protect spreadsheets from formulas (prefix cells starting with = + - @ with ')
+          </span>
+        </label>
+      )}
+    </>
   )
 }

@@ -2,7 +2,7 @@
 // tool's annotations. It follows the WAI-ARIA menu button pattern: Enter, Space or the arrows open
 // it on an item, the arrows, Home and End move between items, Escape closes it and gives focus back
 // to the button, and Tab or a click elsewhere closes it.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import './datasets.css'
 
 interface ImportMenuProps {
@@ -13,40 +13,14 @@ interface ImportMenuProps {
 
 /** "Import ▾" with its menu: "Documents (.txt, .md, .html)…" and "Annotations from another tool…". */
 export function ImportMenu(props: ImportMenuProps) {
-  const [open, setOpen] = useState(false)
-  const [initial, setInitial] = useState<'first' | 'last'>('first')
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
   const menuId = useId()
+  const { open, show, close, setOpen } = useMenuState(button, menu)
   const items = [
     { label: 'Documents (.txt, .md, .html)…', run: props.onImportDocuments },
     { label: 'Annotations from another tool…', run: props.onImportAnnotations },
   ]
-
-  const menuItems = () => [
-    ...(menu.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? []),
-  ]
-
-  useEffect(() => {
-    if (!open) return
-    const list = menuItems()
-    list[initial === 'first' ? 0 : list.length - 1]?.focus()
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', onPointerDown, true)
-    return () => document.removeEventListener('pointerdown', onPointerDown, true)
-  }, [open, initial])
-
-  const show = (at: 'first' | 'last') => {
-    setInitial(at)
-    setOpen(true)
-  }
-  const close = (refocus: boolean) => {
-    setOpen(false)
-    if (refocus) button.current?.focus()
-  }
 
   const onButtonKey = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -56,7 +30,7 @@ export function ImportMenu(props: ImportMenuProps) {
   }
 
   const onMenuKey = (event: KeyboardEvent) => {
-    const list = menuItems()
+    const list = menuItems(menu.current)
     const at = list.indexOf(document.activeElement as HTMLElement)
     const move = (to: number) => list[(to + list.length) % list.length]?.focus()
     if (event.key === 'ArrowDown') move(at + 1)
@@ -113,4 +87,43 @@ export function ImportMenu(props: ImportMenuProps) {
       )}
     </div>
   )
+}
+
+/** The menu's items, in order. */
+function menuItems(menu: HTMLElement | null): HTMLElement[] {
+  return [...(menu?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])]
+}
+
+/**
+ * Whether the menu is open; opening focuses its first or last item, and a press outside the menu
+ * and its button closes it.
+ */
+function useMenuState(
+  button: RefObject<HTMLButtonElement | null>,
+  menu: RefObject<HTMLDivElement | null>,
+) {
+  const [open, setOpen] = useState(false)
+  const [initial, setInitial] = useState<'first' | 'last'>('first')
+
+  useEffect(() => {
+    if (!open) return
+    const list = menuItems(menu.current)
+    list[initial === 'first' ? 0 : list.length - 1]?.focus()
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node
+      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointerDown, true)
+    return () => document.removeEventListener('pointerdown', onPointerDown, true)
+  }, [open, initial, button, menu])
+
+  const show = (at: 'first' | 'last') => {
+    setInitial(at)
+    setOpen(true)
+  }
+  const close = (refocus: boolean) => {
+    setOpen(false)
+    if (refocus) button.current?.focus()
+  }
+  return { open, setOpen, show, close }
 }
