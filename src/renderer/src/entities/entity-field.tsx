@@ -28,8 +28,6 @@ export function EntityField(props: EntityFieldProps) {
   const text = nameFromText(span.quote.exact)
   const [addAlias, setAddAlias] = useState(() => looksLikeName(text))
   const [changing, setChanging] = useState(false)
-  const linked = span.entityId ? entities.find((e) => e.id === span.entityId) : undefined
-  const suggestions = useMemo(() => suggestEntities(text, entities), [text, entities])
   const kind = typeof span.attributes.kind === 'string' ? span.attributes.kind : ''
 
   const assign = (entity: Entity) => {
@@ -46,51 +44,15 @@ export function EntityField(props: EntityFieldProps) {
         </button>
       </div>
       {span.entityId && !changing ? (
-        <div className="entity-linked">
-          {linked ? (
-            <span className="entity-chip" data-entity-id={linked.id}>
-              <strong>{linked.name}</strong>
-              {linked.kind && <span className="muted"> · {linked.kind}</span>}
-            </span>
-          ) : (
-            <p className="callout warning small">
-              This span refers to an entity that is not in the registry ({span.entityId}); the
-              document cannot be saved until it is unlinked.
-            </p>
-          )}
-          <div className="link-actions">
-            <button type="button" className="button small" onClick={() => setChanging(true)}>
-              Change…
-            </button>
-            <button type="button" className="button small" onClick={props.onUnassign}>
-              Unlink
-            </button>
-          </div>
-        </div>
+        <LinkedEntity
+          entityId={span.entityId}
+          entities={entities}
+          onChange={() => setChanging(true)}
+          onUnassign={props.onUnassign}
+        />
       ) : (
         <>
-          {suggestions.length > 0 && (
-            <div className="entity-suggestions" role="group" aria-label="Suggested entities">
-              <span className="muted small">Suggested:</span>
-              {suggestions.map(({ entity, reason }) => (
-                <button
-                  key={entity.id}
-                  type="button"
-                  className="button small suggestion"
-                  disabled={props.busy || entity.id === span.entityId}
-                  title={
-                    reason === 'words'
-                      ? 'Shares words with the span'
-                      : `Matches its ${reason === 'exact' ? 'name' : 'alias'}`
-                  }
-                  onClick={() => assign(entity)}
-                >
-                  {entity.name}
-                  {entity.kind && <span className="muted"> · {entity.kind}</span>}
-                </button>
-              ))}
-            </div>
-          )}
+          <Suggestions {...props} text={text} onChoose={assign} />
           <EntitySearch entities={entities} disabled={props.busy} onChoose={assign} />
           <div className="checkbox-field">
             <input
@@ -123,5 +85,69 @@ export function EntityField(props: EntityFieldProps) {
         </>
       )}
     </section>
+  )
+}
+
+/** The entity the span refers to (or a warning if the registry lacks it), with Change and Unlink. */
+function LinkedEntity(props: {
+  entityId: string
+  entities: readonly Entity[]
+  onChange: () => void
+  onUnassign: () => void
+}) {
+  const linked = props.entities.find((e) => e.id === props.entityId)
+  return (
+    <div className="entity-linked">
+      {linked ? (
+        <span className="entity-chip" data-entity-id={linked.id}>
+          <strong>{linked.name}</strong>
+          {linked.kind && <span className="muted"> · {linked.kind}</span>}
+        </span>
+      ) : (
+        <p className="callout warning small">
+          This span refers to an entity that is not in the registry ({props.entityId}); the document
+          cannot be saved until it is unlinked.
+        </p>
+      )}
+      <div className="link-actions">
+        <button type="button" className="button small" onClick={props.onChange}>
+          Change…
+        </button>
+        <button type="button" className="button small" onClick={props.onUnassign}>
+          Unlink
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/** Registry entities whose name or aliases match the span's text, as one-click buttons. */
+function Suggestions(
+  props: EntityFieldProps & { text: string; onChoose: (entity: Entity) => void },
+) {
+  const { span, entities, text } = props
+  const suggestions = useMemo(() => suggestEntities(text, entities), [text, entities])
+  if (suggestions.length === 0) return null
+  return (
+    <div className="entity-suggestions" role="group" aria-label="Suggested entities">
+      <span className="muted small">Suggested:</span>
+      {suggestions.map(({ entity, reason }) => (
+        <button
+          key={entity.id}
+          type="button"
+          className="button small suggestion"
+          disabled={props.busy || entity.id === span.entityId}
+          title={
+            reason === 'words'
+              ? 'Shares words with the span'
+              : `Matches its ${reason === 'exact' ? 'name' : 'alias'}`
+          }
+          onClick={() => props.onChoose(entity)}
+        >
+          {entity.name}
+          {entity.kind && <span className="muted"> · {entity.kind}</span>}
+        </button>
+      ))}
+    </div>
   )
 }

@@ -26,20 +26,58 @@ interface EntitiesOptions {
   onNotice: (message: string) => void
 }
 
+type Saved = { path: string; list: Entity[] } | null
+
 /** The registry and its actions. */
 export function useEntities(options: EntitiesOptions) {
   const { api, editor } = options
   const opts = useRef(options)
   opts.current = options
+  const store = useRegistryStore(api, opts)
+  const [managerOpen, setManagerOpen] = useState(false)
+  const entities = options.snapshot?.project.entities ?? []
+  const { write } = store
+  const assignment = useSpanAssignment(editor, write, opts)
+  const removal = useEntityRemoval(api, editor, opts, store)
+
+  /** Adds or replaces an entity (by id). Resolves with an error message, or null when saved. */
+  const saveEntity = useCallback(
+    async (entity: Entity): Promise<string | null> => {
+      try {
+        await write((list) =>
+          list.some((e) => e.id === entity.id)
+            ? list.map((e) => (e.id === entity.id ? entity : e))
+            : [...list, entity],
+        )
+        return null
+      } catch (error) {
+        return messageOf(error)
+      }
+    },
+    [write],
+  )
+
+  return {
+    entities,
+    busy: store.busy,
+    managerOpen,
+    openManager: useCallback(() => setManagerOpen(true), []),
+    closeManager: useCallback(() => setManagerOpen(false), []),
+    ...assignment,
+    saveEntity,
+    ...removal,
+  }
+}
+
+/** The registry's writes, one at a time (a queue), each from the result of the last. */
+function useRegistryStore(api: Api, opts: RefObject<EntitiesOptions>) {
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   // The list last written, for writes queued before React shows the new snapshot; dropped once the
   // snapshot has caught up.
-  const saved = useRef<{ path: string; list: Entity[] } | null>(null)
-  if (saved.current && options.snapshot?.project.entities === saved.current.list)
+  const saved = useRef<Saved>(null)
+  if (saved.current && opts.current.snapshot?.project.entities === saved.current.list)
     saved.current = null
-  const [managerOpen, setManagerOpen] = useState(false)
   const [busy, setBusy] = useState(false)
-  const entities = options.snapshot?.project.entities ?? []
 
   /**
    * Replaces the registry with `change(current)` once earlier writes are done; resolves with the
@@ -68,9 +106,18 @@ export function useEntities(options: EntitiesOptions) {
       void result.finally(() => setBusy(false)).catch(() => undefined)
       return result
     },
-    [api],
+    [api, opts],
   )
 
+  return { queue, saved, busy, setBusy, write }
+}
+
+/** Linking source spans to entities, through undoable editor changes. */
+function useSpanAssignment(
+  editor: RefObject<ArticleViewHandle | null>,
+  write: (change: (list: Entity[]) => Entity[]) => Promise<Entity[]>,
+  opts: RefObject<EntitiesOptions>,
+) {
   /** One undoable editor change; the document's autosave follows from it. */
   const assignNow = useCallback(
     (spanId: string, entityId: string | null) =>
@@ -89,7 +136,7 @@ export function useEntities(options: EntitiesOptions) {
         return false
       }
     },
-    [write, assignNow],
+    [write, assignNow, opts],
   )
 
   /** Makes an entity named after the span's text, saves the registry, then links the span. */
@@ -104,28 +151,21 @@ export function useEntities(options: EntitiesOptions) {
       }
       return assignNow(spanId, entity.id)
     },
-    [write, assignNow],
+    [write, assignNow, opts],
   )
 
   const unassign = useCallback((spanId: string) => assignNow(spanId, null), [assignNow])
+  return { assign, createFor, unassign }
+}
 
-  /** Adds or replaces an entity (by id). Resolves with an error message, or null when saved. */
-  const saveEntity = useCallback(
-    async (entity: Entity): Promise<string | null> => {
-      try {
-        await write((list) =>
-          list.some((e) => e.id === entity.id)
-            ? list.map((e) => (e.id === entity.id ? entity : e))
-            : [...list, entity],
-        )
-        return null
-      } catch (error) {
-        return messageOf(error)
-      }
-    },
-    [write],
-  )
-
+/** Deleting or merging entities, which main does in every document. */
+function useEntityRemoval(
+  api: Api,
+  editor: RefObject<ArticleViewHandle | null>,
+  opts: RefObject<EntitiesOptions>,
+  store: ReturnType<typeof useRegistryStore>,
+) {
+  const { queue, saved, setBusy } = store
   /**
    * How many spans, in how many documents, deleting `id` (or merging it into `replaceWith`) would
    * change: main counts them in every document, writing nothing.
@@ -162,8 +202,7 @@ export function useEntities(options: EntitiesOptions) {
         const docId = opts.current.docId
         if (docId && (historyRefers || result.changed.some((c) => c.docId === docId)))
           await opts.current.reload()
-        if (result.problems.length > 0)
-          return `Kept, because ${result.problems.length === 1 ? 'a document' : `${result.problems.length} documents`} could not be read (${result.problems.map((p) => `${p.file}: ${p.message}`).join('; ')}). Its spans elsewhere were ${replaceWith ? 'moved' : 'unlinked'}.`
+        if (result.problems.length > 0) return keptText(result.problems, replaceWith)
         return null
       }
       const result = queue.current.then(run, run).catch((error: unknown) => messageOf(error))
@@ -172,28 +211,18 @@ export function useEntities(options: EntitiesOptions) {
       void result.finally(() => setBusy(false))
       return result
     },
-    [api, editor],
+    [api, editor, opts, queue, saved, setBusy],
   )
 
-  return {
-    entities,
-    busy,
-    managerOpen,
-    openManager: useCallback(() => setManagerOpen(true), []),
-    closeManager: useCallback(() => setManagerOpen(false), []),
-    assign,
-    createFor,
-    unassign,
-    saveEntity,
-    removalImpact,
-    removeEntity,
-  }
+  return { removalImpact, removeEntity }
 }
 
-function currentList(
-  snapshot: ProjectSnapshot | null,
-  saved: { path: string; list: Entity[] } | null,
-): Entity[] {
+/** Why an entity was kept: the documents main could not read. */
+function keptText(problems: { file: string; message: string }[], replaceWith?: string): string {
+  return `Kept, because ${problems.length === 1 ? 'a document' : `${problems.length} documents`} could not be read (${problems.map((p) => `${p.file}: ${p.message}`).join('; ')}). Its spans elsewhere were ${replaceWith ? 'moved' : 'unlinked'}.`
+}
+
+function currentList(snapshot: ProjectSnapshot | null, saved: Saved): Entity[] {
   if (snapshot && saved && saved.path === snapshot.path) return saved.list
   return snapshot?.project.entities ?? []
 }
