@@ -3,6 +3,7 @@
 // while the picker is open, and the panel's edits of links. Every change runs as an editor command,
 // so undo and redo cover it; what cannot be linked is said in one short message.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import type { EditorState } from 'prosemirror-state'
 import type { Attributes } from '../../../shared/model'
 import {
   annotationKey,
@@ -38,21 +39,52 @@ export interface PickerState {
 /** How long a link message stays before it clears itself. */
 const MESSAGE_MS = 6000
 
+type SetMessage = (message: string | null) => void
+
 /** The linking state and actions; pass it to the article pane, the panel and the shortcuts. */
 export function useLinking(editor: RefObject<ArticleViewHandle | null>, annotator: string) {
-  const [picker, setPicker] = useState<PickerState | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const [message, setMessage] = useLinkMessage()
   const [showAll, setShowAll] = useState(false)
-  const pickerRef = useRef(picker)
-  pickerRef.current = picker
   const annotatorRef = useRef(annotator)
   annotatorRef.current = annotator
+  const picking = usePicker(editor, setMessage)
+  const { openPicker } = picking
+  const { pick, interceptSpanClick } = usePickerChoice(editor, picking, annotatorRef, setMessage)
+  const edits = useLinkEdits(editor, annotatorRef, setMessage)
 
+  return {
+    picker: picking.picker,
+    message,
+    clearMessage: useCallback(() => setMessage(null), [setMessage]),
+    showAll,
+    setShowAll,
+    openPicker,
+    closePicker: picking.closePicker,
+    pick,
+    interceptSpanClick,
+    dropLink: edits.dropLink,
+    onLinkHandle: useCallback((id: string) => void openPicker(id), [openPicker]),
+    removeLink: edits.removeLink,
+    patchLink: edits.patchLink,
+  }
+}
+
+/** The one short message about linking; it clears itself after a while. */
+function useLinkMessage() {
+  const [message, setMessage] = useState<string | null>(null)
   useEffect(() => {
     if (!message) return
     const timer = setTimeout(() => setMessage(null), MESSAGE_MS)
     return () => clearTimeout(timer)
   }, [message])
+  return [message, setMessage] as const
+}
+
+/** The open picker, with opening and closing it. */
+function usePicker(editor: RefObject<ArticleViewHandle | null>, setMessage: SetMessage) {
+  const [picker, setPicker] = useState<PickerState | null>(null)
+  const pickerRef = useRef(picker)
+  pickerRef.current = picker
 
   /** Opens the picker for `spanId` (the selected span by default); false if there is none. */
   const openPicker = useCallback(
@@ -74,7 +106,7 @@ export function useLinking(editor: RefObject<ArticleViewHandle | null>, annotato
       setPicker({ spanId: id, retarget, groups, anchor })
       return true
     },
-    [editor],
+    [editor, setMessage],
   )
 
   /** Closes the picker; focus goes back to the article unless `refocus` is false. */
@@ -86,6 +118,16 @@ export function useLinking(editor: RefObject<ArticleViewHandle | null>, annotato
     [editor],
   )
 
+  return { picker, pickerRef, setPicker, openPicker, closePicker }
+}
+
+/** Choosing the other end of the link: from the picker's list, or by a click on a highlight. */
+function usePickerChoice(
+  editor: RefObject<ArticleViewHandle | null>,
+  { pickerRef, setPicker }: ReturnType<typeof usePicker>,
+  annotatorRef: RefObject<string>,
+  setMessage: SetMessage,
+) {
   /** Makes the link the picker offers: to `targetId` by `typeId`, in the group's direction. */
   const pick = useCallback(
     (typeId: string, direction: 'out' | 'in', targetId: string): boolean => {
@@ -107,7 +149,7 @@ export function useLinking(editor: RefObject<ArticleViewHandle | null>, annotato
       view.focus()
       return ok
     },
-    [editor],
+    [editor, pickerRef, setPicker, annotatorRef, setMessage],
   )
 
   /**
@@ -123,26 +165,52 @@ export function useLinking(editor: RefObject<ArticleViewHandle | null>, annotato
         setPicker(null)
         return false
       }
-      const data = linkDataOf(view.state())
-      if (!data) return false
-      for (const id of ids) {
-        if (p.retarget) {
-          const { relationId, end } = p.retarget
-          if (retargetRelation(relationId, end, id)(view.state())) return pick('', 'out', id)
-          continue
-        }
-        const ends = resolveLink(data, p.spanId, id)
-        if ('problem' in ends) continue
-        if (!p.groups.some((g) => g.type.id === ends.type)) continue
-        return pick(ends.type, ends.from === p.spanId ? 'out' : 'in', id)
+      const found = linkForClick(p, view.state(), ids)
+      if (!found) return false
+      if ('problem' in found) {
+        setMessage(found.problem)
+        return true
       }
-      const first = resolveLink(data, p.spanId, ids[0])
-      setMessage('problem' in first ? first.problem : 'That span cannot be linked here.')
-      return true
+      return pick(found.typeId, found.direction, found.id)
     },
-    [editor, pick],
+    [editor, pick, pickerRef, setPicker, setMessage],
   )
 
+  return { pick, interceptSpanClick }
+}
+
+/**
+ * The link a click on highlights `ids` (innermost first) makes while the picker is open: to the
+ * first that can be linked, else why the first cannot; null without link data.
+ */
+function linkForClick(
+  p: PickerState,
+  state: EditorState,
+  ids: string[],
+): { typeId: string; direction: 'out' | 'in'; id: string } | { problem: string } | null {
+  const data = linkDataOf(state)
+  if (!data) return null
+  for (const id of ids) {
+    if (p.retarget) {
+      const { relationId, end } = p.retarget
+      if (retargetRelation(relationId, end, id)(state)) return { typeId: '', direction: 'out', id }
+      continue
+    }
+    const ends = resolveLink(data, p.spanId, id)
+    if ('problem' in ends) continue
+    if (!p.groups.some((g) => g.type.id === ends.type)) continue
+    return { typeId: ends.type, direction: ends.from === p.spanId ? 'out' : 'in', id }
+  }
+  const first = resolveLink(data, p.spanId, ids[0])
+  return { problem: 'problem' in first ? first.problem : 'That span cannot be linked here.' }
+}
+
+/** Links made by dropping the link handle, and the panel's edits of links. */
+function useLinkEdits(
+  editor: RefObject<ArticleViewHandle | null>,
+  annotatorRef: RefObject<string>,
+  setMessage: SetMessage,
+) {
   /** The link handle of `fromId` was dropped on highlights (innermost first). */
   const dropLink = useCallback(
     (fromId: string, targetIds: string[]) => {
@@ -166,7 +234,7 @@ export function useLinking(editor: RefObject<ArticleViewHandle | null>, annotato
       }
       setMessage(problem)
     },
-    [editor],
+    [editor, annotatorRef, setMessage],
   )
 
   const removeLink = useCallback(
@@ -180,21 +248,7 @@ export function useLinking(editor: RefObject<ArticleViewHandle | null>, annotato
     [editor],
   )
 
-  return {
-    picker,
-    message,
-    clearMessage: useCallback(() => setMessage(null), []),
-    showAll,
-    setShowAll,
-    openPicker,
-    closePicker,
-    pick,
-    interceptSpanClick,
-    dropLink,
-    onLinkHandle: useCallback((id: string) => void openPicker(id), [openPicker]),
-    removeLink,
-    patchLink,
-  }
+  return { dropLink, removeLink, patchLink }
 }
 
 export type Linking = ReturnType<typeof useLinking>
