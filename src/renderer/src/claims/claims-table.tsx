@@ -31,47 +31,7 @@ export function rowKey(row: ClaimRow): string {
 
 /** The table of claims (already filtered and sorted). */
 export function ClaimsTable({ rows, sort, onSort, onOpen }: ClaimsTableProps) {
-  const [limit, setLimit] = useState(PAGE_SIZE)
-  const [active, setActive] = useState(0)
-  const body = useRef<HTMLTableSectionElement>(null)
-  const shown = rows.slice(0, limit)
-  const current = Math.min(active, Math.max(shown.length - 1, 0))
-
-  // Focus follows `active` only when a key moved it (focus is already inside the table).
-  const pendingFocus = useRef(false)
-  useEffect(() => {
-    if (!pendingFocus.current) return
-    pendingFocus.current = false
-    body.current?.querySelectorAll<HTMLElement>('tr')[current]?.focus()
-  })
-
-  const moveTo = (i: number) => {
-    const target = Math.max(0, Math.min(i, rows.length - 1))
-    if (target >= limit) setLimit(Math.ceil((target + 1) / PAGE_SIZE) * PAGE_SIZE)
-    setActive(target)
-    pendingFocus.current = true
-  }
-
-  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-    if (e.target instanceof HTMLElement && e.target.tagName !== 'TR') return
-    const page = 10
-    const moves: Record<string, number> = {
-      ArrowDown: current + 1,
-      ArrowUp: current - 1,
-      PageDown: current + page,
-      PageUp: current - page,
-      Home: 0,
-      End: rows.length - 1,
-    }
-    if (e.key in moves) {
-      e.preventDefault()
-      moveTo(moves[e.key])
-    } else if ((e.key === 'Enter' || e.key === ' ') && shown[current]) {
-      e.preventDefault()
-      onOpen(shown[current])
-    }
-  }
-
+  const { body, shown, current, setActive, setLimit, onKeyDown } = useRowNavigation(rows, onOpen)
   return (
     <>
       <table className="claims-table">
@@ -127,6 +87,55 @@ export function ClaimsTable({ rows, sort, onSort, onOpen }: ClaimsTableProps) {
       )}
     </>
   )
+}
+
+/**
+ * The rows shown (the first `limit`) and the keyboard's roving focus among them: arrows, Page
+ * Up/Down, Home and End move (showing more rows when needed), Enter or Space opens the row.
+ */
+function useRowNavigation(rows: readonly ClaimRow[], onOpen: (row: ClaimRow) => void) {
+  const [limit, setLimit] = useState(PAGE_SIZE)
+  const [active, setActive] = useState(0)
+  const body = useRef<HTMLTableSectionElement>(null)
+  const shown = rows.slice(0, limit)
+  const current = Math.min(active, Math.max(shown.length - 1, 0))
+
+  // Focus follows `active` only when a key moved it (focus is already inside the table).
+  const pendingFocus = useRef(false)
+  useEffect(() => {
+    if (!pendingFocus.current) return
+    pendingFocus.current = false
+    body.current?.querySelectorAll<HTMLElement>('tr')[current]?.focus()
+  })
+
+  const moveTo = (i: number) => {
+    const target = Math.max(0, Math.min(i, rows.length - 1))
+    if (target >= limit) setLimit(Math.ceil((target + 1) / PAGE_SIZE) * PAGE_SIZE)
+    setActive(target)
+    pendingFocus.current = true
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (e.target instanceof HTMLElement && e.target.tagName !== 'TR') return
+    const page = 10
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + page,
+      PageUp: current - page,
+      Home: 0,
+      End: rows.length - 1,
+    }
+    if (e.key in moves) {
+      e.preventDefault()
+      moveTo(moves[e.key])
+    } else if ((e.key === 'Enter' || e.key === ' ') && shown[current]) {
+      e.preventDefault()
+      onOpen(shown[current])
+    }
+  }
+
+  return { body, shown, current, setActive, setLimit, onKeyDown }
 }
 
 interface RowProps {
