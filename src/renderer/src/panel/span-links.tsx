@@ -21,9 +21,7 @@ interface SpanLinksProps {
 
 /** The "Links" section of the span details. */
 export function SpanLinks(props: SpanLinksProps) {
-  const { links, schema } = props
-  const layerName = (id: string | undefined) =>
-    schema.layers.find((l) => l.id === id)?.name ?? id ?? 'span'
+  const { links } = props
   return (
     <section className="span-links" aria-label="Links">
       <div className="span-links-head">
@@ -47,74 +45,78 @@ export function SpanLinks(props: SpanLinksProps) {
         </p>
       ) : (
         <ul className="link-items">
-          {links.map(({ relation, direction, type, other }) => {
-            const otherEnd = direction === 'out' ? 'to' : 'from'
-            const name = type?.name ?? relation.type
-            return (
-              <li key={relation.id} className="link-item" data-relation-id={relation.id}>
-                <div className="link-item-head">
-                  <span className="link-type">
-                    {direction === 'out' ? `${name} →` : `← ${name}`}
-                  </span>
-                  {other ? (
-                    <button
-                      type="button"
-                      className="link-other"
-                      title={`Show this ${layerName(other.layer)} span`}
-                      onClick={() => props.onShow(other.id)}
-                      style={{
-                        borderInlineStartColor:
-                          schema.layers.find((l) => l.id === other.layer)?.color ?? '#808080',
-                      }}
-                    >
-                      <span className="visually-hidden">{layerName(other.layer)}: </span>
-                      {clip(other.quote.exact, 90)}
-                    </button>
-                  ) : (
-                    <span className="muted small">(missing span)</span>
-                  )}
-                </div>
-                {!type && (
-                  <p className="callout warning small">
-                    The relation type “{relation.type}” is not in the schema.
-                  </p>
-                )}
-                {type?.attributes.map((def) => (
-                  <AttributeField
-                    key={`${relation.id}:${def.name}`}
-                    def={def}
-                    value={relation.attributes[def.name]}
-                    onChange={(value) =>
-                      props.onPatch(
-                        relation.id,
-                        withAttribute(relation.attributes, def.name, value),
-                      )
-                    }
-                  />
-                ))}
-                <div className="link-actions">
-                  {type && (
-                    <button
-                      type="button"
-                      className="button small"
-                      onClick={() => props.onRetarget(relation.id, otherEnd)}
-                    >
-                      Change {layerName(other?.layer).toLowerCase()}…
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    className="button small danger"
-                    onClick={() => props.onRemove(relation.id)}
-                  >
-                    Remove link
-                  </button>
-                </div>
-              </li>
-            )
-          })}
+          {links.map((link) => (
+            <LinkItem key={link.relation.id} link={link} {...props} />
+          ))}
         </ul>
       )}
     </section>
+  )
+}
+
+/** One link: its direction and type, the span at the other end, its attributes and actions. */
+function LinkItem(props: SpanLinksProps & { link: SpanLink }) {
+  const { schema } = props
+  const { relation, direction, type, other } = props.link
+  const layerName = (id: string | undefined) =>
+    schema.layers.find((l) => l.id === id)?.name ?? id ?? 'span'
+  const otherEnd = direction === 'out' ? 'to' : 'from'
+  const name = type?.name ?? relation.type
+  return (
+    <li className="link-item" data-relation-id={relation.id}>
+      <div className="link-item-head">
+        <span className="link-type">{direction === 'out' ? `${name} →` : `← ${name}`}</span>
+        {other ? (
+          <button
+            type="button"
+            className="link-other"
+            title={`Show this ${layerName(other.layer)} span`}
+            onClick={() => props.onShow(other.id)}
+            style={{
+              borderInlineStartColor:
+                schema.layers.find((l) => l.id === other.layer)?.color ?? '#808080',
+            }}
+          >
+            <span className="visually-hidden">{layerName(other.layer)}: </span>
+            {clip(other.quote.exact, 90)}
+          </button>
+        ) : (
+          <span className="muted small">(missing span)</span>
+        )}
+      </div>
+      {!type && (
+        <p className="callout warning small">
+          The relation type “{relation.type}” is not in the schema.
+        </p>
+      )}
+      {type?.attributes.map((def) => (
+        <AttributeField
+          key={`${relation.id}:${def.name}`}
+          def={def}
+          value={relation.attributes[def.name]}
+          onChange={(value) =>
+            props.onPatch(relation.id, withAttribute(relation.attributes, def.name, value))
+          }
+        />
+      ))}
+      <div className="link-actions">
+        {type && (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => props.onRetarget(relation.id, otherEnd)}
+          >
+            Change {layerName(other?.layer).toLowerCase()}…
+          </button>
+        )}
+        <button
+          type="button"
+          className="button small danger"
+          onClick={() => props.onRemove(relation.id)}
+        >
+          Remove link
+        </button>
+      </div>
+    </li>
   )
 }
