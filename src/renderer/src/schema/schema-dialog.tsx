@@ -29,8 +29,8 @@ interface SchemaDialogProps {
   onClose: () => void
 }
 
-/** Edits the project's schema and the annotator name; Save sends both to main. */
-export function SchemaDialog(props: SchemaDialogProps) {
+/** The draft schema and annotator name, the reason an edit was refused, and saving both. */
+function useSchemaDraft(props: SchemaDialogProps) {
   const [draft, setDraft] = useState(props.schema)
   const [annotator, setAnnotator] = useState(props.annotator)
   const [error, setError] = useState<string | null>(null)
@@ -68,6 +68,12 @@ export function SchemaDialog(props: SchemaDialogProps) {
     }
   }
 
+  return { draft, annotator, setAnnotator, error, saving, apply, save }
+}
+
+/** Edits the project's schema and the annotator name; Save sends both to main. */
+export function SchemaDialog(props: SchemaDialogProps) {
+  const { draft, annotator, setAnnotator, error, saving, apply, save } = useSchemaDraft(props)
   return (
     <Modal
       title="Schema"
