@@ -1,7 +1,7 @@
 // The document open in the article view: loading it, the annotations the editor reports, the
 // selected span, and autosave. Switching documents or closing flushes the previous document's
 // pending save first and refuses to move on if that save fails, so no edit is silently dropped.
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Api, DocumentSummary } from '../../../shared/ipc-contract'
 import type { Annotations, DocumentFile } from '../../../shared/model'
 import { AutosaveScheduler, type SaveState } from './autosave'
@@ -66,15 +66,8 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
       try {
         const file = await api['document:load']({ docId })
         if (seq !== loadSeq.current) return true
-        saver.current = new AutosaveScheduler<Annotations>({
-          save: async (annotations) => {
-            const result = await api['document:save']({ docId, annotations })
-            onSavedRef.current(result.summary)
-            return result.savedAt
-          },
-          onState: (saveState) => {
-            if (seq === loadSeq.current) setDoc((d) => ({ ...d, saveState }))
-          },
+        saver.current = autosaver(api, docId, onSavedRef, (saveState) => {
+          if (seq === loadSeq.current) setDoc((d) => ({ ...d, saveState }))
         })
         setDoc({ ...noDocument, docId, file, annotations: file.annotations })
       } catch (error) {
@@ -109,7 +102,30 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
     void saver.current?.retry()
   }, [])
 
-  // Closing or hiding the window: start the save now (the IPC message leaves synchronously).
+  useFlushOnLeave(flush)
+
+  return { ...doc, open, forget, flush, changed, select, retry }
+}
+
+/** The autosave of `docId`, reporting each save's summary to `onSaved` and its state to `onState`. */
+function autosaver(
+  api: Api,
+  docId: string,
+  onSaved: RefObject<(summary: DocumentSummary) => void>,
+  onState: (saveState: SaveState) => void,
+): AutosaveScheduler<Annotations> {
+  return new AutosaveScheduler<Annotations>({
+    save: async (annotations) => {
+      const result = await api['document:save']({ docId, annotations })
+      onSaved.current(result.summary)
+      return result.savedAt
+    },
+    onState,
+  })
+}
+
+/** Closing or hiding the window: start the save now (the IPC message leaves synchronously). */
+function useFlushOnLeave(flush: () => Promise<boolean>): void {
   useEffect(() => {
     const now = () => void flush()
     const onVisibility = () => document.visibilityState === 'hidden' && now()
@@ -122,6 +138,4 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
       document.removeEventListener('visibilitychange', onVisibility)
     }
   }, [flush])
-
-  return { ...doc, open, forget, flush, changed, select, retry }
 }

@@ -19,37 +19,12 @@ interface ProjectActionOptions {
 const UNSAVED = 'The open document could not be saved; use Retry first so no edit is lost.'
 
 /** Project and document navigation actions. */
-export function useProjectActions({ api, project, doc, onNotice, onLeave }: ProjectActionOptions) {
-  const { open: openDoc, forget: forgetDoc, flush, docId } = doc
-  const { setSnapshot, setSettings, snapshot, settings } = project
-
-  /** Shows a project's last-viewed document, else its first readable one. */
-  const showInitialDocument = useCallback(
-    (next: ProjectSnapshot | null) => {
-      onLeave()
-      if (!next) return void openDoc(null)
-      const readable = next.documents.filter((d) => !d.error)
-      const last = rememberedDocument(next.path)
-      void openDoc((readable.find((d) => d.id === last) ?? readable[0])?.id ?? null)
-    },
-    [openDoc, onLeave],
-  )
-
-  // The project app:init opened (the last one, or the sample on first start); once.
-  useEffect(() => {
-    if (project.ready) showInitialDocument(project.snapshot)
-    // Only when init answers: later projects arrive through switchProject.
-  }, [project.ready])
-
-  /** Replaces the open project (the old one's document must already be saved). */
-  const switchProject = useCallback(
-    (next: ProjectSnapshot | null) => {
-      forgetDoc()
-      setSnapshot(next)
-      showInitialDocument(next)
-    },
-    [forgetDoc, setSnapshot, showInitialDocument],
-  )
+export function useProjectActions(options: ProjectActionOptions) {
+  const { api, project, doc, onNotice } = options
+  const { flush, docId } = doc
+  const { setSnapshot, snapshot } = project
+  const { switchProject, openDocument } = useDocumentSwitching(options)
+  const snap = snapSettingActions(options)
 
   const guarded = useCallback(
     async (what: string, action: () => Promise<void>) => {
@@ -61,16 +36,6 @@ export function useProjectActions({ api, project, doc, onNotice, onLeave }: Proj
       }
     },
     [flush, onNotice],
-  )
-
-  const openDocument = useCallback(
-    async (id: string) => {
-      onLeave()
-      if (id === docId) return
-      if (!(await openDoc(id))) onNotice(UNSAVED)
-      else if (snapshot) rememberDocument(snapshot.path, id)
-    },
-    [docId, openDoc, snapshot, onLeave, onNotice],
   )
 
   const createProject = (name: string) =>
@@ -100,6 +65,66 @@ export function useProjectActions({ api, project, doc, onNotice, onLeave }: Proj
     else switchProject(next)
   }
 
+  return {
+    openDocument,
+    createProject,
+    openProject,
+    openRecent,
+    closeProject,
+    projectChanged,
+    ...snap,
+  }
+}
+
+/** Showing a project's documents: the first one of a project, and another one on request. */
+function useDocumentSwitching({ project, doc, onNotice, onLeave }: ProjectActionOptions) {
+  const { open: openDoc, forget: forgetDoc, docId } = doc
+  const { setSnapshot, snapshot } = project
+
+  /** Shows a project's last-viewed document, else its first readable one. */
+  const showInitialDocument = useCallback(
+    (next: ProjectSnapshot | null) => {
+      onLeave()
+      if (!next) return void openDoc(null)
+      const readable = next.documents.filter((d) => !d.error)
+      const last = rememberedDocument(next.path)
+      void openDoc((readable.find((d) => d.id === last) ?? readable[0])?.id ?? null)
+    },
+    [openDoc, onLeave],
+  )
+
+  // The project app:init opened (the last one, or the sample on first start); once.
+  useEffect(() => {
+    if (project.ready) showInitialDocument(project.snapshot)
+    // Only when init answers: later projects arrive through switchProject.
+  }, [project.ready])
+
+  /** Replaces the open project (the old one's document must already be saved). */
+  const switchProject = useCallback(
+    (next: ProjectSnapshot | null) => {
+      forgetDoc()
+      setSnapshot(next)
+      showInitialDocument(next)
+    },
+    [forgetDoc, setSnapshot, showInitialDocument],
+  )
+
+  const openDocument = useCallback(
+    async (id: string) => {
+      onLeave()
+      if (id === docId) return
+      if (!(await openDoc(id))) onNotice(UNSAVED)
+      else if (snapshot) rememberDocument(snapshot.path, id)
+    },
+    [docId, openDoc, snapshot, onLeave, onNotice],
+  )
+
+  return { switchProject, openDocument }
+}
+
+/** The snap-to-words setting: set it, or toggle it (from the menu). */
+function snapSettingActions({ api, project, onNotice }: ProjectActionOptions) {
+  const { setSettings, settings } = project
   const setSnapToWords = async (snapToWords: boolean) => {
     try {
       setSettings(await api['settings:set']({ snapToWords }))
@@ -108,15 +133,5 @@ export function useProjectActions({ api, project, doc, onNotice, onLeave }: Proj
     }
   }
   const toggleSnap = () => setSnapToWords(!settings.snapToWords)
-
-  return {
-    openDocument,
-    createProject,
-    openProject,
-    openRecent,
-    closeProject,
-    projectChanged,
-    setSnapToWords,
-    toggleSnap,
-  }
+  return { setSnapToWords, toggleSnap }
 }
