@@ -1,6 +1,6 @@
 // Committing an import into a real project: skipped input changes nothing, a bad record never
 // refuses its document (nor is blamed on a project file), and native JSONL keeps its ids.
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportDocuments } from '../../../src/main/core/formats/checked'
@@ -246,6 +246,20 @@ describe('native JSONL ids', () => {
     expect(second.added[0].id).not.toBe('doc-7')
     const renamed = await store.loadDocument(second.added[0].id)
     expect(renamed.annotations.spans.map((s) => s.id)).toEqual(['span-a', 'span-b'])
+    await store.close()
+  })
+
+  it('never writes over a file of that name that the index does not list', async () => {
+    const store = await project()
+    const stray = path.join(store.dir, 'documents', 'doc-7.json')
+    await writeFile(stray, 'not ours')
+    const report = await commitImport(
+      store,
+      parseImport('jsonl', [exported()], store.project),
+      'add',
+    )
+    expect(report.added).toEqual([expect.objectContaining({ requestedId: 'doc-7' })])
+    expect(await readFile(stray, 'utf8')).toBe('not ours')
     await store.close()
   })
 
