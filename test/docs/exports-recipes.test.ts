@@ -7,7 +7,8 @@
 // `needs: spacy` or `needs: datasets` runs against a stand-in of that API (test/docs/stand-ins).
 // After a block, test/docs/recipe-checks/<name>.py (or .R), when present, checks in the same
 // process what the block built; on the sample, a block's `#>` lines are its expected output.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -67,6 +68,29 @@ describe('docs/EXPORTS.md', () => {
       expect(() => JSON.parse(s.code), `json block at line ${s.line}`).not.toThrow()
     }
   })
+
+  it('runs the command lines it shows, from the folder they name their files in', async () => {
+    const lines = all
+      .filter((b) => b.lang === 'sh')
+      .flatMap((b) => b.code.split('\n'))
+      .filter((l) => l.startsWith('marginalia ') && !l.includes('<'))
+    expect(lines.length).toBeGreaterThanOrEqual(4)
+    const cwd = path.join(work, 'cli')
+    await cp(path.join(work, 'hostile-project'), path.join(cwd, 'study'), { recursive: true })
+    for (const line of lines) {
+      const args = line
+        .replace(/\s+#.*$/, '')
+        .split(/\s+/)
+        .slice(1)
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'marginalia.mjs'), ...args], {
+        cwd,
+        encoding: 'utf8',
+      })
+      expect(r.status, `${line}\n${r.stderr}`).toBe(0)
+      const out = args[args.indexOf('--out') + 1]
+      expect((await stat(path.join(cwd, out))).size).toBeGreaterThan(0)
+    }
+  }, 120_000)
 
   for (const project of PROJECTS) {
     describe(`recipes on the ${project} project's exports`, () => {
