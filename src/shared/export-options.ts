@@ -4,7 +4,7 @@
 // Options the schema must confirm (CoNLL's layer) are checked against it in main.
 import { z } from 'zod'
 import { zJsonlOffsetUnit } from './jsonl-line'
-import { zId } from './model'
+import { zId, zTimestamp } from './model'
 
 const none = z.object({}).strict()
 
@@ -19,7 +19,7 @@ export const exportOptionSchemas = {
     .strict(),
   csv: z
     .object({
-      /** Prefix cells starting with = + - @ with ' so spreadsheets do not run them (default on). */
+      /** Prefix formula-like cells with ' so spreadsheets do not run them (default on). */
       escapeFormulas: z.boolean(),
     })
     .partial()
@@ -39,11 +39,19 @@ export const exportOptionSchemas = {
     .object({
       /** Write only this layer (its id); absent: every layer, one file each. */
       layer: zId,
+      /** Header comment lines (`# …`) for CoNLL-U-aware readers; default off (CoNLL-2003 has none). */
+      comments: z.boolean(),
     })
     .partial()
     .strict(),
   spacy: none,
-  qdpx: none,
+  qdpx: z
+    .object({
+      /** The project's creationDateTime in project.qde; default: when the project was created. */
+      creationDateTime: zTimestamp,
+    })
+    .partial()
+    .strict(),
 } as const
 
 export type ExportOptionFormat = keyof typeof exportOptionSchemas
@@ -55,6 +63,8 @@ export type ExportFormatOptions = Partial<{
   escapeFormulas: boolean
   zip: boolean
   layer: string
+  comments: boolean
+  creationDateTime: string
 }>
 
 /** The validator of a format's options; a format without one takes no options. */

@@ -7,14 +7,14 @@
 // `needs: spacy` or `needs: datasets` runs against a stand-in of that API (test/docs/stand-ins).
 // After a block, test/docs/recipe-checks/<name>.py (or .R), when present, checks in the same
 // process what the block built; on the sample, a block's `#>` lines are its expected output.
-import { spawnSync } from 'node:child_process'
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cliIn } from '../main/cli/run-cli'
 import { exportAll } from './export-all'
-import { buildHostileProject } from './hostile-project'
+import { buildHostileProject } from './recipe-projects'
 import {
   expectedOutput,
   hasPythonModule,
@@ -82,11 +82,8 @@ describe('docs/EXPORTS.md', () => {
         .replace(/\s+#.*$/, '')
         .split(/\s+/)
         .slice(1)
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'marginalia.mjs'), ...args], {
-        cwd,
-        encoding: 'utf8',
-      })
-      expect(r.status, `${line}\n${r.stderr}`).toBe(0)
+      const r = await cliIn(cwd, ...args)
+      expect(r.code, `${line}\n${r.err}`).toBe(0)
       const out = args[args.indexOf('--out') + 1]
       expect((await stat(path.join(cwd, out))).size).toBeGreaterThan(0)
     }

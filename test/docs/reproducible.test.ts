@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { exportFormatNames } from '../../src/main/core/formats'
 import { exportAll, type RecipeExport } from './export-all'
-import { buildHostileProject } from './hostile-project'
+import { buildHostileProject } from './recipe-projects'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 

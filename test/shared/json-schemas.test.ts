@@ -11,7 +11,7 @@ import { SCHEMAS_DIR, renderSchemaFiles } from '../../scripts/gen-schemas'
 import { jsonSchemaFiles } from '../../src/shared/json-schemas'
 import { zJsonlLine } from '../../src/shared/jsonl-line'
 import { exportAll } from '../docs/export-all'
-import { buildHostileProject } from '../docs/hostile-project'
+import { buildHostileProject } from '../docs/recipe-projects'
 import { pythonBinary } from '../docs/doc-snippets'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

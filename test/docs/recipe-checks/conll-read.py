@@ -12,4 +12,4 @@ for document in documents:
 tokens = [token for sentence in sentences for token, _ in sentence]
 if os.environ['RECIPE_PROJECT'] != 'sample':
     assert ('#', 'B-Claim') in [t for s in sentences for t in s]
-    assert '#' in tokens and 'hashtags' in tokens
+    assert '#' in tokens and 'hashtag' in tokens

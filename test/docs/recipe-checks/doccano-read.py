@@ -9,4 +9,4 @@ if os.environ['RECIPE_PROJECT'] == 'unlinked':
 if os.environ['RECIPE_PROJECT'] == 'hostile':
     assert all('entities' in r for r in records)
     assert any(r['entities'] == [] for r in records)
-    assert {'source/Source', 'actor/Source'} <= {e['label'] for r in records for e in r['entities']}
+    assert {'claim/Claim', 'source/Claim'} <= {e['label'] for r in records for e in r['entities']}

@@ -12,7 +12,7 @@ import {
   type JsonlLine,
   type JsonlOffsetUnit,
 } from '../../../shared/jsonl-line'
-import { ManifestBuilder, checkAll, optionsOf, safeStem } from './export-common'
+import { ManifestBuilder, optionsOf, safeStem } from './export-common'
 import type { ExportFormatModule, ExportInput, ExportOutput } from './types'
 
 export { JSONL_FORMAT_VERSION, type JsonlLine } from '../../../shared/jsonl-line'
@@ -27,12 +27,12 @@ export const jsonlFormat: ExportFormatModule = {
   label: 'Marginalia JSONL',
   extension: '.jsonl',
   offsetUnit: 'utf16',
-  export(input: ExportInput, onProgress): ExportOutput {
+  export(input: ExportInput): ExportOutput {
     const unit = optionsOf<JsonlOptions>(input).offsetUnit ?? 'utf16'
     const manifest = new ManifestBuilder('jsonl', JSONL_FORMAT_VERSION, unit)
     const entities = new Map(input.project.entities.map((e) => [e.id, e]))
     const lines: string[] = []
-    for (const { file, spans, relations, offsets } of checkAll(input, manifest, onProgress)) {
+    for (const { file, spans, relations, offsets } of input.documents) {
       const { document } = file
       const referenced = new Set(spans.flatMap((s) => (s.entityId ? [s.entityId] : [])))
       const line: JsonlLine = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { exportFormats, getExportFormat } from '../../../../src/main/core/formats'
 import { runImport } from '../../../../src/main/core/formats/importers'
+import { exportDocuments } from '../../../../src/main/core/formats/checked'
 import { jsonlFormat, type JsonlLine } from '../../../../src/main/core/formats/jsonl'
 import { parseOptionPairs } from '../../../../src/shared/export-options'
 import { jsonlLineJsonSchema } from '../../../../src/shared/json-schemas'
@@ -11,7 +12,7 @@ function run(
   project = projectFile(),
   options?: Record<string, unknown>,
 ) {
-  const out = jsonlFormat.export({ project, documents, options })
+  const out = exportDocuments(jsonlFormat, project, documents, options)
   expect(out.files).toHaveLength(1)
   const data = out.files[0].data as string
   expect(data.endsWith('\n')).toBe(true)
