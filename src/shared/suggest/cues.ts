@@ -177,7 +177,7 @@ function keep(cue: CueMatch, quotations: readonly Quotation[]): boolean {
   }
   if (form === 'past' && prevRaw?.lower === 'the') return false // "the said agreement"
   if (form === 'ing' && prevRaw && DETERMINERS.has(prevRaw.lower)) return false
-  if (entry.quoteOnly && !quotationFollows(cue, quotations)) return false
+  if (entry.quoteOnly) return quotationFollows(cue, quotations)
   if (STRONG.has(entry.key) || entry.forms.length === 1) return true
   return hasEvidence(cue)
 }

@@ -9,7 +9,8 @@ import { framesOf } from './frames'
 import { idMaker } from './ids'
 import { lexiconOf } from './lexicon'
 import { findNames } from './names'
-import { phraseStartingAt } from './phrases'
+import { isPronoun, phraseStartingAt } from './phrases'
+import { PREPOSITIONS } from './words'
 import type { Quotation } from './quotes'
 import { findQuotations } from './quotes'
 import { findSentiment, polarityOf } from './sentiment'
@@ -76,7 +77,7 @@ export function suggest(input: SuggestInput, options: SuggestOptions = {}): Sugg
           f.source.how,
           f.source.pronoun,
         )
-      : inheritedSource(f, frames, sourceOfFrame, subjects)
+      : inheritedSource(f, frames, sourceOfFrame, drafts, roles.sourceLayer)
     sourceOfFrame.set(f, source)
     if (source?.speaker?.pronoun && !source.refersTo) {
       const earlier = drafts.speakers().filter((s) => s.start < source.start && !s.speaker!.pronoun)
@@ -120,21 +121,33 @@ export function suggest(input: SuggestInput, options: SuggestOptions = {}): Sugg
   return drafts.finish(kinds, layers)
 }
 
-/** A participle ("…, adding that") or coordinated verb ("and said") speaks for the clause's subject. */
+/**
+ * A participle ("…, adding that") or coordinated verb ("and said") speaks for the clause's
+ * subject: the speaker of an earlier cue in the sentence, else the noun phrase the sentence starts
+ * with (after an opening "In Washington," and the like).
+ */
 function inheritedSource(
   f: Frame,
   frames: readonly Frame[],
   sourceOfFrame: Map<Frame, Draft | undefined>,
-  subjects: readonly Draft[],
+  drafts: Builder,
+  layer: string,
 ): Draft | undefined {
-  const before = frames.filter(
-    (g) => g.cue.sentence === f.cue.sentence && g.cue.start < f.cue.start,
-  )
+  const sentence = f.cue.sentence
+  const before = frames.filter((g) => g.cue.sentence === sentence && g.cue.start < f.cue.start)
   for (let i = before.length - 1; i >= 0; i--) {
     const s = sourceOfFrame.get(before[i]!)
     if (s) return s
   }
-  return subjects.find((s) => s.start >= f.cue.sentence.start && s.end <= f.cue.start)
+  const toks = sentence.tokens
+  let k = toks.findIndex((t) => t.word)
+  const comma = toks.findIndex((t) => t.text === ',')
+  if (k >= 0 && PREPOSITIONS.has(toks[k]!.lower) && comma > k && comma < f.cue.from) k = comma + 1
+  const np = k >= 0 ? phraseStartingAt(toks, k) : null
+  if (!np || toks[np.to - 1]!.end > f.cue.start) return undefined
+  const start = toks[np.from]!.start
+  const end = toks[np.to - 1]!.end
+  return drafts.source(layer, start, end, 'subject of the sentence', isPronoun(toks, np))
 }
 
 /**

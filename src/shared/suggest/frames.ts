@@ -122,16 +122,22 @@ function quotationBefore(
   for (let i = quotations.length - 1; i >= 0; i--) {
     const q = quotations[i]!
     if (q.outerEnd > left || q.depth > 0) continue
-    if (!/^[\s,;:—–-]*$/.test(text.slice(q.outerEnd, left))) return null
+    if (!/^[ \t,;:—–-]*$/.test(text.slice(q.outerEnd, left))) return null
     if (q.outerEnd < cue.sentence.start - 2 && !q.closed) return null
     return { start: q.start, end: q.end, quotation: q, how: 'quotation before the speaker' }
   }
   return null
 }
 
+/** Words that may follow the verb of an inverted attribution: "…, he said in March / after…". */
+const CLAUSE_END_WORDS = new Set(['in', 'after', 'at', 'during', 'following', 'before', 'when', 'while', 'as', 'adding', 'citing'])
+
 /** Talks will resume, the ministry said. — the clause from the sentence start to the comma. */
 function invertedClause(cue: CueMatch, subject: Phrase | null, text: string): Frame['claim'] {
   const toks = cue.sentence.tokens
+  const next = toks[skipAdverbials(toks, cue.to)]
+  if (next?.word && !CLAUSE_END_WORDS.has(next.lower)) return null // "X said the deal…"
+
   const from = subject ? subject.from : cue.from
   const comma = toks[from - 1]
   if (!comma || comma.text !== ',') return null
@@ -182,6 +188,7 @@ function complement(
   let end = cue.sentence.end
   for (const c of cues) {
     if (c.sentence !== cue.sentence || c.from <= k) continue
+    if (RELATIVE_BEFORE.test(text.slice(Math.max(0, c.start - 20), c.start))) continue
     end = cutBefore(toks, c, text)
     break
   }
@@ -190,11 +197,20 @@ function complement(
   const q = quotations.find(
     (q) => q.depth === 0 && q.outerStart >= first.start - 1 && q.outerStart < range.end,
   )
-  if (q && q.end - q.start >= 0.6 * (range.end - range.start)) {
+  const nearStart = toks[Math.min(k + 6, toks.length - 1)]!.start
+  if (
+    q &&
+    q.outerStart <= nearStart &&
+    q.end <= range.end + 2 &&
+    q.end - q.start >= 0.6 * (range.end - range.start)
+  ) {
     return { start: q.start, end: q.end, quotation: q, how: 'quotation after the cue' }
   }
   return { ...range, quotation: null, how: 'clause after the cue' }
 }
+
+/** A cue in a relative clause ("what he describes as") sits inside the claim, not after it. */
+const RELATIVE_BEFORE = /\b(what|which|whom?)\s+(\S+\s+){0,2}$/i
 
 /** The end of a claim that runs into another cue: before ", and", " and", ", but", "," … */
 function cutBefore(toks: readonly Token[], next: CueMatch, text: string): number {

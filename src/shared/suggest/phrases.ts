@@ -47,6 +47,7 @@ function nounish(t: Token | undefined): boolean {
 export function phraseEndingAt(toks: readonly Token[], k: number): Phrase | null {
   const last = toks[k]
   if (!last || !last.word || stops(last) || DETERMINERS.has(last.lower)) return null
+  if (last.lower === 'and' || INNER_PREPOSITIONS.has(last.lower)) return null
   if (PRONOUNS.has(last.lower)) return { from: k, to: k + 1 }
   if (/ed$/.test(last.lower) && !isCapitalised(last)) return null
   let from = k
