@@ -224,6 +224,11 @@ function hasEvidence(cue: CueMatch): boolean {
   if (['that', 'as', 'of', 'whether', ':'].includes(next.lower)) return true
   if (/^[“"«„‘]$/.test(next.text)) return true
   if (next.text === ',') {
+    // "she noted, however, that …"
+    const aside = toks[k + 1]
+    if (aside?.word && /^(however|though|too|also|meanwhile)$|ly$/.test(aside.lower)) {
+      if (toks[k + 2]?.text === ',' && toks[k + 3]?.lower === 'that') return true
+    }
     const after = toks[k + 1]
     if (after && /^[“"«„]$/.test(after.text)) return true
     return invertedBefore(toks, cue.from)

@@ -10,7 +10,7 @@ import { idMaker } from './ids'
 import { lexiconOf } from './lexicon'
 import { findNames } from './names'
 import { isPronoun, phraseStartingAt } from './phrases'
-import { PREPOSITIONS } from './words'
+import { PERSON_WORDS, PREPOSITIONS } from './words'
 import type { Quotation } from './quotes'
 import { findQuotations } from './quotes'
 import { findSentiment, polarityOf } from './sentiment'
@@ -169,7 +169,7 @@ function followOnQuotes(
     if (d.confidence < 0.9) continue
     const prev = [...frames]
       .reverse()
-      .find((f) => f.claim?.quotation && f.claim.end <= q.start && q.start - f.claim.end < 400)
+      .find((f) => f.claim && f.cue.end <= q.start && q.start - f.cue.end < 400)
     const source = prev && sourceOfFrame.get(prev)
     if (!prev || !source) continue
     if (/\n/.test(drafts.text.slice(prev.cue.end, q.outerStart))) continue
@@ -192,7 +192,11 @@ function sentenceSubjects(
     if (!np) continue
     const start = s.tokens[np.from]!.start
     const end = s.tokens[np.to - 1]!.end
-    if (!names.some((n) => n.type === 'person' && n.start >= start && n.end <= end)) continue
+    const named = names.some((n) => n.type === 'person' && n.start >= start && n.end <= end)
+    const titled =
+      s.tokens.slice(np.from, np.to).some((t) => PERSON_WORDS.has(t.lower)) &&
+      s.tokens.slice(np.from, np.to).filter((t) => /^\p{Lu}/u.test(t.text)).length >= 2
+    if (!named && !titled) continue
     out.push(drafts.detachedSpeaker(start, end))
   }
   return out

@@ -95,7 +95,9 @@ function subjectBefore(cue: CueMatch): Phrase | null {
   const inner = phraseEndingAt(toks, k - 1)
   if (!inner || toks[inner.from - 1]?.text !== ',') return null
   const outer = phraseEndingAt(toks, inner.from - 2)
-  if (!outer || outer.from !== firstWord(toks)) return null
+  if (!outer) return null
+  const before = toks[outer.from - 1]
+  if (outer.from !== firstWord(toks) && before?.text !== ',') return null
   return { from: outer.from, to: inner.to }
 }
 
