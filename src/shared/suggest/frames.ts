@@ -132,7 +132,19 @@ function quotationBefore(
 }
 
 /** Words that may follow the verb of an inverted attribution: "…, he said in March / after…". */
-const CLAUSE_END_WORDS = new Set(['in', 'after', 'at', 'during', 'following', 'before', 'when', 'while', 'as', 'adding', 'citing'])
+const CLAUSE_END_WORDS = new Set([
+  'in',
+  'after',
+  'at',
+  'during',
+  'following',
+  'before',
+  'when',
+  'while',
+  'as',
+  'adding',
+  'citing',
+])
 
 /** Talks will resume, the ministry said. — the clause from the sentence start to the comma. */
 function invertedClause(cue: CueMatch, subject: Phrase | null, text: string): Frame['claim'] {

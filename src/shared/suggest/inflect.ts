@@ -21,7 +21,7 @@ export function verbForms(base: string): string[] {
   const b = base.toLowerCase()
   const irregular = IRREGULAR[b]
   if (irregular) return [b, ...irregular]
-  if (DOUBLING.has(b)) {
+  if (DOUBLING.has(b) || /^(qu|[^aeiou])*[aeiou][^aeiouwxy]$/.test(b)) {
     const d = b + b[b.length - 1]
     return [b, `${b}s`, `${d}ed`, `${d}ing`]
   }

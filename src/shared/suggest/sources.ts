@@ -39,13 +39,18 @@ export function kindOf(
   const words = lower.split(/[^\p{L}]+/u)
   const titled = words.some((w) => PERSON_WORDS.has(w))
   if (name?.type === 'person' && !/^(a|an|the)\b/.test(lower)) return 'person'
-  for (const [re, kind] of KIND_WORDS)
-    if (re.test(text))
-      return titled && kind === 'government' && name?.type === 'person' ? 'person' : kind
+  // a title before a capitalised name: "Economy Minister Sanne Vos", "Mayor Daniel Roux"
+  const tail = text.split(/[\s,]+/).filter(Boolean)
+  const named = /^\p{Lu}/u.test(tail[tail.length - 1] ?? '') && !ORGANISATION_HEADS.test(text)
+  if (titled && (named || name?.type === 'person')) return 'person'
+  for (const [re, kind] of KIND_WORDS) if (re.test(text)) return kind
   if (name?.type === 'person' || titled) return 'person'
   if (name?.type === 'organisation') return 'organisation'
   return /s$/.test(lower) ? 'anonymous' : 'person'
 }
+
+const ORGANISATION_HEADS =
+  /\b(Ministry|Office|Union|Association|Institute|Agency|Council|Department|Government|Party|Bank|Company|Group)\b/
 
 /** Fits a pronoun? he/she: a person; they: a plural or an organisation; it: not a person. */
 function fits(pronoun: string, s: Speaker): boolean {
