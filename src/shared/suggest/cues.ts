@@ -206,7 +206,15 @@ function subjectLike(t: Token | undefined): boolean {
 }
 
 function quotationFollows(cue: CueMatch, quotations: readonly Quotation[]): boolean {
-  return quotations.some((q) => q.outerStart >= cue.end && q.outerStart < cue.sentence.end)
+  let lo = 0
+  let hi = quotations.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (quotations[mid]!.outerStart < cue.end) lo = mid + 1
+    else hi = mid
+  }
+  const q = quotations[lo]
+  return !!q && q.outerStart < cue.sentence.end
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Frame } from './frames'
 import { framesOf } from './frames'
 import { idMaker } from './ids'
 import { lexiconOf } from './lexicon'
-import { findNames } from './names'
+import { findNames, mentionWithin } from './names'
 import { isPronoun, phraseStartingAt } from './phrases'
 import { PERSON_WORDS, PREPOSITIONS } from './words'
 import type { Quotation } from './quotes'
@@ -61,6 +61,12 @@ export function suggest(input: SuggestInput, options: SuggestOptions = {}): Sugg
     quoteDrafts.set(q, d)
   }
   const subjects = sentenceSubjects(sentences, names, drafts)
+  const framesBySentence = new Map<Sentence, Frame[]>()
+  for (const f of frames) {
+    const list = framesBySentence.get(f.cue.sentence)
+    if (list) list.push(f)
+    else framesBySentence.set(f.cue.sentence, [f])
+  }
   const claimed = new Map<Quotation, Draft>()
   const sourceOfFrame = new Map<Frame, Draft | undefined>()
   for (const f of frames) {
@@ -77,16 +83,16 @@ export function suggest(input: SuggestInput, options: SuggestOptions = {}): Sugg
           f.source.how,
           f.source.pronoun,
         )
-      : inheritedSource(f, frames, sourceOfFrame, drafts, roles.sourceLayer)
+      : inheritedSource(
+          f,
+          framesBySentence.get(f.cue.sentence)!,
+          sourceOfFrame,
+          drafts,
+          roles.sourceLayer,
+        )
     sourceOfFrame.set(f, source)
     if (source?.speaker?.pronoun && !source.refersTo) {
-      const earlier = drafts.speakers().filter((s) => s.start < source.start && !s.speaker!.pronoun)
-      const ante = antecedentOf(
-        source.speaker,
-        earlier.map((d) => d.speaker!),
-        subjects.map((d) => d.speaker!),
-      )
-      const anteDraft = [...earlier, ...subjects].find((d) => d.speaker === ante)
+      const anteDraft = antecedentOf(source.speaker, drafts.named, subjects, (d) => d.speaker!)
       if (anteDraft) {
         source.refersTo = anteDraft
         if (anteDraft.entityId) source.entityId = anteDraft.entityId
@@ -163,13 +169,17 @@ function followOnQuotes(
   drafts: Builder,
   attribution: string,
 ): void {
+  let next = 0
+  let prev: Frame | undefined
   for (const q of quotations) {
+    while (next < frames.length && frames[next]!.cue.end <= q.start) {
+      if (frames[next]!.claim) prev = frames[next]
+      next++
+    }
     if (claimed.has(q) || q.depth > 0) continue
     const d = quoteDrafts.get(q)!
     if (d.confidence < 0.9) continue
-    const prev = [...frames]
-      .reverse()
-      .find((f) => f.claim && f.cue.end <= q.start && q.start - f.cue.end < 400)
+    if (prev && q.start - prev.cue.end >= 400) continue
     const source = prev && sourceOfFrame.get(prev)
     if (!prev || !source) continue
     if (/\n/.test(drafts.text.slice(prev.cue.end, q.outerStart))) continue
@@ -192,7 +202,7 @@ function sentenceSubjects(
     if (!np) continue
     const start = s.tokens[np.from]!.start
     const end = s.tokens[np.to - 1]!.end
-    const named = names.some((n) => n.type === 'person' && n.start >= start && n.end <= end)
+    const named = !!mentionWithin(names, start, end, 'person')
     const titled =
       s.tokens.slice(np.from, np.to).some((t) => PERSON_WORDS.has(t.lower)) &&
       s.tokens.slice(np.from, np.to).filter((t) => /^\p{Lu}/u.test(t.text)).length >= 2
@@ -248,6 +258,7 @@ class Builder {
     if (!d.speaker) {
       const speaker = this.makeSpeaker(start, end, pronoun)
       d.speaker = speaker
+      if (!pronoun) this.named.push(d)
       if (speaker.entityId) d.entityId = speaker.entityId
       d.attributes = this.allowed(layer, { kind: speaker.kind })
     }
@@ -277,9 +288,8 @@ class Builder {
     return { start, end, text, kind, pronoun, ...(entity ? { entityId: entity.id } : {}) }
   }
 
-  speakers(): Draft[] {
-    return this.drafts.filter((d) => d.kind === 'source' && d.speaker)
-  }
+  /** Named (non-pronoun) speakers proposed so far, in the order they were found. */
+  readonly named: Draft[] = []
 
   link(
     from: Draft,
@@ -301,9 +311,14 @@ class Builder {
   }
 
   names(layer: string): void {
-    const taken = this.drafts.filter((d) => d.kind === 'source')
+    const taken = this.drafts
+      .filter((d) => d.kind === 'source')
+      .map((d) => ({ start: d.start, end: d.end, type: 'person' as const }))
+      .sort((a, b) => a.start - b.start)
+    let t = 0
     for (const n of this.nameMentions) {
-      if (taken.some((d) => d.start < n.end && n.start < d.end)) continue
+      while (t < taken.length && taken[t]!.end <= n.start) t++
+      if (taken.slice(t, t + 8).some((d) => d.start < n.end && n.start < d.end)) continue
       const text = this.text.slice(n.start, n.end)
       const entity = entityFor(text, this.entities)
       const d = this.add('name', layer, n.start, n.end, {

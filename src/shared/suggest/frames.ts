@@ -32,7 +32,13 @@ export function framesOf(
   quotations: readonly Quotation[],
   text: string,
 ): Frame[] {
-  const frames = cues.map((cue) => frameOf(cue, cues, quotations, text))
+  const bySentence = new Map<Sentence, CueMatch[]>()
+  for (const c of cues) {
+    const list = bySentence.get(c.sentence)
+    if (list) list.push(c)
+    else bySentence.set(c.sentence, [c])
+  }
+  const frames = cues.map((cue) => frameOf(cue, bySentence.get(cue.sentence)!, quotations, text))
   shareAcrossSentence(frames)
   return frames
 }
@@ -121,7 +127,7 @@ function quotationBefore(
   quotations: readonly Quotation[],
   text: string,
 ): Frame['claim'] {
-  for (let i = quotations.length - 1; i >= 0; i--) {
+  for (let i = lastStartingBefore(quotations, left); i >= 0; i--) {
     const q = quotations[i]!
     if (q.outerEnd > left || q.depth > 0) continue
     if (!/^[ \t,;:—–-]*$/.test(text.slice(q.outerEnd, left))) return null
@@ -145,6 +151,18 @@ const CLAUSE_END_WORDS = new Set([
   'adding',
   'citing',
 ])
+
+/** Index of the last quotation that opens before `at` (quotations are sorted by opening). */
+function lastStartingBefore(quotations: readonly Quotation[], at: number): number {
+  let lo = 0
+  let hi = quotations.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (quotations[mid]!.outerStart < at) lo = mid + 1
+    else hi = mid - 1
+  }
+  return hi
+}
 
 /** Talks will resume, the ministry said. — the clause from the sentence start to the comma. */
 function invertedClause(cue: CueMatch, subject: Phrase | null, text: string): Frame['claim'] {
@@ -208,9 +226,19 @@ function complement(
   }
   const range = trimRange(text, first.start, end)
   if (range.start >= range.end) return null
-  const q = quotations.find(
-    (q) => q.depth === 0 && q.outerStart >= first.start - 1 && q.outerStart < range.end,
-  )
+  let q: Quotation | undefined
+  for (
+    let i = Math.max(0, lastStartingBefore(quotations, first.start - 1));
+    i < quotations.length;
+    i++
+  ) {
+    const c = quotations[i]!
+    if (c.outerStart >= range.end) break
+    if (c.depth === 0 && c.outerStart >= first.start - 1) {
+      q = c
+      break
+    }
+  }
   const nearStart = toks[Math.min(k + 6, toks.length - 1)]!.start
   if (
     q &&
@@ -267,12 +295,20 @@ function accordingClaim(
 
 /** Gives an "according to" with no claim of its own the claims of its sentence's other cues. */
 function shareAcrossSentence(frames: Frame[]): void {
+  const bySentence = new Map<Sentence, Frame[]>()
+  for (const f of frames)
+    bySentence.set(f.cue.sentence, [...(bySentence.get(f.cue.sentence) ?? []), f])
   for (const f of frames) {
     if (f.claim || f.cue.entry.speaker !== 'object') continue
-    const other = frames.find(
-      (g) =>
-        g !== f && g.cue.sentence === f.cue.sentence && g.claim && g.cue.entry.speaker !== 'object',
-    )
+    const other = bySentence
+      .get(f.cue.sentence)!
+      .find(
+        (g) =>
+          g !== f &&
+          g.cue.sentence === f.cue.sentence &&
+          g.claim &&
+          g.cue.entry.speaker !== 'object',
+      )
     if (other) f.claim = other.claim
   }
 }

@@ -1,7 +1,9 @@
 // Stable suggestion ids: a hash of what is proposed and where, in words — the kind, the layer, the
 // exact text and a little context on each side — not of offsets alone, so the same text always
 // gives the same id and a rejection stays attached to "this 'said' here" across sessions.
-import { quoteOf } from '../anchor'
+
+/** Characters of context on each side that make an id. */
+const CONTEXT = 32
 
 /** 53-bit FNV-1a-style hash (two 32-bit lanes), as base-36. */
 function hash(s: string): string {
@@ -21,8 +23,10 @@ export function idMaker(
 ): (kind: string, layer: string, start: number, end: number) => string {
   const seen = new Map<string, number>()
   return (kind, layer, start, end) => {
-    const q = quoteOf(text, start, end)
-    const base = `sg-${kind}-${hash(`${kind}\u0000${layer}\u0000${q.prefix}\u0000${q.exact}\u0000${q.suffix}`)}`
+    const prefix = text.slice(Math.max(0, start - CONTEXT), start)
+    const exact = text.slice(start, end)
+    const suffix = text.slice(end, end + CONTEXT)
+    const base = `sg-${kind}-${hash(`${kind}\u0000${layer}\u0000${prefix}\u0000${exact}\u0000${suffix}`)}`
     const n = (seen.get(base) ?? 0) + 1
     seen.set(base, n)
     return n === 1 ? base : `${base}-${n}`

@@ -51,3 +51,24 @@ export function findNames(
   }
   return out
 }
+
+/** The first mention lying inside [start, end), by binary search over mentions sorted by start. */
+export function mentionWithin(
+  mentions: readonly NameMention[],
+  start: number,
+  end: number,
+  type?: NameMention['type'],
+): NameMention | undefined {
+  let lo = 0
+  let hi = mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (mentions[mid]!.start < start) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = lo; i < mentions.length && mentions[i]!.start < end; i++) {
+    const m = mentions[i]!
+    if (m.end <= end && (!type || m.type === type)) return m
+  }
+  return undefined
+}

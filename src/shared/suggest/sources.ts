@@ -4,6 +4,7 @@
 // the current or an earlier sentence.
 import type { Entity } from '../model'
 import { suggestEntities } from '../registry'
+import { mentionWithin } from './names'
 import type { NameMention } from './types'
 import { KIND_WORDS, PERSON_WORDS } from './words'
 
@@ -35,7 +36,7 @@ export function kindOf(
   if (/^(it)$/.test(lower)) return 'organisation'
   for (const [re, kind] of KIND_WORDS) if (kind === 'anonymous' && re.test(text)) return kind
   if (entity && entity.kind) return entity.kind
-  const name = names.find((n) => n.start >= start && n.end <= end)
+  const name = mentionWithin(names, start, end)
   const words = lower.split(/[^\p{L}]+/u)
   const titled = words.some((w) => PERSON_WORDS.has(w))
   if (name?.type === 'person' && !/^(a|an|the)\b/.test(lower)) return 'person'
@@ -61,23 +62,34 @@ function fits(pronoun: string, s: Speaker): boolean {
   return s.kind === 'person'
 }
 
+/** How many earlier speakers and subjects a pronoun looks back over. */
+const LOOK_BACK = 40
+
 /**
  * The antecedent of a pronoun speaker: the nearest earlier speaker that fits, within `window`
- * characters; else the nearest earlier person name that starts a sentence (a subject).
+ * characters; or a person named as the subject of a sentence, when that is nearer. Both lists are
+ * in text order.
  */
-export function antecedentOf(
+export function antecedentOf<T>(
   pronoun: Speaker,
-  earlier: readonly Speaker[],
-  subjects: readonly Speaker[],
+  earlier: readonly T[],
+  subjects: readonly T[],
+  speakerOf: (t: T) => Speaker,
   window = 1500,
-): Speaker | undefined {
+): T | undefined {
   const p = pronoun.text.toLowerCase()
-  const subject = [...subjects]
-    .reverse()
-    .find((s) => s.start < pronoun.start && pronoun.start - s.start < 400 && fits(p, s))
-  const speaker = [...earlier]
-    .reverse()
-    .find((s) => s.start < pronoun.start && pronoun.start - s.start < window && fits(p, s))
-  if (subject && (!speaker || subject.start > speaker.start)) return subject
+  const nearest = (list: readonly T[], reach: number) => {
+    for (let i = list.length - 1, n = 0; i >= 0 && n < LOOK_BACK; i--) {
+      const s = speakerOf(list[i]!)
+      if (s.start >= pronoun.start) continue
+      n++
+      if (pronoun.start - s.start > reach) return undefined
+      if (fits(p, s)) return list[i]
+    }
+    return undefined
+  }
+  const subject = nearest(subjects, 400)
+  const speaker = nearest(earlier, window)
+  if (subject && (!speaker || speakerOf(subject).start > speakerOf(speaker).start)) return subject
   return speaker
 }
