@@ -46,6 +46,38 @@ function print(title: string, scores: DocScore[]): void {
   console.log(`  claim→source links correct: ${c}/${t} = ${pct(t ? c / t : 1)}`)
 }
 
+/**
+ * Keystrokes to annotate every attribution, under a simple model. Without suggestions: a span is
+ * a selection and a layer key (2), a link is L and a pick (2); a gold claim has a cue → claim and a
+ * claim → source link per source. With suggestions: each proposal is reached with one key and
+ * accepted (Enter) or rejected (X) — 2 keys — and an accepted one brings its links; a span with
+ * wrong bounds costs one more selection; a missed span costs what it costs by hand; a claim whose
+ * proposed source link is wrong costs a link by hand (2).
+ */
+function keystrokes(s: DocScore): string {
+  let without = 0
+  let withS = 0
+  for (const k of KINDS) {
+    const o = s[k].overlap
+    const e = s[k].exact
+    const gold = o.tp + o.fn
+    without += 2 * gold
+    withS += 2 * o.tp + (o.tp - e.tp) + 2 * o.fp + 2 * o.fn
+  }
+  // quotes that are claims are counted once, as claims: take the quote rows out again
+  without -= 2 * (s.quotes.overlap.tp + s.quotes.overlap.fn)
+  withS -=
+    2 * s.quotes.overlap.tp +
+    (s.quotes.overlap.tp - s.quotes.exact.tp) +
+    2 * s.quotes.overlap.fp +
+    2 * s.quotes.overlap.fn
+  const links = 2 * s.links.total // cue → claim and claim → source, per gold claim
+  without += 2 * links
+  withS += 2 * 2 * (s.links.total - s.links.correct)
+  return `without suggestions ${without}, with ${withS} (${(withS / without).toFixed(2)} of the keys)`
+}
+const keystrokeRows: [string, string][] = []
+
 const schema = defaultSchema()
 const findNames = undefined
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7)
@@ -61,6 +93,7 @@ for (const { name, heldOut: held } of GOLD_TEXTS) {
   )
   const score = scoreDoc(doc, suggestions)
   ;(held ? heldOut : dev).push(score)
+  keystrokeRows.push([name, keystrokes(score)])
   print(`${name}${held ? ' (held out)' : ''}`, [score])
   if (showErrors) {
     for (const k of KINDS) {
@@ -71,5 +104,6 @@ for (const { name, heldOut: held } of GOLD_TEXTS) {
   }
 }
 print('ALL DEVELOPMENT TEXTS', dev)
+for (const [name, score] of keystrokeRows) console.log(`keystrokes ${name}: ${score}`)
 print('HELD OUT', heldOut)
 print('ALL TEXTS', [...dev, ...heldOut])
