@@ -197,7 +197,7 @@ describe('bad input', () => {
     )
     expectOneLineError(
       await cli('export', dir, '--format', 'csv', '--out', path.join(dir, 'project.json')),
-      /will not write an export over the project's own files/,
+      /will not write an export inside the project folder/,
     )
     expectOneLineError(
       await cli('add', dir, path.join(root, 'report.pdf')),
