@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importDocumentFile } from '../../../../src/main/core/import'
 import { plainText, sanitizeHtml, withoutSiteName } from '../../../../src/main/core/import/html'
+import { chooseTitle, cleanByline, isBylineOf } from '../../../../src/main/core/import/html-title'
 import { blockTexts, expectSoundBlocks, fixture, utf8 } from './helpers'
 
 /** Strings that appear in the hostile fixture only inside scripts, styles, frames and attributes. */
@@ -192,5 +193,69 @@ describe('the sanitiser on its own', () => {
     expect(plainText('Ana <img src=x onerror=alert(1)><script>x()</script>Ruiz')).toBe('Ana Ruiz')
     expect(plainText('a < b & c')).toBe('a < b & c')
     expect(plainText('   ')).toBeUndefined()
+  })
+})
+
+describe('a news page whose <title> and og:title carry the site name (ledger-article.html)', () => {
+  const doc = importDocumentFile('ledger-article.html', fixture('ledger-article.html'))
+
+  it('takes the title from the <h1>, keeps it as the heading, and learns the site name', () => {
+    expect(doc.title).toBe('Council approves river crossing')
+    expect(blockTexts(doc)[0]).toEqual(['heading1', 'Council approves river crossing'])
+    expect(doc.text).not.toContain('| The Ledger')
+    expect(doc.metadata.siteName).toBe('The Ledger')
+    expectSoundBlocks(doc)
+  })
+
+  it('keeps the byline once, in the metadata, and no paragraph that only repeats it', () => {
+    expect(doc.metadata.author).toBe('Ana Ruiz')
+    expect(doc.text).not.toMatch(/^By Ana Ruiz$/m)
+    expect(blockTexts(doc).slice(1)).toEqual([
+      ['paragraph', expect.stringMatching(/^The city council approved the Wend river crossing/)],
+      ['paragraph', expect.stringMatching(/^“This bridge will take four thousand lorries/)],
+      ['paragraph', expect.stringMatching(/^Opposition councillors said the cost/)],
+      ['paragraph', expect.stringMatching(/^Mark Odell, who chairs the Southbank/)],
+      ['paragraph', expect.stringMatching(/^Work is due to start next spring/)],
+    ])
+  })
+})
+
+describe('choosing a title', () => {
+  it('prefers the <h1> that the page title carries, and not a logo <h1>', () => {
+    expect(
+      chooseTitle({
+        pageTitle: 'The Ledger — Council approves crossing',
+        h1s: ['The Ledger', 'Council approves crossing'],
+      }),
+    ).toEqual({ title: 'Council approves crossing', siteName: 'The Ledger' })
+  })
+
+  it('falls back to the page title, stripped of a known site name, when no <h1> matches', () => {
+    expect(
+      chooseTitle({
+        pageTitle: 'Crossing vote | The Ledger',
+        h1s: ['Menu'],
+        siteName: 'The Ledger',
+      }),
+    ).toEqual({
+      title: 'Crossing vote',
+      siteName: 'The Ledger',
+    })
+    expect(chooseTitle({ pageTitle: undefined, h1s: ['Only headline'] }).title).toBe(
+      'Only headline',
+    )
+  })
+
+  it('recognises a byline with a role or date, and nothing longer', () => {
+    expect(isBylineOf('By Ana Ruiz', 'Ana Ruiz')).toBe(true)
+    expect(isBylineOf('by ana ruiz, City Hall reporter · 3 June 2025', 'Ana Ruiz')).toBe(true)
+    expect(
+      isBylineOf(
+        'Ana Ruiz is The Ledger’s local government reporter and has covered the council since 2019.',
+        'Ana Ruiz',
+      ),
+    ).toBe(false)
+    expect(isBylineOf('Ana Ruizova said so', 'Ana Ruiz')).toBe(false)
+    expect(cleanByline('By  Ana Ruiz')).toBe('Ana Ruiz')
   })
 })
