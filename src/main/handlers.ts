@@ -23,7 +23,7 @@ import {
   exportProject,
 } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
-import { importFiles } from './core/import'
+import { importFiles, importPaste, type ImportProgress } from './core/import'
 import {
   commitImport,
   importFormatInfos,
@@ -86,6 +86,8 @@ export function createHandlers(
   ctx: HandlerContext,
   session: AppSession = new AppSession(ctx),
 ): Handlers {
+  const importProgress = ({ done, total, file }: ImportProgress) =>
+    ctx.emit({ type: 'progress', task: 'import', done, total, file })
   return {
     'app:init': () => session.init(),
     'app:flushed': async () => session.flushed(),
@@ -122,10 +124,12 @@ export function createHandlers(
       const chosen = await ctx.dialogs.chooseImportFiles()
       if (!chosen || chosen.length === 0) return null
       const { files, errors } = await readChosenFiles(chosen.map((p) => session.grant(p)))
-      const report = await importFiles(store, files)
+      const report = await importFiles(store, files, { onProgress: importProgress })
       return { ...report, errors: [...errors, ...report.errors] }
     },
-    'import:data': async ({ files }) => importFiles(session.requireStore(), files),
+    'import:data': async ({ files }) =>
+      importFiles(session.requireStore(), files, { onProgress: importProgress }),
+    'import:paste': async (paste) => importPaste(session.requireStore(), paste),
     'export:run': async ({ format, docIds, options }) => {
       const store = session.requireStore()
       const formatOptions = checkExportOptions(store.project, format, options)
