@@ -1,7 +1,8 @@
 // From lines in reading order to paragraphs and headings. A new paragraph starts where the gap to
 // the previous line is wider than the line spacing, where the font size changes, at a first-line
 // indent, or after a short line that ends a sentence; across a column or page break, a paragraph
-// continues when the previous line filled its column and did not end a sentence. Lines in a font
+// continues when the previous line did not end a sentence and either filled its column or is
+// followed by a lower-case letter. Lines in a font
 // clearly larger than the body's are headings, the largest being level 1. Words split by a hyphen
 // at a line's end are joined again (see joinLines).
 import type { PlacedLine } from './columns'
@@ -50,7 +51,11 @@ function startsParagraph(prev: PlacedLine, line: PlacedLine, pitch: number): boo
     prev.page === line.page && prev.columnLeft === line.columnLeft && prev.y > line.y
   const endsSentence = /[.!?:…"”’)]$/.test(prev.text)
   const filled = prev.x1 >= prev.columnRight - prev.size * 2
-  if (!sameColumn) return endsSentence || !filled
+  if (!sameColumn) {
+    // Across a column or page break: a line starting in lower case carries the sentence on.
+    if (!endsSentence && /^\p{Ll}/u.test(line.text)) return false
+    return endsSentence || !filled
+  }
   const gap = prev.y - line.y
   if (gap > pitch * line.size + EXTRA_GAP * line.size) return true
   const indented = line.x0 > prev.x0 + line.size * 0.8 && prev.x0 <= prev.columnLeft + 1
