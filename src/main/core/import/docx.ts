@@ -154,7 +154,7 @@ function htmlToBlocks(html: string): {
     const notes = [...document.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]')]
     notes.forEach((note, i) => {
       const paragraph = document.createElement('p')
-      paragraph.textContent = `[${i + 1}] ${note.textContent?.replace(/\s+/g, ' ').trim() ?? ''}`
+      paragraph.textContent = `[${i + 1}] ${note.textContent?.replace(/[ \t\n\f\r]+/g, ' ').trim() ?? ''}`
       note.parentElement?.before(paragraph)
       note.remove()
     })

@@ -190,7 +190,11 @@ export function extractPlainBlocks(source: string): PlainPage {
     },
     end(name) {
       if (name === 'title' && titleText) {
-        page.pageTitle = titleText.join('').replace(/\s+/g, ' ').trim() || undefined
+        page.pageTitle =
+          titleText
+            .join('')
+            .replace(/[ \t\n\f\r]+/g, ' ')
+            .trim() || undefined
         titleText = null
       }
       if (skipping.length > 0) {
@@ -216,7 +220,9 @@ const BLOCK_TYPES: Record<string, BlockType> = { li: 'list_item', blockquote: 'b
 function readMeta(token: Token.TagToken, page: PlainPage): void {
   const attr = (name: string) => token.attrs.find((a) => a.name === name)?.value
   const key = (attr('property') ?? attr('name'))?.toLowerCase()
-  const content = attr('content')?.replace(/\s+/g, ' ').trim()
+  const content = attr('content')
+    ?.replace(/[ \t\n\f\r]+/g, ' ')
+    .trim()
   if (!content) return
   if (key === 'og:title') page.ogTitle ??= content
   if (key === 'og:site_name') page.siteName ??= content

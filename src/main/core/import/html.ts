@@ -68,10 +68,15 @@ export function sanitizeHtml(html: string): DocumentFragment {
   })
 }
 
-/** Plain text of a string that may contain markup (metadata from a hostile page). */
+/**
+ * Plain text of a string that may contain markup (metadata from a hostile page). Only HTML's own
+ * white space collapses: a no-break space stays, as it does in the article's text.
+ */
 export function plainText(value: string | null | undefined): string | undefined {
   if (!value) return undefined
-  const text = sanitizeHtml(value).textContent?.replace(/\s+/g, ' ').trim()
+  const text = sanitizeHtml(value)
+    .textContent?.replace(/[ \t\n\f\r]+/g, ' ')
+    .trim()
   return text ? text.slice(0, 1000) : undefined
 }
 

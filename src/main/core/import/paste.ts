@@ -38,7 +38,8 @@ export function convertPaste(input: PasteInput): ConvertedDocument {
     converted = { document: importTxt(PASTE_NAME, plain), notes: [] }
   }
   const { document } = converted
-  const title = input.title?.replace(/\s+/g, ' ').trim() || titleOf(document.text, document.blocks)
+  const title =
+    input.title?.replace(/[ \t\n\f\r]+/g, ' ').trim() || titleOf(document.text, document.blocks)
   return {
     document: {
       ...document,
@@ -52,7 +53,7 @@ export function convertPaste(input: PasteInput): ConvertedDocument {
 /** The first heading's text, else the first line when it is short enough, else a generic title. */
 function titleOf(text: string, blocks: ConvertedDocument['document']['blocks']): string {
   const heading = blocks.find((b) => b.type === 'heading')
-  if (heading) return text.slice(heading.start, heading.end).replace(/\s+/g, ' ')
+  if (heading) return text.slice(heading.start, heading.end).replace(/[ \t\n\f\r]+/g, ' ')
   const firstLine = text
     .split('\n')
     .map((l) => l.trim())

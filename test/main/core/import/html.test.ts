@@ -259,3 +259,13 @@ describe('choosing a title', () => {
     expect(cleanByline('By  Ana Ruiz')).toBe('Ana Ruiz')
   })
 })
+
+describe('white space in titles', () => {
+  it('keeps a no-break space of the <h1> in the title heading, as in the rest of the text', () => {
+    const html =
+      '<html><body><article><h1>Ties with the\u00a0west</h1><p>Body\u00a0text.</p></article></body></html>'
+    const doc = importDocumentFile('nbsp.html', utf8(html))
+    expect(doc.title).toBe('Ties with the\u00a0west')
+    expect(doc.text).toBe('Ties with the\u00a0west\n\nBody\u00a0text.')
+  })
+})
