@@ -44,8 +44,13 @@ export async function* runImportJobs(
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress')
         options.onProgress?.(message.index, message.done, message.total)
-      else if (message.type === 'result') queue.push(message)
-      else
+      else if (message.type === 'result') {
+        queue.push({
+          index: message.index,
+          converted: message.converted,
+          threadId: message.threadId,
+        })
+      } else
         queue.push({ index: message.index, message: message.message, threadId: message.threadId })
     })
     worker.on('error', (error) => queue.close(crashMessage(error), worker))
