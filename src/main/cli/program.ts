@@ -36,7 +36,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('add')
-    .description('Import .txt, .md and .html files into a project.')
+    .description('Import .txt, .md, .html, .pdf and .docx files into a project.')
     .argument('<dir>', 'project folder')
     .argument('<files...>', 'files to import')
     .action(async (dir: string, files: string[]) =>
