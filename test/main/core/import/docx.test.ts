@@ -1,8 +1,12 @@
-import { createServer, get, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { convertFile } from '../../../../src/main/core/import'
-import { blockTexts, expectSoundBlocks, fixture } from './helpers'
+import {
+  blockTexts,
+  expectSoundBlocks,
+  fixture,
+  recordingServer,
+  type RecordingServer,
+} from './helpers'
 import { buildDocx, declareSize, linkedPicture, para } from './docx-fixtures'
 
 describe('a Word briefing saved by LibreOffice (briefing.docx)', async () => {
@@ -47,19 +51,12 @@ describe('a Word briefing saved by LibreOffice (briefing.docx)', async () => {
 })
 
 describe('hostile or broken .docx files', () => {
-  let server: Server | undefined
-  afterEach(
-    () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
-  )
+  let server: RecordingServer | undefined
+  afterEach(() => server?.close())
 
   it('fetch nothing: linked pictures, fields and attached templates stay unopened', async () => {
-    const requests: string[] = []
-    server = createServer((req, res) => {
-      requests.push(req.url ?? '')
-      res.end('')
-    })
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await recordingServer('')
+    const { base } = server
     const data = buildDocx({
       body:
         para('Linked report', 'Heading1') +
@@ -83,10 +80,7 @@ describe('hostile or broken .docx files', () => {
     expect(notes).toEqual([
       '2 external references (linked files, templates or images) not opened or fetched',
     ])
-    await new Promise<void>((resolve, reject) =>
-      get(`${base}/probe`, (r) => r.resume().on('end', resolve)).on('error', reject),
-    )
-    expect(requests).toEqual(['/probe'])
+    expect(await server.requestsAfterProbe()).toEqual(['/probe'])
   })
 
   it('refuses a package that would unpack to more than 500 MB, before unpacking it', async () => {

@@ -1,10 +1,15 @@
-import { createServer, get, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importDocumentFile } from '../../../../src/main/core/import'
 import { plainText, sanitizeHtml, withoutSiteName } from '../../../../src/main/core/import/html'
 import { chooseTitle, cleanByline, isBylineOf } from '../../../../src/main/core/import/html-title'
-import { blockTexts, expectSoundBlocks, fixture, utf8 } from './helpers'
+import {
+  blockTexts,
+  expectSoundBlocks,
+  fixture,
+  recordingServer,
+  utf8,
+  type RecordingServer,
+} from './helpers'
 
 /** Strings that appear in the hostile fixture only inside scripts, styles, frames and attributes. */
 const LEAKS = [
@@ -67,19 +72,12 @@ describe('importing hostile .html', () => {
 })
 
 describe('importing .html', () => {
-  let server: Server | undefined
-  afterEach(
-    () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
-  )
+  let server: RecordingServer | undefined
+  afterEach(() => server?.close())
 
   it('fetches no remote resource (images, styles, scripts, frames)', async () => {
-    const requests: string[] = []
-    server = createServer((req, res) => {
-      requests.push(req.url ?? '')
-      res.end('globalThis.pwnedByRemote = 1')
-    })
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await recordingServer('globalThis.pwnedByRemote = 1')
+    const { base } = server
     const html = `<html><head><title>Remote</title><link rel="stylesheet" href="${base}/style.css">
       <script src="${base}/script.js"></script></head><body><article>
       <p>Text with an image <img src="${base}/img.png"> and a frame.</p>
@@ -88,11 +86,7 @@ describe('importing .html', () => {
       </article></body></html>`
     const doc = importDocumentFile('remote.html', utf8(html))
     expect(doc.text).toContain('Text with an image and a frame.')
-    // A request of our own, answered after anything the import might have sent before it.
-    await new Promise<void>((resolve, reject) =>
-      get(`${base}/probe`, (r) => r.resume().on('end', resolve)).on('error', reject),
-    )
-    expect(requests).toEqual(['/probe'])
+    expect(await server.requestsAfterProbe()).toEqual(['/probe'])
   })
 
   it('normalises CRLF and keeps emoji and combining marks in the text', () => {

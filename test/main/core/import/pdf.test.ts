@@ -1,12 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer, get, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { convertFile } from '../../../../src/main/core/import'
 import { ProjectStore } from '../../../../src/main/core/storage'
-import { blockTexts, expectSoundBlocks, fixture } from './helpers'
+import {
+  blockTexts,
+  expectSoundBlocks,
+  fixture,
+  recordingServer,
+  type RecordingServer,
+} from './helpers'
 import { addScriptAndLink, buildPdf, paragraph, type TextLine } from './pdf-fixtures'
 
 /**
@@ -184,19 +188,12 @@ describe('PDF layouts built in the test', () => {
   })
 
   describe('hostile PDFs', () => {
-    let server: Server | undefined
-    afterEach(
-      () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
-    )
+    let server: RecordingServer | undefined
+    afterEach(() => server?.close())
 
     it('run no script and fetch nothing (OpenAction JavaScript, links, remote go-to)', async () => {
-      const requests: string[] = []
-      server = createServer((req, res) => {
-        requests.push(req.url ?? '')
-        res.end('')
-      })
-      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      server = await recordingServer()
+      const { base } = server
       const data = await buildPdf(
         [{ lines: paragraph(['A report with a script in it.'], 50, 700) }],
         (doc, [page]) => addScriptAndLink(doc, page!, base),
@@ -204,10 +201,7 @@ describe('PDF layouts built in the test', () => {
       const { document } = await convertFile('script.pdf', data)
       expect(document.text).toBe('A report with a script in it.')
       expect((globalThis as Record<string, unknown>)['pwnedByPdf']).toBeUndefined()
-      await new Promise<void>((resolve, reject) =>
-        get(`${base}/probe`, (r) => r.resume().on('end', resolve)).on('error', reject),
-      )
-      expect(requests).toEqual(['/probe'])
+      expect(await server.requestsAfterProbe()).toEqual(['/probe'])
     })
   })
 })
