@@ -101,3 +101,37 @@ describe('the worker runner', () => {
     ])
   })
 })
+
+describe('the worker between imports', () => {
+  it('is kept for the next import (its libraries stay loaded), and replaced after a cancel', async () => {
+    const threadOf = async (name: string, signal?: AbortSignal) => {
+      let id = -1
+      const report = await importFiles(store, [{ name, data: utf8(`Text of ${name}.`) }], {
+        signal,
+        onConverted: (_file, threadId) => (id = threadId),
+      })
+      return { id, report }
+    }
+    const first = await threadOf('first.txt')
+    const second = await threadOf('second.txt')
+    expect(second.id).toBe(first.id)
+    const cancelled = new AbortController()
+    cancelled.abort()
+    expect((await threadOf('skipped.txt', cancelled.signal)).report.errors).toEqual([
+      { file: 'skipped.txt', message: 'cancelled' },
+    ])
+    const controller = new AbortController()
+    const aborted = await importFiles(
+      store,
+      [
+        { name: 'a.txt', data: utf8('A.') },
+        { name: 'b.txt', data: utf8('B.') },
+      ],
+      { signal: controller.signal, onConverted: () => controller.abort() },
+    )
+    expect(aborted.errors).toEqual([{ file: 'b.txt', message: 'cancelled' }])
+    const after = await threadOf('after.txt')
+    expect(after.report.added).toHaveLength(1)
+    expect(after.id).not.toBe(first.id)
+  })
+})

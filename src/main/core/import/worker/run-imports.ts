@@ -2,13 +2,14 @@
 // stalls main's event loop (which answers the window). Main receives each job's result in order
 // and stores it; progress arrives as the worker reads. A worker that dies (out of memory on a
 // decompression bomb, a crash in a library) fails only the job it was on: a new worker takes
-// the rest. Cancelling terminates the worker.
+// the rest. Cancelling terminates the worker. A worker that finished its batch is kept idle for
+// the next import for a while, so its libraries (pdf.js, jsdom, mammoth) load once.
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ConvertedDocument } from '../converted'
-import type { ImportJob, WorkerInput, WorkerMessage } from './protocol'
+import type { ImportJob, WorkerBatch, WorkerMessage } from './protocol'
 
 /** One job's outcome, in job order. `threadId` is the worker thread that converted it. */
 export type JobOutcome =
@@ -24,6 +25,46 @@ export interface RunOptions {
 
 /** Heap limit of the worker: a file that needs more fails alone instead of taking main down. */
 const WORKER_HEAP_MB = 3072
+/** How long an idle worker is kept for the next import (its libraries stay loaded). */
+const IDLE_MS = 30_000
+
+let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null
+let batches = 0
+
+/** An idle worker if there is one, else a new one. */
+function acquireWorker(): Worker {
+  if (idle) {
+    const { worker, timer } = idle
+    idle = null
+    clearTimeout(timer)
+    worker.ref()
+    return worker
+  }
+  return startWorker()
+}
+
+/**
+ * Keeps a worker that finished its batch for the next import, for IDLE_MS. It is unref'd, so an
+ * idle worker never keeps the process (the command line) alive.
+ */
+function releaseWorker(worker: Worker): void {
+  if (idle) {
+    void worker.terminate()
+    return
+  }
+  worker.unref()
+  const timer = setTimeout(() => {
+    if (idle?.worker === worker) idle = null
+    void worker.terminate()
+  }, IDLE_MS)
+  timer.unref()
+  idle = { worker, timer }
+  worker.once('exit', () => {
+    if (idle?.worker !== worker) return
+    clearTimeout(idle.timer)
+    idle = null
+  })
+}
 
 /**
  * Converts `jobs` in a worker thread, yielding each outcome in job order as soon as it is ready.
@@ -37,24 +78,29 @@ export async function* runImportJobs(
     for (; next < jobs.length; next++) yield { index: next, message: 'cancelled' }
   }
   while (next < jobs.length) {
+    const batch = ++batches
     const queue = new OutcomeQueue()
-    const worker = startWorker({ jobs: jobs.slice(next), firstIndex: next })
-    const abort = () => queue.close(`cancelled`, worker)
+    const worker = acquireWorker()
+    const abort = () => queue.close('cancelled', worker)
     options.signal?.addEventListener('abort', abort, { once: true })
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress')
+    const onMessage = (message: WorkerMessage) => {
+      if (message.batch !== batch) return
+      if (message.type === 'progress') {
         options.onProgress?.(message.index, message.done, message.total)
-      else if (message.type === 'result') {
-        queue.push({
-          index: message.index,
-          converted: message.converted,
-          threadId: message.threadId,
-        })
-      } else
-        queue.push({ index: message.index, message: message.message, threadId: message.threadId })
-    })
-    worker.on('error', (error) => queue.close(crashMessage(error), worker))
-    worker.on('exit', () => queue.close('the import stopped unexpectedly', worker))
+      } else if (message.type === 'result') {
+        const { index, converted, threadId } = message
+        queue.push({ index, converted, threadId })
+      } else if (message.type === 'failed') {
+        const { index, threadId } = message
+        queue.push({ index, message: message.message, threadId })
+      } else queue.finish()
+    }
+    const onError = (error: Error) => queue.close(crashMessage(error), worker)
+    const onExit = () => queue.close('the import stopped unexpectedly', worker)
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+    worker.postMessage({ batch, jobs: jobs.slice(next), firstIndex: next } satisfies WorkerBatch)
     try {
       for (;;) {
         const outcome = await queue.take()
@@ -72,7 +118,12 @@ export async function* runImportJobs(
       }
     } finally {
       options.signal?.removeEventListener('abort', abort)
-      await worker.terminate()
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      // A worker that finished its batch serves the next import; any other is ended.
+      if (queue.finished) releaseWorker(worker)
+      else await worker.terminate()
     }
   }
 }
@@ -83,6 +134,8 @@ class OutcomeQueue {
   private waiting: ((outcome: JobOutcome | null) => void) | null = null
   private closed = false
   failure: string | null = null
+  /** Set when the worker said its batch is done (it can take another). */
+  finished = false
 
   push(outcome: JobOutcome): void {
     if (this.closed) return
@@ -93,12 +146,23 @@ class OutcomeQueue {
     } else this.items.push(outcome)
   }
 
-  /** Ends the stream; a reason is kept only when the worker ended before finishing every job. */
+  /** Ends the stream when the worker finished the batch. */
+  finish(): void {
+    if (this.closed) return
+    this.finished = true
+    this.end()
+  }
+
+  /** Ends the stream because the worker failed or was cancelled, and stops the worker. */
   close(reason: string, worker: Worker): void {
     if (this.closed) return
-    this.closed = true
     this.failure = reason
     void worker.terminate()
+    this.end()
+  }
+
+  private end(): void {
+    this.closed = true
     this.waiting?.(null)
     this.waiting = null
   }
@@ -118,10 +182,9 @@ function crashMessage(error: Error): string {
   return `the import stopped: ${error.message}`
 }
 
-function startWorker(input: WorkerInput): Worker {
+function startWorker(): Worker {
   // No inherited flags: the worker needs none, and a host's `--import` hooks are not its own.
   const options = {
-    workerData: input,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     execArgv: [],
   }
