@@ -51,6 +51,19 @@ export interface ProjectSnapshot {
   project: ProjectFile
   documents: DocumentSummary[]
   problems: FileProblem[]
+  /**
+   * What opening the project repaired, each naming its file: documents an interrupted add left
+   * out of project.json, listed again. Worth telling the user once.
+   */
+  recovered: FileProblem[]
+  /**
+   * Null when the project is open for writing. Otherwise it is open read-only (its folder cannot
+   * be written: a read-only disk or share, no write permission) and this says why, in words to
+   * show the user beside the disabled annotating controls, e.g. "the folder is on a read-only file
+   * system (EROFS)". Every change (saving annotations, adding documents, the schema, entities) is
+   * then refused by main; reading and exporting work.
+   */
+  readOnly: string | null
 }
 
 export interface ImportReport {
