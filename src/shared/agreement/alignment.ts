@@ -1,0 +1,193 @@
+// Which spans of different analysts are "the same" unit. Everything here works in code points, so
+// an emoji counts as one character, as the report states.
+//
+// Overlap candidates: two spans of different analysts in one layer that share at least one code
+// point (two empty spans at the same place count too), with Jaccard overlap (shared ÷ covered by
+// either) of at least `minOverlap`. They are ranked best first: higher Jaccard, then more shared
+// code points, then earlier start of the first analyst's span, then of the second's, then analyst
+// order and span id, so the order never depends on input order.
+//
+// Pairwise matching (for F1): walk the ranked candidates of analysts a and b and accept a pair when
+// neither span is matched yet — a one-to-one greedy matching by overlap.
+//
+// Alignment of all analysts (for κ/α units): every span starts as its own unit; walk all ranked
+// candidates and merge the two units when they hold no analyst in common and every span of one
+// overlaps every span of the other (as candidates). With two analysts this is exactly the pairwise
+// matching.
+import type { Span } from '../model'
+
+/** A span of one analyst with its range in code points. */
+export interface AlignedSpan {
+  /** Index of the span in its layer's list (unique per document and layer). */
+  index: number
+  analyst: string
+  /** Rank of the analyst in the compared list. */
+  rank: number
+  span: Span
+  start: number
+  end: number
+  /** The aligned unit the span belongs to (set by alignSpans). */
+  unit?: AlignedUnit
+}
+
+/** A unit: at most one span per analyst, every two of them overlapping. */
+export interface AlignedUnit {
+  /** `<document>/<layer>/<n>`, n in reading order: stable for the same annotations. */
+  id: string
+  layer: string
+  members: Map<string, AlignedSpan>
+  /** Covering range of the members, UTF-16 and code points. */
+  start: number
+  end: number
+  codePointStart: number
+  codePointEnd: number
+}
+
+export interface Candidate {
+  x: AlignedSpan
+  y: AlignedSpan
+  jaccard: number
+  shared: number
+}
+
+function rankCandidates(p: Candidate, q: Candidate): number {
+  return (
+    q.jaccard - p.jaccard ||
+    q.shared - p.shared ||
+    p.x.start - q.x.start ||
+    p.y.start - q.y.start ||
+    p.x.rank - q.x.rank ||
+    p.y.rank - q.y.rank ||
+    cmp(p.x.span.id, q.x.span.id) ||
+    cmp(p.y.span.id, q.y.span.id)
+  )
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Overlap candidates among one layer's spans of all analysts, best first. */
+export function overlapCandidates(spans: readonly AlignedSpan[], minOverlap: number): Candidate[] {
+  const order = [...spans].sort((p, q) => p.start - q.start || p.end - q.end || p.index - q.index)
+  const out: Candidate[] = []
+  let active: AlignedSpan[] = []
+  for (const s of order) {
+    active = active.filter((t) => t.end > s.start || (t.end === s.start && t.start === s.start))
+    for (const t of active) {
+      if (t.analyst === s.analyst) continue
+      const shared = Math.min(s.end, t.end) - Math.max(s.start, t.start)
+      const covered = Math.max(s.end, t.end) - Math.min(s.start, t.start)
+      const empty = covered === 0
+      if (shared <= 0 && !empty) continue
+      const jaccard = empty ? 1 : shared / covered
+      if (jaccard < minOverlap) continue
+      const [x, y] = t.rank < s.rank ? [t, s] : [s, t]
+      out.push({ x, y, jaccard, shared })
+    }
+    active.push(s)
+  }
+  return out.sort(rankCandidates)
+}
+
+/** A one-to-one matching between two analysts: span index → partner. */
+export type Matching = Map<number, AlignedSpan>
+
+/**
+ * Greedy one-to-one matching of analysts a and b over ranked candidates, optionally only among
+ * pairs `accept` allows (e.g. the same label). Both directions are in the map.
+ */
+export function greedyMatching(
+  candidates: readonly Candidate[],
+  a: string,
+  b: string,
+  accept?: (x: AlignedSpan, y: AlignedSpan) => boolean,
+): Matching {
+  const matched: Matching = new Map()
+  for (const c of candidates) {
+    const pair =
+      (c.x.analyst === a && c.y.analyst === b) || (c.x.analyst === b && c.y.analyst === a)
+    if (!pair || matched.has(c.x.index) || matched.has(c.y.index)) continue
+    if (accept && !accept(c.x, c.y)) continue
+    matched.set(c.x.index, c.y)
+    matched.set(c.y.index, c.x)
+  }
+  return matched
+}
+
+/** Number of one-to-one exact matches (same start and end, and same `key` if given). */
+export function exactMatches(
+  a: readonly AlignedSpan[],
+  b: readonly AlignedSpan[],
+  key: (s: AlignedSpan) => string = () => '',
+): number {
+  const counts = new Map<string, number>()
+  for (const s of a) {
+    const k = `${s.start}:${s.end}:${key(s)}`
+    counts.set(k, (counts.get(k) ?? 0) + 1)
+  }
+  let tp = 0
+  for (const s of b) {
+    const k = `${s.start}:${s.end}:${key(s)}`
+    const n = counts.get(k) ?? 0
+    if (n > 0) {
+      tp++
+      counts.set(k, n - 1)
+    }
+  }
+  return tp
+}
+
+/** Aligns one layer's spans of all analysts into units (see the header) and sets `span.unit`. */
+export function alignSpans(
+  documentId: string,
+  layer: string,
+  spans: readonly AlignedSpan[],
+  candidates: readonly Candidate[],
+): AlignedUnit[] {
+  const linked = new Set<number>()
+  const n = spans.length
+  for (const c of candidates) linked.add(c.x.index * n + c.y.index).add(c.y.index * n + c.x.index)
+  const groups = new Map<number, AlignedSpan[]>(spans.map((s) => [s.index, [s]]))
+  const root = new Map<number, number>(spans.map((s) => [s.index, s.index]))
+  for (const c of candidates) {
+    const rx = root.get(c.x.index)!
+    const ry = root.get(c.y.index)!
+    if (rx === ry) continue
+    const gx = groups.get(rx)!
+    const gy = groups.get(ry)!
+    if (gx.some((s) => gy.some((t) => t.analyst === s.analyst))) continue
+    if (!gx.every((s) => gy.every((t) => linked.has(s.index * n + t.index)))) continue
+    for (const t of gy) root.set(t.index, rx)
+    gx.push(...gy)
+    groups.delete(ry)
+  }
+  const units = [...groups.values()].map((members) => {
+    const cpStart = Math.min(...members.map((s) => s.start))
+    const cpEnd = Math.max(...members.map((s) => s.end))
+    return {
+      members,
+      cpStart,
+      cpEnd,
+      start: Math.min(...members.map((s) => s.span.start)),
+      end: Math.max(...members.map((s) => s.span.end)),
+      first: Math.min(...members.map((s) => s.index)),
+    }
+  })
+  units.sort((p, q) => p.cpStart - q.cpStart || p.cpEnd - q.cpEnd || p.first - q.first)
+  return units.map((u, k) => {
+    const unit: AlignedUnit = {
+      id: `${documentId}/${layer}/${k + 1}`,
+      layer,
+      members: new Map(
+        [...u.members].sort((p, q) => p.rank - q.rank).map((s) => [s.analyst, s] as const),
+      ),
+      start: u.start,
+      end: u.end,
+      codePointStart: u.cpStart,
+      codePointEnd: u.cpEnd,
+    }
+    for (const s of u.members) s.unit = unit
+    return unit
+  })
+}

@@ -1,0 +1,16 @@
+// Agreement between analysts: span matching and α_u, κ and α on labels, attributes, relations
+// and document labels, per document and pooled, with a disagreement list and report formatters.
+// Pure (no Node, DOM or Electron): the CLI, a worker and the renderer all call it. See
+// docs/AGREEMENT.md.
+export { AgreementComputation, analystsOf, computeAgreement } from './compute'
+export {
+  categoriesOf,
+  cohenKappa,
+  coincidenceMatrix,
+  daviesFleissKappa,
+  fleissKappa,
+  krippendorffAlpha,
+} from './coefficients'
+export { continuumPart, segmentDistance, unitizingAlpha } from './unitizing'
+export type { ContinuumPart, Interval } from './unitizing'
+export * from './types'
