@@ -26,6 +26,8 @@ export interface AlignedSpan {
   span: Span
   start: number
   end: number
+  /** "start:end" in code points, for exact matching. */
+  key: string
   /** The aligned unit the span belongs to (set by alignSpans). */
   unit?: AlignedUnit
 }
@@ -36,6 +38,9 @@ export interface AlignedUnit {
   id: string
   layer: string
   members: Map<string, AlignedSpan>
+  /** The members in analyst order, and their analysts. */
+  spans: AlignedSpan[]
+  analysts: string[]
   /** Covering range of the members, UTF-16 and code points. */
   start: number
   end: number
@@ -71,9 +76,13 @@ function cmp(a: string, b: string): number {
 export function overlapCandidates(spans: readonly AlignedSpan[], minOverlap: number): Candidate[] {
   const order = [...spans].sort((p, q) => p.start - q.start || p.end - q.end || p.index - q.index)
   const out: Candidate[] = []
-  let active: AlignedSpan[] = []
+  const active: AlignedSpan[] = []
   for (const s of order) {
-    active = active.filter((t) => t.end > s.start || (t.end === s.start && t.start === s.start))
+    let kept = 0
+    for (const t of active) {
+      if (t.end > s.start || (t.end === s.start && t.start === s.start)) active[kept++] = t
+    }
+    active.length = kept
     for (const t of active) {
       if (t.analyst === s.analyst) continue
       const shared = Math.min(s.end, t.end) - Math.max(s.start, t.start)
@@ -115,20 +124,13 @@ export function greedyMatching(
   return matched
 }
 
-/** Number of one-to-one exact matches (same start and end, and same `key` if given). */
-export function exactMatches(
-  a: readonly AlignedSpan[],
-  b: readonly AlignedSpan[],
-  key: (s: AlignedSpan) => string = () => '',
-): number {
+/** Number of one-to-one exact matches (same start and end). */
+export function exactMatches(a: readonly AlignedSpan[], b: readonly AlignedSpan[]): number {
   const counts = new Map<string, number>()
-  for (const s of a) {
-    const k = `${s.start}:${s.end}:${key(s)}`
-    counts.set(k, (counts.get(k) ?? 0) + 1)
-  }
+  for (const s of a) counts.set(s.key, (counts.get(s.key) ?? 0) + 1)
   let tp = 0
   for (const s of b) {
-    const k = `${s.start}:${s.end}:${key(s)}`
+    const k = s.key
     const n = counts.get(k) ?? 0
     if (n > 0) {
       tp++
@@ -145,43 +147,44 @@ export function alignSpans(
   spans: readonly AlignedSpan[],
   candidates: readonly Candidate[],
 ): AlignedUnit[] {
-  const linked = new Set<number>()
   const n = spans.length
+  const linked = new Set<number>()
   for (const c of candidates) linked.add(c.x.index * n + c.y.index).add(c.y.index * n + c.x.index)
-  const groups = new Map<number, AlignedSpan[]>(spans.map((s) => [s.index, [s]]))
-  const root = new Map<number, number>(spans.map((s) => [s.index, s.index]))
-  for (const c of candidates) {
-    const rx = root.get(c.x.index)!
-    const ry = root.get(c.y.index)!
-    if (rx === ry) continue
-    const gx = groups.get(rx)!
-    const gy = groups.get(ry)!
-    if (gx.some((s) => gy.some((t) => t.analyst === s.analyst))) continue
-    if (!gx.every((s) => gy.every((t) => linked.has(s.index * n + t.index)))) continue
-    for (const t of gy) root.set(t.index, rx)
-    gx.push(...gy)
-    groups.delete(ry)
-  }
-  const units = [...groups.values()].map((members) => {
-    const cpStart = Math.min(...members.map((s) => s.start))
-    const cpEnd = Math.max(...members.map((s) => s.end))
-    return {
-      members,
-      cpStart,
-      cpEnd,
-      start: Math.min(...members.map((s) => s.span.start)),
-      end: Math.max(...members.map((s) => s.span.end)),
-      first: Math.min(...members.map((s) => s.index)),
+  // Union–find over span indices; groups[r] holds the members of the unit rooted at r.
+  const root = spans.map((s) => s.index)
+  const groups: (AlignedSpan[] | undefined)[] = spans.map((s) => [s])
+  const compatible = (gx: AlignedSpan[], gy: AlignedSpan[]) => {
+    for (const s of gx) {
+      for (const t of gy) {
+        if (t.analyst === s.analyst || !linked.has(s.index * n + t.index)) return false
+      }
     }
-  })
+    return true
+  }
+  for (const c of candidates) {
+    const rx = root[c.x.index]
+    const ry = root[c.y.index]
+    if (rx === ry) continue
+    const gx = groups[rx]!
+    const gy = groups[ry]!
+    if (!compatible(gx, gy)) continue
+    for (const t of gy) {
+      root[t.index] = rx
+      gx.push(t)
+    }
+    groups[ry] = undefined
+  }
+  const units: UnitDraft[] = []
+  for (const members of groups) if (members) units.push(draft(members))
   units.sort((p, q) => p.cpStart - q.cpStart || p.cpEnd - q.cpEnd || p.first - q.first)
   return units.map((u, k) => {
+    const sorted = u.members.sort((p, q) => p.rank - q.rank)
     const unit: AlignedUnit = {
       id: `${documentId}/${layer}/${k + 1}`,
       layer,
-      members: new Map(
-        [...u.members].sort((p, q) => p.rank - q.rank).map((s) => [s.analyst, s] as const),
-      ),
+      members: new Map(sorted.map((s) => [s.analyst, s] as const)),
+      spans: sorted,
+      analysts: sorted.map((s) => s.analyst),
       start: u.start,
       end: u.end,
       codePointStart: u.cpStart,
@@ -190,4 +193,32 @@ export function alignSpans(
     for (const s of u.members) s.unit = unit
     return unit
   })
+}
+
+interface UnitDraft {
+  members: AlignedSpan[]
+  cpStart: number
+  cpEnd: number
+  start: number
+  end: number
+  first: number
+}
+
+function draft(members: AlignedSpan[]): UnitDraft {
+  const u = {
+    members,
+    cpStart: Infinity,
+    cpEnd: -Infinity,
+    start: Infinity,
+    end: -Infinity,
+    first: Infinity,
+  }
+  for (const s of members) {
+    u.cpStart = Math.min(u.cpStart, s.start)
+    u.cpEnd = Math.max(u.cpEnd, s.end)
+    u.start = Math.min(u.start, s.span.start)
+    u.end = Math.max(u.end, s.span.end)
+    u.first = Math.min(u.first, s.index)
+  }
+  return u
 }

@@ -7,7 +7,7 @@ import { docLabelMaterial } from './doc-labels'
 import { alignDocument } from './document'
 import { layerMaterial } from './layer-material'
 import { agreementMethod } from './method'
-import { relationMaterial } from './relation-material'
+import { relationIndex, relationMaterial } from './relation-material'
 import { buildSection, type DocumentMaterial, type SectionContext } from './section'
 import {
   AGREEMENT_REPORT_FORMAT,
@@ -69,13 +69,16 @@ export class AgreementComputation {
       )
     }
     const { layers, relationTypes } = this.context
+    const indexes = relationTypes.map((t) => relationIndex(alignment, t))
     const material: DocumentMaterial = {
       documentId: doc.id,
       analysts: alignment.analysts,
       layers: new Map(
         layers.map((l) => [l.id, layerMaterial(alignment, alignment.layers.get(l.id)!)]),
       ),
-      relations: new Map(relationTypes.map((t) => [t.id, relationMaterial(alignment, t)])),
+      relations: new Map(
+        indexes.map((index) => [index.type.id, relationMaterial(alignment, index)]),
+      ),
       docLabels: new Map(this.schema.labelSets.map((s) => [s.id, docLabelMaterial(alignment, s)])),
     }
     this.materials.push(material)
@@ -88,12 +91,7 @@ export class AgreementComputation {
     }
     this.documents.push(result)
     this.disagreements.push(
-      ...documentDisagreements(
-        alignment,
-        this.schema,
-        new Set(layers.map((l) => l.id)),
-        relationTypes,
-      ),
+      ...documentDisagreements(alignment, this.schema, new Set(layers.map((l) => l.id)), indexes),
     )
     return result
   }

@@ -4,11 +4,12 @@
 // chose at least one value of the set there. An analyst who chose nothing gives no value (missing).
 import type { LabelSet } from '../model'
 import type { DocumentAlignment } from './document'
+import { UnitTable } from './unit-table'
 import type { ReliabilityTriple } from './types'
 
 export interface DocLabelMaterial {
   labelSetId: string
-  triples: ReliabilityTriple[]
+  table: UnitTable
 }
 
 /** An analyst's values of a label set in a document, sorted; empty when none. */
@@ -35,7 +36,7 @@ export function docLabelMaterial(alignment: DocumentAlignment, set: LabelSet): D
       const value = choiceText(values)
       if (value !== null) triples.push({ coder, unit: `${docId}/${set.id}`, value })
     }
-    return { labelSetId: set.id, triples }
+    return { labelSetId: set.id, table: UnitTable.of(triples) }
   }
   const others = [...new Set([...chosen.values()].flat())].filter((v) => !set.values.includes(v))
   for (const v of [...set.values, ...others.sort()]) {
@@ -48,5 +49,5 @@ export function docLabelMaterial(alignment: DocumentAlignment, set: LabelSet): D
       })
     }
   }
-  return { labelSetId: set.id, triples }
+  return { labelSetId: set.id, table: UnitTable.of(triples) }
 }

@@ -110,7 +110,9 @@ export function alignDocument(
         span,
         start: converter.toCodePoint(span.start),
         end: converter.toCodePoint(span.end),
+        key: '',
       }
+      aligned.key = `${aligned.start}:${aligned.end}`
       list.push(aligned)
       ids.set(span.id, aligned)
     }

@@ -10,7 +10,23 @@ export {
   daviesFleissKappa,
   fleissKappa,
   krippendorffAlpha,
+  pairKappas,
 } from './coefficients'
+export { UnitTable } from './unit-table'
 export { continuumPart, segmentDistance, unitizingAlpha } from './unitizing'
 export type { ContinuumPart, Interval } from './unitizing'
 export * from './types'
+export {
+  formatAgreementCsv,
+  formatAgreementJson,
+  formatAgreementTable,
+  spreadsheetSafe,
+  type CsvOptions,
+} from './format'
+export {
+  disagreementRows,
+  statisticRows,
+  STATISTIC_COLUMNS,
+  type Cell,
+  type RowTable,
+} from './rows'

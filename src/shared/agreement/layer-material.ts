@@ -5,8 +5,8 @@
 import type { AttributeDef, AttributeValue } from '../model'
 import { exactMatches, greedyMatching, type AlignedSpan } from './alignment'
 import type { DocumentAlignment, LayerAlignment } from './document'
-import { pairKey, pairsOf, type Counts } from './scores'
-import type { ReliabilityTriple } from './types'
+import { pairKey, pairsOf, zeroCounts, type Counts } from './scores'
+import { UnitTable } from './unit-table'
 import { continuumPart, type ContinuumPart, type Interval } from './unitizing'
 
 export interface SpanPairCounts {
@@ -16,7 +16,7 @@ export interface SpanPairCounts {
 
 export interface AttributeMaterial {
   def: AttributeDef
-  triples: ReliabilityTriple[]
+  table: UnitTable
   /** pairKey → (span, value) matches between matched spans. */
   pairs: Map<string, Counts>
 }
@@ -29,7 +29,7 @@ export interface LayerMaterial {
   labelPairs: Map<string, Map<string, SpanPairCounts>>
   /** label → its continuum in this document. */
   continua: Map<string, ContinuumPart>
-  labelTriples: ReliabilityTriple[]
+  labels: UnitTable
   attributes: Map<string, AttributeMaterial>
 }
 
@@ -102,12 +102,17 @@ function attributeMaterial(
   def: AttributeDef,
 ): AttributeMaterial {
   const value = (s: AlignedSpan) => attributeValue(def, s.span.attributes[def.name])
-  const triples: ReliabilityTriple[] = []
+  const table = new UnitTable()
   for (const unit of layer.units) {
-    for (const [coder, s] of unit.members) {
+    const coders: string[] = []
+    const values: (string | number)[] = []
+    for (const s of unit.spans) {
       const v = value(s)
-      if (v !== undefined) triples.push({ coder, unit: unit.id, value: v })
+      if (v === undefined) continue
+      coders.push(s.analyst)
+      values.push(v)
     }
+    table.add(unit.id, coders, values)
   }
   const pairs = new Map<string, Counts>()
   for (const [a, b] of pairsOf(alignment.analysts)) {
@@ -122,7 +127,7 @@ function attributeMaterial(
     }
     pairs.set(pairKey(a, b), { tp, a: sa.length, b: withValue(b).length })
   }
-  return { def, triples, pairs }
+  return { def, table, pairs }
 }
 
 /** The material of one layer of one aligned document. */
@@ -131,21 +136,32 @@ export function layerMaterial(alignment: DocumentAlignment, layer: LayerAlignmen
   const labelPairs = new Map<string, Map<string, SpanPairCounts>>()
   const continua = new Map<string, ContinuumPart>()
   const labels = layerLabels(layer)
+  const used = new Set(layer.spans.map((s) => s.span.label))
   for (const label of labels) {
     labelPairs.set(label, new Map())
     continua.set(label, continuum(alignment, layer, label))
   }
   for (const [a, b] of pairsOf(alignment.analysts)) {
-    pairs.set(pairKey(a, b), spanPairCounts(layer, a, b, null))
+    const key = pairKey(a, b)
+    const blind = spanPairCounts(layer, a, b, null)
+    pairs.set(key, blind)
     for (const label of labels) {
-      labelPairs.get(label)!.set(pairKey(a, b), spanPairCounts(layer, a, b, label))
+      // A label nobody used matches nothing; the only label used matches as the layer does.
+      const counts = !used.has(label)
+        ? { exact: zeroCounts(), overlap: zeroCounts() }
+        : used.size === 1
+          ? blind
+          : spanPairCounts(layer, a, b, label)
+      labelPairs.get(label)!.set(key, counts)
     }
   }
-  const labelTriples: ReliabilityTriple[] = []
+  const labelTable = new UnitTable()
   for (const unit of layer.units) {
-    for (const [coder, s] of unit.members) {
-      labelTriples.push({ coder, unit: unit.id, value: s.span.label })
-    }
+    labelTable.add(
+      unit.id,
+      unit.analysts,
+      unit.spans.map((s) => s.span.label),
+    )
   }
   const attributes = new Map<string, AttributeMaterial>()
   for (const def of layer.layer.attributes.filter(comparable)) {
@@ -157,7 +173,7 @@ export function layerMaterial(alignment: DocumentAlignment, layer: LayerAlignmen
     pairs,
     labelPairs,
     continua,
-    labelTriples,
+    labels: labelTable,
     attributes,
   }
 }

@@ -12,7 +12,7 @@ import type { AlignedSpan } from './alignment'
 import { partnerOf, type DocumentAlignment } from './document'
 import { attributeValue, comparable, type AttributeMaterial } from './layer-material'
 import { pairKey, pairsOf, type Counts } from './scores'
-import type { ReliabilityTriple } from './types'
+import { UnitTable } from './unit-table'
 
 export const NO_LINK = '(none)'
 
@@ -20,7 +20,7 @@ export interface RelationMaterial {
   typeId: string
   relationCounts: Map<string, number>
   pairs: Map<string, { all: Counts; matchedEnds: Counts }>
-  linkTriples: ReliabilityTriple[]
+  links: UnitTable
   attributes: Map<string, AttributeMaterial>
 }
 
@@ -31,11 +31,15 @@ export interface Ended {
   to: AlignedSpan
 }
 
-/** One relation type's relations in a document, by analyst and by `from` span. */
+/** One relation type's relations in a document, indexed once for the statistics and the list. */
 export interface RelationIndex {
   type: RelationType
   byAnalyst: Map<string, Ended[]>
   byFrom: Map<AlignedSpan, Ended[]>
+  /** Aligned relations: "type:from unit>to unit" → each analyst's first such relation. */
+  aligned: Map<string, Map<string, Ended>>
+  /** Each span of a `from` layer → the value of its link unit (see linkValue). */
+  links: Map<AlignedSpan, string>
 }
 
 /** Indexes the relations of `type` of every analyst of an aligned document. */
@@ -48,9 +52,20 @@ export function relationIndex(alignment: DocumentAlignment, type: RelationType):
       .filter((r) => r.type === type.id)
       .map((r) => ({ relation: r, from: ids.get(r.from)!, to: ids.get(r.to)! }))
     byAnalyst.set(analyst, list)
-    for (const r of list) byFrom.set(r.from, [...(byFrom.get(r.from) ?? []), r])
+    for (const r of list) {
+      const from = byFrom.get(r.from)
+      if (from) from.push(r)
+      else byFrom.set(r.from, [r])
+    }
   }
-  return { type, byAnalyst, byFrom }
+  const links = new Map<AlignedSpan, string>()
+  for (const layerId of type.from) {
+    for (const s of alignment.layers.get(layerId)?.spans ?? []) {
+      const targets = (byFrom.get(s) ?? []).map((r) => r.to.unit!.id)
+      links.set(s, targets.length ? [...new Set(targets)].sort().join(' + ') : NO_LINK)
+    }
+  }
+  return { type, byAnalyst, byFrom, aligned: alignedRelations(type, byAnalyst), links }
 }
 
 /** One-to-one matches of a's relations to b's, and the counts for both F1 variants. */
@@ -65,7 +80,9 @@ export function matchRelations(
   const waiting = new Map<string, Ended[]>()
   for (const r of rb) {
     const key = `${r.from.span.id}\u0000${r.to.span.id}`
-    waiting.set(key, [...(waiting.get(key) ?? []), r])
+    const list = waiting.get(key)
+    if (list) list.push(r)
+    else waiting.set(key, [r])
   }
   const hasEnds = (r: Ended) =>
     partnerOf(alignment, r.from, a, b) !== undefined &&
@@ -86,18 +103,20 @@ export function matchRelations(
   }
 }
 
-/** The aligned units `s` is linked to by relations of `type` from it, as one value. */
+/** The aligned units `s` (of a `from` layer) is linked to, sorted and joined, or "(none)". */
 export function linkValue(index: RelationIndex, s: AlignedSpan): string {
-  const targets = (index.byFrom.get(s) ?? []).map((r) => r.to.unit!.id)
-  return targets.length ? [...new Set(targets)].sort().join(' + ') : NO_LINK
+  return index.links.get(s) ?? NO_LINK
 }
 
 /** Aligned relations: key (type, aligned from, aligned to) → each analyst's first relation. */
-export function alignedRelations(index: RelationIndex): Map<string, Map<string, Ended>> {
+function alignedRelations(
+  type: RelationType,
+  byAnalyst: Map<string, Ended[]>,
+): Map<string, Map<string, Ended>> {
   const out = new Map<string, Map<string, Ended>>()
-  for (const [analyst, list] of index.byAnalyst) {
+  for (const [analyst, list] of byAnalyst) {
     for (const r of list) {
-      const key = `${index.type.id}:${r.from.unit!.id}>${r.to.unit!.id}`
+      const key = `${type.id}:${r.from.unit!.id}>${r.to.unit!.id}`
       let row = out.get(key)
       if (!row) out.set(key, (row = new Map()))
       if (!row.has(analyst)) row.set(analyst, r)
@@ -113,12 +132,17 @@ function relationAttribute(
   matched: Map<string, [Ended, Ended][]>,
 ): AttributeMaterial {
   const value = (r: Ended) => attributeValue(def, r.relation.attributes[def.name])
-  const triples: ReliabilityTriple[] = []
-  for (const [key, row] of alignedRelations(index)) {
+  const table = new UnitTable()
+  for (const [key, row] of index.aligned) {
+    const coders: string[] = []
+    const values: (string | number)[] = []
     for (const [coder, r] of row) {
       const v = value(r)
-      if (v !== undefined) triples.push({ coder, unit: key, value: v })
+      if (v === undefined) continue
+      coders.push(coder)
+      values.push(v)
     }
+    table.add(key, coders, values)
   }
   const pairs = new Map<string, Counts>()
   for (const [a, b] of pairsOf(alignment.analysts)) {
@@ -128,15 +152,15 @@ function relationAttribute(
       .filter(([x, y]) => value(x) !== undefined && value(x) === value(y)).length
     pairs.set(pairKey(a, b), { tp, a: set(a).length, b: set(b).length })
   }
-  return { def, triples, pairs }
+  return { def, table, pairs }
 }
 
 /** The material of one relation type in one aligned document. */
 export function relationMaterial(
   alignment: DocumentAlignment,
-  type: RelationType,
+  index: RelationIndex,
 ): RelationMaterial {
-  const index = relationIndex(alignment, type)
+  const type = index.type
   const pairs = new Map<string, { all: Counts; matchedEnds: Counts }>()
   const matched = new Map<string, [Ended, Ended][]>()
   for (const [a, b] of pairsOf(alignment.analysts)) {
@@ -144,12 +168,14 @@ export function relationMaterial(
     pairs.set(pairKey(a, b), { all: m.all, matchedEnds: m.matchedEnds })
     matched.set(pairKey(a, b), m.matches)
   }
-  const linkTriples: ReliabilityTriple[] = []
+  const links = new UnitTable()
   for (const layerId of type.from) {
     for (const unit of alignment.layers.get(layerId)?.units ?? []) {
-      for (const [coder, s] of unit.members) {
-        linkTriples.push({ coder, unit: `${unit.id}>${type.id}`, value: linkValue(index, s) })
-      }
+      links.add(
+        `${unit.id}>${type.id}`,
+        unit.analysts,
+        unit.spans.map((s) => linkValue(index, s)),
+      )
     }
   }
   const attributes = new Map<string, AttributeMaterial>()
@@ -162,7 +188,7 @@ export function relationMaterial(
       alignment.analysts.map((a) => [a, index.byAnalyst.get(a)?.length ?? 0]),
     ),
     pairs,
-    linkTriples,
+    links,
     attributes,
   }
 }

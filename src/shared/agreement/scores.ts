@@ -1,20 +1,13 @@
 // Counting matches into precision, recall and F1, and turning reliability data into the
 // categorical-agreement block the report shows for labels, attributes, links and document labels.
 import {
-  categoriesOf,
-  coincidenceMatrix,
-  cohenKappa,
-  fleissKappa,
-  krippendorffAlpha,
-  unitTable,
+  coincidenceMatrixOf,
+  fleissKappaOf,
+  krippendorffAlphaOf,
+  pairKappasOf,
 } from './coefficients'
-import type {
-  AlphaMetric,
-  CategoricalAgreement,
-  F1Score,
-  PairKappa,
-  ReliabilityTriple,
-} from './types'
+import { codeTable, tableOf, type UnitTable } from './unit-table'
+import type { AlphaMetric, CategoricalAgreement, F1Score, ReliabilityTriple } from './types'
 
 /** Matches between analysts a and b, and how many items each had. */
 export interface Counts {
@@ -36,7 +29,9 @@ export function addCounts(into: Counts, c: Counts): void {
 /** Precision (tp/b), recall (tp/a) and F1 (2tp/(a+b)); null where the denominator is 0. */
 export function f1Score(c: Counts): F1Score {
   return {
-    ...c,
+    tp: c.tp,
+    a: c.a,
+    b: c.b,
     precision: c.b > 0 ? c.tp / c.b : null,
     recall: c.a > 0 ? c.tp / c.a : null,
     f1: c.a + c.b > 0 ? (2 * c.tp) / (c.a + c.b) : null,
@@ -62,28 +57,24 @@ export function pairKey(a: string, b: string): string {
  * false (link units, whose categories are unit ids).
  */
 export function categoricalAgreement(
-  data: readonly ReliabilityTriple[],
+  data: readonly ReliabilityTriple[] | UnitTable,
   analysts: readonly string[],
   metric: AlphaMetric,
   options: { matrices?: boolean; includeUnits?: boolean } = {},
 ): CategoricalAgreement {
   const matrices = options.matrices !== false
-  const table = unitTable(data)
-  const categories = matrices ? categoriesOf(data) : []
-  const cohen: PairKappa[] = pairsOf(analysts).map(([a, b]) => {
-    const k = cohenKappa(table, a, b, matrices ? categories : undefined)
-    if (!matrices) delete k.confusion
-    return k
-  })
+  const table = tableOf(data)
+  const coded = codeTable(table)
+  const cohen = pairKappasOf(coded, analysts, matrices)
   const defined = cohen.filter((k) => k.value !== null).map((k) => k.value!)
   return {
-    units: table.size,
-    categories,
-    alpha: krippendorffAlpha(table, metric),
-    fleiss: fleissKappa(table, analysts),
+    units: table.rows.length,
+    categories: matrices ? coded.categories : [],
+    alpha: krippendorffAlphaOf(coded, metric),
+    fleiss: fleissKappaOf(coded, analysts),
     cohen,
     meanCohen: defined.length ? defined.reduce((s, v) => s + v, 0) / defined.length : null,
-    ...(matrices ? { coincidence: coincidenceMatrix(table, categories) } : {}),
-    ...(options.includeUnits ? { data: [...data] } : {}),
+    ...(matrices ? { coincidence: coincidenceMatrixOf(coded) } : {}),
+    ...(options.includeUnits ? { data: table.triples() } : {}),
   }
 }

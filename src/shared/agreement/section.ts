@@ -2,6 +2,7 @@
 // (micro-averaged F1), reliability data concatenated (κ and α on all the units at once, never an
 // average of per-document values), continua laid end to end for α_u.
 import type { AnnotationSchema, Layer, RelationType } from '../model'
+import { UnitTable } from './unit-table'
 import type { DocLabelMaterial } from './doc-labels'
 import type { AttributeMaterial, LayerMaterial, SpanPairCounts } from './layer-material'
 import type { RelationMaterial } from './relation-material'
@@ -21,7 +22,7 @@ import type {
   PairSpanScores,
   RelationAgreement,
 } from './types'
-import { unitizingAlpha, type ContinuumPart } from './unitizing'
+import { unitizingAlphas, type ContinuumPart } from './unitizing'
 
 export interface DocumentMaterial {
   documentId: string
@@ -38,35 +39,35 @@ export interface SectionContext {
   includeUnits: boolean
 }
 
-function sumPairs<T>(
+/** The counts of one pair summed over documents; `pick` reads them from one document's item. */
+function total<T>(
   items: readonly (Map<string, T> | undefined)[],
-  analysts: readonly string[],
-  fields: readonly (keyof T)[],
-): Map<string, Record<keyof T, Counts>> {
-  const out = new Map<string, Record<keyof T, Counts>>()
-  for (const [a, b] of pairsOf(analysts)) {
-    const total = Object.fromEntries(fields.map((f) => [f, zeroCounts()])) as Record<
-      keyof T,
-      Counts
-    >
-    for (const item of items) {
-      const c = item?.get(pairKey(a, b))
-      if (c) for (const f of fields) addCounts(total[f], c[f] as Counts)
-    }
-    out.set(pairKey(a, b), total)
+  a: string,
+  b: string,
+  pick: (t: T) => Counts,
+): Counts {
+  const out = zeroCounts()
+  const key = pairKey(a, b)
+  for (const item of items) {
+    const t = item?.get(key)
+    if (t) addCounts(out, pick(t))
   }
   return out
 }
+
+const exactOf = (c: SpanPairCounts) => c.exact
+const overlapOf = (c: SpanPairCounts) => c.overlap
 
 function spanScores(
   items: readonly (Map<string, SpanPairCounts> | undefined)[],
   analysts: readonly string[],
 ): PairSpanScores[] {
-  const sums = sumPairs(items, analysts, ['exact', 'overlap'])
-  return pairsOf(analysts).map(([a, b]) => {
-    const c = sums.get(pairKey(a, b))!
-    return { a, b, exact: f1Score(c.exact), overlap: f1Score(c.overlap) }
-  })
+  return pairsOf(analysts).map(([a, b]) => ({
+    a,
+    b,
+    exact: f1Score(total(items, a, b, exactOf)),
+    overlap: f1Score(total(items, a, b, overlapOf)),
+  }))
 }
 
 function countsByAnalyst(maps: readonly Map<string, number>[]): Record<string, number> {
@@ -82,21 +83,24 @@ function attributeAgreement(
 ): AttributeAgreement {
   const def = items[0].def
   const metric = def.type === 'number' ? 'interval' : 'nominal'
-  const sums = sumPairs(
-    items.map((i) => new Map([...i.pairs].map(([k, c]) => [k, { f1: c }]))),
-    analysts,
-    ['f1'],
-  )
   return {
     attribute: def.name,
     metric,
-    ...categoricalAgreement(
-      items.flatMap((i) => i.triples),
-      analysts,
-      metric,
-      { includeUnits },
-    ),
-    pairs: pairsOf(analysts).map(([a, b]) => ({ a, b, f1: f1Score(sums.get(pairKey(a, b))!.f1) })),
+    ...categoricalAgreement(UnitTable.concat(items.map((i) => i.table)), analysts, metric, {
+      includeUnits,
+    }),
+    pairs: pairsOf(analysts).map(([a, b]) => ({
+      a,
+      b,
+      f1: f1Score(
+        total(
+          items.map((i) => i.pairs),
+          a,
+          b,
+          (c) => c,
+        ),
+      ),
+    })),
   }
 }
 
@@ -123,10 +127,10 @@ function layerAgreement(
   if (labels.length === 0) labels.push(...layer.labels.map((l) => l.name))
   const partsOf = (label: string) =>
     items.map((m) => m.continua.get(label)).filter((p): p is ContinuumPart => p !== undefined)
-  const labelled = sumPairs(
+  const alphaU = unitizingAlphas(labels.map(partsOf), analysts)
+  const labelled = spanScores(
     items.flatMap((m) => [...m.labelPairs.values()]),
     analysts,
-    ['exact', 'overlap'],
   )
   return {
     layer: layer.id,
@@ -136,21 +140,18 @@ function layerAgreement(
       items.map((m) => m.pairs),
       analysts,
     ),
-    labelled: pairsOf(analysts).map(([a, b]) => {
-      const c = labelled.get(pairKey(a, b))!
-      return { a, b, exact: f1Score(c.exact), overlap: f1Score(c.overlap) }
-    }),
-    alphaU: unitizingAlpha(labels.map(partsOf), analysts),
-    labels: labels.map((label) => ({
+    labelled,
+    alphaU: alphaU.joint,
+    labels: labels.map((label, i) => ({
       label,
       pairs: spanScores(
         items.map((m) => m.labelPairs.get(label)),
         analysts,
       ),
-      alphaU: unitizingAlpha([partsOf(label)], analysts),
+      alphaU: alphaU.categories[i],
     })),
     labelAgreement: categoricalAgreement(
-      items.flatMap((m) => m.labelTriples),
+      UnitTable.concat(items.map((m) => m.labels)),
       analysts,
       'nominal',
       { includeUnits },
@@ -170,25 +171,23 @@ function relationAgreement(
   analysts: readonly string[],
   includeUnits: boolean,
 ): RelationAgreement {
-  const sums = sumPairs(
-    items.map((m) => m.pairs),
-    analysts,
-    ['all', 'matchedEnds'],
-  )
   return {
     type: type.id,
     name: type.name,
     relationCounts: countsByAnalyst(items.map((m) => m.relationCounts)),
     pairs: pairsOf(analysts).map(([a, b]) => {
-      const c = sums.get(pairKey(a, b))!
-      return { a, b, all: f1Score(c.all), matchedEnds: f1Score(c.matchedEnds) }
+      const pairs = items.map((m) => m.pairs)
+      return {
+        a,
+        b,
+        all: f1Score(total(pairs, a, b, (c) => c.all)),
+        matchedEnds: f1Score(total(pairs, a, b, (c) => c.matchedEnds)),
+      }
     }),
-    links: categoricalAgreement(
-      items.flatMap((m) => m.linkTriples),
-      analysts,
-      'nominal',
-      { matrices: false, includeUnits },
-    ),
+    links: categoricalAgreement(UnitTable.concat(items.map((m) => m.links)), analysts, 'nominal', {
+      matrices: false,
+      includeUnits,
+    }),
     attributes: attributes(
       items.map((m) => m.attributes),
       type.attributes.map((a) => a.name),
@@ -229,7 +228,7 @@ export function buildSection(
       name: set.name,
       multiple: set.multiple,
       agreement: categoricalAgreement(
-        pick((m) => m.docLabels.get(set.id)).flatMap((d) => d.triples),
+        UnitTable.concat(pick((m) => m.docLabels.get(set.id)).map((d) => d.table)),
         analysts,
         'nominal',
         { includeUnits: ctx.includeUnits },

@@ -37,6 +37,8 @@ export interface ContinuumPart {
   invalid: Map<string, string>
   /** Memo of Σ δ² for each coder pair ("i\u0000j"). */
   pairSums: Map<string, number>
+  /** Memo of each coder's segments. */
+  segments: Map<string, Segment[]>
 }
 
 /** Builds a part from each coder's spans (any order; empty ranges dropped). */
@@ -64,7 +66,7 @@ export function continuumPart(
     }
     sorted.set(coder, kept)
   }
-  return { documentId, length, units: sorted, invalid, pairSums: new Map() }
+  return { documentId, length, units: sorted, invalid, pairSums: new Map(), segments: new Map() }
 }
 
 interface Segment {
@@ -74,7 +76,11 @@ interface Segment {
 }
 
 /** A coder's units and the gaps between them, covering [0, length). */
-function segments(units: readonly Interval[], length: number): Segment[] {
+function segments(part: ContinuumPart, coder: string): Segment[] {
+  const memo = part.segments.get(coder)
+  if (memo) return memo
+  const units = part.units.get(coder) ?? []
+  const length = part.length
   const out: Segment[] = []
   let pos = 0
   for (const u of units) {
@@ -83,6 +89,7 @@ function segments(units: readonly Interval[], length: number): Segment[] {
     pos = u.end
   }
   if (pos < length) out.push({ start: pos, end: length, unit: false })
+  part.segments.set(coder, out)
   return out
 }
 
@@ -106,8 +113,8 @@ function pairSum(part: ContinuumPart, i: string, j: string): number {
   const key = i < j ? `${i}\u0000${j}` : `${j}\u0000${i}`
   const memo = part.pairSums.get(key)
   if (memo !== undefined) return memo
-  const a = segments(part.units.get(i) ?? [], part.length)
-  const b = segments(part.units.get(j) ?? [], part.length)
+  const a = segments(part, i)
+  const b = segments(part, j)
   let sum = 0
   let p = 0
   let q = 0
@@ -161,7 +168,7 @@ export function gatherParts(
       for (let y = x + 1; y < coders.length; y++) {
         out.observedSum += 2 * pairSum(part, coders[x], coders[y])
       }
-      for (const s of segments(part.units.get(coders[x])!, part.length)) {
+      for (const s of segments(part, coders[x])) {
         ;(s.unit ? out.unitLengths : out.gapLengths).push(s.end - s.start)
       }
     }
@@ -206,59 +213,56 @@ function lowerBound(sorted: readonly number[], value: number): number {
   return lo
 }
 
-/** Observed and expected disagreement of one or more categories, summed (the joint form). */
-function joint(categories: readonly (readonly ContinuumPart[])[], coders: readonly string[]) {
-  let observed = 0
-  let expected: number | null = null
+interface CategoryStats {
+  observed: number
+  expected: number | null
+  documents: Map<string, number>
+  excluded: Map<string, string>
+}
+
+/** D_o, D_e, the documents used and those left out, of one category for `coders`. */
+function categoryStats(parts: readonly ContinuumPart[], coders: readonly string[]): CategoryStats {
+  const g = gatherParts(parts, coders)
+  const d = disagreements(g, coders.length)
   const documents = new Map<string, number>()
-  const excluded = new Map<string, string>()
-  for (const parts of categories) {
-    const g = gatherParts(parts, coders)
-    for (const e of g.excluded)
-      if (!excluded.has(e.documentId)) excluded.set(e.documentId, e.reason)
-    const d = disagreements(g, coders.length)
-    if (d.expected === null) continue
-    observed += d.observed
-    expected = (expected ?? 0) + d.expected
-    for (const part of parts) {
-      if (coders.every((c) => part.units.has(c) && !part.invalid.has(c))) {
-        documents.set(part.documentId, part.length)
-      }
+  for (const part of parts) {
+    if (coders.every((c) => part.units.has(c) && !part.invalid.has(c)) && part.length > 0) {
+      documents.set(part.documentId, part.length)
     }
   }
-  return { observed, expected, documents, excluded }
+  const excluded = new Map(g.excluded.map((e) => [e.documentId, e.reason]))
+  return { ...d, documents, excluded }
+}
+
+/** Sums categories into the joint form (categories without units add nothing). */
+function jointStats(stats: readonly CategoryStats[]): CategoryStats {
+  const out: CategoryStats = {
+    observed: 0,
+    expected: null,
+    documents: new Map(),
+    excluded: new Map(),
+  }
+  for (const s of stats) {
+    for (const [id, reason] of s.excluded) if (!out.excluded.has(id)) out.excluded.set(id, reason)
+    if (s.expected === null) continue
+    out.observed += s.observed
+    out.expected = (out.expected ?? 0) + s.expected
+    for (const [id, length] of s.documents) out.documents.set(id, length)
+  }
+  return out
 }
 
 function alphaOf(observed: number, expected: number | null): number | null {
   return expected === null || expected === 0 ? null : 1 - observed / expected
 }
 
-/**
- * α_u of `coders` over one category's parts (pass one list) or several categories jointly (one
- * list per category). With more than two coders the pairwise two-observer values come too.
- */
-export function unitizingAlpha(
-  categories: readonly (readonly ContinuumPart[])[],
+const NO_UNITS = 'no units of this category in the documents the analysts all annotated'
+
+function result(
+  all: CategoryStats,
+  pairs: PairUnitizing[],
   coders: readonly string[],
 ): UnitizingResult {
-  const all = joint(categories, coders)
-  const pairs: PairUnitizing[] = []
-  if (coders.length > 2) {
-    for (let x = 0; x < coders.length; x++) {
-      for (let y = x + 1; y < coders.length; y++) {
-        const p = joint(categories, [coders[x], coders[y]])
-        const value = alphaOf(p.observed, p.expected)
-        pairs.push({
-          a: coders[x],
-          b: coders[y],
-          value,
-          observedDisagreement: p.expected === null ? null : p.observed,
-          expectedDisagreement: p.expected,
-          ...(value === null ? { reason: NO_UNITS } : {}),
-        })
-      }
-    }
-  }
   const value = alphaOf(all.observed, all.expected)
   const excluded = [...all.excluded].map(([documentId, reason]) => ({ documentId, reason }))
   let length = 0
@@ -281,4 +285,56 @@ export function unitizingAlpha(
   }
 }
 
-const NO_UNITS = 'no units of this category in the documents the analysts all annotated'
+function pairResult(a: string, b: string, s: CategoryStats): PairUnitizing {
+  const value = alphaOf(s.observed, s.expected)
+  return {
+    a,
+    b,
+    value,
+    observedDisagreement: s.expected === null ? null : s.observed,
+    expectedDisagreement: s.expected,
+    ...(value === null ? { reason: NO_UNITS } : {}),
+  }
+}
+
+/**
+ * α_u of `coders` for each category (one list of parts per category) and jointly over them. With
+ * more than two coders each pair's two-observer values come too.
+ */
+export function unitizingAlphas(
+  categories: readonly (readonly ContinuumPart[])[],
+  coders: readonly string[],
+): { joint: UnitizingResult; categories: UnitizingResult[] } {
+  const all = categories.map((parts) => categoryStats(parts, coders))
+  const pairs: [string, string, CategoryStats[]][] = []
+  if (coders.length > 2) {
+    for (let x = 0; x < coders.length; x++) {
+      for (let y = x + 1; y < coders.length; y++) {
+        const subset = [coders[x], coders[y]]
+        pairs.push([coders[x], coders[y], categories.map((parts) => categoryStats(parts, subset))])
+      }
+    }
+  }
+  return {
+    joint: result(
+      jointStats(all),
+      pairs.map(([a, b, stats]) => pairResult(a, b, jointStats(stats))),
+      coders,
+    ),
+    categories: all.map((stats, c) =>
+      result(
+        stats,
+        pairs.map(([a, b, byCategory]) => pairResult(a, b, byCategory[c])),
+        coders,
+      ),
+    ),
+  }
+}
+
+/** α_u of `coders`, joint over the categories given (one list of parts per category). */
+export function unitizingAlpha(
+  categories: readonly (readonly ContinuumPart[])[],
+  coders: readonly string[],
+): UnitizingResult {
+  return unitizingAlphas(categories, coders).joint
+}
