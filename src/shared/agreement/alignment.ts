@@ -176,7 +176,14 @@ export function alignSpans(
   }
   const units: UnitDraft[] = []
   for (const members of groups) if (members) units.push(draft(members))
-  units.sort((p, q) => p.cpStart - q.cpStart || p.cpEnd - q.cpEnd || p.first - q.first)
+  // Ties (same extent) go by the first member's analyst and span id, never by input order.
+  units.sort(
+    (p, q) =>
+      p.cpStart - q.cpStart ||
+      p.cpEnd - q.cpEnd ||
+      p.first.rank - q.first.rank ||
+      cmp(p.first.span.id, q.first.span.id),
+  )
   return units.map((u, k) => {
     const sorted = u.members.sort((p, q) => p.rank - q.rank)
     const unit: AlignedUnit = {
@@ -201,7 +208,8 @@ interface UnitDraft {
   cpEnd: number
   start: number
   end: number
-  first: number
+  /** The member of the lowest analyst rank (then span id). */
+  first: AlignedSpan
 }
 
 function draft(members: AlignedSpan[]): UnitDraft {
@@ -211,14 +219,16 @@ function draft(members: AlignedSpan[]): UnitDraft {
     cpEnd: -Infinity,
     start: Infinity,
     end: -Infinity,
-    first: Infinity,
+    first: members[0],
   }
   for (const s of members) {
     u.cpStart = Math.min(u.cpStart, s.start)
     u.cpEnd = Math.max(u.cpEnd, s.end)
     u.start = Math.min(u.start, s.span.start)
     u.end = Math.max(u.end, s.span.end)
-    u.first = Math.min(u.first, s.index)
+    if (s.rank < u.first.rank || (s.rank === u.first.rank && s.span.id < u.first.span.id)) {
+      u.first = s
+    }
   }
   return u
 }

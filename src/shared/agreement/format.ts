@@ -119,7 +119,11 @@ function layerLines(l: LayerAgreement): string[] {
   if (l.labels.length > 1) {
     for (const label of l.labels) lines.push(`    ${label.label}: α_u ${alphaU(label.alphaU)}`)
   }
-  lines.push(`  labels: ${coefficients(l.labelAgreement)}`)
+  lines.push(
+    l.labelAgreement.categories.length === 1
+      ? `  labels: one label only (${l.labelAgreement.categories[0]})`
+      : `  labels: ${coefficients(l.labelAgreement)}`,
+  )
   for (const a of l.attributes) {
     const f1 = a.pairs.map((p) => `${p.a}–${p.b} ${fixed(p.f1.f1)}`).join(', ')
     lines.push(`  ${a.attribute}: ${coefficients(a)}  F1 ${f1 || '—'}`)

@@ -1,6 +1,6 @@
 // Krippendorff's unitizing α (α_u) for one category on a continuum, as defined in Krippendorff
 // (2004), "Measuring the reliability of qualitative text analysis data", Quality & Quantity 38,
-// and Content Analysis (2nd ed., 2004, §12.6), building on Krippendorff (1995).
+// and Content Analysis (2nd ed., 2004), building on Krippendorff (1995).
 //
 // Each coder cuts the continuum [0, L) into segments: their units of the category (w = 1) and the
 // gaps between them (w = 0). For two segments g (coder i) and h (coder j) that intersect,

@@ -55,3 +55,12 @@ export function runNltk(tasks: readonly NltkTask[]): Record<string, Record<strin
   })
   return JSON.parse(out) as Record<string, Record<string, NltkValue>>
 }
+
+/** Runs a Python program (the same interpreter) on `input` and returns what it prints. */
+export function runPython(program: string, input: string): string {
+  return execFileSync(nltkPython(), ['-c', program], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
+}

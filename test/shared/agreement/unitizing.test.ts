@@ -1,6 +1,7 @@
-// Krippendorff's α_u against the literature: the worked example of Krippendorff (2004), the δ²
-// examples of his Content Analysis (2004, §12.6), and the 1995 example as computed by DKPro
-// Agreement's implementation; then through computeAgreement on a real document.
+// Krippendorff's α_u against the literature: the worked example of Krippendorff (2004) with the
+// published figures as DKPro Agreement's tests reproduce them, the δ² examples of DKPro's
+// Krippendorff2004Test (from Content Analysis, 2004), and the 1995 example as DKPro computes it;
+// then through computeAgreement on a real document.
 import { describe, expect, it } from 'vitest'
 import {
   computeAgreement,
@@ -62,7 +63,7 @@ describe("Krippendorff's α_u: the published example", () => {
   })
 
   it('measures δ² as in the textbook examples', () => {
-    // Content Analysis (2004) §12.6: (begin, length, unit?) pairs and their δ².
+    // DKPro's Krippendorff2004Test (after Content Analysis, 2004): (begin, length, unit?) and δ².
     const seg = (b: number, l: number, unit: boolean) => ({ start: b, end: b + l, unit })
     expect(
       segmentDistance(seg(2, 3, false), seg(2, 2, true)) +
