@@ -3,7 +3,9 @@
 // run: touching the same data once (each analyst's spans of each layer sorted by offset, the
 // relations indexed by span id), which any agreement computation has to do. Prints p50/p95/max of
 // the 100-document project over repeated runs, its CPU time, and how the cost grows with the number
-// of documents. Run: `npm run bench:agreement`.
+// of documents. On a shared, loaded machine wall times stretch; the yardstick (sorting a million
+// random numbers, about 0.1–0.2 s on one idle laptop core) is timed alongside so the figure can be
+// read as "so many sorts". Run: `npm run bench:agreement`.
 import { computeAgreement, type AgreementDocument } from '../src/shared/agreement'
 import { defaultSchema } from '../src/shared/default-schema'
 import { generateProject } from '../test/shared/agreement/generate'
@@ -29,6 +31,12 @@ function floor(documents: readonly AgreementDocument[]): number {
     }
   }
   return touched
+}
+
+/** Sorting a million random numbers with a comparator: a yardstick of this machine's speed now. */
+function yardstick(): void {
+  const numbers = Array.from({ length: 1_000_000 }, (_, i) => ((i * 2654435761) % 1_000_003) / 7)
+  numbers.sort((a, b) => a - b)
 }
 
 function time(run: () => unknown): { wall: number; cpu: number } {
@@ -66,8 +74,10 @@ function main(): void {
   const walls: number[] = []
   const cpus: number[] = []
   const floors: number[] = []
+  const sorts: number[] = []
   for (let i = 0; i < RUNS; i++) {
     floors.push(time(() => floor(main100)).wall)
+    if (i % 3 === 0) sorts.push(time(yardstick).wall)
     const t = time(() => computeAgreement({ schema, documents: main100 }))
     walls.push(t.wall)
     cpus.push(t.cpu)
@@ -75,6 +85,7 @@ function main(): void {
   walls.sort((a, b) => a - b)
   cpus.sort((a, b) => a - b)
   floors.sort((a, b) => a - b)
+  sorts.sort((a, b) => a - b)
   const p50 = percentile(walls, 0.5)
   const floor50 = percentile(floors, 0.5)
   console.log(
@@ -83,6 +94,10 @@ function main(): void {
   )
   console.log(
     `floor (touch the data once)  p50 ${fmt(floor50)}  → ratio ${(p50 / floor50).toFixed(1)}×`,
+  )
+  const sort50 = percentile(sorts, 0.5)
+  console.log(
+    `yardstick (sort 1M numbers)  p50 ${fmt(sort50)}  → computeAgreement = ${(p50 / sort50).toFixed(2)} sorts`,
   )
   console.log('\nGrowth with the number of documents (median of 5 runs):')
   for (const [n, documents] of projects) {

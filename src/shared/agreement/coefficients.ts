@@ -54,8 +54,15 @@ export function pairKappasOf(
   const rank = new Map(coders.map((c, i) => [c, i]))
   const n = new Array<number>(m * m).fill(0)
   const agree = new Array<number>(m * m).fill(0)
-  const margins = Array.from({ length: m * m }, () => new Float64Array(2 * K))
-  const confusion = matrices ? Array.from({ length: m * m }, () => new Float64Array(K * K)) : []
+  // Tallies of pair (i, j), i < j, live at i·m + j; the other slots stay empty.
+  const margins = Array.from({ length: m * m }, (_, t) =>
+    t % m > Math.floor(t / m) ? new Float64Array(2 * K) : new Float64Array(0),
+  )
+  const confusion = matrices
+    ? Array.from({ length: m * m }, (_, t) =>
+        t % m > Math.floor(t / m) ? new Float64Array(K * K) : new Float64Array(0),
+      )
+    : []
   coded.table.rows.forEach((row, r) => {
     const codes = coded.codes[r]
     for (let p = 0; p < codes.length; p++) {

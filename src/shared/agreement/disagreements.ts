@@ -49,18 +49,15 @@ interface Entry {
   versions: DisagreementVersion[]
 }
 
-/** The list's form of an entry. */
+/** The list's form of an entry (fields in reading order: what, where, then the versions). */
 function disagreement(documentId: string, e: Entry): Disagreement {
-  return {
-    id: `${e.unitId}:${e.kind}${e.suffix ? `:${e.suffix}` : ''}`,
-    documentId,
-    kind: e.kind,
-    unitId: e.unitId,
-    ...e.extra,
-    start: e.start,
-    end: e.end,
-    versions: e.versions,
-  }
+  const id = `${e.unitId}:${e.kind}${e.suffix ? `:${e.suffix}` : ''}`
+  const d = { id, documentId, kind: e.kind, unitId: e.unitId } as Disagreement
+  if (e.extra) Object.assign(d, e.extra)
+  d.start = e.start
+  d.end = e.end
+  d.versions = e.versions
+  return d
 }
 
 /** What a unit entry shows as each analyst's value. */
