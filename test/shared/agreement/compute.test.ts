@@ -13,7 +13,7 @@ import {
 } from '../../../src/shared/agreement'
 import { defaultSchema } from '../../../src/shared/default-schema'
 import type { AnnotationSchema } from '../../../src/shared/model'
-import { annotations, type SpanSpec } from './build'
+import { annotations, type RelationSpec, type SpanSpec } from './build'
 import { generateProject, multiLabelSchema } from './generate'
 
 const schema = defaultSchema()
@@ -28,6 +28,12 @@ function claims(text: string, analyst: string, quotes: string[], extra: Partial<
     analyst,
     quotes.map((quote, i) => ({ id: `${analyst}${i}`, layer: 'claim', quote, ...extra[i] })),
   )
+}
+
+/** ana's and ben's claims (given by their text) in one document. */
+function twoAnalysts(text: string, ana: string[], ben: string[]): AgreementReport {
+  const sets = { ana: claims(text, 'ana', ana), ben: claims(text, 'ben', ben) }
+  return computeAgreement({ schema, documents: [{ id: 'g', text, sets }] })
 }
 
 describe('span matching', () => {
@@ -70,19 +76,7 @@ describe('span matching', () => {
 
   it('matches greedily by Jaccard overlap, best pair first', () => {
     const t = '0123456789 and more'
-    const r = computeAgreement({
-      schema,
-      documents: [
-        {
-          id: 'g',
-          text: t,
-          sets: {
-            ana: claims(t, 'ana', ['0123456789']),
-            ben: claims(t, 'ben', ['0123', '012345678']),
-          },
-        },
-      ],
-    })
+    const r = twoAnalysts(t, ['0123456789'], ['0123', '012345678'])
     expect(layer(r, 'claim').spans[0].overlap.tp).toBe(1)
     const boundary = r.disagreements.find((d) => d.kind === 'boundary')!
     expect(boundary.versions[1].value).toBe('012345678')
@@ -92,19 +86,7 @@ describe('span matching', () => {
     // A1 "cdefghij" ~ B1 "defghij" (Jaccard 7/8) is taken first; A1 ~ B2 and A2 ~ B1 are then
     // left, so one match, where an optimal matching would find two (docs/AGREEMENT.md says so).
     const t = 'abcdefghijklmnop'
-    const r = computeAgreement({
-      schema,
-      documents: [
-        {
-          id: 'g',
-          text: t,
-          sets: {
-            ana: claims(t, 'ana', ['cdefghij', 'abcd']),
-            ben: claims(t, 'ben', ['defghij', 'jklmn']),
-          },
-        },
-      ],
-    })
+    const r = twoAnalysts(t, ['cdefghij', 'abcd'], ['defghij', 'jklmn'])
     expect(layer(r, 'claim').spans[0].overlap.tp).toBe(1)
   })
 
@@ -256,6 +238,13 @@ describe('relations', () => {
     { id: `${analyst}S2`, layer: 'source', quote: 'Kim' },
     ...(withLavrov ? [{ id: `${analyst}S3`, layer: 'source', quote: 'Lavrov' }] : []),
   ]
+  const link = (id: string, from: string, to: string, stance?: string): RelationSpec => ({
+    id,
+    type: 'attributed_to',
+    from,
+    to,
+    attributes: stance ? { stance } : {},
+  })
   const r = computeAgreement({
     schema,
     documents: [
@@ -264,37 +253,13 @@ describe('relations', () => {
         text: t,
         sets: {
           ana: annotations(t, 'ana', spans('ana', true), [
-            {
-              id: 'r1',
-              type: 'attributed_to',
-              from: 'anaC1',
-              to: 'anaS1',
-              attributes: { stance: 'asserts' },
-            },
-            {
-              id: 'r2',
-              type: 'attributed_to',
-              from: 'anaC2',
-              to: 'anaS2',
-              attributes: { stance: 'asserts' },
-            },
-            { id: 'r3', type: 'attributed_to', from: 'anaC3', to: 'anaS3' },
+            link('r1', 'anaC1', 'anaS1', 'asserts'),
+            link('r2', 'anaC2', 'anaS2', 'asserts'),
+            link('r3', 'anaC3', 'anaS3'),
           ]),
           ben: annotations(t, 'ben', spans('ben', false), [
-            {
-              id: 'q1',
-              type: 'attributed_to',
-              from: 'benC1',
-              to: 'benS1',
-              attributes: { stance: 'denies' },
-            },
-            {
-              id: 'q2',
-              type: 'attributed_to',
-              from: 'benC2',
-              to: 'benS1',
-              attributes: { stance: 'asserts' },
-            },
+            link('q1', 'benC1', 'benS1', 'denies'),
+            link('q2', 'benC2', 'benS1', 'asserts'),
           ]),
         },
       },

@@ -2,12 +2,15 @@
 // and `scripts/agreement-vs-nltk.ts` prints. Each row says whether the two should be equal, where
 // NLTK cannot compute (missing values), or where they differ and why.
 import {
+  computeAgreement,
   daviesFleissKappa,
+  type AgreementReport,
   type CategoricalAgreement,
   type ReliabilityTriple,
 } from '../../../src/shared/agreement'
 import { categoricalAgreement } from '../../../src/shared/agreement/scores'
 import type { Dataset } from './datasets'
+import { generateProject, multiLabelSchema } from './generate'
 import { runNltk, type NltkTask, type NltkValue } from './nltk'
 
 export interface Comparison {
@@ -213,4 +216,67 @@ export function degenerateAlpha(): Comparison[] {
       note: 'no variation among pairable values: D_e = 0, α undefined (0/0)',
     }
   })
+}
+
+/** A generated three-analyst project (ben skips one article, so units miss values) and its report. */
+export function reportProject(schema = multiLabelSchema()) {
+  const documents = generateProject({ documents: 6, analysts: 3, spans: 24, seed: 11, schema })
+  const sets = { ...documents[2].sets }
+  delete (sets as Record<string, unknown>).ben
+  documents[2] = { ...documents[2], sets }
+  const report = computeAgreement({ schema, documents }, { includeUnits: true })
+  return { schema, documents, report }
+}
+
+/** Every coefficient block of a report (run with includeUnits) as a data set to check. */
+export function reportBlocks(report: AgreementReport): Checked[] {
+  const p = report.project
+  const blocks: [string, CategoricalAgreement, 'nominal' | 'interval'][] = [
+    ...p.layers.flatMap((l) => [
+      [`R: ${l.layer} labels`, l.labelAgreement, 'nominal'] as [
+        string,
+        CategoricalAgreement,
+        'nominal',
+      ],
+      ...l.attributes.map(
+        (a) =>
+          [`R: ${l.layer}.${a.attribute}`, a, a.metric] as [
+            string,
+            CategoricalAgreement,
+            'nominal' | 'interval',
+          ],
+      ),
+    ]),
+    ...p.relations.flatMap((r) => [
+      [`R: ${r.type} links`, r.links, 'nominal'] as [string, CategoricalAgreement, 'nominal'],
+      ...r.attributes.map(
+        (a) =>
+          [`R: ${r.type}.${a.attribute}`, a, a.metric] as [
+            string,
+            CategoricalAgreement,
+            'nominal' | 'interval',
+          ],
+      ),
+    ]),
+    ...p.docLabels.map(
+      (d) =>
+        [`R: doc label ${d.labelSet}`, d.agreement, 'nominal'] as [
+          string,
+          CategoricalAgreement,
+          'nominal',
+        ],
+    ),
+  ]
+  return blocks.map(([name, ours, metric]) => ({
+    name,
+    coders: report.analysts,
+    data: ours.data!,
+    metric,
+    ours,
+  }))
+}
+
+/** Whether a data set's values vary (α and κ are undefined where they do not). */
+export function varies(d: Dataset): boolean {
+  return new Set(d.data.map((t) => t.value)).size > 1
 }

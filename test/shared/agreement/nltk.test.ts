@@ -2,11 +2,18 @@
 // the same triples: generated data sets (2–5 analysts, with and without missing values, nominal
 // and interval), the published worked examples, and the units a real report was computed on.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { computeAgreement, type CategoricalAgreement } from '../../../src/shared/agreement'
+import { computeAgreement } from '../../../src/shared/agreement'
 import { defaultSchema } from '../../../src/shared/default-schema'
 import { GENERATED, TEXTBOOK } from './datasets'
-import { generateProject, multiLabelSchema } from './generate'
-import { checked, compareWithNltk, degenerateAlpha, type Comparison } from './nltk-compare'
+import {
+  checked,
+  compareWithNltk,
+  degenerateAlpha,
+  reportBlocks,
+  reportProject,
+  varies,
+  type Comparison,
+} from './nltk-compare'
 
 const EPS = 1e-12
 
@@ -93,41 +100,14 @@ describe('coefficients against NLTK AnnotationTask', () => {
 })
 
 describe('report units against NLTK', () => {
-  const schema = multiLabelSchema()
-  const documents = generateProject({ documents: 6, analysts: 3, spans: 24, seed: 11, schema })
-  // ben skips one article, so pooled units have missing values.
-  const sets = { ...documents[2].sets }
-  delete (sets as Record<string, unknown>).ben
-  documents[2] = { ...documents[2], sets }
-  const report = computeAgreement({ schema, documents }, { includeUnits: true })
-  const blocks: (readonly [string, CategoricalAgreement, 'nominal' | 'interval'])[] = [
-    ...report.project.layers.flatMap((l) => [
-      [`${l.layer} labels`, l.labelAgreement, 'nominal'] as const,
-      ...l.attributes.map((a) => [`${l.layer}.${a.attribute}`, a, a.metric] as const),
-    ]),
-    ...report.project.relations.flatMap((r) => [
-      [`${r.type} links`, r.links, 'nominal'] as const,
-      ...r.attributes.map((a) => [`${r.type}.${a.attribute}`, a, a.metric] as const),
-    ]),
-    ...report.project.docLabels.map(
-      (d) => [`doc label ${d.labelSet}`, d.agreement, 'nominal'] as const,
-    ),
-  ]
+  const { documents, report } = reportProject()
 
   it('gives the same α, pairwise κ and Fleiss as NLTK on the units the report used', () => {
     // One-label layers (source, cue) give no variation: the next test covers them.
-    const varied = blocks.filter(([, b]) => new Set(b.data!.map((t) => t.value)).size > 1)
+    const varied = reportBlocks(report).filter(varies)
     expect(varied.length).toBeGreaterThanOrEqual(10)
-    const data = varied.map(([name, block, metric]) => ({
-      name,
-      coders: report.analysts,
-      data: block.data!,
-      metric,
-      ours: block,
-      daviesFleiss: undefined,
-    }))
-    expect(data.every((d) => d.data.length > 0)).toBe(true)
-    const rows = compareWithNltk(data).filter(
+    expect(varied.every((d) => d.data.length > 0)).toBe(true)
+    const rows = compareWithNltk(varied).filter(
       (r) => r.relation === 'equal' && !r.statistic.startsWith('Davies'),
     )
     expect(new Set(rows.map((r) => r.dataset)).size).toBe(varied.length)
