@@ -1,11 +1,18 @@
 #!/usr/bin/env node
-// The `marginalia` command. The CLI is TypeScript run from source, so this launcher registers tsx
-// (a runtime dependency) as Node's loader and then runs it. Paths are relative to this file, so it
-// works from a checkout, after `npm install -g`, and through npx. `tsconfig: false` keeps a
-// tsconfig.json in the user's current folder from changing how our sources compile.
+// The `marginalia` command: runs the command line built to out/cli (`npm run build`, or
+// `npm run build:cli`). Paths are relative to this file, so it works from a checkout, after
+// `npm install -g`, and through npx.
+import console from 'node:console'
+import { existsSync } from 'node:fs'
 import process from 'node:process'
-import { register } from 'tsx/esm/api'
+import { URL, fileURLToPath } from 'node:url'
 
-register({ tsconfig: false })
-const { run } = await import('../src/main/cli/program.ts')
-process.exitCode = await run(process.argv.slice(2))
+const entry = new URL('../out/cli/index.js', import.meta.url)
+if (existsSync(entry)) {
+  const { run } = await import(entry.href)
+  process.exitCode = await run(process.argv.slice(2))
+} else {
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  console.error(`marginalia: the command line is not built: run \`npm run build:cli\` in ${root}`)
+  process.exitCode = 1
+}

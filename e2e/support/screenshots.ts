@@ -1,12 +1,12 @@
-// Screenshots of the main states for docs/screenshots (README shows one). Taken in Chromium mode
-// only, where the page looks the same on every machine (fixed viewport, headless), so the files
-// change only when the UI does.
+// Screenshots of the main states: under test-results/screenshots in a test run (ignored, so the
+// tree stays clean), into docs/screenshots with `npm run screenshots` (README shows one). Taken in
+// Chromium mode only, where the page looks the same on every machine (fixed viewport, headless).
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { AppDriver } from '../fixtures'
 import { SCREENSHOT_DIR } from '../harness/paths'
 
-/** Saves `docs/screenshots/<name>.png` of the whole window (Chromium mode only). */
+/** Saves `<SCREENSHOT_DIR>/<name>.png` of the whole window (Chromium mode only). */
 export async function saveScreenshot(app: AppDriver, name: string): Promise<void> {
   if (app.mode !== 'chromium') return
   mkdirSync(SCREENSHOT_DIR, { recursive: true })

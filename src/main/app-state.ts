@@ -72,7 +72,8 @@ async function loadLow<T>(
   defaults: T,
   problems: string[],
 ): Promise<Low<T>> {
-  const db = new Low<T>(new JsonFile<T>(file, zodDecoder(schema)), defaults)
+  // Settings may be a link into a dotfiles folder: followed, unlike links in a project folder.
+  const db = new Low<T>(new JsonFile<T>(file, zodDecoder(schema), undefined, 'follow'), defaults)
   try {
     await db.read()
   } catch (error) {

@@ -10,7 +10,7 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron'
-import type { ExportFormat } from '../shared/ipc-contract'
+import type { AnnotationImportFormat, ExportFormat } from '../shared/ipc-contract'
 import { getExportFormat } from './core/formats'
 import { getImportFormat } from './core/formats/importers'
 import { IMPORT_EXTENSIONS } from './core/import'
@@ -27,23 +27,8 @@ function exportFilters(format: ExportFormat, extension?: string): FileFilter[] {
 
 /** Dialogs shown over the window `getWindow()` returns (or free-standing without one). */
 export function createElectronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
-  const parent = () => {
-    const win = getWindow()
-    return win && !win.isDestroyed() ? win : undefined
-  }
+  const { save, open, message } = modalTo(getWindow)
   const documents = () => app.getPath('documents')
-  const save = (options: SaveDialogOptions) => {
-    const win = parent()
-    return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)
-  }
-  const open = (options: OpenDialogOptions) => {
-    const win = parent()
-    return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)
-  }
-  const message = (options: MessageBoxOptions) => {
-    const win = parent()
-    return win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)
-  }
 
   return {
     async chooseNewProjectDir(name) {
@@ -88,30 +73,7 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Di
       return result.canceled || !result.filePath ? null : result.filePath
     },
     async chooseAnnotationSource(format, source, extensions) {
-      // Windows and Linux cannot pick files and folders in one dialog, so a folder is its own ask.
-      const { label } = getImportFormat(format)
-      const result = await open(
-        source === 'folder'
-          ? {
-              title: `Import Annotations: ${label} folder`,
-              buttonLabel: 'Preview Import',
-              properties: ['openDirectory'],
-            }
-          : {
-              title: `Import Annotations: ${label}`,
-              buttonLabel: 'Preview Import',
-              properties: ['openFile', 'multiSelections'],
-              filters: [
-                {
-                  name: label,
-                  extensions: [
-                    ...new Set([...extensions, '.zip'].map((e) => e.replace(/^\./, ''))),
-                  ],
-                },
-                { name: 'All Files', extensions: ['*'] },
-              ],
-            },
-      )
+      const result = await open(annotationSourceOptions(format, source, extensions))
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
     },
     async confirmOpenExternal(url) {
@@ -126,5 +88,56 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Di
       })
       return response === 0
     },
+  }
+}
+
+/** Shows each kind of native dialog modal to the main window when there is one. */
+function modalTo(getWindow: () => BrowserWindow | null) {
+  const parent = () => {
+    const win = getWindow()
+    return win && !win.isDestroyed() ? win : undefined
+  }
+  return {
+    save(options: SaveDialogOptions) {
+      const win = parent()
+      return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)
+    },
+    open(options: OpenDialogOptions) {
+      const win = parent()
+      return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)
+    },
+    message(options: MessageBoxOptions) {
+      const win = parent()
+      return win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)
+    },
+  }
+}
+
+/**
+ * The open dialog for annotated files in `format`, or with `source` 'folder' for one folder of
+ * them: Windows and Linux cannot pick files and folders in one dialog, so a folder is its own ask.
+ */
+function annotationSourceOptions(
+  format: AnnotationImportFormat,
+  source: 'files' | 'folder',
+  extensions: string[],
+): OpenDialogOptions {
+  const { label } = getImportFormat(format)
+  if (source === 'folder') {
+    return {
+      title: `Import Annotations: ${label} folder`,
+      buttonLabel: 'Preview Import',
+      properties: ['openDirectory'],
+    }
+  }
+  const names = [...new Set([...extensions, '.zip'].map((e) => e.replace(/^\./, '')))]
+  return {
+    title: `Import Annotations: ${label}`,
+    buttonLabel: 'Preview Import',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: label, extensions: names },
+      { name: 'All Files', extensions: ['*'] },
+    ],
   }
 }

@@ -33,8 +33,6 @@ import {
 } from './core/import-annotations'
 import { AppSession } from './session'
 
-/** Largest file the import dialog reads (the same limit the contract puts on dropped files). */
-
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
 export interface Dialogs {
   /** Where to create a new project folder named `name`: the folder path to create. */
@@ -87,9 +85,41 @@ export function createHandlers(
   session: AppSession = new AppSession(ctx),
 ): Handlers {
   return {
+    ...appHandlers(session),
+    ...projectHandlers(ctx, session),
+    ...documentHandlers(ctx, session),
+    ...exportHandlers(ctx, session),
+    ...annotationImportHandlers(ctx, session),
+    ...claimsHandlers(ctx, session),
+    ...entityHandlers(session),
+    ...shellHandlers(ctx),
+  }
+}
+
+// The handler groups, one per area of the contract; each returns only its own channels.
+type Group<K extends keyof Handlers> = Pick<Handlers, K>
+
+function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {
+  return {
     'app:init': () => session.init(),
     'app:flushed': async () => session.flushed(),
     'settings:set': (patch) => session.updateSettings(patch),
+  }
+}
+
+function projectHandlers(
+  ctx: HandlerContext,
+  session: AppSession,
+): Group<
+  | 'project:new'
+  | 'project:open'
+  | 'project:open-recent'
+  | 'project:close'
+  | 'project:snapshot'
+  | 'project:set-schema'
+  | 'project:set-entities'
+> {
+  return {
     'project:new': async ({ name }) => {
       const dir = await ctx.dialogs.chooseNewProjectDir(name)
       return dir ? session.createProject(session.grant(dir), name) : null
@@ -112,6 +142,14 @@ export function createHandlers(
       await store.setEntities(entities)
       return store.snapshot()
     },
+  }
+}
+
+function documentHandlers(
+  ctx: HandlerContext,
+  session: AppSession,
+): Group<'document:load' | 'document:save' | 'import:dialog' | 'import:data'> {
+  return {
     'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
     'document:save': async ({ docId, annotations }) => {
       const summary = await session.requireStore().saveAnnotations(docId, annotations)
@@ -126,6 +164,14 @@ export function createHandlers(
       return { ...report, errors: [...errors, ...report.errors] }
     },
     'import:data': async ({ files }) => importFiles(session.requireStore(), files),
+  }
+}
+
+function exportHandlers(
+  ctx: HandlerContext,
+  session: AppSession,
+): Group<'export:run' | 'formats:list'> {
+  return {
     'export:run': async ({ format, docIds, options }) => {
       const store = session.requireStore()
       const formatOptions = checkExportOptions(store.project, format, options)
@@ -160,6 +206,16 @@ export function createHandlers(
       }),
       import: importFormatInfos(),
     }),
+  }
+}
+
+function annotationImportHandlers(
+  ctx: HandlerContext,
+  session: AppSession,
+): Group<
+  'annotations:import-preview' | 'annotations:import-commit' | 'annotations:import-discard'
+> {
+  return {
     'annotations:import-preview': async ({ format, source }) => {
       const store = session.requireStore()
       const { extensions } = importFormatInfos().find((f) => f.name === format)!
@@ -197,6 +253,14 @@ export function createHandlers(
       return { ...report, snapshot: store.snapshot() }
     },
     'annotations:import-discard': async ({ token }) => session.discardImport(token),
+  }
+}
+
+function claimsHandlers(
+  ctx: HandlerContext,
+  session: AppSession,
+): Group<'claims:table' | 'claims:export'> {
+  return {
     'claims:table': async (args) => loadClaimsTable(session.requireStore(), args?.docId),
     'claims:export': async ({ format, docId }) => {
       const store = session.requireStore()
@@ -207,11 +271,21 @@ export function createHandlers(
       if (!chosen) return null
       return exportClaims(store, format, session.grant(chosen), docId)
     },
+  }
+}
+
+function entityHandlers(session: AppSession): Group<'entities:remove'> {
+  return {
     'entities:remove': async ({ entityId, replaceWith, dryRun }) => {
       const store = session.requireStore()
       const removal = await removeEntity(store, entityId, replaceWith, dryRun)
       return { ...removal, snapshot: store.snapshot() }
     },
+  }
+}
+
+function shellHandlers(ctx: HandlerContext): Group<'shell:open-external'> {
+  return {
     'shell:open-external': async ({ url }) => {
       if (!isWebUrl(url)) return false
       if (!(await ctx.dialogs.confirmOpenExternal(url))) return false

@@ -19,8 +19,28 @@ export interface MenuOptions {
 
 /** The menu template for the given platform and state. */
 export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
-  const command = (label: string, cmd: MenuCommand, accelerator?: string) =>
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [{ role: 'about', label: 'About Marginalia' }],
+  }
+  return [
+    ...(o.isMac ? [{ role: 'appMenu' } as const] : []),
+    fileMenu(o),
+    editMenu(o),
+    viewMenu(o),
+    { role: 'windowMenu' },
+    help,
+  ]
+}
+
+/** A menu item that sends `cmd` to the renderer. */
+function commandItem(o: MenuOptions) {
+  return (label: string, cmd: MenuCommand, accelerator?: string) =>
     ({ label, accelerator, click: () => o.send(cmd) }) satisfies MenuItemConstructorOptions
+}
+
+function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
+  const command = commandItem(o)
   const recentItems: MenuItemConstructorOptions[] =
     o.recent.length === 0
       ? [{ label: 'No Recent Projects', enabled: false }]
@@ -28,8 +48,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
           label: `${path.basename(dir)}  —  ${path.dirname(dir)}`,
           click: () => o.openRecent(dir),
         }))
-
-  const file: MenuItemConstructorOptions = {
+  return {
     label: 'File',
     submenu: [
       command('New Project…', 'new-project', 'CmdOrCtrl+Shift+N'),
@@ -54,7 +73,11 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       ...(o.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   }
-  const edit: MenuItemConstructorOptions = {
+}
+
+function editMenu(o: MenuOptions): MenuItemConstructorOptions {
+  const command = commandItem(o)
+  return {
     label: 'Edit',
     submenu: [
       // The keys are shown but left to the page: the renderer undoes annotations, or lets a text
@@ -74,7 +97,10 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       command('Toggle Snap to Words', 'toggle-snap'),
     ],
   }
-  const view: MenuItemConstructorOptions = {
+}
+
+function viewMenu(o: MenuOptions): MenuItemConstructorOptions {
+  return {
     label: 'View',
     submenu: [
       ...(o.isPackaged
@@ -92,18 +118,6 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       { role: 'togglefullscreen' },
     ],
   }
-  const help: MenuItemConstructorOptions = {
-    role: 'help',
-    submenu: [{ role: 'about', label: 'About Marginalia' }],
-  }
-  return [
-    ...(o.isMac ? [{ role: 'appMenu' } as const] : []),
-    file,
-    edit,
-    view,
-    { role: 'windowMenu' },
-    help,
-  ]
 }
 
 /** Builds and installs the application menu (call again when the recent list changes). */

@@ -194,7 +194,8 @@ export class AppSession {
     return this.#serial(async () => {
       if (this.#store && path.resolve(this.#store.dir) === dir) return this.#store.snapshot()
       // Open the new project before closing the old one, so a failure leaves the old one open.
-      const next = await ProjectStore.open(dir)
+      // A folder that cannot be written opens read-only; the snapshot says why.
+      const next = await ProjectStore.open(dir, { lock: 'if-writable' })
       await this.#replaceStore(next, dir)
       return next.snapshot()
     })

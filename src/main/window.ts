@@ -38,6 +38,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click (auxclick) on a link opens it without a will-navigate event on some paths;
+      // the page never needs it, so Blink does not deliver it at all.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   if (state?.maximized) win.maximize()

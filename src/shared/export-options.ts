@@ -3,7 +3,7 @@
 // strict, so an option a format does not know is refused with its name rather than ignored.
 // Options the schema must confirm (CoNLL's layer) are checked against it in main.
 import { z } from 'zod'
-import { zId } from './model'
+import { zId, zTimestamp } from './model'
 
 const none = z.object({}).strict()
 
@@ -12,7 +12,7 @@ export const exportOptionSchemas = {
   jsonl: none,
   csv: z
     .object({
-      /** Prefix cells starting with = + - @ with ' so spreadsheets do not run them (default on). */
+      /** Prefix formula-like cells with ' so spreadsheets do not run them (default on). */
       escapeFormulas: z.boolean(),
     })
     .partial()
@@ -32,11 +32,19 @@ export const exportOptionSchemas = {
     .object({
       /** Write only this layer (its id); absent: every layer, one file each. */
       layer: zId,
+      /** Header comment lines (`# …`) for CoNLL-U-aware readers; default off (CoNLL-2003 has none). */
+      comments: z.boolean(),
     })
     .partial()
     .strict(),
   spacy: none,
-  qdpx: none,
+  qdpx: z
+    .object({
+      /** The project's creationDateTime in project.qde; default: when the project was created. */
+      creationDateTime: zTimestamp,
+    })
+    .partial()
+    .strict(),
 } as const
 
 export type ExportOptionFormat = keyof typeof exportOptionSchemas
@@ -47,6 +55,8 @@ export type ExportFormatOptions = Partial<{
   escapeFormulas: boolean
   zip: boolean
   layer: string
+  comments: boolean
+  creationDateTime: string
 }>
 
 /** The validator of a format's options; a format without one takes no options. */

@@ -17,34 +17,15 @@ import {
 import type { ChannelName } from './channels'
 import { exportOptionSchemas } from './export-options'
 import type { ClaimRow, SourceSummary } from './claims'
+import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from './format-names'
 
-/** Export format names, shared by the UI, the CLI and the export registry. */
-export const EXPORT_FORMATS = [
-  'jsonl',
-  'csv',
-  'xlsx',
-  'doccano',
-  'label-studio',
-  'brat',
-  'w3c',
-  'conll',
-  'spacy',
-  'qdpx',
-] as const
+export { EXPORT_FORMATS, ANNOTATION_IMPORT_FORMATS }
 export const zExportFormat = z.enum(EXPORT_FORMATS)
 export type ExportFormat = z.infer<typeof zExportFormat>
 
 /** Compile-time proof that every export format has an options validator (export-options.ts). */
 export const EXPORT_OPTIONS_COVER_FORMATS: Record<ExportFormat, unknown> = exportOptionSchemas
 
-/** Formats whose annotations can be imported (the importer registry in main names the same). */
-export const ANNOTATION_IMPORT_FORMATS = [
-  'jsonl',
-  'doccano',
-  'label-studio',
-  'brat',
-  'w3c',
-] as const
 export const zAnnotationImportFormat = z.enum(ANNOTATION_IMPORT_FORMATS)
 export type AnnotationImportFormat = z.infer<typeof zAnnotationImportFormat>
 
@@ -70,6 +51,19 @@ export interface ProjectSnapshot {
   project: ProjectFile
   documents: DocumentSummary[]
   problems: FileProblem[]
+  /**
+   * What opening the project repaired, each naming its file: documents an interrupted add left
+   * out of project.json, listed again. Worth telling the user once.
+   */
+  recovered: FileProblem[]
+  /**
+   * Null when the project is open for writing. Otherwise it is open read-only (its folder cannot
+   * be written: a read-only disk or share, no write permission) and this says why, in words to
+   * show the user beside the disabled annotating controls, e.g. "the folder is on a read-only file
+   * system (EROFS)". Every change (saving annotations, adding documents, the schema, entities) is
+   * then refused by main; reading and exporting work.
+   */
+  readOnly: string | null
 }
 
 export interface ImportReport {
@@ -88,6 +82,17 @@ export interface ExportManifest {
   counts: { documents: number; spans: number; relations: number }
   losses: { what: string; count: number; reason: string }[]
   problems: FileProblem[]
+  /** The tokeniser's name and rules, for formats that write tokens (CoNLL, spaCy). */
+  tokeniser?: string
+  /**
+   * Names the format could not hold as they are, and what they were written as (brat's type and
+   * attribute names are ASCII words): `kind` is `label`, `layer`, `relation`, `attribute` or
+   * `value`; `owner` is the layer of a label, the layer or relation type of an attribute, and the
+   * written attribute name of a value.
+   */
+  renamed?: { kind: string; owner?: string; name: string; written: string }[]
+  /** Each file written, relative to the export folder (or the file's own name), with its digest. */
+  files?: { path: string; bytes: number; sha256: string }[]
 }
 
 export interface ExportResult {

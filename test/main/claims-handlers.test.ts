@@ -205,7 +205,7 @@ describe('claims:export', () => {
     const before = await readFile(projectFile, 'utf8')
     answer.exportTo = projectFile
     await expect(call('claims:export', { format: 'csv' })).rejects.toThrow(
-      /will not write the claims table over the project's own files/,
+      /will not write the claims table inside the project folder/,
     )
     expect(await readFile(projectFile, 'utf8')).toBe(before)
     await expect(call('claims:export', { format: 'jsonl' })).rejects.toThrow(

@@ -129,7 +129,8 @@ describe('formats:list', () => {
     }
     const options = Object.fromEntries(list.export.map((f) => [f.name, f.options]))
     expect(options.brat).toEqual(['zip'])
-    expect(options.conll).toEqual(['layer'])
+    expect(options.conll).toEqual(['layer', 'comments'])
+    expect(options.qdpx).toEqual(['creationDateTime'])
     expect(options.csv).toEqual(['escapeFormulas'])
     expect(options.w3c).toEqual([])
     expect(list.import.map((f) => [f.name, f.label])).toEqual(

@@ -107,6 +107,8 @@ describe('built main process, loaded with a stand-in electron', () => {
     expect(prefs.webSecurity).not.toBe(false)
     expect(prefs.allowRunningInsecureContent).not.toBe(true)
     expect(prefs.webviewTag).not.toBe(true)
+    // A middle click on a link is a navigation path the will-navigate guard does not see.
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick')
   })
 
   it('points the window at the built CommonJS preload and loads the app:// page', () => {

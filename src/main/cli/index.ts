@@ -1,5 +1,6 @@
-// Entry of `npm run cli -- <command>` (tsx runs this file) and of bin/marginalia.mjs (which imports
-// `run`). Running it directly runs the command line on the process's arguments.
+// Entry of the command line: built to out/cli/index.js (scripts/build-cli.mjs), which
+// bin/marginalia.mjs and `npm run cli` run; tests import `run` from here. Running this file
+// directly runs the command line on the process's arguments.
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { run } from './program'

@@ -1,5 +1,9 @@
 // What a command may touch besides the core: where it writes text. Injected so tests run the CLI in
-// process and read what it printed, and so handlers never call process.exit.
+// process and read what it printed, and so handlers never call process.exit. Everything printed
+// goes through `terminalSafe` (run() wraps the streams), because titles, labels, file names and
+// quoted file content come from documents a user did not write: an ESC sequence could rewrite the
+// terminal, a U+202E could make a line read backwards.
+import { EXIT } from './exit-codes'
 
 /** Output streams of one CLI run (each call writes the string as is; add your own newline). */
 export interface CliIo {
@@ -7,21 +11,72 @@ export interface CliIo {
   stderr: (text: string) => void
 }
 
-/** The process's own streams. */
-export const processIo: CliIo = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+// C0 controls but tab and newline (ours), DEL, C1 controls, and the bidirectional marks,
+// embeddings, overrides and isolates (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+const UNSAFE_IN_STREAM =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu
+// Inside one field (a title, a label) tab and newline are escaped too, so a field stays one field.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_FIELD = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu
+
+const escapeChar = (c: string) =>
+  `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+
+/**
+ * Text with control and bidi-override characters written as `\uXXXX` escapes (JSON's spelling, so
+ * a JSON document stays valid and means the same). Tab and newline are kept: they are ours.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_IN_STREAM, escapeChar)
 }
 
-/** A problem with the user's input, printed as one line; `exitCode` defaults to 1. */
+/** One field of a line (a title, a label, a file name): like terminalSafe, tab and newline too. */
+export function field(text: string): string {
+  return text.replace(UNSAFE_IN_FIELD, escapeChar)
+}
+
+/** The same streams, with everything written through `terminalSafe`. */
+export function safeIo(io: CliIo): CliIo {
+  return {
+    stdout: (text) => io.stdout(terminalSafe(text)),
+    stderr: (text) => io.stderr(terminalSafe(text)),
+  }
+}
+
+/**
+ * The process's own streams. A reader that goes away (`marginalia stats p | head -1`) makes the
+ * next write fail with EPIPE: the rest of the output is dropped quietly and the command finishes
+ * its work, instead of dying with a stack trace half-way through.
+ */
+export function processIo(): CliIo {
+  const writer = (stream: NodeJS.WriteStream) => {
+    let closed = false
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      closed = true
+    })
+    return (text: string) => {
+      if (!closed) stream.write(text)
+    }
+  }
+  return { stdout: writer(process.stdout), stderr: writer(process.stderr) }
+}
+
+/** A problem with the user's input, printed as one line; `exitCode` defaults to EXIT.failed. */
 export class CliError extends Error {
   constructor(
     message: string,
-    readonly exitCode = 1,
+    readonly exitCode: number = EXIT.failed,
   ) {
     super(message)
     this.name = 'CliError'
   }
+}
+
+/** A usage mistake (arguments or options that do not fit together): exit code EXIT.usage. */
+export function usageError(message: string): CliError {
+  return new CliError(message, EXIT.usage)
 }
 
 /** The first line of an error's message: a user sees one line, never a stack trace. */

@@ -8,15 +8,15 @@
 // value is empty). Offsets are Unicode code points, as in the span CSV, so `text[start:end]` in
 // Python selects the claim. The XLSX adds a second sheet: the per-source summary.
 import { stringify } from 'csv-stringify/sync'
-import { mkdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { claimRows, sourceSummaries, type ClaimRow, type SourceSummary } from '../../shared/claims'
 import type { ClaimsExportResult, ClaimsTableResult, FileProblem } from '../../shared/ipc-contract'
 import { OffsetConverter } from '../../shared/offsets'
+import { loadProblem, refuseProjectFiles, safeFileName, writeFileOutput } from './export-output'
 import { ManifestBuilder } from './formats/export-common'
+import { neutraliseFormula } from './formats/formula'
 import { sheetXml, workbook } from './formats/xlsx'
-import { DOCUMENTS_DIR, LOCK_FILE, PROJECT_FILE, ProjectError, type ProjectStore } from './storage'
-import { writeFileDurable } from './storage/durable-write'
+import type { ProjectStore } from './storage'
 
 /** The claims table of a project (or one document), with the documents that could not be read. */
 export type ClaimsTable = ClaimsTableResult
@@ -135,13 +135,13 @@ export function summaryCells(summaries: readonly SourceSummary[]): Cell[][] {
   ]
 }
 
-// As in the span CSV (formats/csv.ts): a cell a spreadsheet would run as a formula gets a '.
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
-
-/** The claims table as CSV: RFC 4180, CRLF, UTF-8 with a BOM (for Excel), formulas defused. */
+/**
+ * The claims table as CSV: RFC 4180, CRLF, UTF-8 with a BOM (for Excel), formulas defused by the
+ * span CSV's rule (formats/formula.ts).
+ */
 export function claimsCsv(cells: Cell[][]): string {
   const safe = cells.map((row) =>
-    row.map((c) => (typeof c === 'string' && FORMULA_START.test(c) ? `'${c}` : c)),
+    row.map((c) => (typeof c === 'string' ? neutraliseFormula(c) : c)),
   )
   return stringify(safe, { bom: true, record_delimiter: 'windows', quote_record_delimiter: true })
 }
@@ -156,8 +156,8 @@ export function claimsXlsx(claims: Cell[][], summary: Cell[][]): Uint8Array {
 }
 
 /**
- * Writes the claims table of the project (or `docId`) to `outPath` as CSV or XLSX, durably.
- * Refuses to write over the project's own files.
+ * Writes the claims table of the project (or `docId`) to `outPath` as CSV or XLSX, whole (a
+ * temporary sibling renamed into place). Refuses any path inside the project folder.
  */
 export async function exportClaims(
   store: ProjectStore,
@@ -166,10 +166,7 @@ export async function exportClaims(
   docId?: string,
 ): Promise<ClaimsExportResult> {
   const target = path.resolve(outPath)
-  refuseProjectFiles(store.dir, target)
-  if ((await stat(target).catch(() => null))?.isDirectory()) {
-    throw new Error(`${target}: is a folder; give a file name for the claims table`)
-  }
+  await refuseProjectFiles(store.dir, [target], 'the claims table')
   const { table, texts } = await collect(store, docId)
   const converters = new Map([...texts].map(([id, text]) => [id, new OffsetConverter(text)]))
   const cells = claimsCells(table.rows, (row, offset) =>
@@ -177,30 +174,11 @@ export async function exportClaims(
   )
   const data =
     format === 'csv' ? claimsCsv(cells) : claimsXlsx(cells, summaryCells(table.summaries))
-  await mkdir(path.dirname(target), { recursive: true })
-  await writeFileDurable(target, data)
+  await writeFileOutput(target, data)
   return { path: target, rows: table.rows.length, problems: table.problems }
 }
 
 /** A default file name for the claims table of a project named `projectName`. */
 export function claimsFileName(projectName: string, format: ClaimsExportFormat): string {
-  // eslint-disable-next-line no-control-regex
-  const stem = projectName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim() || 'project'
-  return `${stem} claims.${format}`
-}
-
-function refuseProjectFiles(projectDir: string, target: string): void {
-  const rel = path.relative(projectDir, target).split(path.sep).join('/').toLowerCase()
-  const own = [PROJECT_FILE, LOCK_FILE, DOCUMENTS_DIR].map((n) => n.toLowerCase())
-  if (rel === '' || own.includes(rel) || rel.startsWith(`${DOCUMENTS_DIR.toLowerCase()}/`)) {
-    throw new Error(`${target}: will not write the claims table over the project's own files`)
-  }
-}
-
-function loadProblem(projectDir: string, id: string, error: unknown): FileProblem {
-  if (error instanceof ProjectError) {
-    return { file: path.relative(projectDir, error.file) || error.file, message: error.detail }
-  }
-  const message = error instanceof Error ? error.message : String(error)
-  return { file: `${DOCUMENTS_DIR}/${id}.json`, message }
+  return `${safeFileName(`${projectName} claims`)}.${format}`
 }

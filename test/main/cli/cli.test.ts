@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectStore } from '../../../src/main/core/storage'
 import { defaultSchema } from '../../../src/shared/default-schema'
 import type { DocumentFile } from '../../../src/shared/model'
+import { EXIT } from '../../../src/main/cli/exit-codes'
 import { cli, expectOneLineError } from './run-cli'
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/import')
@@ -175,26 +176,28 @@ describe('init, add, stats, export, validate', () => {
 })
 
 describe('bad input', () => {
-  it('gives a one-line error and exit code 1, never a stack trace', async () => {
+  it('gives a one-line error, exit code 1 (failed) or 2 (usage), never a stack trace', async () => {
     expectOneLineError(
       await cli('stats', path.join(root, 'nowhere')),
       /nowhere: no such project folder/,
     )
     expectOneLineError(await cli('validate', root), /project\.json: not a Marginalia project/)
-    expectOneLineError(await cli('frobnicate'), /unknown command 'frobnicate'/)
-    expectOneLineError(await cli('init'), /missing required argument 'dir'/)
+    expectOneLineError(await cli('frobnicate'), /unknown command 'frobnicate'/, EXIT.usage)
+    expectOneLineError(await cli('init'), /missing required argument 'dir'/, EXIT.usage)
     await cli('init', dir)
     expectOneLineError(
       await cli('export', dir, '--format', 'pdf', '--out', path.join(root, 'x')),
       /argument 'pdf' is invalid\. Allowed choices are jsonl, csv/,
+      EXIT.usage,
     )
     expectOneLineError(
       await cli('export', dir, '--format', 'csv'),
       /required option '--out <path>'/,
+      EXIT.usage,
     )
     expectOneLineError(
       await cli('export', dir, '--format', 'csv', '--out', path.join(dir, 'project.json')),
-      /will not write an export over the project's own files/,
+      /will not write an export inside the project folder/,
     )
     expectOneLineError(
       await cli('add', dir, path.join(root, 'report.pdf')),

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportFormatNames } from '../../../src/main/core/formats'
 import { ProjectStore } from '../../../src/main/core/storage'
 import { EXPORT_FORMATS } from '../../../src/shared/ipc-contract'
+import { EXIT } from '../../../src/main/cli/exit-codes'
 import { cli, expectOneLineError } from './run-cli'
 
 let root: string
@@ -111,18 +112,22 @@ describe('export', () => {
     expectOneLineError(
       await cli('export', dir, '--format', 'jsonl', '--out', out, '--option', 'zip=true'),
       /jsonl export: unknown option zip \(it takes no options\)/,
+      EXIT.usage,
     )
     expectOneLineError(
       await cli('export', dir, '--format', 'brat', '--out', out, '--option', 'zip=maybe'),
       /brat export: option zip: .*boolean/,
+      EXIT.usage,
     )
     expectOneLineError(
       await cli('export', dir, '--format', 'conll', '--out', out, '--option', 'layer=nope'),
       /option layer: "nope" is not a layer of the schema/,
+      EXIT.usage,
     )
     expectOneLineError(
       await cli('export', dir, '--format', 'csv', '--out', out, '--option', 'escapeFormulas'),
       /--option escapeFormulas: expected key=value/,
+      EXIT.usage,
     )
     expect(existsSync(out)).toBe(false)
   })

@@ -1,8 +1,11 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { exportClaims } from '../../../src/main/core/claims-export'
 import { exportProject } from '../../../src/main/core/export'
+import { cleanSiblings } from '../../../src/main/core/export-output'
 import { exportFormats } from '../../../src/main/core/formats'
 import { importDocumentFile } from '../../../src/main/core/import'
 import { ProjectStore } from '../../../src/main/core/storage'
@@ -71,7 +74,7 @@ describe('exportProject', () => {
       counts: { documents: 2, spans: TRICKY_SPANS.length + 1, relations: 0 },
       problems: [],
     })
-    expect(progress.at(-1)).toEqual([4, 4])
+    expect(progress.at(-1)).toEqual([3, 3]) // each document loaded and checked, then the write
     expect(progress.map(([done]) => done)).toEqual(
       [...progress.map(([d]) => d)].sort((a, b) => a - b),
     )
@@ -110,10 +113,10 @@ describe('exportProject', () => {
       TRICKY_SPANS.slice(1).map((s) => s.id),
     )
     expect(manifest.counts).toEqual({ documents: 1, spans: TRICKY_SPANS.length - 1, relations: 0 })
-    expect(manifest.problems).toHaveLength(2)
-    expect(manifest.problems[0].file).toBe(`documents/${ids[1]}.json`)
-    expect(manifest.problems[1].file).toContain(ids[0])
-    expect(manifest.problems[1].message).toMatch(/span s-emoji left out/)
+    expect(manifest.problems).toHaveLength(2) // in document order
+    expect(manifest.problems[0].file).toContain(ids[0])
+    expect(manifest.problems[0].message).toMatch(/span s-emoji left out/)
+    expect(manifest.problems[1].file).toBe(`documents/${ids[1]}.json`)
   })
 
   it('refuses an unknown format and paths over the project files, writing nothing', async () => {
@@ -130,7 +133,7 @@ describe('exportProject', () => {
       '.marginalia.lock',
     ]) {
       await expect(exportProject(store, 'jsonl', path.join(projectDir, target))).rejects.toThrow(
-        /will not write an export over the project's own files/,
+        /will not write an export inside the project folder/,
       )
     }
     expect(await readFile(path.join(projectDir, 'project.json'), 'utf8')).toBe(before)
@@ -146,7 +149,7 @@ describe('exportProject', () => {
         const base = exportFormats.jsonl.export(input)
         return {
           manifest: { ...base.manifest, format: 'folder' },
-          files: input.documents.map((d) => ({
+          files: input.documents.map(({ file: d }) => ({
             path: `docs/${d.document.id}.txt`,
             data: d.document.text,
           })),
@@ -184,5 +187,125 @@ describe('exportProject', () => {
     } finally {
       delete exportFormats.folder
     }
+  })
+})
+
+describe('where an export may write', () => {
+  it('refuses any output inside the project folder, also through a symlinked folder', async () => {
+    const projectDir = path.join(root, 'project')
+    const before = await readFile(path.join(projectDir, 'project.json'), 'utf8')
+    await symlink(projectDir, path.join(root, 'link'), 'dir')
+    for (const target of [
+      path.join(root, 'link', 'project.json'),
+      path.join(root, 'link', 'new-export.jsonl'),
+      path.join(root, 'link', 'sub', 'deeper', 'x.jsonl'),
+      path.join(projectDir, 'documents', '..', 'elsewhere.jsonl'),
+    ]) {
+      await expect(exportProject(store, 'jsonl', target), target).rejects.toThrow(
+        /will not write an export inside the project folder/,
+      )
+    }
+    // A folder export whose folder would hold the project is refused too.
+    await expect(exportProject(store, 'brat', root)).rejects.toThrow(/inside the project folder/)
+    await expect(exportClaims(store, 'csv', path.join(root, 'link', 'c.csv'))).rejects.toThrow(
+      /will not write the claims table inside the project folder/,
+    )
+    expect(await readFile(path.join(projectDir, 'project.json'), 'utf8')).toBe(before)
+    expect((await readdir(projectDir)).sort()).toEqual([
+      '.marginalia.lock',
+      'documents',
+      'project.json',
+    ])
+  })
+
+  it('refuses a file that is a symlink into the project', async () => {
+    const target = path.join(root, 'out.jsonl')
+    await symlink(path.join(root, 'project', 'project.json'), target)
+    await expect(exportProject(store, 'jsonl', target)).rejects.toThrow(
+      /resolves to .*project\.json/,
+    )
+  })
+})
+
+describe('replacing an earlier export', () => {
+  const list = async (dir: string) => (await readdir(dir)).sort()
+
+  it('replaces a folder export whole: no file of the old export stays beside the new', async () => {
+    const out = path.join(root, 'brat-out')
+    await exportProject(store, 'brat', out)
+    expect((await list(out)).filter((f) => f.endsWith('.ann'))).toHaveLength(2)
+    const result = await exportProject(store, 'brat', out, { docIds: [ids[1]] })
+    expect((await list(out)).filter((f) => f.endsWith('.ann'))).toEqual([`${ids[1]}.ann`])
+    expect(result.manifest.counts.documents).toBe(1)
+    const manifest = await readJson<ExportManifest>(path.join(out, 'manifest.json'))
+    expect(manifest.files!.map((f) => f.path).sort()).toEqual(
+      (await list(out)).filter((f) => f !== 'manifest.json'),
+    )
+    expect(await list(root)).toEqual(['brat-out', 'project']) // no temporary sibling left
+  })
+
+  it('leaves the earlier export exactly as it was when the new one fails half-way', async () => {
+    const out = path.join(root, 'brat-out')
+    await exportProject(store, 'brat', out)
+    const before = await list(out)
+    const manifestBefore = await readFile(path.join(out, 'manifest.json'), 'utf8')
+    exportFormats.broken = {
+      ...exportFormats.brat,
+      export: (input) => ({
+        ...exportFormats.brat.export(input),
+        files: [
+          { path: 'a.txt', data: 'new' },
+          { path: '../../outside.txt', data: 'x' }, // refused while writing the temp folder
+        ],
+      }),
+    }
+    try {
+      await expect(exportProject(store, 'broken', out)).rejects.toThrow(/outside/)
+    } finally {
+      delete exportFormats.broken
+    }
+    expect(await list(out)).toEqual(before)
+    expect(await readFile(path.join(out, 'manifest.json'), 'utf8')).toBe(manifestBefore)
+    expect(await list(root)).toEqual(['brat-out', 'project'])
+  })
+
+  it('writes a file export and its manifest through temporary siblings, cleaning stale ones', async () => {
+    const out = path.join(root, 'data.jsonl')
+    await writeFile(path.join(root, '.data.jsonl.marginalia-new-99999-0123456789ab'), 'stale')
+    await writeFile(path.join(root, '.other.marginalia-new-99999-0123456789ab'), 'not ours')
+    const result = await exportProject(store, 'jsonl', out)
+    expect(await list(root)).toEqual([
+      '.other.marginalia-new-99999-0123456789ab',
+      'data.jsonl',
+      'data.jsonl.manifest.json',
+      'project',
+    ])
+    const bytes = await readFile(out)
+    expect(result.manifest.files).toEqual([
+      {
+        path: 'data.jsonl',
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      },
+    ])
+  })
+
+  it('puts back an earlier export that an interrupted swap had moved aside', async () => {
+    const out = path.join(root, 'brat-out')
+    await exportProject(store, 'brat', out)
+    const aside = path.join(root, '.brat-out.marginalia-old-99999-0123456789ab')
+    await rename(out, aside) // killed after moving the old export aside, before the new one came
+    await writeFile(path.join(root, '.brat-out.marginalia-new-99999-ba9876543210'), 'partial')
+    await cleanSiblings(out)
+    expect(await list(root)).toEqual(['brat-out', 'project'])
+    expect(await list(out)).toContain('manifest.json')
+  })
+
+  it('refuses to replace a folder holding files the earlier export did not write', async () => {
+    const out = path.join(root, 'brat-out')
+    await exportProject(store, 'brat', out)
+    await writeFile(path.join(out, 'my-notes.txt'), 'mine')
+    await expect(exportProject(store, 'brat', out)).rejects.toThrow(/my-notes\.txt/)
+    expect(await readFile(path.join(out, 'my-notes.txt'), 'utf8')).toBe('mine')
   })
 })

@@ -3,10 +3,14 @@ import { readFile, stat } from 'node:fs/promises'
 import { importFiles } from '../../core/import'
 import type { FileProblem } from '../../../shared/ipc-contract'
 import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from '../../../shared/limits'
-import { printLines, type CliIo } from '../io'
+import { EXIT } from '../exit-codes'
+import { field, printLines, type CliIo } from '../io'
 import { withProject } from '../open-project'
 
-/** Imports `files` into the project in `dir`; exit code 1 when any file could not be imported. */
+/**
+ * Imports `files` into the project in `dir`. Files already in the project are skipped (exit 0);
+ * exit code 1 when any file could not be read or imported (the others are added).
+ */
 export async function addCommand(dir: string, files: string[], io: CliIo): Promise<number> {
   return withProject(dir, { lock: true }, async (store) => {
     const readable: { name: string; data: Uint8Array }[] = []
@@ -24,23 +28,25 @@ export async function addCommand(dir: string, files: string[], io: CliIo): Promi
     const report = await importFiles(store, readable)
     printLines(
       io.stdout,
-      report.added.map((a) => `added ${a.id} "${a.title}" from ${a.file}`),
+      report.added.map((a) => `added ${a.id} "${field(a.title)}" from ${field(a.file)}`),
     )
     printLines(
       io.stdout,
       report.duplicates.map(
-        (d) => `skipped ${d.file}: already in the project as ${d.existingId} "${d.existingTitle}"`,
+        (d) =>
+          `skipped ${field(d.file)}: already in the project as ${d.existingId} ` +
+          `"${field(d.existingTitle)}"`,
       ),
     )
     const errors = [...unreadable, ...report.errors]
     printLines(
       io.stderr,
-      errors.map((e) => `error: ${e.file}: ${e.message}`),
+      errors.map((e) => `error: ${field(e.file)}: ${e.message}`),
     )
     io.stdout(
       `${report.added.length} added, ${report.duplicates.length} already present, ${errors.length} failed\n`,
     )
-    return errors.length > 0 ? 1 : 0
+    return errors.length > 0 ? EXIT.failed : EXIT.ok
   })
 }
 

@@ -5,7 +5,8 @@
 import { getImportFormat, runImport } from '../../core/formats/importers'
 import type { ImportFile } from '../../core/formats/import-types'
 import { commitImport, readImportSource } from '../../core/import-annotations'
-import { CliError, printLines, type CliIo } from '../io'
+import { EXIT } from '../exit-codes'
+import { CliError, field, printLines, usageError, type CliIo } from '../io'
 import { withProject } from '../open-project'
 
 export interface ImportCommandOptions {
@@ -23,7 +24,11 @@ export async function readImportFiles(source: string): Promise<ImportFile[]> {
   }
 }
 
-/** Imports annotated documents into the project in `dir`; exit code 1 when nothing could be. */
+/**
+ * Imports annotated documents into the project in `dir`. Documents already in the project are
+ * skipped (exit 0); unknown labels without --add-labels or --skip-unknown stop it before anything
+ * is written, and a document that could not be imported gives exit code 1 (the others are in).
+ */
 export async function importCommand(
   dir: string,
   source: string,
@@ -31,12 +36,12 @@ export async function importCommand(
   io: CliIo,
 ): Promise<number> {
   if (opts.addLabels && opts.skipUnknown) {
-    throw new CliError('choose one of --add-labels and --skip-unknown')
+    throw usageError('choose one of --add-labels and --skip-unknown')
   }
   try {
     getImportFormat(opts.format)
   } catch (error) {
-    throw new CliError((error as Error).message)
+    throw usageError((error as Error).message)
   }
   const files = await readImportFiles(source)
   return withProject(dir, { lock: true }, async (store) => {
@@ -52,7 +57,7 @@ export async function importCommand(
     )
     if (result.unknownLabels.length > 0) {
       const listed = result.unknownLabels.map(
-        (u) => `  ${u.kind} ${u.layer ? `${u.layer}: ` : ''}${u.label} (${u.count})`,
+        (u) => `  ${u.kind} ${u.layer ? `${field(u.layer)}: ` : ''}${field(u.label)} (${u.count})`,
       )
       if (!opts.addLabels && !opts.skipUnknown) {
         printLines(io.stderr, ['The project schema does not know:', ...listed])
@@ -62,18 +67,21 @@ export async function importCommand(
     }
     const report = await commitImport(store, result, opts.addLabels ? 'add' : 'skip')
     for (const a of report.added) {
-      io.stdout(`added ${a.id} "${a.title}" (${a.spans} spans, ${a.relations} relations)\n`)
+      io.stdout(`added ${a.id} "${field(a.title)}" (${a.spans} spans, ${a.relations} relations)\n`)
     }
     for (const d of report.duplicates) {
-      io.stdout(`skipped "${d.file}": already in the project as ${d.existingId}\n`)
+      io.stdout(`skipped "${field(d.file)}": already in the project as ${d.existingId}\n`)
     }
     printLines(
       io.stderr,
       report.errors.map((e) => `error: ${e.file}: ${e.message}`),
     )
-    const added = report.added.length
     const total = result.documents.length
-    io.stdout(`Imported ${added} of ${total} documents\n`)
-    return added > 0 || total === 0 ? 0 : 1
+    io.stdout(
+      `Imported ${report.added.length} of ${total} documents` +
+        (report.duplicates.length ? ` (${report.duplicates.length} already in the project)` : '') +
+        '\n',
+    )
+    return report.errors.length > 0 ? EXIT.failed : EXIT.ok
   })
 }

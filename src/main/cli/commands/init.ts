@@ -1,14 +1,12 @@
 // `init <dir> [--name] [--sample]`: a new project, optionally filled with the sample article.
 import { access } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { ProjectStore } from '../../core/storage'
-import { CliError, type CliIo } from '../io'
+import { CliError, field, type CliIo } from '../io'
+import { packageRoot } from '../package-root'
 
-/** The sample project shipped in the repository's resources folder. */
-export const SAMPLE_PROJECT_DIR = fileURLToPath(
-  new URL('../../../../resources/sample-project', import.meta.url),
-)
+/** The sample project shipped in the package's resources folder. */
+export const SAMPLE_PROJECT_DIR = path.join(packageRoot(), 'resources', 'sample-project')
 
 export interface InitOptions {
   name?: string
@@ -48,7 +46,7 @@ export async function initCommand(dir: string, opts: InitOptions, io: CliIo): Pr
       }
     }
     const what = opts.sample ? ` with ${added} sample document${added === 1 ? '' : 's'}` : ''
-    io.stdout(`Created project "${name}" in ${store.dir}${what}\n`)
+    io.stdout(`Created project "${field(name)}" in ${store.dir}${what}\n`)
     return 0
   } finally {
     await store.close()

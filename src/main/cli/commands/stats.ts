@@ -2,7 +2,7 @@
 // document labels, claims without a source — as text or, with --json, as one JSON object.
 import type { ProjectStore } from '../../core/storage'
 import { frameOf, unsourcedClaims, type UnsourcedClaim } from '../../../shared/claims'
-import { printLines, type CliIo } from '../io'
+import { field, printLines, type CliIo } from '../io'
 import { withProject } from '../open-project'
 
 export interface ProjectStats {
@@ -84,30 +84,34 @@ export async function statsCommand(
   }
   const unreadable = stats.unreadableDocuments
   const lines = [
-    `Project: ${stats.name}`,
+    `Project: ${field(stats.name)}`,
     `Documents: ${stats.documents}${unreadable ? ` (${unreadable} could not be read)` : ''}`,
     `Spans: ${stats.spans}`,
   ]
   for (const [id, layer] of Object.entries(stats.spansByLayer)) {
-    lines.push(`  ${layer.name} (${id}): ${layer.total}`)
-    for (const [label, count] of Object.entries(layer.labels)) lines.push(`    ${label}: ${count}`)
+    lines.push(`  ${field(layer.name)} (${field(id)}): ${layer.total}`)
+    for (const [label, count] of Object.entries(layer.labels)) {
+      lines.push(`    ${field(label)}: ${count}`)
+    }
   }
   lines.push(`Relations: ${stats.relations}`)
   for (const [type, count] of Object.entries(stats.relationsByType)) {
-    lines.push(`  ${type}: ${count}`)
+    lines.push(`  ${field(type)}: ${count}`)
   }
   if (Object.keys(stats.docLabels).length > 0) {
     lines.push('Document labels:')
     for (const [set, counts] of Object.entries(stats.docLabels)) {
-      const list = Object.entries(counts).map(([value, count]) => `${value} ${count}`)
-      lines.push(`  ${set}: ${list.join(', ')}`)
+      const list = Object.entries(counts).map(([value, count]) => `${field(value)} ${count}`)
+      lines.push(`  ${field(set)}: ${list.join(', ')}`)
     }
   }
   // Shown only when there are some: a claim nobody made is what a fact-checker looks for first.
   const unsourced = stats.claimsWithoutSource
   if (unsourced.length > 0) {
     lines.push(`Claims without a source: ${unsourced.length} of ${stats.claims}`)
-    for (const c of unsourced) lines.push(`  ${c.documentTitle} (${c.claimId}): ${excerpt(c.text)}`)
+    for (const c of unsourced) {
+      lines.push(`  ${field(c.documentTitle)} (${c.claimId}): ${excerpt(c.text)}`)
+    }
   }
   printLines(io.stdout, lines)
   return 0

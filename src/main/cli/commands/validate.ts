@@ -13,6 +13,7 @@ export async function validateCommand(dir: string, io: CliIo): Promise<number> {
     const { project } = store
     const projectFile = path.join(store.dir, PROJECT_FILE)
     const problems = validateProject(project).map((p) => `${projectFile}: ${p.path}: ${p.message}`)
+    problems.push(...store.unlisted.map((p) => `${p.file}: ${p.message}`)) // e.g. an interrupted add
     let documents = 0
     let spans = 0
     let relations = 0

@@ -2,21 +2,35 @@
 // written to its own file `<layer>.conll`; the option `{layer: '<id>'}` writes just that one. Each
 // line is `TOKEN _ _ TAG` (space-separated, as CoNLL-2003's word/POS/chunk/NER columns, with POS
 // and chunk left empty), a blank line ends a sentence, and each document starts with
-// `-DOCSTART- -X- -X- O`. Header comment lines (`# …`) name the tokeniser, the layer and the unit.
+// `-DOCSTART- -X- -X- O`. No other line: CoNLL-2003 has no comments, and readers such as NLTK's
+// ConllCorpusReader take a `# …` line for a token, so the tokeniser is described in the manifest
+// (`tokeniser`); the option `{comments: true}` adds `# …` header lines for CoNLL-U-aware readers.
+// A token that is itself `#` is written like any other token. Tokens never hold whitespace
+// (tokenise.ts), so `line.split()` always gives four columns, and a sentence never ends inside a
+// span, so every written span is one B- followed by its I- tags.
 //
 // BIO cannot hold everything, and each loss is counted in the manifest, never dropped silently:
 // spans overlapping an earlier span of the same layer (the earlier, then longer, one is kept);
-// spans whose edges fall inside a token (widened to whole tokens); spans covering no token; spans
-// running across a sentence end (a new B- starts the next sentence); spaces in labels (written as
-// `_`); attributes, relations, document labels and entity links.
+// spans whose edges fall inside a token (widened to whole tokens); spans covering no token;
+// whitespace in labels (written as `_`); attributes, relations, document labels, entity links,
+// annotator names and timestamps.
 import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, checkAll, countExtras, optionsOf, safeStem } from './export-common'
-import { TOKENISER_DESCRIPTION, sentences, tokenRange, type Token } from './tokenise'
-import type { Span } from '../../../shared/model'
+import {
+  ManifestBuilder,
+  countExtras,
+  optionsOf,
+  provenanceLosses,
+  safeStem,
+  type CheckedDocument,
+} from './export-common'
+import { PY_SPACE_RUNS, TOKENISER_DESCRIPTION, sentences, tokenRange, type Token } from './tokenise'
+import type { Layer, Span } from '../../../shared/model'
 
 export interface ConllOptions {
   /** Write only this layer (its id); default: every layer, one file each. */
   layer: string
+  /** Write `# …` header lines (default false). */
+  comments: boolean
 }
 
 export const conllFormat: ExportFormatModule = {
@@ -24,58 +38,88 @@ export const conllFormat: ExportFormatModule = {
   label: 'CoNLL-2003 BIO',
   extension: '',
   offsetUnit: 'codepoint',
-  export(input: ExportInput, onProgress) {
+  export(input: ExportInput) {
     const manifest = new ManifestBuilder('conll', 'conll-2003-bio', 'codepoint')
-    const docs = checkAll(input, manifest, onProgress)
+    manifest.tokeniser = TOKENISER_DESCRIPTION
+    const docs = input.documents
     const { schema } = input.project
-    const only = optionsOf<ConllOptions>(input).layer
+    const { layer: only, comments = false } = optionsOf<ConllOptions>(input)
     const layers = only !== undefined ? schema.layers.filter((l) => l.id === only) : schema.layers
     if (only !== undefined && layers.length === 0) {
       manifest.problem('project.json', `layer ${only} is not in the schema; nothing written`)
     }
-    const tokenised = docs.map((d) => sentences(d.file.document.text))
-    const files = layers.map((layer) => {
-      const out = [
+    const tokenised = docs.map((d) => sentences(d.file.document.text, d.spans))
+    const files = layers.map((layer) => ({
+      path: `${safeStem(layer.id)}.conll`,
+      data: layerFile(layer, docs, tokenised, comments, manifest),
+    }))
+    manifest.documents = docs.length
+    conllLosses(manifest, docs, only)
+    return { files, manifest: manifest.build() }
+  },
+}
+
+/** One layer's file: optional header comments, then each document's sentences. */
+function layerFile(
+  layer: Layer,
+  docs: readonly CheckedDocument[],
+  tokenised: Token[][][],
+  comments: boolean,
+  manifest: ManifestBuilder,
+): string {
+  const out = comments
+    ? [
         `# tokeniser: ${TOKENISER_DESCRIPTION}`,
-        `# layer: ${layer.id} (${layer.name})`,
+        `# layer: ${layer.id} (${layer.name.replace(PY_SPACE_RUNS, ' ')})`,
         '# offsets: tokens follow the text; spans were aligned to whole tokens',
         '',
       ]
-      docs.forEach((doc, d) => {
-        out.push('-DOCSTART- -X- -X- O', '')
-        const layerSpans = doc.spans.filter((s) => s.layer === layer.id)
-        const { tags, written } = tagDocument(tokenised[d], layerSpans, manifest)
-        tokenised[d].forEach((sentence, k) => {
-          sentence.forEach((token, j) => out.push(`${token.text} _ _ ${tags[k][j]}`))
-          out.push('')
-        })
-        manifest.spans += written
-      })
-      return { path: `${safeStem(layer.id)}.conll`, data: `${out.join('\n')}\n` }
+    : []
+  docs.forEach((doc, d) => {
+    out.push('-DOCSTART- -X- -X- O', '')
+    const layerSpans = doc.spans.filter((s) => s.layer === layer.id)
+    const { tags, written } = tagDocument(tokenised[d], layerSpans, manifest)
+    tokenised[d].forEach((sentence, k) => {
+      if (comments && sentence[0].text.startsWith('#')) {
+        manifest.loss(
+          'sentences starting with a # token',
+          'with comments on, a CoNLL-U-aware reader takes their first line for a comment',
+        )
+      }
+      sentence.forEach((token, j) => out.push(`${token.text} _ _ ${tags[k][j]}`))
+      out.push('')
     })
-    manifest.documents = docs.length
-    const extra = countExtras(docs)
-    const notHeld = 'BIO tags hold only a label per token; not written'
-    manifest.loss('span attributes', notHeld, extra.spanAttributes)
-    manifest.loss(
-      'relations',
-      notHeld,
-      docs.reduce((n, d) => n + d.relations.length, 0),
-    )
-    manifest.loss('document labels', notHeld, extra.docLabels)
-    manifest.loss('entity links', notHeld, extra.entityLinks)
-    if (only !== undefined) {
-      const others = docs.reduce((n, d) => n + d.spans.filter((s) => s.layer !== only).length, 0)
-      manifest.loss('spans of other layers', `only layer ${only} was written`, others)
-    }
-    return { files, manifest: manifest.build() }
-  },
+    manifest.spans += written
+  })
+  return `${out.join('\n')}\n`
+}
+
+function conllLosses(
+  manifest: ManifestBuilder,
+  docs: readonly CheckedDocument[],
+  only: string | undefined,
+): void {
+  const extra = countExtras(docs)
+  const notHeld = 'BIO tags hold only a label per token; not written'
+  manifest.loss('span attributes', notHeld, extra.spanAttributes)
+  manifest.loss(
+    'relations',
+    notHeld,
+    docs.reduce((n, d) => n + d.relations.length, 0),
+  )
+  manifest.loss('document labels', notHeld, extra.docLabels)
+  manifest.loss('entity links', notHeld, extra.entityLinks)
+  provenanceLosses(manifest, docs, { annotators: false, timestamps: 'none' }, 'CoNLL')
+  if (only !== undefined) {
+    const others = docs.reduce((n, d) => n + d.spans.filter((s) => s.layer !== only).length, 0)
+    manifest.loss('spans of other layers', `only layer ${only} was written`, others)
+  }
 }
 
 /** BIO tags for each token of each sentence, from one layer's spans; losses go to the manifest. */
 function tagDocument(
   doc: Token[][],
-  spans: Span[],
+  spans: readonly Span[],
   manifest: ManifestBuilder,
 ): { tags: string[][]; written: number } {
   const tags = doc.map((s) => s.map(() => 'O'))
@@ -104,20 +148,12 @@ function tagDocument(
     }
     lastEnd = last
     written++
-    const label = span.label.replace(/\s+/g, '_')
+    const label = span.label.replace(PY_SPACE_RUNS, '_')
     if (label !== span.label)
       manifest.loss('labels with spaces', 'columns are space-separated; spaces written as _')
-    let split = false
     for (let i = first; i <= last; i++) {
-      const begins = i === first || flat[i].sentence !== flat[i - 1].sentence
-      if (i !== first && begins) split = true
-      tags[flat[i].sentence][flat[i].index] = `${begins ? 'B' : 'I'}-${label}`
+      tags[flat[i].sentence][flat[i].index] = `${i === first ? 'B' : 'I'}-${label}`
     }
-    if (split)
-      manifest.loss(
-        'spans across sentence ends',
-        'BIO sentences are separate; a new B- starts the next sentence',
-      )
   }
   return { tags, written }
 }

@@ -6,7 +6,14 @@
 // example's metadata (every key but the text and label columns goes to `meta`) but never shows or
 // edits, so they are also listed as losses.
 import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, checkAll, countExtras, labelKey } from './export-common'
+import {
+  ManifestBuilder,
+  countExtras,
+  labelKey,
+  provenanceLosses,
+  sharedLabelLoss,
+} from './export-common'
+import { toJsonLine } from './jsonl'
 import {
   DocumentBuilder,
   ImportCollector,
@@ -35,9 +42,9 @@ export const doccanoFormat: ExportFormatModule = {
   label: 'doccano JSONL',
   extension: '.jsonl',
   offsetUnit: 'codepoint',
-  export(input: ExportInput, onProgress) {
+  export(input: ExportInput) {
     const manifest = new ManifestBuilder('doccano', 'jsonl-1', 'codepoint')
-    const docs = checkAll(input, manifest, onProgress)
+    const docs = input.documents
     const { schema } = input.project
     const withRelations = docs.some((d) => d.relations.length > 0)
     const lines: string[] = []
@@ -84,7 +91,7 @@ export const doccanoFormat: ExportFormatModule = {
             label: spans.map((s) => [start(s), end(s), labelKey(schema, s.layer, s.label)]),
             marginalia: extras,
           }
-      lines.push(JSON.stringify(record))
+      lines.push(toJsonLine(record))
       manifest.documents++
       manifest.spans += spans.length
       manifest.relations += relations.length
@@ -94,6 +101,8 @@ export const doccanoFormat: ExportFormatModule = {
     manifest.loss('relation attributes', EXTRAS_REASON, extra.relationAttributes)
     manifest.loss('document labels', EXTRAS_REASON, extra.docLabels)
     manifest.loss('entity links', 'doccano has no entity registry; not written', extra.entityLinks)
+    sharedLabelLoss(manifest, schema, docs, 'the label (the `marginalia` key keeps the layer)')
+    provenanceLosses(manifest, docs, { annotators: false, timestamps: 'none' }, 'doccano')
     return {
       files: [{ path: 'doccano.jsonl', data: lines.length ? `${lines.join('\n')}\n` : '' }],
       manifest: manifest.build(),

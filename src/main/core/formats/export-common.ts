@@ -1,20 +1,16 @@
-// What every wire-format export shares: checking each span's anchor before it is written, keeping
-// relations only when both ends were written, and a manifest that counts what went out and what
-// the format could not hold. Why one helper: "nothing lost silently" must hold in every format, so
-// the bookkeeping lives in one place and each format only says what it loses and why.
-import { checkSpanAnchor } from '../../../shared/anchor'
+// What every wire-format export shares: a manifest that counts what went out and what the format
+// could not hold. Why one helper: "nothing lost silently" must hold in every format, so the
+// bookkeeping lives in one place and each format only says what it loses and why. (The quote
+// check happens before a format runs: checked.ts.)
 import type { ExportManifest, FileProblem } from '../../../shared/ipc-contract'
-import type { AnnotationSchema, DocumentFile, Layer, Relation, Span } from '../../../shared/model'
-import { OffsetConverter, type OffsetUnit } from '../../../shared/offsets'
+import type { AnnotationSchema, Layer } from '../../../shared/model'
+import type { OffsetUnit } from '../../../shared/offsets'
+import type { CheckedDocument } from './checked'
 import type { ExportInput } from './types'
 
-/** A document ready to write: only sound spans, and relations whose two ends are among them. */
-export interface CheckedDocument {
-  file: DocumentFile
-  spans: Span[]
-  relations: Relation[]
-  offsets: OffsetConverter
-}
+export type { CheckedDocument } from './checked'
+
+type Renamed = NonNullable<ExportManifest['renamed']>[number]
 
 /** Collects counts, losses and problems while a format writes, and builds its manifest. */
 export class ManifestBuilder {
@@ -23,6 +19,10 @@ export class ManifestBuilder {
   documents = 0
   spans = 0
   relations = 0
+  /** The tokeniser's description, for formats that write tokens. */
+  tokeniser?: string
+  /** Names written other than they are (see `ExportManifest.renamed`). */
+  readonly renamed: Renamed[] = []
 
   constructor(
     readonly format: string,
@@ -51,58 +51,10 @@ export class ManifestBuilder {
       counts: { documents: this.documents, spans: this.spans, relations: this.relations },
       losses: [...this.losses].map(([what, { count, reason }]) => ({ what, count, reason })),
       problems: this.problems,
+      ...(this.tokeniser ? { tokeniser: this.tokeniser } : {}),
+      ...(this.renamed.length ? { renamed: this.renamed } : {}),
     }
   }
-}
-
-/** Where a document lives in the project, for problem reports. */
-export function documentPath(file: DocumentFile): string {
-  return `documents/${file.document.id}.json`
-}
-
-/**
- * Keeps the spans whose offsets select their quote (and do not split a surrogate pair, which no
- * code-point offset can express) and the relations whose ends were kept; reports the rest.
- */
-export function checkDocument(file: DocumentFile, manifest: ManifestBuilder): CheckedDocument {
-  const { text } = file.document
-  const where = documentPath(file)
-  const spans: Span[] = []
-  for (const span of file.annotations.spans) {
-    const problem = checkSpanAnchor(text, span)
-    if (problem) {
-      manifest.problem(where, `span ${span.id} left out: ${problem.message}`)
-    } else {
-      spans.push(span)
-    }
-  }
-  const kept = new Set(spans.map((s) => s.id))
-  const relations: Relation[] = []
-  for (const relation of file.annotations.relations) {
-    const missing = [relation.from, relation.to].filter((id) => !kept.has(id))
-    if (missing.length === 0) relations.push(relation)
-    else {
-      manifest.problem(
-        where,
-        `relation ${relation.id} left out: span ${missing.join(' and ')} was not written`,
-      )
-    }
-  }
-  return { file, spans, relations, offsets: new OffsetConverter(text) }
-}
-
-/** Checks every document of an export, reporting progress once per document. */
-export function checkAll(
-  input: ExportInput,
-  manifest: ManifestBuilder,
-  onProgress?: (done: number, total: number) => void,
-): CheckedDocument[] {
-  const total = input.documents.length
-  return input.documents.map((file, i) => {
-    const checked = checkDocument(file, manifest)
-    onProgress?.(i + 1, total)
-    return checked
-  })
 }
 
 /** The layer a span belongs to, or undefined when the schema no longer has it. */
@@ -121,8 +73,29 @@ export function labelKey(schema: AnnotationSchema, layerId: string, label: strin
     : label
 }
 
+/**
+ * Counts the spans whose label a flat label set names `layer/label` (`labelKey`): a consumer sees
+ * that name, not the label, so it is declared with the losses.
+ */
+export function sharedLabelLoss(
+  manifest: ManifestBuilder,
+  schema: AnnotationSchema,
+  docs: readonly CheckedDocument[],
+  where: string,
+): void {
+  const count = docs.reduce(
+    (n, d) => n + d.spans.filter((s) => labelKey(schema, s.layer, s.label) !== s.label).length,
+    0,
+  )
+  manifest.loss(
+    'labels shared by two layers',
+    `one flat label set: written \`layer/label\` in ${where}`,
+    count,
+  )
+}
+
 /** Counts spans and relations that carry attributes, and spans linked to an entity. */
-export function countExtras(docs: CheckedDocument[]): {
+export function countExtras(docs: readonly CheckedDocument[]): {
   spanAttributes: number
   relationAttributes: number
   entityLinks: number
@@ -158,4 +131,41 @@ export function safeStem(name: string): string {
 /** UTF-8 encodes text for a binary container (zip). */
 export function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text)
+}
+
+/** What a format keeps of who annotated and when (see `provenanceLosses`). */
+export interface Provenance {
+  /** Whether span annotators are written (relations follow unless `relationAnnotators`). */
+  annotators: boolean
+  relationAnnotators?: boolean
+  /** Which timestamps are written: none, creation times of spans only, or all. */
+  timestamps: 'none' | 'span-created' | 'all'
+}
+
+/**
+ * Counts the annotator names and timestamps a format drops: every span and relation has both an
+ * annotator and created/updated times, so a format that has no place for them loses them all.
+ */
+export function provenanceLosses(
+  manifest: ManifestBuilder,
+  docs: readonly CheckedDocument[],
+  keeps: Provenance,
+  format: string,
+): void {
+  const spans = docs.reduce((n, d) => n + d.spans.filter((s) => s.annotator).length, 0)
+  const relations = docs.reduce((n, d) => n + d.relations.filter((r) => r.annotator).length, 0)
+  const allSpans = docs.reduce((n, d) => n + d.spans.length, 0)
+  const allRelations = docs.reduce((n, d) => n + d.relations.length, 0)
+  const relationAnnotators = keeps.relationAnnotators ?? keeps.annotators
+  const lostNames = (keeps.annotators ? 0 : spans) + (relationAnnotators ? 0 : relations)
+  manifest.loss('annotator names', `${format} has no place for them; not written`, lostNames)
+  if (keeps.timestamps === 'all') return
+  const lostTimes = allSpans + allRelations // with 'span-created': spans lose their update time
+  manifest.loss(
+    'timestamps',
+    keeps.timestamps === 'none'
+      ? `${format} has no place for when a span or relation was made or changed; not written`
+      : `${format} keeps when a span was made, not when it changed nor relation times; not written`,
+    lostTimes,
+  )
 }

@@ -1,6 +1,6 @@
 // The export format registry: format name → module. One line per format; the CLI, the IPC handler
 // and the UI list formats from here, so adding a format is adding its module and one line.
-import { bratFormat } from './brat'
+import { bratFormat } from './brat-export'
 import { conllFormat } from './conll'
 import { csvFormat } from './csv'
 import { doccanoFormat } from './doccano'

@@ -3,7 +3,7 @@
 // Marginalia with no conversion; every line says so in `offset_unit` (a Python reader converts with
 // `text.encode('utf-16-le')[2*start:2*end].decode('utf-16-le')`).
 import type { Entity } from '../../../shared/model'
-import { ManifestBuilder, checkAll, safeStem } from './export-common'
+import { ManifestBuilder, safeStem } from './export-common'
 import type { ExportFormatModule, ExportInput, ExportOutput } from './types'
 
 /** Version of the line layout below; bump it when a field changes meaning. */
@@ -49,11 +49,11 @@ export const jsonlFormat: ExportFormatModule = {
   label: 'Marginalia JSONL',
   extension: '.jsonl',
   offsetUnit: 'utf16',
-  export(input: ExportInput, onProgress): ExportOutput {
+  export(input: ExportInput): ExportOutput {
     const manifest = new ManifestBuilder('jsonl', JSONL_FORMAT_VERSION, 'utf16')
     const entities = new Map(input.project.entities.map((e) => [e.id, e]))
     const lines: string[] = []
-    for (const { file, spans, relations } of checkAll(input, manifest, onProgress)) {
+    for (const { file, spans, relations } of input.documents) {
       const { document } = file
       const referenced = new Set(spans.flatMap((s) => (s.entityId ? [s.entityId] : [])))
       const line: JsonlLine = {

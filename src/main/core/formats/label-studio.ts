@@ -9,7 +9,7 @@
 // `choices`. Label Studio relations carry no attributes, and there is no entity registry.
 import type { AnnotationSchema, AttributeDef, AttributeValue, Span } from '../../../shared/model'
 import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, checkAll, countExtras, layerOf } from './export-common'
+import { ManifestBuilder, countExtras, layerOf, provenanceLosses } from './export-common'
 import { attrs, escapeAttr } from './xml'
 import {
   DocumentBuilder,
@@ -28,9 +28,9 @@ export const labelStudioFormat: ExportFormatModule = {
   label: 'Label Studio JSON',
   extension: '',
   offsetUnit: 'codepoint',
-  export(input: ExportInput, onProgress) {
+  export(input: ExportInput) {
     const manifest = new ManifestBuilder('label-studio', 'tasks-json-1', 'codepoint')
-    const docs = checkAll(input, manifest, onProgress)
+    const docs = input.documents
     const { schema } = input.project
     const tasks = docs.map(({ file, spans, relations, offsets }, i) => {
       const { document } = file
@@ -89,6 +89,12 @@ export const labelStudioFormat: ExportFormatModule = {
       'entity links',
       'Label Studio has no entity registry; not written',
       extra.entityLinks,
+    )
+    provenanceLosses(
+      manifest,
+      docs,
+      { annotators: false, timestamps: 'none' },
+      'a Label Studio task',
     )
     return {
       files: [

@@ -5,15 +5,24 @@
 // Coding of their label's code; relations are Links between two selections (direction OneWay).
 // startPosition/endPosition count code points: the standard counts characters of the plain text,
 // and the Python-based QualCoder slices its text by code points. GUIDs are derived from our ids
-// (SHA-1 name-based, version 5 layout), so exporting twice gives the same file.
+// (SHA-1 name-based, version 5 layout), and every date comes from the project (its creation time,
+// or the `creationDateTime` option; each source's time it was added; each coding's annotation
+// times; the zip entries' time), never from the clock, so exporting twice gives the same bytes.
 //
 // Not held: attributes (written only as each selection's human-readable Description), relation
 // attributes, document labels, entity links.
 import { createHash } from 'node:crypto'
 import { strToU8, zipSync } from 'fflate'
+import type { ProjectFile, Relation, Span } from '../../../shared/model'
 import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, checkAll, countExtras } from './export-common'
+import { ManifestBuilder, countExtras, optionsOf, type CheckedDocument } from './export-common'
 import { attrs, escapeText } from './xml'
+import { zipTime } from './zip-time'
+
+export interface QdpxOptions {
+  /** The project's `creationDateTime` (ISO 8601); default: when the Marginalia project was made. */
+  creationDateTime: string
+}
 
 /** A deterministic GUID (8-4-4-4-12, version 5 layout) for one of our ids. */
 export function guidOf(namespace: string, kind: string, id: string): string {
@@ -30,136 +39,170 @@ export const qdpxFormat: ExportFormatModule = {
   label: 'REFI-QDA project (.qdpx)',
   extension: '.qdpx',
   offsetUnit: 'codepoint',
-  export(input: ExportInput, onProgress) {
+  export(input: ExportInput) {
     const manifest = new ManifestBuilder('qdpx', 'REFI-QDA-1.0', 'codepoint')
-    const docs = checkAll(input, manifest, onProgress)
-    const { project } = input
-    const guid = (kind: string, id: string) => guidOf(project.id, kind, id)
-    const now = new Date().toISOString()
+    const { project, documents: docs } = input
+    const qde = new QdeWriter(project)
+    const files: Record<string, Uint8Array> = {}
+    for (const doc of docs) {
+      const { document } = doc.file
+      files[`Sources/${qde.guid('document', document.id)}.txt`] = strToU8(document.text)
+      qde.source(doc)
+      manifest.documents++
+      manifest.spans += doc.spans.length
+      manifest.relations += doc.relations.length
+    }
+    const created = optionsOf<QdpxOptions>(input).creationDateTime ?? project.createdAt
+    files['project.qde'] = strToU8(qde.project(created))
+    qdpxLosses(manifest, docs)
+    const data = zipSync(files, { mtime: zipTime(project) })
+    return { files: [{ path: 'project.qdpx', data }], manifest: manifest.build() }
+  },
+}
 
-    // Codebook: a code per layer, a child per label (plus any label the spans use but the schema lost).
-    type CodeGroup = { name: string; color?: string; labels: Map<string, string | undefined> }
-    const codes = new Map<string, CodeGroup>()
-    for (const layer of project.schema.layers) {
-      codes.set(layer.id, {
+function qdpxLosses(manifest: ManifestBuilder, docs: readonly CheckedDocument[]): void {
+  const extra = countExtras(docs)
+  manifest.loss(
+    'span attributes',
+    "REFI-QDA has no attributes on a coding; written only as the selection's Description text",
+    extra.spanAttributes,
+  )
+  manifest.loss(
+    'relation attributes',
+    'REFI-QDA links carry only a name; not written',
+    extra.relationAttributes,
+  )
+  manifest.loss('document labels', 'not written', extra.docLabels)
+  manifest.loss('entity links', 'not written', extra.entityLinks)
+}
+
+type CodeGroup = { name: string; color?: string; labels: Map<string, string | undefined> }
+
+/** Builds project.qde: the codebook, users, sources with their codings, and links. */
+class QdeWriter {
+  private readonly codes = new Map<string, CodeGroup>()
+  private readonly users = new Map<string, string>()
+  private readonly sources: string[] = []
+  private readonly links: string[] = []
+
+  constructor(private readonly projectFile: ProjectFile) {
+    // A code per layer, a child per label (plus any label the spans use but the schema lost).
+    for (const layer of projectFile.schema.layers) {
+      this.codes.set(layer.id, {
         name: layer.name,
         color: layer.color,
         labels: new Map(layer.labels.map((l) => [l.name, l.color ?? layer.color])),
       })
     }
-    for (const d of docs) {
-      for (const s of d.spans) {
-        const layer: CodeGroup = codes.get(s.layer) ?? { name: s.layer, labels: new Map() }
-        if (!layer.labels.has(s.label)) layer.labels.set(s.label, layer.color)
-        codes.set(s.layer, layer)
-      }
-    }
-    const users = new Map<string, string>()
-    const userOf = (name: string) => {
-      if (!name) return undefined
-      if (!users.has(name)) users.set(name, guid('user', name))
-      return users.get(name)
-    }
+  }
 
-    const sources: string[] = []
-    const links: string[] = []
-    const files: Record<string, Uint8Array> = {}
-    for (const { file, spans, relations, offsets } of docs) {
-      const { document } = file
-      const sourceGuid = guid('document', document.id)
-      files[`Sources/${sourceGuid}.txt`] = strToU8(document.text)
-      sources.push(
-        `    <TextSource${attrs({ guid: sourceGuid, name: document.title || document.id, plainTextPath: `internal://${sourceGuid}.txt`, creationDateTime: now })}>`,
-      )
-      for (const span of spans) {
-        const selection = guid('span', span.id)
-        const attributes = Object.entries(span.attributes)
-        sources.push(
-          `      <PlainTextSelection${attrs({
-            guid: selection,
-            name:
-              span.quote.exact.length > 60
-                ? `${span.quote.exact.slice(0, 57)}...`
-                : span.quote.exact,
-            startPosition: offsets.toCodePoint(span.start),
-            endPosition: offsets.toCodePoint(span.end),
-            creatingUser: userOf(span.annotator),
-            creationDateTime: span.createdAt,
-          })}>`,
-        )
-        if (attributes.length) {
-          sources.push(
-            `        <Description>${escapeText(attributes.map(([k, v]) => `${k}: ${String(v)}`).join('\n'))}</Description>`,
-          )
-        }
-        sources.push(
-          `        <Coding${attrs({ guid: guid('coding', span.id), creatingUser: userOf(span.annotator) })}>`,
-          `          <CodeRef${attrs({ targetGUID: guid('code', `${span.layer}/${span.label}`) })}/>`,
-          '        </Coding>',
-          '      </PlainTextSelection>',
-        )
-      }
-      sources.push('    </TextSource>')
-      for (const relation of relations) {
-        const type = project.schema.relationTypes.find((t) => t.id === relation.type)
-        links.push(
-          `    <Link${attrs({
-            guid: guid('relation', relation.id),
-            name: type?.name ?? relation.type,
-            direction: 'OneWay',
-            originGUID: guid('span', relation.from),
-            targetGUID: guid('span', relation.to),
-          })}/>`,
-        )
-      }
-      manifest.documents++
-      manifest.spans += spans.length
-      manifest.relations += relations.length
-    }
+  guid(kind: string, id: string): string {
+    return guidOf(this.projectFile.id, kind, id)
+  }
 
+  private userOf(name: string): string | undefined {
+    if (!name) return undefined
+    if (!this.users.has(name)) this.users.set(name, this.guid('user', name))
+    return this.users.get(name)
+  }
+
+  /** A TextSource for a document, its selections, and the links between them. */
+  source({ file, spans, relations, offsets }: CheckedDocument): void {
+    const { document } = file
+    const guid = this.guid('document', document.id)
+    const added = this.projectFile.documents.find((d) => d.id === document.id)?.addedAt
+    this.sources.push(
+      `    <TextSource${attrs({ guid, name: document.title || document.id, plainTextPath: `internal://${guid}.txt`, creationDateTime: added })}>`,
+    )
+    for (const span of spans) {
+      this.code(span)
+      this.selection(span, offsets.toCodePoint(span.start), offsets.toCodePoint(span.end))
+    }
+    this.sources.push('    </TextSource>')
+    for (const relation of relations) this.link(relation)
+  }
+
+  private code(span: Span): void {
+    const layer: CodeGroup = this.codes.get(span.layer) ?? { name: span.layer, labels: new Map() }
+    if (!layer.labels.has(span.label)) layer.labels.set(span.label, layer.color)
+    this.codes.set(span.layer, layer)
+  }
+
+  private selection(span: Span, start: number, end: number): void {
+    const { exact } = span.quote
+    const user = this.userOf(span.annotator)
+    this.sources.push(
+      `      <PlainTextSelection${attrs({
+        guid: this.guid('span', span.id),
+        name: exact.length > 60 ? `${exact.slice(0, 57)}...` : exact,
+        startPosition: start,
+        endPosition: end,
+        creatingUser: user,
+        creationDateTime: span.createdAt,
+        modifiedDateTime: span.updatedAt,
+      })}>`,
+    )
+    const attributes = Object.entries(span.attributes)
+    if (attributes.length) {
+      const text = attributes.map(([k, v]) => `${k}: ${String(v)}`).join('\n')
+      this.sources.push(`        <Description>${escapeText(text)}</Description>`)
+    }
+    this.sources.push(
+      `        <Coding${attrs({ guid: this.guid('coding', span.id), creatingUser: user, creationDateTime: span.createdAt })}>`,
+      `          <CodeRef${attrs({ targetGUID: this.guid('code', `${span.layer}/${span.label}`) })}/>`,
+      '        </Coding>',
+      '      </PlainTextSelection>',
+    )
+  }
+
+  private link(relation: Relation): void {
+    const type = this.projectFile.schema.relationTypes.find((t) => t.id === relation.type)
+    this.links.push(
+      `    <Link${attrs({
+        guid: this.guid('relation', relation.id),
+        name: type?.name ?? relation.type,
+        direction: 'OneWay',
+        originGUID: this.guid('span', relation.from),
+        targetGUID: this.guid('span', relation.to),
+        creatingUser: this.userOf(relation.annotator),
+        creationDateTime: relation.createdAt,
+        modifiedDateTime: relation.updatedAt,
+      })}/>`,
+    )
+  }
+
+  /** The whole project.qde, with `created` as the project's creationDateTime. */
+  project(created: string): string {
+    const { name } = this.projectFile
     const xml = [
       '<?xml version="1.0" encoding="utf-8"?>',
-      `<Project${attrs({ xmlns: 'urn:QDA-XML:project:1.0', name: project.name, origin: 'Marginalia', creationDateTime: now })}>`,
+      `<Project${attrs({ xmlns: 'urn:QDA-XML:project:1.0', name, origin: 'Marginalia', creationDateTime: created })}>`,
     ]
-    if (users.size) {
+    if (this.users.size) {
       xml.push('  <Users>')
-      for (const [name, g] of users) xml.push(`    <User${attrs({ guid: g, name })}/>`)
+      for (const [user, g] of this.users) xml.push(`    <User${attrs({ guid: g, name: user })}/>`)
       xml.push('  </Users>')
     }
     xml.push('  <CodeBook>', '    <Codes>')
-    for (const [layerId, layer] of codes) {
+    for (const [layerId, layer] of this.codes) {
       xml.push(
-        `      <Code${attrs({ guid: guid('code', layerId), name: layer.name, isCodable: false, color: layer.color })}>`,
+        `      <Code${attrs({ guid: this.guid('code', layerId), name: layer.name, isCodable: false, color: layer.color })}>`,
       )
       for (const [label, color] of layer.labels) {
         xml.push(
-          `        <Code${attrs({ guid: guid('code', `${layerId}/${label}`), name: label, isCodable: true, color })}/>`,
+          `        <Code${attrs({ guid: this.guid('code', `${layerId}/${label}`), name: label, isCodable: true, color })}/>`,
         )
       }
       xml.push('      </Code>')
     }
     xml.push('    </Codes>', '  </CodeBook>')
     // concat, not push(...): a large project has more lines than a call may take arguments.
-    const lines = xml.concat(
-      sources.length ? ['  <Sources>'].concat(sources, ['  </Sources>']) : [],
-      links.length ? ['  <Links>'].concat(links, ['  </Links>']) : [],
-      ['</Project>', ''],
-    )
-    files['project.qde'] = strToU8(lines.join('\n'))
-
-    const extra = countExtras(docs)
-    manifest.loss(
-      'span attributes',
-      "REFI-QDA has no attributes on a coding; written only as the selection's Description text",
-      extra.spanAttributes,
-    )
-    manifest.loss(
-      'relation attributes',
-      'REFI-QDA links carry only a name; not written',
-      extra.relationAttributes,
-    )
-    manifest.loss('document labels', 'not written', extra.docLabels)
-    manifest.loss('entity links', 'not written', extra.entityLinks)
-    return { files: [{ path: 'project.qdpx', data: zipSync(files) }], manifest: manifest.build() }
-  },
+    return xml
+      .concat(
+        this.sources.length ? ['  <Sources>'].concat(this.sources, ['  </Sources>']) : [],
+        this.links.length ? ['  <Links>'].concat(this.links, ['  </Links>']) : [],
+        ['</Project>', ''],
+      )
+      .join('\n')
+  }
 }

@@ -6,97 +6,40 @@
 // (tokenise.ts), named in `meta.tokeniser`. Spans of every layer go in one list (spans may
 // overlap, as in spaCy's SpanGroup / spancat); each also carries its `layer`, `id` and
 // `attributes` as extra keys, which Prodigy keeps and spaCy ignores.
+import type { AnnotationSchema } from '../../../shared/model'
 import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, checkAll, countExtras, labelKey } from './export-common'
-import { TOKENISER_DESCRIPTION, tokenRange, tokenise } from './tokenise'
+import {
+  ManifestBuilder,
+  countExtras,
+  labelKey,
+  provenanceLosses,
+  sharedLabelLoss,
+  type CheckedDocument,
+} from './export-common'
+import { toJsonLine } from './jsonl'
+import { TOKENISER_DESCRIPTION, tokenRange, tokenise, type Token } from './tokenise'
+
+type SpanRecord = {
+  start: number
+  end: number
+  token_start: number
+  token_end: number
+  label: string
+  layer: string
+  id: string
+  attributes?: Record<string, unknown>
+}
 
 export const spacyFormat: ExportFormatModule = {
   name: 'spacy',
   label: 'spaCy / Prodigy JSONL',
   extension: '.jsonl',
   offsetUnit: 'codepoint',
-  export(input: ExportInput, onProgress) {
+  export(input: ExportInput) {
     const manifest = new ManifestBuilder('spacy', 'prodigy-jsonl-1', 'codepoint')
-    const docs = checkAll(input, manifest, onProgress)
-    const { schema } = input.project
-    const lines: string[] = []
-    for (const { file, spans, relations, offsets } of docs) {
-      const { document } = file
-      const cp = (i: number) => offsets.toCodePoint(i)
-      const tokens = tokenise(document.text)
-      const written = new Map<string, Record<string, unknown>>()
-      for (const span of spans) {
-        const range = tokenRange(tokens, span.start, span.end)
-        if (!range) {
-          manifest.loss(
-            'spans covering no token',
-            'token_start/token_end need a token; not written',
-          )
-          continue
-        }
-        if (!range.aligned) {
-          manifest.loss(
-            'spans not aligned to tokens',
-            "start/end stay exact; token_start/token_end cover the tokens they touch (spaCy's char_span would not align)",
-          )
-        }
-        written.set(span.id, {
-          start: cp(span.start),
-          end: cp(span.end),
-          token_start: range.first,
-          token_end: range.last,
-          label: labelKey(schema, span.layer, span.label),
-          layer: span.layer,
-          id: span.id,
-          ...(Object.keys(span.attributes).length ? { attributes: span.attributes } : {}),
-        })
-      }
-      const rels = relations.flatMap((r) => {
-        const head = written.get(r.from)
-        const child = written.get(r.to)
-        if (!head || !child) {
-          manifest.loss('relations', 'an end span covers no token; not written')
-          return []
-        }
-        return [
-          {
-            head: head.token_end,
-            child: child.token_end,
-            label: r.type,
-            head_span: head,
-            child_span: child,
-          },
-        ]
-      })
-      const { importedFrom: _ignored, ...metadata } = document.metadata
-      lines.push(
-        JSON.stringify({
-          text: document.text,
-          tokens: tokens.map((t, id) => ({
-            text: t.text,
-            start: cp(t.start),
-            end: cp(t.end),
-            id,
-            ws: t.ws,
-          })),
-          spans: [...written.values()],
-          relations: rels,
-          meta: {
-            id: document.id,
-            title: document.title,
-            ...metadata,
-            offsets: 'codepoint',
-            tokeniser: TOKENISER_DESCRIPTION,
-            ...(Object.keys(file.annotations.docLabels).length
-              ? { docLabels: file.annotations.docLabels }
-              : {}),
-          },
-        }),
-      )
-      manifest.documents++
-      manifest.spans += written.size
-      manifest.relations += rels.length
-    }
+    manifest.tokeniser = TOKENISER_DESCRIPTION
+    const docs = input.documents
+    const lines = docs.map((doc) => toJsonLine(record(doc, input.project.schema, manifest)))
     const extra = countExtras(docs)
     manifest.loss(
       'relation attributes',
@@ -104,9 +47,97 @@ export const spacyFormat: ExportFormatModule = {
       extra.relationAttributes,
     )
     manifest.loss('entity links', 'no place for them; not written', extra.entityLinks)
+    sharedLabelLoss(manifest, input.project.schema, docs, '`label` (each span keeps its `layer`)')
+    provenanceLosses(manifest, docs, { annotators: false, timestamps: 'none' }, 'Prodigy JSONL')
     return {
       files: [{ path: 'spacy.jsonl', data: lines.length ? `${lines.join('\n')}\n` : '' }],
       manifest: manifest.build(),
     }
   },
+}
+
+/** One document's record: text, tokens, spans, relations and meta. */
+function record(doc: CheckedDocument, schema: AnnotationSchema, manifest: ManifestBuilder) {
+  const { file, relations, offsets } = doc
+  const { document } = file
+  const cp = (i: number) => offsets.toCodePoint(i)
+  const tokens = tokenise(document.text)
+  const written = spanRecords(doc, tokens, schema, manifest)
+  const rels = relations.flatMap((r) => {
+    const head = written.get(r.from)
+    const child = written.get(r.to)
+    if (!head || !child) {
+      manifest.loss('relations', 'an end span covers no token; not written')
+      return []
+    }
+    return [
+      {
+        head: head.token_end,
+        child: child.token_end,
+        label: r.type,
+        head_span: head,
+        child_span: child,
+      },
+    ]
+  })
+  const { importedFrom: _ignored, ...metadata } = document.metadata
+  manifest.documents++
+  manifest.spans += written.size
+  manifest.relations += rels.length
+  return {
+    text: document.text,
+    tokens: tokens.map((t, id) => ({
+      text: t.text,
+      start: cp(t.start),
+      end: cp(t.end),
+      id,
+      ws: t.ws,
+    })),
+    spans: [...written.values()],
+    relations: rels,
+    meta: {
+      id: document.id,
+      title: document.title,
+      ...metadata,
+      offsets: 'codepoint',
+      tokeniser: TOKENISER_DESCRIPTION,
+      ...(Object.keys(file.annotations.docLabels).length
+        ? { docLabels: file.annotations.docLabels }
+        : {}),
+    },
+  }
+}
+
+/** The span records of a document by span id; spans covering no token are counted and left out. */
+function spanRecords(
+  { spans, offsets }: CheckedDocument,
+  tokens: Token[],
+  schema: AnnotationSchema,
+  manifest: ManifestBuilder,
+): Map<string, SpanRecord> {
+  const written = new Map<string, SpanRecord>()
+  for (const span of spans) {
+    const range = tokenRange(tokens, span.start, span.end)
+    if (!range) {
+      manifest.loss('spans covering no token', 'token_start/token_end need a token; not written')
+      continue
+    }
+    if (!range.aligned) {
+      manifest.loss(
+        'spans not aligned to tokens',
+        "start/end stay exact; token_start/token_end cover the tokens they touch (spaCy's char_span would not align)",
+      )
+    }
+    written.set(span.id, {
+      start: offsets.toCodePoint(span.start),
+      end: offsets.toCodePoint(span.end),
+      token_start: range.first,
+      token_end: range.last,
+      label: labelKey(schema, span.layer, span.label),
+      layer: span.layer,
+      id: span.id,
+      ...(Object.keys(span.attributes).length ? { attributes: span.attributes } : {}),
+    })
+  }
+  return written
 }

@@ -5,7 +5,7 @@
 // carries its attribution and a cue's row its link to the claim) and the annotator. Offsets are
 // Unicode code points, so `text[start:end]` in Python selects the span.
 import type { AnnotationSchema, DocumentFile } from '../../../shared/model'
-import { checkAll, type ManifestBuilder } from './export-common'
+import type { ManifestBuilder } from './export-common'
 import type { ExportInput } from './types'
 
 /** The fixed columns before the attribute columns. */
@@ -30,15 +30,14 @@ export interface SpanTable {
 }
 
 /**
- * Builds the span table of an export, checking every span first (problems and counts go to
- * `manifest`); document labels have no place in it and are counted as a loss.
+ * Builds the span table of an export (counts go to `manifest`); document labels have no place in
+ * it and are counted as a loss.
  */
-export function spanTable(
-  input: ExportInput,
-  manifest: ManifestBuilder,
-  onProgress?: (done: number, total: number) => void,
-): SpanTable {
-  const attributes = attributeNames(input.project.schema, input.documents)
+export function spanTable(input: ExportInput, manifest: ManifestBuilder): SpanTable {
+  const attributes = attributeNames(
+    input.project.schema,
+    input.documents.map((d) => d.file),
+  )
   const fixed = new Set<string>([...SPAN_LEADING_COLUMNS, ...SPAN_TRAILING_COLUMNS])
   const header = [
     ...SPAN_LEADING_COLUMNS,
@@ -47,7 +46,7 @@ export function spanTable(
   ]
   const entityNames = new Map(input.project.entities.map((e) => [e.id, e.name]))
   const rows: SpanTable['rows'] = []
-  for (const { file, spans, relations, offsets } of checkAll(input, manifest, onProgress)) {
+  for (const { file, spans, relations, offsets } of input.documents) {
     const { document } = file
     const outgoing = new Map<string, object[]>()
     for (const r of relations) {

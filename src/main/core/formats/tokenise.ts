@@ -1,15 +1,22 @@
 // The tokeniser and sentence splitter shared by the CoNLL and spaCy/Prodigy exports. It is simple
-// and deterministic on purpose (no locale data, no ICU version, no model), so the same text always
-// gives the same tokens on every machine; its rules are stated in TOKENISER_DESCRIPTION, which the
-// exports write into their files.
+// and deterministic on purpose (no locale data, no model): whitespace is exactly what Python's
+// `str.isspace()` accepts, so `line.split()` in Python never cuts a token and never finds an empty
+// one, and the rest is cut into grapheme clusters (Unicode UAX #29, through Intl.Segmenter), so a
+// flag, an emoji with its modifiers or a ZWJ sequence is one token, as a reader sees it. Its rules
+// are stated in TOKENISER_DESCRIPTION, which the exports write into their manifests and files.
+import { PY_LINE_BREAK, PY_SPACE, PY_SPACE_CLASS } from './python-chars'
 
 /** The tokeniser's name and rules, written into exported files and manifests. */
 export const TOKENISER_DESCRIPTION =
-  'marginalia-words-v1: a token is a run of letters, combining marks, digits and connector ' +
-  'punctuation (_), or else one other non-space character with its combining marks, emoji ' +
-  'modifiers and zero-width-joiner sequences; whitespace separates tokens and is never part of ' +
-  'one. Sentences end at a line break, or after a token . ! ? … 。 ！ ？ that is followed by ' +
-  'whitespace.'
+  "marginalia-words-v2: whitespace (every character Python's str.isspace() accepts, e.g. " +
+  'U+0085, U+00A0, U+2028, U+3000) separates tokens and is never part of one; the rest is cut ' +
+  'into grapheme clusters (Unicode UAX #29), and a token is a run of clusters that start with a ' +
+  'letter, mark, digit, connector punctuation (_) or format character, or else one other cluster ' +
+  '(an emoji with its modifiers, a ZWJ sequence or a flag is one token). Initials and common ' +
+  'abbreviations keep their period (U.S., e.g., F., Mr., Dr., Jan.). Sentences end at a line ' +
+  'break, or after a token . ! ? … 。 ！ ？ that is followed by whitespace, never inside a span.'
+
+export { PY_SPACE_RUNS } from './python-chars'
 
 /** A token as a UTF-16 range of the text. */
 export interface Token {
@@ -20,37 +27,101 @@ export interface Token {
   ws: boolean
 }
 
-const TOKEN =
-  /[\p{L}\p{M}\p{N}\p{Pc}]+|\S(?:[\p{M}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]|\u200D\S)*/gu
+const NON_SPACE_RUNS = new RegExp(`[^${PY_SPACE_CLASS}]+`, 'g')
+
+const WORD_START = /^[\p{L}\p{M}\p{N}\p{Pc}\p{Cf}]/u
+const LETTER = /^\p{L}\p{M}*$/u
+const CAPITAL = /^\p{Lu}\p{M}*$/u
 const SENTENCE_END = new Set(['.', '!', '?', '…', '。', '！', '？'])
+/** Words that keep their period: titles, months and company forms, as news text uses them. */
+const ABBREVIATIONS = new Set(
+  (
+    'Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Col Lt Sgt Capt Maj Adm Gov Sen Rep Rev Hon Pres ' +
+    'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Inc Ltd Corp Co vs'
+  ).split(' '),
+)
+
+let segmenter: Intl.Segmenter | undefined
+
+type Range = { start: number; end: number }
 
 /** Splits text into tokens. */
 export function tokenise(text: string): Token[] {
-  const tokens: Token[] = []
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index
-    const end = start + m[0].length
-    tokens.push({ text: m[0], start, end, ws: end < text.length && /\s/.test(text[end]) })
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+  const ranges: Range[] = []
+  for (const run of text.matchAll(NON_SPACE_RUNS)) {
+    let word: Range | null = null
+    for (const g of segmenter.segment(run[0])) {
+      const start = run.index + g.index
+      const end = start + g.segment.length
+      if (WORD_START.test(g.segment)) {
+        if (word) word.end = end
+        else word = { start, end }
+        continue
+      }
+      if (word) ranges.push(word)
+      word = null
+      ranges.push({ start, end })
+    }
+    if (word) ranges.push(word)
   }
-  return tokens
+  return keepAbbreviations(text, ranges).map(({ start, end }) => ({
+    text: text.slice(start, end),
+    start,
+    end,
+    ws: end < text.length && PY_SPACE.test(text[end]),
+  }))
 }
 
-/** Splits text into sentences of tokens (no sentence is empty). */
-export function sentences(text: string): Token[][] {
+/**
+ * Joins initials and abbreviations with their period: two or more letter-period pairs written
+ * together (U.S., e.g.), one capital and its period (F.), a known word and its period (Mr.).
+ */
+function keepAbbreviations(text: string, ranges: Range[]): Range[] {
+  const out: Range[] = []
+  const at = (i: number) => (i < ranges.length ? text.slice(ranges[i].start, ranges[i].end) : '')
+  const touching = (i: number) => i + 1 < ranges.length && ranges[i].end === ranges[i + 1].start
+  for (let i = 0; i < ranges.length; i++) {
+    let j = i
+    while (LETTER.test(at(j)) && at(j + 1) === '.' && touching(j) && (j === i || touching(j - 1))) {
+      j += 2
+    }
+    const pairs = (j - i) / 2
+    let last = -1
+    if (pairs >= 2 || (pairs === 1 && CAPITAL.test(at(i)))) last = j - 1
+    else if (ABBREVIATIONS.has(at(i)) && at(i + 1) === '.' && touching(i)) last = i + 1
+    if (last < 0) out.push(ranges[i])
+    else {
+      out.push({ start: ranges[i].start, end: ranges[last].end })
+      i = last
+    }
+  }
+  return out
+}
+
+/**
+ * Splits text into sentences of tokens (no sentence is empty). A sentence never ends inside one
+ * of `spans` (ranges of the text), so a span's tokens always share one sentence.
+ */
+export function sentences(text: string, spans: readonly Range[] = []): Token[][] {
+  const byStart = [...spans].sort((a, b) => a.start - b.start)
+  let next = 0
+  let reach = -1 // the furthest end of the spans that start before the current token ends
   const result: Token[][] = []
   let current: Token[] = []
-  let previousEnd = 0
+  let breakAfter = false
   for (const token of tokenise(text)) {
-    if (current.length > 0 && text.slice(previousEnd, token.start).includes('\n')) {
+    const previous = current.at(-1)
+    const lineBreak = previous && PY_LINE_BREAK.test(text.slice(previous.end, token.start))
+    if (previous && (breakAfter || lineBreak) && reach <= token.start) {
       result.push(current)
       current = []
     }
     current.push(token)
-    previousEnd = token.end
-    if (SENTENCE_END.has(token.text) && token.ws) {
-      result.push(current)
-      current = []
+    while (next < byStart.length && byStart[next].start < token.end) {
+      reach = Math.max(reach, byStart[next++].end)
     }
+    breakAfter = SENTENCE_END.has(token.text) && token.ws
   }
   if (current.length > 0) result.push(current)
   return result

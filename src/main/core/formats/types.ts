@@ -1,12 +1,16 @@
 // The shape every export and import format module speaks. Each format is one module that maps the
 // internal model (src/shared/model.ts) to its wire form and back; the model never bends to a format.
-import type { DocumentFile, ProjectFile } from '../../../shared/model'
+import type { ProjectFile } from '../../../shared/model'
 import type { ExportManifest } from '../../../shared/ipc-contract'
+import type { CheckedDocument } from './checked'
 
-/** What an export reads: the project and the documents to export, already loaded and validated. */
+/**
+ * What an export reads: the project and the documents to export, loaded and already checked by
+ * the runner (checked.ts), so every span a format sees selects its quote.
+ */
 export interface ExportInput {
   project: ProjectFile
-  documents: DocumentFile[]
+  documents: readonly CheckedDocument[]
   /**
    * Format-specific options, already validated by the caller against the format's validator in
    * src/shared/export-options.ts (e.g. brat `{zip: true}`, CoNLL `{layer: 'claim'}`).
@@ -34,8 +38,8 @@ export interface ExportFormatModule {
   extension: string
   offsetUnit: 'utf16' | 'codepoint'
   /**
-   * Builds the output in memory. Spans whose offsets do not select their quote are reported in
-   * `manifest.problems` and left out, never written silently.
+   * Builds the output in memory from checked documents; what the format cannot hold is counted in
+   * `manifest.losses`, never dropped silently. Same input, same bytes: no clock, no randomness.
    */
-  export(input: ExportInput, onProgress?: (done: number, total: number) => void): ExportOutput
+  export(input: ExportInput): ExportOutput
 }

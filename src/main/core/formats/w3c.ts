@@ -10,7 +10,7 @@
 // whole source. Nothing is lost except entity links.
 import type { AnnotationSchema, AttributeValue, Attributes } from '../../../shared/model'
 import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, checkAll, countExtras, layerOf, safeStem } from './export-common'
+import { ManifestBuilder, countExtras, layerOf, safeStem } from './export-common'
 import {
   DocumentBuilder,
   ImportCollector,
@@ -50,9 +50,9 @@ export const w3cFormat: ExportFormatModule = {
   label: 'W3C Web Annotation (JSON-LD)',
   extension: '',
   offsetUnit: 'codepoint',
-  export(input: ExportInput, onProgress) {
+  export(input: ExportInput) {
     const manifest = new ManifestBuilder('w3c', 'web-annotation-1.0', 'codepoint')
-    const docs = checkAll(input, manifest, onProgress)
+    const docs = input.documents
     const { schema, id: projectId } = input.project
     const base = `urn:marginalia:${projectId}`
     const files: { path: string; data: string }[] = []

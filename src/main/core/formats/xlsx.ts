@@ -7,9 +7,10 @@
 // characters and XML cannot hold some control characters: both are counted as losses.
 import { strToU8, zipSync } from 'fflate'
 import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, safeStem } from './export-common'
+import { ManifestBuilder, provenanceLosses, safeStem } from './export-common'
 import { spanTable } from './span-table'
 import { attrs, escapeText, xmlSafe } from './xml'
+import { zipTime } from './zip-time'
 
 const CELL_LIMIT = 32767
 
@@ -44,9 +45,9 @@ export const xlsxFormat: ExportFormatModule = {
   label: 'Excel workbook (spans, one sheet per layer)',
   extension: '.xlsx',
   offsetUnit: 'codepoint',
-  export(input: ExportInput, onProgress) {
+  export(input: ExportInput) {
     const manifest = new ManifestBuilder('xlsx', 'ooxml-spreadsheetml-1', 'codepoint')
-    const { header, rows: spanRows } = spanTable(input, manifest, onProgress)
+    const { header, rows: spanRows } = spanTable(input, manifest)
     const { schema } = input.project
     const layerIds = schema.layers.map((l) => l.id)
     for (const row of spanRows) if (!layerIds.includes(row.layer)) layerIds.push(row.layer)
@@ -57,8 +58,10 @@ export const xlsxFormat: ExportFormatModule = {
       name: sheetName(schema.layers.find((l) => l.id === id)?.name ?? id, taken),
       xml: sheetXml(rows.get(id)!, manifest),
     }))
+    provenanceLosses(manifest, input.documents, { annotators: true, timestamps: 'none' }, 'XLSX')
+    const data = workbook(sheets, zipTime(input.project))
     return {
-      files: [{ path: `${safeStem(input.project.name)}.xlsx`, data: workbook(sheets) }],
+      files: [{ path: `${safeStem(input.project.name)}.xlsx`, data }],
       manifest: manifest.build(),
     }
   },
@@ -101,8 +104,14 @@ export function sheetXml(rows: Cell[][], manifest: ManifestBuilder): string {
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 
-/** Zips worksheets into an .xlsx workbook, one sheet per entry, in order. */
-export function workbook(sheets: { name: string; xml: string }[]): Uint8Array {
+/**
+ * Zips worksheets into an .xlsx workbook, one sheet per entry, in order; `mtime` is the entries'
+ * time (zip-time.ts), so the same sheets give the same bytes.
+ */
+export function workbook(
+  sheets: { name: string; xml: string }[],
+  mtime = new Date(1980, 0, 1),
+): Uint8Array {
   const files: Record<string, Uint8Array> = {}
   files['[Content_Types].xml'] = strToU8(
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -146,8 +155,10 @@ export function workbook(sheets: { name: string; xml: string }[]): Uint8Array {
       '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+      // The named "Normal" style: readers (openpyxl) warn of a workbook without a default style.
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
       '</styleSheet>',
   )
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml)))
-  return zipSync(files)
+  return zipSync(files, { mtime })
 }

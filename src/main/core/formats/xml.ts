@@ -25,9 +25,16 @@ export function xmlSafe(value: string): XmlSafe {
   return { text, replaced }
 }
 
-/** Escapes text content (after `xmlSafe`). */
+/**
+ * Escapes text content (after `xmlSafe`). A CR is written as a reference: XML parsers turn a raw
+ * CR or CRLF into LF, so only `&#13;` brings a lone CR back.
+ */
 export function escapeText(value: string): string {
-  return xmlSafe(value).text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return xmlSafe(value)
+    .text.replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;')
 }
 
 /** Escapes an attribute value; tabs and line breaks become references so parsers keep them. */
@@ -37,7 +44,6 @@ export function escapeAttr(value: string): string {
     .replace(/'/g, '&apos;')
     .replace(/\t/g, '&#9;')
     .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
 }
 
 /** Builds `name="value"` pairs, skipping undefined values. */

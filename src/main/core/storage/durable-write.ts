@@ -4,8 +4,9 @@
 // it, rename it over the target (atomic on one file system), then fsync the folder so the rename
 // itself is on disk.
 import { randomBytes } from 'node:crypto'
-import { open, rename, unlink } from 'node:fs/promises'
 import path from 'node:path'
+import { WriteError } from './errors'
+import { nodeFs, type StorageFs } from './storage-fs'
 
 const TEMP_SUFFIX = '.tmp'
 
@@ -21,31 +22,42 @@ export function isTempName(name: string): boolean {
   return /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/.test(name)
 }
 
-/** Replaces `file` with `data` so that after a crash it holds either the old or the new bytes. */
-export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Replaces `file` with `data` so that after a crash it holds either the old or the new bytes.
+ * Throws WriteError naming `file` and the cause (disk full, read-only, …).
+ */
+export async function writeFileDurable(
+  file: string,
+  data: string | Uint8Array,
+  fs: StorageFs = nodeFs,
+): Promise<void> {
   const temp = tempNameFor(file)
   try {
-    const handle = await open(temp, 'wx', 0o644)
+    const handle = await fs.open(temp, 'wx', 0o644)
     try {
       await handle.writeFile(data)
       await handle.sync()
     } finally {
       await handle.close()
     }
-    await renameWithRetry(temp, file)
+    await renameWithRetry(fs, temp, file)
   } catch (error) {
-    await unlink(temp).catch(() => undefined)
-    throw error
+    await fs.unlink(temp).catch(() => undefined)
+    throw new WriteError(file, error, false)
   }
-  await syncFolder(path.dirname(file))
+  try {
+    await syncFolder(path.dirname(file), fs)
+  } catch (error) {
+    throw new WriteError(file, error, true)
+  }
 }
 
 /** Fsyncs a folder so a rename or a new entry in it survives a power cut (a no-op on Windows). */
-export async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string, fs: StorageFs = nodeFs): Promise<void> {
   if (process.platform === 'win32') return // folders cannot be opened for fsync there; NTFS journals renames
   let handle
   try {
-    handle = await open(folder, 'r')
+    handle = await fs.open(folder, 'r')
     await handle.sync()
   } catch (error) {
     // Some file systems (network shares) refuse fsync on a folder; the rename is still atomic.
@@ -59,10 +71,10 @@ export async function syncFolder(folder: string): Promise<void> {
  * rename() over a file that another program (a virus scanner, a sync client) briefly holds open
  * fails on Windows with EPERM/EACCES/EBUSY; a few short retries ride it out.
  */
-async function renameWithRetry(from: string, to: string): Promise<void> {
+async function renameWithRetry(fs: StorageFs, from: string, to: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await rename(from, to)
+      await fs.rename(from, to)
       return
     } catch (error) {
       if (attempt >= 8 || !isCode(error, 'EPERM', 'EACCES', 'EBUSY')) throw error

@@ -3,12 +3,11 @@ export {
   ProjectStore,
   ProjectError,
   LockError,
-  contentHash,
-  PROJECT_FILE,
-  DOCUMENTS_DIR,
-  type NewDocument,
-  type StoreEnv,
+  ReadOnlyProjectError,
   type LockHolder,
 } from './project-store'
+export { contentHash, DOCUMENTS_DIR, type NewDocument } from './documents'
+export { PROJECT_FILE, type StoreEnv } from './project-index'
 export { LOCK_FILE } from './lock'
+export { nodeFs, type StorageFs, type StorageHandle } from './storage-fs'
 export { migrations, registerMigration, type Migration } from './migrate'

@@ -1,11 +1,15 @@
 // The lowdb adapter for our JSON files: reads strictly (UTF-8, JSON, then the file's decoder, which
 // migrates and validates) and writes durably through one SerialWriter per file. Any failure to read
 // becomes a ProjectError that names the file and, where there is one, the field.
-import { readFile } from 'node:fs/promises'
+// A project file that is a symbolic link is refused without opening what it points to: a link in a
+// shared or downloaded project folder could otherwise show the start of any file of the machine
+// (say /etc/passwd) in an error message, or load it as a document.
+import { constants } from 'node:fs'
 import type { Adapter } from 'lowdb'
 import { ProjectError } from './errors'
 import { isCode } from './durable-write'
 import { SerialWriter } from './serial-writer'
+import { nodeFs, readWhole, type StorageFs } from './storage-fs'
 
 /** Turns parsed JSON into a valid value, throwing ProjectError naming the field when it is not. */
 export interface Decoder<T> {
@@ -21,17 +25,24 @@ export class JsonFile<T> implements Adapter<T | null> {
   constructor(
     readonly file: string,
     private readonly decoder: Decoder<T>,
+    private readonly fs: StorageFs = nodeFs,
+    /** Whether a symbolic link is read through (app settings) or refused (project files). */
+    private readonly links: 'follow' | 'refuse' = 'refuse',
   ) {
-    this.writer = new SerialWriter(file)
+    this.writer = new SerialWriter(file, fs)
   }
 
   /** Reads and decodes the file; null when it does not exist. */
   async read(): Promise<T | null> {
     let bytes: Uint8Array
     try {
-      bytes = await readFile(this.file)
+      bytes =
+        this.links === 'follow'
+          ? await readWhole(this.fs, this.file)
+          : await readUnlinked(this.fs, this.file)
     } catch (error) {
       if (isCode(error, 'ENOENT')) return null
+      if (error instanceof ProjectError) throw error
       throw new ProjectError(this.file, `cannot read the file (${errorText(error)})`, {
         cause: error,
       })
@@ -46,6 +57,28 @@ export class JsonFile<T> implements Adapter<T | null> {
   async write(data: T | null): Promise<void> {
     if (data === null) throw new ProjectError(this.file, 'internal error: nothing to write')
     await this.writer.write(`${JSON.stringify(data, null, 2)}\n`)
+  }
+}
+
+/** Reads a whole file; throws ProjectError, without opening the target, when it is a symbolic link. */
+async function readUnlinked(fs: StorageFs, file: string): Promise<Uint8Array> {
+  const refuse = () =>
+    new ProjectError(
+      file,
+      'the file is a symbolic link, and Marginalia does not follow links in a project folder: ' +
+        'replace the link with the file itself',
+    )
+  if (constants.O_NOFOLLOW === undefined) {
+    // Windows has no O_NOFOLLOW (and creating links there needs an administrator): look first.
+    if ((await fs.lstat(file)).isSymbolicLink()) throw refuse()
+    return readWhole(fs, file)
+  }
+  try {
+    return await readWhole(fs, file, constants.O_RDONLY | constants.O_NOFOLLOW)
+  } catch (error) {
+    // Opening a link with O_NOFOLLOW fails with ELOOP (EMLINK on FreeBSD).
+    if (isCode(error, 'ELOOP', 'EMLINK') && (await fs.lstat(file)).isSymbolicLink()) throw refuse()
+    throw error
   }
 }
 

@@ -5,11 +5,17 @@
 // A lock whose holder is on this host and no longer alive is stale and taken over: it is renamed
 // aside first, which only one contender can do, so two processes never both take it.
 import { randomBytes } from 'node:crypto'
-import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { LockError, ProjectError, type LockHolder } from './errors'
+import {
+  LockError,
+  ProjectError,
+  ReadOnlyProjectError,
+  isReadOnlyCode,
+  type LockHolder,
+} from './errors'
 import { isCode } from './durable-write'
+import { nodeFs, readWhole, type StorageFs } from './storage-fs'
 
 export const LOCK_FILE = '.marginalia.lock'
 
@@ -31,13 +37,15 @@ export class ProjectLock {
     readonly file: string,
     readonly holder: LockHolder,
     private readonly token: string,
+    private readonly fs: StorageFs,
   ) {}
 
   /**
    * Takes the lock of the project folder `dir`, taking over a stale one. Throws LockError naming
-   * the holder when a live process (or another store in this process) holds it.
+   * the holder when a live process (or another store in this process) holds it, and
+   * ReadOnlyProjectError naming the folder when it cannot be written.
    */
-  static async acquire(dir: string): Promise<ProjectLock> {
+  static async acquire(dir: string, fs: StorageFs = nodeFs): Promise<ProjectLock> {
     const file = path.join(dir, LOCK_FILE)
     const content: LockContent = {
       pid: process.pid,
@@ -46,15 +54,15 @@ export class ProjectLock {
       token: randomBytes(8).toString('hex'),
     }
     for (let attempt = 0; attempt < 5; attempt++) {
-      if (await createExclusive(file, `${JSON.stringify(content, null, 2)}\n`)) {
+      if (await createInFolder(dir, fs, file, `${JSON.stringify(content, null, 2)}\n`)) {
         const { token, ...holder } = content
         heldTokens.add(token)
-        return new ProjectLock(file, holder, token)
+        return new ProjectLock(file, holder, token, fs)
       }
-      const existing = await readLock(file)
+      const existing = await readLock(fs, file)
       if (existing === 'missing') continue // released meanwhile: try again
-      if (!(await isStale(file, existing))) throw new LockError(file, holderOf(existing))
-      await takeOverStale(file, existing)
+      if (!(await isStale(fs, file, existing))) throw new LockError(file, holderOf(existing))
+      await takeOverStale(fs, file, existing)
     }
     throw new ProjectError(file, 'could not take the project lock (it keeps changing hands)')
   }
@@ -64,31 +72,46 @@ export class ProjectLock {
     if (this.#released) return
     this.#released = true
     heldTokens.delete(this.token)
-    const current = await readLock(this.file)
+    const current = await readLock(this.fs, this.file)
     if (current !== 'missing' && current !== 'unreadable' && current.token === this.token) {
-      await unlink(this.file).catch((error) => {
+      await this.fs.unlink(this.file).catch((error) => {
         if (!isCode(error, 'ENOENT')) throw error
       })
     }
   }
 }
 
-/** Creates `file` with `data` only if it does not exist; false when it does. */
-async function createExclusive(file: string, data: string): Promise<boolean> {
-  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
-  await writeFile(temp, data, { flag: 'wx' })
+/** createExclusive, with a folder that cannot be written reported as such. */
+async function createInFolder(dir: string, fs: StorageFs, file: string, data: string) {
   try {
-    await link(temp, file)
+    return await createExclusive(fs, file, data)
+  } catch (error) {
+    if (isReadOnlyCode(error)) throw new ReadOnlyProjectError(dir, error)
+    throw error
+  }
+}
+
+/** Creates `file` with `data` only if it does not exist; false when it does. */
+async function createExclusive(fs: StorageFs, file: string, data: string): Promise<boolean> {
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  const created = await fs.open(temp, 'wx')
+  try {
+    try {
+      await created.writeFile(data)
+    } finally {
+      await created.close()
+    }
+    await fs.link(temp, file)
     return true
   } catch (error) {
     if (isCode(error, 'EEXIST')) return false
     if (!isCode(error, 'EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP', 'EXDEV')) throw error
   } finally {
-    await unlink(temp).catch(() => undefined)
+    await fs.unlink(temp).catch(() => undefined)
   }
   // No hard links here (FAT, some shares): an exclusive create, written at once.
   try {
-    const handle = await open(file, 'wx')
+    const handle = await fs.open(file, 'wx')
     try {
       await handle.writeFile(data)
       await handle.sync()
@@ -104,10 +127,10 @@ async function createExclusive(file: string, data: string): Promise<boolean> {
 
 type ReadLock = LockContent | 'missing' | 'unreadable'
 
-async function readLock(file: string): Promise<ReadLock> {
+async function readLock(fs: StorageFs, file: string): Promise<ReadLock> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = new TextDecoder().decode(await readWhole(fs, file))
   } catch (error) {
     if (isCode(error, 'ENOENT')) return 'missing'
     throw new ProjectError(file, `cannot read the lock file (${String(error)})`)
@@ -134,10 +157,14 @@ function holderOf(lock: LockContent | 'unreadable'): LockHolder {
 }
 
 /** Whether a lock's holder is gone: same host and no such process, or unreadable and old. */
-async function isStale(file: string, lock: LockContent | 'unreadable'): Promise<boolean> {
+async function isStale(
+  fs: StorageFs,
+  file: string,
+  lock: LockContent | 'unreadable',
+): Promise<boolean> {
   if (lock === 'unreadable') {
     try {
-      const info = await stat(file)
+      const info = await fs.stat(file)
       return Date.now() - info.mtimeMs > UNREADABLE_LOCK_GRACE_MS
     } catch {
       return false
@@ -166,22 +193,26 @@ export function isProcessAlive(pid: number): boolean {
  * given file succeeds), check that what was renamed is the stale lock that was seen, and delete it;
  * if a fresh lock was caught instead, put it back.
  */
-async function takeOverStale(file: string, seen: LockContent | 'unreadable'): Promise<void> {
+async function takeOverStale(
+  fs: StorageFs,
+  file: string,
+  seen: LockContent | 'unreadable',
+): Promise<void> {
   const aside = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.stale`
   try {
-    await rename(file, aside)
+    await fs.rename(file, aside)
   } catch (error) {
     if (isCode(error, 'ENOENT')) return // someone else moved it first
     throw error
   }
-  const moved = await readLock(aside)
+  const moved = await readLock(fs, aside)
   const same =
     seen === 'unreadable'
       ? moved === 'unreadable'
       : moved !== 'missing' && moved !== 'unreadable' && moved.token === seen.token
   if (!same) {
     // A contender's fresh lock: restore it unless yet another lock appeared meanwhile.
-    await link(aside, file).catch(() => undefined)
+    await fs.link(aside, file).catch(() => undefined)
   }
-  await unlink(aside).catch(() => undefined)
+  await fs.unlink(aside).catch(() => undefined)
 }

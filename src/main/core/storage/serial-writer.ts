@@ -2,6 +2,7 @@
 // its way to disk waits, and if several arrive meanwhile only the latest content is written
 // (the ones it replaced resolve when it lands). This is steno's scheme, over a durable write.
 import { writeFileDurable } from './durable-write'
+import { nodeFs, type StorageFs } from './storage-fs'
 
 interface Pending {
   text: string
@@ -16,7 +17,10 @@ export class SerialWriter {
   #next: Pending | null = null
   #lastError: unknown = null
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly fs: StorageFs = nodeFs,
+  ) {}
 
   /** Writes `text`; resolves when it (or newer content that replaced it) is on disk. */
   write(text: string): Promise<void> {
@@ -45,7 +49,7 @@ export class SerialWriter {
   }
 
   #start(text: string): Promise<void> {
-    const run = writeFileDurable(this.file, text).then(
+    const run = writeFileDurable(this.file, text, this.fs).then(
       () => {
         this.#lastError = null
       },

@@ -1,8 +1,18 @@
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { bratFormat } from '../../../../src/main/core/formats/brat'
+import {
+  BRAT_DOCUMENTS_FILE,
+  readBratDocuments,
+} from '../../../../src/main/core/formats/brat-documents'
+import { bratFormat } from '../../../../src/main/core/formats/brat-export'
+import {
+  BRAT_NAME,
+  bratWord,
+  nameCommentLines,
+  readBratNames,
+} from '../../../../src/main/core/formats/brat-names'
 import { runImport } from '../../../../src/main/core/formats/importers'
-import { asText, makeDoc, makeInput, rangeOf } from './fixtures'
+import { asText, makeDoc, makeInput, rangeOf, testSchema } from './fixtures'
 
 const text = 'Alpha said\nthe thing.\nBeta agency\n'
 const doc = makeDoc(
@@ -55,6 +65,9 @@ describe('brat export', () => {
       'false boolean attributes': 1,
       'line breaks at span edges': 1,
       'document labels': 1,
+      'document titles and metadata': 1,
+      'annotator names': 5,
+      timestamps: 5,
     })
     expect(out.manifest.counts).toEqual({ documents: 1, spans: 4, relations: 1 })
   })
@@ -76,7 +89,13 @@ describe('brat export', () => {
     const zipped = bratFormat.export({ ...makeInput([doc]), options: { zip: true } } as never)
     expect(zipped.files.map((f) => f.path)).toEqual(['brat.zip'])
     const entries = unzipSync(zipped.files[0].data as Uint8Array)
-    expect(Object.keys(entries).sort()).toEqual(['annotation.conf', 'd1.ann', 'd1.txt'])
+    expect(Object.keys(entries).sort()).toEqual([
+      'annotation.conf',
+      'd1.ann',
+      'd1.txt',
+      'marginalia-documents.json',
+      'visual.conf',
+    ])
     expect(new TextDecoder().decode(entries['d1.ann'])).toBe(file('d1.ann'))
   })
 
@@ -123,5 +142,153 @@ describe('brat export', () => {
     expect(result.unknownLabels).toEqual([
       { kind: 'span', layer: 'thing', label: 'Thing', count: 1 },
     ])
+  })
+})
+
+/** Python's str.splitlines(), which brat's reader uses on .ann files. */
+const pySplitLines = (text: string) =>
+  text
+    // eslint-disable-next-line no-control-regex -- these characters are the point
+    .split(/\r\n|[\n\v\f\r\u001c-\u001e\u0085\u2028\u2029]/)
+    .filter((l, i, all) => i < all.length - 1 || l)
+
+describe('brat export of line breaks other than \\n', () => {
+  const breaks = ['\f', '\v', '\u001c', '\u001d', '\u001e', '\u0085', '\u2028', '\u2029', '\r']
+
+  it.each(breaks.map((b) => [`U+${b.codePointAt(0)!.toString(16).padStart(4, '0')}`, b]))(
+    'splits a span into fragments at %s, never inside the covered text or a note',
+    (_name, lineBreak) => {
+      const text = `Page 1${lineBreak}Page 2 said it.`
+      const d = makeDoc('d1', text, [
+        {
+          start: 5,
+          end: 13,
+          layer: 'claim',
+          label: 'Claim',
+          attributes: { note: `a${lineBreak}b` },
+        },
+      ])
+      const result = bratFormat.export(makeInput([d]))
+      const ann = asText(result.files.find((f) => f.path === 'd1.ann')!.data)
+      expect(pySplitLines(ann)).toEqual([
+        'T1\tClaim 5 6;7 13\t1 Page 2',
+        '#1\tAnnotatorNotes T1\ta b',
+      ])
+      const losses = Object.fromEntries(result.manifest.losses.map((l) => [l.what, l.count]))
+      expect(losses['line breaks other than \\n in the text']).toBe(1)
+      expect(losses['line breaks in notes']).toBe(1)
+    },
+  )
+
+  it('counts a CRLF as its one CR, and keeps the .txt exactly as the text', () => {
+    const text = 'One\r\nTwo\u2028three'
+    const d = makeDoc('d1', text, [{ start: 0, end: text.length, layer: 'claim', label: 'Claim' }])
+    const result = bratFormat.export(makeInput([d]))
+    expect(asText(result.files.find((f) => f.path === 'd1.txt')!.data)).toBe(text)
+    const ann = asText(result.files.find((f) => f.path === 'd1.ann')!.data)
+    expect(pySplitLines(ann)).toEqual(['T1\tClaim 0 3;5 8;9 14\tOne Two three'])
+    expect(
+      result.manifest.losses.find((l) => l.what === 'line breaks other than \\n in the text')
+        ?.count,
+    ).toBe(2)
+  })
+})
+
+describe('brat names and titles', () => {
+  const schema = testSchema()
+  schema.layers[0].labels.push({ name: 'Déclaration' }, { name: '中文 claim' })
+  schema.layers[1].labels.push({ name: 'Claim' }) // shared with the claim layer
+  schema.layers[0].attributes[0] = {
+    name: 'checkability',
+    type: 'enum',
+    values: ['fact|check', 'fact check', 'prévu'],
+  }
+  const text = 'Il a dit: Déclaration. 中文 Claim.'
+  const d = makeDoc(
+    'd1',
+    text,
+    [
+      {
+        ...rangeOf(text, 'Déclaration'),
+        layer: 'claim',
+        label: 'Déclaration',
+        attributes: { checkability: 'fact check' },
+      },
+      { ...rangeOf(text, '中文'), layer: 'claim', label: '中文 claim' },
+      { ...rangeOf(text, 'Claim'), layer: 'source', label: 'Claim' },
+    ],
+    [],
+    {},
+    'Un titre: «Déclaration»',
+  )
+  const result = bratFormat.export(makeInput([d], schema))
+  const file = (path: string) => asText(result.files.find((f) => f.path === path)!.data)
+
+  it("writes only names in brat's grammar, and the mapping as comments in annotation.conf", () => {
+    const conf = file('annotation.conf')
+    const body = conf.split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('['))
+    for (const line of body) {
+      const name = line.trim().replace(/^!/, '').split('\t')[0]
+      if (name !== '<OVERLAP>') expect(name).toMatch(BRAT_NAME)
+    }
+    const ann = file('d1.ann')
+    expect(ann).toContain('T1\tDeclaration ')
+    expect(ann).toContain('T2\tu4E2D_u6587_claim ')
+    expect(ann).toContain('T3\tsource_Claim ')
+    expect(ann).toContain('A1\tcheckability T1 fact_check_2')
+    const names = readBratNames(conf)
+    expect(names).toContainEqual({
+      kind: 'label',
+      owner: 'claim',
+      name: 'Déclaration',
+      written: 'Declaration',
+    })
+    expect(names).toContainEqual({
+      kind: 'value',
+      owner: 'checkability',
+      name: 'fact check',
+      written: 'fact_check_2',
+    })
+    // Every type of the .ann is named by the mapping, and maps back to its label.
+    const written = new Map(names.map((n) => [`${n.kind}:${n.written}`, n]))
+    expect(written.get('label:source_Claim')).toMatchObject({ owner: 'source', name: 'Claim' })
+  })
+
+  it('lists the renamed names in the manifest', () => {
+    expect(result.manifest.renamed).toContainEqual({
+      kind: 'label',
+      owner: 'claim',
+      name: '中文 claim',
+      written: 'u4E2D_u6587_claim',
+    })
+    expect(result.manifest.renamed!.every((r) => r.name !== r.written)).toBe(true)
+  })
+
+  it('shows the original names and the colours in visual.conf', () => {
+    const visual = file('visual.conf')
+    expect(visual).toContain('Declaration | Déclaration\n')
+    expect(visual).toContain('Declaration\tbgColor:#2563eb\n')
+    expect(visual).toContain('source_Claim\tbgColor:#d97706\n')
+  })
+
+  it('keeps titles and metadata in a sidecar an importer can read', () => {
+    const docs = readBratDocuments(file(BRAT_DOCUMENTS_FILE))
+    expect(docs.get('d1')).toEqual({
+      file: 'd1',
+      id: 'd1',
+      title: 'Un titre: «Déclaration»',
+      metadata: { url: 'https://example.org/a' },
+    })
+    expect(() => readBratDocuments('{"format":"other"}')).toThrow(/not a marginalia-brat-documents/)
+  })
+
+  it('maps free text to brat words deterministically', () => {
+    expect(bratWord('Déclaration')).toBe('Declaration')
+    expect(bratWord('Counter claim')).toBe('Counter_claim')
+    expect(bratWord('中文')).toBe('u4E2D_u6587')
+    expect(bratWord('!!')).toBe('_')
+    expect(nameCommentLines([{ kind: 'label', name: 'a\u2028b', written: 'a_b' }])[0]).toBe(
+      '# marginalia-name {"kind":"label","name":"a\\u2028b","written":"a_b"}',
+    )
   })
 })

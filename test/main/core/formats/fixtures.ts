@@ -10,6 +10,7 @@ import {
   type Relation,
   type Span,
 } from '../../../../src/shared/model'
+import { prepareExport } from '../../../../src/main/core/formats/checked'
 import type { ExportInput } from '../../../../src/main/core/formats/types'
 
 export const T0 = '2024-05-01T10:00:00.000Z'
@@ -126,9 +127,9 @@ export function makeDoc(
   }
 }
 
-/** An export input for the given documents. */
-export function makeInput(documents: DocumentFile[], schema = testSchema()): ExportInput {
-  const project: ProjectFile = {
+/** A project file holding the given documents. */
+export function makeProject(documents: DocumentFile[], schema = testSchema()): ProjectFile {
+  return {
     format: 'marginalia-project',
     version: FORMAT_VERSION,
     id: 'p1',
@@ -145,7 +146,11 @@ export function makeInput(documents: DocumentFile[], schema = testSchema()): Exp
     })),
     entities: [],
   }
-  return { project, documents }
+}
+
+/** An export input for the given documents, checked as the export runner checks them. */
+export function makeInput(documents: DocumentFile[], schema = testSchema()): ExportInput {
+  return prepareExport(makeProject(documents, schema), documents).input
 }
 
 /** Python's `text[start:end]` (code points). */

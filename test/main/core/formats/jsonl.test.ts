@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { exportFormats, getExportFormat } from '../../../../src/main/core/formats'
+import { exportDocuments } from '../../../../src/main/core/formats/checked'
 import { jsonlFormat, type JsonlLine } from '../../../../src/main/core/formats/jsonl'
 import { TRICKY_SOURCE, TRICKY_SPANS, docWithSpans, projectFile } from './native-fixture'
 
 function run(documents: ReturnType<typeof docWithSpans>[], project = projectFile()) {
-  const out = jsonlFormat.export({ project, documents })
+  const out = exportDocuments(jsonlFormat, project, documents)
   expect(out.files).toHaveLength(1)
   const data = out.files[0].data as string
   expect(data.endsWith('\n')).toBe(true)

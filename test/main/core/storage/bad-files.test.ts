@@ -1,4 +1,4 @@
-import { readFile, writeFile, rm } from 'node:fs/promises'
+import { lstat, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ProjectError, ProjectStore } from '../../../../src/main/core/storage'
@@ -140,6 +140,55 @@ describe('broken files', () => {
     expect((error as Error).message).not.toContain('\n') // shown as one line by the CLI and UI
     await writeFile(file, JSON.stringify({ format: 'something-else', version: 1 }))
     await expect(ProjectStore.open(dir)).rejects.toThrow(/project\.json: format: /)
+  })
+})
+
+describe('symbolic links in a project folder', () => {
+  const PASSWD = 'root:x:0:0:root:/root:/bin/bash\n'
+
+  it('a document file that is a link is refused, naming it, without reading the target', async () => {
+    const { dir, ids, files } = await project()
+    const outside = path.join(await tempDir(), 'passwd')
+    await writeFile(outside, PASSWD)
+    await rm(files[0])
+    await symlink(outside, files[0])
+    // A link to a valid document is refused too: the project's files are its own.
+    const copy = path.join(path.dirname(outside), 'copy.json')
+    await rename(files[1], copy)
+    await symlink(copy, files[1])
+
+    const store = await ProjectStore.open(dir)
+    const refusal =
+      'the file is a symbolic link, and Marginalia does not follow links in a project folder: ' +
+      'replace the link with the file itself'
+    expect(store.problems).toEqual([
+      { file: files[0], message: refusal },
+      { file: files[1], message: refusal },
+    ])
+    await expect(store.loadDocument(ids[0])).rejects.toThrow(`${files[0]}: ${refusal}`)
+    await expect(store.saveAnnotations(ids[1], annotationsFor())).rejects.toThrow(/not saved/)
+    expect((await store.loadDocument(ids[2])).document.text).toBe('Third Putin text.')
+    await store.close()
+    expect(JSON.stringify(store.problems)).not.toContain('root:x')
+    expect((await lstat(files[0])).isSymbolicLink()).toBe(true)
+    expect(await readFile(outside, 'utf8')).toBe(PASSWD)
+  })
+
+  it('a project.json that is a link stops the open, naming it', async () => {
+    const { dir } = await project()
+    const file = path.join(dir, 'project.json')
+    const elsewhere = path.join(await tempDir(), 'project.json')
+    await rename(file, elsewhere)
+    await symlink(elsewhere, file)
+    const error = await ProjectStore.open(dir).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ProjectError)
+    expect((error as ProjectError).file).toBe(file)
+    expect((error as Error).message).toMatch(/project\.json: the file is a symbolic link/)
+
+    await writeFile(elsewhere, PASSWD)
+    const leak = await ProjectStore.open(dir, { lock: false }).catch((e: unknown) => e)
+    expect((leak as Error).message).toMatch(/symbolic link/)
+    expect((leak as Error).message).not.toContain('root:x')
   })
 })
 

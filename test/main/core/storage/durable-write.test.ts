@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir } from 'node:fs/promises'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -7,7 +7,55 @@ import {
   writeFileDurable,
 } from '../../../../src/main/core/storage/durable-write'
 import { SerialWriter } from '../../../../src/main/core/storage/serial-writer'
+import { fsError, spyFs, type FsCall } from './spy-fs'
 import { tempDir } from './temp-dir'
+
+/** A call as one line: `sync /p/.a.json.1.ab.tmp`, `rename /p/x → /p/y`, `open /p r`. */
+function line(call: FsCall): string {
+  if (call.op === 'rename' || call.op === 'link') return `${call.op} ${call.path} → ${call.other}`
+  return call.op === 'open' ? `open ${call.path} ${call.other}` : `${call.op} ${call.path}`
+}
+
+describe('writeFileDurable: the file-system calls, in order', () => {
+  it('writes a temp file beside the target, fsyncs it, renames it over the target, fsyncs the folder', async () => {
+    const dir = await tempDir()
+    const file = path.join(dir, 'a.json')
+    await writeFile(file, 'old')
+    const calls: FsCall[] = []
+    await writeFileDurable(file, 'new', spyFs(calls))
+    const temp = calls[0].path
+    expect(path.dirname(temp)).toBe(dir)
+    expect(isTempName(path.basename(temp))).toBe(true)
+    const folderSync =
+      process.platform === 'win32' ? [] : [`open ${dir} r`, `sync ${dir}`, `close ${dir}`]
+    expect(calls.map(line)).toEqual([
+      `open ${temp} wx`, // a new file: never an existing one, never the target itself
+      `write ${temp}`,
+      `sync ${temp}`,
+      `close ${temp}`,
+      `rename ${temp} → ${file}`,
+      ...folderSync,
+    ])
+    expect(await readFile(file, 'utf8')).toBe('new')
+  })
+
+  it('a failure before the rename leaves the target as it was and removes the temp file', async () => {
+    const dir = await tempDir()
+    const file = path.join(dir, 'a.json')
+    await writeFile(file, 'old')
+    for (const failing of ['write', 'sync'] as const) {
+      const calls: FsCall[] = []
+      const fs = spyFs(calls, (call) => {
+        if (call.op === failing && call.path !== file) throw fsError('EIO', call)
+      })
+      await expect(writeFileDurable(file, 'new', fs)).rejects.toThrow(/EIO/)
+      expect(calls.map((c) => c.op)).not.toContain('rename')
+      expect(calls.at(-1)).toEqual({ op: 'unlink', path: calls[0].path })
+      expect(await readFile(file, 'utf8')).toBe('old')
+      expect(await readdir(dir)).toEqual(['a.json'])
+    }
+  })
+})
 
 describe('writeFileDurable', () => {
   it('replaces a file and leaves no temp file behind', async () => {

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
-import { readFile, readdir, utimes, writeFile } from 'node:fs/promises'
+import { readFile, readdir, unlink, utimes, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LOCK_FILE, LockError, ProjectStore } from '../../../../src/main/core/storage'
+import { spyFs } from './spy-fs'
 import { tempDir } from './temp-dir'
 
 /** The pid of a process that has exited. */
@@ -109,6 +110,38 @@ describe('project lock', () => {
       if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(LockError)
     }
     await (winners[0] as PromiseFulfilledResult<ProjectStore>).value.close()
+  })
+
+  it("a competitor's fresh lock, caught while taking over a stale one, is put back", async () => {
+    const dir = await tempDir()
+    await (await ProjectStore.create(dir, { name: 'P' })).close()
+    await writeLock(dir, {
+      pid: await deadPid(),
+      host: os.hostname(),
+      since: '2024-01-01T00:00:00Z',
+    })
+    const file = path.join(dir, LOCK_FILE)
+    const competitor = {
+      pid: process.ppid, // alive, on this host, and not us
+      host: os.hostname(),
+      since: '2024-06-19T10:00:00.000Z',
+      token: 'competitor',
+    }
+    let raced = false
+    // Between our reading the stale lock and renaming it aside, a competitor takes it over first.
+    const fs = spyFs([], async (call) => {
+      if (raced || call.op !== 'rename' || call.path !== file) return
+      raced = true
+      await unlink(file)
+      await writeFile(file, JSON.stringify(competitor))
+    })
+    const error = await ProjectStore.open(dir, { fs }).catch((e: unknown) => e)
+    expect(raced).toBe(true)
+    // Our rename caught the competitor's lock; it was put back and is respected.
+    expect(error).toBeInstanceOf(LockError)
+    expect((error as LockError).holder.pid).toBe(process.ppid)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(competitor)
+    expect((await readdir(dir)).sort()).toEqual([LOCK_FILE, 'documents', 'project.json'])
   })
 
   it('an unreadable lock file that is fresh is respected; an old one is taken over', async () => {

@@ -10,6 +10,7 @@ import {
 import { defaultSchema } from '../../../../src/shared/default-schema'
 import { zDocumentFile, zProjectFile } from '../../../../src/shared/model'
 import { TEXT, annotationsFor, newDocument } from './helpers'
+import { isWriteCall, spyFs, type FsCall } from './spy-fs'
 import { tempDir } from './temp-dir'
 
 async function added(store: ProjectStore, d: NewDocument = newDocument()) {
@@ -105,6 +106,34 @@ describe('ProjectStore', () => {
     expect(
       JSON.parse(await readFile(path.join(dir, a.file), 'utf8')).annotations.spans,
     ).toHaveLength(3)
+    await store.close()
+  })
+
+  it('a save reaches the disk only through the durable write (temp, fsync, rename, folder)', async () => {
+    const dir = await tempDir()
+    const calls: FsCall[] = []
+    const store = await ProjectStore.create(dir, { name: 'P', fs: spyFs(calls) })
+    const entry = await added(store)
+    calls.length = 0
+    await store.saveAnnotations(entry.id, annotationsFor())
+    const file = path.join(dir, entry.file)
+    const temp = calls.find((c) => c.op === 'open' && c.other === 'wx')?.path ?? '(none)'
+    expect(path.basename(temp)).toMatch(
+      new RegExp(`^\\.${entry.id}\\.json\\.\\d+\\.[0-9a-f]{12}\\.tmp$`),
+    )
+    expect(calls.filter(isWriteCall).map((c) => [c.op, c.path, c.other])).toEqual([
+      ['open', temp, 'wx'],
+      ['write', temp, undefined],
+      ['rename', temp, file],
+    ])
+    const order = calls.map((c) => `${c.op} ${c.path}`)
+    expect(order.indexOf(`sync ${temp}`)).toBeGreaterThan(order.indexOf(`write ${temp}`))
+    expect(order.indexOf(`sync ${temp}`)).toBeLessThan(order.indexOf(`rename ${temp}`))
+    if (process.platform !== 'win32') {
+      expect(order.lastIndexOf(`sync ${path.dirname(file)}`)).toBeGreaterThan(
+        order.indexOf(`rename ${temp}`),
+      )
+    }
     await store.close()
   })
 

@@ -1,0 +1,166 @@
+// One function per command: its arguments, options and help, and an action that resolves the
+// paths it was given against the user's folder and then imports its handler (commands/*.ts), so
+// `--help` never waits for jsdom, zod or the format writers to load.
+import path from 'node:path'
+import { Option, type Command } from 'commander'
+import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from '../../shared/format-names'
+import * as help from './help'
+import type { CliIo } from './io'
+
+/** What every command's action needs from the run. */
+export interface ProgramContext {
+  io: CliIo
+  /** The folder relative paths are resolved against (paths.ts). */
+  cwd: string
+  /** The export formats, when the export help was asked for (help.ts). */
+  exportFormats?: help.ExportFormatFacts[]
+  setExit(code: number): void
+}
+
+const at = (ctx: ProgramContext, p: string) => path.resolve(ctx.cwd, p)
+const repeatable = (value: string, previous: string[]) => [...previous, value]
+
+function defineInit(program: Command, ctx: ProgramContext): void {
+  program
+    .command('init')
+    .description('Create a project in a new or empty folder.')
+    .argument('<dir>', 'project folder')
+    .option('--name <name>', 'project name (default: the folder name)')
+    .option('--sample', 'fill it with the sample article and its annotations')
+    .addHelpText('after', help.INIT_HELP)
+    .action(async (dir: string, opts: { name?: string; sample?: boolean }) => {
+      const { initCommand } = await import('./commands/init')
+      ctx.setExit(await initCommand(at(ctx, dir), opts, ctx.io))
+    })
+}
+
+function defineAdd(program: Command, ctx: ProgramContext): void {
+  program
+    .command('add')
+    .description('Import .txt, .md and .html files into a project.')
+    .argument('<dir>', 'project folder')
+    .argument('<files...>', 'files to import')
+    .addHelpText('after', help.ADD_HELP)
+    .action(async (dir: string, files: string[]) => {
+      const { addCommand } = await import('./commands/add')
+      const paths = files.map((f) => at(ctx, f))
+      ctx.setExit(await addCommand(at(ctx, dir), paths, ctx.io))
+    })
+}
+
+function defineExport(program: Command, ctx: ProgramContext): void {
+  program
+    .command('export')
+    .description('Export the annotations as a dataset, with a manifest beside it.')
+    .argument('<dir>', 'project folder')
+    .addOption(
+      new Option('--format <name>', 'export format').choices(EXPORT_FORMATS).makeOptionMandatory(),
+    )
+    .requiredOption('--out <path>', 'output file, or folder for folder formats (see below)')
+    .option(
+      '--option <key=value>',
+      'format option, repeatable: zip=true (brat), layer=<id> (conll), escapeFormulas=false (csv)',
+      repeatable,
+      [] as string[],
+    )
+    .option('--allow-incomplete', 'exit 0 even when spans or documents are left out')
+    .addHelpText('after', () => help.exportHelp(ctx.exportFormats))
+    .action(async (dir: string, opts: ExportArgs) => {
+      const { exportCommand } = await import('./commands/export')
+      ctx.setExit(await exportCommand(at(ctx, dir), { ...opts, out: at(ctx, opts.out) }, ctx.io))
+    })
+}
+
+interface ExportArgs {
+  format: string
+  out: string
+  option: string[]
+  allowIncomplete?: boolean
+}
+
+function defineImport(program: Command, ctx: ProgramContext): void {
+  program
+    .command('import')
+    .description('Import annotated documents from another tool into the project.')
+    .argument('<dir>', 'project folder')
+    .argument('<path>', 'file, folder or zip to import')
+    .addOption(
+      new Option('--format <name>', 'import format')
+        .choices(ANNOTATION_IMPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
+    .option('--add-labels', 'add unknown labels to the project schema')
+    .option('--skip-unknown', 'skip annotations whose labels the schema does not know')
+    .addHelpText('after', help.IMPORT_HELP)
+    .action(async (dir: string, source: string, opts: ImportArgs) => {
+      const { importCommand } = await import('./commands/import')
+      ctx.setExit(await importCommand(at(ctx, dir), at(ctx, source), opts, ctx.io))
+    })
+}
+
+interface ImportArgs {
+  format: string
+  addLabels?: boolean
+  skipUnknown?: boolean
+}
+
+function defineValidate(program: Command, ctx: ProgramContext): void {
+  program
+    .command('validate')
+    .description('Check the schema, documents, offsets and quotes, and relation ends.')
+    .argument('<dir>', 'project folder')
+    .addHelpText('after', help.VALIDATE_HELP)
+    .action(async (dir: string) => {
+      const { validateCommand } = await import('./commands/validate')
+      ctx.setExit(await validateCommand(at(ctx, dir), ctx.io))
+    })
+}
+
+function defineStats(program: Command, ctx: ProgramContext): void {
+  program
+    .command('stats')
+    .description('Count documents, spans by layer and label, and relations.')
+    .argument('<dir>', 'project folder')
+    .option('--json', 'print the counts as JSON')
+    .addHelpText('after', help.STATS_HELP)
+    .action(async (dir: string, opts: { json?: boolean }) => {
+      const { statsCommand } = await import('./commands/stats')
+      ctx.setExit(await statsCommand(at(ctx, dir), opts, ctx.io))
+    })
+}
+
+function defineClaims(program: Command, ctx: ProgramContext): void {
+  program
+    .command('claims')
+    .description('Write the claims table (who said what) as CSV or XLSX.')
+    .argument('<dir>', 'project folder')
+    .requiredOption('--out <file>', 'output file (.csv or .xlsx)')
+    .addOption(
+      new Option('--format <name>', 'csv or xlsx (default: from --out)').choices(['csv', 'xlsx']),
+    )
+    .option('--document <id>', 'only this document')
+    .option('--allow-incomplete', 'exit 0 even when a document could not be read')
+    .addHelpText('after', help.CLAIMS_HELP)
+    .action(async (dir: string, opts: ClaimsArgs) => {
+      const { claimsCommand } = await import('./commands/claims')
+      ctx.setExit(await claimsCommand(at(ctx, dir), { ...opts, out: at(ctx, opts.out) }, ctx.io))
+    })
+}
+
+interface ClaimsArgs {
+  out: string
+  format?: 'csv' | 'xlsx'
+  document?: string
+  allowIncomplete?: boolean
+}
+
+/** Every command, in the order the help lists them. */
+export const COMMANDS = [
+  defineInit,
+  defineAdd,
+  defineExport,
+  defineImport,
+  defineValidate,
+  defineStats,
+  defineClaims,
+]

@@ -1,0 +1,149 @@
+// The help pages' extra sections: examples, exit codes, what each command does with duplicates
+// and unknown labels, where exports and their manifests go, and where the documentation is. Kept
+// apart from the command definitions so each definition stays a few lines. The export page's list
+// of formats comes from the export registry itself (loaded only when that page is asked for).
+import path from 'node:path'
+import { EXIT_CODES_HELP } from './exit-codes'
+import { packageRoot } from './package-root'
+
+/** What the export help says about one format: where its output and its manifest go. */
+export interface ExportFormatFacts {
+  name: string
+  label: string
+  /** '' for a folder of files. */
+  extension: string
+  /** Whether `--option zip=true` makes the folder one .zip file. */
+  zip: boolean
+}
+
+/** Whether `argv` asks for the export command's help (which lists the registry's formats). */
+export function wantsExportHelp(argv: readonly string[]): boolean {
+  const help = argv.includes('--help') || argv.includes('-h') || argv[0] === 'help'
+  return help && argv.includes('export')
+}
+
+/** The export registry's formats, as the help describes them. Loads every format module. */
+export async function loadExportFacts(): Promise<ExportFormatFacts[]> {
+  const { exportFormats } = await import('../core/formats')
+  const { exportOptionSchema } = await import('../../shared/export-options')
+  return Object.entries(exportFormats).map(([name, module]) => ({
+    name,
+    label: module.label,
+    extension: module.extension,
+    zip: Object.hasOwn(exportOptionSchema(name).shape, 'zip'),
+  }))
+}
+
+function docs(...files: string[]): string {
+  return `Documentation: ${files.map((f) => path.join(packageRoot(), f)).join(', ')}`
+}
+
+/** After the program's own help. */
+export function programHelp(): string {
+  return `
+Paths are relative to the folder you run the command in (under \`npm run cli\`, the folder you
+ran npm from). \`marginalia help <command>\` shows each command's examples and exit codes.
+
+${EXIT_CODES_HELP}
+
+${docs('README.md', 'docs/EXPORTS.md', 'docs/FORMAT.md')}`
+}
+
+export const INIT_HELP = `
+Examples:
+  marginalia init ~/projects/demo --name "Demo"
+  marginalia init ~/projects/demo --sample      # the sample article, annotated
+
+Exit codes: 0 created; 1 the folder is not empty, or cannot be written; 2 usage.`
+
+export const ADD_HELP = `
+Examples:
+  marginalia add ~/projects/demo article.html notes.md report.txt
+
+Reads .txt, .md and .html files (50 MB at most each). A file whose text is already in the project
+is skipped and named ("skipped … already in the project"): that is not a failure.
+
+Exit codes: 0 every file added or already there; 1 a file could not be read or imported (the
+others are added); 2 usage.`
+
+/** The export page: examples, where each format writes, the manifest, exit codes. */
+export function exportHelp(formats?: readonly ExportFormatFacts[]): string {
+  const files = formats?.filter((f) => f.extension !== '') ?? []
+  const folders = formats?.filter((f) => f.extension === '') ?? []
+  const zipped = folders.filter((f) => f.zip).map((f) => f.name)
+  const where = formats
+    ? `  one file, manifest beside it as <out>.manifest.json:
+    ${files.map((f) => `${f.name} (${f.extension})`).join(', ')}
+  a folder, manifest inside it as <out>/manifest.json:
+    ${folders.map((f) => f.name).join(', ')}${
+      zipped.length
+        ? `\n  ${zipped.join(', ')}: one .zip file instead (manifest beside it) when --out ends
+    in .zip, or with --option zip=true`
+        : ''
+    }`
+    : '  (run `marginalia export --help` to list them)'
+  return `
+Examples:
+  marginalia export ~/projects/demo --format jsonl --out demo.jsonl
+  marginalia export ~/projects/demo --format brat --out demo-brat.zip
+  marginalia export ~/projects/demo --format conll --out demo-conll --option layer=claim
+  marginalia export ~/projects/demo --format csv --out spans.csv --option escapeFormulas=false
+
+Where each format writes:
+${where}
+The manifest names the offset unit, counts what was written, lists what the format cannot hold
+(losses) and every span or document left out, and why (problems). A folder is written only when
+it is new, empty or holds an earlier export.
+
+Exit codes: 0 written, with every span of the project; 3 written, but spans or documents left
+out (listed; --allow-incomplete makes it 0); 1 not written (the project cannot be read, the
+output is in the way); 2 usage (unknown format, bad --option).
+
+${docs('docs/EXPORTS.md')}`
+}
+
+export const IMPORT_HELP = `
+Examples:
+  marginalia import ~/projects/demo --format doccano labelled.jsonl
+  marginalia import ~/projects/demo --format brat collection/ --add-labels
+  marginalia import ~/projects/demo --format label-studio export.json --skip-unknown
+
+<path> is a file, a folder of files or a .zip. Unknown labels (span labels, relation types,
+attributes or document labels the project's schema does not know) stop the import before
+anything is written, and are listed: run it again with --add-labels to add them to the schema, or
+--skip-unknown to leave those annotations out. A document whose text is already in the project is
+skipped and named: that is not a failure.
+
+Exit codes: 0 every document imported or already there; 1 unknown labels (nothing written), or a
+document could not be imported (the others are); 2 usage.
+
+${docs('docs/EXPORTS.md')}`
+
+export const VALIDATE_HELP = `
+Examples:
+  marginalia validate ~/projects/demo
+
+Prints one line per problem: the file, the field and what is wrong.
+
+Exit codes: 0 no problem; 1 problems found, or the project cannot be read; 2 usage.
+
+${docs('docs/FORMAT.md')}`
+
+export const STATS_HELP = `
+Examples:
+  marginalia stats ~/projects/demo
+  marginalia stats ~/projects/demo --json
+
+Exit codes: 0 printed; 1 the project cannot be read; 2 usage.`
+
+export const CLAIMS_HELP = `
+Examples:
+  marginalia claims ~/projects/demo --out claims.csv
+  marginalia claims ~/projects/demo --out claims.xlsx --document <id>
+
+One row per claim: its sources, their entities, cues, attribution and stance, sentiment,
+checkability, and start/end in code points. The XLSX adds a Sources sheet (claims per source).
+The format is --format, else the extension of --out.
+
+Exit codes: 0 written; 3 written, but a document could not be read (named; --allow-incomplete
+makes it 0); 1 not written; 2 usage.`

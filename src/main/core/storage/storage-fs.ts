@@ -1,0 +1,55 @@
+// The file-system calls the storage layer makes, as one small interface. Everything in storage takes
+// it (default: Node's own), so a test can record the exact sequence of calls a durable write makes,
+// or make one call fail the way a full disk, a read-only folder or a lost race would, without
+// needing root, a tiny file system or luck with timing.
+import * as fsp from 'node:fs/promises'
+
+/** An open file, as storage uses it. */
+export interface StorageHandle {
+  readFile(): Promise<Uint8Array>
+  writeFile(data: string | Uint8Array): Promise<void>
+  sync(): Promise<void>
+  close(): Promise<void>
+}
+
+/** What storage needs to know of a file or folder. */
+export interface StorageStats {
+  isDirectory(): boolean
+  isFile(): boolean
+  isSymbolicLink(): boolean
+  mtimeMs: number
+}
+
+/** The file-system calls of the storage layer (the subset of `node:fs/promises` it uses). */
+export interface StorageFs {
+  open(file: string, flags: string | number, mode?: number): Promise<StorageHandle>
+  rename(from: string, to: string): Promise<void>
+  link(existing: string, newPath: string): Promise<void>
+  unlink(file: string): Promise<void>
+  mkdir(dir: string, options?: { recursive?: boolean }): Promise<unknown>
+  readdir(dir: string): Promise<string[]>
+  stat(file: string): Promise<StorageStats>
+  lstat(file: string): Promise<StorageStats>
+}
+
+/** Node's file system. */
+export const nodeFs: StorageFs = {
+  open: (file, flags, mode) => fsp.open(file, flags, mode),
+  rename: (from, to) => fsp.rename(from, to),
+  link: (existing, newPath) => fsp.link(existing, newPath),
+  unlink: (file) => fsp.unlink(file),
+  mkdir: (dir, options) => fsp.mkdir(dir, options),
+  readdir: (dir) => fsp.readdir(dir),
+  stat: (file) => fsp.stat(file),
+  lstat: (file) => fsp.lstat(file),
+}
+
+/** Reads a whole file through `fs`. */
+export async function readWhole(fs: StorageFs, file: string, flags: string | number = 'r') {
+  const handle = await fs.open(file, flags)
+  try {
+    return await handle.readFile()
+  } finally {
+    await handle.close()
+  }
+}
