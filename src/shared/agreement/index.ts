@@ -13,7 +13,8 @@ export {
   pairKappas,
 } from './coefficients'
 export { UnitTable } from './unit-table'
-export { continuumPart, segmentDistance, unitizingAlpha } from './unitizing'
+export { continuumPart, segmentDistance } from './unitizing'
+export { unitizingAlpha, unitizingAlphas } from './unitizing-result'
 export type { ContinuumPart, Interval } from './unitizing'
 export * from './types'
 export {

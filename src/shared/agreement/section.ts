@@ -22,7 +22,8 @@ import type {
   PairSpanScores,
   RelationAgreement,
 } from './types'
-import { unitizingAlphas, type ContinuumPart } from './unitizing'
+import type { ContinuumPart } from './unitizing'
+import { unitizingAlphas } from './unitizing-result'
 
 export interface DocumentMaterial {
   documentId: string

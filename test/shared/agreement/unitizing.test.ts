@@ -10,7 +10,7 @@ import {
   unitizingAlpha,
   type Interval,
 } from '../../../src/shared/agreement'
-import { unitizingAlphas } from '../../../src/shared/agreement/unitizing'
+import { unitizingAlphas } from '../../../src/shared/agreement/unitizing-result'
 import { defaultSchema } from '../../../src/shared/default-schema'
 import type { Annotations, Span } from '../../../src/shared/model'
 
