@@ -14,9 +14,16 @@ import type {
   UnitizingResult,
 } from './types'
 
-/** The report as JSON text (2-space indented, with a trailing newline). */
-export function formatAgreementJson(report: AgreementReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`
+/**
+ * The report as JSON text with a trailing newline, indented by `indent` spaces (default 2; 0 for
+ * one line, about half the size when the disagreement list is long).
+ */
+export function formatAgreementJson(
+  report: AgreementReport,
+  options: { indent?: number } = {},
+): string {
+  const indent = options.indent ?? 2
+  return `${JSON.stringify(report, null, indent > 0 ? indent : undefined)}\n`
 }
 
 export interface CsvOptions {

@@ -37,6 +37,13 @@ const documents = generateProject({ documents: 3, analysts: 3, spans: 16, seed: 
 const report = computeAgreement({ schema, documents })
 
 describe('JSON', () => {
+  it('is indented by two spaces, or one line when asked', () => {
+    expect(formatAgreementJson(report)).toMatch(/^\{\n {2}"format": "marginalia-agreement",/)
+    const compact = formatAgreementJson(report, { indent: 0 })
+    expect(compact.split('\n')).toHaveLength(2)
+    expect(JSON.parse(compact)).toEqual(JSON.parse(formatAgreementJson(report)))
+  })
+
   it("is the report, as Python's json reads it", () => {
     const read = JSON.parse(runPython(READ_JSON, formatAgreementJson(report))) as Record<
       string,
