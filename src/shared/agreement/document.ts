@@ -37,16 +37,20 @@ export interface DocumentAlignment {
   relations: Map<string, Relation[]>
 }
 
-/** The partner of `s` (of analyst a or b) in the a–b matching of its layer. */
-export function partnerOf(
+/**
+ * The partner finder of analysts a and b: the partner of a span of either of them in the a–b
+ * matching of the span's layer, or undefined.
+ */
+export function partnersOf(
   alignment: DocumentAlignment,
-  s: AlignedSpan,
   a: string,
   b: string,
-): AlignedSpan | undefined {
-  const layer = alignment.layers.get(s.span.layer)
-  const matching = layer?.matchings.get(pairKey(a, b)) ?? layer?.matchings.get(pairKey(b, a))
-  return matching?.get(s.index)
+): (s: AlignedSpan) => AlignedSpan | undefined {
+  const byLayer = new Map<string, Matching | undefined>()
+  for (const [id, layer] of alignment.layers) {
+    byLayer.set(id, layer.matchings.get(pairKey(a, b)) ?? layer.matchings.get(pairKey(b, a)))
+  }
+  return (s) => byLayer.get(s.span.layer)?.get(s.index)
 }
 
 function checkSpans(

@@ -3,7 +3,7 @@
 // and attributes on the aligned units. Counts and data add up over documents, so a document's
 // figures and the project's pooled figures come from the same material.
 import type { AttributeDef, AttributeValue } from '../model'
-import { exactMatches, greedyMatching, type AlignedSpan } from './alignment'
+import { exactMatches, greedyMatching } from './alignment'
 import type { DocumentAlignment, LayerAlignment } from './document'
 import { pairKey, pairsOf, zeroCounts, type Counts } from './scores'
 import { UnitTable } from './unit-table'
@@ -101,31 +101,32 @@ function attributeMaterial(
   layer: LayerAlignment,
   def: AttributeDef,
 ): AttributeMaterial {
-  const value = (s: AlignedSpan) => attributeValue(def, s.span.attributes[def.name])
+  // Each span's value, by its index in the layer.
+  const values = layer.spans.map((s) => attributeValue(def, s.span.attributes[def.name]))
   const table = new UnitTable()
   for (const unit of layer.units) {
     const coders: string[] = []
-    const values: (string | number)[] = []
+    const unitValues: (string | number)[] = []
     for (const s of unit.spans) {
-      const v = value(s)
+      const v = values[s.index]
       if (v === undefined) continue
       coders.push(s.analyst)
-      values.push(v)
+      unitValues.push(v)
     }
-    table.add(unit.id, coders, values)
+    table.add(unit.id, coders, unitValues)
   }
   const pairs = new Map<string, Counts>()
+  const setBy = (x: string) =>
+    (layer.byAnalyst.get(x) ?? []).filter((s) => values[s.index] !== undefined)
   for (const [a, b] of pairsOf(alignment.analysts)) {
     const matching = layer.matchings.get(pairKey(a, b))!
-    const withValue = (x: string) =>
-      (layer.byAnalyst.get(x) ?? []).filter((s) => value(s) !== undefined)
-    const sa = withValue(a)
+    const sa = setBy(a)
     let tp = 0
     for (const s of sa) {
       const partner = matching.get(s.index)
-      if (partner && value(partner) !== undefined && value(partner) === value(s)) tp++
+      if (partner && values[s.index] === values[partner.index]) tp++
     }
-    pairs.set(pairKey(a, b), { tp, a: sa.length, b: withValue(b).length })
+    pairs.set(pairKey(a, b), { tp, a: sa.length, b: setBy(b).length })
   }
   return { def, table, pairs }
 }

@@ -9,7 +9,7 @@
 // - Relation attributes (κ/α): one unit per aligned relation (type, aligned from, aligned to).
 import type { AttributeDef, Relation, RelationType } from '../model'
 import type { AlignedSpan } from './alignment'
-import { partnerOf, type DocumentAlignment } from './document'
+import { partnersOf, type DocumentAlignment } from './document'
 import { attributeValue, comparable, type AttributeMaterial } from './layer-material'
 import { pairKey, pairsOf, type Counts } from './scores'
 import { UnitTable } from './unit-table'
@@ -84,13 +84,12 @@ export function matchRelations(
     if (list) list.push(r)
     else waiting.set(key, [r])
   }
-  const hasEnds = (r: Ended) =>
-    partnerOf(alignment, r.from, a, b) !== undefined &&
-    partnerOf(alignment, r.to, a, b) !== undefined
+  const partner = partnersOf(alignment, a, b)
+  const hasEnds = (r: Ended) => partner(r.from) !== undefined && partner(r.to) !== undefined
   const matches: [Ended, Ended][] = []
   for (const r of ra) {
-    const from = partnerOf(alignment, r.from, a, b)
-    const to = partnerOf(alignment, r.to, a, b)
+    const from = partner(r.from)
+    const to = partner(r.to)
     if (!from || !to) continue
     const list = waiting.get(`${from.span.id}\u0000${to.span.id}`)
     if (list && list.length > 0) matches.push([r, list.shift()!])
