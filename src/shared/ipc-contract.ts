@@ -82,6 +82,13 @@ export interface ExportManifest {
   counts: { documents: number; spans: number; relations: number }
   losses: { what: string; count: number; reason: string }[]
   problems: FileProblem[]
+  /**
+   * Native JSONL only: the project's annotation schema (layers, labels, attribute definitions,
+   * relation types, label sets), so a consumer can decode the lines without the app.
+   */
+  annotationSchema?: AnnotationSchema
+  /** Native JSONL only: the JSON Schema (draft 2020-12) of one line, as in schemas/. */
+  lineSchema?: Record<string, unknown>
   /** The tokeniser's name and rules, for formats that write tokens (CoNLL, spaCy). */
   tokeniser?: string
   /**
