@@ -13,7 +13,7 @@ import { BRAT_DOCUMENTS_FILE, readBratDocuments, type BratDocumentEntry } from '
 import { BratNames, readBratNames } from './brat-names'
 import { DocumentBuilder, ImportCollector, fileText, isId, stemOf } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
-import { PY_LINE_BREAK_CLASS } from './python-chars'
+import { PY_LINE_BREAK_CLASS } from '../../../shared/python-chars'
 
 /** What the brat names of one import stand for (written name → ours). */
 interface Vocabulary {
