@@ -18,6 +18,7 @@ export {
   removeSpan,
   selectSpan,
   setDocLabels,
+  tagProblem,
   tagSelection,
   undo,
   updateSpan,
@@ -26,5 +27,6 @@ export {
   type LinkData,
   type SpanLink,
   type SpanPatch,
+  type TagProblem,
   type TextSelectionInfo,
 } from './editor'

@@ -54,7 +54,7 @@ describe('annotation plugin: decorations', () => {
     expect(pluginState(state).decorations.find()).toEqual([])
   })
 
-  it('maps the decoration set through unrelated transactions without rebuilding it', () => {
+  it('keeps the plugin state as it is through transactions that carry no action', () => {
     let state = stateOf(doc, {
       spans: [span('a', 'finance minister'), span('b', 'deep cuts')],
       relations: [],

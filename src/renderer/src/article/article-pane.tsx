@@ -9,6 +9,7 @@ import { ArticleToolbar } from './article-toolbar'
 import { LinkPicker } from './link-picker'
 import { ArticleHeader } from './article-header'
 import { focusFromKeyboard } from '../common/focus-modality'
+import { ArticleHint, type Hint } from './article-hint'
 import type { Box } from './palette-position'
 import { TagPalette } from './tag-palette'
 import './article.css'
@@ -20,6 +21,9 @@ interface ArticlePaneProps {
   schema: AnnotationSchema
   editorRef: Ref<ArticleViewHandle>
   palette: Box | null
+  /** A short note by the caret saying why a key did nothing (see ArticleHint). */
+  hint?: Hint | null
+  onDismissHint?: (seq: number) => void
   onChange: (annotations: Annotations) => void
   onSelect: (spanId: string | null) => void
   onTextSelection: (info: TextSelectionInfo | null) => void
@@ -93,6 +97,9 @@ export function ArticlePane(props: ArticlePaneProps) {
                 onPick={linking.pick}
                 onClose={linking.closePicker}
               />
+            )}
+            {props.hint && props.onDismissHint && (
+              <ArticleHint hint={props.hint} container={scroller} onDismiss={props.onDismissHint} />
             )}
             {props.palette && (
               <TagPalette

@@ -11,6 +11,7 @@ import {
   selectAdjacentSpan,
   selectSpan,
   setDocLabels,
+  tagProblem,
   tagSelection,
   undo,
   updateSpan,
@@ -18,24 +19,65 @@ import {
   type SpanPatch,
 } from '../editor-api'
 
-/** The editor handle (pass `editor` as the ArticleView's ref) and the actions run through it. */
-export function useEditorActions(settings: Settings, onTagged: () => void) {
+/**
+ * The editor handle (pass `editor` as the ArticleView's ref) and the actions run through it.
+ * `onHint` shows a short note by the caret or the selected span when an action cannot run.
+ */
+export function useEditorActions(
+  settings: Settings,
+  onTagged: () => void,
+  onHint: (message: string, at?: DOMRect | null) => void,
+) {
   const editor = useRef<ArticleViewHandle>(null)
 
   const run = useCallback((command: Command) => editor.current?.run(command) ?? false, [])
 
-  /** Tags the article's text selection; false when there is none. */
+  /**
+   * Tags the article's text selection. Text already tagged with this label is not tagged twice:
+   * the existing span is selected instead, and a hint says so. False (with a hint) when no text
+   * is selected or the span cannot be made.
+   */
   const tag = useCallback(
     (layerId: string, label: string): boolean => {
+      const view = editor.current
+      if (!view) return false
       const { annotator, snapToWords } = settings
-      const ok = run(tagSelection({ layerId, label, annotator, snapToWords }))
-      if (ok) {
-        onTagged()
-        editor.current?.focus()
+      const opts = { layerId, label, annotator, snapToWords }
+      const problem = tagProblem(view.state(), opts)
+      if (problem?.kind === 'no-selection') {
+        onHint(`Select some text first, then tag it ${label}.`, view.caretBox())
+        return false
       }
-      return ok
+      if (problem?.kind === 'invalid') {
+        onHint(`Cannot tag this: ${problem.message}.`, view.caretBox())
+        return false
+      }
+      if (problem?.kind === 'duplicate') {
+        const { id } = problem.existing
+        view.run(selectSpan(id))
+        onTagged()
+        view.focus()
+        onHint(`Already tagged ${label}: the existing span is selected.`, view.spanBox(id))
+        view.flash(id)
+        return true
+      }
+      if (!view.run(tagSelection(opts))) return false
+      onTagged()
+      view.focus()
+      return true
     },
-    [run, settings, onTagged],
+    [settings, onTagged, onHint],
+  )
+
+  /** Shows a hint by the selected span, or by the caret when none is selected. */
+  const hint = useCallback(
+    (message: string) => {
+      const view = editor.current
+      if (!view) return
+      const id = annotationKey.getState(view.state())?.selectedId
+      onHint(message, (id && view.spanBox(id)) || view.caretBox())
+    },
+    [onHint],
   )
 
   /** Selects a span and scrolls the article to it with a flash (from the panel's list). */
@@ -88,6 +130,7 @@ export function useEditorActions(settings: Settings, onTagged: () => void) {
   return {
     editor,
     tag,
+    hint,
     showSpan,
     selectAdjacent,
     clearSelection,

@@ -48,6 +48,8 @@ export interface ArticleViewHandle {
   focus(): void
   /** The viewport box of a span's first line (to place a popup by it), or null if not shown. */
   spanBox(id: string): DOMRect | null
+  /** The viewport box of the caret (the head of the text selection), or null if unknown. */
+  caretBox(): DOMRect | null
 }
 
 export interface ArticleViewProps {
@@ -142,9 +144,18 @@ function articleState(latest: RefObject<ArticleViewProps>): EditorState {
         onLinkHandle: (fromId) => latest.current.onLinkHandle?.(fromId),
       }),
     ],
-    onClickSpans(view, ids, event) {
+    onClickSpans(view, ids, event, repeat) {
       if (event.button !== 0 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
         return false
+      // A quick second press on stacked highlights goes to the next span of the stack, and keeps
+      // the browser from selecting the word (which would open the tag palette). Elsewhere a double
+      // click selects a word, as in any text.
+      if (repeat) {
+        if (ids.length < 2) return false
+        const next = nextStackedSpan(view.state, ids)
+        view.dispatch(view.state.tr.setMeta(annotationKey, { type: 'select', id: next }))
+        return true
+      }
       if (latest.current.interceptSpanClick?.(ids)) return true
       const next = ids.length > 0 ? nextStackedSpan(view.state, ids) : null
       if (next !== annotationKey.getState(view.state)?.selectedId)
@@ -239,6 +250,16 @@ function useViewHandle(
       spanBox(spanId) {
         const el = firstElementOf(viewRef.current, spanId)
         return el ? (el.getClientRects()[0] ?? el.getBoundingClientRect()) : null
+      },
+      caretBox() {
+        const view = viewRef.current
+        if (!view) return null
+        try {
+          const c = view.coordsAtPos(view.state.selection.head)
+          return new DOMRect(c.left, c.top, Math.max(1, c.right - c.left), c.bottom - c.top)
+        } catch {
+          return null
+        }
       },
     }),
     [viewRef],

@@ -9,6 +9,7 @@ import {
   patchedRelation,
   patchedSpan,
   relationProblem,
+  sameTag,
   spanProblem,
   type AnnotationAction,
   type RelationPatch,
@@ -44,45 +45,71 @@ export interface TagOptions {
 /**
  * Tags the current text selection as a new span of a layer (with the layer's attribute defaults),
  * selects the new span and collapses the text selection to its end. False when the selection is
- * empty (or snaps to nothing), or the layer or label is not in the schema.
+ * empty (or snaps to nothing), the layer or label is not in the schema, or the span would be one
+ * the store refuses (see `spanProblem`: e.g. an end inside a surrogate pair, or the same text
+ * already tagged with the same label; `tagProblem` says which).
  */
 export function tagSelection(opts: TagOptions): Command {
   return (state, dispatch) => {
     const st = annotationKey.getState(state)
-    const layer = st?.schema.layers.find((l) => l.id === opts.layerId)
-    if (!st || !layer) return false
-    const label = opts.label ?? layer.labels[0].name
-    if (!layer.labels.some((l) => l.name === label)) return false
-    const range = selectionOffsets(state)
-    if (!range) return false
-    let { start, end } = range
-    if (opts.snapToWords) {
-      const { map } = st
-      const first = map.blocks[map.blockIndexAt(start)]
-      const last = map.blocks[map.blockIndexAt(end)]
-      const limits = { min: first ? first.start : start, max: last ? last.end : end }
-      ;({ start, end } = snapToWords(map.text, start, end, limits))
-    }
-    if (!(start < end)) return false
+    const span = st && spanForSelection(state, opts)
+    if (!st || !span || spanProblem(st, span)) return false
     if (dispatch) {
-      const time = new Date().toISOString()
-      const span: Span = {
-        id: newId('s'),
-        layer: layer.id,
-        label,
-        start,
-        end,
-        quote: quoteOf(st.map.text, start, end),
-        attributes: defaultAttributes(layer),
-        annotator: opts.annotator,
-        createdAt: time,
-        updatedAt: time,
-      }
       const action: AnnotationAction = { type: 'add', span, select: true }
-      const caret = TextSelection.create(state.doc, st.map.offsetToPos(end, -1))
+      const caret = TextSelection.create(state.doc, st.map.offsetToPos(span.end, -1))
       dispatch(state.tr.setMeta(annotationKey, action).setSelection(caret))
     }
     return true
+  }
+}
+
+/** Why `tagSelection(opts)` would not apply: nothing selected, or the span it would make. */
+export type TagProblem =
+  | { kind: 'no-selection' }
+  | { kind: 'duplicate'; existing: Span }
+  | { kind: 'invalid'; message: string }
+
+/** What stops `tagSelection(opts)` from applying now, or null when it would apply. */
+export function tagProblem(state: EditorState, opts: TagOptions): TagProblem | null {
+  const st = annotationKey.getState(state)
+  const span = st && spanForSelection(state, opts)
+  if (!st || !span) return { kind: 'no-selection' }
+  const existing = sameTag(st, span)
+  if (existing) return { kind: 'duplicate', existing }
+  const message = spanProblem(st, span)
+  return message ? { kind: 'invalid', message } : null
+}
+
+/** The span `tagSelection` would add (snapped if asked), or null for no text or no such label. */
+function spanForSelection(state: EditorState, opts: TagOptions): Span | null {
+  const st = annotationKey.getState(state)
+  const layer = st?.schema.layers.find((l) => l.id === opts.layerId)
+  if (!st || !layer) return null
+  const label = opts.label ?? layer.labels[0].name
+  if (!layer.labels.some((l) => l.name === label)) return null
+  const range = selectionOffsets(state)
+  if (!range) return null
+  let { start, end } = range
+  if (opts.snapToWords) {
+    const { map } = st
+    const first = map.blocks[map.blockIndexAt(start)]
+    const last = map.blocks[map.blockIndexAt(end)]
+    const limits = { min: first ? first.start : start, max: last ? last.end : end }
+    ;({ start, end } = snapToWords(map.text, start, end, limits))
+  }
+  if (!(start < end)) return null
+  const time = new Date().toISOString()
+  return {
+    id: newId('s'),
+    layer: layer.id,
+    label,
+    start,
+    end,
+    quote: quoteOf(st.map.text, start, end),
+    attributes: defaultAttributes(layer),
+    annotator: opts.annotator,
+    createdAt: time,
+    updatedAt: time,
   }
 }
 
@@ -143,8 +170,10 @@ export function selectSpan(id: string | null): Command {
 }
 
 /**
- * Selects the next (dir 1) or previous (dir -1) span in reading order from the selected one, or the
- * first/last when none is selected: keyboard access to highlights. False when there are none.
+ * Selects the next (dir 1) or previous (dir -1) span in reading order: from the selected span, or,
+ * when none is selected, from the caret (the first span starting at or after it, or the last one
+ * starting before it), wrapping around at either end. Keyboard access to highlights. False when
+ * there are none.
  */
 export function selectAdjacentSpan(dir: 1 | -1): Command {
   return (state, dispatch) => {
@@ -154,8 +183,15 @@ export function selectAdjacentSpan(dir: 1 | -1): Command {
       (a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
     const at = order.findIndex((s) => s.id === st.selectedId)
-    const next =
-      at < 0 ? (dir > 0 ? 0 : order.length - 1) : (at + dir + order.length) % order.length
+    let next: number
+    if (at >= 0) next = (at + dir + order.length) % order.length
+    else {
+      const caret = st.map.posToOffset(state.selection.head, dir)
+      const after = order.findIndex((s) => s.start >= caret)
+      if (dir > 0) next = after < 0 ? 0 : after
+      else next = (after < 0 ? order.length : after) - 1
+      if (next < 0) next = order.length - 1
+    }
     return send({ type: 'select', id: order[next].id })(state, dispatch)
   }
 }

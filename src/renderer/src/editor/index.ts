@@ -17,11 +17,13 @@ export {
   selectionOffsets,
   selectSpan,
   setDocLabels,
+  tagProblem,
   tagSelection,
   undo,
   updateRelation,
   updateSpan,
   type TagOptions,
+  type TagProblem,
 } from './commands'
 export {
   annotationKey,
@@ -35,7 +37,7 @@ export { buildPmDoc, OffsetMap } from './doc'
 export { snapToWords } from './snap'
 export { createArticleState } from './state'
 export { SpanStore } from './span-store'
-export { nextStackedSpan } from './annotation-plugin'
+export { nextStackedSpan, sameTag } from './annotation-plugin'
 export { linkDataOf, linkProblem, linkSpans, retargetRelation } from './link-commands'
 export { linksKey, setShowAllLinks } from './links-plugin'
 export {

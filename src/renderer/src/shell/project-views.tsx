@@ -67,6 +67,8 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
           schema={schema}
           editorRef={actions.editor}
           palette={article.palette}
+          hint={article.hint}
+          onDismissHint={article.dismissHint}
           onChange={doc.changed}
           onSelect={doc.select}
           onTextSelection={article.onTextSelection}

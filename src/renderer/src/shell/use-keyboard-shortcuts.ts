@@ -59,6 +59,10 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
         break
       case 'link':
         handled = linking?.openPicker() ?? false
+        if (!handled && linking && !selectedId)
+          actions.hint(
+            'Select a span first (click a highlight, or press ] to step to one), then L.',
+          )
         break
       case 'escape':
         if (linking?.pickerOpen) linking.closePicker()
