@@ -3,6 +3,7 @@
 export {
   ArticleView,
   annotationKey,
+  historyAliasEffect,
   linkCandidates,
   linkDataOf,
   linkOptionsFor,
@@ -22,6 +23,7 @@ export {
   tagSelection,
   undo,
   updateSpan,
+  type AliasEffect,
   type ArticleViewHandle,
   type CandidateGroup,
   type LinkData,

@@ -4,6 +4,7 @@ import { annotationsOf, HISTORY_LIMIT } from '../../../src/renderer/src/editor/a
 import {
   addRelation,
   addSpan,
+  historyAliasEffect,
   redo,
   removeRelation,
   removeSpan,
@@ -363,5 +364,28 @@ describe('tagging what the store would refuse', () => {
     expect(dispatched).toBe(false)
     // Snapping to words moves the end out of the pair, so the same selection can be tagged.
     expect(tagSelection({ ...opts, snapToWords: true })(state)).toBe(true)
+  })
+})
+
+describe('the registry change an entity link brought', () => {
+  it('travels with the op through undo and redo, and only with that op', () => {
+    let state = stateOf(doc, {
+      spans: [span('s', 'finance minister', 'source')],
+      relations: [],
+      docLabels: {},
+    })
+    const alias = { entityId: 'e-1', alias: 'finance minister' }
+    state = run(state, updateSpan('s', { entityId: 'e-1' }, { alias }))
+    expect(historyAliasEffect(state, 'undo')).toEqual(alias)
+    state = run(state, undo)
+    expect(pluginState(state).spans.get('s')!.entityId).toBeUndefined()
+    expect(historyAliasEffect(state, 'undo')).toBeNull()
+    expect(historyAliasEffect(state, 'redo')).toEqual(alias)
+    state = run(state, redo)
+    expect(pluginState(state).spans.get('s')!.entityId).toBe('e-1')
+    expect(historyAliasEffect(state, 'undo')).toEqual(alias)
+    // A later change without one is undone first, with no registry change.
+    state = run(state, updateSpan('s', { label: 'Other' }))
+    expect(historyAliasEffect(state, 'undo')).toBeNull()
   })
 })

@@ -1,16 +1,21 @@
 // What the shell keeps for the article: the tag palette's place, the editor and the actions run
 // through it, the linking state, and opening a link of the article in the system browser.
-import { useCallback, useState } from 'react'
+import { useCallback, useState, type RefObject } from 'react'
 import type { Api, Settings } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
 import type { TextSelectionInfo } from '../editor-api'
 import type { Hint } from './article-hint'
 import type { Box } from './palette-position'
-import { useEditorActions } from './use-editor-actions'
+import { useEditorActions, type AliasHistory } from './use-editor-actions'
 import { useLinking } from './use-linking'
 
 /** The article's state held by the shell; `onNotice` shows a failure in the notice banner. */
-export function useArticleShell(api: Api, settings: Settings, onNotice: (message: string) => void) {
+export function useArticleShell(
+  api: Api,
+  settings: Settings,
+  onNotice: (message: string) => void,
+  aliasHistory?: RefObject<AliasHistory | null>,
+) {
   const [palette, setPalette] = useState<Box | null>(null)
   const closePalette = useCallback(() => setPalette(null), [])
   const [hint, setHint] = useState<Hint | null>(null)
@@ -26,7 +31,7 @@ export function useArticleShell(api: Api, settings: Settings, onNotice: (message
     (seq: number) => setHint((h) => (h && h.seq === seq ? null : h)),
     [],
   )
-  const actions = useEditorActions(settings, closePalette, showHint)
+  const actions = useEditorActions(settings, closePalette, showHint, aliasHistory)
   const linking = useLinking(actions.editor, settings.annotator)
 
   const onTextSelection = useCallback((info: TextSelectionInfo | null) => {

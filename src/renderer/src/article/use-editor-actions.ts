@@ -1,11 +1,12 @@
 // What the shell does to the annotations, always through the editor's commands so that undo and
 // redo cover every change: tag, select, show, edit, delete, document labels, undo and redo.
-import { useCallback, useRef } from 'react'
+import { useCallback, useRef, type RefObject } from 'react'
 import type { Command } from 'prosemirror-state'
 import type { Settings } from '../../../shared/ipc-contract'
 import type { DocLabels } from '../../../shared/model'
 import {
   annotationKey,
+  historyAliasEffect,
   redo,
   removeSpan,
   selectAdjacentSpan,
@@ -15,9 +16,13 @@ import {
   tagSelection,
   undo,
   updateSpan,
+  type AliasEffect,
   type ArticleViewHandle,
   type SpanPatch,
 } from '../editor-api'
+
+/** Reverts (undo) or re-applies (redo) the registry change an undone or redone op brought. */
+export type AliasHistory = (effect: AliasEffect, which: 'undo' | 'redo') => void
 
 /**
  * The editor handle (pass `editor` as the ArticleView's ref) and the actions run through it.
@@ -27,6 +32,7 @@ export function useEditorActions(
   settings: Settings,
   onTagged: () => void,
   onHint: (message: string, at?: DOMRect | null) => void,
+  aliasHistory?: RefObject<AliasHistory | null>,
 ) {
   const editor = useRef<ArticleViewHandle>(null)
 
@@ -121,10 +127,21 @@ export function useEditorActions(
 
   const changeDocLabels = useCallback((labels: DocLabels) => run(setDocLabels(labels)), [run])
 
-  /** Undo or redo (from a key press or the Edit menu, which leaves the keys to the page). */
+  /**
+   * Undo or redo (from a key press or the Edit menu, which leaves the keys to the page). An entity
+   * link that added the span's text to the entity's aliases takes the alias back with it (and redo
+   * adds it again), so undo restores the registry too.
+   */
   const history = useCallback(
-    (which: 'undo' | 'redo') => run(which === 'undo' ? undo : redo),
-    [run],
+    (which: 'undo' | 'redo') => {
+      const view = editor.current
+      if (!view) return false
+      const effect = historyAliasEffect(view.state(), which)
+      const ok = view.run(which === 'undo' ? undo : redo)
+      if (ok && effect) aliasHistory?.current?.(effect, which)
+      return ok
+    },
+    [aliasHistory],
   )
 
   return {

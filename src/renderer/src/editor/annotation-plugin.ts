@@ -27,7 +27,7 @@ import {
   type DecorationContext,
 } from './decorations'
 import type { OffsetMap } from './doc'
-import { applyOp, invertOp, type AnnotationData, type AnnotationOp } from './ops'
+import { applyOp, invertOp, type AliasEffect, type AnnotationData, type AnnotationOp } from './ops'
 import { RevealScheduler } from './reveal-scheduler'
 import { SpanStore } from './span-store'
 
@@ -51,7 +51,15 @@ export type AnnotationAction =
   | { type: 'add'; span: Span; select?: boolean }
   | { type: 'remove'; id: string }
   /** Consecutive updates of one span with the same `mergeKey` undo as one step (e.g. typing). */
-  | { type: 'update'; id: string; patch: SpanPatch; mergeKey?: string; now?: string }
+  | {
+      type: 'update'
+      id: string
+      patch: SpanPatch
+      mergeKey?: string
+      now?: string
+      /** The registry change this update brings (undone and redone with it by the shell). */
+      alias?: AliasEffect
+    }
   | { type: 'add-relation'; relation: Relation }
   | { type: 'remove-relation'; id: string }
   | { type: 'update-relation'; id: string; patch: RelationPatch; now?: string }
@@ -333,7 +341,8 @@ function reduce(st: AnnotationState, action: AnnotationAction, tr: Transaction):
       const before = st.spans.get(action.id)
       const after = before && patchedSpan(before, action.patch, action.now ?? now())
       if (!before || !after) return st
-      return commit(st, { kind: 'update-span', before, after, mergeKey: action.mergeKey }, tr)
+      const { mergeKey, alias } = action
+      return commit(st, { kind: 'update-span', before, after, mergeKey, alias }, tr)
     }
     case 'add-relation': {
       const r = action.relation

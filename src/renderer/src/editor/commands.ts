@@ -15,6 +15,7 @@ import {
   type RelationPatch,
   type SpanPatch,
 } from './annotation-plugin'
+import type { AliasEffect } from './ops'
 import { snapToWords } from './snap'
 
 function send(action: AnnotationAction): Command {
@@ -146,7 +147,7 @@ export function removeSpan(id: string): Command {
 export function updateSpan(
   id: string,
   patch: SpanPatch,
-  options: { mergeKey?: string } = {},
+  options: { mergeKey?: string; alias?: AliasEffect } = {},
 ): Command {
   return (state, dispatch) => {
     const span = annotationKey.getState(state)?.spans.get(id)
@@ -156,9 +157,21 @@ export function updateSpan(
       id,
       patch,
       mergeKey: options.mergeKey,
+      alias: options.alias,
       now: new Date().toISOString(),
     })(state, dispatch)
   }
+}
+
+/**
+ * The registry change that undo (or redo) would revert (or bring back) with its op, if the op at
+ * the top of that stack carries one; the shell applies it to the registry after running the
+ * command. Undo's effect is to remove the alias, redo's to add it again.
+ */
+export function historyAliasEffect(state: EditorState, which: 'undo' | 'redo'): AliasEffect | null {
+  const st = annotationKey.getState(state)
+  const op = which === 'undo' ? st?.done.at(-1) : st?.undone.at(-1)
+  return op?.kind === 'update-span' && op.alias ? op.alias : null
 }
 
 /** Selects a span (null clears the selection). False if the span does not exist. */

@@ -10,6 +10,7 @@ export {
   addRelation,
   addSpan,
   defaultAttributes,
+  historyAliasEffect,
   redo,
   removeRelation,
   removeSpan,
@@ -53,3 +54,4 @@ export {
   type LinkEnds,
   type SpanLink,
 } from './relations'
+export type { AliasEffect } from './ops'
