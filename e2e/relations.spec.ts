@@ -250,3 +250,61 @@ test('selecting a claim draws its links; "Show all links" draws every link in vi
   await page.getByRole('switch', { name: 'Show all links' }).uncheck()
   await expect(page.locator('.mg-link')).toHaveCount(0)
 })
+
+test('L opens the list next to the claim, wholly visible, without moving the article', async ({
+  app,
+}) => {
+  const page = app.page
+  const scroller = page.locator('.article-scroll')
+  // A claim in the upper half of the article, scrolled into the upper part of the window.
+  await clickHighlight(page, 'claim-tensions')
+  const before = await scroller.evaluate((el) => el.scrollTop)
+  const span = (await highlight(page, 'claim-tensions').first().boundingBox())!
+  await page.keyboard.press('l')
+  const list = page.getByRole('listbox', { name: 'Link to…' })
+  await expect(list).toBeFocused()
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(before)
+  const picker = (await page.locator('.link-picker').boundingBox())!
+  const view = (await scroller.boundingBox())!
+  expect(picker.y).toBeGreaterThanOrEqual(view.y)
+  expect(picker.y + picker.height).toBeLessThanOrEqual(view.y + view.height)
+  expect(picker.x + picker.width).toBeLessThanOrEqual(view.x + view.width)
+  // Next to the span: just below its first line, or just above it.
+  const gap =
+    picker.y >= span.y ? picker.y - (span.y + span.height) : span.y - (picker.y + picker.height)
+  expect(gap).toBeLessThan(40)
+  // Moving down through the list scrolls the list, never the article.
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown')
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(before)
+})
+
+test('in the list, → jumps to the cues and typing finds one; Enter links it', async ({ app }) => {
+  const page = app.page
+  await clickHighlight(page, 'claim-tensions')
+  await page.keyboard.press('l')
+  const list = page.getByRole('listbox', { name: 'Link to…' })
+  await expect(list).toBeFocused()
+  const selected = list.locator('[role="option"][aria-selected="true"]')
+  await expect(selected).toHaveAttribute('aria-label', /^Source:/)
+  // One key to the next group, the cues (nearest first), and one back.
+  await page.keyboard.press('ArrowRight')
+  await expect(selected).toHaveAttribute('aria-label', /^Cue:/)
+  const cues = list.getByRole('group', { name: /Cue/ }).getByRole('option')
+  await expect(cues.first()).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('ArrowLeft')
+  await expect(selected).toHaveAttribute('aria-label', /^Source:/)
+  // Type-ahead: "told" finds the cue "told reporters".
+  await page.keyboard.type('told')
+  await expect(selected).toHaveAttribute('aria-label', 'Cue: told reporters')
+  const cueId = await selected.evaluate((el) => el.id)
+  expect(cueId).toBeTruthy()
+  await page.keyboard.press('Enter')
+  await expect(list).toBeHidden()
+  await expect
+    .poll(async () =>
+      (await relationsOnDisk(page)).relations
+        .filter((r) => r.to === 'claim-tensions' || r.from === 'claim-tensions')
+        .map((r) => r.type),
+    )
+    .toContain('cue_of')
+})
