@@ -102,7 +102,7 @@ type Group<K extends keyof Handlers> = Pick<Handlers, K>
 function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {
   return {
     'app:init': () => session.init(),
-    'app:flushed': async () => session.flushed(),
+    'app:flushed': async (outcome) => session.flushed(outcome),
     'settings:set': (patch) => session.updateSettings(patch),
   }
 }
