@@ -33,7 +33,6 @@ afterEach(async () => {
 function setup(outcomes: FlushOutcome[], choices: UnsavedChoice[], copyPath: string | null = null) {
   const asked: { message: string; action: string; note?: string }[] = []
   let requests = 0
-  let session: AppSession
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
     sampleProjectDir: path.resolve('resources/sample-project'),
@@ -45,7 +44,7 @@ function setup(outcomes: FlushOutcome[], choices: UnsavedChoice[], copyPath: str
     },
     openExternal: async () => undefined,
   }
-  session = new AppSession(ctx)
+  const session: AppSession = new AppSession(ctx)
   sessions.push(session)
   const dialogs: UnsavedDialogs = {
     askUnsaved: async (message, action, note) => {
