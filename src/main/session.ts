@@ -207,7 +207,7 @@ export class AppSession {
       if (this.#store && path.resolve(this.#store.dir) === dir) return this.#store.snapshot()
       // Open the new project before closing the old one, so a failure leaves the old one open.
       // A folder that cannot be written opens read-only; the snapshot says why.
-      const next = await ProjectStore.open(dir, { lock: 'if-writable' })
+      const next = await ProjectStore.open(dir, { lock: 'if-writable', fs: this.ctx.storageFs })
       await this.#replaceStore(next, dir)
       return next.snapshot()
     })
@@ -216,7 +216,7 @@ export class AppSession {
   /** Creates a new project named `name` in `dir` (already checked) and opens it. */
   createProject(dir: string, name: string): Promise<ProjectSnapshot> {
     return this.#serial(async () => {
-      const next = await ProjectStore.create(dir, { name })
+      const next = await ProjectStore.create(dir, { name, fs: this.ctx.storageFs })
       await this.#replaceStore(next, dir)
       return next.snapshot()
     })

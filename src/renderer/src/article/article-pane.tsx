@@ -21,6 +21,8 @@ interface ArticlePaneProps {
   schema: AnnotationSchema
   editorRef: Ref<ArticleViewHandle>
   palette: Box | null
+  /** Why the project cannot be changed (read-only), or null. */
+  readOnly?: string | null
   /** A short note by the caret saying why a key did nothing (see ArticleHint). */
   hint?: Hint | null
   onDismissHint?: (seq: number) => void
@@ -85,6 +87,7 @@ export function ArticlePane(props: ArticlePaneProps) {
               onSelect={props.onSelect}
               onTextSelection={props.onTextSelection}
               showAllLinks={linking?.showAll}
+              readOnly={props.readOnly}
               onLinkDrop={linking?.dropLink}
               onLinkHandle={linking?.onLinkHandle}
               interceptSpanClick={linking?.interceptSpanClick}
@@ -101,7 +104,7 @@ export function ArticlePane(props: ArticlePaneProps) {
             {props.hint && props.onDismissHint && (
               <ArticleHint hint={props.hint} container={scroller} onDismiss={props.onDismissHint} />
             )}
-            {props.palette && (
+            {props.palette && !props.readOnly && (
               <TagPalette
                 schema={props.schema}
                 anchor={props.palette}

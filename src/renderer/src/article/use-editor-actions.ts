@@ -50,6 +50,10 @@ export function useEditorActions(
       const { annotator, snapToWords } = settings
       const opts = { layerId, label, annotator, snapToWords }
       const problem = tagProblem(view.state(), opts)
+      if (problem?.kind === 'read-only') {
+        onHint(readOnlyHint(problem.reason), view.caretBox())
+        return false
+      }
       if (problem?.kind === 'no-selection') {
         onHint(`Select some text first, then tag it ${label}.`, view.caretBox())
         return false
@@ -73,6 +77,12 @@ export function useEditorActions(
       return true
     },
     [settings, onTagged, onHint],
+  )
+
+  /** Why the open document cannot be changed (its project is read-only), or null. */
+  const readOnlyReason = useCallback(
+    () => (editor.current && annotationKey.getState(editor.current.state())?.readOnly) || null,
+    [],
   )
 
   /** Shows a hint by the selected span, or by the caret when none is selected. */
@@ -148,6 +158,7 @@ export function useEditorActions(
     editor,
     tag,
     hint,
+    readOnlyReason,
     showSpan,
     selectAdjacent,
     clearSelection,
@@ -159,3 +170,8 @@ export function useEditorActions(
 }
 
 export type EditorActions = ReturnType<typeof useEditorActions>
+
+/** The hint for an edit refused because the project is read-only. */
+export function readOnlyHint(reason: string): string {
+  return `This project is open read-only (${reason}): nothing can be tagged or changed.`
+}

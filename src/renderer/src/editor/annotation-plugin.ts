@@ -71,6 +71,16 @@ export type AnnotationAction =
   | { type: 'set-schema'; schema: AnnotationSchema }
   /** Draws the next `count` pending highlights (see `firstBlocks`). */
   | { type: 'reveal'; count: number }
+  /** Refuses every change from now on, saying why (null: changes are allowed again). */
+  | { type: 'set-read-only'; reason: string | null }
+
+/** Actions that only look (select, draw): the ones a read-only document still takes. */
+const LOOKING: ReadonlySet<AnnotationAction['type']> = new Set([
+  'select',
+  'reveal',
+  'set-schema',
+  'set-read-only',
+])
 
 /** The plugin's state. Read it with `annotationKey.getState(state)`. */
 export interface AnnotationState {
@@ -89,6 +99,8 @@ export interface AnnotationState {
   /** The text ↔ position map of the document and the schema the highlights are drawn with. */
   map: OffsetMap
   schema: AnnotationSchema
+  /** Why the annotations cannot be changed (a read-only project), or null when they can. */
+  readOnly: string | null
 }
 
 /** The key of the annotation plugin. */
@@ -107,6 +119,8 @@ export interface AnnotationPluginOptions {
    * `pending` for 'reveal' actions. Default: all at once.
    */
   firstBlocks?: number
+  /** Why no change may be made (the project is read-only); default null. */
+  readOnly?: string | null
   /**
    * Called when a highlight is clicked (or plain text, with an empty list): see ArticleView.
    * `repeat` is true for a press that follows the last one quickly (a double or triple click).
@@ -144,6 +158,7 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
           revision: 0,
           map: options.map,
           schema: options.schema,
+          readOnly: options.readOnly ?? null,
         }
       },
       apply(tr, prev) {
@@ -151,6 +166,8 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
         // the document, so positions never move and the decorations stay valid as they are.
         const action = tr.getMeta(annotationKey) as AnnotationAction | undefined
         if (!action) return prev
+        if (prev.readOnly && !LOOKING.has(action.type)) return prev
+        if (action.type === 'set-read-only') return { ...prev, readOnly: action.reason }
         if (action.type === 'reveal') return reveal(prev, action.count, tr)
         return reduce(reveal(prev, Infinity, tr), action, tr)
       },
@@ -383,6 +400,8 @@ function reduce(st: AnnotationState, action: AnnotationAction, tr: Transaction):
     }
     case 'reveal':
       return reveal(st, action.count, tr)
+    case 'set-read-only':
+      return { ...st, readOnly: action.reason }
     case 'set-schema': {
       const ctx = { doc: tr.doc, map: st.map, schema: action.schema }
       const decorations = buildDecorations(ctx, st.spans.values(), st.selectedId)

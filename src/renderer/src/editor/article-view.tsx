@@ -65,6 +65,8 @@ export interface ArticleViewProps {
   onTextSelection?: (info: TextSelectionInfo | null) => void
   /** Draw every link of the document, not only the selected span's. */
   showAllLinks?: boolean
+  /** Why no annotation may be changed (a read-only project); null or absent: they may. */
+  readOnly?: string | null
   /** The selected span's link handle was dragged onto highlights (innermost first; may be none). */
   onLinkDrop?: (fromId: string, targetIds: string[]) => void
   /** The link handle was clicked rather than dragged. */
@@ -117,6 +119,17 @@ export function ArticleView(props: ArticleViewProps) {
       )
   }, [props.schema])
 
+  // A project that turns read-only (or writable) takes effect in place.
+  const readOnly = props.readOnly ?? null
+  useEffect(() => {
+    const view = viewRef.current
+    const st = view && annotationKey.getState(view.state)
+    if (view && st && st.readOnly !== readOnly)
+      view.dispatch(
+        view.state.tr.setMeta(annotationKey, { type: 'set-read-only', reason: readOnly }),
+      )
+  }, [readOnly, id, contentHash])
+
   // The "show all links" switch lives in the links plugin's state.
   useEffect(() => {
     const view = viewRef.current
@@ -130,11 +143,12 @@ export function ArticleView(props: ArticleViewProps) {
 
 /** The editor state of `latest`'s document, with the plugins and the click handling of the view. */
 function articleState(latest: RefObject<ArticleViewProps>): EditorState {
-  const { document, schema, initial } = latest.current
+  const { document, schema, initial, readOnly } = latest.current
   return createArticleState({
     document,
     schema,
     initial,
+    readOnly,
     // More than a screen of blocks; the rest of the highlights follow while the page is idle.
     firstBlocks: FIRST_BLOCKS,
     plugins: [

@@ -20,6 +20,8 @@ import { snapToWords } from './snap'
 
 function send(action: AnnotationAction): Command {
   return (state, dispatch) => {
+    // A read-only document takes no change: the command does not apply (the plugin would ignore it).
+    if (action.type !== 'select' && annotationKey.getState(state)?.readOnly) return false
     if (dispatch) dispatch(state.tr.setMeta(annotationKey, action))
     return true
   }
@@ -53,7 +55,7 @@ export interface TagOptions {
 export function tagSelection(opts: TagOptions): Command {
   return (state, dispatch) => {
     const st = annotationKey.getState(state)
-    const span = st && spanForSelection(state, opts)
+    const span = st && !st.readOnly && spanForSelection(state, opts)
     if (!st || !span || spanProblem(st, span)) return false
     if (dispatch) {
       const action: AnnotationAction = { type: 'add', span, select: true }
@@ -64,8 +66,9 @@ export function tagSelection(opts: TagOptions): Command {
   }
 }
 
-/** Why `tagSelection(opts)` would not apply: nothing selected, or the span it would make. */
+/** Why `tagSelection(opts)` would not apply: read-only, no text selected, or the span it makes. */
 export type TagProblem =
+  | { kind: 'read-only'; reason: string }
   | { kind: 'no-selection' }
   | { kind: 'duplicate'; existing: Span }
   | { kind: 'invalid'; message: string }
@@ -73,6 +76,7 @@ export type TagProblem =
 /** What stops `tagSelection(opts)` from applying now, or null when it would apply. */
 export function tagProblem(state: EditorState, opts: TagOptions): TagProblem | null {
   const st = annotationKey.getState(state)
+  if (st?.readOnly) return { kind: 'read-only', reason: st.readOnly }
   const span = st && spanForSelection(state, opts)
   if (!st || !span) return { kind: 'no-selection' }
   const existing = sameTag(st, span)

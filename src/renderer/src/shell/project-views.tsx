@@ -67,6 +67,7 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
           schema={schema}
           editorRef={actions.editor}
           palette={article.palette}
+          readOnly={snapshot.readOnly}
           hint={article.hint}
           onDismissHint={article.dismissHint}
           onChange={doc.changed}
@@ -93,6 +94,7 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
             onDocLabels={actions.changeDocLabels}
             linking={linking}
             registry={registry}
+            readOnly={snapshot.readOnly}
           />
         ) : (
           <aside className="annotation-panel" aria-label="Annotations" />
