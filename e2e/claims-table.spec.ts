@@ -100,7 +100,7 @@ test('the claims table lists every claim; filters, search and sort narrow it; a 
   await saveScreenshot(app, 'claims-table')
 
   // The "Current document" scope shows the open document's claims only.
-  const shown = await page.locator('main.article-pane').getAttribute('aria-label')
+  const shown = await page.locator('.article-pane').getAttribute('aria-label')
   const current = rows.filter((r) => shown === `Article: ${r.documentTitle}`)
   expect(current.length).toBeGreaterThan(0)
   await claimsPanel(page).getByRole('radio', { name: 'Current document' }).check()
@@ -259,7 +259,7 @@ test('the Sources view counts claims per source and opens a document', async ({ 
   const doc = top.documents[0]
   await topRow.getByRole('button', { name: doc.title || doc.id }).click()
   await expect(page.getByRole('tab', { name: 'Article' })).toHaveAttribute('aria-selected', 'true')
-  await expect(page.getByRole('main', { name: `Article: ${doc.title}` })).toBeVisible()
+  await expect(page.getByRole('region', { name: `Article: ${doc.title}` })).toBeVisible()
 })
 
 function escapeRegExp(s: string): string {

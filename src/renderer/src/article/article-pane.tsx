@@ -39,7 +39,7 @@ interface ArticlePaneProps {
   onOpenSchema?: () => void
 }
 
-/** The article pane (the main landmark). */
+/** The article pane (a named region of the main view). */
 export function ArticlePane(props: ArticlePaneProps) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
   const { file, loading, loadError, linking } = props
@@ -49,7 +49,7 @@ export function ArticlePane(props: ArticlePaneProps) {
   // A picker belongs to one document's spans.
   useEffect(() => () => closePicker?.(false), [docId, closePicker])
   return (
-    <main className="article-pane" aria-label={file ? `Article: ${title}` : 'Article'}>
+    <section className="article-pane" aria-label={file ? `Article: ${title}` : 'Article'}>
       {file && linking && (
         <ArticleToolbar
           showAll={linking.showAll}
@@ -117,7 +117,7 @@ export function ArticlePane(props: ArticlePaneProps) {
           <p className="article-message muted">Choose a document on the left.</p>
         )}
       </div>
-    </main>
+    </section>
   )
 }
 

@@ -188,6 +188,9 @@ function mountArticleView(host: HTMLElement, latest: RefObject<ArticleViewProps>
     attributes: {
       class: document.blocks.length > LONG_ARTICLE_BLOCKS ? 'mg-doc mg-long' : 'mg-doc',
       role: 'textbox',
+      // Said outright: axe does not count a contenteditable as focusable, and would report the
+      // article's scroller as a scrollable region a keyboard cannot reach.
+      tabindex: '0',
       'aria-readonly': 'true',
       'aria-multiline': 'true',
       'aria-label': document.title ? `Article text: ${document.title}` : 'Article text',

@@ -55,7 +55,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   const frame = frameOf(schema)
 
   return (
-    <aside className="annotation-panel" aria-label="Annotations">
+    <section className="annotation-panel" aria-label="Annotations">
       {selected ? (
         <SpanDetails
           span={selected}
@@ -108,6 +108,6 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           onChange={props.onDocLabels}
         />
       </fieldset>
-    </aside>
+    </section>
   )
 }
