@@ -240,6 +240,17 @@ test('selecting a claim draws its links; "Show all links" draws every link in vi
     'cue of',
   ])
   await page.mouse.move(5, 5)
+  // Four arcs over one line: the line gets the room they need, and no label overlaps another
+  // label or any letter of the text.
+  await expect.poll(() => labelOverlaps(page)).toEqual([])
+  // The same in a narrow window, where the ends crowd together.
+  const size = page.viewportSize()!
+  await page.setViewportSize({ width: 900, height: size.height })
+  await highlight(page, 'claim-cooperation').first().scrollIntoViewIfNeeded()
+  await expect.poll(() => labelOverlaps(page)).toEqual([])
+  await page.setViewportSize(size)
+  await highlight(page, 'claim-cooperation').first().scrollIntoViewIfNeeded()
+  await expect.poll(() => labelOverlaps(page)).toEqual([])
   await saveScreenshot(app, 'claim-links')
 
   await page.getByRole('switch', { name: 'Show all links' }).check()
@@ -308,3 +319,38 @@ test('in the list, → jumps to the cues and typing finds one; Enter links it', 
     )
     .toContain('cue_of')
 })
+
+/**
+ * Every overlap of a link label with another label or with the text's letters on screen, as
+ * "label / what" strings (empty when the labels are readable).
+ */
+function labelOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const hit = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 &&
+      b.left < a.right - 0.5 &&
+      a.top < b.bottom - 0.5 &&
+      b.top < a.bottom - 0.5
+    const labels = [...document.querySelectorAll('.mg-link text')].map((el) => ({
+      name: el.textContent ?? '',
+      box: el.getBoundingClientRect(),
+    }))
+    const letters: { text: string; box: DOMRect }[] = []
+    const root = document.querySelector('.ProseMirror')!
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const range = document.createRange()
+      range.selectNodeContents(n)
+      for (const box of range.getClientRects())
+        if (box.bottom > 0 && box.top < innerHeight)
+          letters.push({ text: n.textContent ?? '', box })
+    }
+    const out: string[] = []
+    labels.forEach((l, i) => {
+      labels.slice(i + 1).forEach((m) => hit(l.box, m.box) && out.push(`${l.name} / ${m.name}`))
+      for (const t of letters)
+        if (hit(l.box, t.box)) out.push(`${l.name} / text "${t.text.slice(0, 30)}"`)
+    })
+    return out
+  })
+}
