@@ -34,6 +34,18 @@ async function tagWithin(page: Page, phrase: string, context: string) {
   return { dir, docId, span }
 }
 
+/** Waits until the span refers to an entity on disk, and returns that entity of project.json. */
+async function newEntityOnDisk(dir: string, docId: string, spanId: string) {
+  let entityId: string | undefined
+  await expect
+    .poll(async () => {
+      entityId = (await spansOnDisk(dir, docId)).find((s) => s.id === spanId)?.entityId
+      return entityId
+    })
+    .toBeTruthy()
+  return (await readProjectFile(dir)).entities.find((e) => e.id === entityId)
+}
+
 /** Waits until the span's entity on disk is `entityId` (undefined: none). */
 async function expectEntityOnDisk(dir: string, docId: string, spanId: string, entityId?: string) {
   await expect
@@ -75,14 +87,7 @@ test('"New entity from this text" saves the entity to project.json and links the
   await panel.getByLabel('Kind').selectOption('person')
   await panel.getByRole('button', { name: 'New entity from this text' }).click()
 
-  let entityId: string | undefined
-  await expect
-    .poll(async () => {
-      entityId = (await spansOnDisk(dir, docId)).find((s) => s.id === span.id)?.entityId
-      return entityId
-    })
-    .toBeTruthy()
-  const entity = (await readProjectFile(dir)).entities.find((e) => e.id === entityId)
+  const entity = await newEntityOnDisk(dir, docId, span.id)
   expect(entity).toMatchObject({ name: STOLTENBERG, kind: 'person' })
   await expect(panel.locator('.entity-chip')).toContainText(STOLTENBERG)
 })
@@ -137,14 +142,7 @@ test('"New entity from this text" drops a leading "the"', async ({ app }) => {
   const page = app.page
   const { dir, docId, span } = await tagWithin(page, 'the Kremlin', 'According to the Kremlin')
   await spanDetails(page).getByRole('button', { name: 'New entity from this text' }).click()
-  let entityId: string | undefined
-  await expect
-    .poll(async () => {
-      entityId = (await spansOnDisk(dir, docId)).find((s) => s.id === span.id)?.entityId
-      return entityId
-    })
-    .toBeTruthy()
-  const entity = (await readProjectFile(dir)).entities.find((e) => e.id === entityId)
+  const entity = await newEntityOnDisk(dir, docId, span.id)
   expect(entity?.name).toBe('Kremlin')
 })
 
