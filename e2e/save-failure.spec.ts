@@ -35,7 +35,7 @@ test('a failed save says so with the file and cause; Retry saves once the disk h
   const page = app.page
   const { dir, docId, span: first } = await tagAndSave(page, FACE_TO_FACE, '1')
   const before = await spansOnDisk(dir, docId)
-  app.faults!.failWrites(path.join(dir, 'documents'), 'ENOSPC')
+  app.faults!.failWrites(path.join(dir, 'annotations'), 'ENOSPC')
 
   await tagPhrase(page, DEAL, '1')
   const status = page.getByRole('alert').filter({ hasText: 'Not saved' })
@@ -61,7 +61,7 @@ test('closing with an unsaved change keeps the window; Retry, Save a copy, Quit 
   const page = app.page
   const { dir, docId, text } = await documentWith(page, DEAL)
   const before = await spansOnDisk(dir, docId)
-  app.faults!.failWrites(path.join(dir, 'documents'), 'EROFS')
+  app.faults!.failWrites(path.join(dir, 'annotations'), 'EROFS')
   await tagPhrase(page, DEAL, '1')
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible()
 
