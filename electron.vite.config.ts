@@ -33,7 +33,13 @@ function devServerCsp(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The document-import worker thread (worker/run-imports.ts finds it beside index.js).
+          'import-worker': resolve('src/main/core/import/worker/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the command line to JavaScript: src/main/cli/index.ts → out/cli/index.js (an ES module),
 // with each command's handler in its own chunk under out/cli/chunks, loaded only when that command
-// runs. Packages stay external (imported from node_modules, like out/main's). Part of
+// runs, and the document-import worker thread → out/cli/import-worker.js. Packages stay external (imported from node_modules, like out/main's). Part of
 // `npm run build`; `npm run cli` runs it first (it takes well under a second).
 // Files are written to a temporary name and renamed into place, so a command line started while
 // this runs sees the old build or the new one, never half a file.
@@ -18,7 +18,11 @@ const outdir = path.resolve(outArg > 0 ? process.argv[outArg + 1] : path.join(ro
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/main/cli/index.ts' },
+  entryPoints: {
+    index: 'src/main/cli/index.ts',
+    // The document-import worker thread, started by worker/run-imports.ts from beside index.js.
+    'import-worker': 'src/main/core/import/worker/import-worker.ts',
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -23,7 +23,7 @@ import {
   exportProject,
 } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
-import { importFiles } from './core/import'
+import { importFiles, importPaste, type ImportProgress } from './core/import'
 import { mergeInto } from './core/merge'
 import {
   commitImport,
@@ -32,6 +32,7 @@ import {
   previewImport,
   readImportSources,
 } from './core/import-annotations'
+import type { StorageFs } from './core/storage'
 import { AppSession } from './session'
 import { projectAgreement } from './core/team/agreement'
 import { agreementFileName, exportAgreement } from './core/team/agreement-export'
@@ -83,6 +84,11 @@ export interface HandlerContext {
   emit(event: MainEvent): void
   /** Opens a URL in the system browser (Electron: `shell.openExternal`). */
   openExternal(url: string): Promise<void>
+  /**
+   * The file system projects are read and written through (default: Node's). The e2e harness
+   * passes one that can be told to fail, to show what a full disk or a read-only folder does.
+   */
+  storageFs?: StorageFs
 }
 
 /**
@@ -114,7 +120,7 @@ function appHandlers(
 ): Group<'app:init' | 'app:flushed' | 'settings:get' | 'settings:set'> {
   return {
     'app:init': () => session.init(),
-    'app:flushed': async () => session.flushed(),
+    'app:flushed': async (outcome) => session.flushed(outcome),
     'settings:get': async () => (await session.files()).settings,
     'settings:set': (patch) => session.updateSettings(patch),
   }
@@ -164,8 +170,15 @@ function documentHandlers(
   ctx: HandlerContext,
   session: AppSession,
 ): Group<
-  'document:load' | 'document:save' | 'document:load-set' | 'import:dialog' | 'import:data'
+  | 'document:load'
+  | 'document:save'
+  | 'document:load-set'
+  | 'import:dialog'
+  | 'import:data'
+  | 'import:paste'
 > {
+  const onProgress = ({ done, total, file }: ImportProgress) =>
+    ctx.emit({ type: 'progress', task: 'import', done, total, file })
   return {
     'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
     'document:load-set': async ({ docId, set }) =>
@@ -179,10 +192,11 @@ function documentHandlers(
       const chosen = await ctx.dialogs.chooseImportFiles()
       if (!chosen || chosen.length === 0) return null
       const { files, errors } = await readChosenFiles(chosen.map((p) => session.grant(p)))
-      const report = await importFiles(store, files)
+      const report = await importFiles(store, files, { onProgress })
       return { ...report, errors: [...errors, ...report.errors] }
     },
-    'import:data': async ({ files }) => importFiles(session.requireStore(), files),
+    'import:data': async ({ files }) => importFiles(session.requireStore(), files, { onProgress }),
+    'import:paste': async (paste) => importPaste(session.requireStore(), paste),
   }
 }
 

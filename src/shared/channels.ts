@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'annotations:merge',
   'import:dialog',
   'import:data',
+  'import:paste',
   'export:run',
   'formats:list',
   'annotations:import-preview',

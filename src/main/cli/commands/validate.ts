@@ -3,6 +3,7 @@
 // and prints one line per problem.
 import path from 'node:path'
 import { ANNOTATIONS_DIR, PROJECT_FILE, contentHash } from '../../core/storage'
+import type { Conflict, ConflictSide } from '../../../shared/ipc-contract'
 import { validateAnnotations, validateDocument, validateProject } from '../../../shared/validate'
 import { oneLine, printLines, type CliIo } from '../io'
 import { withProject } from '../open-project'
@@ -58,6 +59,9 @@ export async function validateCommand(dir: string, io: CliIo, annotator?: string
         for (const p of found) problems.push(`${setFile}: annotations.${p.path}: ${p.message}`)
       }
     }
+    // Concurrent edits a rule settled are not problems, but nobody's edit goes unseen.
+    const conflicts = store.conflicts.map(conflictLine)
+    if (conflicts.length > 0) printLines(io.stdout, conflicts)
     const unique = [...new Set(problems)]
     if (unique.length > 0) {
       printLines(io.stdout, unique)
@@ -69,4 +73,12 @@ export async function validateCommand(dir: string, io: CliIo, annotator?: string
     )
     return 0
   })
+}
+
+/** `conflict: layer "claim" color: kept "#00a" (Bob, changes/bob/….json); not kept: "#a00" (Alice, …)`. */
+export function conflictLine(c: Conflict): string {
+  const side = (s: ConflictSide) =>
+    `${JSON.stringify(s.value ?? null)} (${[s.analyst || 'the project', s.change].filter(Boolean).join(', ')})`
+  const lost = c.lost.map(side).join('; ')
+  return `conflict: ${c.target}: kept ${side(c.kept)}; not kept: ${lost} — ${c.rule}`
 }

@@ -1,52 +1,25 @@
-// Native JSONL: one line per document with its text and everything annotated on it. Offsets are
-// UTF-16 code units (JS string indices), the internal unit, so the native format reads back into
-// Marginalia with no conversion; every line says so in `offset_unit` (a Python reader converts with
-// `text.encode('utf-16-le')[2*start:2*end].decode('utf-16-le')`).
-import type { Entity } from '../../../shared/model'
-import { ManifestBuilder, safeStem } from './export-common'
+// Native JSONL: one line per document with its text and everything annotated on it (the line's
+// shape is zJsonlLine in src/shared/jsonl-line.ts, published as schemas/jsonl-line.schema.json).
+// Offsets are UTF-16 code units (JS string indices) by default, the internal unit, so the native
+// format reads back into Marginalia with no conversion; the option `offsetUnit: 'codepoint'` writes
+// Python's unit instead. Every line says which in `offset_unit`. The manifest carries the project's
+// annotation schema and the line's JSON Schema, so the file can be read without the app; they are
+// not a first line of the file, so every line stays a document (pandas' read_json(lines=True) and
+// Hugging Face's load_dataset("json") get one row per document).
+import { jsonlLineJsonSchema } from '../../../shared/json-schemas'
+import {
+  JSONL_FORMAT_VERSION,
+  type JsonlLine,
+  type JsonlOffsetUnit,
+} from '../../../shared/jsonl-line'
+import { ManifestBuilder, optionsOf, safeStem } from './export-common'
 import type { ExportFormatModule, ExportInput, ExportOutput } from './types'
 
-/** Version of the line layout below; bump it when a field changes meaning. */
-export const JSONL_FORMAT_VERSION = '1'
+export { JSONL_FORMAT_VERSION, type JsonlLine } from '../../../shared/jsonl-line'
 
-/** One line of the native JSONL export. */
-export interface JsonlLine {
-  id: string
-  title: string
-  metadata: Record<string, string | undefined>
-  text: string
-  offset_unit: 'utf16'
-  spans: {
-    id: string
-    start: number
-    end: number
-    layer: string
-    label: string
-    text: string
-    attributes: Record<string, string | number | boolean>
-    annotator: string
-    entity_id?: string
-    created_at: string
-    updated_at: string
-  }[]
-  relations: {
-    id: string
-    type: string
-    from: string
-    to: string
-    attributes: Record<string, string | number | boolean>
-    annotator: string
-    created_at: string
-    updated_at: string
-  }[]
-  doc_labels: Record<string, string[]>
-  /** The registry entries of the entities this document's spans refer to. */
-  entities: Entity[]
-  /**
-   * Whose annotations these are: the annotation set (an analyst id, or `gold`). Read back by
-   * `marginalia merge`, which adds them as that analyst's set.
-   */
-  analyst?: string
+export interface JsonlOptions {
+  /** The unit of every offset: `utf16` (default) or `codepoint`. */
+  offsetUnit: JsonlOffsetUnit
 }
 
 export const jsonlFormat: ExportFormatModule = {
@@ -55,10 +28,11 @@ export const jsonlFormat: ExportFormatModule = {
   extension: '.jsonl',
   offsetUnit: 'utf16',
   export(input: ExportInput): ExportOutput {
-    const manifest = new ManifestBuilder('jsonl', JSONL_FORMAT_VERSION, 'utf16')
+    const unit = optionsOf<JsonlOptions>(input).offsetUnit ?? 'utf16'
+    const manifest = new ManifestBuilder('jsonl', JSONL_FORMAT_VERSION, unit)
     const entities = new Map(input.project.entities.map((e) => [e.id, e]))
     const lines: string[] = []
-    for (const { file, spans, relations } of input.documents) {
+    for (const { file, spans, relations, offsets } of input.documents) {
       const { document } = file
       const referenced = new Set(spans.flatMap((s) => (s.entityId ? [s.entityId] : [])))
       const line: JsonlLine = {
@@ -66,11 +40,11 @@ export const jsonlFormat: ExportFormatModule = {
         title: document.title,
         metadata: document.metadata,
         text: document.text,
-        offset_unit: 'utf16',
+        offset_unit: unit,
         spans: spans.map((s) => ({
           id: s.id,
-          start: s.start,
-          end: s.end,
+          start: offsets.to(unit, s.start),
+          end: offsets.to(unit, s.end),
           layer: s.layer,
           label: s.label,
           text: document.text.slice(s.start, s.end),
@@ -102,7 +76,11 @@ export const jsonlFormat: ExportFormatModule = {
     const data = lines.length > 0 ? `${lines.join('\n')}\n` : ''
     return {
       files: [{ path: `${safeStem(input.project.name)}.jsonl`, data }],
-      manifest: manifest.build(),
+      manifest: {
+        ...manifest.build(),
+        annotationSchema: input.project.schema,
+        lineSchema: jsonlLineJsonSchema(),
+      },
     }
   },
 }

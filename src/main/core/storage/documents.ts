@@ -9,6 +9,7 @@ import {
   zAnnotations,
   zBlock,
   zDocumentMetadata,
+  zId,
   type AnnotationSchema,
   type Annotations,
   type Block,
@@ -24,8 +25,10 @@ import { errorText, parseJson, readUnlinked } from './json-file'
 import type { ProjectLayout } from './layout'
 import type { StorageFs } from './storage-fs'
 
-/** A document to add: everything but the id, hash and provenance, which the store assigns. */
+/** A document to add: the store assigns the content hash, and the id unless `id` is free. */
 export interface NewDocument {
+  /** The id to keep when no document has it (annotation imports keep the source's ids). */
+  id?: string
   title: string
   metadata: DocumentMetadata
   text: string
@@ -35,6 +38,7 @@ export interface NewDocument {
 }
 
 const zNewDocument = z.object({
+  id: zId.optional(),
   title: z.string().max(1000),
   metadata: zDocumentMetadata,
   text: z.string(),

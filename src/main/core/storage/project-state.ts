@@ -14,6 +14,7 @@ import { fold, type Folded, type LoadedChange } from './fold'
 import type { ProjectLayout } from './layout'
 import type { MigrationPlan } from './migrate-v3'
 import type { StoreEnv } from './project-env'
+import { needsQuoteRepair, repairQuoteContext } from './repair-quotes'
 import type { StorageFs } from './storage-fs'
 import { buildView, setRecordFor, type View } from './view'
 
@@ -125,6 +126,13 @@ export class ProjectState {
     }
     if (!set) return null
     set.annotations = this.redirect(set.annotations)
+    if (needsQuoteRepair(set.annotations.spans)) {
+      // Context cut by an older version; the text is read only for such a set.
+      repairQuoteContext({
+        document: { text: await this.text(docId) },
+        annotations: set.annotations,
+      })
+    }
     return set
   }
 

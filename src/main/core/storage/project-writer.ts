@@ -136,11 +136,11 @@ export class ProjectWriter {
   addDocument(d: NewDocument, opts: { id?: string } = {}): Promise<AddResult> {
     return this.#exclusive(async () => {
       const { state } = this
-      const { title, metadata, text, blocks, annotations: given } = checkNewDocument(d)
+      const { id: wanted, title, metadata, text, blocks, annotations: given } = checkNewDocument(d)
       const hash = contentHash(text)
       const existing = state.byHash(hash)
       if (existing) return { status: 'duplicate' as const, existing: { ...existing } }
-      const id = this.#freeDocumentId(opts.id)
+      const id = await this.#freeDocumentId(wanted ?? opts.id)
       const file = state.layout.documentFile(id)
       const now = state.env.now().toISOString()
       const document = { id, title, metadata, text, blocks, contentHash: hash }
@@ -184,11 +184,21 @@ export class ProjectWriter {
     })
   }
 
-  #freeDocumentId(wanted: string | undefined): string {
-    const taken = (id: string) => this.state.index.docs.has(id)
-    if (wanted && !taken(wanted)) return wanted
-    let id = this.state.env.newId('d')
-    while (taken(id)) id = `${this.state.env.newId('d')}`
+  /**
+   * An id no document has, nor any file in documents/: a file may have arrived from another copy
+   * (a sync) since the folder was scanned, and a document file is never written over.
+   */
+  async #freeDocumentId(wanted: string | undefined): Promise<string> {
+    const { index, layout, fs, env } = this.state
+    const taken = async (id: string) =>
+      index.docs.has(id) ||
+      (await fs.lstat(layout.documentFile(id)).then(
+        () => true,
+        () => false,
+      ))
+    if (wanted && !(await taken(wanted))) return wanted
+    let id = env.newId('d')
+    while (await taken(id)) id = env.newId('d')
     return id
   }
 

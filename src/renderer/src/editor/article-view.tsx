@@ -10,7 +10,14 @@
 // change the document (which also makes ProseMirror redraw the DOM after an IME composition).
 import 'prosemirror-view/style/prosemirror.css'
 import './editor.css'
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react'
+import {
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  type Ref,
+  type RefObject,
+} from 'react'
 import type { Command, EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
@@ -41,6 +48,8 @@ export interface ArticleViewHandle {
   focus(): void
   /** The viewport box of a span's first line (to place a popup by it), or null if not shown. */
   spanBox(id: string): DOMRect | null
+  /** The viewport box of the caret (the head of the text selection), or null if unknown. */
+  caretBox(): DOMRect | null
 }
 
 export interface ArticleViewProps {
@@ -56,6 +65,8 @@ export interface ArticleViewProps {
   onTextSelection?: (info: TextSelectionInfo | null) => void
   /** Draw every link of the document, not only the selected span's. */
   showAllLinks?: boolean
+  /** Why no annotation may be changed (a read-only project); null or absent: they may. */
+  readOnly?: string | null
   /** The selected span's link handle was dragged onto highlights (innermost first; may be none). */
   onLinkDrop?: (fromId: string, targetIds: string[]) => void
   /** The link handle was clicked rather than dragged. */
@@ -90,60 +101,7 @@ export function ArticleView(props: ArticleViewProps) {
 
   const { id, contentHash } = props.document
   useLayoutEffect(() => {
-    const { document, schema, initial } = latest.current
-    const state = createArticleState({
-      document,
-      schema,
-      initial,
-      // More than a screen of blocks; the rest of the highlights follow while the page is idle.
-      firstBlocks: FIRST_BLOCKS,
-      plugins: [
-        tooltipPlugin(),
-        linksPlugin({
-          onLinkDrop: (fromId, targetIds) => latest.current.onLinkDrop?.(fromId, targetIds),
-          onLinkHandle: (fromId) => latest.current.onLinkHandle?.(fromId),
-        }),
-      ],
-      onClickSpans(view, ids, event) {
-        if (event.button !== 0 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
-          return false
-        if (latest.current.interceptSpanClick?.(ids)) return true
-        const next = ids.length > 0 ? nextStackedSpan(view.state, ids) : null
-        if (next !== annotationKey.getState(view.state)?.selectedId)
-          view.dispatch(view.state.tr.setMeta(annotationKey, { type: 'select', id: next }))
-        return false
-      },
-    })
-    const view: EditorView = new EditorView(host.current!, {
-      state,
-      editable: () => true,
-      attributes: {
-        class: document.blocks.length > LONG_ARTICLE_BLOCKS ? 'mg-doc mg-long' : 'mg-doc',
-        role: 'textbox',
-        'aria-readonly': 'true',
-        'aria-multiline': 'true',
-        'aria-label': document.title ? `Article text: ${document.title}` : 'Article text',
-        spellcheck: 'false',
-        autocorrect: 'off',
-        autocapitalize: 'off',
-        translate: 'no',
-      },
-      handleDOMEvents: {
-        beforeinput: (_view, event) => {
-          event.preventDefault()
-          return true
-        },
-      },
-      handlePaste: () => true,
-      handleDrop: () => true,
-      dispatchTransaction(tr) {
-        const before = view.state
-        const after = before.apply(tr)
-        view.updateState(after)
-        if (!before.selection.eq(after.selection)) syncBlurredSelection(view)
-        report(view, before, after)
-      },
-    })
+    const view = mountArticleView(host.current!, latest)
     viewRef.current = view
     return () => {
       viewRef.current = null
@@ -161,23 +119,127 @@ export function ArticleView(props: ArticleViewProps) {
       )
   }, [props.schema])
 
+  // A project that turns read-only (or writable) takes effect in place.
+  const readOnly = props.readOnly ?? null
+  useEffect(() => {
+    const view = viewRef.current
+    const st = view && annotationKey.getState(view.state)
+    if (view && st && st.readOnly !== readOnly)
+      view.dispatch(
+        view.state.tr.setMeta(annotationKey, { type: 'set-read-only', reason: readOnly }),
+      )
+  }, [readOnly, id, contentHash])
+
   // The "show all links" switch lives in the links plugin's state.
   useEffect(() => {
     const view = viewRef.current
     if (view) setShowAllLinks(!!props.showAllLinks)(view.state, view.dispatch)
   }, [props.showAllLinks, id, contentHash])
 
-  function report(view: EditorView, before: EditorState, after: EditorState): void {
-    const a = annotationKey.getState(before)!
-    const b = annotationKey.getState(after)!
-    const { onChange, onSelect, onTextSelection } = latest.current
-    if (a.revision !== b.revision) onChange?.(annotationsOf(after), after)
-    if (a.selectedId !== b.selectedId) onSelect?.(b.selectedId)
-    if (!before.selection.eq(after.selection)) onTextSelection?.(textSelectionInfo(view))
-  }
+  useViewHandle(props.ref, viewRef)
 
+  return <div ref={host} className={['mg-article', props.className].filter(Boolean).join(' ')} />
+}
+
+/** The editor state of `latest`'s document, with the plugins and the click handling of the view. */
+function articleState(latest: RefObject<ArticleViewProps>): EditorState {
+  const { document, schema, initial, readOnly } = latest.current
+  return createArticleState({
+    document,
+    schema,
+    initial,
+    readOnly,
+    // More than a screen of blocks; the rest of the highlights follow while the page is idle.
+    firstBlocks: FIRST_BLOCKS,
+    plugins: [
+      tooltipPlugin(),
+      linksPlugin({
+        onLinkDrop: (fromId, targetIds) => latest.current.onLinkDrop?.(fromId, targetIds),
+        onLinkHandle: (fromId) => latest.current.onLinkHandle?.(fromId),
+      }),
+    ],
+    onClickSpans(view, ids, event, repeat) {
+      if (event.button !== 0 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
+        return false
+      // A quick second press on stacked highlights goes to the next span of the stack, and keeps
+      // the browser from selecting the word (which would open the tag palette). Elsewhere a double
+      // click selects a word, as in any text.
+      if (repeat) {
+        if (ids.length < 2) return false
+        const next = nextStackedSpan(view.state, ids)
+        view.dispatch(view.state.tr.setMeta(annotationKey, { type: 'select', id: next }))
+        return true
+      }
+      if (latest.current.interceptSpanClick?.(ids)) return true
+      const next = ids.length > 0 ? nextStackedSpan(view.state, ids) : null
+      if (next !== annotationKey.getState(view.state)?.selectedId)
+        view.dispatch(view.state.tr.setMeta(annotationKey, { type: 'select', id: next }))
+      return false
+    },
+  })
+}
+
+/** A read-only editor view of `latest`'s document in `host`, reporting changes to its props. */
+function mountArticleView(host: HTMLElement, latest: RefObject<ArticleViewProps>): EditorView {
+  const { document } = latest.current
+  const view: EditorView = new EditorView(host, {
+    state: articleState(latest),
+    editable: () => true,
+    attributes: {
+      class: document.blocks.length > LONG_ARTICLE_BLOCKS ? 'mg-doc mg-long' : 'mg-doc',
+      role: 'textbox',
+      // Said outright: axe does not count a contenteditable as focusable, and would report the
+      // article's scroller as a scrollable region a keyboard cannot reach.
+      tabindex: '0',
+      'aria-readonly': 'true',
+      'aria-multiline': 'true',
+      'aria-label': document.title ? `Article text: ${document.title}` : 'Article text',
+      spellcheck: 'false',
+      autocorrect: 'off',
+      autocapitalize: 'off',
+      translate: 'no',
+    },
+    handleDOMEvents: {
+      beforeinput: (_view, event) => {
+        event.preventDefault()
+        return true
+      },
+    },
+    handlePaste: () => true,
+    handleDrop: () => true,
+    dispatchTransaction(tr) {
+      const before = view.state
+      const after = before.apply(tr)
+      view.updateState(after)
+      if (!before.selection.eq(after.selection)) syncBlurredSelection(view)
+      report(latest.current, view, before, after)
+    },
+  })
+  return view
+}
+
+/** Tells the props' callbacks what a transaction changed. */
+function report(
+  props: ArticleViewProps,
+  view: EditorView,
+  before: EditorState,
+  after: EditorState,
+): void {
+  const a = annotationKey.getState(before)!
+  const b = annotationKey.getState(after)!
+  const { onChange, onSelect, onTextSelection } = props
+  if (a.revision !== b.revision) onChange?.(annotationsOf(after), after)
+  if (a.selectedId !== b.selectedId) onSelect?.(b.selectedId)
+  if (!before.selection.eq(after.selection)) onTextSelection?.(textSelectionInfo(view))
+}
+
+/** The handle the shell holds (see `ArticleViewHandle`), on the view in `viewRef`. */
+function useViewHandle(
+  ref: Ref<ArticleViewHandle> | undefined,
+  viewRef: RefObject<EditorView | null>,
+): void {
   useImperativeHandle(
-    props.ref,
+    ref,
     (): ArticleViewHandle => ({
       run(command) {
         const view = viewRef.current
@@ -206,11 +268,19 @@ export function ArticleView(props: ArticleViewProps) {
         const el = firstElementOf(viewRef.current, spanId)
         return el ? (el.getClientRects()[0] ?? el.getBoundingClientRect()) : null
       },
+      caretBox() {
+        const view = viewRef.current
+        if (!view) return null
+        try {
+          const c = view.coordsAtPos(view.state.selection.head)
+          return new DOMRect(c.left, c.top, Math.max(1, c.right - c.left), c.bottom - c.top)
+        } catch {
+          return null
+        }
+      },
     }),
-    [],
+    [viewRef],
   )
-
-  return <div ref={host} className={['mg-article', props.className].filter(Boolean).join(' ')} />
 }
 
 /** The box and text range of a view's selection, or null when it selects no text. */

@@ -5,7 +5,7 @@
 import { useCallback, useState, type KeyboardEvent } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { CurationChoiceArg, CurationState } from '../../../shared/team'
-import { ViewPanel, type AppView } from '../components/view-tabs'
+import { ViewPanel, type AppView } from '../shell/view-tabs'
 import { kindText, versionText } from './disagreement-list'
 import { useTeamData } from './use-team-data'
 import './team.css'

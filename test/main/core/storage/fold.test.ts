@@ -1,5 +1,5 @@
 // The fold of change files: what two analysts changed at the same time, merged by the documented
-// rules (docs/FORMAT.md, "Concurrent changes"), whatever order the files arrived in.
+// rules (docs/FORMAT.md, "How changes are folded"), whatever order the files arrived in.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fold, type LoadedChange } from '../../../../src/main/core/storage/fold'

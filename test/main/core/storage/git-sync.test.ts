@@ -153,7 +153,12 @@ describe('sharing a project through git', () => {
       expect(store.problems).toEqual([])
       seen.push({ project: store.project, conflicts: store.conflicts })
       await store.close()
-      expect((await cli('validate', clone)).code).toBe(0)
+      const validated = await cli('validate', clone)
+      expect(validated.code).toBe(0)
+      // The settled edit is shown, naming both analysts and both values.
+      expect(validated.out).toMatch(
+        /conflict: layer "claim" color: kept "#0000aa" \(Bob, changes\/bob\/.*\.json\); not kept: "#aa0000" \(Alice, changes\/alice\/.*\.json\)/,
+      )
     }
     // Both clones compute exactly the same project.
     expect(seen[1]).toEqual(seen[0])

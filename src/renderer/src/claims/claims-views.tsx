@@ -1,0 +1,169 @@
+// The project-wide views beside the article: the claims table and the per-source summary. Both
+// read one `claims:table` answer for the chosen scope (whole project or the open document), loaded
+// each time one of them is shown, after the open document's pending edits are saved, and again when
+// the project changes while one is on screen (an import, a registry edit). They stay
+// mounted while hidden, so filters, sort and scroll survive a trip to the article and back.
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import type { ClaimRow } from '../../../shared/claims'
+import type { Api, ClaimsTableResult } from '../../../shared/ipc-contract'
+import { useClaimsTable } from './use-claims-table'
+import {
+  EMPTY_FILTER,
+  filterClaims,
+  filterOptions,
+  nextSort,
+  sortClaims,
+  type ClaimFilter,
+  type ClaimSort,
+} from './claims-table-model'
+import { ClaimsExportButtons, ClaimsExportStatus, useClaimsExport } from './claims-export'
+import { ClaimsFilters } from './claims-filters'
+import { ClaimsTable } from './claims-table'
+import { TableNotes, ViewHeader, type Scope } from './claims-view-header'
+import { SourceSummaryTable } from './source-summary'
+import { ViewPanel, type AppView } from '../shell/view-tabs'
+import { plural } from '../common/plural'
+import './claims.css'
+
+interface ClaimsViewsProps {
+  api: Api
+  /** The view on screen; these panels load and show only for 'claims' and 'sources'. */
+  view: AppView
+  /** The document open in the article, for the "current document" scope. */
+  currentDocument: { id: string; title: string } | null
+  flush: () => Promise<boolean>
+  /** Changes whenever the project does (its snapshot): the tables on screen load again. */
+  projectVersion?: unknown
+  onOpenClaim: (row: ClaimRow) => void
+  onOpenDocument: (docId: string) => void
+}
+
+/** The Claims and Sources tab panels. */
+export function ClaimsViews(props: ClaimsViewsProps) {
+  const { api, view, currentDocument, flush } = props
+  const active = view === 'claims' || view === 'sources'
+  const [scope, setScope] = useState<Scope>('project')
+  const docId = scope === 'document' && currentDocument ? currentDocument.id : null
+  const { state, reload } = useClaimsTable(api, flush, docId, active, props.projectVersion)
+  const table =
+    state.kind === 'ready' ? state.table : state.kind === 'loading' ? state.previous : null
+
+  const header = (title: string, count: string | null) => (
+    <ViewHeader
+      title={title}
+      count={count}
+      scope={scope}
+      onScope={setScope}
+      currentDocument={currentDocument}
+      loading={state.kind === 'loading'}
+      onRefresh={() => void reload()}
+    />
+  )
+  const notes = (
+    <TableNotes
+      error={state.kind === 'error' ? state.message : null}
+      unsaved={state.kind === 'ready' && state.unsaved}
+      problems={table?.problems ?? []}
+    />
+  )
+
+  return (
+    <>
+      <ViewPanel view="claims" current={view} className="claims-view">
+        <ClaimsPanel
+          table={table}
+          header={header}
+          notes={notes}
+          api={api}
+          docId={docId}
+          flush={flush}
+          onOpenClaim={props.onOpenClaim}
+        />
+      </ViewPanel>
+      <ViewPanel view="sources" current={view} className="claims-view">
+        {header('Sources', table ? `${plural(table.summaries.length, 'source')}` : null)}
+        {notes}
+        <div className="claims-scroll">
+          {table && table.summaries.length > 0 ? (
+            <SourceSummaryTable
+              summaries={table.summaries}
+              unsourced={table.rows.filter((r) => r.sources.length === 0).length}
+              onOpenDocument={props.onOpenDocument}
+            />
+          ) : (
+            table && (
+              <p className="claims-empty muted">
+                No claim is linked to a source yet. Link claims to their sources in the article.
+              </p>
+            )
+          )}
+        </div>
+      </ViewPanel>
+    </>
+  )
+}
+
+interface ClaimsPanelProps {
+  table: ClaimsTableResult | null
+  header: (title: string, count: string | null) => ReactNode
+  notes: ReactNode
+  api: Api
+  docId: string | null
+  flush: () => Promise<boolean>
+  onOpenClaim: (row: ClaimRow) => void
+}
+
+/** The claims table with its filters and export. */
+function ClaimsPanel({ table, header, notes, api, docId, flush, onOpenClaim }: ClaimsPanelProps) {
+  const [filter, setFilter] = useState<ClaimFilter>(EMPTY_FILTER)
+  const [sort, setSort] = useState<ClaimSort>(null)
+  // Typing stays responsive over thousands of rows: the table catches up with the search box.
+  const deferredFilter = useDeferredValue(filter)
+  const rows = useMemo(() => table?.rows ?? [], [table])
+  const options = useMemo(() => filterOptions(rows), [rows])
+  const visible = useMemo(
+    () => sortClaims(filterClaims(rows, deferredFilter), sort),
+    [rows, deferredFilter, sort],
+  )
+  const exporter = useClaimsExport({ api, docId, flush })
+  const documents = new Set(rows.map((r) => r.documentId)).size
+  const count = table
+    ? visible.length === rows.length
+      ? plural(rows.length, 'claim')
+      : `${visible.length} of ${plural(rows.length, 'claim')}`
+    : null
+
+  return (
+    <>
+      {header('Claims', count)}
+      <div className="claims-toolbar">
+        <ClaimsFilters
+          filter={filter}
+          options={options}
+          oneDocument={docId !== null || documents <= 1}
+          onChange={setFilter}
+        />
+        <ClaimsExportButtons exporter={exporter} />
+      </div>
+      <ClaimsExportStatus state={exporter.state} />
+      {notes}
+      <div className="claims-scroll">
+        {table &&
+          (rows.length === 0 ? (
+            <p className="claims-empty muted">
+              No claims yet. Tag claims in the article (select text, then press the Claim key).
+            </p>
+          ) : visible.length === 0 ? (
+            <p className="claims-empty muted">No claim matches these filters.</p>
+          ) : (
+            <ClaimsTable
+              rows={visible}
+              sort={sort}
+              onSort={(column) => setSort((s) => nextSort(s, column))}
+              onOpen={onOpenClaim}
+            />
+          ))}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,113 @@
+// The right-hand pane: the selected span's editor (with its links and, for a source, its entity),
+// or else the grouped span list with claims lacking a source flagged; document labels below either.
+// The filter lives here so it survives selecting and deselecting spans.
+import { useMemo, useState } from 'react'
+import { frameOf } from '../../../shared/claims'
+import type { AnnotationSchema, Annotations, DocLabels } from '../../../shared/model'
+import { linkOptionsFor, spanLinks, type SpanPatch } from '../editor-api'
+import type { Registry } from '../entities/use-entities'
+import type { Linking } from '../article/use-linking'
+import type { SpanFilter } from './span-groups'
+import { unsourcedClaimIds } from './unsourced'
+import { DocLabelsEditor } from './doc-labels-editor'
+import { EntityField } from '../entities/entity-field'
+import { SpanDetails } from './span-details'
+import { SpanLinks } from './span-links'
+import { SpanList } from './span-list'
+import './panel.css'
+
+interface AnnotationPanelProps {
+  schema: AnnotationSchema
+  annotations: Annotations
+  selectedId: string | null
+  onShowSpan: (spanId: string) => void
+  onClearSelection: () => void
+  onUpdateSpan: (id: string, patch: SpanPatch) => void
+  onDeleteSpan: (id: string) => void
+  onDocLabels: (labels: DocLabels) => void
+  /** Links of the selected span (left out: no links section). */
+  linking?: Linking
+  /** The source registry (left out: no entity field). */
+  registry?: Registry
+  /** Why nothing may be changed (a read-only project): the editing controls are disabled. */
+  readOnly?: string | null
+}
+
+/** The annotation panel. */
+export function AnnotationPanel(props: AnnotationPanelProps) {
+  const { schema, annotations, selectedId, linking, registry } = props
+  const [filter, setFilter] = useState<SpanFilter>({ label: null, text: '' })
+  const selected = useMemo(
+    () => (selectedId ? (annotations.spans.find((s) => s.id === selectedId) ?? null) : null),
+    [annotations.spans, selectedId],
+  )
+  const unsourced = useMemo(() => unsourcedClaimIds(schema, annotations), [schema, annotations])
+  const links = useMemo(() => {
+    if (!selected) return []
+    // Only the spans at the other ends are looked up (a map of every span costs ~10 ms at 20k).
+    const ends = new Set<string>()
+    for (const r of annotations.relations)
+      if (r.from === selected.id) ends.add(r.to)
+      else if (r.to === selected.id) ends.add(r.from)
+    const spans = new Map(annotations.spans.filter((s) => ends.has(s.id)).map((s) => [s.id, s]))
+    return spanLinks({ schema, spans, relations: annotations.relations }, selected.id)
+  }, [schema, annotations, selected])
+  const frame = frameOf(schema)
+
+  return (
+    <section className="annotation-panel" aria-label="Annotations">
+      {selected ? (
+        <SpanDetails
+          span={selected}
+          schema={schema}
+          onUpdate={props.onUpdateSpan}
+          onDelete={props.onDeleteSpan}
+          onBack={props.onClearSelection}
+          noSource={unsourced.has(selected.id)}
+          readOnly={props.readOnly}
+        >
+          {registry && selected.layer === frame.sourceLayer && (
+            <EntityField
+              key={selected.id}
+              span={selected}
+              entities={registry.entities}
+              busy={registry.busy}
+              onAssign={(entity, alias) => void registry.assign(selected.id, entity, alias)}
+              onCreate={(name, kind) => void registry.createFor(selected.id, name, kind)}
+              onUnassign={() => registry.unassign(selected.id)}
+              onManage={registry.openManager}
+            />
+          )}
+          {linking && (
+            <SpanLinks
+              links={links}
+              schema={schema}
+              canLink={linkOptionsFor(schema, selected.layer).length > 0}
+              onLinkTo={() => linking.openPicker(selected.id)}
+              onShow={props.onShowSpan}
+              onRetarget={(relationId, end) => linking.openPicker(selected.id, { relationId, end })}
+              onRemove={linking.removeLink}
+              onPatch={linking.patchLink}
+            />
+          )}
+        </SpanDetails>
+      ) : (
+        <SpanList
+          spans={annotations.spans}
+          schema={schema}
+          filter={filter}
+          onFilter={setFilter}
+          onShow={props.onShowSpan}
+          unsourced={unsourced}
+        />
+      )}
+      <fieldset className="plain-fieldset" disabled={!!props.readOnly}>
+        <DocLabelsEditor
+          sets={schema.labelSets}
+          labels={annotations.docLabels}
+          onChange={props.onDocLabels}
+        />
+      </fieldset>
+    </section>
+  )
+}

@@ -1,0 +1,62 @@
+// The dialogs the shell opens over everything: a new project's name, the schema, the report of a
+// document import, and the dataset dialogs (export, import of annotations).
+import { AnnotationImportDialog } from '../datasets/annotation-import-dialog'
+import { ExportDialog } from '../datasets/export-dialog'
+import { ImportReportDialog } from '../datasets/import-report-dialog'
+import { SchemaDialog } from '../schema/schema-dialog'
+import { NewProjectDialog } from './new-project-dialog'
+import type { ShellState } from './use-shell-state'
+
+/** Whichever of the shell's dialogs are open. */
+export function AppDialogs({ s }: { s: ShellState }) {
+  const { api, project, doc, snapshot, nav, transfers, datasets } = s
+  return (
+    <>
+      {s.askingName && (
+        <NewProjectDialog
+          onCreate={(name) => {
+            s.setAskingName(false)
+            void nav.createProject(name)
+          }}
+          onCancel={() => s.setAskingName(false)}
+        />
+      )}
+      {s.editingSchema && snapshot && (
+        <SchemaDialog
+          api={api}
+          schema={snapshot.project.schema}
+          annotator={s.settings.annotator}
+          onSaved={project.setSnapshot}
+          onSettings={project.setSettings}
+          onClose={() => s.setEditingSchema(false)}
+        />
+      )}
+      {transfers.result?.kind === 'import' && (
+        <ImportReportDialog report={transfers.result.report} onClose={transfers.clearResult} />
+      )}
+      {datasets.dialog?.kind === 'export' && snapshot && (
+        <ExportDialog
+          api={api}
+          formats={datasets.formats?.export ?? []}
+          initialFormat={datasets.dialog.format}
+          layers={snapshot.project.schema.layers}
+          documentCount={snapshot.documents.length}
+          currentDocument={
+            doc.file ? { id: doc.file.document.id, title: doc.file.document.title } : null
+          }
+          flush={doc.flush}
+          onClose={datasets.close}
+        />
+      )}
+      {datasets.dialog?.kind === 'import-annotations' && snapshot && (
+        <AnnotationImportDialog
+          api={api}
+          formats={datasets.formats?.import ?? []}
+          onSnapshot={project.setSnapshot}
+          onOpenDocument={(id) => void nav.openDocument(id)}
+          onClose={datasets.close}
+        />
+      )}
+    </>
+  )
+}

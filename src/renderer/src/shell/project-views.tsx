@@ -1,0 +1,111 @@
+// The views of an open project, stacked: the article workbench (documents, article, annotation
+// panel), the claims and sources tables, the team's agreement and curation, and the source
+// registry dialog over them.
+import type { ProjectSnapshot } from '../../../shared/ipc-contract'
+import type { AnnotationSchema } from '../../../shared/model'
+import { ArticlePane } from '../article/article-pane'
+import { ClaimsViews } from '../claims/claims-views'
+import { RegistryDialog } from '../entities/registry-dialog'
+import { AnnotationPanel } from '../panel/annotation-panel'
+import { TeamViews } from '../team/team-views'
+import { DocumentList } from './document-list'
+import type { ShellState } from './use-shell-state'
+import { ViewPanel } from './view-tabs'
+import { Workbench } from './workbench'
+
+interface ProjectViewsProps {
+  s: ShellState
+  snapshot: ProjectSnapshot
+  schema: AnnotationSchema
+}
+
+/** The open project's views; the one in `s.view` is shown. */
+export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
+  const { api, doc, toClaim } = s
+  return (
+    // The views are the page's main content; inside the article view the documents list is a
+    // navigation landmark and the article and the panel are named regions (axe: a landmark such
+    // as complementary must not sit inside main, and no content may sit outside a landmark).
+    <main className="view-stack">
+      <ViewPanel view="article" current={s.view}>
+        <ArticleWorkbench s={s} snapshot={snapshot} schema={schema} />
+      </ViewPanel>
+      <ClaimsViews
+        key={snapshot.path}
+        api={api}
+        view={s.view}
+        currentDocument={
+          doc.file ? { id: doc.file.document.id, title: doc.file.document.title } : null
+        }
+        flush={doc.flush}
+        projectVersion={snapshot}
+        onOpenClaim={(row) => void toClaim.openClaim(row.documentId, row.claimId)}
+        onOpenDocument={(id) => void toClaim.openDocument(id)}
+      />
+      <TeamViews s={s} snapshot={snapshot} />
+      {schema && (
+        <RegistryDialog registry={s.registry} schema={schema} annotations={doc.annotations} />
+      )}
+    </main>
+  )
+}
+
+/** The article view: the documents list, the article and the annotation panel side by side. */
+function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
+  const { doc, nav, article, registry } = s
+  const { actions, linking } = article
+  return (
+    <Workbench
+      documents={
+        <DocumentList
+          documents={snapshot.documents}
+          problems={snapshot.problems}
+          currentId={doc.docId}
+          onOpen={(id) => void nav.openDocument(id)}
+          onImport={() => void s.transfers.importWithDialog()}
+        />
+      }
+      article={
+        <ArticlePane
+          file={doc.file}
+          loading={doc.loading}
+          loadError={doc.loadError}
+          schema={schema}
+          editorRef={actions.editor}
+          palette={article.palette}
+          readOnly={snapshot.readOnly}
+          hint={article.hint}
+          onDismissHint={article.dismissHint}
+          onChange={doc.changed}
+          onSelect={doc.select}
+          onTextSelection={article.onTextSelection}
+          onTag={actions.tag}
+          onOpenUrl={article.openUrl}
+          linking={linking}
+          onOpenRegistry={registry.openManager}
+          onOpenSchema={() => s.setEditingSchema(true)}
+        />
+      }
+      panel={
+        doc.annotations ? (
+          <AnnotationPanel
+            key={doc.docId}
+            schema={schema}
+            annotations={doc.annotations}
+            selectedId={doc.selectedId}
+            onShowSpan={actions.showSpan}
+            onClearSelection={actions.clearSelection}
+            onUpdateSpan={actions.patchSpan}
+            onDeleteSpan={actions.deleteSpan}
+            onDocLabels={actions.changeDocLabels}
+            linking={linking}
+            registry={registry}
+            readOnly={snapshot.readOnly}
+          />
+        ) : (
+          <section className="annotation-panel" aria-label="Annotations" />
+        )
+      }
+    />
+  )
+}

@@ -1,0 +1,88 @@
+// The top bar: which project and document are open, whether the work is saved, the snap-to-words
+// setting, and the Import menu and Export action.
+import type { ReactNode } from 'react'
+import type { SaveState } from './autosave'
+import { ImportMenu } from '../datasets/import-menu'
+import { SaveStatus } from './save-status'
+import './top-bar.css'
+
+interface TopBarProps {
+  projectName: string | null
+  documentTitle: string | null
+  saveState: SaveState
+  onRetrySave: () => void
+  snapToWords: boolean
+  onSnapToWords: (on: boolean) => void
+  onImport: () => void
+  /** Opens the Import Annotations dialog. */
+  onImportAnnotations: () => void
+  /** Opens the Export dialog. */
+  onExport: () => void
+  busy: boolean
+  /** The view switch (Article | Claims | Sources | …), shown while a project is open. */
+  views?: ReactNode
+  /** The analyst working: whose annotation set is edited. */
+  analyst?: string
+}
+
+/** The application's top bar (a banner landmark). */
+export function TopBar(props: TopBarProps) {
+  const open = props.projectName !== null
+  return (
+    <header className="top-bar" role="banner">
+      <div className="top-bar-title">
+        <span className="app-name">Marginalia</span>
+        {open && (
+          <>
+            <span className="sep" aria-hidden="true">
+              /
+            </span>
+            <span className="project-name" title={props.projectName ?? ''}>
+              {props.projectName}
+            </span>
+          </>
+        )}
+        {props.documentTitle && (
+          <>
+            <span className="sep" aria-hidden="true">
+              /
+            </span>
+            <span className="document-title" title={props.documentTitle}>
+              {props.documentTitle}
+            </span>
+          </>
+        )}
+      </div>
+      {open && props.views}
+      {open && (
+        <div className="top-bar-actions">
+          {props.analyst && (
+            <span className="analyst-name" title="Your analyst name: the set you annotate">
+              {props.analyst}
+            </span>
+          )}
+          {props.documentTitle !== null && (
+            <SaveStatus state={props.saveState} onRetry={props.onRetrySave} />
+          )}
+          <label className="toggle" title="Extend selections to whole words when tagging">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={props.snapToWords}
+              onChange={(e) => props.onSnapToWords(e.target.checked)}
+            />
+            Snap to words
+          </label>
+          <ImportMenu
+            onImportDocuments={props.onImport}
+            onImportAnnotations={props.onImportAnnotations}
+            disabled={props.busy}
+          />
+          <button type="button" className="button" onClick={props.onExport} disabled={props.busy}>
+            Export…
+          </button>
+        </div>
+      )}
+    </header>
+  )
+}

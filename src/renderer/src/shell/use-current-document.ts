@@ -1,0 +1,163 @@
+// The document open in the article view: loading it, the annotations the editor reports, the
+// selected span, and autosave. Switching documents or closing flushes the previous document's
+// pending save first and refuses to move on if that save fails, so no edit is silently dropped.
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import type { Api, DocumentSummary, FlushOutcome } from '../../../shared/ipc-contract'
+import type { Annotations, DocumentFile } from '../../../shared/model'
+import { AutosaveScheduler, type SaveState } from './autosave'
+import { messageOf } from '../common/error-message'
+
+export interface CurrentDocument {
+  docId: string | null
+  file: DocumentFile | null
+  loading: boolean
+  loadError: string | null
+  /** The annotations as of the editor's last change (null until a document is loaded). */
+  annotations: Annotations | null
+  selectedId: string | null
+  saveState: SaveState
+}
+
+const noDocument: CurrentDocument = {
+  docId: null,
+  file: null,
+  loading: false,
+  loadError: null,
+  annotations: null,
+  selectedId: null,
+  saveState: { kind: 'saved', savedAt: null },
+}
+
+/** Owns the current document and its autosave; `onSaved` receives each save's sidebar summary. */
+export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary) => void) {
+  const [doc, setDoc] = useState<CurrentDocument>(noDocument)
+  const saver = useRef<AutosaveScheduler<Annotations> | null>(null)
+  const loadSeq = useRef(0)
+  const onSavedRef = useRef(onSaved)
+  onSavedRef.current = onSaved
+  // The document and its latest annotations, for flushOutcome (read after an await).
+  const docIdRef = useRef<string | null>(null)
+  const annotationsRef = useRef<Annotations | null>(null)
+  docIdRef.current = doc.docId
+  annotationsRef.current = doc.annotations
+
+  /** Writes pending changes; false (with the error shown in the save state) if that failed. */
+  const flush = useCallback(async (): Promise<boolean> => {
+    const current = saver.current
+    if (!current) return true
+    try {
+      await current.flush()
+      return true
+    } catch {
+      return false
+    }
+  }, [])
+
+  /** Flushes the current document and, if that worked, shows `docId` (null shows nothing). */
+  const open = useCallback(
+    async (docId: string | null): Promise<boolean> => {
+      // Edits made while the flush was writing are flushed too, before the saver goes.
+      do {
+        if (!(await flush())) return false
+      } while (saver.current?.dirty)
+      saver.current?.dispose()
+      saver.current = null
+      const seq = ++loadSeq.current
+      if (docId === null) {
+        setDoc(noDocument)
+        return true
+      }
+      setDoc({ ...noDocument, docId, loading: true })
+      try {
+        const file = await api['document:load']({ docId })
+        if (seq !== loadSeq.current) return true
+        saver.current = autosaver(api, docId, onSavedRef, (saveState) => {
+          if (seq === loadSeq.current) setDoc((d) => ({ ...d, saveState }))
+        })
+        setDoc({ ...noDocument, docId, file, annotations: file.annotations })
+      } catch (error) {
+        if (seq === loadSeq.current) {
+          setDoc({ ...noDocument, docId, loadError: messageOf(error) })
+        }
+      }
+      return true
+    },
+    [api, flush],
+  )
+
+  /** Forgets the document without saving (its project is already closed). */
+  const forget = useCallback(() => {
+    saver.current?.dispose()
+    saver.current = null
+    loadSeq.current++
+    setDoc(noDocument)
+  }, [])
+
+  /** The editor reports new annotations: show them and schedule a save. */
+  const changed = useCallback((annotations: Annotations) => {
+    setDoc((d) => ({ ...d, annotations }))
+    saver.current?.schedule(annotations)
+  }, [])
+
+  const select = useCallback((selectedId: string | null) => {
+    setDoc((d) => (d.selectedId === selectedId ? d : { ...d, selectedId }))
+  }, [])
+
+  const retry = useCallback(() => {
+    void saver.current?.retry()
+  }, [])
+
+  /**
+   * Flushes and says how it went, for main before a close or quit: saved, or why not with the
+   * annotations that are not on disk (so main can offer to save a copy of them elsewhere).
+   */
+  const flushOutcome = useCallback(async (): Promise<FlushOutcome> => {
+    if (await flush()) return { saved: true }
+    const state = saver.current?.state
+    const message = state?.kind === 'error' ? state.message : 'The last save did not finish.'
+    const docId = docIdRef.current
+    const annotations = annotationsRef.current
+    return {
+      saved: false,
+      message,
+      unsaved: docId && annotations ? { docId, annotations } : null,
+    }
+  }, [flush])
+
+  useFlushOnLeave(flush)
+
+  return { ...doc, open, forget, flush, flushOutcome, changed, select, retry }
+}
+
+/** The autosave of `docId`, reporting each save's summary to `onSaved` and its state to `onState`. */
+function autosaver(
+  api: Api,
+  docId: string,
+  onSaved: RefObject<(summary: DocumentSummary) => void>,
+  onState: (saveState: SaveState) => void,
+): AutosaveScheduler<Annotations> {
+  return new AutosaveScheduler<Annotations>({
+    save: async (annotations) => {
+      const result = await api['document:save']({ docId, annotations })
+      onSaved.current(result.summary)
+      return result.savedAt
+    },
+    onState,
+  })
+}
+
+/** Closing or hiding the window: start the save now (the IPC message leaves synchronously). */
+function useFlushOnLeave(flush: () => Promise<boolean>): void {
+  useEffect(() => {
+    const now = () => void flush()
+    const onVisibility = () => document.visibilityState === 'hidden' && now()
+    window.addEventListener('beforeunload', now)
+    window.addEventListener('pagehide', now)
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => {
+      window.removeEventListener('beforeunload', now)
+      window.removeEventListener('pagehide', now)
+      document.removeEventListener('visibilitychange', onVisibility)
+    }
+  }, [flush])
+}

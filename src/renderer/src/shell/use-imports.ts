@@ -1,0 +1,42 @@
+// Bringing work into the project: documents (from the Import menu, the File menu or a drop on the
+// window, with progress and a report) and the dataset dialogs (export, import of annotations).
+import { useCallback } from 'react'
+import type { Api, ImportReport, ProjectSnapshot } from '../../../shared/ipc-contract'
+import { useDatasets } from '../datasets/use-datasets'
+import { useTransfers } from '../datasets/use-transfers'
+import { useFileDrop } from './use-file-drop'
+
+interface ImportOptions {
+  api: Api
+  snapshot: ProjectSnapshot | null
+  setSnapshot: (snapshot: ProjectSnapshot) => void
+  /** The open document's id; when none is open, the first imported document opens. */
+  docId: string | null
+  openDoc: (docId: string) => Promise<boolean>
+  onNotice: (message: string) => void
+}
+
+/** The transfers, the dataset dialogs, and whether files are being dragged over the window. */
+export function useImports({
+  api,
+  snapshot,
+  setSnapshot,
+  docId,
+  openDoc,
+  onNotice,
+}: ImportOptions) {
+  const transfers = useTransfers({
+    api,
+    onSnapshot: setSnapshot,
+    onImported: useCallback(
+      (report: ImportReport) => {
+        if (!docId && report.added[0]) void openDoc(report.added[0].id)
+      },
+      [docId, openDoc],
+    ),
+    onError: onNotice,
+  })
+  const datasets = useDatasets(api, onNotice)
+  const dragging = useFileDrop(snapshot !== null && !transfers.busy, transfers.importFiles)
+  return { transfers, datasets, dragging }
+}

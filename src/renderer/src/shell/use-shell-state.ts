@@ -1,0 +1,93 @@
+// Everything the shell holds, wired together: the project, the open document, the article's state,
+// navigation, the source registry, the views, imports and the dialogs. Each concern lives in its
+// own hook; this one only connects them, so the components below receive one `ShellState`.
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
+import { useArticleShell } from '../article/use-article-shell'
+import type { AliasHistory } from '../article/use-editor-actions'
+import { useClaimNavigation } from '../claims/use-claim-navigation'
+import { useEntities } from '../entities/use-entities'
+import { useCurrentDocument } from './use-current-document'
+import { useImports } from './use-imports'
+import { useProject } from './use-project'
+import { useProjectActions } from './use-project-actions'
+import type { AppView } from './view-tabs'
+
+/** The shell's state and actions (see the hooks it calls for each part). */
+export function useShellState() {
+  const api = window.api
+  const project = useProject(api)
+  const doc = useCurrentDocument(api, project.updateSummary)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [askingName, setAskingName] = useState(false)
+  const [editingSchema, setEditingSchema] = useState(false)
+  const [view, setView] = useState<AppView>('article')
+  const { snapshot, settings } = project
+  const schema = snapshot?.project.schema ?? null
+
+  // The registry's half of undo: set below, once the registry exists.
+  const aliasHistory = useRef<AliasHistory | null>(null)
+  const article = useArticleShell(api, settings, setNotice, aliasHistory)
+  const { closePalette, actions } = article
+  const nav = useProjectActions({ api, project, doc, onNotice: setNotice, onLeave: closePalette })
+  const registry = useEntities({
+    api,
+    snapshot,
+    setSnapshot: project.setSnapshot,
+    editor: actions.editor,
+    flush: doc.flush,
+    reload: () => doc.open(doc.docId),
+    docId: doc.docId,
+    onNotice: setNotice,
+  })
+  useLayoutEffect(() => {
+    aliasHistory.current = registry.aliasHistory
+  })
+  const toClaim = useClaimNavigation({
+    shownDocumentId: doc.file?.document.id ?? null,
+    flush: doc.flush,
+    openDocument: nav.openDocument,
+    editor: actions.editor,
+    setView,
+    onNotice: setNotice,
+  })
+  const showView = useCallback(
+    (next: AppView) => {
+      closePalette()
+      setView(next)
+    },
+    [closePalette],
+  )
+  const imports = useImports({
+    api,
+    snapshot,
+    setSnapshot: project.setSnapshot,
+    docId: doc.docId,
+    openDoc: doc.open,
+    onNotice: setNotice,
+  })
+
+  return {
+    api,
+    project,
+    doc,
+    snapshot,
+    settings,
+    schema,
+    notice,
+    setNotice,
+    askingName,
+    setAskingName,
+    editingSchema,
+    setEditingSchema,
+    view,
+    showView,
+    article,
+    nav,
+    registry,
+    toClaim,
+    ...imports,
+  }
+}
+
+/** What `useShellState` returns: passed whole to the shell's parts. */
+export type ShellState = ReturnType<typeof useShellState>

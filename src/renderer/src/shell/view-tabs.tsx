@@ -1,0 +1,100 @@
+// The switch between the article workbench and the project-wide views (claims table, per-source
+// summary), as a WAI-ARIA tab list: one tab in the Tab order, arrows/Home/End move between tabs and
+// select them (automatic activation; switching is instant because every view stays mounted).
+import { useRef, type KeyboardEvent, type ReactNode } from 'react'
+
+export const APP_VIEWS = ['article', 'claims', 'sources', 'agreement', 'curation'] as const
+export type AppView = (typeof APP_VIEWS)[number]
+
+const NAMES: Record<AppView, string> = {
+  article: 'Article',
+  claims: 'Claims',
+  sources: 'Sources',
+  agreement: 'Agreement',
+  curation: 'Curation',
+}
+
+/** The id of a view's tab (the panel's `aria-labelledby`). */
+export function viewTabId(view: AppView): string {
+  return `view-tab-${view}`
+}
+
+/** The id of a view's tab panel (the tab's `aria-controls`). */
+export function viewPanelId(view: AppView): string {
+  return `view-panel-${view}`
+}
+
+interface ViewPanelProps {
+  view: AppView
+  /** The view on show; every other panel stays mounted, hidden and inert. */
+  current: AppView
+  /** Classes besides `view-panel`. */
+  className?: string
+  children: ReactNode
+}
+
+/** A view's tab panel, labelled by its tab. */
+export function ViewPanel({ view, current, className, children }: ViewPanelProps) {
+  return (
+    <section
+      role="tabpanel"
+      id={viewPanelId(view)}
+      aria-labelledby={viewTabId(view)}
+      className={className ? `view-panel ${className}` : 'view-panel'}
+      data-active={view === current}
+      inert={view !== current}
+    >
+      {children}
+    </section>
+  )
+}
+
+interface ViewTabsProps {
+  view: AppView
+  onChange: (view: AppView) => void
+}
+
+/** The Article | Claims | Sources | Agreement | Curation tabs. */
+export function ViewTabs({ view, onChange }: ViewTabsProps) {
+  const tabs = useRef<(HTMLButtonElement | null)[]>([])
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = APP_VIEWS.indexOf(view)
+    const n = APP_VIEWS.length
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % n
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + n) % n
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? n - 1
+              : null
+    if (next === null) return
+    e.preventDefault()
+    onChange(APP_VIEWS[next])
+    tabs.current[next]?.focus()
+  }
+  return (
+    <div className="view-tabs" role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
+      {APP_VIEWS.map((v, i) => (
+        <button
+          key={v}
+          ref={(el) => {
+            tabs.current[i] = el
+          }}
+          type="button"
+          role="tab"
+          id={viewTabId(v)}
+          aria-controls={viewPanelId(v)}
+          aria-selected={v === view}
+          tabIndex={v === view ? 0 : -1}
+          className="view-tab"
+          onClick={() => onChange(v)}
+        >
+          {NAMES[v]}
+        </button>
+      ))}
+    </div>
+  )
+}
