@@ -2,7 +2,7 @@
 // harness call them), over a two-analyst project whose spans are known and over the shipped
 // sample: the report, starting a gold set from what both agree on, settling disagreements by
 // taking one analyst's version, both, or an edit, the curation log, and exporting the gold set.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -168,6 +168,8 @@ describe('curation', () => {
     expect(Object.keys(log.decisions).sort()).toEqual([attr.id, boundary.id, extra.id].sort())
     const reread = (await call('curation:state', { docId: TWO_DOC })) as CurationState
     expect(reread.resolved).toBe(3)
+    // The curation folder is no problem for the project.
+    expect(((await call('project:snapshot')) as { problems: unknown[] }).problems).toEqual([])
   })
 
   it('refuses a disagreement that does not exist and an edit outside the text', async () => {
@@ -184,6 +186,21 @@ describe('curation', () => {
         choice: { edit: [{ layer: 'claim', label: 'Claim', start: 5, end: 10_000 }] },
       }),
     ).rejects.toThrow(/not a range of the document/)
+  })
+
+  it('names a broken curation log and neither overwrites it nor changes gold', async () => {
+    const { call, dir } = await setup()
+    const started = (await call('curation:start', { docId: TWO_DOC })) as CurationState
+    const file = path.join(dir, 'curation', `${TWO_DOC}.json`)
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(file, '{"format":"something else"}\n')
+    const d = started.disagreements[0]
+    await expect(
+      call('curation:decide', { docId: TWO_DOC, disagreementId: d.id, choice: { take: 'ben' } }),
+    ).rejects.toThrow(/curation.harbour\.json: not a curation log/)
+    expect(await readFile(file, 'utf8')).toBe('{"format":"something else"}\n')
+    const gold = await readSetFile(dir, 'gold', TWO_DOC)
+    expect(placed(gold.annotations)).toEqual(placed(started.gold))
   })
 
   it('exports the gold set like any set', async () => {

@@ -148,13 +148,13 @@ export async function decide(
   const m = await material(store, docId)
   const d = m.disagreements.find((x) => x.id === disagreementId)
   if (!d) throw new Error(`document ${docId} has no disagreement "${disagreementId}" (any more)`)
+  const log = await readLog(store, docId) // a broken log stops the decision before gold changes
   const ctx = goldContext(store, m.text)
   const start =
     (await store.loadAnnotations(docId, GOLD_SET))?.annotations ??
     agreedGold(m.sets, m.analysts, m.disagreements, ctx)
   const gold = applyChoice(start, d, choice, m.sets, ctx)
   await store.saveAnnotations(docId, gold, { set: GOLD_SET, stamp: false })
-  const log = await readLog(store, docId)
   const word = 'edit' in choice ? 'edit' : choice.take
   log.decisions[d.id] = { choice: word, curator: ctx.curator, at: ctx.now }
   await writeLog(store, log)
