@@ -82,6 +82,9 @@ test('two analysts → agreement numbers → curate → export the gold set', as
   const boundary = view.getByRole('row').filter({ hasText: '“cost doubled”' })
   await expect(boundary).toContainText('“the cost doubled”')
   await saveScreenshot(app, 'agreement')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await saveScreenshot(app, 'agreement-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
 
   // A disagreement opens its document in the article.
   await boundary.getByRole('button', { name: 'Show' }).click()
@@ -104,6 +107,9 @@ test('two analysts → agreement numbers → curate → export the gold set', as
   await expect(progress).toHaveText(`1 of ${total} disagreements resolved`)
   await expect(step).toContainText('resolved: ben (Cleo)')
   await saveScreenshot(app, 'curation')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await saveScreenshot(app, 'curation-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
 
   // Export (the default set is gold once there is one): the dataset holds the gold spans.
   const gold = JSON.parse(

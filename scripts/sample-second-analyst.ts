@@ -84,7 +84,17 @@ export function secondAnalystAnnotations(text: string, base: Annotations): Annot
     added('cue-according-to-us', 'cue', 'according to', 'according to a US\u00a0statement'),
   )
   spans.sort((a, b) => a.start - b.start || a.end - b.end)
-  const relations: Relation[] = base.relations
+  const relations = secondRelations(base.relations, own, left)
+  return { spans, relations, docLabels: { overall_sentiment: ['negative'] } }
+}
+
+/** Ben's links: the sample's between spans he kept, one attribution read otherwise, his own. */
+function secondRelations(
+  base: readonly Relation[],
+  own: Pick<Relation, 'annotator' | 'createdAt' | 'updatedAt'>,
+  left: ReadonlySet<string>,
+): Relation[] {
+  const relations: Relation[] = base
     .filter((r) => !left.has(r.from) && !left.has(r.to))
     .map((r): Relation => {
       const mine = { ...r, ...own, attributes: { ...r.attributes } }
@@ -109,5 +119,5 @@ export function secondAnalystAnnotations(text: string, base: Annotations): Annot
       ...own,
     },
   )
-  return { spans, relations, docLabels: { overall_sentiment: ['negative'] } }
+  return relations
 }

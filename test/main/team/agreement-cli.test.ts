@@ -79,7 +79,9 @@ describe('marginalia agreement', () => {
     expect(rows.slice(1).map((r) => r[text])).toContain("'=Harbour news")
     expect(rows.slice(1).map((r) => r[text])).not.toContain('=Harbour news')
   })
+})
 
+describe('marginalia agreement --out', () => {
   it('writes XLSX (and two CSV files) with --out, read back by openpyxl', async () => {
     const xlsx = path.join(root, 'agreement.xlsx')
     const result = await cli('agreement', dir, '--format', 'xlsx', '--out', xlsx)

@@ -171,7 +171,9 @@ describe('curation', () => {
     // The curation folder is no problem for the project.
     expect(((await call('project:snapshot')) as { problems: unknown[] }).problems).toEqual([])
   })
+})
 
+describe('curation errors and export', () => {
   it('refuses a disagreement that does not exist and an edit outside the text', async () => {
     const { call } = await setup()
     await expect(

@@ -2,9 +2,9 @@
 // when the view is shown, for the analysts ticked (all by default): span agreement per layer and
 // label, κ and α on labels, attributes, links and document labels, then every disagreement with a
 // way to the spans. The report exports as CSV or XLSX.
-import { useCallback, useMemo, useState } from 'react'
-import type { Disagreement } from '../../../shared/agreement'
-import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
+import { useCallback, useMemo, useState, type Dispatch, type SetStateAction } from 'react'
+import type { AgreementReport, Disagreement } from '../../../shared/agreement'
+import type { AnalystInfo, Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { GOLD_SET } from '../../../shared/analysts'
 import { ViewPanel, type AppView } from '../shell/view-tabs'
 import { CategoricalTable, SpanTable } from './agreement-tables'
@@ -49,12 +49,6 @@ export function AgreementView({
     () => new Map(snapshot.project.documents.map((d) => [d.id, d.title])),
     [snapshot.project.documents],
   )
-  const toggle = (id: string) =>
-    setUnticked((old) => {
-      const next = new Set(old)
-      if (!next.delete(id)) next.add(id)
-      return next
-    })
   const exportAs = async (format: 'csv' | 'xlsx') => {
     try {
       const done = await api['agreement:export']({ format, query })
@@ -66,39 +60,15 @@ export function AgreementView({
   const report = value?.report ?? null
   return (
     <ViewPanel view="agreement" current={view} className="team-view">
-      <header className="team-header">
-        <h2>Agreement</h2>
-        <fieldset className="analyst-ticks">
-          <legend>Analysts</legend>
-          {everyone.map((a) => (
-            <label key={a.id}>
-              <input type="checkbox" checked={!unticked.has(a.id)} onChange={() => toggle(a.id)} />
-              {a.name} <span className="muted">({a.id})</span>
-            </label>
-          ))}
-        </fieldset>
-        <div className="team-actions">
-          <button type="button" className="button" onClick={() => void reload()} disabled={!enough}>
-            Refresh
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void exportAs('csv')}
-            disabled={!report}
-          >
-            Export CSV…
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void exportAs('xlsx')}
-            disabled={!report}
-          >
-            Export XLSX…
-          </button>
-        </div>
-      </header>
+      <AgreementHeader
+        everyone={everyone}
+        unticked={unticked}
+        setUnticked={setUnticked}
+        canRefresh={enough}
+        canExport={report !== null}
+        onRefresh={() => void reload()}
+        onExport={(format) => void exportAs(format)}
+      />
       {!enough && (
         <p className="team-note">Agreement needs the annotations of two or more analysts.</p>
       )}
@@ -112,26 +82,98 @@ export function AgreementView({
           {state.message}
         </p>
       )}
-      {report && enough && (
-        <div className="team-body">
-          <p className="team-note">
-            {report.analysts.join(', ')} · {report.project.documents} document(s) compared. Spans
-            match by overlap (any shared character), one to one; κ and α count the units both
-            marked. Offsets in code points.
-          </p>
-          <h3>Spans</h3>
-          <SpanTable section={report.project} />
-          <h3>Labels, attributes, links</h3>
-          <CategoricalTable section={report.project} />
-          <h3>Disagreements ({report.disagreements.length})</h3>
-          <DisagreementList
-            disagreements={report.disagreements}
-            analysts={report.analysts}
-            titles={titles}
-            onOpen={onOpen}
-          />
-        </div>
-      )}
+      {report && enough && <ReportBody report={report} titles={titles} onOpen={onOpen} />}
     </ViewPanel>
+  )
+}
+
+interface HeaderProps {
+  everyone: readonly AnalystInfo[]
+  unticked: ReadonlySet<string>
+  setUnticked: Dispatch<SetStateAction<ReadonlySet<string>>>
+  canRefresh: boolean
+  canExport: boolean
+  onRefresh: () => void
+  onExport: (format: 'csv' | 'xlsx') => void
+}
+
+/** The title, the analysts to compare (ticked), and Refresh and the report exports. */
+function AgreementHeader(props: HeaderProps) {
+  const { everyone, unticked, setUnticked } = props
+  const toggle = (id: string) =>
+    setUnticked((old) => {
+      const next = new Set(old)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
+  return (
+    <header className="team-header">
+      <h2>Agreement</h2>
+      <fieldset className="analyst-ticks">
+        <legend>Analysts</legend>
+        {everyone.map((a) => (
+          <label key={a.id}>
+            <input type="checkbox" checked={!unticked.has(a.id)} onChange={() => toggle(a.id)} />
+            {a.name} <span className="muted">({a.id})</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="team-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={props.onRefresh}
+          disabled={!props.canRefresh}
+        >
+          Refresh
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => props.onExport('csv')}
+          disabled={!props.canExport}
+        >
+          Export CSV…
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => props.onExport('xlsx')}
+          disabled={!props.canExport}
+        >
+          Export XLSX…
+        </button>
+      </div>
+    </header>
+  )
+}
+
+interface BodyProps {
+  report: AgreementReport
+  titles: ReadonlyMap<string, string>
+  onOpen: (d: Disagreement) => void
+}
+
+/** The report: how units were formed, the span and categorical tables, the disagreements. */
+function ReportBody({ report, titles, onOpen }: BodyProps) {
+  return (
+    <div className="team-body">
+      <p className="team-note">
+        {report.analysts.join(', ')} · {report.project.documents} document(s) compared. Spans match
+        by overlap (any shared character), one to one; κ and α count the units both marked. Offsets
+        in code points.
+      </p>
+      <h3>Spans</h3>
+      <SpanTable section={report.project} />
+      <h3>Labels, attributes, links</h3>
+      <CategoricalTable section={report.project} />
+      <h3>Disagreements ({report.disagreements.length})</h3>
+      <DisagreementList
+        disagreements={report.disagreements}
+        analysts={report.analysts}
+        titles={titles}
+        onOpen={onOpen}
+      />
+    </div>
   )
 }
