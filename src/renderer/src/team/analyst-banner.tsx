@@ -18,20 +18,22 @@ export function AnalystBanner({ name, onConfirm }: AnalystBannerProps) {
     if (trimmed) onConfirm(trimmed)
   }
   return (
-    <form className="analyst-banner" role="region" aria-label="Your analyst name" onSubmit={submit}>
-      <label htmlFor="analyst-name-input">
-        Your name as an analyst: your annotations are saved under it, apart from your team&apos;s.
-      </label>
-      <input
-        id="analyst-name-input"
-        className="input"
-        value={value}
-        maxLength={200}
-        onChange={(e) => setValue(e.target.value)}
-      />
-      <button type="submit" className="button primary" disabled={!value.trim()}>
-        Save name
-      </button>
-    </form>
+    <section aria-label="Your analyst name">
+      <form className="analyst-banner" onSubmit={submit}>
+        <label htmlFor="analyst-name-input">
+          Your name as an analyst: your annotations are saved under it, apart from your team&apos;s.
+        </label>
+        <input
+          id="analyst-name-input"
+          className="input"
+          value={value}
+          maxLength={200}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <button type="submit" className="button primary" disabled={!value.trim()}>
+          Save name
+        </button>
+      </form>
+    </section>
   )
 }
