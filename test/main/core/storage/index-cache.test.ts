@@ -1,7 +1,7 @@
 // The index cache (.marginalia/index.json): an open of an unchanged project reads none of its
 // document or annotation files, and what another copy brought in (a git pull, a sync: files added
 // or replaced, which changes their folder's time) is read and shown all the same.
-import { mkdir, readFile, rename, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ProjectStore, contentHash } from '../../../../src/main/core/storage'
@@ -105,5 +105,28 @@ describe('the index cache', () => {
     expect(store.summaries().map((s) => s.spanCount)).toEqual([3, 0, 0])
     expect((await store.loadAnnotations(ids[0], 'bob'))?.annotations.spans).toHaveLength(1)
     await store.close()
+  })
+
+  it('a file replaced in the same clock tick as our own last save is still noticed', async () => {
+    const dir = path.join(await tempDir(), 'p')
+    const store = await ProjectStore.create(dir, { name: 'P', analyst: 'Ana' })
+    const added = await store.addDocument({ ...newDocument(), annotations: annotationsFor() })
+    if (added.status !== 'added') throw new Error('not added')
+    await store.close()
+    const folder = path.join(dir, 'annotations', 'ana')
+    // A pull replaces the file at once, and the folder is stamped with the time the cache holds
+    // (a coarse clock gives both the same tick: set here by writing it into the cache).
+    const file = path.join(folder, `${added.entry.id}.json`)
+    const mine = await readSetFile(dir, 'ana', added.entry.id)
+    const emptied = { ...mine, annotations: { ...mine.annotations, spans: [], relations: [] } }
+    await writeFile(`${file}.new`, JSON.stringify(emptied))
+    await rename(`${file}.new`, file)
+    const cacheFile = path.join(dir, '.marginalia', 'index.json')
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8'))
+    cache.sets.ana.mtimeMs = (await stat(folder)).mtimeMs
+    await writeFile(cacheFile, JSON.stringify(cache))
+    const reopened = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
+    expect(reopened.summaries().map((s) => s.spanCount)).toEqual([0])
+    await reopened.close()
   })
 })
