@@ -358,14 +358,11 @@ export class FileIndex {
       this.sets.set(setId, dir)
     }
     if (stat) dir.files.set(docId, { ...counts, size: stat.size, mtimeMs: stat.mtimeMs })
-    if (dirStat) {
-      // Written by its only writer, just now: this folder time covers everything in it.
-      dir.mtimeMs = dirStat.mtimeMs
-      dir.trusted = true
-    } else if (!ownWrite) {
-      // Another analyst's folder (a merge): checked file by file on the next open.
-      dir.trusted = false
-    }
+    // Just written, the folder's time is too recent to vouch for it: a file replaced within the
+    // same clock tick (file systems stamp folders with a coarse clock) would leave it unchanged.
+    // The next open checks this folder file by file and trusts it again once its time is old.
+    if (dirStat) dir.mtimeMs = dirStat.mtimeMs
+    dir.trusted = false
     this.changed = true
   }
 
