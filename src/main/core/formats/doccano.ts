@@ -24,6 +24,7 @@ import {
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
 import type { Attributes, DocLabels, Span } from '../../../shared/model'
+import { idRef, idText } from './foreign-id'
 
 /** What the extra `marginalia` key of a record holds; entity ids are the keys. */
 interface DoccanoExtras {
@@ -152,7 +153,7 @@ function importRecord(
     return
   }
   const extras = (asRecord(record.marginalia) ?? {}) as Partial<DoccanoExtras>
-  const id = record.id === undefined ? undefined : String(record.id)
+  const id = idText(record.id)
   const title =
     typeof extras.title === 'string' ? extras.title : (id ?? `${stemOf(file.path)} ${line}`)
   const doc = new DocumentBuilder(collector, where, text, title, {}, id)
@@ -170,7 +171,7 @@ function importRecord(
       label,
       layer: extras.layers?.[key as number],
       attributes: extras.spanAttributes?.[key as number],
-      ref: `entity ${String(key)}`,
+      ref: `entity ${idRef(key)}`,
     })
     if (span) byId.set(key, span)
   }
@@ -194,7 +195,7 @@ function importRecord(
       if (!from || !to || typeof relation.type !== 'string') {
         collector.problem(
           where,
-          `relation ${String(relation.id ?? i)}: an end or its type is missing; skipped`,
+          `relation ${idRef(relation.id, String(i))}: an end or its type is missing; skipped`,
         )
         return
       }

@@ -212,7 +212,9 @@ function convertValue(def: AttributeDef, value: unknown): AttributeValue | null 
       if (value === false || value === 'false') return false
       return null
     default:
-      return typeof value === 'object' ? null : String(value)
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : null
   }
 }
 

@@ -35,7 +35,7 @@ export const jsonlImport: ImportFormatModule = {
             collector,
             where,
             line.text,
-            String(line.title ?? line.id ?? ''),
+            line.title ?? line.id ?? '',
             metadata,
             line.id,
           )

@@ -20,6 +20,7 @@ import {
   stemOf,
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
+import { idRef, idText } from './foreign-id'
 
 type Result = Record<string, unknown>
 
@@ -193,6 +194,7 @@ export const labelStudioImport: ImportFormatModule = {
   },
 }
 
+// eslint-disable-next-line max-lines-per-function -- split on the importers branch (issue 10 item 11)
 function importTask(
   collector: ImportCollector,
   file: ImportFile,
@@ -201,7 +203,7 @@ function importTask(
 ): void {
   const task = asRecord(raw)
   const data = asRecord(task?.data)
-  const where = `${file.path}: task ${String(task?.id ?? index + 1)}`
+  const where = `${file.path}: task ${idRef(task?.id, String(index + 1))}`
   const text =
     typeof data?.text === 'string'
       ? data.text
@@ -221,15 +223,10 @@ function importTask(
     .filter((r): r is Record<string, unknown> => !!r)
   const metadata: Record<string, string> = {}
   for (const key of ['url', 'outlet', 'author', 'publishedAt', 'siteName']) {
-    if (typeof data[key] === 'string') metadata[key] = data[key] as string
+    if (typeof data[key] === 'string') metadata[key] = data[key]
   }
   const title = typeof data.title === 'string' ? data.title : `${stemOf(file.path)} ${index + 1}`
-  const sourceId =
-    typeof data.docId === 'string'
-      ? data.docId
-      : task.id === undefined
-        ? undefined
-        : String(task.id)
+  const sourceId = typeof data.docId === 'string' ? data.docId : idText(task.id)
   const doc = new DocumentBuilder(collector, where, text, title, metadata, sourceId)
 
   const regions = new Map<string, Span[]>()
@@ -267,7 +264,7 @@ function importTask(
     if (r.type === 'labels' || r.type === 'relation') continue
     const value = asRecord(r.value) ?? {}
     const id = typeof r.id === 'string' ? r.id : undefined
-    const fromName = String(r.from_name ?? '')
+    const fromName = typeof r.from_name === 'string' ? r.from_name : ''
     const attrValue = resultValue(r.type, value)
     if (attrValue === undefined) {
       collector.problem(where, `result of type ${String(r.type)} not understood; skipped`)

@@ -20,6 +20,7 @@ import {
   stemOf,
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
+import { idRef } from './foreign-id'
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
@@ -50,6 +51,7 @@ export const w3cFormat: ExportFormatModule = {
   label: 'W3C Web Annotation (JSON-LD)',
   extension: '',
   offsetUnit: 'codepoint',
+  // eslint-disable-next-line max-lines-per-function -- rewritten as a streaming writer on the exportperf branch
   export(input: ExportInput) {
     const manifest = new ManifestBuilder('w3c', 'web-annotation-1.0', 'codepoint')
     const docs = input.documents
@@ -185,6 +187,7 @@ function list(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value]
 }
 
+// eslint-disable-next-line max-lines-per-function -- split on the importers branch (issue 10 item 11)
 function importCollection(
   collector: ImportCollector,
   file: ImportFile,
@@ -207,7 +210,7 @@ function importCollection(
       .filter((b): b is Json => !!b)
     const label = bodies.find((b) => b.purpose === 'tagging' && typeof b.value === 'string')
       ?.value as string | undefined
-    const ref = `annotation ${String(a.id ?? '')}`
+    const ref = `annotation ${idRef(a.id, '')}`
     if (!label || (!quote && !position)) {
       collector.problem(file.path, `${ref}: needs a tagging body and a selector; skipped`)
       continue
@@ -247,7 +250,7 @@ function importCollection(
       if (!spanFrom || !spanTo || typeof type !== 'string') {
         collector.problem(
           file.path,
-          `link ${String(a.id ?? '')}: an end or its type is missing; skipped`,
+          `link ${idRef(a.id, '')}: an end or its type is missing; skipped`,
         )
         continue
       }
