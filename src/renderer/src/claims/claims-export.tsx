@@ -2,14 +2,8 @@
 // where it was written. Main saves the whole scope, not the filtered rows: the file is the dataset,
 // the filters are a way of looking at it.
 import { useState } from 'react'
-import type { Api, ClaimsExportResult } from '../../../shared/ipc-contract'
-import { messageOf } from '../common/error-message'
-
-type ExportState =
-  | { kind: 'idle' }
-  | { kind: 'busy'; format: 'csv' | 'xlsx' }
-  | { kind: 'done'; result: ClaimsExportResult }
-  | { kind: 'error'; message: string }
+import type { Api } from '../../../shared/ipc-contract'
+import { exportClaims, type ClaimsExportFormat, type ClaimsExportState } from './claims-export-run'
 
 interface ClaimsExportProps {
   api: Api
@@ -21,25 +15,21 @@ interface ClaimsExportProps {
 
 /** The CSV and XLSX buttons and the export's outcome. */
 export function ClaimsExport({ api, docId, flush }: ClaimsExportProps) {
-  const [state, setState] = useState<ExportState>({ kind: 'idle' })
-  const run = async (format: 'csv' | 'xlsx') => {
+  const [state, setState] = useState<ClaimsExportState>({ kind: 'idle' })
+  const run = async (format: ClaimsExportFormat) => {
     setState({ kind: 'busy', format })
-    try {
-      await flush()
-      const result = await api['claims:export'](docId ? { format, docId } : { format })
-      setState(result ? { kind: 'done', result } : { kind: 'idle' })
-    } catch (error) {
-      setState({ kind: 'error', message: messageOf(error) })
-    }
+    setState(await exportClaims(api, flush, format, docId))
   }
   const busy = state.kind === 'busy'
+  // run() never rejects (exportClaims turns a failure into the error shown below).
+  const runAs = (format: ClaimsExportFormat) => () => void run(format)
   return (
     <div className="claims-export">
       <span className="claims-export-label">Export</span>
-      <button type="button" className="button small" disabled={busy} onClick={() => run('csv')}>
+      <button type="button" className="button small" disabled={busy} onClick={runAs('csv')}>
         CSV
       </button>
-      <button type="button" className="button small" disabled={busy} onClick={() => run('xlsx')}>
+      <button type="button" className="button small" disabled={busy} onClick={runAs('xlsx')}>
         XLSX
       </button>
       <div className="claims-export-status" role="status">
