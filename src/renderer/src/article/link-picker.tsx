@@ -2,7 +2,7 @@
 // schema's relation types, grouped by type, nearest first) with a snippet of their context. Arrow
 // keys move, Enter links, Escape cancels; a click on an entry, or on a highlight in the article,
 // picks it too. A listbox with aria-activedescendant keeps focus in one place while moving.
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent, RefObject } from 'react'
 import type { AnnotationSchema } from '../../../shared/model'
 import type { CandidateGroup } from '../editor-api'
@@ -33,19 +33,33 @@ function groupTitle(schema: AnnotationSchema, group: CandidateGroup, retarget: b
 
 type Option = { group: CandidateGroup; candidate: CandidateGroup['candidates'][number] }
 
+/** The highlighted option: the first one whenever another picker opens (set during render, so no
+ * frame shows the old index against the new list). */
+function useActiveIndex(picker: PickerState) {
+  const [state, setState] = useState({ picker, index: 0 })
+  const active = state.picker === picker ? state.index : 0
+  const setActive = useCallback(
+    (update: number | ((i: number) => number)) =>
+      setState((s) => {
+        const current = s.picker === picker ? s.index : 0
+        return { picker, index: typeof update === 'function' ? update(current) : update }
+      }),
+    [picker],
+  )
+  return [active, setActive] as const
+}
+
 /** The picker popup. */
 export function LinkPicker({ picker, schema, container, onPick, onClose }: LinkPickerProps) {
   const ref = useRef<HTMLDivElement>(null)
   const listRef = useRef<HTMLUListElement>(null)
   const baseId = useId()
-  const [active, setActive] = useState(0)
+  const [active, setActive] = useActiveIndex(picker)
   const position = usePickerPosition(ref, picker, container)
   const options = useMemo(
     () => picker.groups.flatMap((g) => g.candidates.map((c) => ({ group: g, candidate: c }))),
     [picker.groups],
   )
-
-  useEffect(() => setActive(0), [picker])
 
   // Focus once placed: a hidden (unplaced) element cannot take focus.
   const placed = position !== null
@@ -205,12 +219,12 @@ interface CandidateListProps {
 }
 
 /** The listbox of candidates, grouped, each with a snippet of its context. */
-function CandidateList(props: CandidateListProps) {
+function CandidateList({ listRef, ...props }: CandidateListProps) {
   const { baseId, schema, active } = props
   let index = 0
   return (
     <ul
-      ref={props.listRef}
+      ref={listRef}
       className="link-picker-list"
       role="listbox"
       tabIndex={0}

@@ -2,6 +2,7 @@
 // page inert, closes on Escape and returns focus to where it was, which a div overlay would have
 // to reimplement.
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useLatest } from './use-latest'
 import './modal.css'
 
 interface ModalProps {
@@ -16,8 +17,7 @@ interface ModalProps {
 export function Modal({ title, onClose, children, actions }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
-  const onCloseRef = useRef(onClose)
-  onCloseRef.current = onClose
+  const onCloseRef = useLatest(onClose)
 
   useEffect(() => {
     const dialog = ref.current
@@ -32,7 +32,7 @@ export function Modal({ title, onClose, children, actions }: ModalProps) {
       dialog.removeEventListener('cancel', cancel)
       if (dialog.open) dialog.close()
     }
-  }, [])
+  }, [onCloseRef])
 
   return (
     <dialog ref={ref} className="modal" aria-labelledby={titleId}>

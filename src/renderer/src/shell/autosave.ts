@@ -89,13 +89,17 @@ export class AutosaveScheduler<T> {
    */
   async flush(): Promise<void> {
     this.clearTimer()
-    // A finishing save may start the next one itself, so wait until nothing is in flight.
-    while (this.inFlight) await this.inFlight
+    await this.settled()
     if (this.pending) {
       this.start()
-      while (this.inFlight) await this.inFlight
+      await this.settled()
     }
     if (this.current.kind === 'error') throw new Error(this.current.message)
+  }
+
+  /** Resolves when no save is in flight (a finishing save may start the next one itself). */
+  private async settled(): Promise<void> {
+    while (this.inFlight) await this.inFlight
   }
 
   /** Tries again after an error; never rejects (the state shows the outcome). */

@@ -20,6 +20,7 @@ interface ProjectViewsProps {
 /** The open project's views; the one in `s.view` is shown. */
 export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
   const { api, doc, toClaim } = s
+  // The `void` actions below never reject: each shows a failed save or load as a notice.
   return (
     <div className="view-stack">
       <ViewPanel view="article" current={s.view}>
@@ -48,6 +49,7 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
 function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
   const { doc, nav, article, registry } = s
   const { actions, linking } = article
+  // The `void` actions below never reject: each shows a failed save or import as a notice.
   return (
     <Workbench
       documents={

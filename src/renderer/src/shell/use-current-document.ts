@@ -6,6 +6,7 @@ import type { Api, DocumentSummary } from '../../../shared/ipc-contract'
 import type { Annotations, DocumentFile } from '../../../shared/model'
 import { AutosaveScheduler, type SaveState } from './autosave'
 import { messageOf } from '../common/error-message'
+import { useLatest } from '../common/use-latest'
 
 export interface CurrentDocument {
   docId: string | null
@@ -33,8 +34,7 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
   const [doc, setDoc] = useState<CurrentDocument>(noDocument)
   const saver = useRef<AutosaveScheduler<Annotations> | null>(null)
   const loadSeq = useRef(0)
-  const onSavedRef = useRef(onSaved)
-  onSavedRef.current = onSaved
+  const onSavedRef = useLatest(onSaved)
 
   /** Writes pending changes; false (with the error shown in the save state) if that failed. */
   const flush = useCallback(async (): Promise<boolean> => {
@@ -77,7 +77,7 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
       }
       return true
     },
-    [api, flush],
+    [api, flush, onSavedRef],
   )
 
   /** Forgets the document without saving (its project is already closed). */
@@ -99,6 +99,7 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
   }, [])
 
   const retry = useCallback(() => {
+    // retry() never rejects: the save state shows the outcome.
     void saver.current?.retry()
   }, [])
 
@@ -127,6 +128,7 @@ function autosaver(
 /** Closing or hiding the window: start the save now (the IPC message leaves synchronously). */
 function useFlushOnLeave(flush: () => Promise<boolean>): void {
   useEffect(() => {
+    // flush() never rejects (a failure is the save state); the page may be gone before it ends.
     const now = () => void flush()
     const onVisibility = () => document.visibilityState === 'hidden' && now()
     window.addEventListener('beforeunload', now)

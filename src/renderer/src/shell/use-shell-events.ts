@@ -31,8 +31,9 @@ export function useShellEvents(s: ShellState): void {
         runMenuCommand(s, event.command)
         return
       case 'flush-request':
-        // Main waits for this before quitting; a failed save still answers (main decides).
-        void doc.flush().finally(() => void api['app:flushed']())
+        // Main waits for this before quitting; a failed save still answers (main decides). flush()
+        // never rejects; if the answer cannot reach main, main stops waiting after its timeout.
+        void doc.flush().then(() => api['app:flushed']().catch(logLost))
         return
       case 'progress':
         transfers.onProgress(event)
@@ -56,6 +57,7 @@ function runMenuCommand(s: ShellState, command: MenuCommand): void {
     case 'redo':
       s.article.actions.history(command)
       return
+    // None of these reject: each shows its own failure as a notice.
     case 'import':
       if (snapshot) void transfers.importWithDialog()
       return
@@ -72,4 +74,8 @@ function runMenuCommand(s: ShellState, command: MenuCommand): void {
       void nav.toggleSnap()
       return
   }
+}
+
+function logLost(error: unknown): void {
+  console.error('[marginalia] could not tell main the flush ended:', error)
 }
