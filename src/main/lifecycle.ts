@@ -50,6 +50,7 @@ export function setupLifecycle(
     if (phase === 'done') return
     event.preventDefault()
     if (phase === 'flushing') return
+    // shutdown() never rejects (it logs), so the quit always follows.
     void shutdown().then(() => app.quit())
   })
 
@@ -79,7 +80,7 @@ export function setupLifecycle(
       })
       win.on('session-end', () => {
         // Cannot be delayed: start the flush and the close, and hope the OS gives them time.
-        if (phase === 'running') void shutdown()
+        if (phase === 'running') void shutdown() // never rejects: it logs
       })
     },
   }

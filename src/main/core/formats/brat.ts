@@ -61,6 +61,7 @@ function confParents(conf: string): Map<string, string> {
   return parents
 }
 
+// eslint-disable-next-line max-lines-per-function -- split on the importers branch (issue 10 item 11)
 function importDocument(
   collector: ImportCollector,
   txt: ImportFile,

@@ -2,7 +2,7 @@
 // format parses (zip files are expanded into their entries) and the step after it (labels the
 // schema does not know are either added to the schema or skipped, as the user chose).
 import { unzipSync } from 'fflate'
-import type { AnnotationSchema, AttributeDef, Layer } from '../../../shared/model'
+import type { AnnotationSchema, Layer } from '../../../shared/model'
 import { bratImport } from './brat'
 import { doccanoImport } from './doccano'
 import type {
@@ -147,7 +147,7 @@ function addToSchema(schema: AnnotationSchema, result: ImportResult): Annotation
         next.layers.find((l) => l.id === u.layer) ??
         next.relationTypes.find((t) => t.id === u.layer)
       if (owner && !owner.attributes.some((a) => a.name === u.label)) {
-        owner.attributes.push({ name: u.label, type: u.valueType ?? 'text' } as AttributeDef)
+        owner.attributes.push({ name: u.label, type: u.valueType ?? 'text' })
       }
     } else if (u.kind === 'docLabel') {
       const set = next.labelSets.find((s) => s.id === u.layer)

@@ -74,7 +74,7 @@ export class ProjectLock {
     heldTokens.delete(this.token)
     const current = await readLock(this.fs, this.file)
     if (current !== 'missing' && current !== 'unreadable' && current.token === this.token) {
-      await this.fs.unlink(this.file).catch((error) => {
+      await this.fs.unlink(this.file).catch((error: unknown) => {
         if (!isCode(error, 'ENOENT')) throw error
       })
     }

@@ -104,11 +104,10 @@ const arbDoc = fc
     const sources = specs.flatMap((s, i) => (s.layer === 'source' ? [i] : []))
     const relations =
       claims.length && sources.length
-        ? relSeeds.map(([f, t, c]) => ({
-            from: claims[f % claims.length],
-            to: sources[t % sources.length],
-            attributes: (c ? { confidence: c } : {}) as Attributes,
-          }))
+        ? relSeeds.map(([f, t, c]) => {
+            const attributes: Attributes = c ? { confidence: c } : {}
+            return { from: claims[f % claims.length], to: sources[t % sources.length], attributes }
+          })
         : []
     return { text, specs, relations, labels }
   })

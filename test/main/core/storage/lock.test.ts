@@ -109,7 +109,7 @@ describe('project lock', () => {
     for (const r of results) {
       if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(LockError)
     }
-    await (winners[0] as PromiseFulfilledResult<ProjectStore>).value.close()
+    await winners[0].value.close()
   })
 
   it("a competitor's fresh lock, caught while taking over a stale one, is put back", async () => {
