@@ -31,6 +31,7 @@ import {
   previewImport,
   readImportSources,
 } from './core/import-annotations'
+import type { StorageFs } from './core/storage'
 import { AppSession } from './session'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -74,6 +75,11 @@ export interface HandlerContext {
   emit(event: MainEvent): void
   /** Opens a URL in the system browser (Electron: `shell.openExternal`). */
   openExternal(url: string): Promise<void>
+  /**
+   * The file system projects are read and written through (default: Node's). The e2e harness
+   * passes one that can be told to fail, to show what a full disk or a read-only folder does.
+   */
+  storageFs?: StorageFs
 }
 
 /**
@@ -102,7 +108,7 @@ type Group<K extends keyof Handlers> = Pick<Handlers, K>
 function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {
   return {
     'app:init': () => session.init(),
-    'app:flushed': () => Promise.resolve(session.flushed()),
+    'app:flushed': (outcome) => Promise.resolve(session.flushed(outcome)),
     'settings:set': (patch) => session.updateSettings(patch),
   }
 }

@@ -29,6 +29,8 @@ interface AnnotationPanelProps {
   linking?: Linking
   /** The source registry (left out: no entity field). */
   registry?: Registry
+  /** Why nothing may be changed (a read-only project): the editing controls are disabled. */
+  readOnly?: string | null
 }
 
 /** The annotation panel. */
@@ -54,7 +56,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
 
   // assign() and createFor() never reject: a failed registry write is shown as a notice.
   return (
-    <aside className="annotation-panel" aria-label="Annotations">
+    <section className="annotation-panel" aria-label="Annotations">
       {selected ? (
         <SpanDetails
           span={selected}
@@ -63,6 +65,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           onDelete={props.onDeleteSpan}
           onBack={props.onClearSelection}
           noSource={unsourced.has(selected.id)}
+          readOnly={props.readOnly}
         >
           {registry && selected.layer === frame.sourceLayer && (
             <EntityField
@@ -99,11 +102,13 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           unsourced={unsourced}
         />
       )}
-      <DocLabelsEditor
-        sets={schema.labelSets}
-        labels={annotations.docLabels}
-        onChange={props.onDocLabels}
-      />
-    </aside>
+      <fieldset className="plain-fieldset" disabled={!!props.readOnly}>
+        <DocLabelsEditor
+          sets={schema.labelSets}
+          labels={annotations.docLabels}
+          onChange={props.onDocLabels}
+        />
+      </fieldset>
+    </section>
   )
 }

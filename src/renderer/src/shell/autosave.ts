@@ -11,6 +11,8 @@ export type SaveState =
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'error'; message: string }
+  /** The project is read-only: nothing is saved (shown by the shell, never by the scheduler). */
+  | { kind: 'read-only' }
 
 /** Timer functions, injectable so tests can drive time. */
 export interface Timers {
@@ -89,17 +91,19 @@ export class AutosaveScheduler<T> {
    */
   async flush(): Promise<void> {
     this.clearTimer()
-    await this.settled()
+    // A finishing save may start the next one itself, so wait until nothing is in flight.
+    while (this.inFlight) await this.inFlight
     if (this.pending) {
       this.start()
-      await this.settled()
+      // Read through a call: the compiler keeps `inFlight` narrowed to null across start().
+      for (let p = this.running(); p; p = this.running()) await p
     }
     if (this.current.kind === 'error') throw new Error(this.current.message)
   }
 
-  /** Resolves when no save is in flight (a finishing save may start the next one itself). */
-  private async settled(): Promise<void> {
-    while (this.inFlight) await this.inFlight
+  /** The save in flight, if any. */
+  private running(): Promise<void> | null {
+    return this.inFlight
   }
 
   /** Tries again after an error; never rejects (the state shows the outcome). */

@@ -31,9 +31,17 @@ export function useShellEvents(s: ShellState): void {
         runMenuCommand(s, event.command)
         return
       case 'flush-request':
-        // Main waits for this before quitting; a failed save still answers (main decides). flush()
-        // never rejects; if the answer cannot reach main, main stops waiting after its timeout.
-        void doc.flush().then(() => api['app:flushed']().catch(logLost))
+        // Main waits for this before closing or quitting, and decides with the outcome: a failed
+        // save keeps the window open (Retry, Save a copy elsewhere, Quit anyway).
+        void doc
+          .flushOutcome()
+          .catch((error: unknown) => ({
+            saved: false as const,
+            message: error instanceof Error ? error.message : String(error),
+            unsaved: null,
+          }))
+          .then((outcome) => api['app:flushed'](outcome))
+          .catch(() => undefined)
         return
       case 'progress':
         transfers.onProgress(event)
@@ -74,8 +82,4 @@ function runMenuCommand(s: ShellState, command: MenuCommand): void {
       void nav.toggleSnap()
       return
   }
-}
-
-function logLost(error: unknown): void {
-  console.error('[marginalia] could not tell main the flush ended:', error)
 }
