@@ -10,6 +10,7 @@ export interface DialogResults {
   chooseExportPath: string | null
   chooseAnnotationSource: string[] | null
   confirmOpenExternal: boolean
+  chooseSavePath: string | null
 }
 export type DialogKind = keyof DialogResults
 
@@ -20,6 +21,7 @@ const CANCELLED: DialogResults = {
   chooseExportPath: null,
   chooseAnnotationSource: null,
   confirmOpenExternal: false,
+  chooseSavePath: null,
 }
 
 /** The `dialogs` of the handler context, answered from per-kind queues. */
@@ -50,4 +52,6 @@ export class ScriptedDialogs {
   chooseAnnotationSource = (format: string, source: string, extensions: string[]) =>
     this.answer('chooseAnnotationSource', [format, source, extensions])
   confirmOpenExternal = (url: string) => this.answer('confirmOpenExternal', [url])
+  chooseSavePath = (options: { title: string; defaultName: string }) =>
+    this.answer('chooseSavePath', [options])
 }

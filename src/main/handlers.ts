@@ -31,6 +31,8 @@ import {
   previewImport,
   readImportSources,
 } from './core/import-annotations'
+import type { PrintPdf } from './core/report/write-report'
+import { overviewHandlers } from './overview-handlers'
 import { AppSession } from './session'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -61,6 +63,19 @@ export interface Dialogs {
   ): Promise<string[] | null>
   /** Whether the user agrees to open `url` in the system browser. */
   confirmOpenExternal(url: string): Promise<boolean>
+  /**
+   * Where to save a file (a report, a chart, the source network), proposing `defaultName` in the
+   * user's documents folder; no `filters` lets the user name a folder (CSV node and edge lists).
+   */
+  chooseSavePath(options: SavePathOptions): Promise<string | null>
+}
+
+/** What a save dialog for a report, chart or network shows. */
+export interface SavePathOptions {
+  title: string
+  buttonLabel: string
+  defaultName: string
+  filters: { name: string; extensions: string[] }[]
 }
 
 /** Everything the handlers need from their host (Electron main, or the e2e harness). */
@@ -74,6 +89,13 @@ export interface HandlerContext {
   emit(event: MainEvent): void
   /** Opens a URL in the system browser (Electron: `shell.openExternal`). */
   openExternal(url: string): Promise<void>
+  /**
+   * Prints report HTML to PDF (Electron: a hidden window's `printToPDF`; the e2e harness:
+   * Playwright's `page.pdf`). Without it, PDF reports are refused.
+   */
+  printPdf?: PrintPdf
+  /** The app's version, named in reports. */
+  appVersion?: string
 }
 
 /**
@@ -92,6 +114,7 @@ export function createHandlers(
     ...annotationImportHandlers(ctx, session),
     ...claimsHandlers(ctx, session),
     ...entityHandlers(session),
+    ...overviewHandlers(ctx, session),
     ...shellHandlers(ctx),
   }
 }

@@ -185,7 +185,12 @@ export function layoutNetwork(network: NetworkData): void {
   const positions = forceAtlas2(graph, {
     iterations: order > 2000 ? 60 : order > 300 ? 120 : 300,
     getEdgeWeight: 'weight',
-    settings: { ...settings, strongGravityMode: true, gravity: 0.5, barnesHutOptimize: order > 300 },
+    settings: {
+      ...settings,
+      strongGravityMode: true,
+      gravity: 0.5,
+      barnesHutOptimize: order > 300,
+    },
   })
   const xs = network.nodes.map((n) => positions[n.id].x)
   const ys = network.nodes.map((n) => positions[n.id].y)
