@@ -361,7 +361,8 @@ export const contract = {
    * a save dialog. Null when the dialog is cancelled.
    */
   'overview:export': {
-    args: z.discriminatedUnion('kind', [
+    // A plain union: zod's discriminated union wants one discriminator value per branch.
+    args: z.union([
       z
         .object({
           kind: z.literal('chart'),
@@ -446,8 +447,8 @@ export type MenuCommand =
   | 'open-project'
   | 'close-project'
   | 'toggle-snap'
-  /** File ▸ Export Report…: opens the report dialog. */
-  | 'export-report'
+  /** File ▸ Export Report…: opens the report dialog (not `export-…`: those name dataset formats). */
+  | 'analyst-report'
 
 /** The API the preload exposes as `window.api`: one method per channel, plus event subscription. */
 export type Api = {

@@ -69,7 +69,7 @@ describe('buildMenuTemplate', () => {
         'export-conll',
         'export-spacy',
         'export-qdpx',
-        'export-report',
+        'analyst-report',
         'close-project',
         'undo',
         'redo',

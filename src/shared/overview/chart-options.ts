@@ -4,6 +4,7 @@
 import type { EChartsOption } from 'echarts'
 import { readableOn, valueColor, type ChartTheme } from './palette'
 import type { Bar, BarChartData, ChartData, NetworkData, StackedChartData } from './types'
+import { describeChart, describeNetwork } from './describe'
 import { valueLabel } from './overview-data'
 
 export interface ChartOptionSettings {
@@ -35,7 +36,7 @@ export function chartOption(
     chart.kind === 'bars' ? chart.bars.map((b) => b.label) : chart.categories.map((c) => c.label)
   const top = (settings.title ? 36 : 8) + (chart.kind === 'stacked' ? 34 : 0)
   return {
-    ...base(theme, settings),
+    ...base(theme, settings, describeChart(chart)),
     grid: { left: 8, right: 48, top, bottom: 8, outerBoundsMode: 'same' },
     xAxis: {
       type: 'value',
@@ -57,12 +58,17 @@ export function chartOption(
   }
 }
 
-function base(theme: ChartTheme, settings: ChartOptionSettings): EChartsOption {
+function base(
+  theme: ChartTheme,
+  settings: ChartOptionSettings,
+  description: string,
+): EChartsOption {
   return {
     animation: settings.interactive ?? false,
     backgroundColor: settings.interactive ? 'transparent' : theme.background,
     textStyle: { color: theme.text, fontFamily: theme.font, fontSize: 12 },
-    aria: { enabled: true },
+    // ECharts labels the chart's container with this (its own text reads indexes as data).
+    aria: { enabled: true, label: { description } },
     ...(settings.title
       ? {
           title: {
@@ -172,7 +178,7 @@ export function networkOption(
   ]
   const top = settings.title ? 40 : 8
   return {
-    ...base(theme, settings),
+    ...base(theme, settings, describeNetwork(network)),
     legend: {
       top: top - 4,
       left: 8,
@@ -184,6 +190,9 @@ export function networkOption(
       {
         type: 'graph',
         layout: 'none',
+        // Keep the layout's proportions (and round nodes round) in a card of any width.
+        preserveAspect: 'contain',
+        preserveAspectAlign: 'center',
         top: top + 40,
         bottom: 20,
         left: 20,
