@@ -36,7 +36,13 @@ export default defineConfig({
       // ECharts (with zrender and tslib) is hundreds of small ES modules: bundled into the report's
       // chunk it loads in a tenth of the time (see scripts/build-cli.mjs).
       externalizeDeps: { exclude: ['echarts', 'zrender', 'tslib'] },
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The document-import worker thread (worker/run-imports.ts finds it beside index.js).
+          'import-worker': resolve('src/main/core/import/worker/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

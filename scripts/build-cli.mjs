@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Builds the command line to JavaScript: src/main/cli/index.ts → out/cli/index.js (an ES module),
 // with each command's handler in its own chunk under out/cli/chunks, loaded only when that command
-// runs. Packages stay external (imported from node_modules, like out/main's), except ECharts,
-// zrender and their tslib: hundreds of small ES modules that took 4.5 s to load unbundled and
-// 0.5 s bundled, on every `report`. Part of
+// runs, and the document-import worker thread → out/cli/import-worker.js. Packages stay external
+// (imported from node_modules, like out/main's), except ECharts, zrender and their tslib: hundreds
+// of small ES modules that took 4.5 s to load unbundled and 0.5 s bundled, on every `report`. Part of
 // `npm run build`; `npm run cli` runs it first (it takes well under a second).
 // Files are written to a temporary name and renamed into place, so a command line started while
 // this runs sees the old build or the new one, never half a file.
@@ -35,7 +35,11 @@ function externalPackagesExcept(bundled) {
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/main/cli/index.ts' },
+  entryPoints: {
+    index: 'src/main/cli/index.ts',
+    // The document-import worker thread, started by worker/run-imports.ts from beside index.js.
+    'import-worker': 'src/main/core/import/worker/import-worker.ts',
+  },
   outdir,
   bundle: true,
   splitting: true,

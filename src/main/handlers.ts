@@ -23,7 +23,7 @@ import {
   exportProject,
 } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
-import { importFiles } from './core/import'
+import { importFiles, importPaste, type ImportProgress } from './core/import'
 import {
   commitImport,
   importFormatInfos,
@@ -33,6 +33,7 @@ import {
 } from './core/import-annotations'
 import type { PrintPdf } from './core/report/write-report'
 import { overviewHandlers } from './overview-handlers'
+import type { StorageFs } from './core/storage'
 import { AppSession } from './session'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -96,6 +97,11 @@ export interface HandlerContext {
   printPdf?: PrintPdf
   /** The app's version, named in reports. */
   appVersion?: string
+  /**
+   * The file system projects are read and written through (default: Node's). The e2e harness
+   * passes one that can be told to fail, to show what a full disk or a read-only folder does.
+   */
+  storageFs?: StorageFs
 }
 
 /**
@@ -125,7 +131,7 @@ type Group<K extends keyof Handlers> = Pick<Handlers, K>
 function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {
   return {
     'app:init': () => session.init(),
-    'app:flushed': async () => session.flushed(),
+    'app:flushed': async (outcome) => session.flushed(outcome),
     'settings:set': (patch) => session.updateSettings(patch),
   }
 }
@@ -171,7 +177,9 @@ function projectHandlers(
 function documentHandlers(
   ctx: HandlerContext,
   session: AppSession,
-): Group<'document:load' | 'document:save' | 'import:dialog' | 'import:data'> {
+): Group<'document:load' | 'document:save' | 'import:dialog' | 'import:data' | 'import:paste'> {
+  const onProgress = ({ done, total, file }: ImportProgress) =>
+    ctx.emit({ type: 'progress', task: 'import', done, total, file })
   return {
     'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
     'document:save': async ({ docId, annotations }) => {
@@ -183,10 +191,11 @@ function documentHandlers(
       const chosen = await ctx.dialogs.chooseImportFiles()
       if (!chosen || chosen.length === 0) return null
       const { files, errors } = await readChosenFiles(chosen.map((p) => session.grant(p)))
-      const report = await importFiles(store, files)
+      const report = await importFiles(store, files, { onProgress })
       return { ...report, errors: [...errors, ...report.errors] }
     },
-    'import:data': async ({ files }) => importFiles(session.requireStore(), files),
+    'import:data': async ({ files }) => importFiles(session.requireStore(), files, { onProgress }),
+    'import:paste': async (paste) => importPaste(session.requireStore(), paste),
   }
 }
 

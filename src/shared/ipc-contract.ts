@@ -10,6 +10,7 @@ import {
   zId,
   zEntity,
   type AnnotationSchema,
+  type Annotations,
   type DocumentFile,
   type Entity,
   type ProjectFile,
@@ -72,6 +73,19 @@ export interface ImportReport {
   added: { id: string; title: string; file: string }[]
   duplicates: { file: string; existingId: string; existingTitle: string }[]
   errors: FileProblem[]
+  /**
+   * What an importer changed or left out of an added file (comments dropped, a page read without
+   * finding its article, pages without text), one sentence each.
+   */
+  notes?: FileProblem[]
+}
+
+/** What a paste gave (`import:paste`): its title and text, and the report once it was added. */
+export interface PasteResult {
+  title: string
+  text: string
+  /** What the import did; null for a preview, which adds nothing. */
+  report: ImportReport | null
 }
 
 /** What an export wrote and what the format could not hold. */
@@ -162,7 +176,15 @@ export interface AnnotationImportPreview {
 
 /** What an annotation import did (an ImportReport, plus how unknown labels were settled). */
 export interface AnnotationImportReport extends ImportReport {
-  added: { id: string; title: string; file: string; spans: number; relations: number }[]
+  /** `requestedId`: the id the source gave, when the project already used it (a new one was given). */
+  added: {
+    id: string
+    title: string
+    file: string
+    spans: number
+    relations: number
+    requestedId?: string
+  }[]
   unknownLabels: { mode: 'add' | 'skip'; labels: UnknownLabelInfo[] }
 }
 
@@ -231,6 +253,30 @@ export interface InitResult {
 }
 
 const zNone = z.undefined().or(z.null()).or(z.object({}).strict())
+
+/**
+ * What the renderer's flush before a close or quit achieved, sent with `app:flushed`: saved, or
+ * why the last save failed, with the document's unsaved annotations so main can offer to save a
+ * copy of them elsewhere (null when nothing is unsaved or no document is open).
+ */
+export type FlushOutcome =
+  | { saved: true }
+  | {
+      saved: false
+      message: string
+      unsaved: { docId: string; annotations: Annotations } | null
+    }
+
+const zFlushOutcome = z.union([
+  z.object({ saved: z.literal(true) }).strict(),
+  z
+    .object({
+      saved: z.literal(false),
+      message: z.string().max(4000),
+      unsaved: z.object({ docId: zId, annotations: zAnnotations }).strict().nullable(),
+    })
+    .strict(),
+])
 const zImportFile = z.object({
   name: z.string().min(1).max(255),
   data: z
@@ -244,7 +290,7 @@ const zImportFile = z.object({
  */
 export const contract = {
   'app:init': { args: zNone, result: null as unknown as InitResult },
-  'app:flushed': { args: zNone, result: null as unknown as void },
+  'app:flushed': { args: zFlushOutcome, result: null as unknown as void },
   'settings:set': {
     args: z
       .object({ snapToWords: z.boolean(), annotator: z.string().max(200) })
@@ -283,6 +329,23 @@ export const contract = {
   'import:data': {
     args: z.object({ files: z.array(zImportFile).min(1).max(500) }).strict(),
     result: null as unknown as ImportReport,
+  },
+  /**
+   * An article pasted from the clipboard (HTML and/or plain text), cleaned like an HTML import.
+   * With `preview`, nothing is added: the result carries the title and text the paste would give
+   * (to prefill the title field); otherwise the document is added and `report` says how it went.
+   */
+  'import:paste': {
+    args: z
+      .object({
+        html: z.string().max(MAX_FILE_BYTES).optional(),
+        text: z.string().max(MAX_FILE_BYTES).optional(),
+        title: z.string().max(1000).optional(),
+        preview: z.boolean().optional(),
+      })
+      .strict()
+      .refine((a) => (a.html ?? '') !== '' || (a.text ?? '') !== '', 'nothing was pasted'),
+    result: null as unknown as PasteResult,
   },
   'export:run': {
     args: z
@@ -430,7 +493,14 @@ export { EVENT_CHANNEL } from './channels'
 export type MainEvent =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'flush-request' }
-  | { type: 'progress'; task: string; done: number; total: number }
+  | {
+      type: 'progress'
+      task: string
+      done: number
+      total: number
+      /** The file being worked on (imports), when there is one. */
+      file?: string
+    }
   | { type: 'project-changed'; snapshot: ProjectSnapshot | null }
 
 export type MenuCommand =

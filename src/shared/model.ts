@@ -148,6 +148,8 @@ export const zBlock = z.object({
   end: z.number().int().nonnegative(),
   /** Heading level 1–6, for headings. */
   level: z.number().int().min(1).max(6).optional(),
+  /** Page (1-based) of the source file on which the block starts; PDF imports set it. */
+  page: z.number().int().min(1).optional(),
 })
 export type Block = z.infer<typeof zBlock>
 

@@ -16,7 +16,7 @@ import {
   type ClaimFilter,
   type ClaimSort,
 } from './claims-table-model'
-import { ClaimsExport } from './claims-export'
+import { ClaimsExportButtons, ClaimsExportStatus, useClaimsExport } from './claims-export'
 import { ClaimsFilters } from './claims-filters'
 import { ClaimsTable } from './claims-table'
 import { TableNotes, ViewHeader, type Scope } from './claims-view-header'
@@ -151,6 +151,7 @@ function ClaimsPanel({
     () => sortClaims(filterClaims(rows, deferredFilter), sort),
     [rows, deferredFilter, sort],
   )
+  const exporter = useClaimsExport({ api, docId, flush })
   const documents = new Set(rows.map((r) => r.documentId)).size
   const count = table
     ? visible.length === rows.length
@@ -168,8 +169,9 @@ function ClaimsPanel({
           oneDocument={docId !== null || documents <= 1}
           onChange={setFilter}
         />
-        <ClaimsExport api={api} docId={docId} flush={flush} />
+        <ClaimsExportButtons exporter={exporter} />
       </div>
+      <ClaimsExportStatus state={exporter.state} />
       {notes}
       <div className="claims-scroll">
         {table &&
