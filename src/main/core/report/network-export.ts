@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync'
 import { stanceColor } from '../../../shared/overview/chart-options'
 import { CHART_THEMES } from '../../../shared/overview/palette'
 import type { NetworkData, OverviewSpan } from '../../../shared/overview/types'
-import { neutraliseFormula } from '../formats/formula'
+import { neutraliseFormula } from '../../../shared/formula'
 import { attrs, escapeText } from '../formats/xml'
 
 interface KeyDef {
