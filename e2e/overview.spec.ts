@@ -2,6 +2,7 @@
 // the claims behind it, a claim opens in the article, the same bar filters the Claims table; a
 // chart exports as SVG through main's save dialog; the network as GraphML; File ▸ Export Report…
 // writes the report (HTML and PDF). Expectations come from the sample's files on disk.
+import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,7 +13,8 @@ import { expect, test } from './fixtures'
 import { highlight, spanDetails, waitForArticle } from './support/app-actions'
 import { luminance, textColours } from './support/contrast'
 import { openProjectDir, readAllDocuments, readProjectFile } from './support/project-files'
-import { saveScreenshot } from './support/screenshots'
+import { savePdfPage, saveScreenshot } from './support/screenshots'
+import { SCREENSHOT_DIR } from './harness/paths'
 
 async function expectedRows(page: Page): Promise<ClaimRow[]> {
   const dir = await openProjectDir(page)
@@ -165,7 +167,8 @@ test('File ▸ Export Report… writes the report as HTML and as PDF', async ({ 
   await app.emit({ type: 'menu', command: 'analyst-report' })
   const dialog = page.getByRole('dialog', { name: 'Export Report' })
   await dialog.getByRole('button', { name: 'Export…' }).click()
-  await expect(dialog.getByRole('status')).toContainText(htmlOut)
+  // Writing the report takes seconds on a loaded machine; wait as long as a user would.
+  await expect(dialog.getByRole('status')).toContainText(htmlOut, { timeout: 60_000 })
   const html = await readFile(htmlOut, 'utf8')
   for (const row of rows) expect(html).toContain(`data-claim-id="${row.claimId}"`)
   await dialog.getByRole('button', { name: 'Close' }).click()
@@ -176,9 +179,48 @@ test('File ▸ Export Report… writes the report as HTML and as PDF', async ({ 
   await dialog.getByRole('radio', { name: 'PDF' }).check()
   await dialog.getByRole('radio', { name: 'Letter' }).check()
   await dialog.getByRole('button', { name: 'Export…' }).click()
-  await expect(dialog.getByRole('status')).toContainText(pdfOut)
+  await expect(dialog.getByRole('status')).toContainText(pdfOut, { timeout: 60_000 })
   const pdf = await readFile(pdfOut)
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   // Letter is 612 × 792 points.
   expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 612 792\]/)
+
+  // The printed report as a reader sees it: its title page, then its charts, network, claims and
+  // first article page, each found by its heading in the PDF's text, rasterised by pdftoppm.
+  const pageOf = (heading: string) => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfOut]).toString())![1])
+    for (let p = 1; p <= pages; p++) {
+      const text = execFileSync('pdftotext', ['-f', `${p}`, '-l', `${p}`, pdfOut, '-']).toString()
+      if (text.trimStart().startsWith(heading)) return p
+    }
+    throw new Error(`no page starts with ${heading}`)
+  }
+  const shown = {
+    title: 1,
+    charts: pageOf('Overview charts'),
+    network: pageOf('Source network'),
+    claims: pageOf('Claims'),
+    article: pageOf('Articles'),
+  }
+  for (const [name, number] of Object.entries(shown)) {
+    for (const png of savePdfPage(app, pdfOut, number, `report-pdf-${name}`)) {
+      expect([...(await readFile(png)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
+    }
+  }
+
+  // The HTML report in a dark window: its charts switch to their dark drawings. (A second page
+  // of the same browser exists in Chromium mode only.)
+  if (app.mode !== 'chromium') return
+  const dark = await page.context().newPage()
+  try {
+    await dark.emulateMedia({ colorScheme: 'dark' })
+    await dark.setContent(html)
+    const figure = dark.locator('#chart-claims-by-source')
+    await expect(figure.locator('.svg-dark svg')).toBeVisible()
+    await expect(figure.locator('.svg-light svg')).toBeHidden()
+    await figure.scrollIntoViewIfNeeded()
+    await dark.screenshot({ path: path.join(SCREENSHOT_DIR, 'report-html-dark.png') })
+  } finally {
+    await dark.close()
+  }
 })

@@ -29,13 +29,13 @@ function layerRules(schema: AnnotationSchema): string {
 }
 
 const BASE = `
+.svg-dark{display:none}
 :root{color-scheme:light dark;--bg:#ffffff;--fg:#1d2025;--muted:#555b65;--rule:#d9d6ce;
 --head:#f3f2ee;--accent:#1f4fbf;--warn-bg:#fff6e0;--warn-fg:#7a4a00}
 @media screen and (prefers-color-scheme:dark){:root{--bg:#16181c;--fg:#e4e4e0;--muted:#a4abb5;
 --rule:#353a42;--head:#1e2126;--accent:#8fb0ff;--warn-bg:#3a3018;--warn-fg:#f3c66b}
 .svg-light{display:none}.svg-dark{display:block}}
 @media print{.svg-dark{display:none}}
-.svg-dark{display:none}
 *{box-sizing:border-box}
 html{background:var(--bg);color:var(--fg);font:10.5pt/1.5 system-ui,-apple-system,'Segoe UI',Roboto,
 'Noto Sans','DejaVu Sans',sans-serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
