@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       `${String(n).padStart(4)}  ${String(claims).padStart(6)}  ` +
         `${`${fmt(s.p50)}/${fmt(s.p95)}/${fmt(s.max)}`.padStart(19)}  ${fmt(f).padStart(8)}  ` +
         `${(s.p50 / f).toFixed(1).padStart(5)}  ${String(Buffer.byteLength(out)).padStart(10)}  ` +
-        `${(s.p50 / n).toFixed(2).padStart(7)}`,
+        (s.p50 / n).toFixed(2).padStart(7),
     )
     if (PDF_SIZES.has(n)) {
       const executable = findChromium()

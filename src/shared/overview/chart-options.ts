@@ -1,7 +1,7 @@
 // One ECharts specification per chart, drawn by the renderer (interactive, SVG renderer) and by
 // main/the CLI (server-side SVG for the report and the exported files), so both show the same
 // picture. Plain data: nothing here loads ECharts.
-import type { EChartsOption } from 'echarts'
+import type { BarSeriesOption, EChartsOption, GraphSeriesOption } from 'echarts'
 import { readableOn, valueColor, type ChartTheme } from './palette'
 import type { Bar, BarChartData, ChartData, NetworkData, StackedChartData } from './types'
 import { describeChart, describeNetwork } from './describe'
@@ -114,7 +114,7 @@ function barSeries(chart: BarChartData, theme: ChartTheme): EChartsOption {
           name: bar.label,
           itemStyle: { color: barColor(chart, bar, theme, others), borderRadius: [0, 3, 3, 0] },
         })),
-      },
+      } satisfies BarSeriesOption,
     ],
   }
 }
@@ -161,9 +161,6 @@ export function networkOption(
   theme: ChartTheme,
   settings: ChartOptionSettings = {},
 ): EChartsOption {
-  const maxRefs = Math.max(1, ...network.nodes.map((n) => n.refs.length))
-  const size = (n: number) => 8 + 22 * Math.sqrt(n / maxRefs)
-  const labelled = network.nodes.length <= 60
   const used = [...new Set(network.edges.map((e) => e.stance ?? ''))]
   const legendStances = [
     ...stances.filter((s) => used.includes(s)),
@@ -201,35 +198,8 @@ export function networkOption(
         categories,
         emphasis: { focus: 'adjacency', scale: settings.interactive ?? false },
         label: { color: theme.text, fontSize: 11 },
-        data: network.nodes.map((n) => ({
-          id: n.id,
-          name: n.label,
-          x: n.x,
-          y: n.y,
-          value: n.refs.length,
-          category: n.kind === 'source' ? 0 : 1,
-          symbol: n.kind === 'source' ? 'circle' : 'roundRect',
-          symbolSize: size(n.refs.length),
-          label: {
-            show: n.kind === 'source' || labelled,
-            position: 'right',
-            width: 160,
-            overflow: 'truncate',
-            fontWeight: n.kind === 'source' ? 'bold' : 'normal',
-          },
-        })),
-        links: network.edges.map((e) => ({
-          source: e.source,
-          target: e.target,
-          value: e.weight,
-          lineStyle: {
-            color: stanceColor(theme, e.stance, [...stances]),
-            width: Math.min(6, 1 + e.weight),
-            opacity: 0.85,
-            curveness: 0.08,
-          },
-        })),
-      },
+        ...graphData(network, stances, theme),
+      } satisfies GraphSeriesOption,
       // Empty series, one per stance, so the legend shows what each edge colour means.
       ...legendStances.map((s) => ({
         type: 'graph' as const,
@@ -238,6 +208,43 @@ export function networkOption(
         itemStyle: { color: stanceColor(theme, s, [...stances]) },
       })),
     ],
+  }
+}
+
+/** The network's nodes (sized by their claims) and links (in their stance's colour). */
+function graphData(network: NetworkData, stances: readonly string[], theme: ChartTheme) {
+  const maxRefs = Math.max(1, ...network.nodes.map((n) => n.refs.length))
+  const size = (n: number) => 8 + 22 * Math.sqrt(n / maxRefs)
+  const labelled = network.nodes.length <= 60
+  return {
+    data: network.nodes.map((n) => ({
+      id: n.id,
+      name: n.label,
+      x: n.x,
+      y: n.y,
+      value: n.refs.length,
+      category: n.kind === 'source' ? 0 : 1,
+      symbol: n.kind === 'source' ? 'circle' : 'roundRect',
+      symbolSize: size(n.refs.length),
+      label: {
+        show: n.kind === 'source' || labelled,
+        position: 'right' as const,
+        width: 160,
+        overflow: 'truncate' as const,
+        fontWeight: n.kind === 'source' ? ('bold' as const) : ('normal' as const),
+      },
+    })),
+    links: network.edges.map((e) => ({
+      source: e.source,
+      target: e.target,
+      value: e.weight,
+      lineStyle: {
+        color: stanceColor(theme, e.stance, [...stances]),
+        width: Math.min(6, 1 + e.weight),
+        opacity: 0.85,
+        curveness: 0.08,
+      },
+    })),
   }
 }
 

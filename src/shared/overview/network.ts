@@ -70,38 +70,10 @@ export function buildNetwork(
       const summary = sourceIds.get(key)
       if (!summary) continue
       const id = `s:${key}`
-      if (!nodes.has(id)) {
-        nodes.set(id, {
-          id,
-          kind: 'source',
-          label: summary.name,
-          refs: [],
-          ...(summary.entityId ? { entityId: summary.entityId } : {}),
-          x: 0,
-          y: 0,
-        })
-      }
-      const source = nodes.get(id)!
+      const source = sourceNode(nodes, id, summary)
       if (!linked.has(id)) source.refs.push(claim)
       linked.add(id)
-      const edgeId = `${id}->${target.id}`
-      let edge = edges.get(edgeId)
-      if (!edge) {
-        edge = {
-          id: edgeId,
-          source: id,
-          target: target.id,
-          weight: 0,
-          stance: null,
-          stances: {},
-          refs: [],
-        }
-        edges.set(edgeId, edge)
-      }
-      edge.weight++
-      const stance = src.stance ?? ''
-      edge.stances[stance] = (edge.stances[stance] ?? 0) + 1
-      if (!edge.refs.includes(claim)) edge.refs.push(claim)
+      addToEdge(edges, id, target.id, src.stance ?? '', claim)
     }
   }
   for (const edge of edges.values()) edge.stance = dominantStance(edge.stances, input.stances)
@@ -117,6 +89,47 @@ export function buildNetwork(
   }
   layoutNetwork(network)
   return network
+}
+
+/** The node of a source, made on first use. */
+function sourceNode(
+  nodes: Map<string, NetworkNode>,
+  id: string,
+  summary: { name: string; entityId?: string | null },
+): NetworkNode {
+  let node = nodes.get(id)
+  if (!node) {
+    node = {
+      id,
+      kind: 'source',
+      label: summary.name,
+      refs: [],
+      ...(summary.entityId ? { entityId: summary.entityId } : {}),
+      x: 0,
+      y: 0,
+    }
+    nodes.set(id, node)
+  }
+  return node
+}
+
+/** Counts one claim–source link (with its stance, "" when not set) on the edge it belongs to. */
+function addToEdge(
+  edges: Map<string, NetworkEdge>,
+  source: string,
+  target: string,
+  stance: string,
+  claim: number,
+): void {
+  const id = `${source}->${target}`
+  let edge = edges.get(id)
+  if (!edge) {
+    edge = { id, source, target, weight: 0, stance: null, stances: {}, refs: [] }
+    edges.set(id, edge)
+  }
+  edge.weight++
+  edge.stances[stance] = (edge.stances[stance] ?? 0) + 1
+  if (!edge.refs.includes(claim)) edge.refs.push(claim)
 }
 
 function targetNode(

@@ -93,28 +93,39 @@ export function ChartCard({ chart, theme, onSelect, onExportSvg, onExportPng }: 
           onClick={onClick}
         />
       )}
-      {showData && (
-        <table className="chart-data">
-          <thead>
-            <tr>
-              <th>{chart.kind === 'bars' ? 'Bar' : 'Segment'}</th>
-              <th className="num">{chart.unit}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rowsOf(chart).map(({ label, bar }) => (
-              <tr key={label}>
-                <td>
-                  <button type="button" className="link-button" onClick={() => select(label, bar)}>
-                    {label}
-                  </button>
-                </td>
-                <td className="num">{bar.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {showData && <DataTable chart={chart} onSelect={select} />}
     </section>
+  )
+}
+
+/** The chart's numbers as a table, each row selectable like its bar (keyboard, screen readers). */
+function DataTable({
+  chart,
+  onSelect,
+}: {
+  chart: ChartData
+  onSelect: (label: string, bar: Bar) => void
+}) {
+  return (
+    <table className="chart-data">
+      <thead>
+        <tr>
+          <th>{chart.kind === 'bars' ? 'Bar' : 'Segment'}</th>
+          <th className="num">{chart.unit}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rowsOf(chart).map(({ label, bar }) => (
+          <tr key={label}>
+            <td>
+              <button type="button" className="link-button" onClick={() => onSelect(label, bar)}>
+                {label}
+              </button>
+            </td>
+            <td className="num">{bar.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }

@@ -30,27 +30,9 @@ export function NetworkCard(props: NetworkCardProps) {
     [network, stances, theme],
   )
   const height = chartHeight(network)
-  const byId = new Map(network.nodes.map((n) => [n.id, n]))
   const onClick = (click: ChartClick) => {
-    if (click.seriesIndex !== 0) return
-    if (click.dataType === 'edge') {
-      const edge = network.edges[click.dataIndex]
-      if (!edge) return
-      const title = `${byId.get(edge.source)?.label} → ${byId.get(edge.target)?.label}`
-      props.onSelect({ chart: 'network', title, unit: 'claims', refs: edge.refs })
-      return
-    }
-    const node = network.nodes[click.dataIndex]
-    if (!node) return
-    props.onSelect({
-      chart: 'network',
-      title: node.label,
-      unit: 'claims',
-      refs: node.refs,
-      ...(node.kind === 'source'
-        ? { filter: { source: { entityId: node.entityId ?? null, text: node.label } } }
-        : {}),
-    })
+    const selection = selectionOf(network, click)
+    if (selection) props.onSelect(selection)
   }
   const { omitted } = network
   const empty = network.nodes.length === 0
@@ -62,20 +44,7 @@ export function NetworkCard(props: NetworkCardProps) {
     >
       <header className="chart-card-head">
         <h3 id="chart-network">Source network</h3>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">Claims as</legend>
-          {(['claims', 'labels'] as const).map((mode) => (
-            <label key={mode}>
-              <input
-                type="radio"
-                name="network-mode"
-                checked={props.mode === mode}
-                onChange={() => props.onMode(mode)}
-              />
-              <span>{mode === 'claims' ? 'Claims' : 'Claim labels'}</span>
-            </label>
-          ))}
-        </fieldset>
+        <ModeSwitch mode={props.mode} onMode={props.onMode} />
         <div className="chart-card-actions">
           {(['svg', 'graphml', 'csv'] as const).map((format) => (
             <button
@@ -117,5 +86,43 @@ export function NetworkCard(props: NetworkCardProps) {
         />
       )}
     </section>
+  )
+}
+
+/** What a click on a link or a node of the network stands for: the claims behind it. */
+function selectionOf(network: NetworkData, click: ChartClick): Selection | null {
+  if (click.seriesIndex !== 0) return null
+  if (click.dataType === 'edge') {
+    const edge = network.edges[click.dataIndex]
+    if (!edge) return null
+    const label = (id: string) => network.nodes.find((n) => n.id === id)?.label
+    const title = `${label(edge.source)} → ${label(edge.target)}`
+    return { chart: 'network', title, unit: 'claims', refs: edge.refs }
+  }
+  const node = network.nodes[click.dataIndex]
+  if (!node) return null
+  return {
+    chart: 'network',
+    title: node.label,
+    unit: 'claims',
+    refs: node.refs,
+    ...(node.kind === 'source'
+      ? { filter: { source: { entityId: node.entityId ?? null, text: node.label } } }
+      : {}),
+  }
+}
+
+/** Each claim as its own node, or one node per claim label. */
+function ModeSwitch({ mode, onMode }: { mode: NetworkMode; onMode: (mode: NetworkMode) => void }) {
+  return (
+    <fieldset className="segmented">
+      <legend className="visually-hidden">Claims as</legend>
+      {(['claims', 'labels'] as const).map((m) => (
+        <label key={m}>
+          <input type="radio" name="network-mode" checked={mode === m} onChange={() => onMode(m)} />
+          <span>{m === 'claims' ? 'Claims' : 'Claim labels'}</span>
+        </label>
+      ))}
+    </fieldset>
   )
 }

@@ -2,8 +2,8 @@
 // clickable through to the spans behind it and exportable. Loaded on first visit (it carries
 // ECharts), from overview-panel.tsx.
 import { useState } from 'react'
-import type { Api } from '../../../shared/ipc-contract'
-import { CHART_THEMES } from '../../../shared/overview/palette'
+import type { Api, OverviewResult } from '../../../shared/ipc-contract'
+import { CHART_THEMES, type ChartThemeName } from '../../../shared/overview/palette'
 import type { ChartId, ClaimsFilterHint, NetworkMode } from '../../../shared/overview/types'
 import { TableNotes, ViewHeader, type Scope } from '../claims/claims-view-header'
 import { messageOf } from '../common/error-message'
@@ -32,7 +32,6 @@ export default function OverviewView(props: OverviewViewProps) {
   const [scope, setScope] = useState<Scope>('project')
   const [mode, setMode] = useState<NetworkMode>('claims')
   const [selection, setSelection] = useState<Selection | null>(null)
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null)
   const theme = useColorScheme()
   const docId = scope === 'document' && currentDocument ? currentDocument.id : null
   const { state, reload } = useOverview(
@@ -46,33 +45,13 @@ export default function OverviewView(props: OverviewViewProps) {
   const data =
     state.kind === 'ready' ? state.data : state.kind === 'loading' ? state.previous : null
 
-  const saved = async (run: () => Promise<{ path: string } | null>) => {
-    try {
-      const result = await run()
-      if (result) setStatus({ error: false, text: `Saved ${result.path}` })
-    } catch (error) {
-      setStatus({ error: true, text: `Could not save: ${messageOf(error)}` })
-    }
-  }
-  const scopeArg = docId ? { docId } : {}
-  const exportSvg = (chart: ChartId) =>
-    saved(() => api['overview:export']({ kind: 'chart', chart, format: 'svg', theme, ...scopeArg }))
-  const exportPng = (chart: ChartId | 'network', svg: string, height: number) =>
-    saved(async () => {
-      const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 680)
-      const png = await svgToPng(svg, width, height, CHART_THEMES[theme].background)
-      return api['overview:export']({ kind: 'chart', chart, format: 'png', png, ...scopeArg })
-    })
+  const exports = useOverviewExports(api, theme, docId, mode)
 
   return (
     <>
       <ViewHeader
         title="Overview"
-        count={
-          data
-            ? `${plural(data.totals.claims, 'claim')} in ${plural(data.totals.documents, 'document')}`
-            : null
-        }
+        count={data ? countOf(data) : null}
         scope={scope}
         onScope={(next) => {
           setScope(next)
@@ -82,19 +61,7 @@ export default function OverviewView(props: OverviewViewProps) {
         loading={state.kind === 'loading'}
         onRefresh={() => void reload()}
       />
-      <div className="overview-toolbar">
-        <button type="button" className="button small" onClick={() => props.onExportReport(docId)}>
-          Export Report…
-        </button>
-        {status && (
-          <p
-            className={status.error ? 'callout error overview-status' : 'muted overview-status'}
-            role="status"
-          >
-            {status.text}
-          </p>
-        )}
-      </div>
+      <OverviewToolbar status={exports.status} onExportReport={() => props.onExportReport(docId)} />
       <TableNotes
         error={state.kind === 'error' ? state.message : null}
         unsaved={state.kind === 'ready' && state.unsaved}
@@ -110,8 +77,8 @@ export default function OverviewView(props: OverviewViewProps) {
                   chart={chart}
                   theme={theme}
                   onSelect={setSelection}
-                  onExportSvg={() => void exportSvg(chart.id)}
-                  onExportPng={(svg, height) => void exportPng(chart.id, svg, height)}
+                  onExportSvg={() => void exports.svg(chart.id)}
+                  onExportPng={(svg, height) => void exports.png(chart.id, svg, height)}
                 />
               ))}
               <NetworkCard
@@ -121,12 +88,8 @@ export default function OverviewView(props: OverviewViewProps) {
                 mode={mode}
                 onMode={setMode}
                 onSelect={setSelection}
-                onExport={(format) =>
-                  void saved(() =>
-                    api['overview:export']({ kind: 'network', mode, format, theme, ...scopeArg }),
-                  )
-                }
-                onExportPng={(svg, height) => void exportPng('network', svg, height)}
+                onExport={(format) => void exports.network(format)}
+                onExportPng={(svg, height) => void exports.png('network', svg, height)}
               />
             </div>
           )}
@@ -143,4 +106,70 @@ export default function OverviewView(props: OverviewViewProps) {
       </div>
     </>
   )
+}
+
+type Status = { error: boolean; text: string } | null
+
+/** The Overview's exports through main's save dialog, and the status line they leave. */
+function useOverviewExports(
+  api: Api,
+  theme: ChartThemeName,
+  docId: string | null,
+  mode: NetworkMode,
+) {
+  const [status, setStatus] = useState<Status>(null)
+  const saved = async (run: () => Promise<{ path: string } | null>) => {
+    try {
+      const result = await run()
+      if (result) setStatus({ error: false, text: `Saved ${result.path}` })
+    } catch (error) {
+      setStatus({ error: true, text: `Could not save: ${messageOf(error)}` })
+    }
+  }
+  const scopeArg = docId ? { docId } : {}
+  return {
+    status,
+    svg: (chart: ChartId) =>
+      saved(() =>
+        api['overview:export']({ kind: 'chart', chart, format: 'svg', theme, ...scopeArg }),
+      ),
+    png: (chart: ChartId | 'network', svg: string, height: number) =>
+      saved(async () => {
+        const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 680)
+        const png = await svgToPng(svg, width, height, CHART_THEMES[theme].background)
+        return api['overview:export']({ kind: 'chart', chart, format: 'png', png, ...scopeArg })
+      }),
+    network: (format: 'svg' | 'graphml' | 'csv') =>
+      saved(() => api['overview:export']({ kind: 'network', mode, format, theme, ...scopeArg })),
+  }
+}
+
+/** Export Report…, and what the last export said. */
+function OverviewToolbar({
+  status,
+  onExportReport,
+}: {
+  status: Status
+  onExportReport: () => void
+}) {
+  return (
+    <div className="overview-toolbar">
+      <button type="button" className="button small" onClick={onExportReport}>
+        Export Report…
+      </button>
+      {status && (
+        <p
+          className={status.error ? 'callout error overview-status' : 'muted overview-status'}
+          role="status"
+        >
+          {status.text}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** "6 claims in 1 document". */
+function countOf(data: OverviewResult): string {
+  return `${plural(data.totals.claims, 'claim')} in ${plural(data.totals.documents, 'document')}`
 }
