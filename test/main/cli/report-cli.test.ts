@@ -87,7 +87,8 @@ describe('marginalia report', () => {
     for (const claim of claims) {
       expect(pdfText).toContain(claim.split(/\s+/).slice(0, 3).join(' '))
     }
-  })
+    // Two Chromium starts and prints: over 30 s on this shared machine under load.
+  }, 180_000)
 
   it('writes one document’s report with --doc, and refuses an id the project lacks', async () => {
     const out = path.join(root, 'one.html')
