@@ -11,6 +11,7 @@ export interface DialogResults {
   chooseExportPath: string | null
   chooseAnnotationSource: string[] | null
   confirmOpenExternal: boolean
+  chooseSavePath: string | null
   askUnsaved: UnsavedChoice
   chooseCopyPath: string | null
 }
@@ -23,6 +24,7 @@ const CANCELLED: DialogResults = {
   chooseExportPath: null,
   chooseAnnotationSource: null,
   confirmOpenExternal: false,
+  chooseSavePath: null,
   // Unscripted, the "Not saved" question keeps the window open, as Cancel does.
   askUnsaved: 'cancel',
   chooseCopyPath: null,
@@ -56,6 +58,8 @@ export class ScriptedDialogs {
   chooseAnnotationSource = (format: string, source: string, extensions: string[]) =>
     this.answer('chooseAnnotationSource', [format, source, extensions])
   confirmOpenExternal = (url: string) => this.answer('confirmOpenExternal', [url])
+  chooseSavePath = (options: { title: string; defaultName: string }) =>
+    this.answer('chooseSavePath', [options])
   askUnsaved = (message: string, action: 'close' | 'quit', note?: string) =>
     this.answer('askUnsaved', [message, action, note])
   chooseCopyPath = (defaultName: string) => this.answer('chooseCopyPath', [defaultName])

@@ -77,6 +77,16 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Di
       const result = await open(annotationSourceOptions(format, source, extensions))
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
     },
+    async chooseSavePath({ title, buttonLabel, defaultName, filters }) {
+      const result = await save({
+        title,
+        buttonLabel,
+        defaultPath: path.join(documents(), defaultName),
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      })
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
     async confirmOpenExternal(url) {
       const { response } = await message({
         type: 'question',

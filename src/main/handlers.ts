@@ -31,6 +31,8 @@ import {
   previewImport,
   readImportSources,
 } from './core/import-annotations'
+import type { PrintPdf } from './core/report/write-report'
+import { overviewHandlers } from './overview-handlers'
 import type { StorageFs } from './core/storage'
 import { AppSession } from './session'
 
@@ -62,6 +64,19 @@ export interface Dialogs {
   ): Promise<string[] | null>
   /** Whether the user agrees to open `url` in the system browser. */
   confirmOpenExternal(url: string): Promise<boolean>
+  /**
+   * Where to save a file (a report, a chart, the source network), proposing `defaultName` in the
+   * user's documents folder; no `filters` lets the user name a folder (CSV node and edge lists).
+   */
+  chooseSavePath(options: SavePathOptions): Promise<string | null>
+}
+
+/** What a save dialog for a report, chart or network shows. */
+export interface SavePathOptions {
+  title: string
+  buttonLabel: string
+  defaultName: string
+  filters: { name: string; extensions: string[] }[]
 }
 
 /** Everything the handlers need from their host (Electron main, or the e2e harness). */
@@ -75,6 +90,13 @@ export interface HandlerContext {
   emit(event: MainEvent): void
   /** Opens a URL in the system browser (Electron: `shell.openExternal`). */
   openExternal(url: string): Promise<void>
+  /**
+   * Prints report HTML to PDF (Electron: a hidden window's `printToPDF`; the e2e harness:
+   * Playwright's `page.pdf`). Without it, PDF reports are refused.
+   */
+  printPdf?: PrintPdf
+  /** The app's version, named in reports. */
+  appVersion?: string
   /**
    * The file system projects are read and written through (default: Node's). The e2e harness
    * passes one that can be told to fail, to show what a full disk or a read-only folder does.
@@ -98,6 +120,7 @@ export function createHandlers(
     ...annotationImportHandlers(ctx, session),
     ...claimsHandlers(ctx, session),
     ...entityHandlers(session),
+    ...overviewHandlers(ctx, session),
     ...shellHandlers(ctx),
   }
 }

@@ -68,6 +68,7 @@ function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
           ),
         ],
       },
+      command('Export Report…', 'analyst-report'),
       { type: 'separator' },
       command('Close Project', 'close-project'),
       ...(o.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -28,6 +28,9 @@ export const CHANNEL_NAMES = [
   'claims:table',
   'claims:export',
   'entities:remove',
+  'overview:data',
+  'overview:export',
+  'report:export',
   'shell:open-external',
 ] as const
 

@@ -18,6 +18,7 @@ import {
 import type { ChannelName } from './channels'
 import { exportOptionSchemas } from './export-options'
 import type { ClaimRow, SourceSummary } from './claims'
+import { CHART_IDS, type OverviewData } from './overview/types'
 import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from './format-names'
 
 export { EXPORT_FORMATS, ANNOTATION_IMPORT_FORMATS }
@@ -211,6 +212,33 @@ export interface EntityRemovalResult {
   problems: FileProblem[]
 }
 
+/** The Overview of the project or one document, computed in main. */
+export type OverviewResult = OverviewData & {
+  /** Documents that could not be read and were left out. */
+  problems: FileProblem[]
+}
+
+/** Where a chart, the network or the report was written. */
+export interface SavedFile {
+  path: string
+  bytes: number
+}
+
+/** Where the report was written, and what it holds. */
+export interface ReportExportResult extends SavedFile {
+  format: 'html' | 'pdf'
+  documents: number
+  claims: number
+  problems: FileProblem[]
+}
+
+/** Largest PNG of a chart the renderer may hand main to save (a 4× render of a large chart). */
+export const MAX_CHART_PNG_BYTES = 32 * 1024 * 1024
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+
+const zNetworkMode = z.enum(['claims', 'labels'])
+const zTheme = z.enum(['light', 'dark'])
+
 export interface Settings {
   snapToWords: boolean
   annotator: string
@@ -382,6 +410,66 @@ export const contract = {
       .strict(),
     result: null as unknown as EntityRemovalResult,
   },
+  /** The Overview's charts and source network for the project (no docId) or one document. */
+  'overview:data': {
+    args: z
+      .object({ docId: zId.optional(), networkMode: zNetworkMode.optional() })
+      .strict()
+      .optional(),
+    result: null as unknown as OverviewResult,
+  },
+  /**
+   * Saves a chart (SVG drawn by main from the same data; PNG as the renderer drew it, checked to
+   * be a PNG) or the source network (SVG, GraphML, or CSV node and edge lists in a folder), after
+   * a save dialog. Null when the dialog is cancelled.
+   */
+  'overview:export': {
+    // A plain union: zod's discriminated union wants one discriminator value per branch.
+    args: z.union([
+      z
+        .object({
+          kind: z.literal('chart'),
+          chart: z.enum(CHART_IDS),
+          docId: zId.optional(),
+          theme: zTheme,
+          format: z.literal('svg'),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('chart'),
+          chart: z.enum([...CHART_IDS, 'network']),
+          docId: zId.optional(),
+          format: z.literal('png'),
+          png: z
+            .instanceof(Uint8Array)
+            .refine((d) => d.byteLength <= MAX_CHART_PNG_BYTES, 'the PNG is too large')
+            .refine((d) => PNG_SIGNATURE.every((b, i) => d[i] === b), 'not a PNG image'),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('network'),
+          docId: zId.optional(),
+          mode: zNetworkMode,
+          theme: zTheme,
+          format: z.enum(['svg', 'graphml', 'csv']),
+        })
+        .strict(),
+    ]),
+    result: null as unknown as SavedFile | null,
+  },
+  /** Writes the analyst report (HTML, or PDF printed by Chromium) after a save dialog. */
+  'report:export': {
+    args: z
+      .object({
+        docId: zId.optional(),
+        format: z.enum(['html', 'pdf']),
+        paper: z.enum(['a4', 'letter']).optional(),
+      })
+      .strict(),
+    result: null as unknown as ReportExportResult | null,
+  },
   'shell:open-external': {
     args: z.object({ url: z.url().max(4096) }).strict(),
     result: null as unknown as boolean,
@@ -429,6 +517,8 @@ export type MenuCommand =
   | 'open-project'
   | 'close-project'
   | 'toggle-snap'
+  /** File ▸ Export Report…: opens the report dialog (not `export-…`: those name dataset formats). */
+  | 'analyst-report'
 
 /** The API the preload exposes as `window.api`: one method per channel, plus event subscription. */
 export type Api = {

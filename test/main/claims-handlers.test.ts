@@ -51,6 +51,7 @@ async function setup(exportTo: string | null = null) {
       return answer.exportTo
     },
     confirmOpenExternal: async () => false,
+    chooseSavePath: async () => null,
   }
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),

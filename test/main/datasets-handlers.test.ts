@@ -93,6 +93,7 @@ function setup(answers: Partial<Dialogs> = {}) {
       return answers.chooseAnnotationSource ? answers.chooseAnnotationSource(...args) : null
     },
     confirmOpenExternal: async () => false,
+    chooseSavePath: async () => null,
   }
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),

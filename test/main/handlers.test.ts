@@ -65,6 +65,10 @@ function scriptedDialogs(answers: Partial<Dialogs> = {}): Dialogs & { asked: str
       asked.push(`confirm:${url}`)
       return answers.confirmOpenExternal ? answers.confirmOpenExternal(url) : false
     },
+    chooseSavePath: async (options) => {
+      asked.push(`save:${options.defaultName}`)
+      return answers.chooseSavePath ? answers.chooseSavePath(options) : null
+    },
   }
 }
 

@@ -69,6 +69,7 @@ describe('buildMenuTemplate', () => {
         'export-conll',
         'export-spacy',
         'export-qdpx',
+        'analyst-report',
         'close-project',
         'undo',
         'redo',

@@ -154,6 +154,40 @@ interface ClaimsArgs {
   allowIncomplete?: boolean
 }
 
+function defineReport(program: Command, ctx: ProgramContext): void {
+  program
+    .command('report')
+    .description('Write the analyst report (charts, claims, sources, articles) as HTML or PDF.')
+    .argument('<dir>', 'project folder')
+    .requiredOption('--out <file>', 'output file (.html or .pdf)')
+    .addOption(
+      new Option('--format <name>', 'html or pdf (default: from --out)').choices(['html', 'pdf']),
+    )
+    .option('--doc <id>', 'only this document')
+    .addOption(
+      new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'),
+    )
+    .option('--chromium <path>', 'Chromium or Chrome to print the PDF with')
+    .option('--allow-incomplete', 'exit 0 even when a document could not be read')
+    .addHelpText('after', help.REPORT_HELP)
+    .action(async (dir: string, opts: ReportArgs) => {
+      const { reportCommand } = await import('./commands/report')
+      const chromium = opts.chromium ? at(ctx, opts.chromium) : undefined
+      ctx.setExit(
+        await reportCommand(at(ctx, dir), { ...opts, out: at(ctx, opts.out), chromium }, ctx.io),
+      )
+    })
+}
+
+interface ReportArgs {
+  out: string
+  format?: 'html' | 'pdf'
+  doc?: string
+  paper: 'a4' | 'letter'
+  chromium?: string
+  allowIncomplete?: boolean
+}
+
 /** Every command, in the order the help lists them. */
 export const COMMANDS = [
   defineInit,
@@ -163,4 +197,5 @@ export const COMMANDS = [
   defineValidate,
   defineStats,
   defineClaims,
+  defineReport,
 ]

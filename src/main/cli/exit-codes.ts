@@ -18,5 +18,5 @@ export const EXIT_CODES_HELP = `Exit codes:
   1  failed, in whole or in part: the project cannot be read, a file could not be imported,
      labels the schema does not know (nothing written), validate found problems
   2  usage: unknown command or option, missing or conflicting arguments
-  3  export or claims written but incomplete: spans or documents left out (listed in the
+  3  export, claims or report written but incomplete: spans or documents left out (listed in the
      manifest and on stderr); --allow-incomplete makes that 0`

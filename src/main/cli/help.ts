@@ -149,3 +149,22 @@ The format is --format, else the extension of --out.
 
 Exit codes: 0 written; 3 written, but a document could not be read (named; --allow-incomplete
 makes it 0); 1 not written; 2 usage.`
+
+export const REPORT_HELP = `
+Examples:
+  marginalia report ~/projects/demo --out report.html
+  marginalia report ~/projects/demo --doc <id> --out article-report.pdf --paper letter
+
+One self-contained file for a reader who will not open a dataset: a title page (project,
+documents, analysts, dates), the Overview's charts and the source network, the claims table,
+the per-source summary, every article with its highlights and a legend, and the provenance
+(schema, counts, checks). The HTML makes no request when opened (no scripts, nothing loaded
+from elsewhere). The format is --format, else the extension of --out (.html or .pdf).
+
+PDF needs a Chromium or Google Chrome on this machine, driven through Playwright (the
+playwright-core package Marginalia installs): it is looked for in MARGINALIA_CHROMIUM (or
+--chromium), then where Chromium and Chrome usually live (on Debian: apt-get install
+chromium). Without one the command fails and says so; HTML needs no browser.
+
+Exit codes: 0 written; 3 written, but a document could not be read (named; --allow-incomplete
+makes it 0); 1 not written (no Chromium for a PDF, the project unreadable); 2 usage.`

@@ -81,5 +81,8 @@ function runMenuCommand(s: ShellState, command: MenuCommand): void {
     case 'toggle-snap':
       void nav.toggleSnap()
       return
+    case 'analyst-report':
+      if (snapshot) s.setReportDialog({ docId: null })
+      return
   }
 }

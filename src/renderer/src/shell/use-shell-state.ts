@@ -21,6 +21,8 @@ export function useShellState() {
   const [askingName, setAskingName] = useState(false)
   const [editingSchema, setEditingSchema] = useState(false)
   const [view, setView] = useState<AppView>('article')
+  /** The Export Report dialog, open with the scope it starts from (null: the whole project). */
+  const [reportDialog, setReportDialog] = useState<{ docId: string | null } | null>(null)
   const { snapshot, settings } = project
   const schema = snapshot?.project.schema ?? null
 
@@ -81,6 +83,8 @@ export function useShellState() {
     setEditingSchema,
     view,
     showView,
+    reportDialog,
+    setReportDialog,
     article,
     nav,
     registry,
