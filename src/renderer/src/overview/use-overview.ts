@@ -40,6 +40,10 @@ export function useOverview(
   }, [api, flush, docId, networkMode])
 
   useEffect(() => {
+    // Fetching when the view shows, the scope changes or the project changes is what this effect
+    // is for; reload() never rejects (a failure is the error state) and keeps the previous charts
+    // on screen while loading, on purpose.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (active) void reload()
   }, [active, reload, projectVersion])
 
