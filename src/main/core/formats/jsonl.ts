@@ -3,8 +3,9 @@
 // Marginalia with no conversion; every line says so in `offset_unit` (a Python reader converts with
 // `text.encode('utf-16-le')[2*start:2*end].decode('utf-16-le')`).
 import type { Entity } from '../../../shared/model'
+import type { CheckedDocument } from './checked'
+import { exportFormat } from './define'
 import { ManifestBuilder, safeStem } from './export-common'
-import type { ExportFormatModule, ExportInput, ExportOutput } from './types'
 
 /** Version of the line layout below; bump it when a field changes meaning. */
 export const JSONL_FORMAT_VERSION = '1'
@@ -44,61 +45,69 @@ export interface JsonlLine {
   entities: Entity[]
 }
 
-export const jsonlFormat: ExportFormatModule = {
+export const jsonlFormat = exportFormat({
   name: 'jsonl',
   label: 'Marginalia JSONL',
   extension: '.jsonl',
   offsetUnit: 'utf16',
-  export(input: ExportInput): ExportOutput {
+  open(context, out) {
     const manifest = new ManifestBuilder('jsonl', JSONL_FORMAT_VERSION, 'utf16')
-    const entities = new Map(input.project.entities.map((e) => [e.id, e]))
-    const lines: string[] = []
-    for (const { file, spans, relations } of input.documents) {
-      const { document } = file
-      const referenced = new Set(spans.flatMap((s) => (s.entityId ? [s.entityId] : [])))
-      const line: JsonlLine = {
-        id: document.id,
-        title: document.title,
-        metadata: document.metadata,
-        text: document.text,
-        offset_unit: 'utf16',
-        spans: spans.map((s) => ({
-          id: s.id,
-          start: s.start,
-          end: s.end,
-          layer: s.layer,
-          label: s.label,
-          text: document.text.slice(s.start, s.end),
-          attributes: s.attributes,
-          annotator: s.annotator,
-          ...(s.entityId ? { entity_id: s.entityId } : {}),
-          created_at: s.createdAt,
-          updated_at: s.updatedAt,
-        })),
-        relations: relations.map((r) => ({
-          id: r.id,
-          type: r.type,
-          from: r.from,
-          to: r.to,
-          attributes: r.attributes,
-          annotator: r.annotator,
-          created_at: r.createdAt,
-          updated_at: r.updatedAt,
-        })),
-        doc_labels: file.annotations.docLabels,
-        entities: [...referenced].flatMap((id) => entities.get(id) ?? []),
-      }
-      lines.push(toJsonLine(line))
-      manifest.documents++
-      manifest.spans += spans.length
-      manifest.relations += relations.length
-    }
-    const data = lines.length > 0 ? `${lines.join('\n')}\n` : ''
+    const entities = new Map(context.project.entities.map((e) => [e.id, e]))
+    const file = out.file(`${safeStem(context.project.name)}.jsonl`)
     return {
-      files: [{ path: `${safeStem(input.project.name)}.jsonl`, data }],
-      manifest: manifest.build(),
+      document(doc) {
+        file.write(`${toJsonLine(jsonlLine(doc, entities))}\n`)
+        manifest.documents++
+        manifest.spans += doc.spans.length
+        manifest.relations += doc.relations.length
+      },
+      finish() {
+        file.close()
+        return manifest.build()
+      },
     }
   },
+})
+
+/** The line of one document. */
+function jsonlLine(
+  { file, spans, relations }: CheckedDocument,
+  entities: Map<string, Entity>,
+): JsonlLine {
+  const { document } = file
+  const referenced = new Set(spans.flatMap((s) => (s.entityId ? [s.entityId] : [])))
+  return {
+    id: document.id,
+    title: document.title,
+    metadata: document.metadata,
+    text: document.text,
+    offset_unit: 'utf16',
+    spans: spans.map((s) => ({
+      id: s.id,
+      start: s.start,
+      end: s.end,
+      layer: s.layer,
+      label: s.label,
+      text: document.text.slice(s.start, s.end),
+      attributes: s.attributes,
+      annotator: s.annotator,
+      ...(s.entityId ? { entity_id: s.entityId } : {}),
+      created_at: s.createdAt,
+      updated_at: s.updatedAt,
+    })),
+    relations: relations.map((r) => ({
+      id: r.id,
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      attributes: r.attributes,
+      annotator: r.annotator,
+      created_at: r.createdAt,
+      updated_at: r.updatedAt,
+    })),
+    doc_labels: file.annotations.docLabels,
+    entities: [...referenced].flatMap((id) => entities.get(id) ?? []),
+  }
 }
 
 /**

@@ -9,8 +9,9 @@
 // then to) with the type as a `tagging` body; document labels are `classifying` annotations on the
 // whole source. Nothing is lost except entity links.
 import type { AnnotationSchema, AttributeValue, Attributes } from '../../../shared/model'
-import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, countExtras, layerOf, safeStem } from './export-common'
+import type { CheckedDocument } from './checked'
+import { exportFormat } from './define'
+import { ManifestBuilder, layerOf, safeStem } from './export-common'
 import {
   DocumentBuilder,
   ImportCollector,
@@ -45,104 +46,118 @@ function attributeBodies(
   })
 }
 
-export const w3cFormat: ExportFormatModule = {
+export const w3cFormat = exportFormat({
   name: 'w3c',
   label: 'W3C Web Annotation (JSON-LD)',
   extension: '',
   offsetUnit: 'codepoint',
-  export(input: ExportInput) {
+  open(context, out) {
     const manifest = new ManifestBuilder('w3c', 'web-annotation-1.0', 'codepoint')
-    const docs = input.documents
-    const { schema, id: projectId } = input.project
-    const base = `urn:marginalia:${projectId}`
-    const files: { path: string; data: string }[] = []
-    for (const { file, spans, relations, offsets } of docs) {
-      const { document, annotations } = file
-      const source = `${base}:document:${document.id}`
-      const spanIri = (id: string) => `${base}:span:${id}`
-      const items: Json[] = []
-      for (const span of spans) {
-        items.push({
-          id: spanIri(span.id),
-          type: 'Annotation',
-          motivation: 'tagging',
-          ...(span.annotator ? { creator: { type: 'Person', name: span.annotator } } : {}),
-          created: span.createdAt,
-          modified: span.updatedAt,
-          body: [
-            { type: 'TextualBody', purpose: 'tagging', value: span.label },
-            {
-              id: `${base}:layer:${span.layer}`,
-              type: 'TextualBody',
-              purpose: 'classifying',
-              value: span.layer,
-            },
-            ...attributeBodies(schema, { layer: span.layer }, span.attributes),
-          ],
-          target: {
-            source,
-            selector: [
-              { type: 'TextQuoteSelector', ...span.quote },
-              {
-                type: 'TextPositionSelector',
-                start: offsets.toCodePoint(span.start),
-                end: offsets.toCodePoint(span.end),
-              },
-            ],
-          },
-        })
-      }
-      for (const relation of relations) {
-        items.push({
-          id: `${base}:relation:${relation.id}`,
-          type: 'Annotation',
-          motivation: 'linking',
-          ...(relation.annotator ? { creator: { type: 'Person', name: relation.annotator } } : {}),
-          created: relation.createdAt,
-          modified: relation.updatedAt,
-          body: [
-            { type: 'TextualBody', purpose: 'tagging', value: relation.type },
-            ...attributeBodies(schema, { relationType: relation.type }, relation.attributes),
-          ],
-          target: [spanIri(relation.from), spanIri(relation.to)],
-        })
-      }
-      for (const [set, values] of Object.entries(annotations.docLabels)) {
-        if (values.length === 0) continue
-        items.push({
-          id: `${base}:document:${document.id}:labels:${set}`,
-          type: 'Annotation',
-          motivation: 'classifying',
-          body: values.map((v) => ({
-            type: 'TextualBody',
-            purpose: 'classifying',
-            value: `${set}: ${v}`,
-          })),
-          target: source,
-        })
-      }
-      const collection = {
-        '@context': CONTEXT,
-        id: `${source}:annotations`,
-        type: 'AnnotationCollection',
-        label: document.title,
-        total: items.length,
-        first: { id: `${source}:annotations:page-1`, type: 'AnnotationPage', startIndex: 0, items },
-      }
-      const stem = safeStem(document.id)
-      files.push({ path: `${stem}.jsonld`, data: JSON.stringify(collection, null, 1) })
-      files.push({ path: `${stem}.txt`, data: document.text })
-      manifest.documents++
-      manifest.spans += spans.length
-      manifest.relations += relations.length
+    const base = `urn:marginalia:${context.project.id}`
+    let entityLinks = 0
+    return {
+      document(doc) {
+        const { document } = doc.file
+        const stem = safeStem(document.id)
+        const collection = out.file(`${stem}.jsonld`)
+        collection.write(
+          JSON.stringify(annotationCollection(doc, base, context.project.schema), null, 1),
+        )
+        collection.close()
+        const text = out.file(`${stem}.txt`)
+        text.write(document.text)
+        text.close()
+        manifest.documents++
+        manifest.spans += doc.spans.length
+        manifest.relations += doc.relations.length
+        for (const span of doc.spans) if (span.entityId) entityLinks++
+      },
+      finish() {
+        manifest.loss('entity links', 'not written (no agreed body for them)', entityLinks)
+        return manifest.build()
+      },
     }
-    manifest.loss(
-      'entity links',
-      'not written (no agreed body for them)',
-      countExtras(docs).entityLinks,
-    )
-    return { files, manifest: manifest.build() }
   },
+})
+
+/** The AnnotationCollection of one document: its spans, relations and document labels. */
+function annotationCollection(
+  { file, spans, relations, offsets }: CheckedDocument,
+  base: string,
+  schema: AnnotationSchema,
+): object {
+  const { document, annotations } = file
+  const source = `${base}:document:${document.id}`
+  const spanIri = (id: string) => `${base}:span:${id}`
+  const items: Json[] = []
+  for (const span of spans) {
+    items.push({
+      id: spanIri(span.id),
+      type: 'Annotation',
+      motivation: 'tagging',
+      ...(span.annotator ? { creator: { type: 'Person', name: span.annotator } } : {}),
+      created: span.createdAt,
+      modified: span.updatedAt,
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: span.label },
+        {
+          id: `${base}:layer:${span.layer}`,
+          type: 'TextualBody',
+          purpose: 'classifying',
+          value: span.layer,
+        },
+        ...attributeBodies(schema, { layer: span.layer }, span.attributes),
+      ],
+      target: {
+        source,
+        selector: [
+          { type: 'TextQuoteSelector', ...span.quote },
+          {
+            type: 'TextPositionSelector',
+            start: offsets.toCodePoint(span.start),
+            end: offsets.toCodePoint(span.end),
+          },
+        ],
+      },
+    })
+  }
+  for (const relation of relations) {
+    items.push({
+      id: `${base}:relation:${relation.id}`,
+      type: 'Annotation',
+      motivation: 'linking',
+      ...(relation.annotator ? { creator: { type: 'Person', name: relation.annotator } } : {}),
+      created: relation.createdAt,
+      modified: relation.updatedAt,
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: relation.type },
+        ...attributeBodies(schema, { relationType: relation.type }, relation.attributes),
+      ],
+      target: [spanIri(relation.from), spanIri(relation.to)],
+    })
+  }
+  for (const [set, values] of Object.entries(annotations.docLabels)) {
+    if (values.length === 0) continue
+    items.push({
+      id: `${base}:document:${document.id}:labels:${set}`,
+      type: 'Annotation',
+      motivation: 'classifying',
+      body: values.map((v) => ({
+        type: 'TextualBody',
+        purpose: 'classifying',
+        value: `${set}: ${v}`,
+      })),
+      target: source,
+    })
+  }
+  return {
+    '@context': CONTEXT,
+    id: `${source}:annotations`,
+    type: 'AnnotationCollection',
+    label: document.title,
+    total: items.length,
+    first: { id: `${source}:annotations:page-1`, type: 'AnnotationPage', startIndex: 0, items },
+  }
 }
 
 export const w3cImport: ImportFormatModule = {
