@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds the command line to JavaScript: src/main/cli/index.ts → out/cli/index.js (an ES module),
 // with each command's handler in its own chunk under out/cli/chunks, loaded only when that command
-// runs. Packages stay external (imported from node_modules, like out/main's). Part of
-// `npm run build`; `npm run cli` runs it first (it takes well under a second).
+// runs, and the worker thread of exports and imports → out/cli/task-worker.js. Packages stay
+// external (imported from node_modules, like out/main's). Part of `npm run build`; `npm run cli`
+// runs it first (it takes well under a second).
 // Files are written to a temporary name and renamed into place, so a command line started while
 // this runs sees the old build or the new one, never half a file.
 // Usage: node scripts/build-cli.mjs [--outdir <dir>]
@@ -18,7 +19,11 @@ const outdir = path.resolve(outArg > 0 ? process.argv[outArg + 1] : path.join(ro
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/main/cli/index.ts' },
+  entryPoints: {
+    index: 'src/main/cli/index.ts',
+    // Started by workers/start-worker.ts from beside index.js (or a chunk one folder down).
+    'task-worker': 'src/main/core/workers/task-worker.ts',
+  },
   outdir,
   bundle: true,
   splitting: true,

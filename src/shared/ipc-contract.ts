@@ -156,6 +156,11 @@ export interface AnnotationImportPreview {
 export interface AnnotationImportReport extends ImportReport {
   added: { id: string; title: string; file: string; spans: number; relations: number }[]
   unknownLabels: { mode: 'add' | 'skip'; labels: UnknownLabelInfo[] }
+  /**
+   * Set when Cancel (`task:cancel`) stopped the import: the documents in `added` are in the
+   * project (with the schema changes they needed), the others are not.
+   */
+  cancelled?: boolean
 }
 
 /** The claims table of the project or of one document, computed in main. */
@@ -249,6 +254,11 @@ export const contract = {
     args: z.object({ files: z.array(zImportFile).min(1).max(500) }).strict(),
     result: null as unknown as ImportReport,
   },
+  /**
+   * Asks where to export, then exports in a worker thread. While it runs, `progress` events with
+   * task 'export' carry a `job` id that `task:cancel` takes. Null when the user dismissed the
+   * dialog or cancelled the export: nothing was written, and an earlier export is untouched.
+   */
   'export:run': {
     args: z
       .object({
@@ -274,6 +284,11 @@ export const contract = {
     result: null as unknown as ExportResult | null,
   },
   'formats:list': { args: zNone, result: null as unknown as FormatList },
+  /**
+   * Asks for files, then reads and parses them in a worker thread (`progress` events with task
+   * 'annotation-import' and a `job` id for `task:cancel`). Null when the user dismissed the dialog
+   * or cancelled.
+   */
   'annotations:import-preview': {
     args: z
       .object({
@@ -284,6 +299,7 @@ export const contract = {
       .strict(),
     result: null as unknown as AnnotationImportPreview | null,
   },
+  /** Adds the previewed documents (`progress` per document; `task:cancel` stops after one). */
   'annotations:import-commit': {
     args: z.object({ token: z.string().uuid(), unknownLabels: z.enum(['add', 'skip']) }).strict(),
     result: null as unknown as AnnotationImportReport,
@@ -291,6 +307,14 @@ export const contract = {
   'annotations:import-discard': {
     args: z.object({ token: z.string().uuid() }).strict(),
     result: null as unknown as void,
+  },
+  /**
+   * Cancels a running export or import of annotations by the `job` id of its progress events.
+   * False when no such job is running (it has just ended, or never was).
+   */
+  'task:cancel': {
+    args: z.object({ job: z.string().uuid() }).strict(),
+    result: null as unknown as boolean,
   },
   'claims:table': {
     args: z.object({ docId: zId.optional() }).strict().optional(),
@@ -335,7 +359,15 @@ export { EVENT_CHANNEL } from './channels'
 export type MainEvent =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'flush-request' }
-  | { type: 'progress'; task: string; done: number; total: number }
+  | {
+      type: 'progress'
+      /** What is running: 'export', 'annotation-import', … */
+      task: string
+      /** The job's id, for `task:cancel` (tasks that can be cancelled). */
+      job?: string
+      done: number
+      total: number
+    }
   | { type: 'project-changed'; snapshot: ProjectSnapshot | null }
 
 export type MenuCommand =
