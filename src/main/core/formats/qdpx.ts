@@ -93,6 +93,8 @@ class QdeWriter {
   private readonly codes = new Map<string, CodeGroup>()
   private readonly users = new Map<string, string>()
   private readonly addedAt: Map<string, string>
+  /** The GUID of each label's code, by `layer/label` (worked out once, not once per span). */
+  private readonly codeGuids = new Map<string, string>()
   private hasSources = false
   private hasLinks = false
 
@@ -114,6 +116,16 @@ class QdeWriter {
 
   guid(kind: string, id: string): string {
     return guidOf(this.projectFile.id, kind, id)
+  }
+
+  private codeGuid({ layer, label }: Span): string {
+    const code = `${layer}/${label}`
+    let guid = this.codeGuids.get(code)
+    if (guid === undefined) {
+      guid = this.guid('code', code)
+      this.codeGuids.set(code, guid)
+    }
+    return guid
   }
 
   private userOf(name: string): string | undefined {
@@ -170,7 +182,7 @@ class QdeWriter {
     }
     this.line(
       `        <Coding${attrs({ guid: this.guid('coding', span.id), creatingUser: user, creationDateTime: span.createdAt })}>\n` +
-        `          <CodeRef${attrs({ targetGUID: this.guid('code', `${span.layer}/${span.label}`) })}/>\n` +
+        `          <CodeRef${attrs({ targetGUID: this.codeGuid(span) })}/>\n` +
         '        </Coding>\n' +
         '      </PlainTextSelection>',
     )

@@ -120,22 +120,32 @@ export function rowXml(r: number, row: readonly Cell[], manifest: ManifestBuilde
       continue
     }
     if (value === '') continue
-    let text = value
-    const safe = xmlSafe(text)
-    if (safe.replaced)
-      manifest.loss(
-        'characters XML cannot hold',
-        'control characters written as U+FFFD',
-        safe.replaced,
-      )
-    text = safe.text
-    if (text.length > CELL_LIMIT) {
-      manifest.loss('cells over 32,767 characters', 'Excel caps a cell there; cut at the limit')
-      text = text.slice(0, CELL_LIMIT)
-    }
-    xml += `<c r="${ref}" t="inlineStr"${r === 1 ? ' s="1"' : ''}><is><t xml:space="preserve">${escapeText(text)}</t></is></c>`
+    const style = r === 1 ? ' s="1"' : ''
+    xml += `<c r="${ref}" t="inlineStr"${style}><is>${inlineText(value, manifest)}</is></c>`
   }
   return `${xml}</row>`
+}
+
+/**
+ * The `<t>` of an inline string: escaped, its characters XML cannot hold replaced, and cut at
+ * Excel's cell limit (both counted in `manifest`).
+ */
+function inlineText(value: string, manifest: ManifestBuilder): string {
+  let text = value
+  const safe = xmlSafe(text)
+  if (safe.replaced) {
+    manifest.loss(
+      'characters XML cannot hold',
+      'control characters written as U+FFFD',
+      safe.replaced,
+    )
+  }
+  text = safe.text
+  if (text.length > CELL_LIMIT) {
+    manifest.loss('cells over 32,767 characters', 'Excel caps a cell there; cut at the limit')
+    text = text.slice(0, CELL_LIMIT)
+  }
+  return `<t xml:space="preserve">${escapeText(text)}</t>`
 }
 
 /** A worksheet of `rows` (the first row bold), counting what a cell cannot hold in `manifest`. */
