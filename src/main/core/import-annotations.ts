@@ -221,12 +221,12 @@ export async function commitImport(
     unknownLabels: { mode, labels },
   }
   const total = settled.result.documents.length
+  opts.onProgress?.({ done: 0, total })
   for (const [i, { document, annotations }] of settled.result.documents.entries()) {
     if (opts.signal?.aborted) {
       report.cancelled = true
       break
     }
-    opts.onProgress?.({ done: i, total })
     const { title, metadata, text, blocks } = document
     const file = metadata.importedFrom || document.sourceId || title || '(untitled)'
     try {
@@ -249,8 +249,8 @@ export async function commitImport(
     } catch (error) {
       report.errors.push({ file, message: (error as Error).message })
     }
+    opts.onProgress?.({ done: i + 1, total })
   }
-  if (!report.cancelled) opts.onProgress?.({ done: total, total })
   return report
 }
 

@@ -46,13 +46,14 @@ export async function exportCommand(
     const progress = progressPrinter(io, 'export', opts.progress === true)
     let run
     try {
-      run = await cancellable(opts.signal, (signal) =>
-        exportInWorker(store, opts.format, opts.out, {
+      run = await cancellable(opts.signal, (signal) => {
+        progress.update(0, 1)
+        return exportInWorker(store, opts.format, opts.out, {
           formatOptions,
           signal,
           onProgress: progress.update,
-        }),
-      )
+        })
+      })
     } catch (error) {
       if (!(error instanceof TaskCancelled)) throw error
       io.stderr(`cancelled: nothing was written; ${opts.out} is as it was\n`)

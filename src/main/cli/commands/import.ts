@@ -47,6 +47,7 @@ export async function importCommand(
   return withProject(dir, { lock: true }, (store) =>
     cancellable(opts.signal, async (signal) => {
       const progress = progressPrinter(io, 'import', opts.progress === true)
+      progress.update(0, 1)
       try {
         return await importInto(store, { source, format, signal, progress }, opts, io)
       } catch (error) {
