@@ -25,7 +25,10 @@ interface ExcelJs {
   stream: {
     xlsx: {
       WorkbookWriter: new (options: object) => {
-        addWorksheet(name: string, options?: object): {
+        addWorksheet(
+          name: string,
+          options?: object,
+        ): {
           addRow(values: unknown[]): { font?: object; commit(): void }
           commit(): Promise<void>
         }
