@@ -37,6 +37,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('src/main/index.ts'),
+          // The document-import worker thread (worker/run-imports.ts finds it beside index.js).
+          'import-worker': resolve('src/main/core/import/worker/import-worker.ts'),
           // The worker thread of exports and annotation imports (workers/start-worker.ts finds
           // it beside index.js).
           'task-worker': resolve('src/main/core/workers/task-worker.ts'),

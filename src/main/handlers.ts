@@ -18,7 +18,7 @@ import { claimsFileName, exportClaims, loadClaimsTable } from './core/claims-exp
 import { removeEntity } from './core/entity-registry'
 import { checkExportOptions, defaultExportName, exportOutputExtension } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
-import { importFiles } from './core/import'
+import { importFiles, importPaste, type ImportProgress } from './core/import'
 import {
   commitImport,
   importFormatInfos,
@@ -169,7 +169,9 @@ function projectHandlers(
 function documentHandlers(
   ctx: HandlerContext,
   session: AppSession,
-): Group<'document:load' | 'document:save' | 'import:dialog' | 'import:data'> {
+): Group<'document:load' | 'document:save' | 'import:dialog' | 'import:data' | 'import:paste'> {
+  const onProgress = ({ done, total, file }: ImportProgress) =>
+    ctx.emit({ type: 'progress', task: 'import', done, total, file })
   return {
     'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
     'document:save': async ({ docId, annotations }) => {
@@ -181,10 +183,11 @@ function documentHandlers(
       const chosen = await ctx.dialogs.chooseImportFiles()
       if (!chosen || chosen.length === 0) return null
       const { files, errors } = await readChosenFiles(chosen.map((p) => session.grant(p)))
-      const report = await importFiles(store, files)
+      const report = await importFiles(store, files, { onProgress })
       return { ...report, errors: [...errors, ...report.errors] }
     },
-    'import:data': async ({ files }) => importFiles(session.requireStore(), files),
+    'import:data': async ({ files }) => importFiles(session.requireStore(), files, { onProgress }),
+    'import:paste': async (paste) => importPaste(session.requireStore(), paste),
   }
 }
 

@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'document:save',
   'import:dialog',
   'import:data',
+  'import:paste',
   'export:run',
   'formats:list',
   'annotations:import-preview',

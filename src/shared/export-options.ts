@@ -3,13 +3,20 @@
 // strict, so an option a format does not know is refused with its name rather than ignored.
 // Options the schema must confirm (CoNLL's layer) are checked against it in main.
 import { z } from 'zod'
+import { zJsonlOffsetUnit } from './jsonl-line'
 import { zId, zTimestamp } from './model'
 
 const none = z.object({}).strict()
 
 /** Format name → validator of its options (every option is optional). */
 export const exportOptionSchemas = {
-  jsonl: none,
+  jsonl: z
+    .object({
+      /** `utf16` (default: JS string indices, the internal unit) or `codepoint` (Python's). */
+      offsetUnit: zJsonlOffsetUnit,
+    })
+    .partial()
+    .strict(),
   csv: z
     .object({
       /** Prefix formula-like cells with ' so spreadsheets do not run them (default on). */
@@ -52,6 +59,7 @@ export type ExportOptionsOf<F extends ExportOptionFormat> = z.infer<(typeof expo
 
 /** The options of any format, as the renderer and the CLI pass them. */
 export type ExportFormatOptions = Partial<{
+  offsetUnit: 'utf16' | 'codepoint'
   escapeFormulas: boolean
   zip: boolean
   layer: string

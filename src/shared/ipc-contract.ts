@@ -71,6 +71,19 @@ export interface ImportReport {
   added: { id: string; title: string; file: string }[]
   duplicates: { file: string; existingId: string; existingTitle: string }[]
   errors: FileProblem[]
+  /**
+   * What an importer changed or left out of an added file (comments dropped, a page read without
+   * finding its article, pages without text), one sentence each.
+   */
+  notes?: FileProblem[]
+}
+
+/** What a paste gave (`import:paste`): its title and text, and the report once it was added. */
+export interface PasteResult {
+  title: string
+  text: string
+  /** What the import did; null for a preview, which adds nothing. */
+  report: ImportReport | null
 }
 
 /** What an export wrote and what the format could not hold. */
@@ -82,6 +95,13 @@ export interface ExportManifest {
   counts: { documents: number; spans: number; relations: number }
   losses: { what: string; count: number; reason: string }[]
   problems: FileProblem[]
+  /**
+   * Native JSONL only: the project's annotation schema (layers, labels, attribute definitions,
+   * relation types, label sets), so a consumer can decode the lines without the app.
+   */
+  annotationSchema?: AnnotationSchema
+  /** Native JSONL only: the JSON Schema (draft 2020-12) of one line, as in schemas/. */
+  lineSchema?: Record<string, unknown>
   /** The tokeniser's name and rules, for formats that write tokens (CoNLL, spaCy). */
   tokeniser?: string
   /**
@@ -255,6 +275,23 @@ export const contract = {
     result: null as unknown as ImportReport,
   },
   /**
+   * An article pasted from the clipboard (HTML and/or plain text), cleaned like an HTML import.
+   * With `preview`, nothing is added: the result carries the title and text the paste would give
+   * (to prefill the title field); otherwise the document is added and `report` says how it went.
+   */
+  'import:paste': {
+    args: z
+      .object({
+        html: z.string().max(MAX_FILE_BYTES).optional(),
+        text: z.string().max(MAX_FILE_BYTES).optional(),
+        title: z.string().max(1000).optional(),
+        preview: z.boolean().optional(),
+      })
+      .strict()
+      .refine((a) => (a.html ?? '') !== '' || (a.text ?? '') !== '', 'nothing was pasted'),
+    result: null as unknown as PasteResult,
+  },
+  /**
    * Asks where to export, then exports in a worker thread. While it runs, `progress` events with
    * task 'export' carry a `job` id that `task:cancel` takes. Null when the user dismissed the
    * dialog or cancelled the export: nothing was written, and an earlier export is untouched.
@@ -361,12 +398,14 @@ export type MainEvent =
   | { type: 'flush-request' }
   | {
       type: 'progress'
-      /** What is running: 'export', 'annotation-import', … */
+      /** What is running: 'export', 'annotation-import', 'import', … */
       task: string
       /** The job's id, for `task:cancel` (tasks that can be cancelled). */
       job?: string
       done: number
       total: number
+      /** The file being worked on (imports), when there is one. */
+      file?: string
     }
   | { type: 'project-changed'; snapshot: ProjectSnapshot | null }
 

@@ -91,12 +91,47 @@ export const zFrame = z.object({
 })
 export type Frame = z.infer<typeof zFrame>
 
+/**
+ * One entry of the cue lexicon the suggestion engine uses (see src/shared/suggest/lexicon.ts): a
+ * reporting verb or phrase. Its first word is inflected ("say" also finds says, said, saying;
+ * "be quoted as saying" finds "was quoted as saying") unless `fixed` or explicit `forms` are given.
+ */
+export const zCueEntry = z.object({
+  phrase: z.string().min(1).max(100),
+  /** Surface forms to match instead of the inflected phrase. */
+  forms: z.array(z.string().min(1).max(100)).max(50).optional(),
+  /** Match the phrase exactly as written (no inflection): "according to", "in a statement". */
+  fixed: z.boolean().optional(),
+  /** Stance the cue gives its source (a value of the attribution relation's `stance`). */
+  stance: z.string().min(1).max(100).optional(),
+  /** `object`: the speaker is the noun phrase after the cue ("according to TASS"). */
+  speaker: z.enum(['subject', 'object']).optional(),
+  /** Proposed only when a quotation follows in the sentence ("called it “a disgrace”"). */
+  quoteOnly: z.boolean().optional(),
+  /** false: never proposed (set by an analyst, or by tuning after repeated rejections). */
+  enabled: z.boolean().optional(),
+})
+export type CueEntry = z.infer<typeof zCueEntry>
+
+/**
+ * Optional settings of the suggestion engine, kept in the schema so a project's analysts share
+ * them. Absent: the built-in lexicon and defaults.
+ */
+export const zSuggestionSettings = z.object({
+  /** Entries added to the built-in cue lexicon, or overriding a built-in entry of the same phrase. */
+  cues: z.array(zCueEntry).max(1000).optional(),
+  /** Rejections (more than acceptances) after which a cue stops being proposed; default 3. */
+  rejectLimit: z.number().int().min(1).max(1000).optional(),
+})
+export type SuggestionSettings = z.infer<typeof zSuggestionSettings>
+
 export const zAnnotationSchema = z.object({
   name: zName,
   layers: z.array(zLayer).min(1),
   relationTypes: z.array(zRelationType),
   labelSets: z.array(zLabelSet),
   frame: zFrame.optional(),
+  suggestions: zSuggestionSettings.optional(),
 })
 export type AnnotationSchema = z.infer<typeof zAnnotationSchema>
 
@@ -113,6 +148,8 @@ export const zBlock = z.object({
   end: z.number().int().nonnegative(),
   /** Heading level 1–6, for headings. */
   level: z.number().int().min(1).max(6).optional(),
+  /** Page (1-based) of the source file on which the block starts; PDF imports set it. */
+  page: z.number().int().min(1).optional(),
 })
 export type Block = z.infer<typeof zBlock>
 

@@ -297,6 +297,72 @@ describe('documents, import and export', () => {
     expect(report.snapshot.documents).toHaveLength(2)
   })
 
+  it('imports a PDF and a Word file with progress events naming the file', async () => {
+    const { call, events } = setup()
+    await call('app:init')
+    const fixture = (name: string) =>
+      readFile(new URL(`../fixtures/import/${name}`, import.meta.url)).then(
+        (b) => new Uint8Array(b),
+      )
+    const report = (await call('import:data', {
+      files: [
+        { name: 'two-column-report.pdf', data: await fixture('two-column-report.pdf') },
+        { name: 'briefing.docx', data: await fixture('briefing.docx') },
+      ],
+    })) as { added: { title: string }[]; notes: { file: string; message: string }[] }
+    expect(report.added.map((a) => a.title)).toEqual([
+      'The Wend crossing: costs, risks and the road ahead',
+      'Harbour expansion: briefing for the committee',
+    ])
+    expect(report.notes.map((n) => n.file)).toEqual(['briefing.docx', 'briefing.docx'])
+    const progress = events.filter((e) => e.type === 'progress')
+    expect(progress[0]).toEqual({
+      type: 'progress',
+      task: 'import',
+      done: 0,
+      total: 2,
+      file: 'two-column-report.pdf',
+    })
+    expect(progress).toContainEqual({
+      type: 'progress',
+      task: 'import',
+      done: 1,
+      total: 2,
+      file: 'briefing.docx',
+    })
+    expect(progress[progress.length - 1]).toMatchObject({ done: 2, total: 2 })
+  })
+
+  it('pastes an article: a preview adds nothing, the import adds it', async () => {
+    const { call } = setup()
+    await call('app:init')
+    const html = '<h2>Pasted story</h2><p>The council voted <b>again</b>.</p><script>x()</script>'
+    const preview = (await call('import:paste', { html, preview: true })) as {
+      title: string
+      text: string
+      report: null
+    }
+    expect(preview).toEqual({
+      title: 'Pasted story',
+      text: 'Pasted story\n\nThe council voted again.',
+      report: null,
+    })
+    expect(((await call('project:snapshot')) as { documents: unknown[] }).documents).toHaveLength(1)
+    const done = (await call('import:paste', { html, title: 'Council vote' })) as {
+      title: string
+      report: { added: { title: string; file: string }[] }
+    }
+    expect(done.title).toBe('Council vote')
+    expect(done.report.added).toEqual([
+      { id: expect.any(String), title: 'Council vote', file: 'clipboard' },
+    ])
+    await expect(call('import:paste', {})).rejects.toThrow(/nothing was pasted/)
+    await expect(call('import:paste', { text: 'x', script: 'y' })).rejects.toThrow(/invalid/)
+    await expect(call('import:paste', { text: '  ', preview: true })).rejects.toThrow(
+      /^clipboard: holds no text to import$/,
+    )
+  })
+
   it('imports files chosen in the dialog and reports unreadable ones by path', async () => {
     const good = path.join(tmp, 'story.md')
     await writeFile(good, '# Title\n\nBody text.')

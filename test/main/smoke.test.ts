@@ -187,6 +187,19 @@ describe('built main process, loaded with a stand-in electron', () => {
     expect(ipc.rawPath.error).toMatch(/^project:open-recent: refused path/)
   })
 
+  it('imports HTML and PDF through the built import worker', () => {
+    const { ok, value } = observed['ipc'].importData
+    expect(ok).toBe(true)
+    expect(value.errors).toEqual([])
+    expect(value.added.map((a: Observed) => [a['file'], a['title']])).toEqual([
+      ['deep.html', 'deep'],
+      ['two-column-report.pdf', 'The Wend crossing: costs, risks and the road ahead'],
+    ])
+    expect(value.notes).toEqual([
+      { file: 'deep.html', message: expect.stringMatching(/^the page nests elements more than/) },
+    ])
+  })
+
   it('installs the sample from resources into userData on the first app:init', () => {
     const init = observed['ipc'].init
     expect(init.ok).toBe(true)

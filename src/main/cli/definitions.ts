@@ -39,7 +39,7 @@ function defineInit(program: Command, ctx: ProgramContext): void {
 function defineAdd(program: Command, ctx: ProgramContext): void {
   program
     .command('add')
-    .description('Import .txt, .md and .html files into a project.')
+    .description('Import .txt, .md, .html, .pdf and .docx files into a project.')
     .argument('<dir>', 'project folder')
     .argument('<files...>', 'files to import')
     .addHelpText('after', help.ADD_HELP)

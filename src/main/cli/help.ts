@@ -58,10 +58,12 @@ Exit codes: 0 created; 1 the folder is not empty, or cannot be written; 2 usage.
 
 export const ADD_HELP = `
 Examples:
-  marginalia add ~/projects/demo article.html notes.md report.txt
+  marginalia add ~/projects/demo article.html notes.md report.txt study.pdf brief.docx
 
-Reads .txt, .md and .html files (50 MB at most each). A file whose text is already in the project
-is skipped and named ("skipped … already in the project"): that is not a failure.
+Reads .txt, .md, .html, .pdf and .docx files (50 MB at most each). A file whose text is already in
+the project is skipped and named ("skipped … already in the project"): that is not a failure.
+What an importer left out or changed is printed as "note: <file>: …" (comments of a Word file,
+a web page read as plain text, PDF pages without text).
 
 Exit codes: 0 every file added or already there; 1 a file could not be read or imported (the
 others are added); 2 usage.`

@@ -41,6 +41,24 @@ describe('marginalia --help', () => {
   })
 })
 
+describe('add with PDF and Word files', () => {
+  it('imports them and prints what the importers left out', async () => {
+    expect((await cli('init', dir, '--name', 'Reports')).code).toBe(0)
+    const add = await cli('add', dir, fixture('two-column-report.pdf'), fixture('briefing.docx'))
+    expect(add).toMatchObject({ code: 0, err: '' })
+    expect(add.out).toMatch(
+      /^added d-\S+ "The Wend crossing: costs, risks and the road ahead" from .*two-column-report\.pdf$/m,
+    )
+    expect(add.out).toMatch(
+      /^added d-\S+ "Harbour expansion: briefing for the committee" from .*briefing\.docx$/m,
+    )
+    expect(add.out).toMatch(
+      /^note: .*briefing\.docx: 1 comment left out \(comments are not article text\)$/m,
+    )
+    expect(add.out).toContain('2 added, 0 already present, 0 failed')
+  })
+})
+
 describe('init, add, stats, export, validate', () => {
   it('creates a project, imports files, and reports duplicates and bad files', async () => {
     const init = await cli('init', dir, '--name', 'Harbour')

@@ -110,8 +110,18 @@ describe('export', () => {
   it('refuses unknown options and bad values in one line, writing nothing', async () => {
     const out = path.join(root, 'x')
     expectOneLineError(
+      await cli('export', dir, '--format', 'doccano', '--out', out, '--option', 'zip=true'),
+      /doccano export: unknown option zip \(it takes no options\)/,
+      EXIT.usage,
+    )
+    expectOneLineError(
       await cli('export', dir, '--format', 'jsonl', '--out', out, '--option', 'zip=true'),
-      /jsonl export: unknown option zip \(it takes no options\)/,
+      /jsonl export: unknown option zip \(known: offsetUnit\)/,
+      EXIT.usage,
+    )
+    expectOneLineError(
+      await cli('export', dir, '--format', 'jsonl', '--out', out, '--option', 'offsetUnit=bytes'),
+      /jsonl export: option offsetUnit: /,
       EXIT.usage,
     )
     expectOneLineError(

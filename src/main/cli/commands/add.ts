@@ -1,4 +1,5 @@
-// `add <dir> <files...>`: imports article files into a project, reporting each file's outcome.
+// `add <dir> <files...>`: imports article files (.txt, .md, .html, .pdf, .docx) into a project,
+// reporting each file's outcome and what an importer left out (notes).
 import { readFile, stat } from 'node:fs/promises'
 import { importFiles } from '../../core/import'
 import type { FileProblem } from '../../../shared/ipc-contract'
@@ -37,6 +38,10 @@ export async function addCommand(dir: string, files: string[], io: CliIo): Promi
           `skipped ${field(d.file)}: already in the project as ${d.existingId} ` +
           `"${field(d.existingTitle)}"`,
       ),
+    )
+    printLines(
+      io.stdout,
+      (report.notes ?? []).map((n) => `note: ${n.file}: ${n.message}`),
     )
     const errors = [...unreadable, ...report.errors]
     printLines(

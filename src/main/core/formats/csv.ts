@@ -7,7 +7,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { exportFormat } from './define'
 import { Extras, ManifestBuilder, optionsOf, provenanceLosses, safeStem } from './export-common'
-import { QUOTE_PREFIX_REASON, needsQuotePrefix } from './formula'
+import { QUOTE_PREFIX_REASON, needsQuotePrefix } from '../../../shared/formula'
 import { SpanTable } from './span-table'
 
 export const CSV_FORMAT_VERSION = '2'

@@ -1,48 +1,27 @@
-// Native JSONL: one line per document with its text and everything annotated on it. Offsets are
-// UTF-16 code units (JS string indices), the internal unit, so the native format reads back into
-// Marginalia with no conversion; every line says so in `offset_unit` (a Python reader converts with
-// `text.encode('utf-16-le')[2*start:2*end].decode('utf-16-le')`).
+// Native JSONL: one line per document with its text and everything annotated on it (the line's
+// shape is zJsonlLine in src/shared/jsonl-line.ts, published as schemas/jsonl-line.schema.json).
+// Offsets are UTF-16 code units (JS string indices) by default, the internal unit, so the native
+// format reads back into Marginalia with no conversion; the option `offsetUnit: 'codepoint'` writes
+// Python's unit instead. Every line says which in `offset_unit`. The manifest carries the project's
+// annotation schema and the line's JSON Schema, so the file can be read without the app; they are
+// not a first line of the file, so every line stays a document (pandas' read_json(lines=True) and
+// Hugging Face's load_dataset("json") get one row per document).
+import { jsonlLineJsonSchema } from '../../../shared/json-schemas'
+import {
+  JSONL_FORMAT_VERSION,
+  type JsonlLine,
+  type JsonlOffsetUnit,
+} from '../../../shared/jsonl-line'
 import type { Entity } from '../../../shared/model'
 import type { CheckedDocument } from './checked'
 import { exportFormat } from './define'
-import { ManifestBuilder, safeStem } from './export-common'
+import { ManifestBuilder, optionsOf, safeStem } from './export-common'
 
-/** Version of the line layout below; bump it when a field changes meaning. */
-export const JSONL_FORMAT_VERSION = '1'
+export { JSONL_FORMAT_VERSION, type JsonlLine } from '../../../shared/jsonl-line'
 
-/** One line of the native JSONL export. */
-export interface JsonlLine {
-  id: string
-  title: string
-  metadata: Record<string, string | undefined>
-  text: string
-  offset_unit: 'utf16'
-  spans: {
-    id: string
-    start: number
-    end: number
-    layer: string
-    label: string
-    text: string
-    attributes: Record<string, string | number | boolean>
-    annotator: string
-    entity_id?: string
-    created_at: string
-    updated_at: string
-  }[]
-  relations: {
-    id: string
-    type: string
-    from: string
-    to: string
-    attributes: Record<string, string | number | boolean>
-    annotator: string
-    created_at: string
-    updated_at: string
-  }[]
-  doc_labels: Record<string, string[]>
-  /** The registry entries of the entities this document's spans refer to. */
-  entities: Entity[]
+export interface JsonlOptions {
+  /** The unit of every offset: `utf16` (default) or `codepoint`. */
+  offsetUnit: JsonlOffsetUnit
 }
 
 export const jsonlFormat = exportFormat({
@@ -51,28 +30,34 @@ export const jsonlFormat = exportFormat({
   extension: '.jsonl',
   offsetUnit: 'utf16',
   open(context, out) {
-    const manifest = new ManifestBuilder('jsonl', JSONL_FORMAT_VERSION, 'utf16')
+    const unit = optionsOf<JsonlOptions>(context).offsetUnit ?? 'utf16'
+    const manifest = new ManifestBuilder('jsonl', JSONL_FORMAT_VERSION, unit)
     const entities = new Map(context.project.entities.map((e) => [e.id, e]))
     const file = out.file(`${safeStem(context.project.name)}.jsonl`)
     return {
       document(doc) {
-        file.write(`${toJsonLine(jsonlLine(doc, entities))}\n`)
+        file.write(`${toJsonLine(jsonlLine(doc, entities, unit))}\n`)
         manifest.documents++
         manifest.spans += doc.spans.length
         manifest.relations += doc.relations.length
       },
       finish() {
         file.close()
-        return manifest.build()
+        return {
+          ...manifest.build(),
+          annotationSchema: context.project.schema,
+          lineSchema: jsonlLineJsonSchema(),
+        }
       },
     }
   },
 })
 
-/** The line of one document. */
+/** The line of one document, its offsets in `unit`. */
 function jsonlLine(
-  { file, spans, relations }: CheckedDocument,
+  { file, spans, relations, offsets }: CheckedDocument,
   entities: Map<string, Entity>,
+  unit: JsonlOffsetUnit,
 ): JsonlLine {
   const { document } = file
   const referenced = new Set(spans.flatMap((s) => (s.entityId ? [s.entityId] : [])))
@@ -81,11 +66,11 @@ function jsonlLine(
     title: document.title,
     metadata: document.metadata,
     text: document.text,
-    offset_unit: 'utf16',
+    offset_unit: unit,
     spans: spans.map((s) => ({
       id: s.id,
-      start: s.start,
-      end: s.end,
+      start: offsets.to(unit, s.start),
+      end: offsets.to(unit, s.end),
       layer: s.layer,
       label: s.label,
       text: document.text.slice(s.start, s.end),

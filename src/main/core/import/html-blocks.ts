@@ -25,6 +25,9 @@ const ROOT: Context = { type: 'paragraph', container: false, pre: false }
 
 /** Collects blocks from one or more sanitised fragments into one canonical text. */
 export class HtmlBlockWalker {
+  /** `isNoise` drops a block whose text it accepts (a paragraph that only repeats the byline). */
+  constructor(private readonly isNoise: (text: string) => boolean = () => false) {}
+
   private readonly out = new TextBuilder()
   private pieces: string[] = []
   private title: string | null = null
@@ -85,7 +88,7 @@ export class HtmlBlockWalker {
     this.pieces = []
     if (!ctx.pre) text = text.replace(/ {2,}/g, ' ').replace(/ ?\n ?/g, '\n')
     text = text.replace(/^\n+|\n+$/g, '')
-    if (text.trim() === '') return
+    if (text.trim() === '' || this.isNoise(text)) return
     if (this.title !== null && this.added === 0 && normalise(text) === this.title) {
       this.title = null // the article repeats its title as its first block
       return

@@ -12,6 +12,17 @@ import type { NewDocument } from '../storage'
 import { ImportError } from './errors'
 import { baseName, stem } from './names'
 import { HtmlBlockWalker } from './html-blocks'
+import {
+  extractPlainBlocks,
+  MAX_HTML_DEPTH,
+  MAX_HTML_ELEMENTS,
+  scanHtml,
+  type HtmlScan,
+} from './html-scan'
+import { chooseTitle, cleanByline, isBylineOf } from './html-title'
+import type { ConvertedDocument } from './converted'
+
+export { withoutSiteName } from './html-title'
 
 /** Tags kept by the sanitiser: structure and inline text only; no attribute survives. */
 const ALLOWED_TAGS = [
@@ -57,76 +68,117 @@ export function sanitizeHtml(html: string): DocumentFragment {
   })
 }
 
-/** Plain text of a string that may contain markup (metadata from a hostile page). */
+/**
+ * Plain text of a string that may contain markup (metadata from a hostile page). Only HTML's own
+ * white space collapses: a no-break space stays, as it does in the article's text.
+ */
 export function plainText(value: string | null | undefined): string | undefined {
   if (!value) return undefined
-  const text = sanitizeHtml(value).textContent?.replace(/\s+/g, ' ').trim()
+  const text = sanitizeHtml(value)
+    .textContent?.replace(/[ \t\n\f\r]+/g, ' ')
+    .trim()
   return text ? text.slice(0, 1000) : undefined
 }
 
+/** How the article is found: Readability, the whole body, or Readability when it keeps enough. */
+export type ArticleMode = 'readability' | 'whole' | 'auto'
+
 /** Builds a document from the canonical HTML source (already decoded and normalised). */
 export function importHtml(fileName: string, source: string): NewDocument {
-  const page = parsePage(source)
+  return convertHtml(fileName, source).document
+}
+
+/**
+ * Builds a document from HTML, with notes for the import report. A page over the nesting or size
+ * limits (see html-scan.ts) is read as plain text without a DOM, and a note says so.
+ */
+export function convertHtml(
+  fileName: string,
+  source: string,
+  mode: ArticleMode = 'readability',
+): ConvertedDocument {
+  const scan = scanHtml(source)
+  if (scan.overLimits) return convertOverLimits(fileName, source, scan)
+  const page = parseHtml(source)
   try {
     const url = canonicalUrl(page.document)
+    const h1s = [...page.document.querySelectorAll('h1')].flatMap(
+      (h) => plainText(h.textContent) ?? [],
+    )
     const pageTitle = plainText(page.document.title)
-    // Readability rewrites the document it reads; the rare fallback below parses the source anew.
-    const article = readArticle(page.document)
-    const siteName = plainText(article?.siteName)
-    const title = withoutSiteName(plainText(article?.title) ?? pageTitle, siteName)
-    const walker = new HtmlBlockWalker()
-    if (title) walker.addTitle(title)
-    let found = article?.content ? walker.walk(sanitizeHtml(article.content)) : 0
+    // Readability rewrites the document it reads; the fallbacks below parse the source anew.
+    const article = mode === 'whole' ? null : readArticle(page.document)
+    const chosen = chooseTitle({
+      pageTitle: plainText(article?.title) ?? pageTitle,
+      h1s,
+      siteName: plainText(article?.siteName),
+    })
+    const author = cleanByline(plainText(article?.byline))
+    const walker = new HtmlBlockWalker(author ? (text) => isBylineOf(text, author) : undefined)
+    if (chosen.title) walker.addTitle(chosen.title)
+    let found = 0
+    if (article?.content && (mode === 'readability' || keepsEnough(article, source))) {
+      found = walker.walk(sanitizeHtml(article.content))
+    }
     if (found === 0) found = walker.walk(sanitizeHtml(bodyHtmlOf(source)))
     if (found === 0) throw new ImportError(fileName, 'has no readable text')
     const { text, blocks } = walker.result()
 
     const metadata: DocumentMetadata = { importedFrom: baseName(fileName) }
-    const author = plainText(article?.byline)
     const publishedAt = plainText(article?.publishedTime)
     if (author) metadata.author = author
     if (publishedAt) metadata.publishedAt = publishedAt
-    if (siteName) metadata.siteName = siteName
+    if (chosen.siteName) metadata.siteName = chosen.siteName
     if (url) metadata.url = url
-    return { title: title ?? stem(fileName), metadata, text, blocks }
+    const title = chosen.title ?? stem(fileName)
+    return { document: { title, metadata, text, blocks }, notes: [] }
   } finally {
     page.close()
   }
 }
 
-/**
- * What joins a page title to its site's name: "Headline | Site", "Headline – Site", "Site: Headline".
- * Dashes need spaces round them, so a hyphenated word ("Anti-Ledger") is never split.
- */
-const SITE_SEPARATOR = '(?:\\s*[|·]\\s*|\\s+[-–—]\\s+|\\s*:\\s+)'
-
-/**
- * The title without the site's name when the site name stands at its start or end behind a
- * separator ("Council approves river crossing | The Ledger" → "Council approves river crossing").
- * The title is returned as is when nothing would be left or the site name is unknown.
- */
-export function withoutSiteName(
-  title: string | undefined,
-  siteName: string | undefined,
-): string | undefined {
-  if (!title || !siteName) return title
-  const site = escapeRegExp(siteName)
-  for (const pattern of [`${SITE_SEPARATOR}${site}$`, `^${site}${SITE_SEPARATOR}`]) {
-    const stripped = title.replace(new RegExp(pattern, 'i'), '').trim()
-    if (stripped !== title && stripped !== '') return stripped
-  }
-  return title
+/** Whether Readability's article keeps at least 40% of the page's text (for pasted selections). */
+function keepsEnough(article: { textContent?: string | null }, source: string): boolean {
+  const kept = article.textContent?.replace(/\s+/g, '').length ?? 0
+  const all = extractPlainBlocks(source).text.replace(/\s+/g, '').length
+  return kept >= all * 0.4
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** A page too deep or too large for a DOM: its text, read from the tokens, with a note saying so. */
+function convertOverLimits(fileName: string, source: string, scan: HtmlScan): ConvertedDocument {
+  const page = extractPlainBlocks(source)
+  if (page.text.trim() === '') throw new ImportError(fileName, 'has no readable text')
+  const chosen = chooseTitle({
+    pageTitle: clip(page.ogTitle ?? page.pageTitle),
+    h1s: page.h1s.map((h) => h.slice(0, 1000)),
+    siteName: clip(page.siteName),
+  })
+  const metadata: DocumentMetadata = { importedFrom: baseName(fileName) }
+  if (chosen.siteName) metadata.siteName = chosen.siteName
+  const why =
+    scan.depth > MAX_HTML_DEPTH
+      ? `nests elements more than ${MAX_HTML_DEPTH} levels deep`
+      : `has ${count(scan.elements)} elements (more than ${count(MAX_HTML_ELEMENTS)})`
+  const note =
+    `the page ${why}, so it was read as plain text without looking for the article: ` +
+    'menus, links and other page furniture may be in the text'
+  const title = chosen.title ?? stem(fileName)
+  return { document: { title, metadata, text: page.text, blocks: page.blocks }, notes: [note] }
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en')
+}
+
+function clip(value: string | undefined): string | undefined {
+  return value ? value.slice(0, 1000) : undefined
 }
 
 /**
  * Parses a page with jsdom's defaults, on purpose: no `runScripts` (scripts never run) and no
  * `resources` (nothing is fetched). The virtual console swallows CSS parse warnings.
  */
-function parsePage(source: string): { document: Document; close: () => void } {
+export function parseHtml(source: string): { document: Document; close: () => void } {
   const { JSDOM, VirtualConsole } = loadJsdom()
   const { window } = new JSDOM(source, { virtualConsole: new VirtualConsole() })
   return { document: window.document, close: () => window.close() }
@@ -134,7 +186,7 @@ function parsePage(source: string): { document: Document; close: () => void } {
 
 /** Fallback when Readability finds no article: the whole body, to be sanitised like an article. */
 function bodyHtmlOf(source: string): string {
-  const page = parsePage(source)
+  const page = parseHtml(source)
   try {
     return page.document.body?.innerHTML ?? ''
   } finally {

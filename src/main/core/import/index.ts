@@ -1,81 +1,150 @@
-// Document import: bytes of a .txt, .md or .html file become a NewDocument (canonical text, blocks
-// and metadata) for the project store. The store detects duplicates by content hash; importFiles
-// runs many files and reports each one's outcome without stopping at the first failure.
-import type { FileProblem, ImportReport } from '../../../shared/ipc-contract'
+// Document import: a .txt, .md, .html, .pdf or .docx file (or a clipboard paste) becomes a
+// NewDocument (canonical text, blocks and metadata) for the project store. Conversion runs in a
+// worker thread (worker/run-imports.ts), so main's event loop keeps answering the window; main
+// then adds each document to the store, which detects duplicates by content hash. importFiles
+// reports each file's outcome without stopping at the first failure.
+import type { FileProblem, ImportReport, PasteResult } from '../../../shared/ipc-contract'
 import type { NewDocument, ProjectStore } from '../storage'
-import { decodeText } from './decode'
+import { convertTextFile, IMPORT_EXTENSIONS, TEXT_IMPORTERS, unknownExtension } from './convert'
 import { ImportError } from './errors'
-import { importHtml } from './html'
-import { importMarkdown } from './markdown'
 import { extensionOf } from './names'
-import { importTxt } from './txt'
+import { PASTE_NAME, type PasteInput } from './paste'
+import type { ImportJob } from './worker/protocol'
+import { runImportJobs, type JobOutcome } from './worker/run-imports'
 
 export { ImportError } from './errors'
-
-/** File extensions that can be imported, with the importer for each. */
-const IMPORTERS: Record<string, (fileName: string, text: string) => NewDocument> = {
-  '.txt': importTxt,
-  '.md': importMarkdown,
-  '.markdown': importMarkdown,
-  '.html': importHtml,
-  '.htm': importHtml,
-}
-
-/** The extensions `importDocumentFile` accepts, with the dot. */
-export const IMPORT_EXTENSIONS = Object.keys(IMPORTERS)
+export { convertFile, IMPORT_EXTENSIONS } from './convert'
+export type { ConvertedDocument } from './converted'
 
 /**
- * Turns one file into a document, choosing the importer by extension. Throws ImportError (naming
- * the file) for an unknown extension, invalid UTF-8 or a document without text.
+ * Turns one text-format file (.txt, .md, .html) into a document, synchronously and on the calling
+ * thread (scripts and tests; the app imports through `importFiles`). Throws ImportError naming the
+ * file for an unknown extension, invalid UTF-8 or a document without text. PDF and DOCX are read
+ * asynchronously: use `convertFile`.
  */
 export function importDocumentFile(fileName: string, data: Uint8Array): NewDocument {
   const extension = extensionOf(fileName)
-  const importer = IMPORTERS[extension]
-  if (!importer) {
-    const known = IMPORT_EXTENSIONS.join(', ')
-    const what = extension ? `"${extension}" files` : 'files without an extension'
-    throw new ImportError(fileName, `cannot import ${what} (known: ${known})`)
+  if (!TEXT_IMPORTERS[extension] && IMPORT_EXTENSIONS.includes(extension)) {
+    throw new Error(`${fileName}: ${extension} files are read asynchronously (convertFile)`)
   }
-  const text = decodeText(fileName, data)
-  if (text.trim() === '') throw new ImportError(fileName, 'is empty')
-  const document = importer(fileName, text)
-  if (document.text.trim() === '') throw new ImportError(fileName, 'has no text')
-  return document
+  return convertTextFile(fileName, data).document
+}
+
+/** Progress of an import: files finished of all files, and pages read of the current one. */
+export interface ImportProgress {
+  done: number
+  total: number
+  file: string
+  /** Within the current file, when it reports them (pages of a PDF). */
+  part?: { done: number; total: number }
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void
+  /** Stops the import: files not yet converted are reported as errors ("cancelled"). */
+  signal?: AbortSignal
+  /** Receives the worker thread's id for each converted file (tests prove the work ran there). */
+  onConverted?: (file: string, threadId: number) => void
+  /** Receives each converted document before it is added. */
+  onDocument?: (document: NewDocument) => void
 }
 
 /**
- * Imports files into a project one by one. A file that fails is reported in `errors` and the rest
- * still import; a file whose text is already in the project is reported in `duplicates`.
+ * Imports files into a project. A file that fails is reported in `errors` and the rest still
+ * import; a file whose text is already in the project is reported in `duplicates`; what an
+ * importer changed or left out of a file is reported in `notes`.
  */
 export async function importFiles(
   store: ProjectStore,
   files: { name: string; data: Uint8Array }[],
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const added: ImportReport['added'] = []
-  const duplicates: ImportReport['duplicates'] = []
-  const errors: FileProblem[] = []
-  for (const file of files) {
-    try {
-      const result = await store.addDocument(importDocumentFile(file.name, file.data))
-      if (result.status === 'added') {
-        added.push({ id: result.entry.id, title: result.entry.title, file: file.name })
-      } else {
-        duplicates.push({
-          file: file.name,
-          existingId: result.existing.id,
-          existingTitle: result.existing.title,
-        })
-      }
-    } catch (error) {
-      errors.push({ file: file.name, message: problemOf(error) })
-    }
-  }
-  return { snapshot: store.snapshot(), added, duplicates, errors }
+  const jobs: ImportJob[] = files.map((f) => ({ kind: 'file', name: f.name, data: f.data }))
+  return importJobs(store, jobs, (job) => (job.kind === 'file' ? job.name : 'pasted text'), options)
 }
 
-/** The message of an import failure without the file name in front (the report carries it). */
-function problemOf(error: unknown): string {
-  if (error instanceof ImportError) return error.problem
-  if (error instanceof Error) return error.message
-  return String(error)
+type ReportDraft = Omit<ImportReport, 'snapshot' | 'notes'> & { notes: FileProblem[] }
+
+/**
+ * Imports an article pasted from the clipboard. With `preview`, converts it only (in the worker)
+ * and returns its title and text, adding nothing; throws ImportError when it holds no text.
+ */
+export async function importPaste(
+  store: ProjectStore,
+  input: PasteInput & { preview?: boolean },
+  options: ImportOptions = {},
+): Promise<PasteResult> {
+  const job: ImportJob = { kind: 'paste', html: input.html, text: input.text, title: input.title }
+  if (input.preview) {
+    for await (const outcome of runImportJobs([job], { signal: options.signal })) {
+      if (!('converted' in outcome)) throw new ImportError(PASTE_NAME, outcome.message)
+      const { title, text } = outcome.converted.document
+      return { title, text, report: null }
+    }
+    throw new ImportError(PASTE_NAME, 'was not read')
+  }
+  let document: { title: string; text: string } = { title: '', text: '' }
+  const report = await importJobs(store, [job], () => PASTE_NAME, {
+    ...options,
+    onDocument: (d) => (document = d),
+  })
+  return { title: document.title, text: document.text, report }
 }
+
+/** Runs import jobs in the worker and adds each converted document to the store, in order. */
+export async function importJobs(
+  store: ProjectStore,
+  jobs: ImportJob[],
+  nameOf: (job: ImportJob) => string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const report: ReportDraft = { added: [], duplicates: [], errors: [], notes: [] }
+  const names = jobs.map(nameOf)
+  const progress = (done: number, index: number, part?: ImportProgress['part']) =>
+    options.onProgress?.({ done, total: jobs.length, file: names[index] ?? '', part })
+  progress(0, 0)
+  const outcomes = runImportJobs(jobs, {
+    signal: options.signal,
+    onProgress: (index, done, total) => progress(index, index, { done, total }),
+  })
+  for await (const outcome of outcomes) {
+    await addOutcome(store, names[outcome.index]!, outcome, report, options)
+    progress(outcome.index + 1, Math.min(outcome.index + 1, jobs.length - 1))
+  }
+  return { snapshot: store.snapshot(), ...report }
+}
+
+async function addOutcome(
+  store: ProjectStore,
+  file: string,
+  outcome: JobOutcome,
+  report: ReportDraft,
+  options: ImportOptions,
+): Promise<void> {
+  if (!('converted' in outcome)) {
+    report.errors.push({ file, message: outcome.message })
+    return
+  }
+  options.onConverted?.(file, outcome.threadId)
+  options.onDocument?.(outcome.converted.document)
+  try {
+    const result = await store.addDocument(outcome.converted.document)
+    if (result.status === 'added') {
+      report.added.push({ id: result.entry.id, title: result.entry.title, file })
+      report.notes.push(
+        ...outcome.converted.notes.map((message): FileProblem => ({ file, message })),
+      )
+    } else {
+      report.duplicates.push({
+        file,
+        existingId: result.existing.id,
+        existingTitle: result.existing.title,
+      })
+    }
+  } catch (error) {
+    report.errors.push({ file, message: error instanceof Error ? error.message : String(error) })
+  }
+}
+
+/** The error for an extension no importer reads (for callers that check before reading a file). */
+export { unknownExtension }

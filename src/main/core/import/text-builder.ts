@@ -9,8 +9,8 @@ export class TextBuilder {
   private length = 0
   readonly blocks: Block[] = []
 
-  /** Appends a block; empty text (after trimming) adds nothing. */
-  add(type: BlockType, text: string, level?: number): void {
+  /** Appends a block; empty text (after trimming) adds nothing. `page`: where it starts (PDF). */
+  add(type: BlockType, text: string, level?: number, page?: number): void {
     const content = text.trim()
     if (content === '') return
     if (this.blocks.length > 0) this.push('\n\n')
@@ -18,6 +18,7 @@ export class TextBuilder {
     this.push(content)
     const block: Block = { type, start, end: this.length }
     if (type === 'heading') block.level = Math.min(6, Math.max(1, level ?? 1))
+    if (page !== undefined) block.page = page
     this.blocks.push(block)
   }
 

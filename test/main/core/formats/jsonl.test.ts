@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { exportFormats, getExportFormat } from '../../../../src/main/core/formats'
+import { runImport } from '../../../../src/main/core/formats/importers'
 import { exportDocuments } from '../../../../src/main/core/formats/checked'
 import { jsonlFormat, type JsonlLine } from '../../../../src/main/core/formats/jsonl'
+import { parseOptionPairs } from '../../../../src/shared/export-options'
+import { jsonlLineJsonSchema } from '../../../../src/shared/json-schemas'
 import { TRICKY_SOURCE, TRICKY_SPANS, docWithSpans, projectFile } from './native-fixture'
 
-function run(documents: ReturnType<typeof docWithSpans>[], project = projectFile()) {
-  const out = exportDocuments(jsonlFormat, project, documents)
+function run(
+  documents: ReturnType<typeof docWithSpans>[],
+  project = projectFile(),
+  options?: Record<string, unknown>,
+) {
+  const out = exportDocuments(jsonlFormat, project, documents, options)
   expect(out.files).toHaveLength(1)
   const data = out.files[0].data as string
   expect(data.endsWith('\n')).toBe(true)
@@ -127,5 +134,47 @@ describe('native JSONL export', () => {
     expect(manifest.problems[0].file).toContain('d1')
     expect(manifest.problems[0].message).toMatch(/span s2 left out/)
     expect(manifest.problems[1].message).toMatch(/relation r1 left out/)
+  })
+
+  it('writes code-point offsets with offsetUnit=codepoint, saying so on every line and in the manifest', () => {
+    expect(parseOptionPairs('jsonl', ['offsetUnit=codepoint'])).toEqual({ offsetUnit: 'codepoint' })
+    expect(() => parseOptionPairs('jsonl', ['offsetUnit=bytes'])).toThrow(/option offsetUnit/)
+    const doc = docWithSpans('d1', TRICKY_SOURCE, TRICKY_SPANS)
+    const { lines, manifest } = run([doc], projectFile(), { offsetUnit: 'codepoint' })
+    expect(manifest.offsetUnit).toBe('codepoint')
+    const [line] = lines
+    expect(line.offset_unit).toBe('codepoint')
+    const points = [...line.text]
+    for (const span of line.spans) {
+      expect(points.slice(span.start, span.end).join('')).toBe(span.text)
+    }
+    // After an astral character the units differ: the code-point offset is the smaller one.
+    const utf16 = run([doc]).lines[0].spans
+    expect(line.spans[1].start).toBeLessThan(utf16[1].start)
+  })
+
+  it('reads back into Marginalia from either unit with the same spans', () => {
+    const doc = docWithSpans('d1', TRICKY_SOURCE, TRICKY_SPANS)
+    const schema = projectFile().schema
+    const spansOf = (data: string) =>
+      runImport(
+        'jsonl',
+        { files: [{ path: 'x.jsonl', data }] },
+        schema,
+      ).documents[0].annotations.spans.map((s) => [s.start, s.end, s.quote.exact, s.layer, s.label])
+    const utf16 = run([doc]).data
+    const codepoint = run([doc], projectFile(), { offsetUnit: 'codepoint' }).data
+    expect(spansOf(codepoint)).toEqual(spansOf(utf16))
+    expect(spansOf(utf16)).toEqual(
+      doc.annotations.spans.map((s) => [s.start, s.end, s.quote.exact, s.layer, s.label]),
+    )
+  })
+
+  it("puts the project's annotation schema and the line's JSON Schema in the manifest", () => {
+    const project = projectFile()
+    const { manifest } = run([docWithSpans('d1', 'Some text.', [])], project)
+    expect(manifest.annotationSchema).toEqual(project.schema)
+    expect(manifest.lineSchema).toEqual(jsonlLineJsonSchema())
+    expect(manifest.lineSchema?.$id).toBe('urn:marginalia:schema:jsonl-line:2')
   })
 })

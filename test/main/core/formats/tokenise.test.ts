@@ -2,7 +2,7 @@
 // more than one character: it must cut exactly where segmenting every run whole would.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { PY_SPACE_CLASS } from '../../../../src/main/core/formats/python-chars'
+import { PY_SPACE_CLASS } from '../../../../src/shared/python-chars'
 import { forEachCluster, tokenise } from '../../../../src/main/core/formats/tokenise'
 
 const RUNS = new RegExp(`[^${PY_SPACE_CLASS}]+`, 'g')

@@ -1,9 +1,15 @@
-import { createServer, get, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importDocumentFile } from '../../../../src/main/core/import'
 import { plainText, sanitizeHtml, withoutSiteName } from '../../../../src/main/core/import/html'
-import { blockTexts, expectSoundBlocks, fixture, utf8 } from './helpers'
+import { chooseTitle, cleanByline, isBylineOf } from '../../../../src/main/core/import/html-title'
+import {
+  blockTexts,
+  expectSoundBlocks,
+  fixture,
+  recordingServer,
+  utf8,
+  type RecordingServer,
+} from './helpers'
 
 /** Strings that appear in the hostile fixture only inside scripts, styles, frames and attributes. */
 const LEAKS = [
@@ -66,19 +72,12 @@ describe('importing hostile .html', () => {
 })
 
 describe('importing .html', () => {
-  let server: Server | undefined
-  afterEach(
-    () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
-  )
+  let server: RecordingServer | undefined
+  afterEach(() => server?.close())
 
   it('fetches no remote resource (images, styles, scripts, frames)', async () => {
-    const requests: string[] = []
-    server = createServer((req, res) => {
-      requests.push(req.url ?? '')
-      res.end('globalThis.pwnedByRemote = 1')
-    })
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await recordingServer('globalThis.pwnedByRemote = 1')
+    const { base } = server
     const html = `<html><head><title>Remote</title><link rel="stylesheet" href="${base}/style.css">
       <script src="${base}/script.js"></script></head><body><article>
       <p>Text with an image <img src="${base}/img.png"> and a frame.</p>
@@ -87,11 +86,7 @@ describe('importing .html', () => {
       </article></body></html>`
     const doc = importDocumentFile('remote.html', utf8(html))
     expect(doc.text).toContain('Text with an image and a frame.')
-    // A request of our own, answered after anything the import might have sent before it.
-    await new Promise<void>((resolve, reject) =>
-      get(`${base}/probe`, (r) => r.resume().on('end', resolve)).on('error', reject),
-    )
-    expect(requests).toEqual(['/probe'])
+    expect(await server.requestsAfterProbe()).toEqual(['/probe'])
   })
 
   it('normalises CRLF and keeps emoji and combining marks in the text', () => {
@@ -192,5 +187,79 @@ describe('the sanitiser on its own', () => {
     expect(plainText('Ana <img src=x onerror=alert(1)><script>x()</script>Ruiz')).toBe('Ana Ruiz')
     expect(plainText('a < b & c')).toBe('a < b & c')
     expect(plainText('   ')).toBeUndefined()
+  })
+})
+
+describe('a news page whose <title> and og:title carry the site name (ledger-article.html)', () => {
+  const doc = importDocumentFile('ledger-article.html', fixture('ledger-article.html'))
+
+  it('takes the title from the <h1>, keeps it as the heading, and learns the site name', () => {
+    expect(doc.title).toBe('Council approves river crossing')
+    expect(blockTexts(doc)[0]).toEqual(['heading1', 'Council approves river crossing'])
+    expect(doc.text).not.toContain('| The Ledger')
+    expect(doc.metadata.siteName).toBe('The Ledger')
+    expectSoundBlocks(doc)
+  })
+
+  it('keeps the byline once, in the metadata, and no paragraph that only repeats it', () => {
+    expect(doc.metadata.author).toBe('Ana Ruiz')
+    expect(doc.text).not.toMatch(/^By Ana Ruiz$/m)
+    expect(blockTexts(doc).slice(1)).toEqual([
+      ['paragraph', expect.stringMatching(/^The city council approved the Wend river crossing/)],
+      ['paragraph', expect.stringMatching(/^“This bridge will take four thousand lorries/)],
+      ['paragraph', expect.stringMatching(/^Opposition councillors said the cost/)],
+      ['paragraph', expect.stringMatching(/^Mark Odell, who chairs the Southbank/)],
+      ['paragraph', expect.stringMatching(/^Work is due to start next spring/)],
+    ])
+  })
+})
+
+describe('choosing a title', () => {
+  it('prefers the <h1> that the page title carries, and not a logo <h1>', () => {
+    expect(
+      chooseTitle({
+        pageTitle: 'The Ledger — Council approves crossing',
+        h1s: ['The Ledger', 'Council approves crossing'],
+      }),
+    ).toEqual({ title: 'Council approves crossing', siteName: 'The Ledger' })
+  })
+
+  it('falls back to the page title, stripped of a known site name, when no <h1> matches', () => {
+    expect(
+      chooseTitle({
+        pageTitle: 'Crossing vote | The Ledger',
+        h1s: ['Menu'],
+        siteName: 'The Ledger',
+      }),
+    ).toEqual({
+      title: 'Crossing vote',
+      siteName: 'The Ledger',
+    })
+    expect(chooseTitle({ pageTitle: undefined, h1s: ['Only headline'] }).title).toBe(
+      'Only headline',
+    )
+  })
+
+  it('recognises a byline with a role or date, and nothing longer', () => {
+    expect(isBylineOf('By Ana Ruiz', 'Ana Ruiz')).toBe(true)
+    expect(isBylineOf('by ana ruiz, City Hall reporter · 3 June 2025', 'Ana Ruiz')).toBe(true)
+    expect(
+      isBylineOf(
+        'Ana Ruiz is The Ledger’s local government reporter and has covered the council since 2019.',
+        'Ana Ruiz',
+      ),
+    ).toBe(false)
+    expect(isBylineOf('Ana Ruizova said so', 'Ana Ruiz')).toBe(false)
+    expect(cleanByline('By  Ana Ruiz')).toBe('Ana Ruiz')
+  })
+})
+
+describe('white space in titles', () => {
+  it('keeps a no-break space of the <h1> in the title heading, as in the rest of the text', () => {
+    const html =
+      '<html><body><article><h1>Ties with the\u00a0west</h1><p>Body\u00a0text.</p></article></body></html>'
+    const doc = importDocumentFile('nbsp.html', utf8(html))
+    expect(doc.title).toBe('Ties with the\u00a0west')
+    expect(doc.text).toBe('Ties with the\u00a0west\n\nBody\u00a0text.')
   })
 })

@@ -91,8 +91,8 @@ describe('importing .txt', () => {
   })
 
   it('refuses unknown extensions with a message naming the file and the known types', () => {
-    expect(() => importDocumentFile('report.pdf', utf8('x'))).toThrow(
-      /^report\.pdf: cannot import "\.pdf" files \(known: \.txt, \.md, \.markdown, \.html, \.htm\)$/,
+    expect(() => importDocumentFile('slides.pptx', utf8('x'))).toThrow(
+      /^slides\.pptx: cannot import "\.pptx" files \(known: \.txt, \.md, \.markdown, \.html, \.htm, \.pdf, \.docx\)$/,
     )
     expect(() => importDocumentFile('README', utf8('x'))).toThrow(/files without an extension/)
   })

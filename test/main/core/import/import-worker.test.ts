@@ -1,0 +1,137 @@
+// Imports run in a worker thread: main's thread only stores what the worker converted.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { threadId } from 'node:worker_threads'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { importFiles, type ImportProgress } from '../../../../src/main/core/import'
+import { runImportJobs } from '../../../../src/main/core/import/worker/run-imports'
+import { ProjectStore } from '../../../../src/main/core/storage'
+import { fixture, utf8 } from './helpers'
+
+let root: string
+let store: ProjectStore
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'marginalia-worker-'))
+  store = await ProjectStore.create(path.join(root, 'p'), { name: 'Worker' })
+})
+afterEach(async () => {
+  await store.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('importFiles', () => {
+  it('converts every file in one worker thread, not on the calling thread', async () => {
+    const threads: [string, number][] = []
+    const report = await importFiles(
+      store,
+      [
+        { name: 'deep.html', data: utf8(`${'<div>'.repeat(5000)}<p>Deep.</p>`) },
+        { name: 'report.pdf', data: fixture('two-column-report.pdf') },
+        { name: 'briefing.docx', data: fixture('briefing.docx') },
+      ],
+      { onConverted: (file, id) => threads.push([file, id]) },
+    )
+    expect(report.added.map((a) => a.file)).toEqual(['deep.html', 'report.pdf', 'briefing.docx'])
+    expect(threads.map(([file]) => file)).toEqual(['deep.html', 'report.pdf', 'briefing.docx'])
+    const ids = new Set(threads.map(([, id]) => id))
+    expect(ids.size).toBe(1)
+    expect(ids.has(threadId)).toBe(false)
+  })
+
+  it('reports progress: files done, and pages within a PDF', async () => {
+    const seen: ImportProgress[] = []
+    await importFiles(
+      store,
+      [
+        { name: 'a.txt', data: utf8('First.') },
+        { name: 'report.pdf', data: fixture('two-column-report.pdf') },
+      ],
+      { onProgress: (p) => seen.push(p) },
+    )
+    expect(seen[0]).toEqual({ done: 0, total: 2, file: 'a.txt', part: undefined })
+    const pages = seen.filter((p) => p.part).map((p) => [p.file, p.part!.done, p.part!.total])
+    expect(pages).toEqual([
+      ['report.pdf', 1, 4],
+      ['report.pdf', 2, 4],
+      ['report.pdf', 3, 4],
+      ['report.pdf', 4, 4],
+    ])
+    expect(seen[seen.length - 1]).toMatchObject({ done: 2, total: 2 })
+  })
+
+  it('stops when cancelled: files not converted yet are reported, not added', async () => {
+    const controller = new AbortController()
+    const report = await importFiles(
+      store,
+      [
+        { name: 'one.txt', data: utf8('One.') },
+        { name: 'report.pdf', data: fixture('two-column-report.pdf') },
+        { name: 'three.txt', data: utf8('Three.') },
+      ],
+      {
+        signal: controller.signal,
+        onConverted: (file) => file === 'one.txt' && controller.abort(),
+      },
+    )
+    expect(report.added.map((a) => a.file)).toEqual(['one.txt'])
+    expect(report.errors).toEqual([
+      { file: 'report.pdf', message: 'cancelled' },
+      { file: 'three.txt', message: 'cancelled' },
+    ])
+  })
+})
+
+describe('the worker runner', () => {
+  it('yields one outcome per job, in order, failures included', async () => {
+    const outcomes = []
+    for await (const outcome of runImportJobs([
+      { kind: 'file', name: 'a.pptx', data: utf8('x') },
+      { kind: 'paste', text: 'Pasted.' },
+    ])) {
+      outcomes.push(outcome)
+    }
+    expect(outcomes).toEqual([
+      {
+        index: 0,
+        message: expect.stringMatching(/^cannot import "\.pptx" files/),
+        threadId: expect.any(Number),
+      },
+      { index: 1, converted: expect.objectContaining({ notes: [] }), threadId: expect.any(Number) },
+    ])
+  })
+})
+
+describe('the worker between imports', () => {
+  it('is kept for the next import (its libraries stay loaded), and replaced after a cancel', async () => {
+    const threadOf = async (name: string, signal?: AbortSignal) => {
+      let id = -1
+      const report = await importFiles(store, [{ name, data: utf8(`Text of ${name}.`) }], {
+        signal,
+        onConverted: (_file, threadId) => (id = threadId),
+      })
+      return { id, report }
+    }
+    const first = await threadOf('first.txt')
+    const second = await threadOf('second.txt')
+    expect(second.id).toBe(first.id)
+    const cancelled = new AbortController()
+    cancelled.abort()
+    expect((await threadOf('skipped.txt', cancelled.signal)).report.errors).toEqual([
+      { file: 'skipped.txt', message: 'cancelled' },
+    ])
+    const controller = new AbortController()
+    const aborted = await importFiles(
+      store,
+      [
+        { name: 'a.txt', data: utf8('A.') },
+        { name: 'b.txt', data: utf8('B.') },
+      ],
+      { signal: controller.signal, onConverted: () => controller.abort() },
+    )
+    expect(aborted.errors).toEqual([{ file: 'b.txt', message: 'cancelled' }])
+    const after = await threadOf('after.txt')
+    expect(after.report.added).toHaveLength(1)
+    expect(after.id).not.toBe(first.id)
+  })
+})
