@@ -26,6 +26,7 @@ import {
   type AnnotationParseJob,
   type AnnotationParseResult,
 } from './core/import-annotations'
+import type { StorageFs } from './core/storage'
 import { exportInWorker } from './core/workers/export-task'
 import { TaskCancelled, runTask } from './core/workers/run-task'
 import { Jobs, type Job } from './jobs'
@@ -72,6 +73,11 @@ export interface HandlerContext {
   emit(event: MainEvent): void
   /** Opens a URL in the system browser (Electron: `shell.openExternal`). */
   openExternal(url: string): Promise<void>
+  /**
+   * The file system projects are read and written through (default: Node's). The e2e harness
+   * passes one that can be told to fail, to show what a full disk or a read-only folder does.
+   */
+  storageFs?: StorageFs
 }
 
 /**
@@ -123,7 +129,7 @@ type Group<K extends keyof Handlers> = Pick<Handlers, K>
 function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {
   return {
     'app:init': () => session.init(),
-    'app:flushed': async () => session.flushed(),
+    'app:flushed': async (outcome) => session.flushed(outcome),
     'settings:set': (patch) => session.updateSettings(patch),
   }
 }

@@ -6,7 +6,7 @@
 // Ctrl+C stops the import before the next document is added.
 import { getImportFormat } from '../../core/formats/importers'
 import type { AnnotationImportFormat } from '../../../shared/ipc-contract'
-import { commitImport } from '../../core/import-annotations'
+import { commitImport, newToProject } from '../../core/import-annotations'
 import { TaskCancelled, runTask } from '../../core/workers/run-task'
 import { EXIT } from '../exit-codes'
 import { cancellable } from '../interrupt'
@@ -92,8 +92,10 @@ async function importInto(
     io.stderr,
     result.problems.map((p) => `warning: ${p.file}: ${p.message}`),
   )
-  if (result.unknownLabels.length > 0) {
-    const listed = result.unknownLabels.map(
+  // Only what is new to the project counts: documents it already holds change nothing.
+  const { unknownLabels } = newToProject(result, store.project).result
+  if (unknownLabels.length > 0) {
+    const listed = unknownLabels.map(
       (u) => `  ${u.kind} ${u.layer ? `${field(u.layer)}: ` : ''}${field(u.label)} (${u.count})`,
     )
     if (!opts.addLabels && !opts.skipUnknown) {
@@ -108,7 +110,10 @@ async function importInto(
   })
   progress.done()
   for (const a of report.added) {
-    io.stdout(`added ${a.id} "${field(a.title)}" (${a.spans} spans, ${a.relations} relations)\n`)
+    const renamed = a.requestedId ? `; its id ${field(a.requestedId)} was already taken` : ''
+    io.stdout(
+      `added ${a.id} "${field(a.title)}" (${a.spans} spans, ${a.relations} relations${renamed})\n`,
+    )
   }
   for (const d of report.duplicates) {
     io.stdout(`skipped "${field(d.file)}": already in the project as ${d.existingId}\n`)
