@@ -56,6 +56,16 @@ function graphemeBoundaryAtOrBefore(text: string, at: number, limit: number): nu
   return Math.max(found ?? limit, limit)
 }
 
+/**
+ * `text` cut to at most `max` UTF-16 units for a name or a message: when longer, its start up to a
+ * grapheme boundary, then `...`, so the cut never leaves half a character, half an emoji sequence
+ * or a bare combining mark.
+ */
+export function clipOnGrapheme(text: string, max: number): string {
+  if (text.length <= max) return text
+  return `${text.slice(0, graphemeBoundaryAtOrBefore(text, max - 3, 0))}...`
+}
+
 /** True when `index` falls between the two halves of a UTF-16 surrogate pair. */
 export function splitsSurrogatePair(text: string, index: number): boolean {
   if (index <= 0 || index >= text.length) return false
@@ -142,5 +152,5 @@ function commonSuffixLength(a: string, b: string): number {
 }
 
 function clip(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s
+  return clipOnGrapheme(s, 60)
 }

@@ -12,6 +12,7 @@
 // Not held: attributes (written only as each selection's human-readable Description), relation
 // attributes, document labels, entity links.
 import { hash } from 'node:crypto'
+import { clipOnGrapheme } from '../../../shared/anchor'
 import type { ProjectFile, Relation, Span } from '../../../shared/model'
 import { exportFormat } from './define'
 import { Extras, ManifestBuilder, optionsOf, type CheckedDocument } from './export-common'
@@ -167,7 +168,7 @@ class QdeWriter {
     this.line(
       `      <PlainTextSelection${attrs({
         guid: this.guid('span', span.id),
-        name: exact.length > 60 ? `${exact.slice(0, 57)}...` : exact,
+        name: clipOnGrapheme(exact, 60),
         startPosition: start,
         endPosition: end,
         creatingUser: user,
