@@ -20,13 +20,18 @@ import { BratNames } from './brat-names'
 import { exportFormat } from './define'
 import {
   Extras,
+  idLosses,
   ManifestBuilder,
   optionsOf,
   provenanceLosses,
   safeStem,
   type CheckedDocument,
 } from './export-common'
-import { PY_LINE_BREAK, PY_LINE_BREAK_RUNS, PY_OTHER_LINE_BREAKS } from '../../../shared/python-chars'
+import {
+  PY_LINE_BREAK,
+  PY_LINE_BREAK_RUNS,
+  PY_OTHER_LINE_BREAKS,
+} from '../../../shared/python-chars'
 import { zipTime } from './zip-time'
 
 export interface BratOptions {
@@ -121,6 +126,12 @@ function bratLosses(manifest: ManifestBuilder, extras: Extras, otherBreaks: numb
     `brat has no place for them; kept in ${BRAT_DOCUMENTS_FILE}, which brat ignores and ` +
       "Marginalia's importer reads",
     manifest.documents,
+  )
+  idLosses(
+    manifest,
+    extras,
+    { spans: true, relations: true },
+    'brat names them T1, T2, … and R1, R2, … in each .ann file',
   )
   provenanceLosses(manifest, extras, { annotators: false, timestamps: 'none' }, 'brat')
 }

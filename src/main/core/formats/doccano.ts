@@ -9,6 +9,7 @@ import type { CheckedDocument } from './checked'
 import { exportFormat } from './define'
 import {
   Extras,
+  idLosses,
   LabelKeys,
   ManifestBuilder,
   isEmpty,
@@ -80,6 +81,17 @@ export const doccanoFormat = exportFormat({
           'entity links',
           'doccano has no entity registry; not written',
           extras.entityLinks,
+        )
+        manifest.loss(
+          'document metadata',
+          'doccano has no place for it (source URL, author, …); not written',
+          extras.metadata,
+        )
+        idLosses(
+          manifest,
+          extras,
+          { spans: true, relations: true },
+          'doccano labels are [start, end, label] triples and relations are numbered per record',
         )
         sharedLabelLoss(manifest, keys, 'the label (the `marginalia` key keeps the layer)')
         provenanceLosses(manifest, extras, { annotators: false, timestamps: 'none' }, 'doccano')

@@ -126,8 +126,11 @@ export class Extras {
   relations = 0
   spanAnnotators = 0
   relationAnnotators = 0
+  /** Documents with metadata (source URL, author, …). */
+  metadata = 0
 
   add({ spans, relations, file }: CheckedDocument): void {
+    if (!isEmpty(file.document.metadata)) this.metadata++
     this.spans += spans.length
     this.relations += relations.length
     for (const s of spans) {
@@ -168,6 +171,21 @@ export interface Provenance {
   relationAnnotators?: boolean
   /** Which timestamps are written: none, creation times of spans only, or all. */
   timestamps: 'none' | 'span-created' | 'all'
+}
+
+/**
+ * Counts the span and relation ids a format has no place for: the tool (and an import back) gives
+ * them new ones, so ids others joined on do not survive. `reason` says how the format names them.
+ */
+export function idLosses(
+  manifest: ManifestBuilder,
+  extras: Extras,
+  lost: { spans: boolean; relations: boolean },
+  reason: string,
+): void {
+  const then = 'an import gives new ones'
+  if (lost.spans) manifest.loss('span ids', `${reason}; ${then}`, extras.spans)
+  if (lost.relations) manifest.loss('relation ids', `${reason}; ${then}`, extras.relations)
 }
 
 /**

@@ -11,7 +11,7 @@
 import type { AnnotationSchema, AttributeDef, AttributeValue, Span } from '../../../shared/model'
 import type { CheckedDocument } from './checked'
 import { exportFormat } from './define'
-import { Extras, ManifestBuilder, layerOf, provenanceLosses } from './export-common'
+import { Extras, ManifestBuilder, idLosses, layerOf, provenanceLosses } from './export-common'
 import { attrs, escapeAttr } from './xml'
 
 type Result = Record<string, unknown>
@@ -46,6 +46,12 @@ export const labelStudioFormat = exportFormat({
           'relation attributes',
           'Label Studio relations carry only labels and a direction; not written',
           extras.relationAttributes,
+        )
+        idLosses(
+          manifest,
+          extras,
+          { spans: false, relations: true },
+          'a Label Studio relation has no id (regions keep the span ids)',
         )
         manifest.loss(
           'entity links',

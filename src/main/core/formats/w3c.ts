@@ -13,8 +13,8 @@
 //   value that would read as one is written as a JSON string (`"3"`).
 // Relations are annotations with motivation `linking` targeting the two span annotations (from,
 // then to) with the type as a `tagging` body; document labels are `classifying` annotations on the
-// whole source. Nothing is lost except entity links. The importer keeps the ids at the end of our
-// URNs (document, span, relation) when they are free.
+// whole source. Lost (and declared): entity links and document metadata. The importer keeps the
+// ids at the end of our URNs (document, span, relation) when they are free.
 import { quoteOf } from '../../../shared/anchor'
 import type {
   AnnotationSchema,
@@ -27,7 +27,7 @@ import type {
 import type { OffsetConverter } from '../../../shared/offsets'
 import type { CheckedDocument } from './checked'
 import { exportFormat } from './define'
-import { ManifestBuilder, layerOf, safeStem } from './export-common'
+import { ManifestBuilder, isEmpty, layerOf, safeStem } from './export-common'
 import {
   DocumentBuilder,
   ImportCollector,
@@ -170,6 +170,7 @@ export const w3cFormat = exportFormat({
     const manifest = new ManifestBuilder('w3c', 'web-annotation-1.0', 'codepoint')
     const base = `urn:marginalia:${context.project.id}`
     let entityLinks = 0
+    let metadata = 0
     return {
       document(doc) {
         const { document } = doc.file
@@ -186,9 +187,15 @@ export const w3cFormat = exportFormat({
         manifest.spans += doc.spans.length
         manifest.relations += doc.relations.length
         for (const span of doc.spans) if (span.entityId) entityLinks++
+        if (!isEmpty(document.metadata)) metadata++
       },
       finish() {
         manifest.loss('entity links', 'not written (no agreed body for them)', entityLinks)
+        manifest.loss(
+          'document metadata',
+          'an AnnotationCollection has no place for it (source URL, author, …); not written',
+          metadata,
+        )
         return manifest.build()
       },
     }
