@@ -40,9 +40,25 @@ function boundariesNear(text: string, at: number): number[] {
   return out
 }
 
+/** Below this code point no character joins its neighbour into a grapheme cluster. */
+const SIMPLE = 0x300
+
+/**
+ * Whether `at` is surely a grapheme boundary without segmenting: two neighbouring characters below
+ * U+0300 are always in different clusters (none there extends a cluster, is a prepend, a Hangul
+ * jamo or a regional indicator), except CR LF. Segmenting costs ~100x more; exports build a quote
+ * for every span, and most cuts fall between plain characters.
+ */
+function surelyBoundary(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1)
+  const after = text.charCodeAt(at)
+  return before < SIMPLE && after < SIMPLE && !(before === 13 && after === 10)
+}
+
 /** The first grapheme boundary at or after `at`, but not past `limit`. */
 function graphemeBoundaryAtOrAfter(text: string, at: number, limit: number): number {
   if (at <= 0) return 0
+  if (surelyBoundary(text, at)) return Math.min(at, limit)
   const found = boundariesNear(text, at).find((b) => b >= at)
   return Math.min(found ?? limit, limit)
 }
@@ -50,6 +66,7 @@ function graphemeBoundaryAtOrAfter(text: string, at: number, limit: number): num
 /** The last grapheme boundary at or before `at`, but not before `limit`. */
 function graphemeBoundaryAtOrBefore(text: string, at: number, limit: number): number {
   if (at >= text.length) return text.length
+  if (surelyBoundary(text, at)) return Math.max(at, limit)
   const found = boundariesNear(text, at)
     .filter((b) => b <= at)
     .pop()
