@@ -237,6 +237,7 @@ function exportHandlers(
           name: name as ExportFormat,
           label: module.label,
           extension: module.extension,
+          ...(module.folderContents ? { folderContents: module.folderContents } : {}),
           offsetUnit: module.offsetUnit,
           options: exportOptionNames(name),
         }

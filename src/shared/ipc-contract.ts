@@ -127,6 +127,8 @@ export interface ExportFormatInfo {
   label: string
   /** Extension of a single-file output ('.jsonl'); '' when the output is a folder of files. */
   extension: string
+  /** What a folder output holds ('a .jsonld and a .txt file per document'); folder formats only. */
+  folderContents?: string
   offsetUnit: 'utf16' | 'codepoint'
   /** The options the format accepts (validators in export-options.ts). */
   options: string[]

@@ -59,6 +59,7 @@ export const bratFormat = exportFormat({
   name: 'brat',
   label: 'brat standoff',
   extension: '',
+  folderContents: 'a .txt and a .ann file per document, annotation.conf and visual.conf',
   offsetUnit: 'codepoint',
   open(context, out) {
     const manifest = new ManifestBuilder('brat', 'standoff-1.3', 'codepoint')

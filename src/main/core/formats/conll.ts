@@ -37,6 +37,7 @@ export const conllFormat = exportFormat({
   name: 'conll',
   label: 'CoNLL-2003 BIO',
   extension: '',
+  folderContents: 'a .conll file per layer',
   offsetUnit: 'codepoint',
   open(context, out) {
     const manifest = new ManifestBuilder('conll', 'conll-2003-bio', 'codepoint')

@@ -20,6 +20,8 @@ export const labelStudioFormat = exportFormat({
   name: 'label-studio',
   label: 'Label Studio JSON',
   extension: '',
+  folderContents:
+    'label-studio.json (the tasks) and label-studio-config.xml (the labelling config)',
   offsetUnit: 'codepoint',
   open(context, out) {
     const manifest = new ManifestBuilder('label-studio', 'tasks-json-1', 'codepoint')

@@ -108,6 +108,8 @@ export interface ExportFormatModule {
   label: string
   /** File extension of a single-file output, with the dot; '' for a folder output. */
   extension: string
+  /** What a folder output holds, in a few words for the Export dialog (folder formats only). */
+  folderContents?: string
   offsetUnit: 'utf16' | 'codepoint'
   /** Starts writing an export into `out`. */
   open(context: ExportContext, out: ExportOut): FormatWriter

@@ -165,6 +165,7 @@ export const w3cFormat = exportFormat({
   name: 'w3c',
   label: 'W3C Web Annotation (JSON-LD)',
   extension: '',
+  folderContents: 'a .jsonld annotation collection and a .txt text per document',
   offsetUnit: 'codepoint',
   open(context, out) {
     const manifest = new ManifestBuilder('w3c', 'web-annotation-1.0', 'codepoint')
