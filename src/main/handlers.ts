@@ -319,7 +319,7 @@ function parse(input: AnnotationParseJob, job: Job): Promise<AnnotationParseResu
 
 function taskHandlers(jobs: Jobs): Group<'task:cancel'> {
   return {
-    'task:cancel': async ({ job }) => jobs.cancel(job),
+    'task:cancel': ({ job }) => Promise.resolve(jobs.cancel(job)),
   }
 }
 

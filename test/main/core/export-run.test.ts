@@ -149,7 +149,7 @@ describe('a format that starts over', () => {
         const out = path.join(root, 'stale.csv')
         const progress: number[] = []
         await exportProject(copy, 'csv', out, { onProgress: (done) => progress.push(done) })
-        const rows = parse(await readFile(out, 'utf8'), { bom: true }) as string[][]
+        const rows: string[][] = parse(await readFile(out, 'utf8'), { bom: true })
         const header = rows[0]
         expect(header).toContain('stale')
         expect(rows.map((r) => r.length)).toEqual(rows.map(() => header.length))

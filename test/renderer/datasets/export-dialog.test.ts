@@ -2,7 +2,6 @@
 // main's validator (the same one the CLI uses) accepts it for every format; and what it says each
 // format writes.
 import { describe, expect, it } from 'vitest'
-import { exportFormats } from '../../../src/main/core/formats'
 import {
   chosenOffsetUnit,
   exportOptions,
@@ -53,32 +52,32 @@ describe('exportOptions', () => {
   })
 })
 
-/** What main's `formats:list` says of a format. */
-function listed(name: ExportFormatInfo['name']): ExportFormatInfo {
-  const { extension, folderContents } = exportFormats[name]
-  return { ...info(name), extension, ...(folderContents ? { folderContents } : {}) }
-}
+/** A folder format as main's `formats:list` gives it (datasets-handlers.test checks main's side). */
+const folderInfo = (name: ExportFormatInfo['name'], folderContents: string): ExportFormatInfo => ({
+  ...info(name),
+  folderContents,
+})
 
 describe('outputText', () => {
-  it('says what each folder format’s folder holds, and that its manifest is inside it', () => {
-    const folders = Object.values(exportFormats).filter((f) => f.extension === '')
-    expect(folders.map((f) => f.name).sort()).toEqual(['brat', 'conll', 'label-studio', 'w3c'])
-    for (const f of folders) {
-      const text = outputText(listed(f.name as ExportFormatInfo['name']), false)
-      expect(f.folderContents).toBeTruthy()
-      expect(text).toBe(`a folder holding ${f.folderContents}, with manifest.json inside it`)
-    }
-    expect(outputText(listed('label-studio'), false)).toContain('label-studio.json')
-    expect(outputText(listed('w3c'), false)).toContain('.jsonld')
-    expect(outputText(listed('w3c'), false)).not.toContain('.ann')
+  it('says what a folder format’s folder holds, and that its manifest is inside it', () => {
+    const ls = folderInfo('label-studio', 'label-studio.json and label-studio-config.xml')
+    expect(outputText(ls, false)).toBe(
+      'a folder holding label-studio.json and label-studio-config.xml, with manifest.json inside it',
+    )
+    const w3c = folderInfo('w3c', 'a .jsonld and a .txt file per document')
+    expect(outputText(w3c, false)).not.toContain('.ann')
+    expect(outputText(info('conll'), false)).toBe(
+      'a folder holding files, with manifest.json inside it',
+    )
   })
 
   it('puts a file’s manifest beside it, and a brat zip holds the folder’s files', () => {
     expect(outputText({ ...info('jsonl'), extension: '.jsonl' }, false)).toBe(
       'one .jsonl file, with its manifest beside it (<file>.manifest.json)',
     )
-    expect(outputText(listed('brat'), true)).toMatch(
-      /^one \.zip file holding a \.txt and a \.ann file/,
+    const brat = folderInfo('brat', 'a .txt and a .ann file per document')
+    expect(outputText(brat, true)).toBe(
+      'one .zip file holding a .txt and a .ann file per document, with its manifest beside it (<file>.manifest.json)',
     )
   })
 })

@@ -156,24 +156,7 @@ export function ExportDialog(props: ExportDialogProps) {
   }
 
   if (phase.kind === 'done') {
-    return (
-      <Modal
-        title="Export finished"
-        onClose={props.onClose}
-        actions={
-          <>
-            <button type="button" className="button" onClick={again}>
-              Export another…
-            </button>
-            <button type="button" className="button primary" onClick={props.onClose} data-autofocus>
-              Close
-            </button>
-          </>
-        }
-      >
-        <ManifestView result={phase.result} />
-      </Modal>
-    )
+    return <ExportFinished result={phase.result} again={again} onClose={props.onClose} />
   }
 
   const running = phase.kind === 'running'
@@ -230,6 +213,28 @@ export function ExportDialog(props: ExportDialogProps) {
           {phase.notice}
         </p>
       )}
+    </Modal>
+  )
+}
+
+/** The manifest of a finished export, with Close and Export another…. */
+function ExportFinished(props: { result: ExportResult; again: () => void; onClose: () => void }) {
+  return (
+    <Modal
+      title="Export finished"
+      onClose={props.onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={props.again}>
+            Export another…
+          </button>
+          <button type="button" className="button primary" onClick={props.onClose} data-autofocus>
+            Close
+          </button>
+        </>
+      }
+    >
+      <ManifestView result={props.result} />
     </Modal>
   )
 }
