@@ -233,6 +233,25 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n')
 }
 
+/** Prints the table of `rows` and what its columns mean, with the idle process's stall. */
+function printResults(rows: string[][], idle: Measure | null): void {
+  const header = ['format', 'time', 'CPU', 'CPU/floor', 'heap Δ', 'peak RSS', 'output']
+  header.push('main stall', 'worker: time', 'main stall', 'loop delay max')
+  console.log(table(header, rows))
+  console.log(
+    "floor: read and check every document. time and CPU: the export in main's thread; " +
+      'heap Δ: its peak over the heap before it; main stall: the longest gap of a 5 ms timer ' +
+      "in main's thread. worker: the same export in a worker thread, main's longest stall then.",
+  )
+  if (idle) {
+    const f = (n: number) => n.toFixed(0)
+    console.log(
+      `The same timer in an idle process: longest gap ${f(idle.stallMs)} ms, loop delay max ` +
+        `${f(idle.loopDelayMaxMs)} ms (what the machine's load alone costs).`,
+    )
+  }
+}
+
 async function main() {
   const args = process.argv.slice(2)
   const option = (name: string) => {
@@ -296,20 +315,7 @@ async function main() {
         console.error(`${name}: wrote ${here.spans} spans, ${here.problems} problems`)
       }
     }
-    const header = ['format', 'time', 'CPU', 'CPU/floor', 'heap Δ', 'peak RSS', 'output']
-    header.push('main stall', 'worker: time', 'main stall', 'loop delay max')
-    console.log(table(header, rows))
-    console.log(
-      "floor: read and check every document. time and CPU: the export in main's thread; " +
-        'heap Δ: its peak over the heap before it; main stall: the longest gap of a 5 ms timer ' +
-        "in main's thread. worker: the same export in a worker thread, main's longest stall then.",
-    )
-    if (idle) {
-      console.log(
-        `The same timer in an idle process: longest gap ${f(idle.stallMs)} ms, loop delay max ` +
-          `${f(idle.loopDelayMaxMs)} ms (what the machine's load alone costs).`,
-      )
-    }
+    printResults(rows, idle)
   } finally {
     await rm(outDir, { recursive: true, force: true })
   }
