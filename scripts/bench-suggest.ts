@@ -10,7 +10,10 @@ import { GOLD_TEXTS, loadGold } from '../test/fixtures/suggest/gold'
 
 const sampleDoc = JSON.parse(
   readFileSync(
-    new URL('../resources/sample-project/documents/russia-north-korea-alliance.json', import.meta.url),
+    new URL(
+      '../resources/sample-project/documents/russia-north-korea-alliance.json',
+      import.meta.url,
+    ),
     'utf8',
   ),
 ) as { document: { text: string; blocks: Block[] } }
@@ -39,7 +42,7 @@ function bigArticle(bytes: number): { text: string; blocks: Block[] } {
   const blocks: Block[] = []
   let at = 0
   while (at < bytes) {
-    const p = paragraphs[Math.floor(rand() * paragraphs.length)]!
+    const p = paragraphs[Math.floor(rand() * paragraphs.length)]
     blocks.push({ type: 'paragraph', start: at, end: at + p.length })
     parts.push(p)
     at += p.length + 2
@@ -50,7 +53,7 @@ function bigArticle(bytes: number): { text: string; blocks: Block[] } {
 const CUE_SCAN = /\b(said|says|told|according to|claimed|denied|warned|announced)\b/gi
 function floor(text: string): number {
   let n = 0
-  for (CUE_SCAN.lastIndex = 0; CUE_SCAN.exec(text); ) n++
+  for (CUE_SCAN.lastIndex = 0; CUE_SCAN.exec(text);) n++
   return n
 }
 
@@ -64,7 +67,7 @@ function time(runs: number, f: () => unknown): number[] {
   return out.sort((a, b) => a - b)
 }
 
-const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!
+const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]
 const ms = (x: number) => `${x.toFixed(1)} ms`
 
 function report(label: string, text: string, blocks: Block[], runs: number, budget: number) {
@@ -76,7 +79,7 @@ function report(label: string, text: string, blocks: Block[], runs: number, budg
   const n = suggest(input).length
   console.log(
     `${label}: ${(text.length / 1024).toFixed(0)} KB, ${n} suggestions — engine p50 ${ms(q(engine, 0.5))} ` +
-      `p95 ${ms(q(engine, 0.95))} max ${ms(engine[engine.length - 1]!)} (budget ${budget} ms); ` +
+      `p95 ${ms(q(engine, 0.95))} max ${ms(engine[engine.length - 1])} (budget ${budget} ms); ` +
       `floor (regex scan) p50 ${ms(q(scan, 0.5))}; ratio ${(q(engine, 0.5) / q(scan, 0.5)).toFixed(0)}×`,
   )
   return q(engine, 0.5)
@@ -86,9 +89,15 @@ report('sample', sampleDoc.document.text, sampleDoc.document.blocks, 30, 50)
 const sizes = [256 * 1024, 512 * 1024, 1024 * 1024]
 const medians = sizes.map((size) => {
   const a = bigArticle(size)
-  return report(`article ${size / 1024} KB`, a.text, a.blocks, 5, size >= 1024 * 1024 ? 2000 : Infinity)
+  return report(
+    `article ${size / 1024} KB`,
+    a.text,
+    a.blocks,
+    5,
+    size >= 1024 * 1024 ? 2000 : Infinity,
+  )
 })
 console.log(
-  `growth: ${medians.map((m, i) => `${sizes[i]! / 1024} KB → ${m.toFixed(0)} ms`).join(', ')} ` +
-    `(per MB: ${((medians[2]! / sizes[2]!) * 1024 * 1024).toFixed(0)} ms)`,
+  `growth: ${medians.map((m, i) => `${sizes[i] / 1024} KB → ${m.toFixed(0)} ms`).join(', ')} ` +
+    `(per MB: ${((medians[2] / sizes[2]) * 1024 * 1024).toFixed(0)} ms)`,
 )

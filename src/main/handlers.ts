@@ -129,7 +129,7 @@ type Group<K extends keyof Handlers> = Pick<Handlers, K>
 function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {
   return {
     'app:init': () => session.init(),
-    'app:flushed': async (outcome) => session.flushed(outcome),
+    'app:flushed': (outcome) => Promise.resolve(session.flushed(outcome)),
     'settings:set': (patch) => session.updateSettings(patch),
   }
 }
@@ -158,7 +158,7 @@ function projectHandlers(
     'project:open-recent': async ({ path: dir }) =>
       session.openProject(await session.checkPath(dir, 'project:open-recent')),
     'project:close': () => session.closeProject(),
-    'project:snapshot': () => session.snapshot(),
+    'project:snapshot': () => Promise.resolve(session.snapshot()),
     'project:set-schema': async ({ schema }) => {
       const store = session.requireStore()
       await store.setSchema(schema)
@@ -230,20 +230,21 @@ function exportHandlers(
         null,
       )
     },
-    'formats:list': async () => ({
-      export: exportFormatNames().map((name) => {
-        const module = getExportFormat(name)
-        return {
-          name: name as ExportFormat,
-          label: module.label,
-          extension: module.extension,
-          ...(module.folderContents ? { folderContents: module.folderContents } : {}),
-          offsetUnit: module.offsetUnit,
-          options: exportOptionNames(name),
-        }
+    'formats:list': () =>
+      Promise.resolve({
+        export: exportFormatNames().map((name) => {
+          const module = getExportFormat(name)
+          return {
+            name: name as ExportFormat,
+            label: module.label,
+            extension: module.extension,
+            ...(module.folderContents ? { folderContents: module.folderContents } : {}),
+            offsetUnit: module.offsetUnit,
+            options: exportOptionNames(name),
+          }
+        }),
+        import: importFormatInfos(),
       }),
-      import: importFormatInfos(),
-    }),
   }
 }
 
@@ -303,7 +304,7 @@ function annotationImportHandlers(
       const labels = { mode: unknownLabels, labels: [] }
       return { ...(report ?? { ...nothing, unknownLabels: labels }), snapshot: store.snapshot() }
     },
-    'annotations:import-discard': async ({ token }) => session.discardImport(token),
+    'annotations:import-discard': ({ token }) => Promise.resolve(session.discardImport(token)),
   }
 }
 

@@ -373,11 +373,11 @@ export const contract = {
   },
   /** Adds the previewed documents (`progress` per document; `task:cancel` stops after one). */
   'annotations:import-commit': {
-    args: z.object({ token: z.string().uuid(), unknownLabels: z.enum(['add', 'skip']) }).strict(),
+    args: z.object({ token: z.uuid(), unknownLabels: z.enum(['add', 'skip']) }).strict(),
     result: null as unknown as AnnotationImportReport,
   },
   'annotations:import-discard': {
-    args: z.object({ token: z.string().uuid() }).strict(),
+    args: z.object({ token: z.uuid() }).strict(),
     result: null as unknown as void,
   },
   /**
@@ -409,7 +409,7 @@ export const contract = {
     result: null as unknown as EntityRemovalResult,
   },
   'shell:open-external': {
-    args: z.object({ url: z.string().url().max(4096) }).strict(),
+    args: z.object({ url: z.url().max(4096) }).strict(),
     result: null as unknown as boolean,
   },
 } as const
