@@ -16,24 +16,22 @@ import type {
 } from '../shared/ipc-contract'
 import { claimsFileName, exportClaims, loadClaimsTable } from './core/claims-export'
 import { removeEntity } from './core/entity-registry'
-import {
-  checkExportOptions,
-  defaultExportName,
-  exportOutputExtension,
-  exportProject,
-} from './core/export'
+import { checkExportOptions, defaultExportName, exportOutputExtension } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
 import { importFiles, importPaste, type ImportProgress } from './core/import'
 import {
   commitImport,
   importFormatInfos,
-  parseImport,
   previewImport,
-  readImportSources,
+  type AnnotationParseJob,
+  type AnnotationParseResult,
 } from './core/import-annotations'
 import type { PrintPdf } from './core/report/write-report'
 import { overviewHandlers } from './overview-handlers'
 import type { StorageFs } from './core/storage'
+import { exportInWorker } from './core/workers/export-task'
+import { TaskCancelled, runTask } from './core/workers/run-task'
+import { Jobs, type Job } from './jobs'
 import { AppSession } from './session'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -112,16 +110,39 @@ export function createHandlers(
   ctx: HandlerContext,
   session: AppSession = new AppSession(ctx),
 ): Handlers {
+  const jobs = new Jobs((event) => ctx.emit(event))
   return {
     ...appHandlers(session),
     ...projectHandlers(ctx, session),
     ...documentHandlers(ctx, session),
-    ...exportHandlers(ctx, session),
-    ...annotationImportHandlers(ctx, session),
+    ...exportHandlers(ctx, session, jobs),
+    ...annotationImportHandlers(ctx, session, jobs),
+    ...taskHandlers(jobs),
     ...claimsHandlers(ctx, session),
     ...entityHandlers(session),
     ...overviewHandlers(ctx, session),
     ...shellHandlers(ctx),
+  }
+}
+
+/**
+ * Runs `work` as a job of `task` (progress events with its id, cancellable by `task:cancel`);
+ * a cancelled job gives `cancelled`.
+ */
+async function asJob<T, C>(
+  jobs: Jobs,
+  task: string,
+  work: (job: Job) => Promise<T>,
+  cancelled: C,
+): Promise<T | C> {
+  const job = jobs.start(task)
+  try {
+    return await work(job)
+  } catch (error) {
+    if (error instanceof TaskCancelled) return cancelled
+    throw error
+  } finally {
+    job.end()
   }
 }
 
@@ -202,6 +223,7 @@ function documentHandlers(
 function exportHandlers(
   ctx: HandlerContext,
   session: AppSession,
+  jobs: Jobs,
 ): Group<'export:run' | 'formats:list'> {
   return {
     'export:run': async ({ format, docIds, options }) => {
@@ -219,11 +241,17 @@ function exportHandlers(
       )
       if (!chosen) return null
       const outPath = session.grant(chosen)
-      return exportProject(store, format, outPath, {
-        docIds,
-        formatOptions,
-        onProgress: (done, total) => ctx.emit({ type: 'progress', task: 'export', done, total }),
-      })
+      return asJob(
+        jobs,
+        'export',
+        async (job) => {
+          const { signal, progress: onProgress } = job
+          const opts = { docIds, formatOptions, signal, onProgress }
+          const run = await exportInWorker(store, format, outPath, opts)
+          return { path: run.path, manifest: run.manifest }
+        },
+        null,
+      )
     },
     'formats:list': () =>
       Promise.resolve({
@@ -233,6 +261,7 @@ function exportHandlers(
             name: name as ExportFormat,
             label: module.label,
             extension: module.extension,
+            ...(module.folderContents ? { folderContents: module.folderContents } : {}),
             offsetUnit: module.offsetUnit,
             options: exportOptionNames(name),
           }
@@ -245,6 +274,7 @@ function exportHandlers(
 function annotationImportHandlers(
   ctx: HandlerContext,
   session: AppSession,
+  jobs: Jobs,
 ): Group<
   'annotations:import-preview' | 'annotations:import-commit' | 'annotations:import-discard'
 > {
@@ -255,9 +285,11 @@ function annotationImportHandlers(
       const chosen = await ctx.dialogs.chooseAnnotationSource(format, source ?? 'files', extensions)
       if (!chosen || chosen.length === 0) return null
       const paths = chosen.map((p) => session.grant(p))
-      const files = await readImportSources(paths)
       const { annotator } = (await session.files()).settings
-      const result = parseImport(format, files, store.project, annotator)
+      const job = { format, sources: paths, project: store.project, annotator }
+      const parsed = await asJob(jobs, 'annotation-import', (running) => parse(job, running), null)
+      if (!parsed) return null
+      const { files, result } = parsed
       const token = session.holdImport({
         format,
         files,
@@ -271,21 +303,47 @@ function annotationImportHandlers(
     'annotations:import-commit': async ({ token, unknownLabels }) => {
       const store = session.requireStore()
       const pending = session.takeImport(token)
-      // The schema changed since the preview (labels added meanwhile): map the files onto it anew,
-      // so labels that are now known are not added twice or skipped.
-      const result =
-        JSON.stringify(pending.schema) === JSON.stringify(store.project.schema)
-          ? pending.result
-          : parseImport(
-              pending.format,
-              pending.files,
-              store.project,
-              (await session.files()).settings.annotator,
-            )
-      const report = await commitImport(store, result, unknownLabels)
-      return { ...report, snapshot: store.snapshot() }
+      const annotator = (await session.files()).settings.annotator
+      const report = await asJob(
+        jobs,
+        'annotation-import',
+        async (job) => {
+          // The schema changed since the preview (labels added meanwhile): map the files onto it
+          // anew, so labels that are now known are not added twice or skipped.
+          const same = JSON.stringify(pending.schema) === JSON.stringify(store.project.schema)
+          const { format, files } = pending
+          const result = same
+            ? pending.result
+            : (await parse({ format, files, project: store.project, annotator }, job)).result
+          return commitImport(store, result, unknownLabels, {
+            signal: job.signal,
+            onProgress: ({ done, total }) => job.progress(done, total),
+          })
+        },
+        null,
+      )
+      // Null: cancelled while parsing again, before anything was added.
+      const nothing = { added: [], duplicates: [], errors: [], cancelled: true }
+      const labels = { mode: unknownLabels, labels: [] }
+      return { ...(report ?? { ...nothing, unknownLabels: labels }), snapshot: store.snapshot() }
     },
     'annotations:import-discard': ({ token }) => Promise.resolve(session.discardImport(token)),
+  }
+}
+
+/** Reads and parses files of annotations in a worker thread, as `job` (cancelled at once). */
+function parse(input: AnnotationParseJob, job: Job): Promise<AnnotationParseResult> {
+  return runTask('annotation-parse', input, {
+    signal: job.signal,
+    grace: 0, // a parse writes nothing: a worker stopped at once leaves nothing behind
+    onProgress: ({ done, total }) => job.progress(done, total),
+    what: 'the import',
+  })
+}
+
+function taskHandlers(jobs: Jobs): Group<'task:cancel'> {
+  return {
+    'task:cancel': ({ job }) => Promise.resolve(jobs.cancel(job)),
   }
 }
 

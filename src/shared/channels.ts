@@ -25,6 +25,7 @@ export const CHANNEL_NAMES = [
   'annotations:import-preview',
   'annotations:import-commit',
   'annotations:import-discard',
+  'task:cancel',
   'claims:table',
   'claims:export',
   'entities:remove',

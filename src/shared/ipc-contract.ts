@@ -128,6 +128,8 @@ export interface ExportFormatInfo {
   label: string
   /** Extension of a single-file output ('.jsonl'); '' when the output is a folder of files. */
   extension: string
+  /** What a folder output holds ('a .jsonld and a .txt file per document'); folder formats only. */
+  folderContents?: string
   offsetUnit: 'utf16' | 'codepoint'
   /** The options the format accepts (validators in export-options.ts). */
   options: string[]
@@ -186,6 +188,11 @@ export interface AnnotationImportReport extends ImportReport {
     requestedId?: string
   }[]
   unknownLabels: { mode: 'add' | 'skip'; labels: UnknownLabelInfo[] }
+  /**
+   * Set when Cancel (`task:cancel`) stopped the import: the documents in `added` are in the
+   * project (with the schema changes they needed), the others are not.
+   */
+  cancelled?: boolean
 }
 
 /** The claims table of the project or of one document, computed in main. */
@@ -347,6 +354,11 @@ export const contract = {
       .refine((a) => (a.html ?? '') !== '' || (a.text ?? '') !== '', 'nothing was pasted'),
     result: null as unknown as PasteResult,
   },
+  /**
+   * Asks where to export, then exports in a worker thread. While it runs, `progress` events with
+   * task 'export' carry a `job` id that `task:cancel` takes. Null when the user dismissed the
+   * dialog or cancelled the export: nothing was written, and an earlier export is untouched.
+   */
   'export:run': {
     args: z
       .object({
@@ -372,6 +384,11 @@ export const contract = {
     result: null as unknown as ExportResult | null,
   },
   'formats:list': { args: zNone, result: null as unknown as FormatList },
+  /**
+   * Asks for files, then reads and parses them in a worker thread (`progress` events with task
+   * 'annotation-import' and a `job` id for `task:cancel`). Null when the user dismissed the dialog
+   * or cancelled.
+   */
   'annotations:import-preview': {
     args: z
       .object({
@@ -382,6 +399,7 @@ export const contract = {
       .strict(),
     result: null as unknown as AnnotationImportPreview | null,
   },
+  /** Adds the previewed documents (`progress` per document; `task:cancel` stops after one). */
   'annotations:import-commit': {
     args: z.object({ token: z.uuid(), unknownLabels: z.enum(['add', 'skip']) }).strict(),
     result: null as unknown as AnnotationImportReport,
@@ -389,6 +407,14 @@ export const contract = {
   'annotations:import-discard': {
     args: z.object({ token: z.uuid() }).strict(),
     result: null as unknown as void,
+  },
+  /**
+   * Cancels a running export or import of annotations by the `job` id of its progress events.
+   * False when no such job is running (it has just ended, or never was).
+   */
+  'task:cancel': {
+    args: z.object({ job: z.string().uuid() }).strict(),
+    result: null as unknown as boolean,
   },
   'claims:table': {
     args: z.object({ docId: zId.optional() }).strict().optional(),
@@ -495,7 +521,10 @@ export type MainEvent =
   | { type: 'flush-request' }
   | {
       type: 'progress'
+      /** What is running: 'export', 'annotation-import', 'import', … */
       task: string
+      /** The job's id, for `task:cancel` (tasks that can be cancelled). */
+      job?: string
       done: number
       total: number
       /** The file being worked on (imports), when there is one. */

@@ -139,6 +139,22 @@ describe('formats:list', () => {
     )
     expect(list.import.find((f) => f.name === 'brat')?.folder).toBe(true)
   })
+
+  it('says what each folder format’s folder holds, in the format’s own words', async () => {
+    const { call } = setup()
+    await call('app:init')
+    const list = (await call('formats:list')) as FormatList
+    const folders = list.export.filter((f) => f.extension === '')
+    expect(folders.map((f) => f.name).sort()).toEqual(['brat', 'conll', 'label-studio', 'w3c'])
+    const contents = Object.fromEntries(folders.map((f) => [f.name, f.folderContents]))
+    expect(contents['label-studio']).toMatch(/label-studio\.json.*label-studio-config\.xml/)
+    expect(contents.w3c).toMatch(/\.jsonld.*\.txt/)
+    expect(contents.brat).toMatch(/\.txt and a \.ann/)
+    expect(contents.conll).toMatch(/\.conll/)
+    for (const f of list.export.filter((f) => f.extension !== '')) {
+      expect(f.folderContents).toBeUndefined()
+    }
+  })
 })
 
 describe('export:run with options', () => {

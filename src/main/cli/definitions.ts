@@ -14,6 +14,8 @@ export interface ProgramContext {
   cwd: string
   /** The export formats, when the export help was asked for (help.ts). */
   exportFormats?: help.ExportFormatFacts[]
+  /** Cancels a running export or import (RunOptions.signal); Ctrl+C when absent. */
+  signal?: AbortSignal
   setExit(code: number): void
 }
 
@@ -64,10 +66,12 @@ function defineExport(program: Command, ctx: ProgramContext): void {
       [] as string[],
     )
     .option('--allow-incomplete', 'exit 0 even when spans or documents are left out')
+    .option('--progress', 'print progress on stderr even when it is not a terminal')
     .addHelpText('after', () => help.exportHelp(ctx.exportFormats))
     .action(async (dir: string, opts: ExportArgs) => {
       const { exportCommand } = await import('./commands/export')
-      ctx.setExit(await exportCommand(at(ctx, dir), { ...opts, out: at(ctx, opts.out) }, ctx.io))
+      const args = { ...opts, out: at(ctx, opts.out), signal: ctx.signal }
+      ctx.setExit(await exportCommand(at(ctx, dir), args, ctx.io))
     })
 }
 
@@ -76,6 +80,7 @@ interface ExportArgs {
   out: string
   option: string[]
   allowIncomplete?: boolean
+  progress?: boolean
 }
 
 function defineImport(program: Command, ctx: ProgramContext): void {
@@ -91,10 +96,12 @@ function defineImport(program: Command, ctx: ProgramContext): void {
     )
     .option('--add-labels', 'add unknown labels to the project schema')
     .option('--skip-unknown', 'skip annotations whose labels the schema does not know')
+    .option('--progress', 'print progress on stderr even when it is not a terminal')
     .addHelpText('after', help.IMPORT_HELP)
     .action(async (dir: string, source: string, opts: ImportArgs) => {
       const { importCommand } = await import('./commands/import')
-      ctx.setExit(await importCommand(at(ctx, dir), at(ctx, source), opts, ctx.io))
+      const args = { ...opts, signal: ctx.signal }
+      ctx.setExit(await importCommand(at(ctx, dir), at(ctx, source), args, ctx.io))
     })
 }
 
@@ -102,6 +109,7 @@ interface ImportArgs {
   format: string
   addLabels?: boolean
   skipUnknown?: boolean
+  progress?: boolean
 }
 
 function defineValidate(program: Command, ctx: ProgramContext): void {

@@ -97,9 +97,12 @@ The manifest names the offset unit, counts what was written, lists what the form
 (losses) and every span or document left out, and why (problems). A folder is written only when
 it is new, empty or holds an earlier export.
 
+Progress goes to stderr on a terminal (--progress: as lines, anywhere). Ctrl+C cancels: nothing
+is written, and an earlier export at --out stays as it was.
+
 Exit codes: 0 written, with every span of the project; 3 written, but spans or documents left
 out (listed; --allow-incomplete makes it 0); 1 not written (the project cannot be read, the
-output is in the way); 2 usage (unknown format, bad --option).
+output is in the way); 2 usage (unknown format, bad --option); 130 cancelled (Ctrl+C).
 
 ${docs('docs/EXPORTS.md')}`
 }
@@ -116,8 +119,11 @@ anything is written, and are listed: run it again with --add-labels to add them 
 --skip-unknown to leave those annotations out. A document whose text is already in the project is
 skipped and named: that is not a failure.
 
+Progress goes to stderr on a terminal (--progress: as lines, anywhere). Ctrl+C stops the import
+before the next document; those already added stay.
+
 Exit codes: 0 every document imported or already there; 1 unknown labels (nothing written), or a
-document could not be imported (the others are); 2 usage.
+document could not be imported (the others are); 2 usage; 130 cancelled (Ctrl+C).
 
 ${docs('docs/EXPORTS.md')}`
 

@@ -24,7 +24,7 @@ import { formatProblems, validateAnnotations, validateDocument } from '../../../
 import { documentDecoder } from './codecs'
 import { ProjectError, joinProblems, zodProblems } from './errors'
 import { JsonFile, errorText } from './json-file'
-import type { StorageFs } from './storage-fs'
+import { nodeFs, type StorageFs } from './storage-fs'
 
 export const DOCUMENTS_DIR = 'documents'
 
@@ -189,6 +189,19 @@ export class StoredDocument {
     this.spanCount = data.annotations.spans.length
     this.relationCount = data.annotations.relations.length
   }
+}
+
+/**
+ * Reads one document of the project in `root` with the store's own decoding and checks, without a
+ * store: for readers in another thread, such as the export worker. Throws ProjectError naming the
+ * file.
+ */
+export function readDocumentFile(
+  root: string,
+  id: string,
+  fs: StorageFs = nodeFs,
+): Promise<DocumentFile> {
+  return new StoredDocument(id, path.join(root, DOCUMENTS_DIR, `${id}.json`), fs).read()
 }
 
 /** The documents/ folder: one StoredDocument per document the index lists. */

@@ -6,7 +6,7 @@ export {
   ReadOnlyProjectError,
   type LockHolder,
 } from './project-store'
-export { contentHash, DOCUMENTS_DIR, type NewDocument } from './documents'
+export { contentHash, DOCUMENTS_DIR, readDocumentFile, type NewDocument } from './documents'
 export { PROJECT_FILE, type StoreEnv } from './project-index'
 export { LOCK_FILE } from './lock'
 export { nodeFs, type StorageFs, type StorageHandle } from './storage-fs'
