@@ -1,5 +1,5 @@
 // The suggestion engine's public API. See docs/SUGGESTIONS.md.
-export { suggest } from './engine'
+export { nameMentions, suggest } from './engine'
 export { filterSuggestions } from './filter'
 export type { FilterOptions } from './filter'
 export {

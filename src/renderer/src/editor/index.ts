@@ -7,11 +7,13 @@ export {
   type TextSelectionInfo,
 } from './article-view'
 export {
+  addAnnotations,
   addRelation,
   addSpan,
   defaultAttributes,
   redo,
   removeRelation,
+  rejectSuggestions,
   removeSpan,
   selectAdjacentSpan,
   selectionOffsets,
