@@ -22,3 +22,6 @@ export type {
   SuggestionKind,
 } from './types'
 export { SUGGESTION_KINDS } from './types'
+export { acceptedAnnotations } from './accept'
+export type { AcceptOptions } from './accept'
+export { annotatedSuggestions } from './filter'
