@@ -60,7 +60,9 @@ const byQuote = (state: EditorState, kind: Suggestion['kind'], quote: string) =>
 
 describe('suggestion plugin', () => {
   it('draws one dashed outline per open suggestion only while shown', () => {
-    let { state, all } = setUp()
+    const setup = setUp()
+    const { all } = setup
+    let { state } = setup
     expect(all.length).toBeGreaterThan(4)
     expect(open(state)).toHaveLength(all.length)
     expect(outlines(state)).toEqual([])
@@ -141,7 +143,9 @@ describe('suggestion plugin', () => {
   })
 
   it('accepts every open suggestion of a kind in one undo step', () => {
-    let { state, all } = setUp()
+    const setup = setUp()
+    const { all } = setup
+    let { state } = setup
     const cues = all.filter((s) => s.kind === 'cue')
     expect(cues.length).toBeGreaterThanOrEqual(3)
     state = run(state, acceptAllOfKind('cue', 'ana'))
