@@ -31,6 +31,7 @@ import {
   previewImport,
   readImportSources,
 } from './core/import-annotations'
+import { recordFeedback } from '../shared/suggest/feedback'
 import { AppSession } from './session'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -92,11 +93,33 @@ export function createHandlers(
     ...annotationImportHandlers(ctx, session),
     ...claimsHandlers(ctx, session),
     ...entityHandlers(session),
+    ...suggestionHandlers(session),
     ...shellHandlers(ctx),
   }
 }
 
 // The handler groups, one per area of the contract; each returns only its own channels.
+
+/**
+ * Feedback on suggestions tunes the project's cue lexicon through the schema change. Calls run one
+ * after another, so two batches of decisions never read the same counts and lose one.
+ */
+function suggestionHandlers(session: AppSession): Group<'suggestions:feedback'> {
+  let queue: Promise<unknown> = Promise.resolve()
+  return {
+    'suggestions:feedback': ({ decisions }) => {
+      const run = queue.then(async () => {
+        const store = session.requireStore()
+        const schema = store.project.schema
+        const { settings, changes } = recordFeedback(schema.suggestions, decisions)
+        await store.setSchema({ ...schema, suggestions: settings })
+        return { snapshot: store.snapshot(), changes }
+      })
+      queue = run.catch(() => undefined)
+      return run
+    },
+  }
+}
 type Group<K extends keyof Handlers> = Pick<Handlers, K>
 
 function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {

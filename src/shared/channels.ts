@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'claims:table',
   'claims:export',
   'entities:remove',
+  'suggestions:feedback',
   'shell:open-external',
 ] as const
 

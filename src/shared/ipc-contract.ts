@@ -17,6 +17,7 @@ import {
 import type { ChannelName } from './channels'
 import { exportOptionSchemas } from './export-options'
 import type { ClaimRow, SourceSummary } from './claims'
+import type { LexiconChange } from './suggest/lexicon'
 import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from './format-names'
 
 export { EXPORT_FORMATS, ANNOTATION_IMPORT_FORMATS }
@@ -348,6 +349,22 @@ export const contract = {
       .object({ entityId: zId, replaceWith: zId.optional(), dryRun: z.boolean().optional() })
       .strict(),
     result: null as unknown as EntityRemovalResult,
+  },
+  /**
+   * Analysts' decisions on cue suggestions (the cue's lexicon phrase, accepted or rejected), added
+   * to the schema's `suggestions.feedback` counts; a cue rejected often enough is switched off
+   * (tuneLexicon). Written through the schema change like any schema edit.
+   */
+  'suggestions:feedback': {
+    args: z
+      .object({
+        decisions: z
+          .array(z.object({ phrase: z.string().min(1).max(100), accepted: z.boolean() }).strict())
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
+    result: null as unknown as { snapshot: ProjectSnapshot; changes: LexiconChange[] },
   },
   'shell:open-external': {
     args: z.object({ url: z.string().url().max(4096) }).strict(),

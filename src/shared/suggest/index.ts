@@ -10,7 +10,7 @@ export {
   tuneLexicon,
 } from './lexicon'
 export type { FeedbackCounts, Lexicon, LexiconChange, LexiconEntry } from './lexicon'
-export { feedbackCounts } from './feedback'
+export { feedbackCounts, recordFeedback } from './feedback'
 export type { Decision } from './feedback'
 export type {
   NameFinder,

@@ -11,6 +11,8 @@ import { ArticleHeader } from './article-header'
 import { focusFromKeyboard } from '../common/focus-modality'
 import type { Box } from './palette-position'
 import { TagPalette } from './tag-palette'
+import { SuggestionControls } from '../suggestions/suggestion-controls'
+import type { Suggestions } from '../suggestions/use-suggestions'
 import './article.css'
 
 interface ArticlePaneProps {
@@ -31,6 +33,8 @@ interface ArticlePaneProps {
   /** Opens the source registry manager. */
   onOpenRegistry?: () => void
   onOpenSchema?: () => void
+  /** Suggestions: the toolbar's switch and count, and the editor's suggestion plugins. */
+  suggestions?: Suggestions
 }
 
 /** The article pane (the main landmark). */
@@ -52,6 +56,7 @@ export function ArticlePane(props: ArticlePaneProps) {
           onDismissMessage={linking.clearMessage}
           onOpenRegistry={props.onOpenRegistry}
           onOpenSchema={props.onOpenSchema}
+          suggestions={props.suggestions && <SuggestionControls suggestions={props.suggestions} />}
         />
       )}
       <div
@@ -84,6 +89,7 @@ export function ArticlePane(props: ArticlePaneProps) {
               onLinkDrop={linking?.dropLink}
               onLinkHandle={linking?.onLinkHandle}
               interceptSpanClick={linking?.interceptSpanClick}
+              extraPlugins={props.suggestions?.plugins}
             />
             {linking?.picker && (
               <LinkPicker

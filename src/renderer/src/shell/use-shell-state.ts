@@ -4,6 +4,7 @@
 import { useCallback, useState } from 'react'
 import { useArticleShell } from '../article/use-article-shell'
 import { useClaimNavigation } from '../claims/use-claim-navigation'
+import { useSuggestions } from '../suggestions/use-suggestions'
 import { useEntities } from '../entities/use-entities'
 import { useCurrentDocument } from './use-current-document'
 import { useImports } from './use-imports'
@@ -51,6 +52,15 @@ export function useShellState() {
     },
     [closePalette],
   )
+  const suggestions = useSuggestions({
+    api,
+    editor: actions.editor,
+    file: doc.file,
+    snapshot,
+    setSnapshot: project.setSnapshot,
+    annotator: settings.annotator,
+    onNotice: setNotice,
+  })
   const imports = useImports({
     api,
     snapshot,
@@ -79,6 +89,7 @@ export function useShellState() {
     nav,
     registry,
     toClaim,
+    suggestions,
     ...imports,
   }
 }

@@ -59,6 +59,8 @@ interface Options {
   kinds?: readonly SuggestionKind[]
   /** A click on outlined text: the suggestions there, innermost first (see suggestionIdsAt). */
   onClickSuggestions?: (view: EditorView, ids: string[], event: MouseEvent) => void
+  /** Told when what is open, the current suggestion, the switch or `computing` changed. */
+  onState?: (st: SuggestionState) => void
 }
 
 /** Creates the suggestion plugin (place it after the annotation plugin). */
@@ -91,7 +93,26 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
         return stale ? refresh(prev, next, ann, state) : prev
       },
     },
-    view: (view) => new RevealScheduler(view, revealTr, OUTLINES_PER_STEP),
+    view(view) {
+      const reveal = new RevealScheduler(view, revealTr, OUTLINES_PER_STEP)
+      return {
+        update(v, prevState) {
+          reveal.update()
+          const a = suggestionKey.getState(prevState)
+          const b = suggestionKey.getState(v.state)
+          if (
+            b &&
+            a &&
+            (a.open !== b.open ||
+              a.currentId !== b.currentId ||
+              a.shown !== b.shown ||
+              a.computing !== b.computing)
+          )
+            options.onState?.(b)
+        },
+        destroy: () => reveal.destroy(),
+      }
+    },
     props: {
       decorations: (state) => suggestionKey.getState(state)?.decorations,
       handleClick(view, _pos, event) {
