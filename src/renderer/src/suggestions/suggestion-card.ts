@@ -139,7 +139,11 @@ class SuggestionCard {
     why.className = 'mg-suggestion-card-why'
     why.textContent = s.reason
     const parts: HTMLElement[] = [head, quote, why]
-    const links = linkSummary(s, open)
+    const links = linkSummary(
+      s,
+      open,
+      (id) => annotationKey.getState(this.view.state)?.spans.get(id)?.quote.exact,
+    )
     if (links) {
       const p = doc.createElement('p')
       p.className = 'mg-suggestion-card-links'
