@@ -213,15 +213,23 @@ function anchorBox(
   )
 }
 
-/** "Links to: the source “The ministry”; from: the cue “said”" — what accepting also makes. */
-function linkSummary(s: Suggestion, open: readonly Suggestion[]): string {
+/**
+ * What accepting also links: "Links: attributed to “The ministry”; “said” cue of this" — to spans
+ * that exist now, and to suggestions once they are accepted too.
+ */
+function linkSummary(
+  s: Suggestion,
+  open: readonly Suggestion[],
+  spanQuote: (id: string) => string | undefined,
+): string {
   const parts: string[] = []
   for (const l of s.links) {
     const other = l.suggestionId ? open.find((x) => x.id === l.suggestionId) : undefined
-    const what = other
-      ? `the suggested ${KIND_NAMES[other.kind].one} “${clip(other.quote, 40)}” (once accepted)`
-      : 'an annotated span'
-    parts.push(`${l.type.replace(/_/g, ' ')} ${l.incoming ? 'from' : '→'} ${what}`)
+    const quote = other ? other.quote : l.spanId ? spanQuote(l.spanId) : undefined
+    if (quote === undefined) continue
+    const what = `“${clip(quote, 40)}”${other ? ' (when accepted too)' : ''}`
+    const type = l.type.replace(/_/g, ' ')
+    parts.push(l.incoming ? `${what} ${type} this` : `${type} ${what}`)
   }
   return parts.length ? `Links: ${parts.join('; ')}` : ''
 }
