@@ -2,11 +2,25 @@
 // accepting with Enter (a span with its proposed links, one undo step), rejecting with X
 // (remembered on disk and after a restart), accepting every open suggestion of a kind with
 // Shift+Enter (one undo step), and the same from the hover card.
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Relation, Span } from '../src/shared/model'
 import { expect, test } from './fixtures'
-import { article, documentWith, waitForArticle } from './support/app-actions'
-import { readDocumentFile } from './support/project-files'
+import {
+  article,
+  chooseImport,
+  closeImportReport,
+  documentWith,
+  waitForArticle,
+} from './support/app-actions'
+import {
+  findDocument,
+  openProjectDir,
+  readDocumentFile,
+  readProjectFile,
+} from './support/project-files'
 import { saveScreenshot } from './support/screenshots'
 
 const SAMPLE = 'Russian state media said Putin and Kim spoke face-to-face'
@@ -176,4 +190,37 @@ test('the hover card accepts and rejects with the mouse', async ({ app }) => {
     .click()
   await poll(page, (a) => a.suggestions?.rejected ?? []).toContain(id)
   expect((await onDisk(page)).spans.length).toBe(before.spans.length + 1)
+})
+
+test('"Pre-annotate on import" in the Import menu is a project setting that imports accepted suggestions', async ({
+  app,
+}) => {
+  const page = app.page
+  await page.getByRole('banner').getByRole('button', { name: 'Import', exact: true }).click()
+  const item = page.getByRole('menuitemcheckbox', { name: 'Pre-annotate on import' })
+  await expect(item).toHaveAttribute('aria-checked', 'false')
+  await item.click()
+  await expect(item).toHaveAttribute('aria-checked', 'true')
+  await page.keyboard.press('Escape')
+  const dir = await openProjectDir(page)
+  await expect
+    .poll(async () => (await readProjectFile(dir)).schema.suggestions?.preAnnotate)
+    .toBe(true)
+
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-preannotate-'))
+  const file = path.join(folder, 'water-talks.txt')
+  await writeFile(
+    file,
+    'Ministers meet on water rights\n\nThe talks will resume on Monday, the foreign ministry said.\n',
+  )
+  await app.nextDialog('chooseImportFiles', [file])
+  await chooseImport(page, 'Documents')
+  await closeImportReport(page, '1 document added')
+  const doc = await findDocument(dir, 'Ministers meet on water rights')
+  const quotes = doc.annotations.spans.map((s) => `${s.layer}:${s.quote.exact}`)
+  expect(quotes.sort()).toEqual(
+    ['claim:The talks will resume on Monday', 'cue:said', 'source:the foreign ministry'].sort(),
+  )
+  expect(doc.annotations.spans.every((s) => s.annotator === 'auto')).toBe(true)
+  expect(doc.annotations.relations).toHaveLength(2)
 })

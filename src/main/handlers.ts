@@ -24,6 +24,7 @@ import {
 } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
 import { importFiles, importPaste, type ImportProgress } from './core/import'
+import { preAnnotateOf } from './core/import/pre-annotate-settings'
 import {
   commitImport,
   importFormatInfos,
@@ -185,11 +186,18 @@ function documentHandlers(
       const chosen = await ctx.dialogs.chooseImportFiles()
       if (!chosen || chosen.length === 0) return null
       const { files, errors } = await readChosenFiles(chosen.map((p) => session.grant(p)))
-      const report = await importFiles(store, files, { onProgress })
+      const preAnnotate = preAnnotateOf(store.project)
+      const report = await importFiles(store, files, { onProgress, preAnnotate })
       return { ...report, errors: [...errors, ...report.errors] }
     },
-    'import:data': async ({ files }) => importFiles(session.requireStore(), files, { onProgress }),
-    'import:paste': async (paste) => importPaste(session.requireStore(), paste),
+    'import:data': async ({ files }) => {
+      const store = session.requireStore()
+      return importFiles(store, files, { onProgress, preAnnotate: preAnnotateOf(store.project) })
+    },
+    'import:paste': async (paste) => {
+      const store = session.requireStore()
+      return importPaste(store, paste, { preAnnotate: preAnnotateOf(store.project) })
+    },
   }
 }
 

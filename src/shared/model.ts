@@ -123,6 +123,11 @@ export const zSuggestionSettings = z.object({
   /** Rejections (more than acceptances) after which a cue stops being proposed; default 3. */
   rejectLimit: z.number().int().min(1).max(1000).optional(),
   /**
+   * Pre-annotate on import: every document added gets the engine's cues, quotations, claims and
+   * sources (with their links) as annotations by `auto`. Off when absent.
+   */
+  preAnnotate: z.boolean().optional(),
+  /**
    * How often analysts accepted and rejected each cue (normalised phrase → counts), summed over
    * the project; main adds to it and switches cues off or on from it (see tuneLexicon).
    */

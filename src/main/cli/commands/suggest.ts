@@ -3,6 +3,7 @@
 // Without --accept it lists what it proposes; with --accept it writes the proposals as annotations
 // by the annotator `auto`, skipping what is already annotated and what an analyst rejected in that
 // document. (Once the project keeps one annotation set per analyst, `auto` gets a set of its own.)
+import { AUTO_ANNOTATOR } from '../../core/import/pre-annotate-settings'
 import type { ProjectStore } from '../../core/storage'
 import type { DocumentFile } from '../../../shared/model'
 import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
@@ -10,9 +11,6 @@ import { acceptedAnnotations, filterSuggestions, suggest } from '../../../shared
 import { nlpOptions } from '../../../shared/suggest-nlp'
 import { field, printLines, type CliIo } from '../io'
 import { withProject } from '../open-project'
-
-/** The annotator of what `--accept` writes. */
-export const AUTO_ANNOTATOR = 'auto'
 
 /** --kinds names (plural, as the user types them) → the engine's kinds. */
 export const KIND_OPTIONS: Record<string, SuggestionKind> = {

@@ -169,6 +169,22 @@ export function useSuggestions(options: Options) {
     [editor],
   )
 
+  /** The project's "Pre-annotate on import" setting, written through the schema change. */
+  const preAnnotateOn = !!snapshot?.project.schema.suggestions?.preAnnotate
+  const setPreAnnotate = useCallback(
+    (on: boolean) => {
+      const schema = snapshot?.project.schema
+      if (!schema) return
+      const suggestions = { ...schema.suggestions, preAnnotate: on }
+      api['project:set-schema']({ schema: { ...schema, suggestions } }).then(
+        setSnapshot,
+        (error: unknown) =>
+          onNotice(`The pre-annotation setting was not saved: ${messageOf(error)}`),
+      )
+    },
+    [api, snapshot, setSnapshot, onNotice],
+  )
+
   const clearCurrent = useCallback(
     (): boolean => !!info.current && run(setCurrentSuggestion(null)),
     [info.current, run],
@@ -186,8 +202,22 @@ export function useSuggestions(options: Options) {
       acceptAll,
       clearCurrent,
       flushFeedback: feedback.flush,
+      preAnnotate: { on: preAnnotateOn, set: setPreAnnotate },
     }),
-    [info, plugins, prefs, updatePrefs, step, accept, reject, acceptAll, clearCurrent, feedback],
+    [
+      info,
+      plugins,
+      prefs,
+      updatePrefs,
+      step,
+      accept,
+      reject,
+      acceptAll,
+      clearCurrent,
+      feedback,
+      preAnnotateOn,
+      setPreAnnotate,
+    ],
   )
 }
 
