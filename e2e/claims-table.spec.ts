@@ -2,13 +2,13 @@
 // entity and cue; filters and search narrow it; a row opens the claim in the article; the table
 // follows edits that are not saved yet; CSV export writes the rows; the Sources view counts claims
 // per entity and opens documents. Expectations come from the sample's files on disk, not from
-// hard-coded text, so a regenerated sample still passes.
+// hard-coded text, so a regenerated sample still passes, and are worked out independently of the
+// production claims model (support/expected-claims.ts).
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import type { Locator, Page } from '@playwright/test'
-import { claimRows, sourceSummaries, type ClaimRow } from '../src/shared/claims'
 import { expect, test } from './fixtures'
 import {
   chooseImport,
@@ -17,17 +17,17 @@ import {
   tagPhrase,
   waitForArticle,
 } from './support/app-actions'
-import { openProjectDir, readAllDocuments, readProjectFile } from './support/project-files'
+import {
+  expectedClaims,
+  expectedSummaries,
+  type ExpectedClaim as ClaimRow,
+} from './support/expected-claims'
+import { openProjectDir, readAllDocuments } from './support/project-files'
 import { luminance, textColours } from './support/contrast'
 import { saveScreenshot } from './support/screenshots'
 
 /** The claims table as the open project's files say it should be. */
-async function expectedRows(page: Page): Promise<ClaimRow[]> {
-  const dir = await openProjectDir(page)
-  const project = await readProjectFile(dir)
-  const documents = await readAllDocuments(dir)
-  return documents.flatMap((d) => claimRows(project.schema, d, project.entities))
-}
+const expectedRows = expectedClaims
 
 /** A claim with a source linked to an entity and a cue: the row that shows every column. */
 function fullRow(rows: ClaimRow[]): ClaimRow {
@@ -100,7 +100,7 @@ test('the claims table lists every claim; filters, search and sort narrow it; a 
   await saveScreenshot(app, 'claims-table')
 
   // The "Current document" scope shows the open document's claims only.
-  const shown = await page.locator('main.article-pane').getAttribute('aria-label')
+  const shown = await page.locator('.article-pane').getAttribute('aria-label')
   const current = rows.filter((r) => shown === `Article: ${r.documentTitle}`)
   expect(current.length).toBeGreaterThan(0)
   await claimsPanel(page).getByRole('radio', { name: 'Current document' }).check()
@@ -206,10 +206,17 @@ test('CSV export of the claims table writes every row', async ({ app }) => {
   const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-claims-')), 'claims.csv')
   await app.nextDialog('chooseExportPath', out)
   await openClaimsView(page)
+  const toolbar = claimsPanel(page).locator('.claims-toolbar')
+  const search = claimsPanel(page).getByRole('searchbox', { name: 'Search' })
+  const before = { bar: (await toolbar.boundingBox())!, search: (await search.boundingBox())! }
   await claimsPanel(page).getByRole('button', { name: 'CSV', exact: true }).click()
   const status = claimsPanel(page).getByRole('status').filter({ hasText: 'Wrote' })
   await expect(status).toContainText(out)
   await expect(status).toContainText(`${rows.length} claims`)
+  // The status line has a row of its own: the filter bar keeps its shape and place.
+  expect((await toolbar.boundingBox())!.height).toBe(before.bar.height)
+  expect((await search.boundingBox())!.y).toBe(before.search.y)
+  expect((await status.boundingBox())!.y).toBeGreaterThanOrEqual(before.bar.y + before.bar.height)
 
   const csv = await readFile(out, 'utf8')
   const records = parse(csv.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]
@@ -222,7 +229,7 @@ test('CSV export of the claims table writes every row', async ({ app }) => {
 
 test('the Sources view counts claims per source and opens a document', async ({ app }) => {
   const page = app.page
-  const summaries = sourceSummaries(await expectedRows(page))
+  const summaries = expectedSummaries(await expectedRows(page))
   expect(summaries.length).toBeGreaterThan(0)
   await page.getByRole('tab', { name: 'Sources' }).click()
   const panel = page.getByRole('tabpanel', { name: 'Sources' })
@@ -252,7 +259,7 @@ test('the Sources view counts claims per source and opens a document', async ({ 
   const doc = top.documents[0]
   await topRow.getByRole('button', { name: doc.title || doc.id }).click()
   await expect(page.getByRole('tab', { name: 'Article' })).toHaveAttribute('aria-selected', 'true')
-  await expect(page.getByRole('main', { name: `Article: ${doc.title}` })).toBeVisible()
+  await expect(page.getByRole('region', { name: `Article: ${doc.title}` })).toBeVisible()
 })
 
 function escapeRegExp(s: string): string {

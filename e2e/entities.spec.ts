@@ -34,6 +34,18 @@ async function tagWithin(page: Page, phrase: string, context: string) {
   return { dir, docId, span }
 }
 
+/** Waits until the span refers to an entity on disk, and returns that entity of project.json. */
+async function newEntityOnDisk(dir: string, docId: string, spanId: string) {
+  let entityId: string | undefined
+  await expect
+    .poll(async () => {
+      entityId = (await spansOnDisk(dir, docId)).find((s) => s.id === spanId)?.entityId
+      return entityId
+    })
+    .toBeTruthy()
+  return (await readProjectFile(dir)).entities.find((e) => e.id === entityId)
+}
+
 /** Waits until the span's entity on disk is `entityId` (undefined: none). */
 async function expectEntityOnDisk(dir: string, docId: string, spanId: string, entityId?: string) {
   await expect
@@ -75,14 +87,7 @@ test('"New entity from this text" saves the entity to project.json and links the
   await panel.getByLabel('Kind').selectOption('person')
   await panel.getByRole('button', { name: 'New entity from this text' }).click()
 
-  let entityId: string | undefined
-  await expect
-    .poll(async () => {
-      entityId = (await spansOnDisk(dir, docId)).find((s) => s.id === span.id)?.entityId
-      return entityId
-    })
-    .toBeTruthy()
-  const entity = (await readProjectFile(dir)).entities.find((e) => e.id === entityId)
+  const entity = await newEntityOnDisk(dir, docId, span.id)
   expect(entity).toMatchObject({ name: STOLTENBERG, kind: 'person' })
   await expect(panel.locator('.entity-chip')).toContainText(STOLTENBERG)
 })
@@ -98,8 +103,47 @@ test('the search finds an entity by part of its name; assigning adds the text as
   await expect(field.getByRole('option', { name: /Vladimir Putin/ })).toBeVisible()
   await search.press('Enter')
   await expectEntityOnDisk(dir, docId, span.id, 'e-vladimir-putin')
-  const putin = (await readProjectFile(dir)).entities.find((e) => e.id === 'e-vladimir-putin')
-  expect(putin?.aliases).toContain('Kremlin')
+  const aliasesOnDisk = async () =>
+    (await readProjectFile(dir)).entities.find((e) => e.id === 'e-vladimir-putin')?.aliases
+  expect(await aliasesOnDisk()).toContain('Kremlin')
+
+  // Undo takes back everything the assignment changed: the link and the alias it added.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.keyboard.press('Control+z')
+  await expectEntityOnDisk(dir, docId, span.id, undefined)
+  await expect.poll(aliasesOnDisk).not.toContain('Kremlin')
+  await page.keyboard.press('Control+Shift+z')
+  await expectEntityOnDisk(dir, docId, span.id, 'e-vladimir-putin')
+  await expect.poll(aliasesOnDisk).toContain('Kremlin')
+})
+
+test('a generic phrase gets no suggestion on a shared common word, nor the alias box', async ({
+  app,
+}) => {
+  const page = app.page
+  const field = spanDetails(page).getByRole('region', { name: 'Entity' })
+  const aliasBox = (text: string) =>
+    field.getByRole('checkbox', { name: `Add “${text}” to the entity’s aliases` })
+  for (const phrase of ['Russian state media', 'South Korean analysts']) {
+    await tagWithin(page, phrase, phrase)
+    await expect(aliasBox(phrase)).not.toBeChecked()
+    await expect(field.getByRole('group', { name: 'Suggested entities' })).toHaveCount(0)
+    await page.keyboard.press('Escape')
+  }
+  // A name keeps both: "Putin" is suggested and offered as an alias.
+  await tagWithin(page, 'Putin', VISIT)
+  await expect(aliasBox('Putin')).toBeChecked()
+  await expect(field.getByRole('group', { name: 'Suggested entities' })).toContainText(
+    'Vladimir Putin',
+  )
+})
+
+test('"New entity from this text" drops a leading "the"', async ({ app }) => {
+  const page = app.page
+  const { dir, docId, span } = await tagWithin(page, 'the Kremlin', 'According to the Kremlin')
+  await spanDetails(page).getByRole('button', { name: 'New entity from this text' }).click()
+  const entity = await newEntityOnDisk(dir, docId, span.id)
+  expect(entity?.name).toBe('Kremlin')
 })
 
 /** The spans of every document on disk that refer to `entityId`. */

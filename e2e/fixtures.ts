@@ -12,6 +12,7 @@ import { launchChromium } from './harness/chromium'
 import { openChromiumApp, type ChromiumApp } from './harness/chromium-app'
 import { findElectron, openElectronApp, type ElectronAppHandle } from './harness/electron-app'
 import type { DialogKind, DialogResults } from './harness/scripted-dialogs'
+import { StorageFaults } from './harness/storage-faults'
 
 export type AppMode = 'chromium' | 'electron'
 
@@ -26,10 +27,20 @@ export interface AppDriver {
   nextDialog<K extends DialogKind>(kind: K, result: DialogResults[K]): Promise<void>
   /** Sends a main→renderer event (a menu command, a flush request). */
   emit(event: MainEvent): Promise<void>
-  /** Quits (flushing pending saves) and starts again on the same user-data folder. */
-  restart(): Promise<void>
+  /**
+   * Quits (flushing pending saves) and starts again on the same user-data folder; `between` runs
+   * after the quit and before the start (e.g. to make the project's folder unwritable).
+   */
+  restart(between?: () => void | Promise<void>): Promise<void>
   /** Uncaught errors thrown in the page so far. */
   readonly pageErrors: Error[]
+  /**
+   * Chromium mode only (null in Electron mode): makes the projects' writes fail under a folder,
+   * as a full disk or a read-only folder would; kept across restarts.
+   */
+  readonly faults: StorageFaults | null
+  /** Chromium mode only: what main does when the window is closed (see ChromiumApp.mayClose). */
+  mayClose(): Promise<boolean>
 }
 
 interface Running {
@@ -37,6 +48,7 @@ interface Running {
   userDataDir: string
   nextDialog: AppDriver['nextDialog']
   emit: AppDriver['emit']
+  mayClose?: () => Promise<boolean>
   close(): Promise<void>
 }
 
@@ -67,6 +79,7 @@ export const test = base.extend<
     }
     const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'marginalia-e2e-'))
     const pageErrors: Error[] = []
+    const faults = appMode === 'chromium' ? new StorageFaults() : null
 
     const start = async (): Promise<Running> => {
       let running: Running
@@ -79,12 +92,14 @@ export const test = base.extend<
           browser: chromiumBrowser!,
           userDataDir: path.join(tempRoot, 'user-data'),
           colorScheme: colorScheme === 'dark' ? 'dark' : 'light',
+          storageFs: faults?.fs,
         })
         running = {
           page: c.page,
           userDataDir: path.join(tempRoot, 'user-data'),
           nextDialog: async (kind, result) => c.dialogs.next(kind, result),
           emit: c.emit,
+          mayClose: c.mayClose,
           close: c.close,
         }
       }
@@ -103,14 +118,21 @@ export const test = base.extend<
       },
       nextDialog: (kind, result) => running.nextDialog(kind, result),
       emit: (event) => running.emit(event),
-      async restart() {
+      async restart(between) {
         await running.close()
+        await between?.()
         running = await start()
       },
       pageErrors,
+      faults,
+      mayClose: () => {
+        if (!running.mayClose) throw new Error('mayClose: Chromium mode only')
+        return running.mayClose()
+      },
     }
 
     await use(driver)
+    faults?.clear()
 
     await running.close()
     if (testInfo.status === testInfo.expectedStatus) {

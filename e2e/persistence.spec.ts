@@ -30,7 +30,7 @@ test('switching documents and reopening the project keeps every span and label',
   await waitForArticle(page, 'dredge the northern channel')
   const minutes = await tagAndSave(page, 'dredge the northern channel', '2')
   await page
-    .getByRole('complementary', { name: 'Annotations' })
+    .getByRole('region', { name: 'Annotations' })
     .getByLabel('Overall sentiment')
     .selectOption('neutral')
 

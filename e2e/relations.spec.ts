@@ -32,6 +32,32 @@ async function firstLine(page: Page, spanId: string): Promise<{ x: number; y: nu
   })
 }
 
+/**
+ * Scrolls the article so the selected span's link handle and the first line of `targetId` are both
+ * on screen, as a user does before dragging from one to the other, and returns the point to drop
+ * on. (Scrolling only the target into view can push the handle out of the window: a press there
+ * reaches no element, and the drag never starts.)
+ */
+async function handleAndTargetInView(page: Page, targetId: string) {
+  const target = highlight(page, targetId).first()
+  await target.evaluate((node) => {
+    const scroller = node.closest('.article-scroll')!
+    const handle = scroller.querySelector('.mg-link-handle')!
+    const view = scroller.getBoundingClientRect()
+    const a = handle.getBoundingClientRect()
+    const b = node.getClientRects()[0]
+    const mid = (Math.min(a.top, b.top) + Math.max(a.bottom, b.bottom)) / 2
+    scroller.scrollTop += mid - (view.top + view.bottom) / 2
+  })
+  const to = await firstLine(page, targetId)
+  const view = (await page.locator('.article-scroll').boundingBox())!
+  const h = (await page.locator('.mg-link-handle').boundingBox())!
+  const inside = (y: number) => y > view.y && y < view.y + view.height
+  expect(inside(h.y) && inside(h.y + h.height), 'the link handle is on screen').toBe(true)
+  expect(inside(to.y), 'the drop target is on screen').toBe(true)
+  return to
+}
+
 /** Drags the link handle of the selected span to a point. */
 async function dragHandleTo(page: Page, to: { x: number; y: number }, drop = true) {
   const h = (await page.locator('.mg-link-handle').boundingBox())!
@@ -146,7 +172,7 @@ test('drag the link handle from a claim onto a source highlight: the relation is
   const handle = page.locator('.mg-link-handle')
   await expect(handle).toBeVisible()
 
-  await dragHandleTo(page, await firstLine(page, source.id), false)
+  await dragHandleTo(page, await handleAndTargetInView(page, source.id), false)
   await expect(page.locator('.mg-link-band.ok')).toBeVisible()
   await page.mouse.up()
 
@@ -156,7 +182,8 @@ test('drag the link handle from a claim onto a source highlight: the relation is
   // A drop on a layer the schema does not link says so and links nothing.
   const count = (await relationsOnDisk(page)).relations.length
   await clickHighlight(page, 'claim-tensions')
-  await dragHandleTo(page, await firstLine(page, 'sentiment-desperation'))
+  // "in desperation" wraps over two lines: its first line box is the word "in" at a line's end.
+  await dragHandleTo(page, await handleAndTargetInView(page, 'sentiment-desperation'))
   await expect(page.getByRole('status').filter({ hasText: 'No relation type' })).toContainText(
     'links a Claim and a Sentiment',
   )
@@ -213,6 +240,17 @@ test('selecting a claim draws its links; "Show all links" draws every link in vi
     'cue of',
   ])
   await page.mouse.move(5, 5)
+  // Four arcs over one line: the line gets the room they need, and no label overlaps another
+  // label or any letter of the text.
+  await expect.poll(() => labelOverlaps(page)).toEqual([])
+  // The same in a narrow window, where the ends crowd together.
+  const size = page.viewportSize()!
+  await page.setViewportSize({ width: 900, height: size.height })
+  await highlight(page, 'claim-cooperation').first().scrollIntoViewIfNeeded()
+  await expect.poll(() => labelOverlaps(page)).toEqual([])
+  await page.setViewportSize(size)
+  await highlight(page, 'claim-cooperation').first().scrollIntoViewIfNeeded()
+  await expect.poll(() => labelOverlaps(page)).toEqual([])
   await saveScreenshot(app, 'claim-links')
 
   await page.getByRole('switch', { name: 'Show all links' }).check()
@@ -223,3 +261,96 @@ test('selecting a claim draws its links; "Show all links" draws every link in vi
   await page.getByRole('switch', { name: 'Show all links' }).uncheck()
   await expect(page.locator('.mg-link')).toHaveCount(0)
 })
+
+test('L opens the list next to the claim, wholly visible, without moving the article', async ({
+  app,
+}) => {
+  const page = app.page
+  const scroller = page.locator('.article-scroll')
+  // A claim in the upper half of the article, scrolled into the upper part of the window.
+  await clickHighlight(page, 'claim-tensions')
+  const before = await scroller.evaluate((el) => el.scrollTop)
+  const span = (await highlight(page, 'claim-tensions').first().boundingBox())!
+  await page.keyboard.press('l')
+  const list = page.getByRole('listbox', { name: 'Link to…' })
+  await expect(list).toBeFocused()
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(before)
+  const picker = (await page.locator('.link-picker').boundingBox())!
+  const view = (await scroller.boundingBox())!
+  expect(picker.y).toBeGreaterThanOrEqual(view.y)
+  expect(picker.y + picker.height).toBeLessThanOrEqual(view.y + view.height)
+  expect(picker.x + picker.width).toBeLessThanOrEqual(view.x + view.width)
+  // Next to the span: just below its first line, or just above it.
+  const gap =
+    picker.y >= span.y ? picker.y - (span.y + span.height) : span.y - (picker.y + picker.height)
+  expect(gap).toBeLessThan(40)
+  // Moving down through the list scrolls the list, never the article.
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown')
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(before)
+})
+
+test('in the list, → jumps to the cues and typing finds one; Enter links it', async ({ app }) => {
+  const page = app.page
+  await clickHighlight(page, 'claim-tensions')
+  await page.keyboard.press('l')
+  const list = page.getByRole('listbox', { name: 'Link to…' })
+  await expect(list).toBeFocused()
+  const selected = list.locator('[role="option"][aria-selected="true"]')
+  await expect(selected).toHaveAttribute('aria-label', /^Source:/)
+  // One key to the next group, the cues (nearest first), and one back.
+  await page.keyboard.press('ArrowRight')
+  await expect(selected).toHaveAttribute('aria-label', /^Cue:/)
+  const cues = list.getByRole('group', { name: /Cue/ }).getByRole('option')
+  await expect(cues.first()).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('ArrowLeft')
+  await expect(selected).toHaveAttribute('aria-label', /^Source:/)
+  // Type-ahead: "told" finds the cue "told reporters".
+  await page.keyboard.type('told')
+  await expect(selected).toHaveAttribute('aria-label', 'Cue: told reporters')
+  const cueId = await selected.evaluate((el) => el.id)
+  expect(cueId).toBeTruthy()
+  await page.keyboard.press('Enter')
+  await expect(list).toBeHidden()
+  await expect
+    .poll(async () =>
+      (await relationsOnDisk(page)).relations
+        .filter((r) => r.to === 'claim-tensions' || r.from === 'claim-tensions')
+        .map((r) => r.type),
+    )
+    .toContain('cue_of')
+})
+
+/**
+ * Every overlap of a link label with another label or with the text's letters on screen, as
+ * "label / what" strings (empty when the labels are readable).
+ */
+function labelOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const hit = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 &&
+      b.left < a.right - 0.5 &&
+      a.top < b.bottom - 0.5 &&
+      b.top < a.bottom - 0.5
+    const labels = [...document.querySelectorAll('.mg-link text')].map((el) => ({
+      name: el.textContent ?? '',
+      box: el.getBoundingClientRect(),
+    }))
+    const letters: { text: string; box: DOMRect }[] = []
+    const root = document.querySelector('.ProseMirror')!
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const range = document.createRange()
+      range.selectNodeContents(n)
+      for (const box of range.getClientRects())
+        if (box.bottom > 0 && box.top < innerHeight)
+          letters.push({ text: n.textContent ?? '', box })
+    }
+    const out: string[] = []
+    labels.forEach((l, i) => {
+      labels.slice(i + 1).forEach((m) => hit(l.box, m.box) && out.push(`${l.name} / ${m.name}`))
+      for (const t of letters)
+        if (hit(l.box, t.box)) out.push(`${l.name} / text "${t.text.slice(0, 30)}"`)
+    })
+    return out
+  })
+}

@@ -19,9 +19,7 @@ test('with a dark system theme the workbench is dark and the text readable', asy
   const source = sample.annotations.spans.find((s) => s.layer === 'source')!
   await clickHighlight(page, source.id)
   await expect(
-    page
-      .getByRole('complementary', { name: 'Annotations' })
-      .getByRole('heading', { name: /Source/ }),
+    page.getByRole('region', { name: 'Annotations' }).getByRole('heading', { name: /Source/ }),
   ).toBeVisible()
   await saveScreenshot(app, 'dark-theme')
 })

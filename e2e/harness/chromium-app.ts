@@ -7,7 +7,9 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { createHandlers, type HandlerContext } from '../../src/main/handlers'
 import { dispatch } from '../../src/main/ipc-dispatch'
+import type { StorageFs } from '../../src/main/core/storage'
 import { AppSession } from '../../src/main/session'
+import { flushBeforeClose } from '../../src/main/unsaved-guard'
 import type { Handlers, MainEvent } from '../../src/shared/ipc-contract'
 import { bindApi, deliverEvent } from './bridge'
 import { REPO_ROOT } from './paths'
@@ -26,6 +28,8 @@ export interface ChromiumAppOptions {
   colorScheme?: 'light' | 'dark'
   /** Runs before the page loads (e.g. to add an init script); default none. */
   beforeLoad?: (context: BrowserContext) => Promise<void>
+  /** The file system projects go through (e.g. StorageFaults' fs); Node's by default. */
+  storageFs?: StorageFs
 }
 
 export interface ChromiumApp {
@@ -42,6 +46,11 @@ export interface ChromiumApp {
   handlerTimes: { channel: string; ms: number }[]
   /** Sends a main→renderer event, as main's menu does. */
   emit(event: MainEvent): Promise<void>
+  /**
+   * What main does when the window is asked to close (lifecycle.ts): flush, and when the last save
+   * failed, ask (scripted as `askUnsaved` / `chooseCopyPath` dialogs); true when it may close.
+   */
+  mayClose(): Promise<boolean>
   /** Quits as main does: flush request, close the window, close the project. */
   close(): Promise<void>
 }
@@ -66,6 +75,7 @@ export async function openChromiumApp(options: ChromiumAppOptions): Promise<Chro
     openExternal: async (url) => {
       openedExternal.push(url)
     },
+    storageFs: options.storageFs,
   }
   const session = new AppSession(ctx)
   const handlers = createHandlers(ctx, session)
@@ -93,6 +103,7 @@ export async function openChromiumApp(options: ChromiumAppOptions): Promise<Chro
     calls,
     handlerTimes,
     emit,
+    mayClose: () => flushBeforeClose(session, dialogs, 'close'),
     async close() {
       if (closed) return
       closed = true

@@ -1,6 +1,7 @@
 // Native dialogs, scripted: a test says what the next dialog of a kind returns, and the harness
 // records every dialog the app opened. A dialog with nothing scripted is cancelled, as a user
 // pressing Escape would, so a test never hangs on an unexpected dialog.
+import type { UnsavedChoice } from '../../src/main/unsaved-guard'
 
 /** What each dialog returns: a path (or paths), or null when cancelled; a yes/no for confirms. */
 export interface DialogResults {
@@ -10,6 +11,8 @@ export interface DialogResults {
   chooseExportPath: string | null
   chooseAnnotationSource: string[] | null
   confirmOpenExternal: boolean
+  askUnsaved: UnsavedChoice
+  chooseCopyPath: string | null
 }
 export type DialogKind = keyof DialogResults
 
@@ -20,6 +23,9 @@ const CANCELLED: DialogResults = {
   chooseExportPath: null,
   chooseAnnotationSource: null,
   confirmOpenExternal: false,
+  // Unscripted, the "Not saved" question keeps the window open, as Cancel does.
+  askUnsaved: 'cancel',
+  chooseCopyPath: null,
 }
 
 /** The `dialogs` of the handler context, answered from per-kind queues. */
@@ -50,4 +56,7 @@ export class ScriptedDialogs {
   chooseAnnotationSource = (format: string, source: string, extensions: string[]) =>
     this.answer('chooseAnnotationSource', [format, source, extensions])
   confirmOpenExternal = (url: string) => this.answer('confirmOpenExternal', [url])
+  askUnsaved = (message: string, action: 'close' | 'quit', note?: string) =>
+    this.answer('askUnsaved', [message, action, note])
+  chooseCopyPath = (defaultName: string) => this.answer('chooseCopyPath', [defaultName])
 }

@@ -121,7 +121,7 @@ export async function clickHighlight(page: Page, spanId: string): Promise<void> 
 
 /** The panel's editor of the selected span. */
 export function spanDetails(page: Page): Locator {
-  return page.getByRole('complementary', { name: 'Annotations' })
+  return page.getByRole('region', { name: 'Annotations' })
 }
 
 /**

@@ -15,6 +15,7 @@ import { getExportFormat } from './core/formats'
 import { getImportFormat } from './core/formats/importers'
 import { IMPORT_EXTENSIONS } from './core/import'
 import type { Dialogs } from './handlers'
+import type { UnsavedChoice, UnsavedDialogs } from './unsaved-guard'
 
 const ARTICLE_EXTENSIONS = IMPORT_EXTENSIONS.map((e) => e.replace(/^\./, ''))
 
@@ -87,6 +88,45 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Di
         noLink: true,
       })
       return response === 0
+    },
+  }
+}
+
+const UNSAVED_CHOICES: UnsavedChoice[] = ['retry', 'copy', 'quit', 'cancel']
+
+/** The questions asked before a close or quit when the last save failed (unsaved-guard.ts). */
+export function createUnsavedDialogs(getWindow: () => BrowserWindow | null): UnsavedDialogs {
+  const { save, message } = modalTo(getWindow)
+  return {
+    async askUnsaved(problem, action, note) {
+      const { response } = await message({
+        type: 'warning',
+        title: 'Not saved',
+        buttons: [
+          'Retry',
+          'Save a Copy Elsewhere…',
+          action === 'quit' ? 'Quit Anyway' : 'Close Anyway',
+          'Cancel',
+        ],
+        defaultId: 0,
+        cancelId: 3,
+        message: 'The latest changes could not be saved.',
+        detail: [problem, note, `${action === 'quit' ? 'Quitting' : 'Closing'} anyway loses them.`]
+          .filter(Boolean)
+          .join('\n\n'),
+        noLink: true,
+      })
+      return UNSAVED_CHOICES[response] ?? 'cancel'
+    },
+    async chooseCopyPath(defaultName) {
+      const result = await save({
+        title: 'Save a Copy of the Document',
+        buttonLabel: 'Save Copy',
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: [{ name: 'Marginalia document', extensions: ['json'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      })
+      return result.canceled || !result.filePath ? null : result.filePath
     },
   }
 }

@@ -32,6 +32,7 @@ import {
   previewImport,
   readImportSources,
 } from './core/import-annotations'
+import type { StorageFs } from './core/storage'
 import { recordFeedback } from '../shared/suggest/feedback'
 import { AppSession } from './session'
 
@@ -76,6 +77,11 @@ export interface HandlerContext {
   emit(event: MainEvent): void
   /** Opens a URL in the system browser (Electron: `shell.openExternal`). */
   openExternal(url: string): Promise<void>
+  /**
+   * The file system projects are read and written through (default: Node's). The e2e harness
+   * passes one that can be told to fail, to show what a full disk or a read-only folder does.
+   */
+  storageFs?: StorageFs
 }
 
 /**
@@ -126,7 +132,7 @@ type Group<K extends keyof Handlers> = Pick<Handlers, K>
 function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {
   return {
     'app:init': () => session.init(),
-    'app:flushed': async () => session.flushed(),
+    'app:flushed': async (outcome) => session.flushed(outcome),
     'settings:set': (patch) => session.updateSettings(patch),
   }
 }

@@ -5,7 +5,7 @@
 // an ESM main).
 import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron'
 import { EVENT_CHANNEL, type MainEvent } from '../shared/ipc-contract'
-import { createElectronDialogs } from './dialogs'
+import { createElectronDialogs, createUnsavedDialogs } from './dialogs'
 import { createHandlers, type HandlerContext } from './handlers'
 import { isTrustedSender, registerIpc } from './ipc'
 import { setupLifecycle } from './lifecycle'
@@ -50,7 +50,7 @@ async function start(): Promise<void> {
   const session = new AppSession(ctx)
   const handlers = createHandlers(ctx, session)
   registerIpc(handlers, (event) => isTrustedSender(event, getWindow(), isOurUrl))
-  const lifecycle = setupLifecycle(session, getWindow)
+  const lifecycle = setupLifecycle(session, getWindow, createUnsavedDialogs(getWindow))
 
   const openRecent = async (dir: string) => {
     try {

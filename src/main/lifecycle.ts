@@ -2,10 +2,13 @@
 // debounce), so before the window closes or the app quits main asks it to flush
 // (`{type: 'flush-request'}`) and holds the close/quit until it answers `app:flushed` (or a
 // timeout passes), then closes the project store, which waits for its writes to reach the disk.
+// When the answer says the last save failed, the window stays and the user chooses: Retry, Save a
+// copy elsewhere, Quit anyway, or Cancel (unsaved-guard.ts).
 // Windows shutdown does not emit `before-quit`, so `query-session-end` (which may be delayed) and
 // `session-end` (which may not) get the same treatment, the latter best-effort.
 import { app, type BrowserWindow } from 'electron'
 import type { AppSession } from './session'
+import { flushBeforeClose, type UnsavedDialogs } from './unsaved-guard'
 import { windowStateOf } from './window'
 
 type Phase = 'running' | 'flushing' | 'done'
@@ -21,6 +24,7 @@ export interface Lifecycle {
 export function setupLifecycle(
   session: AppSession,
   getWindow: () => BrowserWindow | null,
+  dialogs: UnsavedDialogs,
 ): Lifecycle {
   let phase: Phase = 'running'
 
@@ -28,29 +32,36 @@ export function setupLifecycle(
     if (!win.isDestroyed()) void session.saveWindowState(windowStateOf(win)).catch(logError)
   }
 
-  const shutdown = async () => {
+  /** Flushes and closes the project; false (and running again) when the user kept the window. */
+  const shutdown = async (ask = true): Promise<boolean> => {
     phase = 'flushing'
     try {
       const win = getWindow()
       if (win && !win.isDestroyed()) {
         // Ask the renderer first (it has the most to write); save the bounds meanwhile.
         const bounds = session.saveWindowState(windowStateOf(win)).catch(logError)
-        await session.requestFlush()
+        let go = true
+        if (ask) go = await flushBeforeClose(session, dialogs, 'quit')
+        else await session.requestFlush()
         await bounds
+        if (!go) {
+          phase = 'running'
+          return false
+        }
       }
       await session.dispose()
     } catch (error) {
       logError(error)
-    } finally {
-      phase = 'done'
     }
+    phase = 'done'
+    return true
   }
 
   app.on('before-quit', (event) => {
     if (phase === 'done') return
     event.preventDefault()
     if (phase === 'flushing') return
-    void shutdown().then(() => app.quit())
+    void shutdown().then((quit) => quit && app.quit())
   })
 
   return {
@@ -59,16 +70,24 @@ export function setupLifecycle(
     },
     watchWindow(win) {
       let closeAllowed = false
+      // A second close while the first waits for the renderer (or the user) does not ask again.
+      let closing = false
       win.on('close', (event) => {
         if (closeAllowed || phase !== 'running') return
         event.preventDefault()
+        if (closing) return
+        closing = true
         rememberBounds(win)
-        void session
-          .requestFlush()
-          .catch(logError)
-          .finally(() => {
+        void flushBeforeClose(session, dialogs, 'close')
+          .catch((error: unknown) => {
+            logError(error)
+            return true
+          })
+          .then((go) => {
+            closing = false
+            if (!go || win.isDestroyed()) return
             closeAllowed = true
-            if (!win.isDestroyed()) win.close()
+            win.close()
           })
       })
       win.on('query-session-end', (event) => {
@@ -78,8 +97,9 @@ export function setupLifecycle(
         app.quit()
       })
       win.on('session-end', () => {
-        // Cannot be delayed: start the flush and the close, and hope the OS gives them time.
-        if (phase === 'running') void shutdown()
+        // Cannot be delayed, nor asked about: start the flush and the close, and hope the OS
+        // gives them time.
+        if (phase === 'running') void shutdown(false)
       })
     },
   }

@@ -7,12 +7,15 @@
 // process, it is in the recent list main keeps itself, or it lies inside the open project.
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
+import { writeFile } from 'node:fs/promises'
 import type {
   AnnotationImportFormat,
+  FlushOutcome,
   InitResult,
   ProjectSnapshot,
   Settings,
 } from '../shared/ipc-contract'
+import type { Annotations } from '../shared/model'
 import { AppFiles, pushRecent, type WindowState } from './app-state'
 import type { ImportFile, ImportResult } from './core/formats/import-types'
 import { ProjectError, ProjectStore } from './core/storage'
@@ -35,6 +38,15 @@ export function isInside(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
+/**
+ * How a flush request ended: the renderer saved everything, did not answer in time, or answered
+ * that its last save failed (why, and the annotations it could not save).
+ */
+export type FlushResult =
+  | { kind: 'saved' }
+  | { kind: 'timeout' }
+  | ({ kind: 'failed' } & Omit<Extract<FlushOutcome, { saved: false }>, 'saved'>)
+
 /** An annotation import parsed for its preview, waiting for the user's decision. */
 export interface PendingImport {
   format: AnnotationImportFormat
@@ -50,7 +62,7 @@ export class AppSession {
   #files: Promise<AppFiles> | null = null
   #store: ProjectStore | null = null
   #granted = new Set<string>()
-  #flushWaiters: (() => void)[] = []
+  #flushWaiters: ((outcome: FlushOutcome) => void)[] = []
   #recentListeners: ((recent: string[]) => void)[] = []
   // At most one import waits for its commit: a new preview replaces it, and so does switching or
   // closing the project, so a parsed dataset never lingers in memory.
@@ -195,7 +207,7 @@ export class AppSession {
       if (this.#store && path.resolve(this.#store.dir) === dir) return this.#store.snapshot()
       // Open the new project before closing the old one, so a failure leaves the old one open.
       // A folder that cannot be written opens read-only; the snapshot says why.
-      const next = await ProjectStore.open(dir, { lock: 'if-writable' })
+      const next = await ProjectStore.open(dir, { lock: 'if-writable', fs: this.ctx.storageFs })
       await this.#replaceStore(next, dir)
       return next.snapshot()
     })
@@ -204,7 +216,7 @@ export class AppSession {
   /** Creates a new project named `name` in `dir` (already checked) and opens it. */
   createProject(dir: string, name: string): Promise<ProjectSnapshot> {
     return this.#serial(async () => {
-      const next = await ProjectStore.create(dir, { name })
+      const next = await ProjectStore.create(dir, { name, fs: this.ctx.storageFs })
       await this.#replaceStore(next, dir)
       return next.snapshot()
     })
@@ -235,29 +247,40 @@ export class AppSession {
   }
 
   /**
-   * Asks the renderer to save its pending edits and resolves when it answers (`app:flushed`) or
-   * after `timeoutMs`, whichever comes first: 'flushed' or 'timeout'.
+   * Asks the renderer to save its pending edits and resolves when it answers (`app:flushed`) with
+   * what the save achieved, or after `timeoutMs` without an answer, whichever comes first.
    */
-  requestFlush(timeoutMs = FLUSH_TIMEOUT_MS): Promise<'flushed' | 'timeout'> {
+  requestFlush(timeoutMs = FLUSH_TIMEOUT_MS): Promise<FlushResult> {
     return new Promise((resolve) => {
-      const waiter = () => {
+      const waiter = (outcome: FlushOutcome) => {
         clearTimeout(timer)
-        resolve('flushed')
+        if (outcome.saved) resolve({ kind: 'saved' })
+        else resolve({ kind: 'failed', message: outcome.message, unsaved: outcome.unsaved })
       }
       const timer = setTimeout(() => {
         this.#flushWaiters = this.#flushWaiters.filter((w) => w !== waiter)
-        resolve('timeout')
+        resolve({ kind: 'timeout' })
       }, timeoutMs)
       this.#flushWaiters.push(waiter)
       this.ctx.emit({ type: 'flush-request' })
     })
   }
 
-  /** The renderer's answer to a flush request: releases everyone waiting. */
-  flushed(): void {
+  /** The renderer's answer to a flush request: releases everyone waiting with its outcome. */
+  flushed(outcome: FlushOutcome): void {
     const waiters = this.#flushWaiters
     this.#flushWaiters = []
-    for (const waiter of waiters) waiter()
+    for (const waiter of waiters) waiter({ ...outcome })
+  }
+
+  /**
+   * Writes document `docId` of the open project with `annotations` (the ones its last save could
+   * not write) as one document file at `file`, a path the user chose: a copy kept elsewhere when
+   * the project's own file cannot be written. The text comes from the project's document file.
+   */
+  async saveDocumentCopy(file: string, docId: string, annotations: Annotations): Promise<void> {
+    const { document } = await this.requireStore().loadDocument(docId)
+    await writeFile(file, `${JSON.stringify({ document, annotations }, null, 2)}\n`, 'utf8')
   }
 
   /**

@@ -10,6 +10,7 @@ import {
   zId,
   zEntity,
   type AnnotationSchema,
+  type Annotations,
   type DocumentFile,
   type Entity,
   type ProjectFile,
@@ -175,7 +176,15 @@ export interface AnnotationImportPreview {
 
 /** What an annotation import did (an ImportReport, plus how unknown labels were settled). */
 export interface AnnotationImportReport extends ImportReport {
-  added: { id: string; title: string; file: string; spans: number; relations: number }[]
+  /** `requestedId`: the id the source gave, when the project already used it (a new one was given). */
+  added: {
+    id: string
+    title: string
+    file: string
+    spans: number
+    relations: number
+    requestedId?: string
+  }[]
   unknownLabels: { mode: 'add' | 'skip'; labels: UnknownLabelInfo[] }
 }
 
@@ -217,6 +226,30 @@ export interface InitResult {
 }
 
 const zNone = z.undefined().or(z.null()).or(z.object({}).strict())
+
+/**
+ * What the renderer's flush before a close or quit achieved, sent with `app:flushed`: saved, or
+ * why the last save failed, with the document's unsaved annotations so main can offer to save a
+ * copy of them elsewhere (null when nothing is unsaved or no document is open).
+ */
+export type FlushOutcome =
+  | { saved: true }
+  | {
+      saved: false
+      message: string
+      unsaved: { docId: string; annotations: Annotations } | null
+    }
+
+const zFlushOutcome = z.union([
+  z.object({ saved: z.literal(true) }).strict(),
+  z
+    .object({
+      saved: z.literal(false),
+      message: z.string().max(4000),
+      unsaved: z.object({ docId: zId, annotations: zAnnotations }).strict().nullable(),
+    })
+    .strict(),
+])
 const zImportFile = z.object({
   name: z.string().min(1).max(255),
   data: z
@@ -230,7 +263,7 @@ const zImportFile = z.object({
  */
 export const contract = {
   'app:init': { args: zNone, result: null as unknown as InitResult },
-  'app:flushed': { args: zNone, result: null as unknown as void },
+  'app:flushed': { args: zFlushOutcome, result: null as unknown as void },
   'settings:set': {
     args: z
       .object({ snapToWords: z.boolean(), annotator: z.string().max(200) })

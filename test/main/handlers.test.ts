@@ -423,12 +423,24 @@ describe('settings and the flush handshake', () => {
     expect(JSON.parse(await readFile(file, 'utf8')).annotator).toBe('ana')
   })
 
-  it('requestFlush asks the renderer and resolves on app:flushed', async () => {
+  it('requestFlush asks the renderer and resolves on app:flushed with its outcome', async () => {
     const { session, events, call } = setup()
     const pending = session.requestFlush(60_000)
     expect(events).toEqual([{ type: 'flush-request' }])
-    await call('app:flushed')
-    await expect(pending).resolves.toBe('flushed')
+    await call('app:flushed', { saved: true })
+    await expect(pending).resolves.toEqual({ kind: 'saved' })
+
+    const failing = session.requestFlush(60_000)
+    const unsaved = { docId: 'd-1', annotations: { spans: [], relations: [], docLabels: {} } }
+    await call('app:flushed', { saved: false, message: 'd-1.json: the disk is full', unsaved })
+    await expect(failing).resolves.toEqual({
+      kind: 'failed',
+      message: 'd-1.json: the disk is full',
+      unsaved,
+    })
+    // The outcome is validated like every payload: no outcome, or a malformed one, is refused.
+    await expect(call('app:flushed')).rejects.toThrow()
+    await expect(call('app:flushed', { saved: false })).rejects.toThrow()
   })
 
   it('requestFlush gives up after the timeout when the renderer does not answer', async () => {
@@ -437,7 +449,7 @@ describe('settings and the flush handshake', () => {
       const { session } = setup()
       const pending = session.requestFlush(3000)
       vi.advanceTimersByTime(3000)
-      await expect(pending).resolves.toBe('timeout')
+      await expect(pending).resolves.toEqual({ kind: 'timeout' })
     } finally {
       vi.useRealTimers()
     }

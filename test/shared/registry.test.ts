@@ -50,6 +50,38 @@ describe('suggestEntities', () => {
     expect(suggestEntities("Kim's", entities).map((s) => s.entity.id)).toEqual(['e-kim'])
     expect(suggestEntities('the President', entities)).toEqual([])
   })
+  it('suggests nothing on one shared common word (a nationality, a group noun)', () => {
+    const sample = [
+      { ...putin, aliases: ['Putin', 'Russian President Vladimir Putin'] },
+      { ...kim, aliases: ['Kim', 'North Korean leader Kim Jong Un'] },
+      {
+        id: 'e-tass',
+        name: 'TASS',
+        kind: 'media',
+        aliases: ['Russian news agency TASS', 'Russian state news agency TASS'],
+        note: '',
+      },
+    ]
+    expect(suggestEntities('South Korean analysts', sample)).toEqual([])
+    expect(suggestEntities('Russian state media', sample)).toEqual([])
+    expect(suggestEntities('Russian officials', sample)).toEqual([])
+    // A telling word still matches, ranked by how alike the names are.
+    expect(suggestEntities('the agency TASS', sample).map((s) => s.entity.id)).toEqual(['e-tass'])
+    expect(suggestEntities('Kim', sample)[0]).toMatchObject({ entity: { id: 'e-kim' } })
+  })
+
+  it('ranks by likeness of name and aliases, the closest first', () => {
+    const yo: Entity = { id: 'e-yo', name: 'Kim Yo Jong', kind: 'person', aliases: [], note: '' }
+    const ranked = suggestEntities('Kim Yo Jong, the sister', [kim, yo])
+    expect(ranked.map((s) => s.entity.id)).toEqual(['e-yo', 'e-kim'])
+    expect(ranked[0].score).toBeGreaterThan(ranked[1].score)
+    // A leading article or a title does not hide an exact name.
+    expect(suggestEntities('the Kremlin', entities)[0]).toMatchObject({
+      reason: 'exact',
+      entity: { id: 'e-kremlin' },
+    })
+  })
+
   it('suggests nothing for a pronoun or empty text', () => {
     expect(suggestEntities('he', entities)).toEqual([])
     expect(suggestEntities('  ', entities)).toEqual([])
@@ -60,6 +92,10 @@ describe('entity helpers', () => {
   it('creates an entity from span text and adds aliases once', () => {
     const e = entityFromText('  Kremlin   spokesman ', 'government')
     expect(e.name).toBe('Kremlin spokesman')
+    expect(entityFromText('the Kremlin', 'government').name).toBe('Kremlin')
+    expect(entityFromText('The  Pentagon', 'government').name).toBe('Pentagon')
+    expect(entityFromText('Theresa May', 'person').name).toBe('Theresa May')
+    expect(entityFromText('The', 'person').name).toBe('The')
     const withOne = withAlias(e, 'Dmitry Peskov')
     expect(withOne.aliases).toEqual(['Dmitry Peskov'])
     expect(withAlias(withOne, 'dmitry  PESKOV')).toBe(withOne)

@@ -14,7 +14,7 @@ import type { ClaimsExportResult, ClaimsTableResult, FileProblem } from '../../s
 import { OffsetConverter } from '../../shared/offsets'
 import { loadProblem, refuseProjectFiles, safeFileName, writeFileOutput } from './export-output'
 import { ManifestBuilder } from './formats/export-common'
-import { neutraliseFormula } from './formats/formula'
+import { neutraliseFormula } from '../../shared/formula'
 import { sheetXml, workbook } from './formats/xlsx'
 import type { ProjectStore } from './storage'
 

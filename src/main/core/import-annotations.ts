@@ -7,7 +7,7 @@
 // reported as duplicates, never added twice.
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from '../../shared/limits'
+import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_IMPORT_FILES } from '../../shared/limits'
 import type {
   AnnotationImportFormat,
   AnnotationImportPreview,
@@ -15,12 +15,14 @@ import type {
 } from '../../shared/ipc-contract'
 import { ANNOTATION_IMPORT_FORMATS } from '../../shared/ipc-contract'
 import type { ProjectFile } from '../../shared/model'
-import type { ImportFile, ImportFormat, ImportResult } from './formats/import-types'
-import { importFormats, resolveUnknownLabels, runImport } from './formats/importers'
-import { contentHash, type ProjectStore } from './storage'
-
-/** Most files read from one folder. */
-export const MAX_IMPORT_FILES = 10_000
+import type {
+  ImportedDocument,
+  ImportFile,
+  ImportFormat,
+  ImportResult,
+} from './formats/import-types'
+import { importFormats, keepDocuments, resolveUnknownLabels, runImport } from './formats/importers'
+import { ProjectError, contentHash, type ProjectStore } from './storage'
 
 // The contract's list (what the renderer may ask for) and the importer registry must agree.
 const SAME_FORMATS: [ImportFormat] extends [AnnotationImportFormat]
@@ -86,14 +88,56 @@ export async function readImportSources(sources: readonly string[]): Promise<Imp
   return all
 }
 
-/** Runs the importer of `format` over `files`, mapped onto `project`'s schema. */
+/** Runs the importer of `format` over `files`, mapped onto `project`'s schema and entities. */
 export function parseImport(
   format: AnnotationImportFormat,
   files: ImportFile[],
   project: ProjectFile,
   annotator?: string,
 ): ImportResult {
-  return runImport(format, { files }, project.schema, annotator ? { annotator } : undefined)
+  return runImport(format, { files }, project.schema, {
+    ...(annotator ? { annotator } : {}),
+    entityIds: project.entities.map((e) => e.id),
+  })
+}
+
+/** A document of the import whose text the project already holds. */
+interface Duplicate {
+  index: number
+  title: string
+  existingId: string
+  existingTitle: string
+}
+
+/**
+ * The part of an import that is new to the project. Documents whose text the project already holds
+ * are `duplicates`; documents repeating an earlier one of the same import are `repeats` (indexes);
+ * the unknown labels and entities are recounted over the rest, so skipped input changes nothing.
+ */
+export function newToProject(
+  result: ImportResult,
+  project: ProjectFile,
+): { result: ImportResult; duplicates: Duplicate[]; repeats: number[] } {
+  const held = new Map(project.documents.map((d) => [d.contentHash, d]))
+  const seen = new Set<string>()
+  const duplicates: Duplicate[] = []
+  const repeats: number[] = []
+  const fresh = keepDocuments(result, ({ document }, index) => {
+    const hash = contentHash(document.text)
+    const existing = held.get(hash)
+    if (existing) {
+      const title = document.title || document.sourceId || '(untitled)'
+      duplicates.push({ index, title, existingId: existing.id, existingTitle: existing.title })
+      return false
+    }
+    if (seen.has(hash)) {
+      repeats.push(index)
+      return false
+    }
+    seen.add(hash)
+    return true
+  })
+  return { result: fresh, duplicates, repeats }
 }
 
 /** The preview of an import result: counts, unknown labels, duplicates and problems. */
@@ -103,26 +147,29 @@ export function previewImport(
   meta: { token: string; format: AnnotationImportFormat; sources: string[] },
 ): AnnotationImportPreview {
   const counts = { documents: result.documents.length, spans: 0, relations: 0, docLabels: 0 }
-  const duplicates: AnnotationImportPreview['duplicates'] = []
-  for (const { document, annotations } of result.documents) {
+  for (const { annotations } of result.documents) {
     counts.spans += annotations.spans.length
     counts.relations += annotations.relations.length
     for (const values of Object.values(annotations.docLabels)) counts.docLabels += values.length
-    const existing = project.documents.find((d) => d.contentHash === contentHash(document.text))
-    if (existing) {
-      duplicates.push({
-        title: document.title || document.sourceId || '(untitled)',
-        existingId: existing.id,
-        existingTitle: existing.title,
-      })
-    }
   }
+  const fresh = newToProject(result, project)
+  const taken = new Set(project.documents.map((d) => d.id))
+  const renamed = fresh.result.documents
+    .filter(({ document }) => document.id !== undefined && taken.has(document.id))
+    .map(({ document }) => ({
+      file: sourceOf(document),
+      message: `document id ${document.id} is already used in the project; it will get a new id`,
+    }))
   return {
     ...meta,
     counts,
-    duplicates,
-    unknownLabels: result.unknownLabels.map((u) => ({ ...u })),
-    problems: result.problems,
+    duplicates: fresh.duplicates.map(({ title, existingId, existingTitle }) => ({
+      title,
+      existingId,
+      existingTitle,
+    })),
+    unknownLabels: fresh.result.unknownLabels.map((u) => ({ ...u })),
+    problems: [...result.problems, ...renamed],
   }
 }
 
@@ -130,19 +177,22 @@ export function previewImport(
 export type CommitReport = Omit<AnnotationImportReport, 'snapshot'>
 
 /**
- * Writes an import into the project: settles unknown labels as `mode` says (`add`: the schema
- * gains them; `skip`: what uses them is dropped), merges the entities the spans refer to, and adds
- * each document with its annotations. A document the store refuses is reported in `errors` (named
- * by its source file) and the others are still added. The importer's own problems were shown in
- * the preview and are not repeated.
+ * Writes an import into the project: documents the project already holds are reported as
+ * duplicates and change nothing; for the rest, settles unknown labels as `mode` says (`add`: the
+ * schema gains them; `skip`: what uses them is dropped), merges the entities the spans refer to,
+ * and adds each document with its annotations, keeping its id when the source gave one that is
+ * free (`requestedId` says when it was not). A document the store refuses is reported in `errors`,
+ * named by its input file, and the others are still added. The importer's own problems were shown
+ * in the preview and are not repeated.
  */
 export async function commitImport(
   store: ProjectStore,
   result: ImportResult,
   mode: 'add' | 'skip',
 ): Promise<CommitReport> {
-  const labels = result.unknownLabels.map((u) => ({ ...u }))
-  const settled = resolveUnknownLabels(result, store.project.schema, mode)
+  const fresh = newToProject(result, store.project)
+  const labels = fresh.result.unknownLabels.map((u) => ({ ...u }))
+  const settled = resolveUnknownLabels(fresh.result, store.project.schema, mode)
   if (settled.schema !== store.project.schema) await store.setSchema(settled.schema)
   const known = new Set(store.project.entities.map((e) => e.id))
   const newEntities = (settled.result.entities ?? []).filter((e) => !known.has(e.id))
@@ -154,31 +204,58 @@ export async function commitImport(
     errors: [],
     unknownLabels: { mode, labels },
   }
+  for (const { index, existingId, existingTitle } of fresh.duplicates) {
+    const file = sourceOf(result.documents[index].document)
+    report.duplicates.push({ file, existingId, existingTitle })
+  }
   for (const { document, annotations } of settled.result.documents) {
-    const { title, metadata, text, blocks } = document
-    const file = metadata.importedFrom || document.sourceId || title || '(untitled)'
-    try {
-      const outcome = await store.addDocument({ title, metadata, text, blocks, annotations })
-      if (outcome.status === 'added') {
-        report.added.push({
-          id: outcome.entry.id,
-          title,
-          file,
-          spans: annotations.spans.length,
-          relations: annotations.relations.length,
-        })
-      } else {
-        report.duplicates.push({
-          file,
-          existingId: outcome.existing.id,
-          existingTitle: outcome.existing.title,
-        })
-      }
-    } catch (error) {
-      report.errors.push({ file, message: (error as Error).message })
+    await addOne(store, document, annotations, report)
+  }
+  for (const index of fresh.repeats) {
+    const { document } = result.documents[index]
+    const hash = contentHash(document.text)
+    const existing = store.project.documents.find((e) => e.contentHash === hash)
+    if (existing) {
+      const file = sourceOf(document)
+      report.duplicates.push({ file, existingId: existing.id, existingTitle: existing.title })
     }
   }
   return report
+}
+
+/** How a report names an imported document: its input file (and line), else its source id. */
+function sourceOf(document: ImportedDocument['document']): string {
+  return document.metadata.importedFrom || document.sourceId || document.title || '(untitled)'
+}
+
+async function addOne(
+  store: ProjectStore,
+  document: ImportedDocument['document'],
+  annotations: ImportedDocument['annotations'],
+  report: CommitReport,
+): Promise<void> {
+  const { title, metadata, text, blocks, id } = document
+  const file = sourceOf(document)
+  try {
+    const outcome = await store.addDocument({ id, title, metadata, text, blocks, annotations })
+    if (outcome.status === 'added') {
+      report.added.push({
+        id: outcome.entry.id,
+        title,
+        file,
+        spans: annotations.spans.length,
+        relations: annotations.relations.length,
+        ...(id !== undefined && id !== outcome.entry.id ? { requestedId: id } : {}),
+      })
+    } else {
+      const { id: existingId, title: existingTitle } = outcome.existing
+      report.duplicates.push({ file, existingId, existingTitle })
+    }
+  } catch (error) {
+    // The store names the document file it would have written; the user knows the input file.
+    const message = error instanceof ProjectError ? error.detail : (error as Error).message
+    report.errors.push({ file, message })
+  }
 }
 
 /** The import formats as the renderer lists them (labels from the importer registry). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { placePalette } from '../../../src/renderer/src/article/palette-position'
+import { placeBeside, placePalette } from '../../../src/renderer/src/article/palette-position'
 
 describe('placePalette', () => {
   const size = { width: 200, height: 40 }
@@ -17,5 +17,27 @@ describe('placePalette', () => {
     expect(placePalette({ top: 300, left: 990, width: 10, height: 20 }, size, viewport).left).toBe(
       792,
     )
+  })
+})
+
+describe('placeBeside (the link picker)', () => {
+  const size = { width: 380, height: 340 }
+  const viewport = { width: 640, height: 720 }
+  const line = (top: number, left = 100) => ({ top, left, width: 200, height: 24 })
+  const inside = (p: { top: number; left: number }) =>
+    p.top >= 8 &&
+    p.top + size.height <= viewport.height - 8 &&
+    p.left >= 8 &&
+    p.left + size.width <= viewport.width - 8
+
+  it('opens below the line when it fits, above it when not', () => {
+    expect(placeBeside(line(100), size, viewport)).toEqual({ top: 132, left: 100 })
+    expect(placeBeside(line(500), size, viewport)).toEqual({ top: 152, left: 100 })
+  })
+
+  it('is always wholly inside the viewport, wherever the line is', () => {
+    for (const top of [-2000, -10, 0, 200, 360, 380, 700, 3000])
+      for (const left of [-50, 0, 300, 600])
+        expect(inside(placeBeside(line(top, left), size, viewport)), `${top},${left}`).toBe(true)
   })
 })

@@ -1,15 +1,17 @@
-import type { EditorState } from 'prosemirror-state'
+import { TextSelection, type EditorState } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import { annotationsOf, HISTORY_LIMIT } from '../../../src/renderer/src/editor/annotation-plugin'
 import {
   addRelation,
   addSpan,
+  historyAliasEffect,
   redo,
   removeRelation,
   removeSpan,
   selectAdjacentSpan,
   selectSpan,
   setDocLabels,
+  tagProblem,
   tagSelection,
   undo,
   updateRelation,
@@ -298,5 +300,92 @@ describe('annotationsOf and selection helpers', () => {
     expect(pluginState(state).selectedId).toBe('a')
     state = run(state, selectAdjacentSpan(-1))
     expect(pluginState(state).selectedId).toBe('b')
+  })
+})
+
+describe('selectAdjacentSpan from the caret', () => {
+  const spans = [span('a', 'finance'), span('b', 'critics'), span('c', 'spending')]
+  const withCaret = (offset: number) => {
+    const state = stateOf(doc, { spans, relations: [], docLabels: {} })
+    const pos = pluginState(state).map.offsetToPos(offset, 1)
+    return state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)))
+  }
+
+  it('goes to the next span after the caret with ], and the one before it with [', () => {
+    const caret = at('budget would')
+    expect(pluginState(run(withCaret(caret), selectAdjacentSpan(1))).selectedId).toBe('b')
+    expect(pluginState(run(withCaret(caret), selectAdjacentSpan(-1))).selectedId).toBe('a')
+    // A span starting at the caret is "next"; the previous one starts before it.
+    expect(pluginState(run(withCaret(at('critics')), selectAdjacentSpan(1))).selectedId).toBe('b')
+    expect(pluginState(run(withCaret(at('critics')), selectAdjacentSpan(-1))).selectedId).toBe('a')
+  })
+
+  it('wraps around past the last span and before the first', () => {
+    const end = doc.text.length
+    expect(pluginState(run(withCaret(end), selectAdjacentSpan(1))).selectedId).toBe('a')
+    expect(pluginState(run(withCaret(0), selectAdjacentSpan(-1))).selectedId).toBe('c')
+    expect(pluginState(run(withCaret(0), selectAdjacentSpan(1))).selectedId).toBe('a')
+  })
+})
+
+describe('tagging what the store would refuse', () => {
+  const opts = { layerId: 'claim', annotator: 'a', snapToWords: false }
+
+  it('never tags the same text with the same label twice, and says which span has it', () => {
+    let state = selectText(stateOf(doc), at('critics'), at('critics') + 7)
+    state = run(state, tagSelection(opts))
+    const first = pluginState(state).selectedId!
+    state = selectText(state, at('critics'), at('critics') + 7)
+    expect(tagSelection(opts)(state)).toBe(false)
+    expect(tagProblem(state, opts)).toEqual({
+      kind: 'duplicate',
+      existing: expect.objectContaining({ id: first }),
+    })
+    // Another label of the same text, or the same label elsewhere, is a different tag.
+    expect(tagSelection({ ...opts, layerId: 'source' })(state)).toBe(true)
+    expect(tagProblem(state, { ...opts, layerId: 'source' })).toBeNull()
+    // The plugin refuses a duplicate however it arrives (e.g. addSpan from an import).
+    const twin = { ...pluginState(state).spans.get(first)!, id: 'twin' }
+    expect(addSpan(twin)(state)).toBe(false)
+    expect(pluginState(state).spans.size).toBe(1)
+  })
+
+  it('refuses a span splitting a surrogate pair, as the store does (checkSpanAnchor)', () => {
+    const emoji = at('👍🏽')
+    // A selection ending between the two halves of 👍 (U+1F44D): without snapping it stays there.
+    const state = selectText(stateOf(doc), at('Défense'), emoji + 1)
+    expect(tagSelection(opts)(state)).toBe(false)
+    expect(tagProblem(state, opts)).toEqual({
+      kind: 'invalid',
+      message: expect.stringContaining('splits a character'),
+    })
+    let dispatched = false
+    tagSelection(opts)(state, () => (dispatched = true))
+    expect(dispatched).toBe(false)
+    // Snapping to words moves the end out of the pair, so the same selection can be tagged.
+    expect(tagSelection({ ...opts, snapToWords: true })(state)).toBe(true)
+  })
+})
+
+describe('the registry change an entity link brought', () => {
+  it('travels with the op through undo and redo, and only with that op', () => {
+    let state = stateOf(doc, {
+      spans: [span('s', 'finance minister', 'source')],
+      relations: [],
+      docLabels: {},
+    })
+    const alias = { entityId: 'e-1', alias: 'finance minister' }
+    state = run(state, updateSpan('s', { entityId: 'e-1' }, { alias }))
+    expect(historyAliasEffect(state, 'undo')).toEqual(alias)
+    state = run(state, undo)
+    expect(pluginState(state).spans.get('s')!.entityId).toBeUndefined()
+    expect(historyAliasEffect(state, 'undo')).toBeNull()
+    expect(historyAliasEffect(state, 'redo')).toEqual(alias)
+    state = run(state, redo)
+    expect(pluginState(state).spans.get('s')!.entityId).toBe('e-1')
+    expect(historyAliasEffect(state, 'undo')).toEqual(alias)
+    // A later change without one is undone first, with no registry change.
+    state = run(state, updateSpan('s', { label: 'Other' }))
+    expect(historyAliasEffect(state, 'undo')).toBeNull()
   })
 })

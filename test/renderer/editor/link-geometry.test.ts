@@ -3,6 +3,8 @@ import {
   GUTTER,
   LABEL_ROW,
   LANE_STEP,
+  arcLevels,
+  arcRise,
   linkShape,
   spreadLabels,
 } from '../../../src/renderer/src/editor/link-geometry'
@@ -48,15 +50,51 @@ describe('link shapes', () => {
 })
 
 describe('label placement', () => {
-  it('labels an arc nearer the end asked for', () => {
-    const from = [box(0, 100, 40)]
-    const to = [box(400, 100, 440)]
-    const nearTo = linkShape(from, to, 0, 'to')!.label.x
-    const nearFrom = linkShape(from, to, 0, 'from')!.label.x
-    const middle = linkShape(from, to, 0)!.label.x
-    expect(nearFrom).toBeLessThan(middle)
-    expect(nearTo).toBeGreaterThan(middle)
-    expect(middle).toBe(220)
+  it('stacks the arcs over one line so that no two labels overlap, narrowest lowest', () => {
+    // A claim at the end of a line linked to two sources and two cues before it on that line
+    // (the sample's "Putin said, according to Russian news agency TASS, Russia would …").
+    const claim = box(520, 100, 600)
+    const ends = [box(0, 100, 40), box(50, 100, 80), box(90, 100, 180), box(190, 100, 400)]
+    const names = ['attributed to', 'cue of', 'cue of', 'attributed to']
+    const plans = ends.map((b, i) => ({
+      line: 100,
+      a: b,
+      b: claim,
+      labelWidth: names[i].length * 6 + 6,
+    }))
+    const levels = arcLevels(plans)
+    // The nearest end (narrowest arc) is lowest; each wider one rises above the ones it spans.
+    expect(levels).toEqual([3, 2, 1, 0])
+    const labels = plans.map((p, i) => {
+      const shape = linkShape([p.a], [p.b], 0, levels[i])!
+      const w = p.labelWidth
+      return {
+        l: shape.label.x - w / 2,
+        r: shape.label.x + w / 2,
+        t: shape.label.y - 10,
+        b: shape.label.y,
+      }
+    })
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++) {
+        const [x, y] = [labels[i], labels[j]]
+        expect(x.l < y.r && y.l < x.r && x.t < y.b && y.t < x.b, `labels ${i} and ${j}`).toBe(false)
+      }
+    // Every label is above the text of its line, a row higher per level.
+    labels.forEach((l, i) => expect(l.b).toBeLessThanOrEqual(100 - arcRise(levels[i]) + 4))
+  })
+
+  it('keeps apart arcs that do not overlap, and arcs over different lines, at level 0', () => {
+    const plan = (line: number, l: number, r: number) => ({
+      line,
+      a: box(l, line, l + 10),
+      b: box(r, line, r + 10),
+      labelWidth: 40,
+    })
+    expect(arcLevels([plan(100, 0, 100), plan(100, 200, 300), plan(140, 0, 100)])).toEqual([
+      0, 0, 0,
+    ])
+    expect(arcLevels([plan(100, 0, 300), plan(100, 100, 200)])).toEqual([1, 0])
   })
 
   it('stacks overlapping labels a row apart and leaves separate ones alone', () => {

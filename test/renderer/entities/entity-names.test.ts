@@ -36,6 +36,28 @@ describe('names from span text', () => {
     expect(nameFromText("Kim Jong\nUn's")).toBe('Kim Jong Un')
     expect(looksLikeName('Putin')).toBe(true)
     expect(looksLikeName('he')).toBe(false)
+    expect(looksLikeName('He')).toBe(false)
+  })
+
+  it('takes names, not generic phrases, as aliases by default', () => {
+    for (const name of [
+      'the Kremlin',
+      'Russian news agency TASS',
+      'U.S. Secretary of State Antony Blinken',
+      'Kim Jong Un',
+      'NATO',
+    ])
+      expect(looksLikeName(name), name).toBe(true)
+    for (const generic of [
+      'Russian state media',
+      'South Korean analysts',
+      'U.S. officials',
+      'Western Officials',
+      'a Kremlin spokesman',
+      'Analysts',
+      'they',
+    ])
+      expect(looksLikeName(generic), generic).toBe(false)
   })
 
   it('reads aliases separated by commas or new lines, without duplicates', () => {

@@ -2,9 +2,14 @@
 // from another tool's files (a file, a folder of files or a zip) into a project. Labels the
 // project's schema does not know stop the import, listed, unless the user chose to add them to the
 // schema or skip them; nothing is written until that is settled.
-import { getImportFormat, runImport } from '../../core/formats/importers'
-import type { ImportFile } from '../../core/formats/import-types'
-import { commitImport, readImportSource } from '../../core/import-annotations'
+import { getImportFormat } from '../../core/formats/importers'
+import type { ImportFile, ImportFormat } from '../../core/formats/import-types'
+import {
+  commitImport,
+  newToProject,
+  parseImport,
+  readImportSource,
+} from '../../core/import-annotations'
 import { EXIT } from '../exit-codes'
 import { CliError, field, printLines, usageError, type CliIo } from '../io'
 import { withProject } from '../open-project'
@@ -47,7 +52,7 @@ export async function importCommand(
   return withProject(dir, { lock: true }, async (store) => {
     let result
     try {
-      result = runImport(opts.format, { files }, store.project.schema)
+      result = parseImport(opts.format as ImportFormat, files, store.project)
     } catch (error) {
       throw new CliError((error as Error).message)
     }
@@ -55,8 +60,10 @@ export async function importCommand(
       io.stderr,
       result.problems.map((p) => `warning: ${p.file}: ${p.message}`),
     )
-    if (result.unknownLabels.length > 0) {
-      const listed = result.unknownLabels.map(
+    // Only what is new to the project counts: documents it already holds change nothing.
+    const { unknownLabels } = newToProject(result, store.project).result
+    if (unknownLabels.length > 0) {
+      const listed = unknownLabels.map(
         (u) => `  ${u.kind} ${u.layer ? `${field(u.layer)}: ` : ''}${field(u.label)} (${u.count})`,
       )
       if (!opts.addLabels && !opts.skipUnknown) {
@@ -67,7 +74,10 @@ export async function importCommand(
     }
     const report = await commitImport(store, result, opts.addLabels ? 'add' : 'skip')
     for (const a of report.added) {
-      io.stdout(`added ${a.id} "${field(a.title)}" (${a.spans} spans, ${a.relations} relations)\n`)
+      const renamed = a.requestedId ? `; its id ${field(a.requestedId)} was already taken` : ''
+      io.stdout(
+        `added ${a.id} "${field(a.title)}" (${a.spans} spans, ${a.relations} relations${renamed})\n`,
+      )
     }
     for (const d of report.duplicates) {
       io.stdout(`skipped "${field(d.file)}": already in the project as ${d.existingId}\n`)

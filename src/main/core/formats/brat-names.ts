@@ -19,7 +19,7 @@
 // the original names without the exporting project's schema.
 import type { AnnotationSchema, AttributeDef } from '../../../shared/model'
 import { toJsonLine } from './jsonl'
-import { PY_SPACE_CLASS } from './python-chars'
+import { PY_SPACE_CLASS } from '../../../shared/python-chars'
 
 /** What a mapped name is: kinds as in the manifest's `renamed`. */
 export type BratNameKind = 'label' | 'layer' | 'relation' | 'attribute' | 'value'

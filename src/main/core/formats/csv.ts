@@ -6,7 +6,7 @@
 // tools.
 import { stringify } from 'csv-stringify/sync'
 import { ManifestBuilder, optionsOf, provenanceLosses, safeStem } from './export-common'
-import { QUOTE_PREFIX_REASON, needsQuotePrefix } from './formula'
+import { QUOTE_PREFIX_REASON, needsQuotePrefix } from '../../../shared/formula'
 import { spanTable } from './span-table'
 import type { ExportFormatModule, ExportInput, ExportOutput } from './types'
 

@@ -19,6 +19,7 @@ import {
   ImportCollector,
   asRecord,
   fileText,
+  isId,
   parseJson,
   stemOf,
 } from './import-common'
@@ -151,60 +152,63 @@ function importRecord(
     collector.problem(where, 'record has no `text`; skipped')
     return
   }
-  const extras = (asRecord(record.marginalia) ?? {}) as Partial<DoccanoExtras>
+  const extras = asRecord(record.marginalia) ?? {}
   const id = record.id === undefined ? undefined : String(record.id)
   const title =
     typeof extras.title === 'string' ? extras.title : (id ?? `${stemOf(file.path)} ${line}`)
-  const doc = new DocumentBuilder(collector, where, text, title, {}, id)
-  const byId = new Map<unknown, Span>()
-  const add = (eid: unknown, index: number, start: unknown, end: unknown, label: unknown) => {
-    if (typeof start !== 'number' || typeof end !== 'number' || typeof label !== 'string') {
-      collector.problem(where, `entity ${String(eid)}: needs numeric offsets and a label; skipped`)
-      return
+  // Our export writes the document's id (doccano's own exports number their records).
+  const keep = typeof record.id === 'string' && isId(record.id) ? { id: record.id } : {}
+  const doc = new DocumentBuilder(collector, where, text, { title, sourceId: id, ...keep })
+  const byId = importEntities(doc, record, extras)
+  const relationAttributes = asRecord(extras.relationAttributes) ?? {}
+  for (const [i, r] of (Array.isArray(record.relations) ? record.relations : []).entries()) {
+    const relation = asRecord(r) ?? {}
+    const key = String(relation.id ?? i)
+    const from = byId.get(String(relation.from_id))
+    const to = byId.get(String(relation.to_id))
+    if (!from || !to) {
+      collector.problem(where, `relation ${key}: an end is missing; skipped`)
+      continue
     }
-    const key = eid ?? index
+    doc.addRelation(from, to, relation.type, relationAttributes[key], { ref: `relation ${key}` })
+  }
+  for (const [set, values] of Object.entries(asRecord(extras.docLabels) ?? {})) {
+    for (const v of Array.isArray(values) ? values : [values]) doc.addDocLabel(set, v)
+  }
+  doc.finish()
+}
+
+/** Adds the record's spans (either form); returns them by entity id (the index in `label`). */
+function importEntities(
+  doc: DocumentBuilder,
+  record: Record<string, unknown>,
+  extras: Record<string, unknown>,
+): Map<string, Span> {
+  const layers = asRecord(extras.layers) ?? {}
+  const attributes = asRecord(extras.spanAttributes) ?? {}
+  const byId = new Map<string, Span>()
+  const add = (key: string, start: unknown, end: unknown, label: unknown) => {
     const span = doc.addSpan({
       start,
       end,
       unit: 'codepoint',
       label,
-      layer: extras.layers?.[key as number],
-      attributes: extras.spanAttributes?.[key as number],
-      ref: `entity ${String(key)}`,
+      layer: layers[key],
+      attributes: attributes[key],
+      ref: `entity ${key}`,
     })
-    if (span) byId.set(key, span)
+    if (span && !byId.has(key)) byId.set(key, span)
   }
   if (Array.isArray(record.entities)) {
     record.entities.forEach((e, i) => {
       const entity = asRecord(e) ?? {}
-      add(entity.id ?? i, i, entity.start_offset, entity.end_offset, entity.label)
+      add(String(entity.id ?? i), entity.start_offset, entity.end_offset, entity.label)
     })
   } else if (Array.isArray(record.label)) {
     record.label.forEach((l, i) => {
-      if (Array.isArray(l)) add(i, i, l[0], l[1], l[2])
-      else
-        collector.problem(where, `label ${JSON.stringify(l)} is not a span (a category?); skipped`)
+      if (Array.isArray(l)) add(String(i), l[0], l[1], l[2])
+      else doc.problem(`label ${JSON.stringify(l)} is not a span (a category?); skipped`)
     })
   }
-  if (Array.isArray(record.relations)) {
-    record.relations.forEach((r, i) => {
-      const relation = asRecord(r) ?? {}
-      const from = byId.get(relation.from_id)
-      const to = byId.get(relation.to_id)
-      if (!from || !to || typeof relation.type !== 'string') {
-        collector.problem(
-          where,
-          `relation ${String(relation.id ?? i)}: an end or its type is missing; skipped`,
-        )
-        return
-      }
-      const key = (relation.id ?? i) as number
-      doc.addRelation(from, to, relation.type, extras.relationAttributes?.[key])
-    })
-  }
-  for (const [set, values] of Object.entries(asRecord(extras.docLabels) ?? {})) {
-    if (Array.isArray(values))
-      for (const v of values) if (typeof v === 'string') doc.addDocLabel(set, v)
-  }
-  doc.finish()
+  return byId
 }

@@ -24,12 +24,16 @@ export interface ImportOptions {
   annotator?: string
   /** Timestamp recorded on spans whose source gives none (ISO-8601); defaults to now. */
   now?: string
+  /** Ids of the project's entities: a span may link to these (or to those the input carries). */
+  entityIds?: readonly string[]
 }
 
 /** A document as it comes out of an import: no id or hash yet (the project assigns them). */
 export type ImportedDocumentData = Omit<Document, 'id' | 'contentHash'> & {
   /** The document's id in the source, when it had one (for messages and de-duplication). */
   sourceId?: string
+  /** The id to keep in the project when no document there has it yet (native JSONL). */
+  id?: string
 }
 
 export interface ImportedDocument {

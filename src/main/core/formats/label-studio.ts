@@ -1,6 +1,7 @@
-// Label Studio JSON, export and import. A JSON array of tasks `{id, data: {text, title, …},
-// annotations: [{result}]}` plus a labeling config (`label-studio-config.xml`) generated from the
-// schema, so the tasks open in a project set up exactly for them. Offsets count code points:
+// Label Studio JSON export (label-studio-import.ts reads it back). A JSON array of tasks
+// `{id, data: {text, title, …}, annotations: [{result}]}` plus a labeling config
+// (`label-studio-config.xml`) generated from the schema, so the tasks open in a project set up
+// exactly for them. Offsets count code points:
 // Label Studio's editor has stored region offsets in code points since it fixed its emoji bug
 // (its own tests: "Should calculate offsets by code points in text"), and its docs tell Python
 // users to slice `text[start:end]`. Each region is a `labels` result named after its layer; its
@@ -11,15 +12,6 @@ import type { AnnotationSchema, AttributeDef, AttributeValue, Span } from '../..
 import type { ExportFormatModule, ExportInput } from './types'
 import { ManifestBuilder, countExtras, layerOf, provenanceLosses } from './export-common'
 import { attrs, escapeAttr } from './xml'
-import {
-  DocumentBuilder,
-  ImportCollector,
-  asRecord,
-  fileText,
-  parseJson,
-  stemOf,
-} from './import-common'
-import type { ImportFile, ImportFormatModule } from './import-types'
 
 type Result = Record<string, unknown>
 
@@ -174,165 +166,5 @@ function attributeControl(layerId: string, def: AttributeDef): string {
       return `<Choices${attrs({ ...common, choice: 'single' })}>${def.values
         .map((v) => `<Choice value="${escapeAttr(v)}"/>`)
         .join('')}</Choices>`
-  }
-}
-
-export const labelStudioImport: ImportFormatModule = {
-  name: 'label-studio',
-  label: 'Label Studio JSON',
-  extensions: ['.json'],
-  import(input, schema, options) {
-    const collector = new ImportCollector(schema, options)
-    for (const file of input.files) {
-      if (file.path.endsWith('.xml')) continue // the labeling config travels with the tasks
-      const parsed = parseJson(file, fileText(file))
-      const tasks = Array.isArray(parsed) ? parsed : [parsed]
-      tasks.forEach((task, i) => importTask(collector, file, task, i))
-    }
-    return collector.result()
-  },
-}
-
-function importTask(
-  collector: ImportCollector,
-  file: ImportFile,
-  raw: unknown,
-  index: number,
-): void {
-  const task = asRecord(raw)
-  const data = asRecord(task?.data)
-  const where = `${file.path}: task ${String(task?.id ?? index + 1)}`
-  const text =
-    typeof data?.text === 'string'
-      ? data.text
-      : Object.values(data ?? {}).find((v) => typeof v === 'string')
-  if (!task || !data || typeof text !== 'string') {
-    collector.problem(where, 'task has no text in `data`; skipped')
-    return
-  }
-  const annotations = (Array.isArray(task.annotations) ? task.annotations : [])
-    .map(asRecord)
-    .filter((a): a is Record<string, unknown> => !!a && a.was_cancelled !== true)
-  if (annotations.length > 1) {
-    collector.problem(where, `task has ${annotations.length} annotations; imported the first`)
-  }
-  const results = (Array.isArray(annotations[0]?.result) ? annotations[0].result : [])
-    .map(asRecord)
-    .filter((r): r is Record<string, unknown> => !!r)
-  const metadata: Record<string, string> = {}
-  for (const key of ['url', 'outlet', 'author', 'publishedAt', 'siteName']) {
-    if (typeof data[key] === 'string') metadata[key] = data[key] as string
-  }
-  const title = typeof data.title === 'string' ? data.title : `${stemOf(file.path)} ${index + 1}`
-  const sourceId =
-    typeof data.docId === 'string'
-      ? data.docId
-      : task.id === undefined
-        ? undefined
-        : String(task.id)
-  const doc = new DocumentBuilder(collector, where, text, title, metadata, sourceId)
-
-  const regions = new Map<string, Span[]>()
-  const perRegion = new Map<string, Record<string, unknown>>()
-  for (const r of results) {
-    const value = asRecord(r.value) ?? {}
-    const id = typeof r.id === 'string' ? r.id : undefined
-    if (r.type === 'labels' && id !== undefined && !regions.has(id)) {
-      const labels = Array.isArray(value.labels) ? value.labels : []
-      const made: Span[] = []
-      for (const label of labels) {
-        if (
-          typeof label !== 'string' ||
-          typeof value.start !== 'number' ||
-          typeof value.end !== 'number'
-        )
-          continue
-        const span = doc.addSpan({
-          start: value.start,
-          end: value.end,
-          unit: 'codepoint',
-          exact: typeof value.text === 'string' ? value.text : undefined,
-          layer: schemaHasLayer(collector.schema, r.from_name)
-            ? (r.from_name as string)
-            : undefined,
-          label,
-          ref: `region ${id}`,
-        })
-        if (span) made.push(span)
-      }
-      regions.set(id, made)
-    }
-  }
-  for (const r of results) {
-    if (r.type === 'labels' || r.type === 'relation') continue
-    const value = asRecord(r.value) ?? {}
-    const id = typeof r.id === 'string' ? r.id : undefined
-    const fromName = String(r.from_name ?? '')
-    const attrValue = resultValue(r.type, value)
-    if (attrValue === undefined) {
-      collector.problem(where, `result of type ${String(r.type)} not understood; skipped`)
-      continue
-    }
-    const spans = id !== undefined ? regions.get(id) : undefined
-    if (spans) {
-      for (const span of spans) {
-        const dot = fromName.indexOf('.')
-        const name =
-          dot >= 0 && fromName.slice(0, dot) === span.layer ? fromName.slice(dot + 1) : fromName
-        const bag = perRegion.get(span.id) ?? {}
-        bag[name] = attrValue
-        perRegion.set(span.id, bag)
-      }
-    } else if (r.type === 'choices' && Array.isArray(value.choices)) {
-      for (const choice of value.choices)
-        if (typeof choice === 'string') doc.addDocLabel(fromName, choice)
-    } else {
-      collector.problem(where, `result ${String(id)} (${fromName}) belongs to no region; skipped`)
-    }
-  }
-  for (const span of doc.spans) {
-    const bag = perRegion.get(span.id)
-    if (bag) span.attributes = collector.attributes({ layer: span.layer }, bag, where)
-  }
-  for (const r of results) {
-    if (r.type !== 'relation') continue
-    const from = regions.get(String(r.from_id))?.[0]
-    const to = regions.get(String(r.to_id))?.[0]
-    const labels = Array.isArray(r.labels) ? r.labels.filter((l) => typeof l === 'string') : []
-    if (!from || !to) {
-      collector.problem(
-        where,
-        `relation ${String(r.from_id)} → ${String(r.to_id)}: an end is missing; skipped`,
-      )
-      continue
-    }
-    if (labels.length === 0) {
-      collector.problem(
-        where,
-        `relation ${String(r.from_id)} → ${String(r.to_id)} has no label; imported as "related"`,
-      )
-    }
-    const [a, b] = r.direction === 'left' ? [to, from] : [from, to]
-    for (const label of labels.length ? labels : ['related']) doc.addRelation(a, b, label)
-  }
-  doc.finish()
-}
-
-function schemaHasLayer(schema: AnnotationSchema, name: unknown): boolean {
-  return typeof name === 'string' && schema.layers.some((l) => l.id === name)
-}
-
-function resultValue(type: unknown, value: Record<string, unknown>): unknown {
-  switch (type) {
-    case 'choices':
-      return Array.isArray(value.choices) ? value.choices.join(', ') : undefined
-    case 'textarea':
-      return Array.isArray(value.text) ? value.text.join('\n') : value.text
-    case 'number':
-      return value.number
-    case 'rating':
-      return value.rating
-    default:
-      return undefined
   }
 }

@@ -4,7 +4,7 @@
 // one, and the rest is cut into grapheme clusters (Unicode UAX #29, through Intl.Segmenter), so a
 // flag, an emoji with its modifiers or a ZWJ sequence is one token, as a reader sees it. Its rules
 // are stated in TOKENISER_DESCRIPTION, which the exports write into their manifests and files.
-import { PY_LINE_BREAK, PY_SPACE, PY_SPACE_CLASS } from './python-chars'
+import { PY_LINE_BREAK, PY_SPACE, PY_SPACE_CLASS } from '../../../shared/python-chars'
 
 /** The tokeniser's name and rules, written into exported files and manifests. */
 export const TOKENISER_DESCRIPTION =
@@ -16,7 +16,7 @@ export const TOKENISER_DESCRIPTION =
   'abbreviations keep their period (U.S., e.g., F., Mr., Dr., Jan.). Sentences end at a line ' +
   'break, or after a token . ! ? … 。 ！ ？ that is followed by whitespace, never inside a span.'
 
-export { PY_SPACE_RUNS } from './python-chars'
+export { PY_SPACE_RUNS } from '../../../shared/python-chars'
 
 /** A token as a UTF-16 range of the text. */
 export interface Token {

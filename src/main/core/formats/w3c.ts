@@ -2,13 +2,29 @@
 // `<id>.jsonld` (one `AnnotationPage` holding every annotation) beside the text `<id>.txt`, since
 // annotations point at their source but do not carry it. One `Annotation` per span, targeting the
 // document's URN with a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector whose
-// start/end count code points (the model counts "characters", i.e. Unicode code points). Bodies:
-// the label (purpose `tagging`), the layer (purpose `classifying`, body id `…:layer:<id>`), and one
-// per attribute (`describing` for text, `classifying` otherwise) whose value reads `name: value`.
+// start/end count code points (the model counts "characters", i.e. Unicode code points).
+//
+// Bodies, written to pass the web-annotation-tests MUST assertions (no body has an `id`: the suite
+// reads any body with one as an External Web Resource, which may not have a purpose):
+// - the label: a TextualBody, purpose `tagging`;
+// - the layer: a SpecificResource, purpose `classifying`, whose source is `…:layer:<id>`;
+// - one TextualBody per attribute reading `name: value`: purpose `describing` for text (the value
+//   as is), `classifying` otherwise, where `true`/`false` and numbers read back typed and an enum
+//   value that would read as one is written as a JSON string (`"3"`).
 // Relations are annotations with motivation `linking` targeting the two span annotations (from,
 // then to) with the type as a `tagging` body; document labels are `classifying` annotations on the
-// whole source. Nothing is lost except entity links.
-import type { AnnotationSchema, AttributeValue, Attributes } from '../../../shared/model'
+// whole source. Nothing is lost except entity links. The importer keeps the ids at the end of our
+// URNs (document, span, relation) when they are free.
+import { quoteOf } from '../../../shared/anchor'
+import type {
+  AnnotationSchema,
+  AttributeValue,
+  Attributes,
+  DocumentFile,
+  Relation,
+  Span,
+} from '../../../shared/model'
+import type { OffsetConverter } from '../../../shared/offsets'
 import type { ExportFormatModule, ExportInput } from './types'
 import { ManifestBuilder, countExtras, layerOf, safeStem } from './export-common'
 import {
@@ -25,6 +41,32 @@ const CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
 type Json = Record<string, unknown>
 
+// A JSON number, as `String(n)` writes a finite number.
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/
+
+/** The text of an attribute value in a `classifying` body, read back typed by `readValue`. */
+function writeValue(value: AttributeValue): string {
+  if (typeof value !== 'string') return String(value)
+  const typed = value === 'true' || value === 'false' || NUMBER.test(value) || value.startsWith('"')
+  return typed ? JSON.stringify(value) : value
+}
+
+/** An attribute value from a body's text: `describing` is text; `classifying` may be typed. */
+function readValue(text: string, purpose: unknown): AttributeValue {
+  if (purpose !== 'classifying') return text
+  if (text === 'true' || text === 'false') return text === 'true'
+  if (NUMBER.test(text)) return Number(text)
+  if (text.startsWith('"')) {
+    try {
+      const decoded: unknown = JSON.parse(text)
+      if (typeof decoded === 'string') return decoded
+    } catch {
+      // not a JSON string: the text itself
+    }
+  }
+  return text
+}
+
 function attributeBodies(
   schema: AnnotationSchema,
   owner: { layer?: string; relationType?: string },
@@ -37,12 +79,85 @@ function attributeBodies(
   return Object.entries(attributes).map(([name, value]) => {
     const type =
       defs.find((d) => d.name === name)?.type ?? (typeof value === 'string' ? 'text' : '')
-    return {
-      type: 'TextualBody',
-      purpose: type === 'text' ? 'describing' : 'classifying',
-      value: `${name}: ${String(value)}`,
-    }
+    return type === 'text'
+      ? { type: 'TextualBody', purpose: 'describing', value: `${name}: ${String(value)}` }
+      : { type: 'TextualBody', purpose: 'classifying', value: `${name}: ${writeValue(value)}` }
   })
+}
+
+/** What the annotations of one document share. */
+interface ExportContext {
+  schema: AnnotationSchema
+  /** `urn:marginalia:<project>`. */
+  base: string
+  /** The document's URN, the target of every annotation. */
+  source: string
+  text: string
+  offsets: OffsetConverter
+}
+
+function creator(annotator: string): Json {
+  return annotator ? { creator: { type: 'Person', name: annotator } } : {}
+}
+
+function spanAnnotation(c: ExportContext, span: Span): Json {
+  return {
+    id: `${c.base}:span:${span.id}`,
+    type: 'Annotation',
+    motivation: 'tagging',
+    ...creator(span.annotator),
+    created: span.createdAt,
+    modified: span.updatedAt,
+    body: [
+      { type: 'TextualBody', purpose: 'tagging', value: span.label },
+      { type: 'SpecificResource', purpose: 'classifying', source: `${c.base}:layer:${span.layer}` },
+      ...attributeBodies(c.schema, { layer: span.layer }, span.attributes),
+    ],
+    target: {
+      source: c.source,
+      selector: [
+        // Context from the text itself, on grapheme boundaries, whatever the stored quote holds.
+        { type: 'TextQuoteSelector', ...quoteOf(c.text, span.start, span.end) },
+        {
+          type: 'TextPositionSelector',
+          start: c.offsets.toCodePoint(span.start),
+          end: c.offsets.toCodePoint(span.end),
+        },
+      ],
+    },
+  }
+}
+
+function relationAnnotation(c: ExportContext, relation: Relation): Json {
+  return {
+    id: `${c.base}:relation:${relation.id}`,
+    type: 'Annotation',
+    motivation: 'linking',
+    ...creator(relation.annotator),
+    created: relation.createdAt,
+    modified: relation.updatedAt,
+    body: [
+      { type: 'TextualBody', purpose: 'tagging', value: relation.type },
+      ...attributeBodies(c.schema, { relationType: relation.type }, relation.attributes),
+    ],
+    target: [`${c.base}:span:${relation.from}`, `${c.base}:span:${relation.to}`],
+  }
+}
+
+function docLabelAnnotations(c: ExportContext, file: DocumentFile): Json[] {
+  return Object.entries(file.annotations.docLabels)
+    .filter(([, values]) => values.length > 0)
+    .map(([set, values]) => ({
+      id: `${c.source}:labels:${set}`,
+      type: 'Annotation',
+      motivation: 'classifying',
+      body: values.map((v) => ({
+        type: 'TextualBody',
+        purpose: 'classifying',
+        value: `${set}: ${v}`,
+      })),
+      target: c.source,
+    }))
 }
 
 export const w3cFormat: ExportFormatModule = {
@@ -53,74 +168,17 @@ export const w3cFormat: ExportFormatModule = {
   export(input: ExportInput) {
     const manifest = new ManifestBuilder('w3c', 'web-annotation-1.0', 'codepoint')
     const docs = input.documents
-    const { schema, id: projectId } = input.project
-    const base = `urn:marginalia:${projectId}`
+    const base = `urn:marginalia:${input.project.id}`
     const files: { path: string; data: string }[] = []
     for (const { file, spans, relations, offsets } of docs) {
-      const { document, annotations } = file
+      const { document } = file
       const source = `${base}:document:${document.id}`
-      const spanIri = (id: string) => `${base}:span:${id}`
-      const items: Json[] = []
-      for (const span of spans) {
-        items.push({
-          id: spanIri(span.id),
-          type: 'Annotation',
-          motivation: 'tagging',
-          ...(span.annotator ? { creator: { type: 'Person', name: span.annotator } } : {}),
-          created: span.createdAt,
-          modified: span.updatedAt,
-          body: [
-            { type: 'TextualBody', purpose: 'tagging', value: span.label },
-            {
-              id: `${base}:layer:${span.layer}`,
-              type: 'TextualBody',
-              purpose: 'classifying',
-              value: span.layer,
-            },
-            ...attributeBodies(schema, { layer: span.layer }, span.attributes),
-          ],
-          target: {
-            source,
-            selector: [
-              { type: 'TextQuoteSelector', ...span.quote },
-              {
-                type: 'TextPositionSelector',
-                start: offsets.toCodePoint(span.start),
-                end: offsets.toCodePoint(span.end),
-              },
-            ],
-          },
-        })
-      }
-      for (const relation of relations) {
-        items.push({
-          id: `${base}:relation:${relation.id}`,
-          type: 'Annotation',
-          motivation: 'linking',
-          ...(relation.annotator ? { creator: { type: 'Person', name: relation.annotator } } : {}),
-          created: relation.createdAt,
-          modified: relation.updatedAt,
-          body: [
-            { type: 'TextualBody', purpose: 'tagging', value: relation.type },
-            ...attributeBodies(schema, { relationType: relation.type }, relation.attributes),
-          ],
-          target: [spanIri(relation.from), spanIri(relation.to)],
-        })
-      }
-      for (const [set, values] of Object.entries(annotations.docLabels)) {
-        if (values.length === 0) continue
-        items.push({
-          id: `${base}:document:${document.id}:labels:${set}`,
-          type: 'Annotation',
-          motivation: 'classifying',
-          body: values.map((v) => ({
-            type: 'TextualBody',
-            purpose: 'classifying',
-            value: `${set}: ${v}`,
-          })),
-          target: source,
-        })
-      }
+      const c = { schema: input.project.schema, base, source, text: document.text, offsets }
+      const items = [
+        ...spans.map((s) => spanAnnotation(c, s)),
+        ...relations.map((r) => relationAnnotation(c, r)),
+        ...docLabelAnnotations(c, file),
+      ]
       const collection = {
         '@context': CONTEXT,
         id: `${source}:annotations`,
@@ -181,8 +239,23 @@ function annotationsIn(value: unknown): Json[] {
   return first ? annotationsIn(first) : []
 }
 
+/** The id at the end of one of our URNs, or undefined. */
+function idIn(urn: unknown, pattern: RegExp): string | undefined {
+  return typeof urn === 'string' ? pattern.exec(urn)?.[1] : undefined
+}
+
 function list(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value]
+}
+
+function bodiesOf(a: Json): Json[] {
+  return list(a.body)
+    .map(asRecord)
+    .filter((b): b is Json => !!b)
+}
+
+function madeBy(a: Json) {
+  return { annotator: asRecord(a.creator)?.name, createdAt: a.created, updatedAt: a.modified }
 }
 
 function importCollection(
@@ -193,93 +266,88 @@ function importCollection(
 ): void {
   const record = asRecord(parsed)
   const title = typeof record?.label === 'string' ? record.label : stemOf(file.path)
-  const doc = new DocumentBuilder(collector, file.path, text, title, {}, stemOf(file.path))
-  const spans = new Map<string, ReturnType<DocumentBuilder['addSpan']>>()
+  const stem = stemOf(file.path)
+  // Our export's ids are URNs ending in the document's, span's or relation's own id.
+  const id = idIn(record?.id, /:document:([A-Za-z0-9_-]{1,64}):annotations$/)
+  const keep = id ? { id } : {}
+  const doc = new DocumentBuilder(collector, file.path, text, { title, sourceId: stem, ...keep })
   const annotations = annotationsIn(parsed)
+  const spans = new Map<string, Span>()
   for (const a of annotations) {
     if (a.motivation === 'linking' || a.motivation === 'classifying') continue
-    const target = asRecord(list(a.target)[0])
-    const selectors = list(target?.selector).map(asRecord)
-    const quote = selectors.find((s) => s?.type === 'TextQuoteSelector')
-    const position = selectors.find((s) => s?.type === 'TextPositionSelector')
-    const bodies = list(a.body)
-      .map(asRecord)
-      .filter((b): b is Json => !!b)
-    const label = bodies.find((b) => b.purpose === 'tagging' && typeof b.value === 'string')
-      ?.value as string | undefined
-    const ref = `annotation ${String(a.id ?? '')}`
-    if (!label || (!quote && !position)) {
-      collector.problem(file.path, `${ref}: needs a tagging body and a selector; skipped`)
-      continue
-    }
-    const layerBody = bodies.find(
-      (b) => typeof b.id === 'string' && /:layer:[A-Za-z0-9_-]+$/.test(b.id),
-    )
-    const exact = typeof quote?.exact === 'string' ? quote.exact : undefined
-    const start = typeof position?.start === 'number' ? position.start : -1
-    const end = typeof position?.end === 'number' ? position.end : -1
-    const span = doc.addSpan({
-      start,
-      end,
-      unit: 'codepoint',
-      exact,
-      prefix: typeof quote?.prefix === 'string' ? quote.prefix : undefined,
-      suffix: typeof quote?.suffix === 'string' ? quote.suffix : undefined,
-      layer: typeof layerBody?.value === 'string' ? layerBody.value : undefined,
-      label,
-      attributes: namedValues(bodies.filter((b) => b !== layerBody && b.purpose !== 'tagging')),
-      annotator: asRecord(a.creator)?.name as string | undefined,
-      createdAt: typeof a.created === 'string' ? a.created : undefined,
-      updatedAt: typeof a.modified === 'string' ? a.modified : undefined,
-      ref,
-    })
+    const span = importSpan(doc, a)
     if (span && typeof a.id === 'string') spans.set(a.id, span)
   }
   for (const a of annotations) {
-    const bodies = list(a.body)
-      .map(asRecord)
-      .filter((b): b is Json => !!b)
-    if (a.motivation === 'linking') {
-      const [from, to] = list(a.target).map((t) => (typeof t === 'string' ? t : asRecord(t)?.id))
-      const spanFrom = spans.get(String(from))
-      const spanTo = spans.get(String(to))
-      const type = bodies.find((b) => b.purpose === 'tagging')?.value
-      if (!spanFrom || !spanTo || typeof type !== 'string') {
-        collector.problem(
-          file.path,
-          `link ${String(a.id ?? '')}: an end or its type is missing; skipped`,
-        )
-        continue
-      }
-      const annotator = asRecord(a.creator)?.name
-      doc.addRelation(
-        spanFrom,
-        spanTo,
-        type,
-        namedValues(bodies.filter((b) => b.purpose !== 'tagging')),
-        {
-          annotator: typeof annotator === 'string' ? annotator : undefined,
-          createdAt: typeof a.created === 'string' ? a.created : undefined,
-          updatedAt: typeof a.modified === 'string' ? a.modified : undefined,
-        },
-      )
-    } else if (a.motivation === 'classifying') {
-      for (const [set, value] of Object.entries(namedValues(bodies))) {
-        for (const v of String(value).split('\u0000')) doc.addDocLabel(set, v)
-      }
+    if (a.motivation === 'linking') importLink(doc, a, spans)
+    else if (a.motivation === 'classifying') {
+      for (const [set, value] of namedValues(bodiesOf(a), false)) doc.addDocLabel(set, value)
     }
   }
   doc.finish()
 }
 
-/** Reads `name: value` bodies; repeated names (document label values) are joined by NUL. */
-function namedValues(bodies: Json[]): Record<string, AttributeValue> {
-  const out: Record<string, AttributeValue> = {}
+/** Our layer body: a SpecificResource whose source ends `:layer:<id>` (older exports: its id). */
+const LAYER = /:layer:([A-Za-z0-9_-]+)$/
+
+function importSpan(doc: DocumentBuilder, a: Json): Span | null {
+  const selectors = list(asRecord(list(a.target)[0])?.selector).map(asRecord)
+  const quote = selectors.find((s) => s?.type === 'TextQuoteSelector')
+  const position = selectors.find((s) => s?.type === 'TextPositionSelector')
+  const bodies = bodiesOf(a)
+  const label = bodies.find((b) => b.purpose === 'tagging' && typeof b.value === 'string')?.value
+  const ref = `annotation ${String(a.id ?? '')}`
+  if (!label || (!quote && !position)) {
+    doc.problem(`${ref}: needs a tagging body and a selector; skipped`)
+    return null
+  }
+  const layerOfBody = (b: Json) => LAYER.exec(String(b.source ?? b.id ?? ''))?.[1]
+  const layerBody = bodies.find((b) => layerOfBody(b) !== undefined)
+  const others = bodies.filter((b) => b !== layerBody && b.purpose !== 'tagging')
+  return doc.addSpan({
+    id: idIn(a.id, /:span:([A-Za-z0-9_-]{1,64})$/),
+    start: position?.start ?? -1,
+    end: position?.end ?? -1,
+    unit: 'codepoint',
+    exact: quote?.exact,
+    prefix: quote?.prefix,
+    suffix: quote?.suffix,
+    layer: layerBody && layerOfBody(layerBody),
+    label,
+    attributes: Object.fromEntries(namedValues(others, true)),
+    ...madeBy(a),
+    ref,
+  })
+}
+
+function importLink(doc: DocumentBuilder, a: Json, spans: Map<string, Span>): void {
+  const [from, to] = list(a.target).map((t) => (typeof t === 'string' ? t : asRecord(t)?.id))
+  const spanFrom = spans.get(String(from))
+  const spanTo = spans.get(String(to))
+  const bodies = bodiesOf(a)
+  const type = bodies.find((b) => b.purpose === 'tagging')?.value
+  const ref = `link ${String(a.id ?? '')}`
+  if (!spanFrom || !spanTo || typeof type !== 'string') {
+    doc.problem(`${ref}: an end or its type is missing; skipped`)
+    return
+  }
+  const attributes = Object.fromEntries(
+    namedValues(
+      bodies.filter((b) => b.purpose !== 'tagging'),
+      true,
+    ),
+  )
+  const id = idIn(a.id, /:relation:([A-Za-z0-9_-]{1,64})$/)
+  doc.addRelation(spanFrom, spanTo, type, attributes, { ...madeBy(a), id, ref })
+}
+
+/** Reads `name: value` bodies, in order; attribute values are typed by `readValue`. */
+function namedValues(bodies: Json[], typed: boolean): [string, AttributeValue][] {
+  const out: [string, AttributeValue][] = []
   for (const b of bodies) {
     if (typeof b.value !== 'string') continue
     const m = /^([^:\s]{1,64}): ([\s\S]*)$/.exec(b.value)
-    if (!m) continue
-    out[m[1]] = m[1] in out ? `${String(out[m[1]])}\u0000${m[2]}` : m[2]
+    if (m) out.push([m[1], typed ? readValue(m[2], b.purpose) : m[2]])
   }
   return out
 }

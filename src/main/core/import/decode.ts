@@ -8,6 +8,14 @@ import { ImportError } from './errors'
  * UTF-8 (with the offset of the first bad byte), UTF-16 files and binary files (NUL characters).
  */
 export function decodeText(file: string, data: Uint8Array): string {
+  return normaliseNewlines(decodeUtf8(file, data))
+}
+
+/**
+ * The strict half of `decodeText`, for files whose line ends must stay as they are (annotation
+ * imports count offsets against them): UTF-8 only, BOM removed, NUL refused.
+ */
+export function decodeUtf8(file: string, data: Uint8Array): string {
   if (startsWith(data, [0xff, 0xfe]) || startsWith(data, [0xfe, 0xff])) {
     throw new ImportError(file, 'is UTF-16 encoded; save it as UTF-8 and import it again')
   }
@@ -25,7 +33,7 @@ export function decodeText(file: string, data: Uint8Array): string {
   if (text.includes('\u0000')) {
     throw new ImportError(file, 'contains NUL characters; it does not look like a text file')
   }
-  return normaliseNewlines(text)
+  return text
 }
 
 /** Turns CRLF and lone CR into LF. */

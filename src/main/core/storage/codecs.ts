@@ -13,6 +13,7 @@ import { formatProblems, validateDocument, validateProject } from '../../../shar
 import { ProjectError, joinProblems, zodProblems } from './errors'
 import type { Decoder } from './json-file'
 import { migrate, type FileKind } from './migrate'
+import { repairQuoteContext } from './repair-quotes'
 
 /** Decodes project.json. */
 export const projectDecoder: Decoder<ProjectFile> = {
@@ -28,6 +29,7 @@ export const projectDecoder: Decoder<ProjectFile> = {
 export const documentDecoder: Decoder<DocumentFile> = {
   decode(raw, file) {
     const { value, migratedFrom } = decodeWith('document', zDocumentFile, raw, file)
+    repairQuoteContext(value)
     const problems = formatProblems(validateDocument(value.document)).map((p) => `document.${p}`)
     if (problems.length > 0) throw new ProjectError(file, joinProblems(problems))
     return { value, migratedFrom }

@@ -13,6 +13,7 @@ import {
   zAnnotations,
   zBlock,
   zDocumentMetadata,
+  zId,
   type Annotations,
   type Block,
   type DocumentFile,
@@ -30,8 +31,10 @@ export const DOCUMENTS_DIR = 'documents'
 /** Added to a document file's name while it is being removed (see recovery.ts). */
 export const REMOVED_SUFFIX = '.removed'
 
-/** A document to add: everything but the id and content hash, which the store assigns. */
+/** A document to add: the store assigns the content hash, and the id unless `id` is free. */
 export interface NewDocument {
+  /** The id to keep when no document has it (annotation imports keep the source's ids). */
+  id?: string
   title: string
   metadata: DocumentMetadata
   text: string
@@ -40,6 +43,7 @@ export interface NewDocument {
 }
 
 const zNewDocument = z.object({
+  id: zId.optional(),
   title: z.string().max(1000),
   metadata: zDocumentMetadata,
   text: z.string(),

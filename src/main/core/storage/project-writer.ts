@@ -71,12 +71,12 @@ export class ProjectWriter {
    */
   addDocument(d: NewDocument): Promise<AddResult> {
     return this.#exclusive(async () => {
-      const { title, metadata, text, blocks, annotations: given } = checkNewDocument(d)
+      const { id: wanted, title, metadata, text, blocks, annotations: given } = checkNewDocument(d)
       const hash = contentHash(text)
       const existing = this.index.byHash(hash)
       if (existing) return { status: 'duplicate' as const, existing: { ...existing } }
 
-      let id = this.env.newId('d')
+      let id = wanted !== undefined && (await this.#free(wanted)) ? wanted : this.env.newId('d')
       while (this.docs.has(id)) id = newId('d')
       const file = this.docs.pathOf(id)
       const annotations = checkAnnotations(
@@ -110,6 +110,18 @@ export class ProjectWriter {
       }
       return { status: 'added' as const, entry: { ...entry } }
     })
+  }
+
+  /** An id no document has, nor any file in the documents folder (not even one being removed). */
+  async #free(id: string): Promise<boolean> {
+    if (this.docs.has(id)) return false
+    const { fs } = this.docs
+    const exists = (file: string) =>
+      fs.lstat(file).then(
+        () => true,
+        () => false,
+      )
+    return !(await exists(this.docs.pathOf(id))) && !(await exists(this.docs.removedPathOf(id)))
   }
 
   /**

@@ -13,6 +13,7 @@ interface EditorProps {
   onSelect: (spanId: string | null) => void
   onTextSelection: (info: TextSelectionInfo | null) => void
   showAllLinks?: boolean
+  readOnly?: string | null
   onLinkDrop?: (fromId: string, targetIds: string[]) => void
   onLinkHandle?: (fromId: string) => void
   interceptSpanClick?: (spanIds: string[]) => boolean
@@ -32,6 +33,7 @@ export const ArticleEditor = memo(function ArticleEditor(props: EditorProps) {
       onSelect={props.onSelect}
       onTextSelection={props.onTextSelection}
       showAllLinks={props.showAllLinks}
+      readOnly={props.readOnly}
       onLinkDrop={props.onLinkDrop}
       onLinkHandle={props.onLinkHandle}
       interceptSpanClick={props.interceptSpanClick}

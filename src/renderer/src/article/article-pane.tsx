@@ -9,6 +9,7 @@ import { ArticleToolbar } from './article-toolbar'
 import { LinkPicker } from './link-picker'
 import { ArticleHeader } from './article-header'
 import { focusFromKeyboard } from '../common/focus-modality'
+import { ArticleHint, type Hint } from './article-hint'
 import type { Box } from './palette-position'
 import { TagPalette } from './tag-palette'
 import { SuggestionControls } from '../suggestions/suggestion-controls'
@@ -22,6 +23,11 @@ interface ArticlePaneProps {
   schema: AnnotationSchema
   editorRef: Ref<ArticleViewHandle>
   palette: Box | null
+  /** Why the project cannot be changed (read-only), or null. */
+  readOnly?: string | null
+  /** A short note by the caret saying why a key did nothing (see ArticleHint). */
+  hint?: Hint | null
+  onDismissHint?: (seq: number) => void
   onChange: (annotations: Annotations) => void
   onSelect: (spanId: string | null) => void
   onTextSelection: (info: TextSelectionInfo | null) => void
@@ -37,7 +43,7 @@ interface ArticlePaneProps {
   suggestions?: Suggestions
 }
 
-/** The article pane (the main landmark). */
+/** The article pane (a named region of the main view). */
 export function ArticlePane(props: ArticlePaneProps) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
   const { file, loading, loadError, linking } = props
@@ -47,7 +53,7 @@ export function ArticlePane(props: ArticlePaneProps) {
   // A picker belongs to one document's spans.
   useEffect(() => () => closePicker?.(false), [docId, closePicker])
   return (
-    <main className="article-pane" aria-label={file ? `Article: ${title}` : 'Article'}>
+    <section className="article-pane" aria-label={file ? `Article: ${title}` : 'Article'}>
       {file && linking && (
         <ArticleToolbar
           showAll={linking.showAll}
@@ -86,6 +92,7 @@ export function ArticlePane(props: ArticlePaneProps) {
               onSelect={props.onSelect}
               onTextSelection={props.onTextSelection}
               showAllLinks={linking?.showAll}
+              readOnly={props.readOnly}
               onLinkDrop={linking?.dropLink}
               onLinkHandle={linking?.onLinkHandle}
               interceptSpanClick={linking?.interceptSpanClick}
@@ -100,7 +107,10 @@ export function ArticlePane(props: ArticlePaneProps) {
                 onClose={linking.closePicker}
               />
             )}
-            {props.palette && (
+            {props.hint && props.onDismissHint && (
+              <ArticleHint hint={props.hint} container={scroller} onDismiss={props.onDismissHint} />
+            )}
+            {props.palette && !props.readOnly && (
               <TagPalette
                 schema={props.schema}
                 anchor={props.palette}
@@ -113,7 +123,7 @@ export function ArticlePane(props: ArticlePaneProps) {
           <p className="article-message muted">Choose a document on the left.</p>
         )}
       </div>
-    </main>
+    </section>
   )
 }
 

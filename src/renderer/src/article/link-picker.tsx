@@ -1,14 +1,17 @@
 // The link picker: a small popup by the span being linked, listing the spans it may link to (by the
 // schema's relation types, grouped by type, nearest first) with a snippet of their context. Arrow
-// keys move, Enter links, Escape cancels; a click on an entry, or on a highlight in the article,
-// picks it too. A listbox with aria-activedescendant keeps focus in one place while moving.
+// keys move, ← → jump between groups, typing jumps to a match (link-picker-keys.ts), Enter links,
+// Escape cancels; a click on an entry, or on a highlight in the article, picks it too. A listbox
+// with aria-activedescendant keeps focus in one place while moving. It opens wholly inside the
+// article's visible area and never scrolls the article: only its own list scrolls.
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent, RefObject } from 'react'
 import type { AnnotationSchema } from '../../../shared/model'
 import type { CandidateGroup } from '../editor-api'
 import type { PickerState } from './use-linking'
 import { clip, snippetOf } from './link-text'
-import { placePalette } from './palette-position'
+import { pickerMove, type KeyOption } from './link-picker-keys'
+import { placeBeside } from './palette-position'
 import './link-picker.css'
 
 interface LinkPickerProps {
@@ -33,6 +36,9 @@ function groupTitle(schema: AnnotationSchema, group: CandidateGroup, retarget: b
 
 type Option = { group: CandidateGroup; candidate: CandidateGroup['candidates'][number] }
 
+/** How long typed characters stay part of one type-ahead. */
+const TYPE_AHEAD_MS = 1000
+
 /** The picker popup. */
 export function LinkPicker({ picker, schema, container, onPick, onClose }: LinkPickerProps) {
   const ref = useRef<HTMLDivElement>(null)
@@ -44,6 +50,7 @@ export function LinkPicker({ picker, schema, container, onPick, onClose }: LinkP
     () => picker.groups.flatMap((g) => g.candidates.map((c) => ({ group: g, candidate: c }))),
     [picker.groups],
   )
+  const onKeyDown = usePickerKeys({ options, active, setActive, onPick, onClose })
 
   useEffect(() => setActive(0), [picker])
 
@@ -57,10 +64,17 @@ export function LinkPicker({ picker, schema, container, onPick, onClose }: LinkP
 
   useCloseOnOutsidePress(ref, onClose)
 
+  // Keep the active option in view by scrolling the list only: scrollIntoView would scroll the
+  // article too (and, before the picker is placed, to wherever it sits unplaced).
   useEffect(() => {
-    const el = listRef.current?.querySelector(`[data-index="${active}"]`)
-    el?.scrollIntoView?.({ block: 'nearest' })
-  }, [active])
+    const list = listRef.current
+    const el = list?.querySelector<HTMLElement>(`[data-index="${active}"]`)
+    if (!list || !el || !placed) return
+    const top = el.offsetTop - list.offsetTop
+    if (top < list.scrollTop) list.scrollTop = top
+    else if (top + el.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = top + el.offsetHeight - list.clientHeight
+  }, [active, placed])
 
   const retarget = picker.retarget !== null
   return (
@@ -69,13 +83,21 @@ export function LinkPicker({ picker, schema, container, onPick, onClose }: LinkP
       className="link-picker"
       style={position ? { top: position.top, left: position.left } : { visibility: 'hidden' }}
       onMouseDown={(e) => e.preventDefault()}
-      onKeyDown={(e) => onPickerKey(e, { options, active, setActive, onPick, onClose })}
+      onKeyDown={onKeyDown}
     >
       <div className="link-picker-head" id={`${baseId}-title`}>
         {retarget ? 'Change the other end' : 'Link to…'}
         <span className="muted small">
           <kbd>↑</kbd>
-          <kbd>↓</kbd> <kbd>Enter</kbd> · or click a highlight · <kbd>Esc</kbd>
+          <kbd>↓</kbd>
+          {picker.groups.length > 1 && (
+            <>
+              {' '}
+              <kbd>←</kbd>
+              <kbd>→</kbd> groups
+            </>
+          )}{' '}
+          · type to find · <kbd>Enter</kbd> · <kbd>Esc</kbd>
         </span>
       </div>
       {options.length === 0 ? (
@@ -102,7 +124,10 @@ export function LinkPicker({ picker, schema, container, onPick, onClose }: LinkP
   )
 }
 
-/** Where the picker goes in its container: below the span's first line when there is room. */
+/**
+ * Where the picker goes in its container's content: next to the span's first line (below it, or
+ * above when there is no room), wholly inside the container's visible area.
+ */
 function usePickerPosition(
   ref: RefObject<HTMLDivElement | null>,
   picker: PickerState,
@@ -114,14 +139,8 @@ function usePickerPosition(
     if (!el || !container) return
     const box = container.getBoundingClientRect()
     const anchor = picker.anchor ?? { top: box.top + 40, left: box.left + 40, width: 0, height: 0 }
-    // Below the span's first line when there is room (the span stays readable above it).
-    const visible = placePalette(
-      {
-        top: anchor.top - box.top + anchor.height + el.offsetHeight + 16,
-        left: anchor.left - box.left,
-        width: anchor.width,
-        height: 0,
-      },
+    const visible = placeBeside(
+      { ...anchor, top: anchor.top - box.top, left: anchor.left - box.left },
       { width: el.offsetWidth, height: el.offsetHeight },
       { width: container.clientWidth, height: container.clientHeight },
     )
@@ -151,46 +170,40 @@ function useCloseOnOutsidePress(
 interface PickerKeys {
   options: Option[]
   active: number
-  setActive: (update: number | ((i: number) => number)) => void
+  setActive: (index: number) => void
   onPick: LinkPickerProps['onPick']
   onClose: LinkPickerProps['onClose']
 }
 
-/** The picker's keys: arrows, Home and End move, Enter links, Escape and Tab close. */
-function onPickerKey(e: KeyboardEvent<HTMLElement>, keys: PickerKeys): void {
-  const { options, active, setActive, onPick, onClose } = keys
-  // Undo and redo stay the app's; every other key belongs to the picker while it is open.
-  if (e.ctrlKey || e.metaKey) return
-  e.stopPropagation()
-  const n = options.length
-  switch (e.key) {
-    case 'ArrowDown':
-      if (n) setActive((i) => (i + 1) % n)
-      break
-    case 'ArrowUp':
-      if (n) setActive((i) => (i - 1 + n) % n)
-      break
-    case 'Home':
-      setActive(0)
-      break
-    case 'End':
-      setActive(Math.max(0, n - 1))
-      break
-    case 'Enter': {
+/** The picker's key handler (see link-picker-keys.ts), with the type-ahead's typed text. */
+function usePickerKeys({ options, active, setActive, onPick, onClose }: PickerKeys) {
+  const typed = useRef({ text: '', at: 0 })
+  const keyOptions = useMemo<KeyOption[]>(() => {
+    const groups: Option['group'][] = []
+    return options.map((o) => {
+      if (!groups.includes(o.group)) groups.push(o.group)
+      return { group: groups.indexOf(o.group), text: o.candidate.span.quote.exact }
+    })
+  }, [options])
+  return (e: KeyboardEvent<HTMLElement>) => {
+    // Undo and redo stay the app's; every other key belongs to the picker while it is open.
+    if (e.ctrlKey || e.metaKey || e.altKey) return
+    e.stopPropagation()
+    const fresh = e.timeStamp - typed.current.at < TYPE_AHEAD_MS ? typed.current.text : ''
+    const move = pickerMove(keyOptions, { key: e.key, typed: fresh, active })
+    if (move.kind === 'none') return
+    if (move.kind === 'close') {
+      onClose()
+      if (e.key === 'Tab') return
+    } else if (move.kind === 'pick') {
       const o = options[active]
       if (o) onPick(o.group.type.id, o.group.direction, o.candidate.span.id)
-      break
+    } else {
+      typed.current = { text: move.typed, at: e.timeStamp }
+      setActive(move.active)
     }
-    case 'Escape':
-      onClose()
-      break
-    case 'Tab':
-      onClose()
-      return
-    default:
-      return
+    e.preventDefault()
   }
-  e.preventDefault()
 }
 
 interface CandidateListProps {

@@ -1,18 +1,37 @@
 // What the shell keeps for the article: the tag palette's place, the editor and the actions run
 // through it, the linking state, and opening a link of the article in the system browser.
-import { useCallback, useState } from 'react'
+import { useCallback, useState, type RefObject } from 'react'
 import type { Api, Settings } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
 import type { TextSelectionInfo } from '../editor-api'
+import type { Hint } from './article-hint'
 import type { Box } from './palette-position'
-import { useEditorActions } from './use-editor-actions'
+import { useEditorActions, type AliasHistory } from './use-editor-actions'
 import { useLinking } from './use-linking'
 
 /** The article's state held by the shell; `onNotice` shows a failure in the notice banner. */
-export function useArticleShell(api: Api, settings: Settings, onNotice: (message: string) => void) {
+export function useArticleShell(
+  api: Api,
+  settings: Settings,
+  onNotice: (message: string) => void,
+  aliasHistory?: RefObject<AliasHistory | null>,
+) {
   const [palette, setPalette] = useState<Box | null>(null)
   const closePalette = useCallback(() => setPalette(null), [])
-  const actions = useEditorActions(settings, closePalette)
+  const [hint, setHint] = useState<Hint | null>(null)
+  const showHint = useCallback((message: string, at?: DOMRect | null) => {
+    setHint((h) => ({
+      message,
+      anchor: at ? rectBox(at) : null,
+      seq: (h?.seq ?? 0) + 1,
+      shownAt: performance.now(),
+    }))
+  }, [])
+  const dismissHint = useCallback(
+    (seq: number) => setHint((h) => (h && h.seq === seq ? null : h)),
+    [],
+  )
+  const actions = useEditorActions(settings, closePalette, showHint, aliasHistory)
   const linking = useLinking(actions.editor, settings.annotator)
 
   const onTextSelection = useCallback((info: TextSelectionInfo | null) => {
@@ -28,7 +47,7 @@ export function useArticleShell(api: Api, settings: Settings, onNotice: (message
     [api, onNotice],
   )
 
-  return { palette, closePalette, actions, linking, onTextSelection, openUrl }
+  return { palette, closePalette, hint, dismissHint, actions, linking, onTextSelection, openUrl }
 }
 
 /** A DOMRect as a plain box for state (the palette only needs its numbers). */

@@ -1,41 +1,99 @@
 // What the shell does to the annotations, always through the editor's commands so that undo and
 // redo cover every change: tag, select, show, edit, delete, document labels, undo and redo.
-import { useCallback, useRef } from 'react'
+import { useCallback, useRef, type RefObject } from 'react'
 import type { Command } from 'prosemirror-state'
 import type { Settings } from '../../../shared/ipc-contract'
 import type { DocLabels } from '../../../shared/model'
 import {
   annotationKey,
+  historyAliasEffect,
   redo,
   removeSpan,
   selectAdjacentSpan,
   selectSpan,
   setDocLabels,
+  tagProblem,
   tagSelection,
   undo,
   updateSpan,
+  type AliasEffect,
   type ArticleViewHandle,
   type SpanPatch,
 } from '../editor-api'
 
-/** The editor handle (pass `editor` as the ArticleView's ref) and the actions run through it. */
-export function useEditorActions(settings: Settings, onTagged: () => void) {
+/** Reverts (undo) or re-applies (redo) the registry change an undone or redone op brought. */
+export type AliasHistory = (effect: AliasEffect, which: 'undo' | 'redo') => void
+
+/**
+ * The editor handle (pass `editor` as the ArticleView's ref) and the actions run through it.
+ * `onHint` shows a short note by the caret or the selected span when an action cannot run.
+ */
+export function useEditorActions(
+  settings: Settings,
+  onTagged: () => void,
+  onHint: (message: string, at?: DOMRect | null) => void,
+  aliasHistory?: RefObject<AliasHistory | null>,
+) {
   const editor = useRef<ArticleViewHandle>(null)
 
   const run = useCallback((command: Command) => editor.current?.run(command) ?? false, [])
 
-  /** Tags the article's text selection; false when there is none. */
+  /**
+   * Tags the article's text selection. Text already tagged with this label is not tagged twice:
+   * the existing span is selected instead, and a hint says so. False (with a hint) when no text
+   * is selected or the span cannot be made.
+   */
   const tag = useCallback(
     (layerId: string, label: string): boolean => {
+      const view = editor.current
+      if (!view) return false
       const { annotator, snapToWords } = settings
-      const ok = run(tagSelection({ layerId, label, annotator, snapToWords }))
-      if (ok) {
-        onTagged()
-        editor.current?.focus()
+      const opts = { layerId, label, annotator, snapToWords }
+      const problem = tagProblem(view.state(), opts)
+      if (problem?.kind === 'read-only') {
+        onHint(readOnlyHint(problem.reason), view.caretBox())
+        return false
       }
-      return ok
+      if (problem?.kind === 'no-selection') {
+        onHint(`Select some text first, then tag it ${label}.`, view.caretBox())
+        return false
+      }
+      if (problem?.kind === 'invalid') {
+        onHint(`Cannot tag this: ${problem.message}.`, view.caretBox())
+        return false
+      }
+      if (problem?.kind === 'duplicate') {
+        const { id } = problem.existing
+        view.run(selectSpan(id))
+        onTagged()
+        view.focus()
+        onHint(`Already tagged ${label}: the existing span is selected.`, view.spanBox(id))
+        view.flash(id)
+        return true
+      }
+      if (!view.run(tagSelection(opts))) return false
+      onTagged()
+      view.focus()
+      return true
     },
-    [run, settings, onTagged],
+    [settings, onTagged, onHint],
+  )
+
+  /** Why the open document cannot be changed (its project is read-only), or null. */
+  const readOnlyReason = useCallback(
+    () => (editor.current && annotationKey.getState(editor.current.state())?.readOnly) || null,
+    [],
+  )
+
+  /** Shows a hint by the selected span, or by the caret when none is selected. */
+  const hint = useCallback(
+    (message: string) => {
+      const view = editor.current
+      if (!view) return
+      const id = annotationKey.getState(view.state())?.selectedId
+      onHint(message, (id && view.spanBox(id)) || view.caretBox())
+    },
+    [onHint],
   )
 
   /** Selects a span and scrolls the article to it with a flash (from the panel's list). */
@@ -79,15 +137,28 @@ export function useEditorActions(settings: Settings, onTagged: () => void) {
 
   const changeDocLabels = useCallback((labels: DocLabels) => run(setDocLabels(labels)), [run])
 
-  /** Undo or redo (from a key press or the Edit menu, which leaves the keys to the page). */
+  /**
+   * Undo or redo (from a key press or the Edit menu, which leaves the keys to the page). An entity
+   * link that added the span's text to the entity's aliases takes the alias back with it (and redo
+   * adds it again), so undo restores the registry too.
+   */
   const history = useCallback(
-    (which: 'undo' | 'redo') => run(which === 'undo' ? undo : redo),
-    [run],
+    (which: 'undo' | 'redo') => {
+      const view = editor.current
+      if (!view) return false
+      const effect = historyAliasEffect(view.state(), which)
+      const ok = view.run(which === 'undo' ? undo : redo)
+      if (ok && effect) aliasHistory?.current?.(effect, which)
+      return ok
+    },
+    [aliasHistory],
   )
 
   return {
     editor,
     tag,
+    hint,
+    readOnlyReason,
     showSpan,
     selectAdjacent,
     clearSelection,
@@ -99,3 +170,8 @@ export function useEditorActions(settings: Settings, onTagged: () => void) {
 }
 
 export type EditorActions = ReturnType<typeof useEditorActions>
+
+/** The hint for an edit refused because the project is read-only. */
+export function readOnlyHint(reason: string): string {
+  return `This project is open read-only (${reason}): nothing can be tagged or changed.`
+}

@@ -1,17 +1,18 @@
 // Export of the claims table (in the view's scope) as CSV or XLSX through main's save dialog, and
 // where it was written. Main saves the whole scope, not the filtered rows: the file is the dataset,
-// the filters are a way of looking at it.
+// the filters are a way of looking at it. The buttons sit in the filter bar; what the export did is
+// a line of its own under the bar, so a long path never pushes the filters onto a second row.
 import { useState } from 'react'
 import type { Api, ClaimsExportResult } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
 
-type ExportState =
+export type ExportState =
   | { kind: 'idle' }
   | { kind: 'busy'; format: 'csv' | 'xlsx' }
   | { kind: 'done'; result: ClaimsExportResult }
   | { kind: 'error'; message: string }
 
-interface ClaimsExportProps {
+interface ClaimsExportOptions {
   api: Api
   /** The scope: one document, or null for the whole project. */
   docId: string | null
@@ -19,8 +20,8 @@ interface ClaimsExportProps {
   flush: () => Promise<boolean>
 }
 
-/** The CSV and XLSX buttons and the export's outcome. */
-export function ClaimsExport({ api, docId, flush }: ClaimsExportProps) {
+/** The export's state and the action that runs it. */
+export function useClaimsExport({ api, docId, flush }: ClaimsExportOptions) {
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
   const run = async (format: 'csv' | 'xlsx') => {
     setState({ kind: 'busy', format })
@@ -32,37 +33,59 @@ export function ClaimsExport({ api, docId, flush }: ClaimsExportProps) {
       setState({ kind: 'error', message: messageOf(error) })
     }
   }
-  const busy = state.kind === 'busy'
+  return { state, run }
+}
+
+/** The CSV and XLSX buttons. */
+export function ClaimsExportButtons({
+  exporter,
+}: {
+  exporter: ReturnType<typeof useClaimsExport>
+}) {
+  const busy = exporter.state.kind === 'busy'
   return (
     <div className="claims-export">
       <span className="claims-export-label">Export</span>
-      <button type="button" className="button small" disabled={busy} onClick={() => run('csv')}>
+      <button
+        type="button"
+        className="button small"
+        disabled={busy}
+        onClick={() => void exporter.run('csv')}
+      >
         CSV
       </button>
-      <button type="button" className="button small" disabled={busy} onClick={() => run('xlsx')}>
+      <button
+        type="button"
+        className="button small"
+        disabled={busy}
+        onClick={() => void exporter.run('xlsx')}
+      >
         XLSX
       </button>
-      <div className="claims-export-status" role="status">
-        {state.kind === 'busy' && <span className="muted">Exporting…</span>}
-        {state.kind === 'done' && (
-          <span>
-            Wrote {state.result.rows} {state.result.rows === 1 ? 'claim' : 'claims'} to{' '}
-            <code className="path">{state.result.path}</code>
-            {state.result.problems.length > 0 && (
-              <span className="export-problems">
-                {' '}
-                — left out:{' '}
-                {state.result.problems.map((p) => `${p.file} (${p.message})`).join('; ')}
-              </span>
-            )}
-          </span>
-        )}
-      </div>
-      {state.kind === 'error' && (
-        <p className="claims-export-error" role="alert">
-          Could not export the claims: {state.message}
-        </p>
-      )}
     </div>
+  )
+}
+
+/** What the last export did, on one line under the filter bar (empty until there is news). */
+export function ClaimsExportStatus({ state }: { state: ExportState }) {
+  if (state.kind === 'error')
+    return (
+      <p className="claims-export-line error" role="alert">
+        Could not export the claims: {state.message}
+      </p>
+    )
+  const text =
+    state.kind === 'busy'
+      ? 'Exporting…'
+      : state.kind === 'done'
+        ? `Wrote ${state.result.rows} ${state.result.rows === 1 ? 'claim' : 'claims'} to ${state.result.path}` +
+          (state.result.problems.length > 0
+            ? ` — left out: ${state.result.problems.map((p) => `${p.file} (${p.message})`).join('; ')}`
+            : '')
+        : ''
+  return (
+    <p className="claims-export-line" role="status" title={text || undefined}>
+      {text}
+    </p>
   )
 }

@@ -16,7 +16,7 @@ import {
   type ClaimFilter,
   type ClaimSort,
 } from './claims-table-model'
-import { ClaimsExport } from './claims-export'
+import { ClaimsExportButtons, ClaimsExportStatus, useClaimsExport } from './claims-export'
 import { ClaimsFilters } from './claims-filters'
 import { ClaimsTable } from './claims-table'
 import { TableNotes, ViewHeader, type Scope } from './claims-view-header'
@@ -125,6 +125,7 @@ function ClaimsPanel({ table, header, notes, api, docId, flush, onOpenClaim }: C
     () => sortClaims(filterClaims(rows, deferredFilter), sort),
     [rows, deferredFilter, sort],
   )
+  const exporter = useClaimsExport({ api, docId, flush })
   const documents = new Set(rows.map((r) => r.documentId)).size
   const count = table
     ? visible.length === rows.length
@@ -142,8 +143,9 @@ function ClaimsPanel({ table, header, notes, api, docId, flush, onOpenClaim }: C
           oneDocument={docId !== null || documents <= 1}
           onChange={setFilter}
         />
-        <ClaimsExport api={api} docId={docId} flush={flush} />
+        <ClaimsExportButtons exporter={exporter} />
       </div>
+      <ClaimsExportStatus state={exporter.state} />
       {notes}
       <div className="claims-scroll">
         {table &&

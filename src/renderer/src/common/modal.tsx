@@ -1,7 +1,10 @@
 // A modal dialog on the native <dialog> element: the browser traps focus, makes the rest of the
-// page inert, closes on Escape and returns focus to where it was, which a div overlay would have
-// to reimplement.
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+// page inert and closes on Escape, which a div overlay would have to reimplement. Focus is placed
+// and given back here, not left to the browser: it opens on the dialog's first field, and on
+// closing returns to the control that had focus when it opened (or to the article when that
+// control is gone). The browser's own return of focus does not happen, because React removes the
+// dialog from the page rather than closing it in place.
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react'
 import './modal.css'
 
 interface ModalProps {
@@ -10,19 +13,32 @@ interface ModalProps {
   children: ReactNode
   /** Buttons at the bottom; a Close button is shown when none are given. */
   actions?: ReactNode
+  /**
+   * Where focus goes when the dialog closes: the control that had focus when it opened (default),
+   * or the article (for a dialog no control opened, such as a report at the end of an import).
+   */
+  returnFocus?: 'opener' | 'article'
 }
 
 /** Shows `children` in a modal dialog while mounted. */
-export function Modal({ title, onClose, children, actions }: ModalProps) {
+export function Modal({ title, onClose, children, actions, returnFocus = 'opener' }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
+  const returnRef = useRef(returnFocus)
+  returnRef.current = returnFocus
 
-  useEffect(() => {
+  // A layout effect, so the dialog is shown before paint and its cleanup runs while the dialog is
+  // still in the page (React removes the element after layout cleanups).
+  useLayoutEffect(() => {
     const dialog = ref.current
     if (!dialog) return
+    const active = dialog.ownerDocument.activeElement
+    const opener =
+      active instanceof HTMLElement && active !== dialog.ownerDocument.body ? active : null
     if (!dialog.open) dialog.showModal()
+    firstField(dialog)?.focus()
     const cancel = (e: Event) => {
       e.preventDefault()
       onCloseRef.current()
@@ -31,6 +47,8 @@ export function Modal({ title, onClose, children, actions }: ModalProps) {
     return () => {
       dialog.removeEventListener('cancel', cancel)
       if (dialog.open) dialog.close()
+      const target = returnRef.current === 'opener' && usable(opener, dialog) ? opener : article()
+      target?.focus({ preventScroll: true })
     }
   }, [])
 
@@ -42,11 +60,36 @@ export function Modal({ title, onClose, children, actions }: ModalProps) {
       <div className="modal-body">{children}</div>
       <div className="modal-actions">
         {actions ?? (
-          <button type="button" className="button primary" onClick={onClose} autoFocus>
+          <button type="button" className="button primary" onClick={onClose}>
             Close
           </button>
         )}
       </div>
     </dialog>
   )
+}
+
+const FIELDS =
+  'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])'
+
+/**
+ * Where focus starts: the control marked `data-autofocus` (e.g. a result's Close button), else the
+ * dialog's first control a user can reach, in page order (body before the buttons).
+ */
+function firstField(dialog: HTMLDialogElement): HTMLElement | null {
+  const marked = dialog.querySelector<HTMLElement>('[data-autofocus]')
+  if (marked && !marked.matches(':disabled')) return marked
+  for (const el of dialog.querySelectorAll<HTMLElement>(FIELDS))
+    if (el.getClientRects().length > 0 && !el.closest('[inert]')) return el
+  return null
+}
+
+/** Whether focus can go back to `el`: still in the page, shown, and not inside the dialog. */
+function usable(el: HTMLElement | null, dialog: HTMLDialogElement): el is HTMLElement {
+  return !!el && el.isConnected && !dialog.contains(el) && el.getClientRects().length > 0
+}
+
+/** The article's text, where a reader's focus belongs when nothing better is left. */
+function article(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('.ProseMirror') ?? document.querySelector('main')
 }

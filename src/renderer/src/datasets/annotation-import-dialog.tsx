@@ -53,7 +53,7 @@ export function AnnotationImportDialog(props: AnnotationImportDialogProps) {
               className="button primary"
               disabled={busy || preview.counts.documents === 0}
               onClick={() => void flow.commit(preview)}
-              autoFocus
+              data-autofocus
             >
               {busy ? 'Importing…' : 'Import'}
             </button>

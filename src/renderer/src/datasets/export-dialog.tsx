@@ -129,7 +129,7 @@ export function ExportDialog(props: ExportDialogProps) {
             <button type="button" className="button" onClick={again}>
               Export another…
             </button>
-            <button type="button" className="button primary" onClick={props.onClose} autoFocus>
+            <button type="button" className="button primary" onClick={props.onClose} data-autofocus>
               Close
             </button>
           </>

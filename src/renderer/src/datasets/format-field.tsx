@@ -13,7 +13,7 @@ interface FormatFieldProps<F extends string> {
   hint: ReactNode
 }
 
-/** The labelled format <select> with its hint; it takes the focus when the dialog opens. */
+/** The labelled format <select> with its hint; it takes the focus when the dialog opens (Modal). */
 export function FormatField<F extends string>(props: FormatFieldProps<F>) {
   const { id, formats, hint } = props
   return (
@@ -25,7 +25,7 @@ export function FormatField<F extends string>(props: FormatFieldProps<F>) {
         value={props.value}
         disabled={props.disabled}
         onChange={(e) => props.onChange(e.target.value as F)}
-        autoFocus
+        data-autofocus
       >
         {formats.map((f) => (
           <option key={f.name} value={f.name}>

@@ -15,7 +15,7 @@ export function ImportReportDialog({
 }) {
   const { added, duplicates, errors } = report
   return (
-    <Modal title="Import finished" onClose={onClose}>
+    <Modal title="Import finished" onClose={onClose} returnFocus="article">
       <p>
         {plural(added.length, 'document')} added
         {duplicates.length > 0 && `, ${plural(duplicates.length, 'duplicate')} skipped`}

@@ -1,8 +1,9 @@
 // The one plugin that holds a document's annotations. Following ProseMirror's comment and
-// track-changes examples, highlights are decorations in plugin state, mapped through every
-// transaction and changed only by actions sent as transaction meta (`tr.setMeta(annotationKey,
-// action)`); the spans, relations and document labels themselves live beside them, with an undo
-// stack of annotation ops (the text never changes, so ProseMirror's history has nothing to undo).
+// track-changes examples, highlights are decorations in plugin state, changed only by actions sent
+// as transaction meta (`tr.setMeta(annotationKey, action)`); the spans, relations and document
+// labels themselves live beside them, with an undo stack of annotation ops. Unlike those examples
+// nothing is mapped through transactions: the text never changes (the plugin refuses any change to
+// the document), so positions never move and ProseMirror's history has nothing to undo.
 //
 // A long article can start with only its first blocks' highlights drawn (`firstBlocks`): the rest
 // wait in `pending` and are drawn a chunk at a time by 'reveal' actions (ArticleView sends them when
@@ -26,7 +27,7 @@ import {
   type DecorationContext,
 } from './decorations'
 import type { OffsetMap } from './doc'
-import { applyOp, invertOp, type AnnotationData, type AnnotationOp } from './ops'
+import { applyOp, invertOp, type AliasEffect, type AnnotationData, type AnnotationOp } from './ops'
 import { RevealScheduler } from './reveal-scheduler'
 import { SpanStore } from './span-store'
 
@@ -50,7 +51,15 @@ export type AnnotationAction =
   | { type: 'add'; span: Span; select?: boolean }
   | { type: 'remove'; id: string }
   /** Consecutive updates of one span with the same `mergeKey` undo as one step (e.g. typing). */
-  | { type: 'update'; id: string; patch: SpanPatch; mergeKey?: string; now?: string }
+  | {
+      type: 'update'
+      id: string
+      patch: SpanPatch
+      mergeKey?: string
+      now?: string
+      /** The registry change this update brings (undone and redone with it by the shell). */
+      alias?: AliasEffect
+    }
   | { type: 'add-relation'; relation: Relation }
   | { type: 'remove-relation'; id: string }
   | { type: 'update-relation'; id: string; patch: RelationPatch; now?: string }
@@ -66,6 +75,16 @@ export type AnnotationAction =
   | { type: 'set-schema'; schema: AnnotationSchema }
   /** Draws the next `count` pending highlights (see `firstBlocks`). */
   | { type: 'reveal'; count: number }
+  /** Refuses every change from now on, saying why (null: changes are allowed again). */
+  | { type: 'set-read-only'; reason: string | null }
+
+/** Actions that only look (select, draw): the ones a read-only document still takes. */
+const LOOKING: ReadonlySet<AnnotationAction['type']> = new Set([
+  'select',
+  'reveal',
+  'set-schema',
+  'set-read-only',
+])
 
 /** The plugin's state. Read it with `annotationKey.getState(state)`. */
 export interface AnnotationState {
@@ -86,6 +105,8 @@ export interface AnnotationState {
   /** The text ↔ position map of the document and the schema the highlights are drawn with. */
   map: OffsetMap
   schema: AnnotationSchema
+  /** Why the annotations cannot be changed (a read-only project), or null when they can. */
+  readOnly: string | null
 }
 
 /** The key of the annotation plugin. */
@@ -104,8 +125,18 @@ export interface AnnotationPluginOptions {
    * `pending` for 'reveal' actions. Default: all at once.
    */
   firstBlocks?: number
-  /** Called when a highlight is clicked (or plain text, with an empty list): see ArticleView. */
-  onClickSpans?: (view: EditorView, spanIds: string[], event: MouseEvent) => boolean
+  /** Why no change may be made (the project is read-only); default null. */
+  readOnly?: string | null
+  /**
+   * Called when a highlight is clicked (or plain text, with an empty list): see ArticleView.
+   * `repeat` is true for a press that follows the last one quickly (a double or triple click).
+   */
+  onClickSpans?: (
+    view: EditorView,
+    spanIds: string[],
+    event: MouseEvent,
+    repeat: boolean,
+  ) => boolean
 }
 
 /**
@@ -134,16 +165,18 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
           revision: 0,
           map: options.map,
           schema: options.schema,
+          readOnly: options.readOnly ?? null,
         }
       },
       apply(tr, prev) {
-        // Pending decorations are not mapped: the document never changes (filterTransaction).
-        const decorations = prev.decorations.map(tr.mapping, tr.doc)
-        const mapped = decorations === prev.decorations ? prev : { ...prev, decorations }
+        // Nothing is mapped through `tr.mapping`: `filterTransaction` below refuses every change to
+        // the document, so positions never move and the decorations stay valid as they are.
         const action = tr.getMeta(annotationKey) as AnnotationAction | undefined
-        if (!action) return mapped
-        if (action.type === 'reveal') return reveal(mapped, action.count, tr)
-        return reduce(reveal(mapped, Infinity, tr), action, tr)
+        if (!action) return prev
+        if (prev.readOnly && !LOOKING.has(action.type)) return prev
+        if (action.type === 'set-read-only') return { ...prev, readOnly: action.reason }
+        if (action.type === 'reveal') return reveal(prev, action.count, tr)
+        return reduce(reveal(prev, Infinity, tr), action, tr)
       },
     },
     filterTransaction: (tr) => !tr.docChanged,
@@ -154,7 +187,17 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
       },
       handleClick(view, _pos, event) {
         if (!options.onClickSpans) return false
-        return options.onClickSpans(view, spanIdsAtTarget(view, event.target), event)
+        return options.onClickSpans(view, spanIdsAtTarget(view, event.target), event, false)
+      },
+      // ProseMirror reports a second (or third) press within 500 ms as a double (triple) click
+      // instead of a click: offered too, so quick clicks on a stack cycle through its spans.
+      handleDoubleClick(view, _pos, event) {
+        if (!options.onClickSpans) return false
+        return options.onClickSpans(view, spanIdsAtTarget(view, event.target), event, true)
+      },
+      handleTripleClick(view, _pos, event) {
+        if (!options.onClickSpans) return false
+        return options.onClickSpans(view, spanIdsAtTarget(view, event.target), event, true)
       },
     },
   })
@@ -227,11 +270,33 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** Why a span cannot be added to this document, or null if it can. */
+/**
+ * Why a span cannot be added to this document, or null if it can: its id is taken, its anchor is
+ * unsound (`checkSpanAnchor`, the store's own rule), or the same text already has the same label
+ * (a duplicate would be counted twice in the claims table and every export).
+ */
 export function spanProblem(st: AnnotationState, span: Span): string | null {
   if (st.spans.has(span.id)) return `a span with id ${span.id} already exists`
   const problem = checkSpanAnchor(st.map.text, span)
-  return problem ? problem.message : null
+  if (problem) return problem.message
+  const twin = sameTag(st, span)
+  return twin ? `this text is already tagged ${twin.label} (span ${twin.id})` : null
+}
+
+/** The span that already tags exactly [start, end) with this layer and label, if any. */
+export function sameTag(
+  st: AnnotationState,
+  tag: Pick<Span, 'layer' | 'label' | 'start' | 'end'>,
+): Span | undefined {
+  for (const s of st.spans.values())
+    if (
+      s.start === tag.start &&
+      s.end === tag.end &&
+      s.layer === tag.layer &&
+      s.label === tag.label
+    )
+      return s
+  return undefined
 }
 
 /** Why a relation cannot be added (or become `relation` after an update), or null if it can. */
@@ -302,7 +367,8 @@ function reduce(st: AnnotationState, action: AnnotationAction, tr: Transaction):
       const before = st.spans.get(action.id)
       const after = before && patchedSpan(before, action.patch, action.now ?? now())
       if (!before || !after) return st
-      return commit(st, { kind: 'update-span', before, after, mergeKey: action.mergeKey }, tr)
+      const { mergeKey, alias } = action
+      return commit(st, { kind: 'update-span', before, after, mergeKey, alias }, tr)
     }
     case 'add-relation': {
       const r = action.relation
@@ -351,6 +417,8 @@ function reduce(st: AnnotationState, action: AnnotationAction, tr: Transaction):
     }
     case 'reveal':
       return reveal(st, action.count, tr)
+    case 'set-read-only':
+      return { ...st, readOnly: action.reason }
     case 'set-schema': {
       const ctx = { doc: tr.doc, map: st.map, schema: action.schema }
       const decorations = buildDecorations(ctx, st.spans.values(), st.selectedId)

@@ -48,6 +48,8 @@ export interface ArticleViewHandle {
   focus(): void
   /** The viewport box of a span's first line (to place a popup by it), or null if not shown. */
   spanBox(id: string): DOMRect | null
+  /** The viewport box of the caret (the head of the text selection), or null if unknown. */
+  caretBox(): DOMRect | null
 }
 
 export interface ArticleViewProps {
@@ -63,6 +65,8 @@ export interface ArticleViewProps {
   onTextSelection?: (info: TextSelectionInfo | null) => void
   /** Draw every link of the document, not only the selected span's. */
   showAllLinks?: boolean
+  /** Why no annotation may be changed (a read-only project); null or absent: they may. */
+  readOnly?: string | null
   /** The selected span's link handle was dragged onto highlights (innermost first; may be none). */
   onLinkDrop?: (fromId: string, targetIds: string[]) => void
   /** The link handle was clicked rather than dragged. */
@@ -118,6 +122,17 @@ export function ArticleView(props: ArticleViewProps) {
       )
   }, [props.schema])
 
+  // A project that turns read-only (or writable) takes effect in place.
+  const readOnly = props.readOnly ?? null
+  useEffect(() => {
+    const view = viewRef.current
+    const st = view && annotationKey.getState(view.state)
+    if (view && st && st.readOnly !== readOnly)
+      view.dispatch(
+        view.state.tr.setMeta(annotationKey, { type: 'set-read-only', reason: readOnly }),
+      )
+  }, [readOnly, id, contentHash])
+
   // The "show all links" switch lives in the links plugin's state.
   useEffect(() => {
     const view = viewRef.current
@@ -137,11 +152,12 @@ function sameLooks(a: AnnotationSchema, b: AnnotationSchema): boolean {
 
 /** The editor state of `latest`'s document, with the plugins and the click handling of the view. */
 function articleState(latest: RefObject<ArticleViewProps>): EditorState {
-  const { document, schema, initial } = latest.current
+  const { document, schema, initial, readOnly } = latest.current
   return createArticleState({
     document,
     schema,
     initial,
+    readOnly,
     // More than a screen of blocks; the rest of the highlights follow while the page is idle.
     firstBlocks: FIRST_BLOCKS,
     plugins: [
@@ -152,9 +168,18 @@ function articleState(latest: RefObject<ArticleViewProps>): EditorState {
       }),
       ...(latest.current.extraPlugins?.() ?? []),
     ],
-    onClickSpans(view, ids, event) {
+    onClickSpans(view, ids, event, repeat) {
       if (event.button !== 0 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
         return false
+      // A quick second press on stacked highlights goes to the next span of the stack, and keeps
+      // the browser from selecting the word (which would open the tag palette). Elsewhere a double
+      // click selects a word, as in any text.
+      if (repeat) {
+        if (ids.length < 2) return false
+        const next = nextStackedSpan(view.state, ids)
+        view.dispatch(view.state.tr.setMeta(annotationKey, { type: 'select', id: next }))
+        return true
+      }
       if (latest.current.interceptSpanClick?.(ids)) return true
       const next = ids.length > 0 ? nextStackedSpan(view.state, ids) : null
       if (next !== annotationKey.getState(view.state)?.selectedId)
@@ -173,6 +198,9 @@ function mountArticleView(host: HTMLElement, latest: RefObject<ArticleViewProps>
     attributes: {
       class: document.blocks.length > LONG_ARTICLE_BLOCKS ? 'mg-doc mg-long' : 'mg-doc',
       role: 'textbox',
+      // Said outright: axe does not count a contenteditable as focusable, and would report the
+      // article's scroller as a scrollable region a keyboard cannot reach.
+      tabindex: '0',
       'aria-readonly': 'true',
       'aria-multiline': 'true',
       'aria-label': document.title ? `Article text: ${document.title}` : 'Article text',
@@ -249,6 +277,16 @@ function useViewHandle(
       spanBox(spanId) {
         const el = firstElementOf(viewRef.current, spanId)
         return el ? (el.getClientRects()[0] ?? el.getBoundingClientRect()) : null
+      },
+      caretBox() {
+        const view = viewRef.current
+        if (!view) return null
+        try {
+          const c = view.coordsAtPos(view.state.selection.head)
+          return new DOMRect(c.left, c.top, Math.max(1, c.right - c.left), c.bottom - c.top)
+        } catch {
+          return null
+        }
       },
     }),
     [viewRef],

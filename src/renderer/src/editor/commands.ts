@@ -10,15 +10,19 @@ import {
   patchedRelation,
   patchedSpan,
   relationProblem,
+  sameTag,
   spanProblem,
   type AnnotationAction,
   type RelationPatch,
   type SpanPatch,
 } from './annotation-plugin'
+import type { AliasEffect } from './ops'
 import { snapToWords } from './snap'
 
 function send(action: AnnotationAction): Command {
   return (state, dispatch) => {
+    // A read-only document takes no change: the command does not apply (the plugin would ignore it).
+    if (action.type !== 'select' && annotationKey.getState(state)?.readOnly) return false
     if (dispatch) dispatch(state.tr.setMeta(annotationKey, action))
     return true
   }
@@ -45,45 +49,73 @@ export interface TagOptions {
 /**
  * Tags the current text selection as a new span of a layer (with the layer's attribute defaults),
  * selects the new span and collapses the text selection to its end. False when the selection is
- * empty (or snaps to nothing), or the layer or label is not in the schema.
+ * empty (or snaps to nothing), the layer or label is not in the schema, or the span would be one
+ * the store refuses (see `spanProblem`: e.g. an end inside a surrogate pair, or the same text
+ * already tagged with the same label; `tagProblem` says which).
  */
 export function tagSelection(opts: TagOptions): Command {
   return (state, dispatch) => {
     const st = annotationKey.getState(state)
-    const layer = st?.schema.layers.find((l) => l.id === opts.layerId)
-    if (!st || !layer) return false
-    const label = opts.label ?? layer.labels[0].name
-    if (!layer.labels.some((l) => l.name === label)) return false
-    const range = selectionOffsets(state)
-    if (!range) return false
-    let { start, end } = range
-    if (opts.snapToWords) {
-      const { map } = st
-      const first = map.blocks[map.blockIndexAt(start)]
-      const last = map.blocks[map.blockIndexAt(end)]
-      const limits = { min: first ? first.start : start, max: last ? last.end : end }
-      ;({ start, end } = snapToWords(map.text, start, end, limits))
-    }
-    if (!(start < end)) return false
+    const span = st && !st.readOnly && spanForSelection(state, opts)
+    if (!st || !span || spanProblem(st, span)) return false
     if (dispatch) {
-      const time = new Date().toISOString()
-      const span: Span = {
-        id: newId('s'),
-        layer: layer.id,
-        label,
-        start,
-        end,
-        quote: quoteOf(st.map.text, start, end),
-        attributes: defaultAttributes(layer),
-        annotator: opts.annotator,
-        createdAt: time,
-        updatedAt: time,
-      }
       const action: AnnotationAction = { type: 'add', span, select: true }
-      const caret = TextSelection.create(state.doc, st.map.offsetToPos(end, -1))
+      const caret = TextSelection.create(state.doc, st.map.offsetToPos(span.end, -1))
       dispatch(state.tr.setMeta(annotationKey, action).setSelection(caret))
     }
     return true
+  }
+}
+
+/** Why `tagSelection(opts)` would not apply: read-only, no text selected, or the span it makes. */
+export type TagProblem =
+  | { kind: 'read-only'; reason: string }
+  | { kind: 'no-selection' }
+  | { kind: 'duplicate'; existing: Span }
+  | { kind: 'invalid'; message: string }
+
+/** What stops `tagSelection(opts)` from applying now, or null when it would apply. */
+export function tagProblem(state: EditorState, opts: TagOptions): TagProblem | null {
+  const st = annotationKey.getState(state)
+  if (st?.readOnly) return { kind: 'read-only', reason: st.readOnly }
+  const span = st && spanForSelection(state, opts)
+  if (!st || !span) return { kind: 'no-selection' }
+  const existing = sameTag(st, span)
+  if (existing) return { kind: 'duplicate', existing }
+  const message = spanProblem(st, span)
+  return message ? { kind: 'invalid', message } : null
+}
+
+/** The span `tagSelection` would add (snapped if asked), or null for no text or no such label. */
+function spanForSelection(state: EditorState, opts: TagOptions): Span | null {
+  const st = annotationKey.getState(state)
+  const layer = st?.schema.layers.find((l) => l.id === opts.layerId)
+  if (!st || !layer) return null
+  const label = opts.label ?? layer.labels[0].name
+  if (!layer.labels.some((l) => l.name === label)) return null
+  const range = selectionOffsets(state)
+  if (!range) return null
+  let { start, end } = range
+  if (opts.snapToWords) {
+    const { map } = st
+    const first = map.blocks[map.blockIndexAt(start)]
+    const last = map.blocks[map.blockIndexAt(end)]
+    const limits = { min: first ? first.start : start, max: last ? last.end : end }
+    ;({ start, end } = snapToWords(map.text, start, end, limits))
+  }
+  if (!(start < end)) return null
+  const time = new Date().toISOString()
+  return {
+    id: newId('s'),
+    layer: layer.id,
+    label,
+    start,
+    end,
+    quote: quoteOf(st.map.text, start, end),
+    attributes: defaultAttributes(layer),
+    annotator: opts.annotator,
+    createdAt: time,
+    updatedAt: time,
   }
 }
 
@@ -120,7 +152,7 @@ export function removeSpan(id: string): Command {
 export function updateSpan(
   id: string,
   patch: SpanPatch,
-  options: { mergeKey?: string } = {},
+  options: { mergeKey?: string; alias?: AliasEffect } = {},
 ): Command {
   return (state, dispatch) => {
     const span = annotationKey.getState(state)?.spans.get(id)
@@ -130,9 +162,21 @@ export function updateSpan(
       id,
       patch,
       mergeKey: options.mergeKey,
+      alias: options.alias,
       now: new Date().toISOString(),
     })(state, dispatch)
   }
+}
+
+/**
+ * The registry change that undo (or redo) would revert (or bring back) with its op, if the op at
+ * the top of that stack carries one; the shell applies it to the registry after running the
+ * command. Undo's effect is to remove the alias, redo's to add it again.
+ */
+export function historyAliasEffect(state: EditorState, which: 'undo' | 'redo'): AliasEffect | null {
+  const st = annotationKey.getState(state)
+  const op = which === 'undo' ? st?.done.at(-1) : st?.undone.at(-1)
+  return op?.kind === 'update-span' && op.alias ? op.alias : null
 }
 
 /** Selects a span (null clears the selection). False if the span does not exist. */
@@ -144,8 +188,10 @@ export function selectSpan(id: string | null): Command {
 }
 
 /**
- * Selects the next (dir 1) or previous (dir -1) span in reading order from the selected one, or the
- * first/last when none is selected: keyboard access to highlights. False when there are none.
+ * Selects the next (dir 1) or previous (dir -1) span in reading order: from the selected span, or,
+ * when none is selected, from the caret (the first span starting at or after it, or the last one
+ * starting before it), wrapping around at either end. Keyboard access to highlights. False when
+ * there are none.
  */
 export function selectAdjacentSpan(dir: 1 | -1): Command {
   return (state, dispatch) => {
@@ -155,8 +201,15 @@ export function selectAdjacentSpan(dir: 1 | -1): Command {
       (a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
     const at = order.findIndex((s) => s.id === st.selectedId)
-    const next =
-      at < 0 ? (dir > 0 ? 0 : order.length - 1) : (at + dir + order.length) % order.length
+    let next: number
+    if (at >= 0) next = (at + dir + order.length) % order.length
+    else {
+      const caret = st.map.posToOffset(state.selection.head, dir)
+      const after = order.findIndex((s) => s.start >= caret)
+      if (dir > 0) next = after < 0 ? 0 : after
+      else next = (after < 0 ? order.length : after) - 1
+      if (next < 0) next = order.length - 1
+    }
     return send({ type: 'select', id: order[next].id })(state, dispatch)
   }
 }

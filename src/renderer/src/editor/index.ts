@@ -11,6 +11,7 @@ export {
   addRelation,
   addSpan,
   defaultAttributes,
+  historyAliasEffect,
   redo,
   removeRelation,
   rejectSuggestions,
@@ -19,11 +20,13 @@ export {
   selectionOffsets,
   selectSpan,
   setDocLabels,
+  tagProblem,
   tagSelection,
   undo,
   updateRelation,
   updateSpan,
   type TagOptions,
+  type TagProblem,
 } from './commands'
 export {
   annotationKey,
@@ -37,7 +40,7 @@ export { buildPmDoc, OffsetMap } from './doc'
 export { snapToWords } from './snap'
 export { createArticleState } from './state'
 export { SpanStore } from './span-store'
-export { nextStackedSpan } from './annotation-plugin'
+export { nextStackedSpan, sameTag } from './annotation-plugin'
 export { linkDataOf, linkProblem, linkSpans, retargetRelation } from './link-commands'
 export { linksKey, setShowAllLinks } from './links-plugin'
 export {
@@ -53,3 +56,4 @@ export {
   type LinkEnds,
   type SpanLink,
 } from './relations'
+export type { AliasEffect } from './ops'

@@ -1,7 +1,9 @@
 // Where a link is drawn, from the line boxes of its two spans (coordinates relative to the article).
-// Two spans on one line get a low arc above the line; spans on different lines get a connector that
-// leaves each span through the gap above its line and runs down the left margin ("gutter"), so it
-// never crosses the text. Pure geometry, tested without a browser.
+// Two spans on one line get an arc above the line; several arcs over one line are stacked in levels
+// so that neither they nor their labels cross (arcLevels), and the line is given the room they
+// need (LinkOverlay). Spans on different lines get a connector that leaves each span through the
+// gap above its line and runs down the left margin ("gutter"), so it never crosses the text. Pure
+// geometry, tested without a browser.
 
 /** A line box of a span, relative to the article's top-left corner. */
 export interface Box {
@@ -38,17 +40,10 @@ function round(n: number): number {
 }
 
 /**
- * The shape of a link from the span with line boxes `from` to the one with `to` (each in reading
- * order). `lane` spreads parallel connectors apart in the gutter. Null when either has no box.
+ * The pair of line boxes (one of each span) that share a line and lie closest together, or null
+ * when the spans share no line. Such a pair is linked by an arc above that line.
  */
-export function linkShape(
-  from: readonly Box[],
-  to: readonly Box[],
-  lane = 0,
-  labelNear: 'from' | 'to' | 'middle' = 'middle',
-): LinkShape | null {
-  if (from.length === 0 || to.length === 0) return null
-  // A shared line: the pair with the smallest horizontal gap gets an arc.
+export function sharedLine(from: readonly Box[], to: readonly Box[]): [Box, Box] | null {
   let best: [Box, Box] | null = null
   let bestGap = Infinity
   for (const a of from)
@@ -60,7 +55,24 @@ export function linkShape(
         bestGap = gap
       }
     }
-  if (best) return arc(best[0], best[1], lane, labelNear)
+  return best
+}
+
+/**
+ * The shape of a link from the span with line boxes `from` to the one with `to` (each in reading
+ * order). Spans on one line get an arc at height `level` (see arcLevels); spans on different lines
+ * a connector through the gutter, `lane` spreading parallel connectors apart. Null when either
+ * span has no box.
+ */
+export function linkShape(
+  from: readonly Box[],
+  to: readonly Box[],
+  lane = 0,
+  level = 0,
+): LinkShape | null {
+  if (from.length === 0 || to.length === 0) return null
+  const pair = sharedLine(from, to)
+  if (pair) return arc(pair[0], pair[1], level)
   // Different lines: leave from the box of each span nearest the other.
   const down = to[0].top > from[0].top
   const a = down ? from[from.length - 1] : from[0]
@@ -78,12 +90,18 @@ export function linkShape(
   }
 }
 
-/**
- * A low arc above one line from the middle of `a` to the middle of `b`; its label sits on the arc,
- * nearer one end when asked (the links of a selected span share that span's end, so labels by the
- * other ends stay apart).
- */
-function arc(a: Box, b: Box, lane: number, labelNear: 'from' | 'to' | 'middle'): LinkShape {
+/** Height of one row of arcs (a label's height and a little air): each level adds one. */
+export const LABEL_ROW = 13
+/** How far the lowest arc's top rises above the text it links. */
+export const ARC_RISE = 10
+
+/** How far above its line's text an arc of `level` rises, its label on top. */
+export function arcRise(level: number): number {
+  return ARC_RISE + level * LABEL_ROW
+}
+
+/** The two ends of an arc, as arcLevels needs them. */
+function arcEnds(a: Box, b: Box): [number, number] {
   let ax = (a.left + a.right) / 2
   let bx = (b.left + b.right) / 2
   // Nested spans share a middle: move the ends apart so the arc is visible.
@@ -91,17 +109,66 @@ function arc(a: Box, b: Box, lane: number, labelNear: 'from' | 'to' | 'middle'):
     ax = Math.min(ax, a.left + 6)
     bx = Math.max(bx, ax + 16)
   }
+  return [ax, bx]
+}
+
+/**
+ * An arc above one line from the middle of `a` to the middle of `b`, rising to its level, with its
+ * label at the top, on the arc's middle.
+ */
+function arc(a: Box, b: Box, level: number): LinkShape {
+  const [ax, bx] = arcEnds(a, b)
   const top = Math.min(a.top, b.top)
-  const h = Math.min(14, 6 + Math.abs(bx - ax) / 12) + (lane % 3) * 3
+  const rise = arcRise(level)
+  // A cubic with both control points h above the ends peaks at 3/4 h.
+  const h = (rise * 4) / 3
   const d = `M${round(ax)} ${round(a.top)} C${round(ax)} ${round(top - h)} ${round(bx)} ${round(top - h)} ${round(bx)} ${round(b.top)}`
-  // On a cubic with both control points at height h, the curve at t is 3t(1-t)·h above the ends.
-  const t = labelNear === 'from' ? 0.2 : labelNear === 'to' ? 0.8 : 0.5
-  const x = ((1 - t) ** 3 + 3 * (1 - t) ** 2 * t) * ax + (3 * (1 - t) * t ** 2 + t ** 3) * bx
   return {
     d,
-    label: { x: round(x), y: round(top - 3 * t * (1 - t) * h - 3), vertical: false },
+    label: { x: round((ax + bx) / 2), y: round(top - rise + 4), vertical: false },
     end: { x: round(bx), y: round(b.top) },
   }
+}
+
+/** An arc to place over a line: the line it is on, its two spans' boxes, its label's width. */
+export interface ArcPlan {
+  line: number
+  a: Box
+  b: Box
+  labelWidth: number
+}
+
+/**
+ * The level of each arc, so that no two arcs over one line, nor their labels, overlap: as brat
+ * stacks its arcs, the narrowest arcs go lowest and an arc rises one level above every arc (or
+ * label) it would otherwise cross.
+ */
+export function arcLevels(arcs: readonly ArcPlan[]): number[] {
+  const extent = arcs.map(({ a, b, labelWidth }) => {
+    const [ax, bx] = arcEnds(a, b)
+    const mid = (ax + bx) / 2
+    const l = Math.min(ax, bx, mid - labelWidth / 2) - 3
+    const r = Math.max(ax, bx, mid + labelWidth / 2) + 3
+    return { l, r, width: Math.abs(bx - ax) }
+  })
+  const order = arcs
+    .map((_, i) => i)
+    .sort((i, j) => extent[i].width - extent[j].width || extent[i].l - extent[j].l)
+  const levels: number[] = new Array<number>(arcs.length).fill(0)
+  const placed: number[] = []
+  for (const i of order) {
+    const taken = new Set(
+      placed
+        .filter((j) => arcs[j].line === arcs[i].line)
+        .filter((j) => extent[j].l < extent[i].r && extent[i].l < extent[j].r)
+        .map((j) => levels[j]),
+    )
+    let level = 0
+    while (taken.has(level)) level++
+    levels[i] = level
+    placed.push(i)
+  }
+  return levels
 }
 
 /** A label to place: its anchor (text middle, baseline) and estimated width. */
@@ -111,9 +178,6 @@ export interface LabelBox {
   width: number
   vertical: boolean
 }
-
-/** Height of one row of labels when they are stacked apart. */
-export const LABEL_ROW = 12
 
 /**
  * Moves labels up (horizontal ones) or along the gutter (vertical ones), one row at a time, until

@@ -6,7 +6,17 @@ import type { EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Relation, Span } from '../../../shared/model'
 import { annotationKey, spanIdsAtTarget, type AnnotationState } from './annotation-plugin'
-import { linkShape, spreadLabels, type Box, type LinkShape } from './link-geometry'
+import {
+  LABEL_ROW,
+  arcLevels,
+  arcRise,
+  linkShape,
+  sharedLine,
+  spreadLabels,
+  type Box,
+  type LinkShape,
+} from './link-geometry'
+import { linksKey, linksRoom } from './links-key'
 import { linkOptionsFor, resolveLink } from './relations'
 
 const SVG = 'http://www.w3.org/2000/svg'
@@ -88,7 +98,9 @@ export class LinkOverlay {
       a?.selectedId !== b?.selectedId ||
       a?.relations !== b?.relations ||
       a?.revision !== b?.revision ||
-      a?.schema !== b?.schema
+      a?.schema !== b?.schema ||
+      // Room given to a line moves the lines after it: draw again where they are now.
+      linksRoom(prev) !== linksRoom(view.state)
     )
       this.schedule()
   }
@@ -138,21 +150,41 @@ export class LinkOverlay {
       return found
     }
     const doc = this.view.dom.ownerDocument
-    const selected = this.cb.showAll(this.view.state) ? null : st.selectedId
-    const drawn: { rel: Relation; shape: LinkShape; color: string; name: string }[] = []
-    relations.forEach((rel, i) => {
+    // Arcs (ends on one line) are stacked in levels per line; connectors take gutter lanes.
+    const planned = relations.flatMap((rel) => {
       const from = st.spans.get(rel.from)
       const to = st.spans.get(rel.to)
-      // Label each link of the selected span by its other end, where labels do not pile up.
-      const near = !selected ? 'middle' : rel.from === selected ? 'to' : 'from'
-      const shape = from && to && linkShape(boxesOf(from), boxesOf(to), i, near)
-      if (!shape) return
+      if (!from || !to) return []
       const type = st.schema.relationTypes.find((t) => t.id === rel.type)
-      const color = st.schema.layers.find((l) => l.id === from.layer)?.color ?? '#808080'
-      drawn.push({ rel, shape, color, name: type?.name ?? rel.type })
+      const name = type?.name ?? rel.type
+      const pair = sharedLine(boxesOf(from), boxesOf(to))
+      return [{ rel, from, to, name, pair }]
     })
-    const anchors = spreadLabels(
-      drawn.map(({ shape, name }) => ({ ...shape.label, width: name.length * 6 + 6 })),
+    const arcs = planned.filter((p) => p.pair)
+    const levels = arcLevels(
+      arcs.map((p) => ({
+        line: Math.round(p.pair![0].top),
+        a: p.pair![0],
+        b: p.pair![1],
+        labelWidth: labelWidth(p.name),
+      })),
+    )
+    const levelOf = new Map(arcs.map((p, i) => [p.rel.id, levels[i]]))
+    const drawn: { rel: Relation; shape: LinkShape; color: string; name: string }[] = []
+    planned.forEach(({ rel, from, to, name }, i) => {
+      const shape = linkShape(boxesOf(from), boxesOf(to), i, levelOf.get(rel.id) ?? 0)
+      if (!shape) return
+      const color = st.schema.layers.find((l) => l.id === from.layer)?.color ?? '#808080'
+      drawn.push({ rel, shape, color, name })
+    })
+    this.makeRoom(st, arcs, levels)
+    // Arc labels sit on their level; the gutter's vertical labels are spread along it.
+    const vertical = drawn.filter(({ shape }) => shape.label.vertical)
+    const spread = spreadLabels(
+      vertical.map(({ shape, name }) => ({ ...shape.label, width: labelWidth(name) })),
+    )
+    const anchors = drawn.map(({ shape }) =>
+      shape.label.vertical ? spread[vertical.findIndex((v) => v.shape === shape)] : shape.label,
     )
     const shapes = drawn.map(({ rel, shape, color, name }, i) => {
       const g = doc.createElementNS(SVG, 'g')
@@ -208,6 +240,51 @@ export class LinkOverlay {
     return out
   }
 
+  /**
+   * Gives each line with stacked arcs the room above it that they need (brat grows its line
+   * spacing where arcs are drawn): the links plugin puts a spacer at the line's start. Lines keep
+   * their spacing when their arcs fit the normal gap between lines.
+   */
+  private makeRoom(
+    st: AnnotationState,
+    arcs: { from: Span; to: Span; pair: [Box, Box] | null }[],
+    levels: number[],
+  ): void {
+    const style = getComputedStyle(this.view.dom)
+    const fontSize = parseFloat(style.fontSize) || 16
+    const lineHeight = parseFloat(style.lineHeight) || fontSize * 1.5
+    // The gap between one line's letters and the next line's, which the lowest arcs use.
+    const free = lineHeight - fontSize * 1.2
+    const room = new Map<number, number>()
+    arcs.forEach(({ from, to, pair }, i) => {
+      const needed = Math.ceil(arcRise(levels[i]) + LABEL_ROW - free)
+      if (needed <= 2 || !pair) return
+      const pos = this.lineStart(st, [from, to], pair[0])
+      if (pos !== null) room.set(pos, Math.max(room.get(pos) ?? 0, needed))
+    })
+    const next = [...room].map(([pos, px]) => ({ pos, px })).sort((a, b) => a.pos - b.pos)
+    const current = linksRoom(this.view.state)
+    if (JSON.stringify(next) !== JSON.stringify(current))
+      this.view.dispatch(this.view.state.tr.setMeta(linksKey, { room: next }))
+  }
+
+  /**
+   * A position on the line of `box`: the start of whichever span begins on that line (stable while
+   * the spacer moves the line), else the position under the box's left end.
+   */
+  private lineStart(st: AnnotationState, spans: Span[], box: Box): number | null {
+    for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+      const first = this.spanBoxes(st, span, this.layer.getBoundingClientRect())[0]
+      if (first && Math.abs(first.top - box.top) < 3) return st.map.offsetToPos(span.start, 1)
+    }
+    const origin = this.layer.getBoundingClientRect()
+    const at = this.view.posAtCoords({
+      left: origin.left + box.left + 1,
+      top: origin.top + (box.top + box.bottom) / 2,
+    })
+    return at ? at.pos : null
+  }
+
   /** The line boxes of a span's text, relative to the layer. */
   private spanBoxes(st: AnnotationState, span: Span, origin: DOMRect): Box[] {
     const r = span.end <= st.map.text.length ? st.map.rangeToPos(span.start, span.end) : null
@@ -226,7 +303,7 @@ export class LinkOverlay {
 
   private placeHandle(st: AnnotationState, origin: DOMRect): void {
     const span = st.selectedId ? st.spans.get(st.selectedId) : undefined
-    const canLink = !!span && linkOptionsFor(st.schema, span.layer).length > 0
+    const canLink = !!span && !st.readOnly && linkOptionsFor(st.schema, span.layer).length > 0
     const last = canLink ? this.spanBoxes(st, span!, origin).at(-1) : undefined
     this.handle.hidden = !last
     if (!last || !span) return
@@ -343,4 +420,9 @@ function scrollParent(el: HTMLElement): HTMLElement | null {
     if (/(auto|scroll)/.test(style.overflowY)) return p
   }
   return null
+}
+
+/** The width a link's label takes (10.5 px bold sans: about 6 px a character). */
+function labelWidth(name: string): number {
+  return name.length * 6 + 6
 }

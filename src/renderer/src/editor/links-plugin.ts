@@ -4,18 +4,13 @@
 // animation frame after a change that matters (selection, relations, the switch) or a resize, and
 // only the links whose ends are in view are measured when all are shown, so a large document costs
 // no more per frame than a small one.
-import { Plugin, PluginKey, type Command } from 'prosemirror-state'
-import type { EditorView } from 'prosemirror-view'
+import { Plugin, type Command } from 'prosemirror-state'
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import './links.css'
 import { LinkOverlay } from './link-overlay'
+import { linksKey, type LineRoom, type LinksState } from './links-key'
 
-/** The links plugin's state. */
-export interface LinksState {
-  showAll: boolean
-}
-
-/** The key of the links plugin. */
-export const linksKey = new PluginKey<LinksState>('marginalia-links')
+export { linksKey, type LinksState } from './links-key'
 
 /** What the shell does with the link handle of the selected span. */
 export interface LinksPluginOptions {
@@ -30,13 +25,21 @@ export function linksPlugin(options: LinksPluginOptions = {}): Plugin<LinksState
   return new Plugin<LinksState>({
     key: linksKey,
     state: {
-      init: () => ({ showAll: false }),
-      apply(tr, prev) {
-        const meta = tr.getMeta(linksKey) as Partial<LinksState> | undefined
-        return meta?.showAll !== undefined && meta.showAll !== prev.showAll
-          ? { showAll: meta.showAll }
-          : prev
+      init: () => ({ showAll: false, room: [], spacers: DecorationSet.empty }),
+      apply(tr, prev, _old, state) {
+        const meta = tr.getMeta(linksKey) as { showAll?: boolean; room?: LineRoom[] } | undefined
+        if (!meta) return prev
+        const next = { ...prev }
+        if (meta.showAll !== undefined) next.showAll = meta.showAll
+        if (meta.room) {
+          next.room = meta.room
+          next.spacers = DecorationSet.create(state.doc, meta.room.map(spacer))
+        }
+        return next
       },
+    },
+    props: {
+      decorations: (state) => linksKey.getState(state)?.spacers,
     },
     view: (view: EditorView) =>
       new LinkOverlay(view, {
@@ -54,4 +57,22 @@ export function setShowAllLinks(on: boolean): Command {
     dispatch?.(state.tr.setMeta(linksKey, { showAll: on }))
     return true
   }
+}
+
+/**
+ * A zero-width spacer taller than its line by `px`, aligned to the line's bottom, so the line
+ * grows upwards and its stacked arcs get room above the text (line-height stays the reader's).
+ */
+function spacer({ pos, px }: LineRoom): Decoration {
+  return Decoration.widget(
+    pos,
+    () => {
+      const el = document.createElement('span')
+      el.className = 'mg-arc-room'
+      el.style.height = `calc(1lh + ${px}px)`
+      el.setAttribute('aria-hidden', 'true')
+      return el
+    },
+    { side: -1, key: `mg-arc-room-${px}`, ignoreSelection: true },
+  )
 }

@@ -10,11 +10,21 @@ export interface PlacedRelation {
   index: number
 }
 
+/**
+ * A change outside the document that an op brought with it: linking a span to an entity may add
+ * the span's text to the entity's aliases in the project's registry. The op only records it; the
+ * shell undoes and redoes it with the op (see useEditorActions' history).
+ */
+export interface AliasEffect {
+  entityId: string
+  alias: string
+}
+
 /** One reversible change to a document's annotations. */
 export type AnnotationOp =
   | { kind: 'add-span'; span: Span; relations: PlacedRelation[] }
   | { kind: 'remove-span'; span: Span; relations: PlacedRelation[] }
-  | { kind: 'update-span'; before: Span; after: Span; mergeKey?: string }
+  | { kind: 'update-span'; before: Span; after: Span; mergeKey?: string; alias?: AliasEffect }
   | { kind: 'add-relation'; relation: Relation; index: number }
   | { kind: 'remove-relation'; relation: Relation; index: number }
   | { kind: 'update-relation'; before: Relation; after: Relation }
@@ -41,7 +51,7 @@ export function invertOp(op: AnnotationOp): AnnotationOp {
     case 'remove-span':
       return { kind: 'add-span', span: op.span, relations: op.relations }
     case 'update-span':
-      return { kind: 'update-span', before: op.after, after: op.before }
+      return { kind: 'update-span', before: op.after, after: op.before, alias: op.alias }
     case 'add-relation':
       return { kind: 'remove-relation', relation: op.relation, index: op.index }
     case 'remove-relation':

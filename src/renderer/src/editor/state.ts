@@ -12,6 +12,8 @@ export interface ArticleStateOptions {
   /** Draw only the first blocks' highlights at first (see AnnotationPluginOptions). */
   firstBlocks?: number
   onClickSpans?: AnnotationPluginOptions['onClickSpans']
+  /** Why the annotations may not be changed (a read-only project); default null. */
+  readOnly?: string | null
   /** Further plugins (e.g. the tooltip), after the annotation plugin. */
   plugins?: Plugin[]
 }
@@ -25,6 +27,7 @@ export function createArticleState(options: ArticleStateOptions): EditorState {
     initial: options.initial,
     firstBlocks: options.firstBlocks,
     onClickSpans: options.onClickSpans,
+    readOnly: options.readOnly,
   })
   return EditorState.create({ doc, plugins: [plugin, ...(options.plugins ?? [])] })
 }

@@ -1,8 +1,8 @@
 // The "Entity" field of a source span: the registry entity the span refers to, or suggestions from
 // the registry (name or alias matching the span's text) as one-click buttons, a search over all
 // entities, and "New entity from this text". Assigning may also add the span's text as an alias,
-// so the next "Putin" is suggested at once; that is on by default only for names (capitalised),
-// never for pronouns like "he".
+// so the next "Putin" is suggested at once; that is on by default only for names ("Putin", "the
+// Kremlin"), never for generic phrases ("Russian state media") or pronouns ("he").
 import { useId, useMemo, useState } from 'react'
 import type { Entity, Span } from '../../../shared/model'
 import { suggestEntities } from '../../../shared/registry'

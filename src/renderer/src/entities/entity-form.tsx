@@ -9,13 +9,13 @@ interface EntityFormProps {
   editor: ReturnType<typeof useEntityEditor>
   entities: readonly Entity[]
   /** Spans of the open document that refer to the entity. */
-  useCount: number
+  spanCount: number
   kinds: readonly string[]
   busy: boolean
 }
 
 /** The form editing (or adding) one entity. */
-export function EntityForm({ draft, editor, entities, useCount, kinds, busy }: EntityFormProps) {
+export function EntityForm({ draft, editor, entities, spanCount, kinds, busy }: EntityFormProps) {
   const { pending } = editor
   return (
     <form
@@ -27,8 +27,8 @@ export function EntityForm({ draft, editor, entities, useCount, kinds, busy }: E
       }}
     >
       <EntityFields draft={draft} kinds={kinds} onEdit={editor.edit} />
-      {!draft.isNew && useCount > 0 && (
-        <p className="muted small">{useCount} span(s) of this document refer to it.</p>
+      {!draft.isNew && spanCount > 0 && (
+        <p className="muted small">{spanCount} span(s) of this document refer to it.</p>
       )}
       <div className="link-actions">
         <button type="submit" className="button primary small" disabled={busy}>

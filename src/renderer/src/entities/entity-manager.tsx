@@ -14,7 +14,7 @@ import { useEntityEditor, draftOf, type Draft } from './use-entity-editor'
 interface EntityManagerProps {
   entities: readonly Entity[]
   /** Spans of the open document per entity id. */
-  useCounts: ReadonlyMap<string, number>
+  spanCounts: ReadonlyMap<string, number>
   /** Kinds to offer (the source layer's `kind` values). */
   kinds: readonly string[]
   busy: boolean
@@ -28,7 +28,7 @@ interface EntityManagerProps {
 
 /** The registry dialog. */
 export function EntityManager(props: EntityManagerProps) {
-  const { entities, useCounts } = props
+  const { entities, spanCounts } = props
   const editor = useEntityEditor(props)
   const { draft, message } = editor
 
@@ -49,7 +49,7 @@ export function EntityManager(props: EntityManagerProps) {
       <div className="entity-manager">
         <EntityList
           entities={entities}
-          useCounts={useCounts}
+          spanCounts={spanCounts}
           currentId={draft?.id ?? null}
           onShow={editor.show}
         />
@@ -58,7 +58,7 @@ export function EntityManager(props: EntityManagerProps) {
             draft={draft}
             editor={editor}
             entities={entities}
-            useCount={useCounts.get(draft.id) ?? 0}
+            spanCount={spanCounts.get(draft.id) ?? 0}
             kinds={props.kinds}
             busy={props.busy}
           />
@@ -77,13 +77,13 @@ export function EntityManager(props: EntityManagerProps) {
 
 interface EntityListProps {
   entities: readonly Entity[]
-  useCounts: ReadonlyMap<string, number>
+  spanCounts: ReadonlyMap<string, number>
   currentId: string | null
   onShow: (draft: Draft) => void
 }
 
 /** The filterable list of entities, and "New entity". */
-function EntityList({ entities, useCounts, currentId, onShow }: EntityListProps) {
+function EntityList({ entities, spanCounts, currentId, onShow }: EntityListProps) {
   const [query, setQuery] = useState('')
   const shown = useMemo(
     () => (query ? searchEntities(entities, query, 500) : [...entities]),
@@ -111,7 +111,7 @@ function EntityList({ entities, useCounts, currentId, onShow }: EntityListProps)
               <span>{e.name}</span>
               <span className="muted small">
                 {e.kind || 'no kind'}
-                {useCounts.get(e.id) ? ` · ${useCounts.get(e.id)} here` : ''}
+                {spanCounts.get(e.id) ? ` · ${spanCounts.get(e.id)} here` : ''}
               </span>
             </button>
           </li>

@@ -3,6 +3,7 @@
 // possessives), so "putin" finds "Vladimir Putin" and "Pútin's" does too.
 import type { Entity } from '../../../shared/model'
 import { normaliseWords } from '../../../shared/registry'
+export { looksLikeName } from '../../../shared/registry'
 
 /** Entities whose name starts with, or name or an alias contains, the query; names first. */
 export function searchEntities(entities: readonly Entity[], query: string, limit = 8): Entity[] {
@@ -20,11 +21,6 @@ export function searchEntities(entities: readonly Entity[], query: string, limit
     .sort((a, b) => a.r - b.r || a.e.name.localeCompare(b.e.name))
     .slice(0, limit)
     .map((x) => x.e)
-}
-
-/** True when a span's text looks like a name (capitalised), not a pronoun such as "he". */
-export function looksLikeName(text: string): boolean {
-  return /^\p{Lu}/u.test(text.trim())
 }
 
 /** Aliases as typed in one field (comma or new line between them), trimmed and de-duplicated. */

@@ -27,7 +27,7 @@ export function RegistryDialog(props: {
   return (
     <EntityManager
       entities={registry.entities}
-      useCounts={counts}
+      spanCounts={counts}
       kinds={kinds}
       busy={registry.busy}
       onSave={registry.saveEntity}

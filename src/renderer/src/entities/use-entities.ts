@@ -8,8 +8,8 @@
 import { useCallback, useRef, useState, type RefObject } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { Entity } from '../../../shared/model'
-import { entityFromText, withAlias } from '../../../shared/registry'
-import { annotationKey, updateSpan, type ArticleViewHandle } from '../editor-api'
+import { entityFromText, withAlias, withoutAlias } from '../../../shared/registry'
+import { annotationKey, updateSpan, type AliasEffect, type ArticleViewHandle } from '../editor-api'
 import { messageOf } from '../common/error-message'
 import { historyRefersTo } from './entity-refs'
 
@@ -118,25 +118,49 @@ function useSpanAssignment(
   write: (change: (list: Entity[]) => Entity[]) => Promise<Entity[]>,
   opts: RefObject<EntitiesOptions>,
 ) {
-  /** One undoable editor change; the document's autosave follows from it. */
+  /** One undoable editor change (with the alias it added, if any); autosave follows from it. */
   const assignNow = useCallback(
-    (spanId: string, entityId: string | null) =>
-      editor.current?.run(updateSpan(spanId, { entityId })) ?? false,
+    (spanId: string, entityId: string | null, alias?: AliasEffect) =>
+      editor.current?.run(updateSpan(spanId, { entityId }, { alias })) ?? false,
     [editor],
   )
 
-  /** Links a span to an entity, first adding `alias` (the span's text) to it when asked. */
+  /**
+   * Links a span to an entity, first adding `alias` (the span's text) to it when asked. The alias
+   * is recorded with the link, so undoing the link takes it out of the registry again.
+   */
   const assign = useCallback(
     async (spanId: string, entity: Entity, alias?: string): Promise<boolean> => {
       try {
-        if (alias) await write((list) => aliasIn(list, entity.id, alias))
-        return assignNow(spanId, entity.id)
+        let added: AliasEffect | undefined
+        if (alias)
+          await write((list) => {
+            const next = aliasIn(list, entity.id, alias)
+            if (next !== list) added = { entityId: entity.id, alias: alias.trim() }
+            return next
+          })
+        return assignNow(spanId, entity.id, added)
       } catch (error) {
         opts.current.onNotice(`Could not update the source registry: ${messageOf(error)}`)
         return false
       }
     },
     [write, assignNow, opts],
+  )
+
+  /** Undo of a link takes back the alias it added; redo adds it again. */
+  const aliasHistory = useCallback(
+    (effect: AliasEffect, which: 'undo' | 'redo') => {
+      const change = (e: Entity) =>
+        which === 'undo' ? withoutAlias(e, effect.alias) : withAlias(e, effect.alias)
+      write((list) => {
+        const next = list.map((e) => (e.id === effect.entityId ? change(e) : e))
+        return next.every((e, i) => e === list[i]) ? list : next
+      }).catch((error: unknown) =>
+        opts.current.onNotice(`Could not update the source registry: ${messageOf(error)}`),
+      )
+    },
+    [write, opts],
   )
 
   /** Makes an entity named after the span's text, saves the registry, then links the span. */
@@ -155,7 +179,7 @@ function useSpanAssignment(
   )
 
   const unassign = useCallback((spanId: string) => assignNow(spanId, null), [assignNow])
-  return { assign, createFor, unassign }
+  return { assign, createFor, unassign, aliasHistory }
 }
 
 /** Deleting or merging entities, which main does in every document. */

@@ -29,6 +29,8 @@ interface AnnotationPanelProps {
   linking?: Linking
   /** The source registry (left out: no entity field). */
   registry?: Registry
+  /** Why nothing may be changed (a read-only project): the editing controls are disabled. */
+  readOnly?: string | null
 }
 
 /** The annotation panel. */
@@ -53,7 +55,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   const frame = frameOf(schema)
 
   return (
-    <aside className="annotation-panel" aria-label="Annotations">
+    <section className="annotation-panel" aria-label="Annotations">
       {selected ? (
         <SpanDetails
           span={selected}
@@ -62,6 +64,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           onDelete={props.onDeleteSpan}
           onBack={props.onClearSelection}
           noSource={unsourced.has(selected.id)}
+          readOnly={props.readOnly}
         >
           {registry && selected.layer === frame.sourceLayer && (
             <EntityField
@@ -98,11 +101,13 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           unsourced={unsourced}
         />
       )}
-      <DocLabelsEditor
-        sets={schema.labelSets}
-        labels={annotations.docLabels}
-        onChange={props.onDocLabels}
-      />
-    </aside>
+      <fieldset className="plain-fieldset" disabled={!!props.readOnly}>
+        <DocLabelsEditor
+          sets={schema.labelSets}
+          labels={annotations.docLabels}
+          onChange={props.onDocLabels}
+        />
+      </fieldset>
+    </section>
   )
 }

@@ -16,6 +16,8 @@ interface SpanDetailsProps {
   noSource?: boolean
   /** Further sections after the attributes (links, the entity field). */
   children?: ReactNode
+  /** Why the span cannot be changed (a read-only project): its fields are disabled. */
+  readOnly?: string | null
 }
 
 /** The editor of the selected span. */
@@ -52,40 +54,45 @@ export function SpanDetails(props: SpanDetailsProps) {
       <blockquote className="quote" aria-label="Quote">
         {span.quote.exact}
       </blockquote>
-      <div className="field">
-        <label htmlFor={labelId}>Label</label>
-        <select
-          id={labelId}
-          className="input"
-          value={span.label}
-          onChange={(e) => onUpdate(span.id, { label: e.target.value })}
-          disabled={labels.length < 2}
-        >
-          {labels.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
-      {layer?.attributes.map((def) => (
-        <AttributeField
-          key={`${span.id}:${def.name}`}
-          def={def}
-          value={span.attributes[def.name]}
-          onChange={(value) =>
-            onUpdate(span.id, { attributes: withAttribute(span.attributes, def.name, value) })
-          }
-        />
-      ))}
-      {props.children}
-      <p className="meta">
-        {span.annotator && <>By {span.annotator} · </>}
-        characters {span.start}–{span.end}
-      </p>
-      <button type="button" className="button danger" onClick={() => onDelete(span.id)}>
-        Delete span <kbd>Del</kbd>
-      </button>
+      {props.readOnly && (
+        <p className="hint">Read-only: this span cannot be changed ({props.readOnly}).</p>
+      )}
+      <fieldset className="plain-fieldset" disabled={!!props.readOnly}>
+        <div className="field">
+          <label htmlFor={labelId}>Label</label>
+          <select
+            id={labelId}
+            className="input"
+            value={span.label}
+            onChange={(e) => onUpdate(span.id, { label: e.target.value })}
+            disabled={labels.length < 2}
+          >
+            {labels.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {layer?.attributes.map((def) => (
+          <AttributeField
+            key={`${span.id}:${def.name}`}
+            def={def}
+            value={span.attributes[def.name]}
+            onChange={(value) =>
+              onUpdate(span.id, { attributes: withAttribute(span.attributes, def.name, value) })
+            }
+          />
+        ))}
+        {props.children}
+        <p className="meta">
+          {span.annotator && <>By {span.annotator} · </>}
+          characters {span.start}–{span.end}
+        </p>
+        <button type="button" className="button danger" onClick={() => onDelete(span.id)}>
+          Delete span <kbd>Del</kbd>
+        </button>
+      </fieldset>
     </section>
   )
 }

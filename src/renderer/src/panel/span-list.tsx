@@ -21,7 +21,11 @@ export function SpanList({ spans, schema, filter, onFilter, onShow, unsourced }:
   const options = useMemo(() => labelOptions(schema), [schema])
   const filtered = filter.label !== null || filter.text.trim() !== ''
   return (
-    <section className="span-list" aria-label="Spans">
+    <section className="span-list" aria-labelledby="span-list-title">
+      {/* Heads the layer groups (h3), as the selected span's h2 heads its sections. */}
+      <h2 id="span-list-title" className="visually-hidden">
+        Spans
+      </h2>
       <SpanFilter filter={filter} options={options} onChange={onFilter} />
       {spans.length === 0 && (
         <p className="hint">

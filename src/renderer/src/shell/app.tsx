@@ -7,6 +7,7 @@ import { DropOverlay } from './drop-overlay'
 import { EmptyState } from './empty-state'
 import { NoticeBanner } from './notice-banner'
 import { ProjectViews } from './project-views'
+import { SaveErrorBanner } from './save-status'
 import { TopBar } from './top-bar'
 import { useShellEvents } from './use-shell-events'
 import { useShellState } from './use-shell-state'
@@ -24,7 +25,7 @@ export default function App() {
       <TopBar
         projectName={snapshot?.project.name ?? null}
         documentTitle={doc.file ? doc.file.document.title || 'Untitled' : null}
-        saveState={doc.saveState}
+        saveState={snapshot?.readOnly ? { kind: 'read-only' } : doc.saveState}
         onRetrySave={doc.retry}
         snapToWords={s.settings.snapToWords}
         onSnapToWords={(on) => void nav.setSnapToWords(on)}
@@ -35,6 +36,15 @@ export default function App() {
         busy={transfers.busy}
         views={<ViewTabs view={s.view} onChange={s.showView} />}
       />
+      {snapshot?.readOnly && (
+        <p className="read-only-banner" role="status">
+          <strong>Read-only.</strong> This project cannot be changed: {snapshot.readOnly}. You can
+          read, browse and export it; tagging, linking and editing are off.
+        </p>
+      )}
+      {doc.saveState.kind === 'error' && (
+        <SaveErrorBanner message={doc.saveState.message} onRetry={doc.retry} />
+      )}
       {s.notice && <NoticeBanner message={s.notice} onDismiss={() => s.setNotice(null)} />}
       {!project.ready ? (
         <main className="article-message muted" role="status">

@@ -11,6 +11,8 @@ export type SaveState =
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'error'; message: string }
+  /** The project is read-only: nothing is saved (shown by the shell, never by the scheduler). */
+  | { kind: 'read-only' }
 
 /** Timer functions, injectable so tests can drive time. */
 export interface Timers {

@@ -44,7 +44,7 @@ export function NewProjectDialog({ onCreate, onCancel }: NewProjectDialogProps) 
           value={name}
           maxLength={200}
           onChange={(e) => setName(e.target.value)}
-          autoFocus
+          data-autofocus
           required
         />
       </form>

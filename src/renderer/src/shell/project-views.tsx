@@ -21,7 +21,10 @@ interface ProjectViewsProps {
 export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
   const { api, doc, toClaim } = s
   return (
-    <div className="view-stack">
+    // The views are the page's main content; inside the article view the documents list is a
+    // navigation landmark and the article and the panel are named regions (axe: a landmark such
+    // as complementary must not sit inside main, and no content may sit outside a landmark).
+    <main className="view-stack">
       <ViewPanel view="article" current={s.view}>
         <ArticleWorkbench s={s} snapshot={snapshot} schema={schema} />
       </ViewPanel>
@@ -40,7 +43,7 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
       {schema && (
         <RegistryDialog registry={s.registry} schema={schema} annotations={doc.annotations} />
       )}
-    </div>
+    </main>
   )
 }
 
@@ -67,6 +70,9 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
           schema={schema}
           editorRef={actions.editor}
           palette={article.palette}
+          readOnly={snapshot.readOnly}
+          hint={article.hint}
+          onDismissHint={article.dismissHint}
           onChange={doc.changed}
           onSelect={doc.select}
           onTextSelection={article.onTextSelection}
@@ -92,9 +98,10 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
             onDocLabels={actions.changeDocLabels}
             linking={linking}
             registry={registry}
+            readOnly={snapshot.readOnly}
           />
         ) : (
-          <aside className="annotation-panel" aria-label="Annotations" />
+          <section className="annotation-panel" aria-label="Annotations" />
         )
       }
     />

@@ -1,5 +1,6 @@
 // The save state of the open document, announced politely to screen readers; an error stays
-// visible with its message and a Retry button until a save succeeds.
+// visible with a Retry button until a save succeeds, its message (which file, what went wrong) in
+// a banner under the top bar where there is room to read it.
 import type { SaveState } from './autosave'
 
 interface SaveStatusProps {
@@ -10,23 +11,38 @@ interface SaveStatusProps {
 /** "Saved", "Saving…" or the error with Retry. */
 export function SaveStatus({ state, onRetry }: SaveStatusProps) {
   if (state.kind === 'error') {
+    // The whole message (file and cause) is in the banner under the bar (SaveErrorBanner).
     return (
-      <div className="save-status error" role="alert">
+      <div className="save-status error" title={state.message}>
         <span className="dot" aria-hidden="true" />
-        <span className="save-error-text" title={state.message}>
-          Not saved: {state.message}
-        </span>
+        Not saved
         <button type="button" className="button small" onClick={onRetry}>
           Retry
         </button>
       </div>
     )
   }
-  const text = state.kind === 'saved' ? 'Saved' : 'Saving…'
+  const text =
+    state.kind === 'saved' ? 'Saved' : state.kind === 'read-only' ? 'Read-only' : 'Saving…'
   return (
     <div className={`save-status ${state.kind}`} role="status" aria-live="polite">
       <span className="dot" aria-hidden="true" />
       {text}
+    </div>
+  )
+}
+
+/** The failed save's whole message, with Retry, across the window under the top bar. */
+export function SaveErrorBanner({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <div className="notice save-error" role="alert">
+      <span>
+        <strong>Not saved.</strong> {message} Your latest changes are kept in this window: Retry
+        once the problem is fixed.
+      </span>
+      <button type="button" className="button small" onClick={onRetry}>
+        Retry
+      </button>
     </div>
   )
 }

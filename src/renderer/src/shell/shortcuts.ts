@@ -59,8 +59,9 @@ export function matchShortcut(input: KeyInput, schema: AnnotationSchema): Shortc
   // Keyboard access to highlights: step through spans in reading order.
   if (key === ']') return { type: 'adjacent-span', dir: 1 }
   if (key === '[') return { type: 'adjacent-span', dir: -1 }
-  // L links the selected span (opens the link picker); a layer with shortcut "l" wins above.
-  if (key === 'l' && input.spanSelected && !input.shiftKey) return { type: 'link' }
+  // L links the selected span (opens the link picker; with no span selected the shell says why);
+  // a layer with shortcut "l" wins above.
+  if (key === 'l' && !input.shiftKey) return { type: 'link' }
   return matchSuggestionKey(input, key)
 }
 

@@ -2,7 +2,7 @@
 // selected span, and autosave. Switching documents or closing flushes the previous document's
 // pending save first and refuses to move on if that save fails, so no edit is silently dropped.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
-import type { Api, DocumentSummary } from '../../../shared/ipc-contract'
+import type { Api, DocumentSummary, FlushOutcome } from '../../../shared/ipc-contract'
 import type { Annotations, DocumentFile } from '../../../shared/model'
 import { AutosaveScheduler, type SaveState } from './autosave'
 import { messageOf } from '../common/error-message'
@@ -35,6 +35,11 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
   const loadSeq = useRef(0)
   const onSavedRef = useRef(onSaved)
   onSavedRef.current = onSaved
+  // The document and its latest annotations, for flushOutcome (read after an await).
+  const docIdRef = useRef<string | null>(null)
+  const annotationsRef = useRef<Annotations | null>(null)
+  docIdRef.current = doc.docId
+  annotationsRef.current = doc.annotations
 
   /** Writes pending changes; false (with the error shown in the save state) if that failed. */
   const flush = useCallback(async (): Promise<boolean> => {
@@ -102,9 +107,26 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
     void saver.current?.retry()
   }, [])
 
+  /**
+   * Flushes and says how it went, for main before a close or quit: saved, or why not with the
+   * annotations that are not on disk (so main can offer to save a copy of them elsewhere).
+   */
+  const flushOutcome = useCallback(async (): Promise<FlushOutcome> => {
+    if (await flush()) return { saved: true }
+    const state = saver.current?.state
+    const message = state?.kind === 'error' ? state.message : 'The last save did not finish.'
+    const docId = docIdRef.current
+    const annotations = annotationsRef.current
+    return {
+      saved: false,
+      message,
+      unsaved: docId && annotations ? { docId, annotations } : null,
+    }
+  }, [flush])
+
   useFlushOnLeave(flush)
 
-  return { ...doc, open, forget, flush, changed, select, retry }
+  return { ...doc, open, forget, flush, flushOutcome, changed, select, retry }
 }
 
 /** The autosave of `docId`, reporting each save's summary to `onSaved` and its state to `onState`. */

@@ -2,10 +2,23 @@
 // text fields their own keys) while a document is open and no dialog is.
 import type { AnnotationSchema } from '../../../shared/model'
 import { detectMac, isControlTarget, isTextFieldTarget, matchShortcut } from './shortcuts'
-import type { EditorActions } from '../article/use-editor-actions'
+import { readOnlyHint, type EditorActions } from '../article/use-editor-actions'
+import type { ShortcutAction } from './shortcuts'
 import { useWindowEvent } from '../common/use-window-event'
 
 const isMac = detectMac(navigator.userAgent)
+
+/** The shortcuts that change annotations (refused, with a hint, in a read-only project). */
+const CHANGES: ReadonlySet<ShortcutAction['type']> = new Set([
+  'tag',
+  'undo',
+  'redo',
+  'delete-span',
+  'link',
+  'suggestion-accept',
+  'suggestion-accept-all',
+  'suggestion-reject',
+])
 
 interface ShortcutOptions {
   /** The open document's schema, or null when no document is open (shortcuts are off). */
@@ -55,6 +68,13 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
       schema,
     )
     if (!action) return
+    // A read-only project takes no change: say why instead, by the caret.
+    const reason = CHANGES.has(action.type) ? actions.readOnlyReason() : null
+    if (reason) {
+      actions.hint(readOnlyHint(reason))
+      e.preventDefault()
+      return
+    }
     let handled = true
     switch (action.type) {
       case 'tag':
@@ -72,6 +92,10 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
         break
       case 'link':
         handled = linking?.openPicker() ?? false
+        if (!handled && linking && !selectedId)
+          actions.hint(
+            'Select a span first (click a highlight, or press ] to step to one), then L.',
+          )
         break
       case 'suggestion-step':
         handled = suggestions?.step(action.dir) ?? false

@@ -40,8 +40,17 @@ export function useShellEvents(s: ShellState): void {
         runMenuCommand(s, event.command)
         return
       case 'flush-request':
-        // Main waits for this before quitting; a failed save still answers (main decides).
-        void doc.flush().finally(() => void api['app:flushed']())
+        // Main waits for this before closing or quitting, and decides with the outcome: a failed
+        // save keeps the window open (Retry, Save a copy elsewhere, Quit anyway).
+        void doc
+          .flushOutcome()
+          .catch((error: unknown) => ({
+            saved: false as const,
+            message: error instanceof Error ? error.message : String(error),
+            unsaved: null,
+          }))
+          .then((outcome) => api['app:flushed'](outcome))
+          .catch(() => undefined)
         return
       case 'progress':
         transfers.onProgress(event)

@@ -1,8 +1,9 @@
 // Everything the shell holds, wired together: the project, the open document, the article's state,
 // navigation, the source registry, the views, imports and the dialogs. Each concern lives in its
 // own hook; this one only connects them, so the components below receive one `ShellState`.
-import { useCallback, useState } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import { useArticleShell } from '../article/use-article-shell'
+import type { AliasHistory } from '../article/use-editor-actions'
 import { useClaimNavigation } from '../claims/use-claim-navigation'
 import { useSuggestions } from '../suggestions/use-suggestions'
 import { useEntities } from '../entities/use-entities'
@@ -24,7 +25,9 @@ export function useShellState() {
   const { snapshot, settings } = project
   const schema = snapshot?.project.schema ?? null
 
-  const article = useArticleShell(api, settings, setNotice)
+  // The registry's half of undo: set below, once the registry exists.
+  const aliasHistory = useRef<AliasHistory | null>(null)
+  const article = useArticleShell(api, settings, setNotice, aliasHistory)
   const { closePalette, actions } = article
   const nav = useProjectActions({ api, project, doc, onNotice: setNotice, onLeave: closePalette })
   const registry = useEntities({
@@ -36,6 +39,9 @@ export function useShellState() {
     reload: () => doc.open(doc.docId),
     docId: doc.docId,
     onNotice: setNotice,
+  })
+  useLayoutEffect(() => {
+    aliasHistory.current = registry.aliasHistory
   })
   const toClaim = useClaimNavigation({
     shownDocumentId: doc.file?.document.id ?? null,

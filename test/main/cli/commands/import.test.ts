@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -76,6 +76,20 @@ describe('import command', () => {
     const doc = await store.loadDocument(store.project.documents[0].id)
     expect(doc.annotations.spans.map((s) => s.label)).toEqual(['Claim'])
     await store.close()
+  })
+
+  it('documents already in the project change nothing, even with labels the schema lacks', async () => {
+    expect(await importCommand(project, source, { format: 'doccano', skipUnknown: true }, io)).toBe(
+      0,
+    )
+    const before = await readFile(path.join(project, 'project.json'), 'utf8')
+    printed.out = ''
+    // The same texts again: their unknown label does not stop the import, and is not added.
+    expect(await importCommand(project, source, { format: 'doccano', addLabels: true }, io)).toBe(0)
+    expect(printed.out).not.toMatch(/Adding to the schema/)
+    expect(printed.out).toMatch(/skipped "data\.jsonl:1": already in the project/)
+    expect(await readFile(path.join(project, 'project.json'), 'utf8')).toBe(before)
+    expect(await importCommand(project, source, { format: 'doccano' }, io)).toBe(0)
   })
 
   it('names a missing source and an unknown format', async () => {

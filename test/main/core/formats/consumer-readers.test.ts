@@ -17,11 +17,7 @@ import { CheckedDocument, exportDocuments } from '../../../../src/main/core/form
 import { ProjectStore } from '../../../../src/main/core/storage'
 import { OffsetConverter } from '../../../../src/shared/offsets'
 import type { DocumentFile } from '../../../../src/shared/model'
-import {
-  createHostileProject,
-  hostileRawCr,
-  hostileSchema,
-} from '../../fixtures/hostile-project'
+import { createHostileProject, hostileRawCr, hostileSchema } from '../../fixtures/hostile-project'
 import { makeProject } from './fixtures'
 
 /** Debian's Python, where the Debian readers are installed (a pyenv shim may come first). */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { claimsCsv } from '../../../../src/main/core/claims-export'
 import { exportDocuments } from '../../../../src/main/core/formats/checked'
 import { csvFormat } from '../../../../src/main/core/formats/csv'
-import { isFormulaLike, neutraliseFormula } from '../../../../src/main/core/formats/formula'
+import { isFormulaLike, neutraliseFormula } from '../../../../src/shared/formula'
 import { makeDoc, makeProject, rangeOf } from './fixtures'
 
 const DANGEROUS: [string, string][] = [

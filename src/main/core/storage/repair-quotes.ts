@@ -1,0 +1,32 @@
+// Files written before quote context was cut on grapheme boundaries (issue 8, item 6) can hold half
+// of a surrogate pair at the outer edge of a span's prefix or suffix, a string Python cannot even
+// encode to UTF-8. On load, the context of such a span is cut again from the document's text; the
+// exact quote and the offsets are untouched. The repair is made in memory and reaches the disk with
+// the document's next save, as a migration does.
+import { quoteOf } from '../../../shared/anchor'
+import type { DocumentFile } from '../../../shared/model'
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** True when `text` holds half of a surrogate pair on its own. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text)
+}
+
+/**
+ * Re-cuts the prefix and suffix of every span whose context holds a lone surrogate (and whose range
+ * lies in the text); returns how many spans were repaired. Changes `file` in place.
+ */
+export function repairQuoteContext(file: DocumentFile): number {
+  const { text } = file.document
+  let repaired = 0
+  for (const span of file.annotations.spans) {
+    const { prefix, suffix } = span.quote
+    if (!hasLoneSurrogate(prefix) && !hasLoneSurrogate(suffix)) continue
+    if (!(span.start <= span.end && span.end <= text.length)) continue
+    const fresh = quoteOf(text, span.start, span.end)
+    span.quote = { ...span.quote, prefix: fresh.prefix, suffix: fresh.suffix }
+    repaired++
+  }
+  return repaired
+}
