@@ -224,3 +224,30 @@ test('"Pre-annotate on import" in the Import menu is a project setting that impo
   expect(doc.annotations.spans.every((s) => s.annotator === 'auto')).toBe(true)
   expect(doc.annotations.relations).toHaveLength(2)
 })
+
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' })
+
+  test('outlines are dashed and never fill the text, so highlights under them show; the card is readable', async ({
+    app,
+  }) => {
+    const page = app.page
+    await showSuggestions(page)
+    const styles = await article(page)
+      .locator('.mg-suggestion')
+      .evaluateAll((els) =>
+        els.map((el) => {
+          const s = getComputedStyle(el)
+          return { outline: s.outlineStyle, background: s.backgroundColor }
+        }),
+      )
+    expect(styles.length).toBeGreaterThan(10)
+    for (const s of styles) expect(s).toEqual({ outline: 'dashed', background: 'rgba(0, 0, 0, 0)' })
+    await saveScreenshot(app, 'suggestions-dark')
+    const source = outline(page, 'source', 'Russian state news agency TASS')
+    await source.scrollIntoViewIfNeeded()
+    await source.hover()
+    await expect(page.getByRole('group', { name: 'Suggested source' })).toBeVisible()
+    await saveScreenshot(app, 'suggestion-card-dark')
+  })
+})

@@ -106,7 +106,7 @@ describe('pre-annotate on import', () => {
       files: [{ name: 'talks.txt', data: new TextEncoder().encode(ARTICLE) }],
     })) as ImportReport
     expect(report.errors).toEqual([])
-    return (await call('document:load', { docId: report.added[0]!.id })) as DocumentFile
+    return (await call('document:load', { docId: report.added[0].id })) as DocumentFile
   }
 
   it('is off by default: an imported document has no annotations', async () => {

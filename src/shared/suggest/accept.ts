@@ -37,7 +37,7 @@ export function acceptedAnnotations(
     if (spanOf.has(s.id)) continue
     const layer = schema.layers.find((l) => l.id === s.layer)
     if (!layer) continue
-    const label = layer.labels.some((l) => l.name === s.label) ? s.label : layer.labels[0]!.name
+    const label = layer.labels.some((l) => l.name === s.label) ? s.label : layer.labels[0].name
     spanOf.set(s.id, {
       id: makeId('s'),
       layer: layer.id,

@@ -95,12 +95,12 @@ export function annotatedSuggestions(
     let hi = list.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (list[mid]!.start < from) lo = mid + 1
+      if (list[mid].start < from) lo = mid + 1
       else hi = mid
     }
-    for (let i = lo; i < list.length && list[i]!.start < s.end; i++) {
-      if (sameText(list[i]!, s)) {
-        out.set(s.id, list[i]!.id)
+    for (let i = lo; i < list.length && list[i].start < s.end; i++) {
+      if (sameText(list[i], s)) {
+        out.set(s.id, list[i].id)
         break
       }
     }

@@ -25,13 +25,13 @@ afterEach(() => rm(root, { recursive: true, force: true }))
 
 async function load(): Promise<{ file: DocumentFile; store: ProjectStore }> {
   const store = await ProjectStore.open(dir, { lock: false })
-  return { file: await store.loadDocument(store.project.documents[0]!.id), store }
+  return { file: await store.loadDocument(store.project.documents[0].id), store }
 }
 
 async function save(annotations: Annotations): Promise<void> {
   const store = await ProjectStore.open(dir, { lock: true })
   try {
-    await store.saveAnnotations(store.project.documents[0]!.id, annotations)
+    await store.saveAnnotations(store.project.documents[0].id, annotations)
   } finally {
     await store.close()
   }
@@ -45,7 +45,7 @@ describe('marginalia suggest', () => {
     expect(result).toMatchObject({ code: EXIT.ok, err: '' })
     const { documents } = JSON.parse(result.out) as Listed
     expect(documents).toHaveLength(1)
-    const { suggestions } = documents[0]!
+    const { suggestions } = documents[0]
     expect(new Set(suggestions.map((s) => s.kind))).toEqual(new Set(['cue', 'claim']))
     const { file, store } = await load()
     await store.close()
@@ -67,7 +67,7 @@ describe('marginalia suggest', () => {
 
   it('--accept writes them as annotations by "auto", with links, valid against the schema', async () => {
     const before = (await cli('suggest', dir, '--json')).out
-    const listed = (JSON.parse(before) as Listed).documents[0]!.suggestions
+    const listed = (JSON.parse(before) as Listed).documents[0].suggestions
     const { file: old, store: s0 } = await load()
     await s0.close()
 
@@ -95,7 +95,7 @@ describe('marginalia suggest', () => {
       ).toEqual([])
       // Nothing is left to propose of those kinds.
       const again = JSON.parse((await cli('suggest', dir, '--json')).out) as Listed
-      expect(again.documents[0]!.suggestions).toEqual([])
+      expect(again.documents[0].suggestions).toEqual([])
     } finally {
       await store.close()
     }
@@ -105,12 +105,12 @@ describe('marginalia suggest', () => {
     const { file, store } = await load()
     await store.close()
     const all = (JSON.parse((await cli('suggest', dir, '--kinds', 'cues', '--json')).out) as Listed)
-      .documents[0]!.suggestions
+      .documents[0].suggestions
     const rejected = all.slice(0, 3).map((s) => s.id)
     await save({ ...file.annotations, suggestions: { rejected } })
     const after = (
       JSON.parse((await cli('suggest', dir, '--kinds', 'cues', '--json')).out) as Listed
-    ).documents[0]!.suggestions
+    ).documents[0].suggestions
     expect(after.map((s) => s.id)).toEqual(all.slice(3).map((s) => s.id))
     await cli('suggest', dir, '--kinds', 'cues', '--accept')
     const { file: accepted, store: s2 } = await load()

@@ -68,7 +68,7 @@ describe('suggestion plugin', () => {
     expect(outlines(state)).toEqual([])
     state = run(state, showSuggestions(true))
     expect(outlines(state).sort()).toEqual(all.map((s) => s.id).sort())
-    const deco = suggestionKey.getState(state)!.decorations.find()[0]!
+    const deco = suggestionKey.getState(state)!.decorations.find()[0]
     expect(
       (deco as unknown as { type: { attrs: Record<string, string> } }).type.attrs.class,
     ).toMatch(/mg-suggestion/)
@@ -161,10 +161,10 @@ describe('suggestion plugin', () => {
     state = run(state, showSuggestions(true))
     state = run(state, stepSuggestion(1))
     const first = currentSuggestion(state)!
-    expect(first.id).toBe(open(state)[0]!.id)
+    expect(first.id).toBe(open(state)[0].id)
     state = run(state, stepSuggestion(1))
     const second = currentSuggestion(state)!
-    expect(second.id).toBe(open(state)[1]!.id)
+    expect(second.id).toBe(open(state)[1].id)
     state = run(state, stepSuggestion(-1))
     expect(currentSuggestion(state)!.id).toBe(first.id)
     // rejecting the current one makes the next open one current

@@ -52,7 +52,7 @@ export function parseKinds(value: string): SuggestionKind[] {
       `unknown kind ${unknown.map((k) => JSON.stringify(k)).join(', ') || '(none given)'}: ` +
         `choose from ${Object.keys(KIND_OPTIONS).join(', ')}`,
     )
-  return [...new Set(kinds.map((k) => KIND_OPTIONS[k]!))]
+  return [...new Set(kinds.map((k) => KIND_OPTIONS[k]))]
 }
 
 /** Runs the command; returns the exit code. */

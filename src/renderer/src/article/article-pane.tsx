@@ -72,10 +72,7 @@ export function ArticlePane(props: ArticlePaneProps) {
         onBlur={clearKeyboardFocus}
       >
         {loadError ? (
-          <div className="callout error article-message" role="alert">
-            <strong>This document could not be loaded.</strong>
-            <p>{loadError}</p>
-          </div>
+          <LoadFailed message={loadError} />
         ) : loading ? (
           <p className="article-message muted" role="status">
             Loading…
@@ -124,6 +121,16 @@ export function ArticlePane(props: ArticlePaneProps) {
         )}
       </div>
     </section>
+  )
+}
+
+/** Why the chosen document is not shown. */
+function LoadFailed({ message }: { message: string }) {
+  return (
+    <div className="callout error article-message" role="alert">
+      <strong>This document could not be loaded.</strong>
+      <p>{message}</p>
+    </div>
   )
 }
 

@@ -88,26 +88,33 @@ export function ImportMenu(props: ImportMenuProps) {
               {item.label}
             </button>
           ))}
-          {props.preAnnotate && <div className="menu-separator" role="separator" />}
-          {props.preAnnotate && (
-            <button
-              type="button"
-              role="menuitemcheckbox"
-              aria-checked={props.preAnnotate.on}
-              tabIndex={-1}
-              className="menu-item menu-item-check"
-              title="Documents imported from now on come with the suggested cues, quotations, claims and sources accepted, as annotator “auto” (a project setting)"
-              onClick={() => props.preAnnotate?.set(!props.preAnnotate.on)}
-            >
-              <span className="menu-check" aria-hidden="true">
-                {props.preAnnotate.on ? '✓' : ''}
-              </span>
-              Pre-annotate on import
-            </button>
-          )}
+          {props.preAnnotate && <PreAnnotateItem {...props.preAnnotate} />}
         </div>
       )}
     </div>
+  )
+}
+
+/** "Pre-annotate on import", a checkable item below a separator (a project setting). */
+function PreAnnotateItem({ on, set }: { on: boolean; set: (on: boolean) => void }) {
+  return (
+    <>
+      <div className="menu-separator" role="separator" />
+      <button
+        type="button"
+        role="menuitemcheckbox"
+        aria-checked={on}
+        tabIndex={-1}
+        className="menu-item menu-item-check"
+        title="Documents imported from now on come with the suggested cues, quotations, claims and sources accepted, as annotator “auto” (a project setting)"
+        onClick={() => set(!on)}
+      >
+        <span className="menu-check" aria-hidden="true">
+          {on ? '✓' : ''}
+        </span>
+        Pre-annotate on import
+      </button>
+    </>
   )
 }
 

@@ -63,7 +63,7 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
         spanSelected: selectedId !== null,
         suggestionsShown: suggestions?.shown ?? false,
         suggestionCurrent: suggestions?.current ?? false,
-        onControl: isControlTarget(target as HTMLElement | null),
+        onControl: isControlTarget(target),
       },
       schema,
     )

@@ -58,15 +58,7 @@ export function useShellState() {
     },
     [closePalette],
   )
-  const suggestions = useSuggestions({
-    api,
-    editor: actions.editor,
-    file: doc.file,
-    snapshot,
-    setSnapshot: project.setSnapshot,
-    annotator: settings.annotator,
-    onNotice: setNotice,
-  })
+  const suggestions = useSuggestions({ api, project, doc, editor: actions.editor, setNotice })
   const imports = useImports({
     api,
     snapshot,

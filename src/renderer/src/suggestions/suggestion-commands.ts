@@ -63,7 +63,7 @@ export function stepSuggestion(dir: 1 | -1): Command {
           ? (open.find((s) => s.start >= caret) ?? open[0])
           : ([...open].reverse().find((s) => s.start < caret) ?? open[open.length - 1])
     }
-    return send({ type: 'current', id: next!.id })(state, dispatch)
+    return send({ type: 'current', id: next.id })(state, dispatch)
   }
 }
 

@@ -103,5 +103,5 @@ function KindsMenu({ suggestions }: SuggestionControlsProps) {
 }
 
 function capitalise(s: string): string {
-  return s[0]!.toUpperCase() + s.slice(1)
+  return s[0].toUpperCase() + s.slice(1)
 }
