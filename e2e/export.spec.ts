@@ -86,10 +86,10 @@ test('export to JSONL and CSV writes the project spans with matching offsets', a
     .getByRole('button', { name: 'Close' })
     .click()
   const csv = await readFile(csvPath, 'utf8')
-  const rows = parse(csv.replace(/^\uFEFF/, ''), {
+  const rows = parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
     columns: true,
     skip_empty_lines: true,
-  }) as Record<string, string>[]
+  })
   const texts = new Map(documents.map((d) => [d.document.id, new OffsetConverter(d.document.text)]))
   const fromCsv = rows.map((r) => {
     const conv = texts.get(r.document_id)!

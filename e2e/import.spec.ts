@@ -70,6 +70,20 @@ test('a .txt dropped onto the window is imported with its text intact', async ({
   expect((await readProjectFile(dir)).documents).toHaveLength(2)
 })
 
+test('a dropped file that cannot be read is reported, and nothing is imported', async ({ app }) => {
+  const page = app.page
+  await waitForArticle(page)
+  const before = (await readProjectFile(await openProjectDir(page))).documents.length
+  // As when the file was moved or deleted between the drag and the drop.
+  await page.evaluate(() => {
+    File.prototype.arrayBuffer = () =>
+      Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'))
+  })
+  await dropFiles(page, [{ name: 'gone.txt', data: 'Gone before it was read.' }])
+  await expect(page.getByRole('alert')).toContainText('Import failed: The file could not be read.')
+  expect((await readProjectFile(await openProjectDir(page))).documents).toHaveLength(before)
+})
+
 test('an .html article chosen in the Import dialog keeps its headings and quotes', async ({
   app,
 }) => {

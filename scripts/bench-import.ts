@@ -219,7 +219,7 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-import-'))
   const store = await ProjectStore.create(path.join(dir, 'project'), { name: 'Bench' })
   try {
-    const load = os.loadavg()[0]!.toFixed(1)
+    const load = os.loadavg()[0].toFixed(1)
     console.log(`Node ${process.version}, ${os.cpus().length} cores, load average ${load}\n`)
     if (only !== 'html') {
       await pdfRows(store, dir)
@@ -250,7 +250,7 @@ function stallMeter(): { stop(): { max: number; p95: number } } {
       clearInterval(timer)
       gaps.push(performance.now() - last)
       gaps.sort((x, y) => x - y)
-      return { max: gaps[gaps.length - 1]!, p95: gaps[Math.floor(gaps.length * 0.95)]! }
+      return { max: gaps[gaps.length - 1], p95: gaps[Math.floor(gaps.length * 0.95)] }
     },
   }
 }

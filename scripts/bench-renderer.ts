@@ -244,17 +244,15 @@ async function measure(
       `window.__bench.expected = ${expected}; window.__bench.selector = ${JSON.stringify(selector)}`,
     )
     await until(page, 'window.__bench.all !== null', TIMEOUT_MS)
-    const loaded = (await page.evaluate(
-      '({ firstScreen: window.__bench.firstScreen, all: window.__bench.all })',
-    )) as {
+    const loaded = await page.evaluate<{
       firstScreen: number
       all: number
-    }
+    }>('({ firstScreen: window.__bench.firstScreen, all: window.__bench.all })')
     const heapMB = await heapAfterGc(page)
-    const domNodes = (await page.evaluate(`document.getElementsByTagName('*').length`)) as number
-    const loadCalls = (await page.evaluate(
+    const domNodes = await page.evaluate<number>(`document.getElementsByTagName('*').length`)
+    const loadCalls = await page.evaluate<{ start: number; end: number }[]>(
       `window.__marginaliaCallTimes.filter((c) => c.channel === 'document:load')`,
-    )) as { start: number; end: number }[]
+    )
     const loadIpc = loadCalls.reduce((sum, c) => sum + c.end - c.start, 0)
     const afterLoad = loaded.all - Math.max(...loadCalls.map((c) => c.end))
     if (profiler) await stopProfile(profiler, `${name}-load`)
@@ -269,7 +267,7 @@ async function measure(
     }
     await waitSaved(page)
     if (profiler) await stopProfile(profiler, `${name}-adds`)
-    const adds = (await page.evaluate('window.__bench.adds')) as number[]
+    const adds = await page.evaluate<number[]>('window.__bench.adds')
     const loadHandler = app.handlerTimes
       .filter((t) => t.channel === 'document:load')
       .reduce((sum, t) => sum + t.ms, 0)
@@ -298,9 +296,9 @@ async function stopProfile(cdp: CDPSession, name: string): Promise<void> {
 
 /** Words 20–22 of the n-th paragraph as shown (outside the spans made above, so a new span). */
 async function wordsOfParagraph(page: Page, n: number): Promise<string> {
-  const text = (await page.evaluate(
+  const text = await page.evaluate<string>(
     `document.querySelectorAll('.ProseMirror p')[${n}].textContent`,
-  )) as string
+  )
   return text
     .split(/[ ,.]+/)
     .slice(20, 23)
@@ -434,7 +432,7 @@ function printTable(full: Result, base: Result): void {
   for (const l of lines) console.log(row(l))
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error)
   process.exitCode = 1
 })

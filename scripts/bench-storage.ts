@@ -45,7 +45,7 @@ function annotations(text: string, round: number): Annotations {
   return { spans, relations: [], docLabels: {} }
 }
 
-async function median(times: number, run: () => Promise<unknown> | unknown): Promise<number> {
+async function median(times: number, run: () => unknown): Promise<number> {
   const samples: number[] = []
   for (let i = 0; i < times; i++) {
     const t0 = performance.now()
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   )
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })

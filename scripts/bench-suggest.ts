@@ -48,7 +48,7 @@ function bigArticle(bytes: number): { text: string; blocks: Block[] } {
   const blocks: Block[] = []
   let at = 0
   while (at < bytes) {
-    const p = paragraphs[Math.floor(rand() * paragraphs.length)]!
+    const p = paragraphs[Math.floor(rand() * paragraphs.length)]
     blocks.push({ type: 'paragraph', start: at, end: at + p.length })
     parts.push(p)
     at += p.length + 2
@@ -78,7 +78,7 @@ function time(runs: number, f: () => unknown, cpu: number[] = []): number[] {
   return out.sort((a, b) => a - b)
 }
 
-const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!
+const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]
 const ms = (x: number) => `${x.toFixed(1)} ms`
 
 function report(label: string, text: string, blocks: Block[], runs: number, budget: number) {
@@ -92,7 +92,7 @@ function report(label: string, text: string, blocks: Block[], runs: number, budg
   const n = suggest(input, options).length
   console.log(
     `${label}: ${(text.length / 1024).toFixed(0)} KB, ${n} suggestions — engine p50 ${ms(q(engine, 0.5))} ` +
-      `p95 ${ms(q(engine, 0.95))} max ${ms(engine[engine.length - 1]!)} (budget ${budget} ms); ` +
+      `p95 ${ms(q(engine, 0.95))} max ${ms(engine[engine.length - 1])} (budget ${budget} ms); ` +
       `floor (regex scan) p50 ${ms(q(scan, 0.5))}; ratio ${(q(engine, 0.5) / q(scan, 0.5)).toFixed(0)}×`,
   )
   // On a shared machine the wall clock includes time other processes took; CPU time does not.
@@ -139,8 +139,8 @@ const medians = sizes.map((size, i) =>
   ),
 )
 console.log(
-  `growth: ${medians.map((m, i) => `${sizes[i]! / 1024} KB → ${m.toFixed(0)} ms`).join(', ')} ` +
-    `(per MB: ${((medians[2]! / sizes[2]!) * 1024 * 1024).toFixed(0)} ms)`,
+  `growth: ${medians.map((m, i) => `${sizes[i] / 1024} KB → ${m.toFixed(0)} ms`).join(', ')} ` +
+    `(per MB: ${((medians[2] / sizes[2]) * 1024 * 1024).toFixed(0)} ms)`,
 )
 // The big articles repeat the gold paragraphs, which the paragraph cache would tag once: a fresh
 // BlockNames per paragraph keeps the names figure honest (every paragraph tagged).

@@ -45,14 +45,14 @@ export interface ChromiumApp {
   /** Time each call spent in its handler (validation included), in call order. */
   handlerTimes: { channel: string; ms: number }[]
   /** Sends a main→renderer event, as main's menu does. */
-  emit(event: MainEvent): Promise<void>
+  emit: (event: MainEvent) => Promise<void>
   /**
    * What main does when the window is asked to close (lifecycle.ts): flush, and when the last save
    * failed, ask (scripted as `askUnsaved` / `chooseCopyPath` dialogs); true when it may close.
    */
-  mayClose(): Promise<boolean>
+  mayClose: () => Promise<boolean>
   /** Quits as main does: flush request, close the window, close the project. */
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 /** Opens the built renderer with the real handlers, as a first start (or a restart) would. */
@@ -71,6 +71,8 @@ export async function openChromiumApp(options: ChromiumAppOptions): Promise<Chro
     userDataDir: options.userDataDir,
     sampleProjectDir: options.sampleProjectDir ?? SAMPLE_PROJECT_DIR,
     dialogs,
+    // An event for a closed page is dropped (deliverEvent); any other failure stays unhandled,
+    // which fails the test run: loud, as a harness fault should be.
     emit: (event) => void emit(event),
     openExternal: async (url) => {
       openedExternal.push(url)

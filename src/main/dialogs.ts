@@ -138,15 +138,15 @@ function modalTo(getWindow: () => BrowserWindow | null) {
     return win && !win.isDestroyed() ? win : undefined
   }
   return {
-    save(options: SaveDialogOptions) {
+    save: (options: SaveDialogOptions) => {
       const win = parent()
       return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)
     },
-    open(options: OpenDialogOptions) {
+    open: (options: OpenDialogOptions) => {
       const win = parent()
       return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)
     },
-    message(options: MessageBoxOptions) {
+    message: (options: MessageBoxOptions) => {
       const win = parent()
       return win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)
     },

@@ -132,7 +132,7 @@ type Group<K extends keyof Handlers> = Pick<Handlers, K>
 function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {
   return {
     'app:init': () => session.init(),
-    'app:flushed': async (outcome) => session.flushed(outcome),
+    'app:flushed': (outcome) => Promise.resolve(session.flushed(outcome)),
     'settings:set': (patch) => session.updateSettings(patch),
   }
 }
@@ -161,7 +161,7 @@ function projectHandlers(
     'project:open-recent': async ({ path: dir }) =>
       session.openProject(await session.checkPath(dir, 'project:open-recent')),
     'project:close': () => session.closeProject(),
-    'project:snapshot': () => session.snapshot(),
+    'project:snapshot': () => Promise.resolve(session.snapshot()),
     'project:set-schema': async ({ schema }) => {
       const store = session.requireStore()
       await store.setSchema(schema)
@@ -233,19 +233,20 @@ function exportHandlers(
         onProgress: (done, total) => ctx.emit({ type: 'progress', task: 'export', done, total }),
       })
     },
-    'formats:list': async () => ({
-      export: exportFormatNames().map((name) => {
-        const module = getExportFormat(name)
-        return {
-          name: name as ExportFormat,
-          label: module.label,
-          extension: module.extension,
-          offsetUnit: module.offsetUnit,
-          options: exportOptionNames(name),
-        }
+    'formats:list': () =>
+      Promise.resolve({
+        export: exportFormatNames().map((name) => {
+          const module = getExportFormat(name)
+          return {
+            name: name as ExportFormat,
+            label: module.label,
+            extension: module.extension,
+            offsetUnit: module.offsetUnit,
+            options: exportOptionNames(name),
+          }
+        }),
+        import: importFormatInfos(),
       }),
-      import: importFormatInfos(),
-    }),
   }
 }
 
@@ -292,7 +293,7 @@ function annotationImportHandlers(
       const report = await commitImport(store, result, unknownLabels)
       return { ...report, snapshot: store.snapshot() }
     },
-    'annotations:import-discard': async ({ token }) => session.discardImport(token),
+    'annotations:import-discard': ({ token }) => Promise.resolve(session.discardImport(token)),
   }
 }
 

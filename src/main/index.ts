@@ -67,6 +67,7 @@ async function start(): Promise<void> {
       isPackaged: app.isPackaged,
       recent,
       send: (command) => ctx.emit({ type: 'menu', command }),
+      // openRecent() never rejects: a failure is shown in an error box.
       openRecent: (dir) => void openRecent(dir),
     })
   menu(await session.recent())

@@ -356,11 +356,11 @@ export const contract = {
     result: null as unknown as AnnotationImportPreview | null,
   },
   'annotations:import-commit': {
-    args: z.object({ token: z.string().uuid(), unknownLabels: z.enum(['add', 'skip']) }).strict(),
+    args: z.object({ token: z.uuid(), unknownLabels: z.enum(['add', 'skip']) }).strict(),
     result: null as unknown as AnnotationImportReport,
   },
   'annotations:import-discard': {
-    args: z.object({ token: z.string().uuid() }).strict(),
+    args: z.object({ token: z.uuid() }).strict(),
     result: null as unknown as void,
   },
   'claims:table': {
@@ -400,7 +400,7 @@ export const contract = {
     result: null as unknown as { snapshot: ProjectSnapshot; changes: LexiconChange[] },
   },
   'shell:open-external': {
-    args: z.object({ url: z.string().url().max(4096) }).strict(),
+    args: z.object({ url: z.url().max(4096) }).strict(),
     result: null as unknown as boolean,
   },
 } as const

@@ -11,7 +11,7 @@ export const zId = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"')
 
 /** ISO-8601 timestamp. */
-export const zTimestamp = z.string().datetime({ offset: true })
+export const zTimestamp = z.iso.datetime({ offset: true })
 
 const zName = z.string().min(1).max(200)
 const zColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #aabbcc')

@@ -198,7 +198,7 @@ describe('export:run with options', () => {
     const out = path.join(tmp, 'one.jsonl')
     const { call, asked } = setup({ chooseExportPath: async () => out })
     const init = (await call('app:init')) as { snapshot: { documents: { id: string }[] } }
-    const docId = init.snapshot.documents[0]!.id
+    const docId = init.snapshot.documents[0].id
     // A second document, not to be exported.
     await call('import:data', {
       files: [{ name: 'other.txt', data: new TextEncoder().encode('Another article.') }],
@@ -279,7 +279,7 @@ describe('annotations:import-preview and annotations:import-commit', () => {
     const project = await readProject()
     const layer = project.schema.layers.find((l) => l.labels.some((d) => d.name === 'PERSON'))
     expect(layer).toBeDefined()
-    const doc = await readDoc(report.added[0]!.id)
+    const doc = await readDoc(report.added[0].id)
     expect(doc.annotations.spans.map((s) => [s.label, s.quote.exact])).toEqual([
       ['PERSON', 'Ana Lopes'],
       ['Claim', 'said taxes will fall.'],
@@ -306,7 +306,7 @@ describe('annotations:import-preview and annotations:import-commit', () => {
       unknownLabels: 'skip',
     })) as AnnotationImportReport
     expect((await readProject()).schema).toEqual(schemaBefore)
-    const doc = await readDoc(report.added[0]!.id)
+    const doc = await readDoc(report.added[0].id)
     expect(doc.annotations.spans.map((s) => s.label)).toEqual(['Claim'])
   })
 
@@ -344,14 +344,14 @@ describe('annotations:import-preview and annotations:import-commit', () => {
       format: 'brat',
       source: 'folder',
     })) as AnnotationImportPreview
-    expect(asked[0]!.slice(0, 3)).toEqual(['annotations', 'brat', 'folder'])
+    expect(asked[0].slice(0, 3)).toEqual(['annotations', 'brat', 'folder'])
     expect(preview.sources).toEqual(['brat-in'])
     expect(preview.counts.spans).toBe(1)
     const report = (await call('annotations:import-commit', {
       token: preview.token,
       unknownLabels: 'skip',
     })) as AnnotationImportReport
-    const doc = await readDoc(report.added[0]!.id)
+    const doc = await readDoc(report.added[0].id)
     expect(doc.annotations.spans[0]).toMatchObject({
       layer: 'claim',
       quote: { exact: 'prices fell' },
@@ -373,7 +373,7 @@ describe('annotations:import-preview and annotations:import-commit', () => {
       token: preview.token,
       unknownLabels: 'skip',
     })) as AnnotationImportReport
-    const doc = await readDoc(report.added[0]!.id)
+    const doc = await readDoc(report.added[0].id)
     expect(doc.annotations.spans.map((s) => [s.layer, s.label])).toEqual([
       ['source', 'PERSON'],
       ['claim', 'Claim'],

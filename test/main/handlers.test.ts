@@ -256,7 +256,7 @@ describe('documents, import and export', () => {
   it('saves annotations to disk and reloads them', async () => {
     const { call } = setup()
     const init = (await call('app:init')) as { snapshot: { documents: { id: string }[] } }
-    const docId = init.snapshot.documents[0]!.id
+    const docId = init.snapshot.documents[0].id
     const now = new Date().toISOString()
     const span = {
       id: 's1',

@@ -42,10 +42,10 @@ describe('buildMenuTemplate', () => {
 
   it('puts the app menu first on macOS and Quit in File elsewhere', () => {
     const mac = build({ isMac: true }).template
-    expect(mac[0]!.role).toBe('appMenu')
+    expect(mac[0].role).toBe('appMenu')
     expect(sub(byLabel(mac, 'File')).map((i) => i.role)).not.toContain('quit')
     const other = build({ isMac: false }).template
-    expect(other[0]!.label).toBe('File')
+    expect(other[0].label).toBe('File')
     expect(sub(byLabel(other, 'File')).map((i) => i.role)).toContain('quit')
   })
 

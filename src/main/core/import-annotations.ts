@@ -15,22 +15,9 @@ import type {
 } from '../../shared/ipc-contract'
 import { ANNOTATION_IMPORT_FORMATS } from '../../shared/ipc-contract'
 import type { ProjectFile } from '../../shared/model'
-import type {
-  ImportedDocument,
-  ImportFile,
-  ImportFormat,
-  ImportResult,
-} from './formats/import-types'
+import type { ImportedDocument, ImportFile, ImportResult } from './formats/import-types'
 import { importFormats, keepDocuments, resolveUnknownLabels, runImport } from './formats/importers'
 import { ProjectError, contentHash, type ProjectStore } from './storage'
-
-// The contract's list (what the renderer may ask for) and the importer registry must agree.
-const SAME_FORMATS: [ImportFormat] extends [AnnotationImportFormat]
-  ? [AnnotationImportFormat] extends [ImportFormat]
-    ? true
-    : never
-  : never = true
-void SAME_FORMATS
 
 /**
  * Reads a file, or every file under a folder (hidden ones skipped, sorted by name), as import

@@ -27,7 +27,11 @@ import {
   safeStem,
   type CheckedDocument,
 } from './export-common'
-import { PY_LINE_BREAK, PY_LINE_BREAK_RUNS, PY_OTHER_LINE_BREAKS } from '../../../shared/python-chars'
+import {
+  PY_LINE_BREAK,
+  PY_LINE_BREAK_RUNS,
+  PY_OTHER_LINE_BREAKS,
+} from '../../../shared/python-chars'
 import { zipTime } from './zip-time'
 
 export interface BratOptions {

@@ -25,6 +25,7 @@ import {
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
 import type { Attributes, DocLabels, Span } from '../../../shared/model'
+import { idRef, idText } from './foreign-id'
 
 /** What the extra `marginalia` key of a record holds; entity ids are the keys. */
 interface DoccanoExtras {
@@ -153,7 +154,7 @@ function importRecord(
     return
   }
   const extras = asRecord(record.marginalia) ?? {}
-  const id = record.id === undefined ? undefined : String(record.id)
+  const id = idText(record.id)
   const title =
     typeof extras.title === 'string' ? extras.title : (id ?? `${stemOf(file.path)} ${line}`)
   // Our export writes the document's id (doccano's own exports number their records).
@@ -163,7 +164,7 @@ function importRecord(
   const relationAttributes = asRecord(extras.relationAttributes) ?? {}
   for (const [i, r] of (Array.isArray(record.relations) ? record.relations : []).entries()) {
     const relation = asRecord(r) ?? {}
-    const key = String(relation.id ?? i)
+    const key = idRef(relation.id, String(i))
     const from = byId.get(String(relation.from_id))
     const to = byId.get(String(relation.to_id))
     if (!from || !to) {
@@ -202,7 +203,7 @@ function importEntities(
   if (Array.isArray(record.entities)) {
     record.entities.forEach((e, i) => {
       const entity = asRecord(e) ?? {}
-      add(String(entity.id ?? i), entity.start_offset, entity.end_offset, entity.label)
+      add(idRef(entity.id, String(i)), entity.start_offset, entity.end_offset, entity.label)
     })
   } else if (Array.isArray(record.label)) {
     record.label.forEach((l, i) => {

@@ -36,6 +36,7 @@ import {
   stemOf,
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
+import { idRef } from './foreign-id'
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
@@ -296,12 +297,12 @@ function importSpan(doc: DocumentBuilder, a: Json): Span | null {
   const position = selectors.find((s) => s?.type === 'TextPositionSelector')
   const bodies = bodiesOf(a)
   const label = bodies.find((b) => b.purpose === 'tagging' && typeof b.value === 'string')?.value
-  const ref = `annotation ${String(a.id ?? '')}`
+  const ref = `annotation ${idRef(a.id, '')}`
   if (!label || (!quote && !position)) {
     doc.problem(`${ref}: needs a tagging body and a selector; skipped`)
     return null
   }
-  const layerOfBody = (b: Json) => LAYER.exec(String(b.source ?? b.id ?? ''))?.[1]
+  const layerOfBody = (b: Json) => LAYER.exec(idRef(b.source ?? b.id, ''))?.[1]
   const layerBody = bodies.find((b) => layerOfBody(b) !== undefined)
   const others = bodies.filter((b) => b !== layerBody && b.purpose !== 'tagging')
   return doc.addSpan({
@@ -326,7 +327,7 @@ function importLink(doc: DocumentBuilder, a: Json, spans: Map<string, Span>): vo
   const spanTo = spans.get(String(to))
   const bodies = bodiesOf(a)
   const type = bodies.find((b) => b.purpose === 'tagging')?.value
-  const ref = `link ${String(a.id ?? '')}`
+  const ref = `link ${idRef(a.id, '')}`
   if (!spanFrom || !spanTo || typeof type !== 'string') {
     doc.problem(`${ref}: an end or its type is missing; skipped`)
     return

@@ -112,7 +112,7 @@ export async function importJobs(
     onProgress: (index, done, total) => progress(index, index, { done, total }),
   })
   for await (const outcome of outcomes) {
-    await addOutcome(store, names[outcome.index]!, outcome, report, options)
+    await addOutcome(store, names[outcome.index], outcome, report, options)
     progress(outcome.index + 1, Math.min(outcome.index + 1, jobs.length - 1))
   }
   return { snapshot: store.snapshot(), ...report }

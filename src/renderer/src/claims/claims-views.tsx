@@ -81,7 +81,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
         />
       </ViewPanel>
       <ViewPanel view="sources" current={view} className="claims-view">
-        {header('Sources', table ? `${plural(table.summaries.length, 'source')}` : null)}
+        {header('Sources', table ? plural(table.summaries.length, 'source') : null)}
         {notes}
         <div className="claims-scroll">
           {table && table.summaries.length > 0 ? (

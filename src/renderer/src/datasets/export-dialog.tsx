@@ -116,6 +116,7 @@ export function ExportDialog(props: ExportDialogProps) {
   const start = () => {
     if (!info) return
     const docIds = scope === 'document' && currentDocument ? [currentDocument.id] : undefined
+    // run() never rejects: a failure returns to the form with its message.
     void run(format, docIds, exportOptions(info, choice))
   }
 

@@ -4,7 +4,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type { Api, ImportReport, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
-import type { DroppedFile } from '../shell/use-file-drop'
+import { readDroppedFiles } from '../shell/use-file-drop'
 
 export interface Progress {
   task: string
@@ -63,10 +63,13 @@ export function useTransfers({ api, onSnapshot, onImported, onError }: TransferO
     [api, run, imported],
   )
 
-  /** Imports files dropped onto the window. */
+  /** Imports files dropped onto the window (reading them is part of the import: it can fail). */
   const importFiles = useCallback(
-    (files: DroppedFile[]) =>
-      run('Import failed', async () => imported(await api['import:data']({ files }))),
+    (dropped: readonly File[]) =>
+      run('Import failed', async () => {
+        const files = await readDroppedFiles(dropped)
+        imported(await api['import:data']({ files }))
+      }),
     [api, run, imported],
   )
 

@@ -92,8 +92,11 @@ const LONG_ARTICLE_BLOCKS = 200
 /** Blocks whose highlights are drawn with the article; the others are drawn in idle time. */
 const FIRST_BLOCKS = 60
 
+/** The props the view reads after mounting (its handle is wired once, by `useViewHandle`). */
+type ViewProps = Omit<ArticleViewProps, 'ref'>
+
 /** The read-only article with its highlights. Remount (or change `document.id`) per document. */
-export function ArticleView(props: ArticleViewProps) {
+export function ArticleView({ ref, ...props }: ArticleViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
   const latest = useRef(props)
@@ -139,7 +142,7 @@ export function ArticleView(props: ArticleViewProps) {
     if (view) setShowAllLinks(!!props.showAllLinks)(view.state, view.dispatch)
   }, [props.showAllLinks, id, contentHash])
 
-  useViewHandle(props.ref, viewRef)
+  useViewHandle(ref, viewRef)
 
   return <div ref={host} className={['mg-article', props.className].filter(Boolean).join(' ')} />
 }
@@ -151,7 +154,7 @@ function sameLooks(a: AnnotationSchema, b: AnnotationSchema): boolean {
 }
 
 /** The editor state of `latest`'s document, with the plugins and the click handling of the view. */
-function articleState(latest: RefObject<ArticleViewProps>): EditorState {
+function articleState(latest: RefObject<ViewProps>): EditorState {
   const { document, schema, initial, readOnly } = latest.current
   return createArticleState({
     document,
@@ -190,7 +193,7 @@ function articleState(latest: RefObject<ArticleViewProps>): EditorState {
 }
 
 /** A read-only editor view of `latest`'s document in `host`, reporting changes to its props. */
-function mountArticleView(host: HTMLElement, latest: RefObject<ArticleViewProps>): EditorView {
+function mountArticleView(host: HTMLElement, latest: RefObject<ViewProps>): EditorView {
   const { document } = latest.current
   const view: EditorView = new EditorView(host, {
     state: articleState(latest),

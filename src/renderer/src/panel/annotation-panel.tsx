@@ -54,6 +54,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   }, [schema, annotations, selected])
   const frame = frameOf(schema)
 
+  // assign() and createFor() never reject: a failed registry write is shown as a notice.
   return (
     <section className="annotation-panel" aria-label="Annotations">
       {selected ? (

@@ -16,6 +16,7 @@ export function AppDialogs({ s }: { s: ShellState }) {
         <NewProjectDialog
           onCreate={(name) => {
             s.setAskingName(false)
+            // Never rejects: a failure is shown as a notice (guarded() in use-project-actions).
             void nav.createProject(name)
           }}
           onCancel={() => s.setAskingName(false)}
@@ -53,6 +54,7 @@ export function AppDialogs({ s }: { s: ShellState }) {
           api={api}
           formats={datasets.formats?.import ?? []}
           onSnapshot={project.setSnapshot}
+          // Never rejects: a failed save before switching is shown as a notice.
           onOpenDocument={(id) => void nav.openDocument(id)}
           onClose={datasets.close}
         />

@@ -20,6 +20,7 @@ export default function App() {
   useShellEvents(s)
   const { project, doc, snapshot, schema, nav, transfers, datasets } = s
 
+  // The `void` actions below never reject: nav and transfers show a failure as a notice.
   return (
     <div className="app">
       <TopBar

@@ -20,6 +20,7 @@ interface ProjectViewsProps {
 /** The open project's views; the one in `s.view` is shown. */
 export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
   const { api, doc, toClaim } = s
+  // The `void` actions below never reject: each shows a failed save or load as a notice.
   return (
     // The views are the page's main content; inside the article view the documents list is a
     // navigation landmark and the article and the panel are named regions (axe: a landmark such
@@ -51,6 +52,7 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
 function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
   const { doc, nav, article, registry } = s
   const { actions, linking } = article
+  // The `void` actions below never reject: each shows a failed save or import as a notice.
   return (
     <Workbench
       documents={

@@ -30,6 +30,7 @@ export function useImports({
     onSnapshot: setSnapshot,
     onImported: useCallback(
       (report: ImportReport) => {
+        // openDoc never rejects: a document that fails to load shows its error in the article.
         if (!docId && report.added[0]) void openDoc(report.added[0].id)
       },
       [docId, openDoc],
@@ -37,6 +38,9 @@ export function useImports({
     onError: onNotice,
   })
   const datasets = useDatasets(api, onNotice)
-  const dragging = useFileDrop(snapshot !== null && !transfers.busy, transfers.importFiles)
+  const { importFiles } = transfers
+  // importFiles never rejects: run() shows a failed import as a notice.
+  const onDrop = useCallback((files: File[]) => void importFiles(files), [importFiles])
+  const dragging = useFileDrop(snapshot !== null && !transfers.busy, onDrop)
   return { transfers, datasets, dragging }
 }

@@ -74,6 +74,7 @@ function runMenuCommand(s: ShellState, command: MenuCommand): void {
     case 'redo':
       s.article.actions.history(command)
       return
+    // None of these reject: each shows its own failure as a notice.
     case 'import':
       if (snapshot) void transfers.importWithDialog()
       return

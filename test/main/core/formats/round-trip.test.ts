@@ -137,7 +137,7 @@ function attributeDifferences(
     const whole = `${owner} attributes` as const
     if (a[name] === false && b[name] === undefined)
       out.push({ kind: 'false booleans', detail, also: [whole] })
-    else if (typeof a[name] === 'string' && /[\n\r]/.test(a[name] as string))
+    else if (typeof a[name] === 'string' && /[\n\r]/.test(a[name]))
       out.push({ kind: 'line breaks in notes', detail, also: [whole] })
     else out.push({ kind: whole, detail })
   }
@@ -437,7 +437,7 @@ const arbDoc = fc
         ? relSeeds.map(([f, t, attributes]) => ({
             from: claims[f % claims.length],
             to: sources[t % sources.length],
-            attributes: attributes as Attributes,
+            attributes: attributes,
           }))
         : []
     return { text, specs, relations, labels }

@@ -52,13 +52,13 @@ function acquireWorker(): Worker {
  */
 function releaseWorker(worker: Worker): void {
   if (idle) {
-    void worker.terminate()
+    void worker.terminate() // never rejects (resolves with the exit code); nothing waits for it
     return
   }
   worker.unref()
   const timer = setTimeout(() => {
     if (idle?.worker === worker) idle = null
-    void worker.terminate()
+    void worker.terminate() // never rejects (resolves with the exit code); nothing waits for it
   }, IDLE_MS)
   timer.unref()
   idle = { worker, timer }
@@ -165,7 +165,7 @@ class OutcomeQueue {
   close(reason: string, worker: Worker): void {
     if (this.closed) return
     this.failure = reason
-    void worker.terminate()
+    void worker.terminate() // never rejects (resolves with the exit code); nothing waits for it
     this.end()
   }
 
