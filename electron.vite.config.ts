@@ -68,6 +68,9 @@ export default defineConfig({
           // `--outDir` working (a custom root would make it resolve inside src/renderer).
           plugins: [react(), devServerCsp()],
           build: { outDir: 'out/renderer' },
+          // The suggestion engine's Web Worker (src/renderer/src/suggestions/worker) is emitted as
+          // an ES module file of its own under assets/, which the CSP's worker-src 'self' allows.
+          worker: { format: 'es' },
         },
       }),
 })

@@ -136,18 +136,24 @@ test('the Import menu works from the keyboard: arrows, Enter, Escape', async ({ 
     'Documents (.txt, .md, .html)…',
     'Annotations from another tool…',
   ])
+  // After them, the checkable "Pre-annotate on import" (the project's setting).
+  const preAnnotate = menu.getByRole('menuitemcheckbox', { name: 'Pre-annotate on import' })
   await expect(items.first()).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(items.nth(1)).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(preAnnotate).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(items.first()).toBeFocused()
   await page.keyboard.press('ArrowUp')
-  await expect(items.nth(1)).toBeFocused()
+  await expect(preAnnotate).toBeFocused()
   await page.keyboard.press('Escape')
   await expect(menu).toBeHidden()
   await expect(button).toBeFocused()
 
-  // ArrowUp opens it on the last item; Enter runs it: the annotation import dialog opens.
+  // ArrowUp opens it on the last item; Enter runs "Annotations…": its import dialog opens.
+  await page.keyboard.press('ArrowUp')
+  await expect(preAnnotate).toBeFocused()
   await page.keyboard.press('ArrowUp')
   await expect(items.nth(1)).toBeFocused()
   await page.keyboard.press('Enter')

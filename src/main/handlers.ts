@@ -19,6 +19,7 @@ import { removeEntity } from './core/entity-registry'
 import { checkExportOptions, defaultExportName, exportOutputExtension } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
 import { importFiles, importPaste, type ImportProgress } from './core/import'
+import { preAnnotateOf } from './core/import/pre-annotate-settings'
 import {
   commitImport,
   importFormatInfos,
@@ -32,6 +33,7 @@ import type { StorageFs } from './core/storage'
 import { exportInWorker } from './core/workers/export-task'
 import { TaskCancelled, runTask } from './core/workers/run-task'
 import { Jobs, type Job } from './jobs'
+import { recordFeedback } from '../shared/suggest/feedback'
 import { AppSession } from './session'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -121,6 +123,7 @@ export function createHandlers(
     ...claimsHandlers(ctx, session),
     ...entityHandlers(session),
     ...overviewHandlers(ctx, session),
+    ...suggestionHandlers(session),
     ...shellHandlers(ctx),
   }
 }
@@ -147,6 +150,27 @@ async function asJob<T, C>(
 }
 
 // The handler groups, one per area of the contract; each returns only its own channels.
+
+/**
+ * Feedback on suggestions tunes the project's cue lexicon through the schema change. Calls run one
+ * after another, so two batches of decisions never read the same counts and lose one.
+ */
+function suggestionHandlers(session: AppSession): Group<'suggestions:feedback'> {
+  let queue: Promise<unknown> = Promise.resolve()
+  return {
+    'suggestions:feedback': ({ decisions }) => {
+      const run = queue.then(async () => {
+        const store = session.requireStore()
+        const schema = store.project.schema
+        const { settings, changes } = recordFeedback(schema.suggestions, decisions)
+        await store.setSchema({ ...schema, suggestions: settings })
+        return { snapshot: store.snapshot(), changes }
+      })
+      queue = run.catch(() => undefined)
+      return run
+    },
+  }
+}
 type Group<K extends keyof Handlers> = Pick<Handlers, K>
 
 function appHandlers(session: AppSession): Group<'app:init' | 'app:flushed' | 'settings:set'> {
@@ -212,11 +236,18 @@ function documentHandlers(
       const chosen = await ctx.dialogs.chooseImportFiles()
       if (!chosen || chosen.length === 0) return null
       const { files, errors } = await readChosenFiles(chosen.map((p) => session.grant(p)))
-      const report = await importFiles(store, files, { onProgress })
+      const preAnnotate = preAnnotateOf(store.project)
+      const report = await importFiles(store, files, { onProgress, preAnnotate })
       return { ...report, errors: [...errors, ...report.errors] }
     },
-    'import:data': async ({ files }) => importFiles(session.requireStore(), files, { onProgress }),
-    'import:paste': async (paste) => importPaste(session.requireStore(), paste),
+    'import:data': async ({ files }) => {
+      const store = session.requireStore()
+      return importFiles(store, files, { onProgress, preAnnotate: preAnnotateOf(store.project) })
+    },
+    'import:paste': async (paste) => {
+      const store = session.requireStore()
+      return importPaste(store, paste, { preAnnotate: preAnnotateOf(store.project) })
+    },
   }
 }
 

@@ -32,6 +32,7 @@ export const CHANNEL_NAMES = [
   'overview:data',
   'overview:export',
   'report:export',
+  'suggestions:feedback',
   'shell:open-external',
 ] as const
 

@@ -19,6 +19,7 @@ import type { ChannelName } from './channels'
 import { exportOptionSchemas } from './export-options'
 import type { ClaimRow, SourceSummary } from './claims'
 import { CHART_IDS, type OverviewData } from './overview/types'
+import type { LexiconChange } from './suggest/lexicon'
 import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from './format-names'
 
 export { EXPORT_FORMATS, ANNOTATION_IMPORT_FORMATS }
@@ -495,6 +496,22 @@ export const contract = {
       })
       .strict(),
     result: null as unknown as ReportExportResult | null,
+  },
+  /**
+   * Analysts' decisions on cue suggestions (the cue's lexicon phrase, accepted or rejected), added
+   * to the schema's `suggestions.feedback` counts; a cue rejected often enough is switched off
+   * (tuneLexicon). Written through the schema change like any schema edit.
+   */
+  'suggestions:feedback': {
+    args: z
+      .object({
+        decisions: z
+          .array(z.object({ phrase: z.string().min(1).max(100), accepted: z.boolean() }).strict())
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
+    result: null as unknown as { snapshot: ProjectSnapshot; changes: LexiconChange[] },
   },
   'shell:open-external': {
     args: z.object({ url: z.url().max(4096) }).strict(),

@@ -37,6 +37,7 @@ function setup(out: string, onEvent: (event: MainEvent, call: Call) => void = ()
     ...{ chooseNewProjectDir: none, chooseProjectDir: none, chooseImportFiles: none },
     ...{ chooseAnnotationSource: none, confirmOpenExternal: async () => false },
     chooseExportPath: async () => out,
+    chooseSavePath: none,
   }
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),

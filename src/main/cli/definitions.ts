@@ -2,7 +2,7 @@
 // paths it was given against the user's folder and then imports its handler (commands/*.ts), so
 // `--help` never waits for jsdom, zod or the format writers to load.
 import path from 'node:path'
-import { Option, type Command } from 'commander'
+import { InvalidArgumentError, Option, type Command } from 'commander'
 import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from '../../shared/format-names'
 import * as help from './help'
 import type { CliIo } from './io'
@@ -196,6 +196,48 @@ interface ReportArgs {
   allowIncomplete?: boolean
 }
 
+function defineSuggest(program: Command, ctx: ProgramContext): void {
+  program
+    .command('suggest')
+    .description('Propose cues, quotations, sources, claims and sentiment; --accept writes them.')
+    .argument('<dir>', 'project folder')
+    .option('--doc <id>', 'only this document')
+    .option(
+      '--kinds <list>',
+      'comma-separated: cues, quotes, sources, claims, sentiment, names (default: cues,quotes,sources,claims)',
+      kindList,
+    )
+    .option('--accept', 'write the suggestions as annotations by "auto" (links included)')
+    .option('--json', 'print the suggestions as JSON')
+    .addHelpText('after', help.SUGGEST_HELP)
+    .action(async (dir: string, opts: SuggestOpts) => {
+      const { suggestCommand, parseKinds, DEFAULT_KINDS } = await import('./commands/suggest')
+      const kinds = parseKinds(opts.kinds ?? DEFAULT_KINDS)
+      ctx.setExit(await suggestCommand(at(ctx, dir), { ...opts, kinds }, ctx.io))
+    })
+}
+
+/** The kinds `suggest --kinds` takes (the engine's kinds, in the plural). */
+const SUGGEST_KINDS = ['cues', 'quotes', 'sources', 'claims', 'sentiment', 'names']
+
+/** Checks `--kinds` while parsing, so an unknown kind is a usage error (exit 2). */
+function kindList(value: string): string {
+  const kinds = value.split(',').map((k) => k.trim().toLowerCase())
+  const unknown = kinds.filter((k) => !SUGGEST_KINDS.includes(k))
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(
+      `unknown kind ${unknown.map((k) => JSON.stringify(k)).join(', ')}: choose from ${SUGGEST_KINDS.join(', ')}`,
+    )
+  return value
+}
+
+interface SuggestOpts {
+  doc?: string
+  kinds?: string
+  accept?: boolean
+  json?: boolean
+}
+
 /** Every command, in the order the help lists them. */
 export const COMMANDS = [
   defineInit,
@@ -206,4 +248,5 @@ export const COMMANDS = [
   defineStats,
   defineClaims,
   defineReport,
+  defineSuggest,
 ]

@@ -174,3 +174,15 @@ chromium). Without one the command fails and says so; HTML needs no browser.
 
 Exit codes: 0 written; 3 written, but a document could not be read (named; --allow-incomplete
 makes it 0); 1 not written (no Chromium for a PDF, the project unreadable); 2 usage.`
+export const SUGGEST_HELP = `
+Examples:
+  marginalia suggest ~/projects/demo
+  marginalia suggest ~/projects/demo --doc <id> --kinds cues,claims --json
+  marginalia suggest ~/projects/demo --accept
+
+Suggestions already annotated, and those an analyst rejected in the app, are left out. --accept
+writes the rest with their links (claim → source, cue → claim) as annotations by "auto"; it takes
+the project's lock, so close the project in the app first.
+
+Exit codes: 0 done; 1 the project or a document cannot be read, or a document could not be saved;
+2 usage (an unknown kind).`

@@ -37,22 +37,44 @@ interface Draft {
   nameType?: NameMention['type']
 }
 
-/** Computes the suggestions for one document, in text order. */
-export function suggest(input: SuggestInput, options: SuggestOptions = {}): Suggestion[] {
+/** What the rules read before any suggestion is drafted. */
+interface Analysis {
+  sentences: Sentence[]
+  quotations: Quotation[]
+  frames: Frame[]
+  subjectPhrases: SubjectPhrase[]
+  names: NameMention[]
+}
+
+/** Sentences, quotations, cue frames, sentence subjects and the names among them. */
+function analyse(input: SuggestInput, options: SuggestOptions): Analysis {
   const { text, blocks, schema, entities } = input
-  const roles = schemaFrameOf(schema)
-  const layers = new Set(schema.layers.map((l) => l.id))
-  const kinds = new Set<SuggestionKind>(options.kinds ?? SUGGESTION_KINDS)
   const lexicon = options.lexicon ?? lexiconOf(schema.suggestions)
   const sentences = sentencesOf(text, blocks)
   const quotations = findQuotations(text, blocks)
-  const names = findNames(text, entities, options.findNames)
   const cues = findCues(sentences, lexicon, quotations, text)
   const frames = framesOf(cues, quotations, text)
+  const subjectPhrases = sentenceSubjectPhrases(sentences)
+  const names = findNames(text, entities, options.findNames)
+  return { sentences, quotations, frames, subjectPhrases, names }
+}
+
+/** The names the engine knows in a document (the finder's and the registry's), for evaluation. */
+export function nameMentions(input: SuggestInput, options: SuggestOptions = {}): NameMention[] {
+  return analyse(input, options).names
+}
+
+/** Computes the suggestions for one document, in text order. */
+export function suggest(input: SuggestInput, options: SuggestOptions = {}): Suggestion[] {
+  const { text, schema, entities } = input
+  const roles = schemaFrameOf(schema)
+  const layers = new Set(schema.layers.map((l) => l.id))
+  const kinds = new Set<SuggestionKind>(options.kinds ?? SUGGESTION_KINDS)
+  const { sentences, quotations, frames, subjectPhrases, names } = analyse(input, options)
   const drafts = new Builder(text, schema, entities, names)
 
   const quoteDrafts = addQuotations(quotations, text, drafts, roles.claimLayer)
-  const subjects = sentenceSubjects(sentences, names, drafts)
+  const subjects = sentenceSubjects(subjectPhrases, names, drafts)
   const framesBySentence = bySentence(frames)
   const claimed = new Map<Quotation, Draft>()
   const sourceOfFrame = new Map<Frame, Draft | undefined>()
@@ -216,23 +238,37 @@ function followOnQuotes(
   }
 }
 
-/** People named at the start of a sentence: candidates for "he"/"she" with no speaker before. */
-function sentenceSubjects(
-  sentences: readonly Sentence[],
-  names: readonly NameMention[],
-  drafts: Builder,
-): Draft[] {
-  const out: Draft[] = []
+/** The noun phrase each sentence starts with, when it has one. */
+function sentenceSubjectPhrases(sentences: readonly Sentence[]): SubjectPhrase[] {
+  const out: SubjectPhrase[] = []
   for (const s of sentences) {
     const first = s.tokens.findIndex((t) => t.word)
     const np = first >= 0 ? phraseStartingAt(s.tokens, first) : null
     if (!np) continue
-    const start = s.tokens[np.from].start
-    const end = s.tokens[np.to - 1].end
+    const toks = s.tokens.slice(np.from, np.to)
+    out.push({ start: toks[0].start, end: toks[toks.length - 1].end, toks })
+  }
+  return out
+}
+
+interface SubjectPhrase {
+  start: number
+  end: number
+  toks: readonly Sentence['tokens'][number][]
+}
+
+/** People named at the start of a sentence: candidates for "he"/"she" with no speaker before. */
+function sentenceSubjects(
+  phrases: readonly SubjectPhrase[],
+  names: readonly NameMention[],
+  drafts: Builder,
+): Draft[] {
+  const out: Draft[] = []
+  for (const { start, end, toks } of phrases) {
     const named = !!mentionWithin(names, start, end, 'person')
     const titled =
-      s.tokens.slice(np.from, np.to).some((t) => PERSON_WORDS.has(t.lower)) &&
-      s.tokens.slice(np.from, np.to).filter((t) => /^\p{Lu}/u.test(t.text)).length >= 2
+      toks.some((t) => PERSON_WORDS.has(t.lower)) &&
+      toks.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 2
     if (!named && !titled) continue
     out.push(drafts.detachedSpeaker(start, end))
   }

@@ -9,6 +9,7 @@ import { convertTextFile, IMPORT_EXTENSIONS, TEXT_IMPORTERS, unknownExtension } 
 import { ImportError } from './errors'
 import { extensionOf } from './names'
 import { PASTE_NAME, type PasteInput } from './paste'
+import type { PreAnnotate } from './pre-annotate-settings'
 import type { ImportJob } from './worker/protocol'
 import { runImportJobs, type JobOutcome } from './worker/run-imports'
 
@@ -47,6 +48,8 @@ export interface ImportOptions {
   onConverted?: (file: string, threadId: number) => void
   /** Receives each converted document before it is added. */
   onDocument?: (document: NewDocument) => void
+  /** Pre-annotates each document with accepted suggestions (pre-annotate.ts). */
+  preAnnotate?: PreAnnotate
 }
 
 /**
@@ -105,6 +108,7 @@ export async function importJobs(
   progress(0, 0)
   const outcomes = runImportJobs(jobs, {
     signal: options.signal,
+    preAnnotate: options.preAnnotate,
     onProgress: (index, done, total) => progress(index, index, { done, total }),
   })
   for await (const outcome of outcomes) {

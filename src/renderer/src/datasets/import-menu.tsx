@@ -9,6 +9,11 @@ interface ImportMenuProps {
   onImportDocuments: () => void
   onImportAnnotations: () => void
   disabled?: boolean
+  /**
+   * The project's "Pre-annotate on import" setting, shown as a checkable item: documents imported
+   * while it is on come with the suggestion engine's proposals accepted (annotator "auto").
+   */
+  preAnnotate?: { on: boolean; set: (on: boolean) => void }
 }
 
 /** "Import ▾" with its menu: "Documents (.txt, .md, .html)…" and "Annotations from another tool…". */
@@ -83,15 +88,41 @@ export function ImportMenu(props: ImportMenuProps) {
               {item.label}
             </button>
           ))}
+          {props.preAnnotate && <PreAnnotateItem {...props.preAnnotate} />}
         </div>
       )}
     </div>
   )
 }
 
+/** "Pre-annotate on import", a checkable item below a separator (a project setting). */
+function PreAnnotateItem({ on, set }: { on: boolean; set: (on: boolean) => void }) {
+  return (
+    <>
+      <div className="menu-separator" role="separator" />
+      <button
+        type="button"
+        role="menuitemcheckbox"
+        aria-checked={on}
+        tabIndex={-1}
+        className="menu-item menu-item-check"
+        title="Documents imported from now on come with the suggested cues, quotations, claims and sources accepted, as annotator “auto” (a project setting)"
+        onClick={() => set(!on)}
+      >
+        <span className="menu-check" aria-hidden="true">
+          {on ? '✓' : ''}
+        </span>
+        Pre-annotate on import
+      </button>
+    </>
+  )
+}
+
 /** The menu's items, in order. */
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return [...(menu?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])]
+  return [
+    ...(menu?.querySelectorAll<HTMLElement>('[role=menuitem], [role=menuitemcheckbox]') ?? []),
+  ]
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   type Ref,
   type RefObject,
 } from 'react'
-import type { Command, EditorState } from 'prosemirror-state'
+import type { Command, EditorState, Plugin } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
 import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plugin'
@@ -76,6 +76,8 @@ export interface ArticleViewProps {
    * click (e.g. to pick a link target) and leave the selection as it is.
    */
   interceptSpanClick?: (spanIds: string[]) => boolean
+  /** Further plugins for this document's editor state (made once per document). */
+  extraPlugins?: () => Plugin[]
   ref?: Ref<ArticleViewHandle>
   className?: string
 }
@@ -112,11 +114,12 @@ export function ArticleView({ ref, ...props }: ArticleViewProps) {
     }
   }, [id, contentHash])
 
-  // A schema edit (layer colour or underline) redraws the highlights in place.
+  // A schema edit (layer colour or underline) redraws the highlights in place; a change elsewhere
+  // in the schema (the suggestion lexicon's counts) leaves them alone.
   useEffect(() => {
     const view = viewRef.current
     const st = view && annotationKey.getState(view.state)
-    if (view && st && st.schema !== props.schema)
+    if (view && st && st.schema !== props.schema && !sameLooks(st.schema, props.schema))
       view.dispatch(
         view.state.tr.setMeta(annotationKey, { type: 'set-schema', schema: props.schema }),
       )
@@ -144,6 +147,12 @@ export function ArticleView({ ref, ...props }: ArticleViewProps) {
   return <div ref={host} className={['mg-article', props.className].filter(Boolean).join(' ')} />
 }
 
+/** Whether two schemas draw highlights alike (same layers, relation types and frame). */
+function sameLooks(a: AnnotationSchema, b: AnnotationSchema): boolean {
+  const looks = (s: AnnotationSchema) => JSON.stringify([s.layers, s.relationTypes, s.frame])
+  return looks(a) === looks(b)
+}
+
 /** The editor state of `latest`'s document, with the plugins and the click handling of the view. */
 function articleState(latest: RefObject<ViewProps>): EditorState {
   const { document, schema, initial, readOnly } = latest.current
@@ -160,6 +169,7 @@ function articleState(latest: RefObject<ViewProps>): EditorState {
         onLinkDrop: (fromId, targetIds) => latest.current.onLinkDrop?.(fromId, targetIds),
         onLinkHandle: (fromId) => latest.current.onLinkHandle?.(fromId),
       }),
+      ...(latest.current.extraPlugins?.() ?? []),
     ],
     onClickSpans(view, ids, event, repeat) {
       if (event.button !== 0 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)

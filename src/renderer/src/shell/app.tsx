@@ -32,6 +32,7 @@ export default function App() {
         onSnapToWords={(on) => void nav.setSnapToWords(on)}
         onImport={() => void transfers.importWithDialog()}
         onImportAnnotations={datasets.openImportAnnotations}
+        preAnnotate={snapshot ? s.suggestions.preAnnotate : undefined}
         onExport={() => datasets.openExport()}
         busy={transfers.busy}
         views={<ViewTabs view={s.view} onChange={s.showView} />}

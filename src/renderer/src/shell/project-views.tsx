@@ -121,6 +121,7 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
           linking={linking}
           onOpenRegistry={registry.openManager}
           onOpenSchema={() => s.setEditingSchema(true)}
+          suggestions={s.suggestions}
         />
       }
       panel={

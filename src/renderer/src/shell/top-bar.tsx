@@ -16,6 +16,8 @@ interface TopBarProps {
   onImport: () => void
   /** Opens the Import Annotations dialog. */
   onImportAnnotations: () => void
+  /** The project's "Pre-annotate on import" setting (absent: no project open). */
+  preAnnotate?: { on: boolean; set: (on: boolean) => void }
   /** Opens the Export dialog. */
   onExport: () => void
   busy: boolean
@@ -70,6 +72,7 @@ export function TopBar(props: TopBarProps) {
             onImportDocuments={props.onImport}
             onImportAnnotations={props.onImportAnnotations}
             disabled={props.busy}
+            preAnnotate={props.preAnnotate}
           />
           <button type="button" className="button" onClick={props.onExport} disabled={props.busy}>
             Export…

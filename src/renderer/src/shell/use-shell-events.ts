@@ -23,6 +23,15 @@ export function useShellEvents(s: ShellState): void {
       openPicker: () => linking.openPicker(),
       closePicker: () => linking.closePicker(),
     },
+    suggestions: {
+      shown: s.suggestions.info.shown,
+      current: s.suggestions.info.current !== null,
+      step: s.suggestions.step,
+      accept: () => s.suggestions.accept(),
+      acceptAll: () => s.suggestions.acceptAll(),
+      reject: () => s.suggestions.reject(),
+      clearCurrent: s.suggestions.clearCurrent,
+    },
   })
 
   useMainEvents(api, (event: MainEvent) => {

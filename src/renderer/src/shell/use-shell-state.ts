@@ -5,6 +5,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import { useArticleShell } from '../article/use-article-shell'
 import type { AliasHistory } from '../article/use-editor-actions'
 import { useClaimNavigation } from '../claims/use-claim-navigation'
+import { useSuggestions } from '../suggestions/use-suggestions'
 import { useEntities } from '../entities/use-entities'
 import { useCurrentDocument } from './use-current-document'
 import { useImports } from './use-imports'
@@ -59,6 +60,7 @@ export function useShellState() {
     },
     [closePalette],
   )
+  const suggestions = useSuggestions({ api, project, doc, editor: actions.editor, setNotice })
   const imports = useImports({
     api,
     snapshot,
@@ -89,6 +91,7 @@ export function useShellState() {
     nav,
     registry,
     toClaim,
+    suggestions,
     ...imports,
   }
 }
