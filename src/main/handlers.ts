@@ -3,14 +3,11 @@
 // very same table to `window.api` in plain Chromium, so this module must not import Electron:
 // everything Electron-specific (dialogs, events to the window, opening links) comes in through
 // `HandlerContext`. Handlers stay thin; the work is in the core (storage, import, export).
-import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { exportOptionSchema } from '../shared/export-options'
-import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from '../shared/limits'
 import type {
   AnnotationImportFormat,
   ExportFormat,
-  FileProblem,
   Handlers,
   MainEvent,
 } from '../shared/ipc-contract'
@@ -23,7 +20,6 @@ import {
   exportProject,
 } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
-import { importFiles, importPaste, type ImportProgress } from './core/import'
 import {
   commitImport,
   importFormatInfos,
@@ -32,6 +28,7 @@ import {
   readImportSources,
 } from './core/import-annotations'
 import type { StorageFs } from './core/storage'
+import { documentImportHandlers } from './import-handlers'
 import { AppSession } from './session'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -93,7 +90,8 @@ export function createHandlers(
   return {
     ...appHandlers(session),
     ...projectHandlers(ctx, session),
-    ...documentHandlers(ctx, session),
+    ...documentHandlers(session),
+    ...documentImportHandlers(ctx, session),
     ...exportHandlers(ctx, session),
     ...annotationImportHandlers(ctx, session),
     ...claimsHandlers(ctx, session),
@@ -151,28 +149,13 @@ function projectHandlers(
   }
 }
 
-function documentHandlers(
-  ctx: HandlerContext,
-  session: AppSession,
-): Group<'document:load' | 'document:save' | 'import:dialog' | 'import:data' | 'import:paste'> {
-  const onProgress = ({ done, total, file }: ImportProgress) =>
-    ctx.emit({ type: 'progress', task: 'import', done, total, file })
+function documentHandlers(session: AppSession): Group<'document:load' | 'document:save'> {
   return {
     'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
     'document:save': async ({ docId, annotations }) => {
       const summary = await session.requireStore().saveAnnotations(docId, annotations)
       return { savedAt: new Date().toISOString(), summary }
     },
-    'import:dialog': async () => {
-      const store = session.requireStore()
-      const chosen = await ctx.dialogs.chooseImportFiles()
-      if (!chosen || chosen.length === 0) return null
-      const { files, errors } = await readChosenFiles(chosen.map((p) => session.grant(p)))
-      const report = await importFiles(store, files, { onProgress })
-      return { ...report, errors: [...errors, ...report.errors] }
-    },
-    'import:data': async ({ files }) => importFiles(session.requireStore(), files, { onProgress }),
-    'import:paste': async (paste) => importPaste(session.requireStore(), paste),
   }
 }
 
@@ -312,27 +295,6 @@ export function isWebUrl(url: string): boolean {
   } catch {
     return false
   }
-}
-
-async function readChosenFiles(paths: string[]): Promise<{
-  files: { name: string; data: Uint8Array }[]
-  errors: FileProblem[]
-}> {
-  const files: { name: string; data: Uint8Array }[] = []
-  const errors: FileProblem[] = []
-  for (const file of paths) {
-    try {
-      const { size } = await stat(file)
-      if (size > MAX_FILE_BYTES) {
-        errors.push({ file, message: `the file is over ${MAX_FILE_SIZE_TEXT}` })
-        continue
-      }
-      files.push({ name: path.basename(file), data: new Uint8Array(await readFile(file)) })
-    } catch (error) {
-      errors.push({ file, message: `cannot read the file (${(error as Error).message})` })
-    }
-  }
-  return { files, errors }
 }
 
 /** The option names a format accepts, from its validator in src/shared/export-options.ts. */
