@@ -119,23 +119,25 @@ test('the Import menu works from the keyboard: arrows, Enter, Escape', async ({ 
   await expect(button).toHaveAttribute('aria-expanded', 'true')
   const items = menu.getByRole('menuitem')
   await expect(items).toHaveText([
-    'Documents (.txt, .md, .html)…',
+    'Documents (.pdf, .docx, .html, .md, .txt)…',
+    'Pasted article…',
     'Annotations from another tool…',
   ])
   await expect(items.first()).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(items.nth(1)).toBeFocused()
   await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
   await expect(items.first()).toBeFocused()
   await page.keyboard.press('ArrowUp')
-  await expect(items.nth(1)).toBeFocused()
+  await expect(items.nth(2)).toBeFocused()
   await page.keyboard.press('Escape')
   await expect(menu).toBeHidden()
   await expect(button).toBeFocused()
 
   // ArrowUp opens it on the last item; Enter runs it: the annotation import dialog opens.
   await page.keyboard.press('ArrowUp')
-  await expect(items.nth(1)).toBeFocused()
+  await expect(items.nth(2)).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(menu).toBeHidden()
   const dialog = page.getByRole('dialog', { name: 'Import annotations' })

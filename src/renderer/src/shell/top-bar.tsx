@@ -14,6 +14,8 @@ interface TopBarProps {
   snapToWords: boolean
   onSnapToWords: (on: boolean) => void
   onImport: () => void
+  /** Opens the Paste article dialog. */
+  onPasteArticle: () => void
   /** Opens the Import Annotations dialog. */
   onImportAnnotations: () => void
   /** Opens the Export dialog. */
@@ -68,6 +70,7 @@ export function TopBar(props: TopBarProps) {
           </label>
           <ImportMenu
             onImportDocuments={props.onImport}
+            onPasteArticle={props.onPasteArticle}
             onImportAnnotations={props.onImportAnnotations}
             disabled={props.busy}
           />

@@ -44,7 +44,9 @@ export function useShellEvents(s: ShellState): void {
           .catch(() => undefined)
         return
       case 'progress':
-        transfers.onProgress(event)
+      case 'import-start':
+      case 'import-file':
+        transfers.onImportEvent(event)
         return
       case 'project-changed':
         nav.projectChanged(event.snapshot)
@@ -67,6 +69,9 @@ function runMenuCommand(s: ShellState, command: MenuCommand): void {
       return
     case 'import':
       if (snapshot) void transfers.importWithDialog()
+      return
+    case 'paste-article':
+      if (snapshot) s.setPasting({})
       return
     case 'new-project':
       s.setAskingName(true)
