@@ -24,7 +24,6 @@ interface PasteDialogProps {
 
 /** The Paste article dialog. */
 export function PasteDialog({ api, initial, onImport, onClose }: PasteDialogProps) {
-  const id = useId()
   const [payload, setPayload] = useState<ClipboardPayload>(initial)
   const [title, setTitle] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -76,36 +75,13 @@ export function PasteDialog({ api, initial, onImport, onClose }: PasteDialogProp
       }
     >
       <div className="dataset-form paste-form">
-        <div className="field">
-          <label htmlFor={`${id}-text`}>Article</label>
-          <textarea
-            id={`${id}-text`}
-            className="input paste-box"
-            rows={6}
-            placeholder="Paste the article here (Ctrl+V or ⌘V). A selection copied from a web page keeps its headings, paragraphs and quotes."
-            value={payload.text ?? ''}
-            onPaste={onPaste}
-            onChange={(e) => setPayload({ text: e.target.value })}
-            aria-describedby={`${id}-kind`}
-            data-autofocus
-          />
-          <p id={`${id}-kind`} className="hint">
-            {payload.html
-              ? 'Pasted from a web page: cleaned like an imported page (scripts, styles and page furniture removed).'
-              : 'Plain text: the first line is the title when there is no heading.'}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-title`}>Title</label>
-          <input
-            id={`${id}-title`}
-            className="input"
-            value={shownTitle}
-            maxLength={1000}
-            placeholder="From the first heading"
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
+        <PasteFields
+          payload={payload}
+          onPaste={onPaste}
+          onType={(text) => setPayload({ text })}
+          title={shownTitle}
+          onTitle={setTitle}
+        />
         {error && (
           <p className="error-text" role="alert">
             {error}
@@ -114,6 +90,54 @@ export function PasteDialog({ api, initial, onImport, onClose }: PasteDialogProp
         {preview && <PastePreview text={preview.text} />}
       </div>
     </Modal>
+  )
+}
+
+interface PasteFieldsProps {
+  payload: ClipboardPayload
+  onPaste: (event: ClipboardEvent<HTMLTextAreaElement>) => void
+  /** Typing in the box: the text is then taken as plain text. */
+  onType: (text: string) => void
+  title: string
+  onTitle: (title: string) => void
+}
+
+/** The box the article is pasted into (with what kind of paste it was) and the title field. */
+function PasteFields({ payload, onPaste, onType, title, onTitle }: PasteFieldsProps) {
+  const id = useId()
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>Article</label>
+        <textarea
+          id={`${id}-text`}
+          className="input paste-box"
+          rows={6}
+          placeholder="Paste the article here (Ctrl+V or ⌘V). A selection copied from a web page keeps its headings, paragraphs and quotes."
+          value={payload.text ?? ''}
+          onPaste={onPaste}
+          onChange={(e) => onType(e.target.value)}
+          aria-describedby={`${id}-kind`}
+          data-autofocus
+        />
+        <p id={`${id}-kind`} className="hint">
+          {payload.html
+            ? 'Pasted from a web page: cleaned like an imported page (scripts, styles and page furniture removed).'
+            : 'Plain text: the first line is the title when there is no heading.'}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Title</label>
+        <input
+          id={`${id}-title`}
+          className="input"
+          value={title}
+          maxLength={1000}
+          placeholder="From the first heading"
+          onChange={(e) => onTitle(e.target.value)}
+        />
+      </div>
+    </>
   )
 }
 

@@ -2,7 +2,7 @@
 // pasted article), what main says of each file while it runs (import-run.ts), Cancel, and the
 // report to show when they finish. (Dataset export and annotation import have their own dialogs:
 // export-dialog.tsx, annotation-import-dialog.tsx.)
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type {
   Api,
   ArgsOf,
@@ -27,29 +27,25 @@ interface TransferOptions {
 /** Import and export actions with their progress and results. */
 export function useTransfers({ api, onSnapshot, onImported, onError }: TransferOptions) {
   const [busy, setBusy] = useState(false)
-  // Events of other tasks (an export run from its dialog) are not this hook's to show, nor are a
-  // paste's (its own dialog shows it).
-  const running = useRef<'files' | 'paste' | null>(null)
-  const [importRun, setImportRun] = useState<ImportRunState | null>(null)
+  const progress = useImportRun(api, onError)
+  const { begin, end } = progress
   const [result, setResult] = useState<TransferResult | null>(null)
 
   const run = useCallback(
     async (what: string, task: () => Promise<void>, kind: 'files' | 'paste' = 'files') => {
       if (busy) return
       setBusy(true)
-      running.current = kind
-      if (kind === 'files') setImportRun(EMPTY_RUN)
+      begin(kind)
       try {
         await task()
       } catch (error) {
         onError(`${what}: ${messageOf(error)}`)
       } finally {
-        running.current = null
+        end()
         setBusy(false)
-        setImportRun(null)
       }
     },
-    [busy, onError],
+    [busy, onError, begin, end],
   )
 
   const imported = useCallback(
@@ -75,11 +71,70 @@ export function useTransfers({ api, onSnapshot, onImported, onError }: TransferO
     [api, run, imported],
   )
 
-  /**
-   * Imports a pasted article (see PasteDialog); the report is shown like a file import's. Throws
-   * what main refused, for the dialog to show; resolves null when another import is running.
-   */
-  const importPaste = useCallback(
+  const importPaste = useImportPaste(api, run, imported)
+
+  return {
+    busy,
+    importRun: progress.importRun,
+    result,
+    clearResult: () => setResult(null),
+    importWithDialog,
+    importFiles,
+    importPaste,
+    cancel: progress.cancel,
+    onImportEvent: progress.onImportEvent,
+  }
+}
+
+/**
+ * The running file import as main's events describe it (null when none runs), and Cancel. Events
+ * of other tasks (an export run from its dialog) are not shown, nor are a paste's (its own dialog
+ * shows it).
+ */
+function useImportRun(api: Api, onError: (message: string) => void) {
+  const running = useRef<'files' | 'paste' | null>(null)
+  const [importRun, setImportRun] = useState<ImportRunState | null>(null)
+
+  const begin = useCallback((kind: 'files' | 'paste') => {
+    running.current = kind
+    if (kind === 'files') setImportRun(EMPTY_RUN)
+  }, [])
+  const end = useCallback(() => {
+    running.current = null
+    setImportRun(null)
+  }, [])
+
+  /** Asks main to stop the running import; its report then says what was cancelled. */
+  const cancel = useCallback(() => {
+    setImportRun((state) => (state ? { ...state, cancelling: true } : state))
+    api['import:cancel']().catch((error: unknown) => onError(`Cancel failed: ${messageOf(error)}`))
+  }, [api, onError])
+
+  /** Main's import events, while this window runs a file import. */
+  const onImportEvent = useCallback((event: MainEvent) => {
+    if (running.current !== 'files') return
+    setImportRun((state) => {
+      const next = applyImportEvent(state ?? EMPTY_RUN, event)
+      return state?.cancelling ? { ...next, cancelling: true } : next
+    })
+  }, [])
+
+  return useMemo(
+    () => ({ importRun, begin, end, cancel, onImportEvent }),
+    [importRun, begin, end, cancel, onImportEvent],
+  )
+}
+
+/**
+ * Imports a pasted article (see PasteDialog); the report is shown like a file import's. Throws
+ * what main refused, for the dialog to show; resolves null when another import is running.
+ */
+function useImportPaste(
+  api: Api,
+  run: (what: string, task: () => Promise<void>, kind: 'paste') => Promise<void>,
+  imported: (report: ImportReport | null) => void,
+) {
+  return useCallback(
     async (paste: ArgsOf<'import:paste'>): Promise<PasteResult | null> => {
       let pasted: PasteResult | null = null
       let failure: unknown = null
@@ -101,31 +156,4 @@ export function useTransfers({ api, onSnapshot, onImported, onError }: TransferO
     },
     [api, run, imported],
   )
-
-  /** Asks main to stop the running import; its report then says what was cancelled. */
-  const cancel = useCallback(() => {
-    setImportRun((state) => (state ? { ...state, cancelling: true } : state))
-    api['import:cancel']().catch((error: unknown) => onError(`Cancel failed: ${messageOf(error)}`))
-  }, [api, onError])
-
-  /** Main's import events, while this window runs an import (other tasks' are not ours). */
-  const onImportEvent = useCallback((event: MainEvent) => {
-    if (running.current !== 'files') return
-    setImportRun((state) => {
-      const next = applyImportEvent(state ?? EMPTY_RUN, event)
-      return state?.cancelling ? { ...next, cancelling: true } : next
-    })
-  }, [])
-
-  return {
-    busy,
-    importRun,
-    result,
-    clearResult: () => setResult(null),
-    importWithDialog,
-    importFiles,
-    importPaste,
-    cancel,
-    onImportEvent,
-  }
 }
