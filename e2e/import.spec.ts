@@ -133,7 +133,8 @@ test('the Import menu works from the keyboard: arrows, Enter, Escape', async ({ 
   await expect(button).toHaveAttribute('aria-expanded', 'true')
   const items = menu.getByRole('menuitem')
   await expect(items).toHaveText([
-    'Documents (.txt, .md, .html)…',
+    'Documents (.pdf, .docx, .html, .md, .txt)…',
+    'Pasted article…',
     'Annotations from another tool…',
   ])
   // After them, the checkable "Pre-annotate on import" (the project's setting).
@@ -141,6 +142,8 @@ test('the Import menu works from the keyboard: arrows, Enter, Escape', async ({ 
   await expect(items.first()).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(items.nth(1)).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(items.nth(2)).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(preAnnotate).toBeFocused()
   await page.keyboard.press('ArrowDown')
@@ -155,7 +158,7 @@ test('the Import menu works from the keyboard: arrows, Enter, Escape', async ({ 
   await page.keyboard.press('ArrowUp')
   await expect(preAnnotate).toBeFocused()
   await page.keyboard.press('ArrowUp')
-  await expect(items.nth(1)).toBeFocused()
+  await expect(items.nth(2)).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(menu).toBeHidden()
   const dialog = page.getByRole('dialog', { name: 'Import annotations' })

@@ -97,7 +97,7 @@ function report(label: string, text: string, blocks: Block[], runs: number, budg
   )
   // On a shared machine the wall clock includes time other processes took; CPU time does not.
   console.log(
-    `  CPU time p50 ${ms(q(cpu, 0.5))} max ${ms(cpu[cpu.length - 1]!)}; ` +
+    `  CPU time p50 ${ms(q(cpu, 0.5))} max ${ms(cpu[cpu.length - 1])}; ` +
       `wall / CPU ${(q(engine, 0.5) / q(cpu, 0.5)).toFixed(1)} (1.0 on an idle machine); ` +
       (Number.isFinite(budget)
         ? `${q(cpu, 0.5) <= budget ? 'within' : 'over'} the ${budget} ms budget by CPU time`
@@ -119,7 +119,7 @@ function names(label: string, text: string, blocks: Block[], runs: number, remem
   const cached = time(runs, () => suggest(input, { valence, findNames: cache.finder(blocks) }))
   const perMb = (q(fresh, 0.5) / text.length) * 1024 * 1024
   console.log(
-    `${label} with compromise names: fresh p50 ${ms(q(fresh, 0.5))} max ${ms(fresh[fresh.length - 1]!)} ` +
+    `${label} with compromise names: fresh p50 ${ms(q(fresh, 0.5))} max ${ms(fresh[fresh.length - 1])} ` +
       `(${(perMb / 1000).toFixed(0)} s per MB); cached p50 ${ms(q(cached, 0.5))}`,
   )
 }
@@ -132,8 +132,8 @@ const articles = sizes.map((size) => bigArticle(size))
 const medians = sizes.map((size, i) =>
   report(
     `article ${size / 1024} KB`,
-    articles[i]!.text,
-    articles[i]!.blocks,
+    articles[i].text,
+    articles[i].blocks,
     5,
     size >= 1024 * 1024 ? 2000 : Infinity,
   ),
@@ -144,7 +144,7 @@ console.log(
 )
 // The big articles repeat the gold paragraphs, which the paragraph cache would tag once: a fresh
 // BlockNames per paragraph keeps the names figure honest (every paragraph tagged).
-const big = process.argv.includes('--names-1mb') ? articles[2]! : articles[0]!
+const big = process.argv.includes('--names-1mb') ? articles[2] : articles[0]
 names(`article ${(big.text.length / 1024).toFixed(0)} KB`, big.text, big.blocks, 1, false)
 
 function compromiseWarmUp(): void {

@@ -57,7 +57,10 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Di
         buttonLabel: 'Import',
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: 'Articles', extensions: ARTICLE_EXTENSIONS },
+          {
+            name: 'Articles (PDF, Word, web page, Markdown, text)',
+            extensions: ARTICLE_EXTENSIONS,
+          },
           { name: 'All Files', extensions: ['*'] },
         ],
       })

@@ -3,14 +3,11 @@
 // very same table to `window.api` in plain Chromium, so this module must not import Electron:
 // everything Electron-specific (dialogs, events to the window, opening links) comes in through
 // `HandlerContext`. Handlers stay thin; the work is in the core (storage, import, export).
-import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { exportOptionSchema } from '../shared/export-options'
-import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from '../shared/limits'
 import type {
   AnnotationImportFormat,
   ExportFormat,
-  FileProblem,
   Handlers,
   MainEvent,
 } from '../shared/ipc-contract'
@@ -18,8 +15,6 @@ import { claimsFileName, exportClaims, loadClaimsTable } from './core/claims-exp
 import { removeEntity } from './core/entity-registry'
 import { checkExportOptions, defaultExportName, exportOutputExtension } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
-import { importFiles, importPaste, type ImportProgress } from './core/import'
-import { preAnnotateOf } from './core/import/pre-annotate-settings'
 import {
   commitImport,
   importFormatInfos,
@@ -34,6 +29,7 @@ import { exportInWorker } from './core/workers/export-task'
 import { TaskCancelled, runTask } from './core/workers/run-task'
 import { Jobs, type Job } from './jobs'
 import { recordFeedback } from '../shared/suggest/feedback'
+import { documentImportHandlers } from './import-handlers'
 import { AppSession } from './session'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -116,10 +112,11 @@ export function createHandlers(
   return {
     ...appHandlers(session),
     ...projectHandlers(ctx, session),
-    ...documentHandlers(ctx, session),
+    ...documentHandlers(session),
     ...exportHandlers(ctx, session, jobs),
     ...annotationImportHandlers(ctx, session, jobs),
     ...taskHandlers(jobs),
+    ...documentImportHandlers(ctx, session),
     ...claimsHandlers(ctx, session),
     ...entityHandlers(session),
     ...overviewHandlers(ctx, session),
@@ -219,34 +216,12 @@ function projectHandlers(
   }
 }
 
-function documentHandlers(
-  ctx: HandlerContext,
-  session: AppSession,
-): Group<'document:load' | 'document:save' | 'import:dialog' | 'import:data' | 'import:paste'> {
-  const onProgress = ({ done, total, file }: ImportProgress) =>
-    ctx.emit({ type: 'progress', task: 'import', done, total, file })
+function documentHandlers(session: AppSession): Group<'document:load' | 'document:save'> {
   return {
     'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
     'document:save': async ({ docId, annotations }) => {
       const summary = await session.requireStore().saveAnnotations(docId, annotations)
       return { savedAt: new Date().toISOString(), summary }
-    },
-    'import:dialog': async () => {
-      const store = session.requireStore()
-      const chosen = await ctx.dialogs.chooseImportFiles()
-      if (!chosen || chosen.length === 0) return null
-      const { files, errors } = await readChosenFiles(chosen.map((p) => session.grant(p)))
-      const preAnnotate = preAnnotateOf(store.project)
-      const report = await importFiles(store, files, { onProgress, preAnnotate })
-      return { ...report, errors: [...errors, ...report.errors] }
-    },
-    'import:data': async ({ files }) => {
-      const store = session.requireStore()
-      return importFiles(store, files, { onProgress, preAnnotate: preAnnotateOf(store.project) })
-    },
-    'import:paste': async (paste) => {
-      const store = session.requireStore()
-      return importPaste(store, paste, { preAnnotate: preAnnotateOf(store.project) })
     },
   }
 }
@@ -425,27 +400,6 @@ export function isWebUrl(url: string): boolean {
   } catch {
     return false
   }
-}
-
-async function readChosenFiles(paths: string[]): Promise<{
-  files: { name: string; data: Uint8Array }[]
-  errors: FileProblem[]
-}> {
-  const files: { name: string; data: Uint8Array }[] = []
-  const errors: FileProblem[] = []
-  for (const file of paths) {
-    try {
-      const { size } = await stat(file)
-      if (size > MAX_FILE_BYTES) {
-        errors.push({ file, message: `the file is over ${MAX_FILE_SIZE_TEXT}` })
-        continue
-      }
-      files.push({ name: path.basename(file), data: new Uint8Array(await readFile(file)) })
-    } catch (error) {
-      errors.push({ file, message: `cannot read the file (${(error as Error).message})` })
-    }
-  }
-  return { files, errors }
 }
 
 /** The option names a format accepts, from its validator in src/shared/export-options.ts. */

@@ -10,9 +10,9 @@ const EVENT_EVERY_MS = 50
 export interface Job {
   id: string
   signal: AbortSignal
-  progress(done: number, total: number): void
+  progress: (done: number, total: number) => void
   /** Forgets the job (call when it ends, whichever way). */
-  end(): void
+  end: () => void
 }
 
 /** The jobs running now. */

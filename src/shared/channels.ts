@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'import:dialog',
   'import:data',
   'import:paste',
+  'import:cancel',
   'export:run',
   'formats:list',
   'annotations:import-preview',

@@ -79,7 +79,20 @@ export interface ImportReport {
    * finding its article, pages without text), one sentence each.
    */
   notes?: FileProblem[]
+  /** Files not imported because the import was cancelled (`import:cancel`) before they were added. */
+  cancelled?: string[]
 }
+
+/**
+ * How one file of an import ended, as main reports it while the import runs (`import-file`
+ * events): added (with what the importer changed or left out), already in the project, failed
+ * (with the reason), or not imported because the import was cancelled.
+ */
+export type ImportFileOutcome =
+  | { status: 'added'; title: string; notes: string[] }
+  | { status: 'duplicate'; existingTitle: string }
+  | { status: 'failed'; message: string }
+  | { status: 'cancelled' }
 
 /** What a paste gave (`import:paste`): its title and text, and the report once it was added. */
 export interface PasteResult {
@@ -178,7 +191,7 @@ export interface AnnotationImportPreview {
 }
 
 /** What an annotation import did (an ImportReport, plus how unknown labels were settled). */
-export interface AnnotationImportReport extends ImportReport {
+export interface AnnotationImportReport extends Omit<ImportReport, 'cancelled'> {
   /** `requestedId`: the id the source gave, when the project already used it (a new one was given). */
   added: {
     id: string
@@ -356,6 +369,12 @@ export const contract = {
     result: null as unknown as PasteResult,
   },
   /**
+   * Cancels the document imports running for this window (import:dialog, import:data,
+   * import:paste): the worker is stopped, between files or within one, and files not yet added
+   * are reported as `cancelled`. True when an import was running.
+   */
+  'import:cancel': { args: zNone, result: null as unknown as boolean },
+  /**
    * Asks where to export, then exports in a worker thread. While it runs, `progress` events with
    * task 'export' carry a `job` id that `task:cancel` takes. Null when the user dismissed the
    * dialog or cancelled the export: nothing was written, and an earlier export is untouched.
@@ -414,7 +433,7 @@ export const contract = {
    * False when no such job is running (it has just ended, or never was).
    */
   'task:cancel': {
-    args: z.object({ job: z.string().uuid() }).strict(),
+    args: z.object({ job: z.uuid() }).strict(),
     result: null as unknown as boolean,
   },
   'claims:table': {
@@ -546,11 +565,19 @@ export type MainEvent =
       total: number
       /** The file being worked on (imports), when there is one. */
       file?: string
+      /** Within that file, when it reports them: pages of a PDF read. */
+      part?: { done: number; total: number }
     }
+  /** A document import started: the files it reads, in order (the indexes of `import-file`). */
+  | { type: 'import-start'; files: string[] }
+  /** One file of the running document import ended. */
+  | { type: 'import-file'; index: number; file: string; outcome: ImportFileOutcome }
   | { type: 'project-changed'; snapshot: ProjectSnapshot | null }
 
 export type MenuCommand =
   | 'import'
+  /** File ▸ Paste Article…: opens the Paste dialog. */
+  | 'paste-article'
   | 'export-jsonl'
   | 'export-csv'
   /** File ▸ Export Dataset ▸ <format>: opens the Export dialog on that format. */

@@ -57,6 +57,7 @@ describe('buildMenuTemplate', () => {
         'new-project',
         'open-project',
         'import',
+        'paste-article',
         'import-annotations',
         'export-dataset',
         'export-jsonl',
@@ -77,6 +78,14 @@ describe('buildMenuTemplate', () => {
       ].sort(),
     )
     expect(opened).toEqual(['/p/one', '/p/two'])
+  })
+
+  it('shows Paste Article’s key but leaves it to the page (a text field pastes plain text)', () => {
+    const file = sub(byLabel(build().template, 'File'))
+    expect(byLabel(file, 'Paste Article…')).toMatchObject({
+      accelerator: 'CmdOrCtrl+Shift+V',
+      registerAccelerator: false,
+    })
   })
 
   it('shows Undo and Redo keys but leaves the key presses to the page', () => {

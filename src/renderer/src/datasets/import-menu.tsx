@@ -7,6 +7,7 @@ import './datasets.css'
 
 interface ImportMenuProps {
   onImportDocuments: () => void
+  onPasteArticle: () => void
   onImportAnnotations: () => void
   disabled?: boolean
   /**
@@ -16,14 +17,15 @@ interface ImportMenuProps {
   preAnnotate?: { on: boolean; set: (on: boolean) => void }
 }
 
-/** "Import ▾" with its menu: "Documents (.txt, .md, .html)…" and "Annotations from another tool…". */
+/** "Import ▾" with its menu: documents from files, a pasted article, another tool's annotations. */
 export function ImportMenu(props: ImportMenuProps) {
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
   const menuId = useId()
   const { open, show, close, setOpen } = useMenuState(button, menu)
   const items = [
-    { label: 'Documents (.txt, .md, .html)…', run: props.onImportDocuments },
+    { label: 'Documents (.pdf, .docx, .html, .md, .txt)…', run: props.onImportDocuments },
+    { label: 'Pasted article…', run: props.onPasteArticle },
     { label: 'Annotations from another tool…', run: props.onImportAnnotations },
   ]
 

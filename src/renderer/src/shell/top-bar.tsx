@@ -14,6 +14,8 @@ interface TopBarProps {
   snapToWords: boolean
   onSnapToWords: (on: boolean) => void
   onImport: () => void
+  /** Opens the Paste article dialog. */
+  onPasteArticle: () => void
   /** Opens the Import Annotations dialog. */
   onImportAnnotations: () => void
   /** The project's "Pre-annotate on import" setting (absent: no project open). */
@@ -70,6 +72,7 @@ export function TopBar(props: TopBarProps) {
           </label>
           <ImportMenu
             onImportDocuments={props.onImport}
+            onPasteArticle={props.onPasteArticle}
             onImportAnnotations={props.onImportAnnotations}
             disabled={props.busy}
             preAnnotate={props.preAnnotate}

@@ -53,7 +53,9 @@ export function useShellEvents(s: ShellState): void {
           .catch(() => undefined)
         return
       case 'progress':
-        transfers.onProgress(event)
+      case 'import-start':
+      case 'import-file':
+        transfers.onImportEvent(event)
         return
       case 'project-changed':
         nav.projectChanged(event.snapshot)
@@ -77,6 +79,9 @@ function runMenuCommand(s: ShellState, command: MenuCommand): void {
     // None of these reject: each shows its own failure as a notice.
     case 'import':
       if (snapshot) void transfers.importWithDialog()
+      return
+    case 'paste-article':
+      if (snapshot) s.setPasting({})
       return
     case 'new-project':
       s.setAskingName(true)

@@ -53,13 +53,7 @@ export function useShellState() {
     setView,
     onNotice: setNotice,
   })
-  const showView = useCallback(
-    (next: AppView) => {
-      closePalette()
-      setView(next)
-    },
-    [closePalette],
-  )
+  const showView = useShowView(closePalette, setView)
   const suggestions = useSuggestions({ api, project, doc, editor: actions.editor, setNotice })
   const imports = useImports({
     api,
@@ -94,6 +88,17 @@ export function useShellState() {
     suggestions,
     ...imports,
   }
+}
+
+/** Shows another view, closing the tag palette first. */
+function useShowView(closePalette: () => void, setView: (view: AppView) => void) {
+  return useCallback(
+    (next: AppView) => {
+      closePalette()
+      setView(next)
+    },
+    [closePalette, setView],
+  )
 }
 
 /** What `useShellState` returns: passed whole to the shell's parts. */
