@@ -8,7 +8,7 @@ import { linkOptionsFor, spanLinks, type SpanPatch } from '../editor-api'
 import type { Registry } from '../entities/use-entities'
 import type { Linking } from '../article/use-linking'
 import type { SpanFilter } from './span-groups'
-import { unsourcedClaimIds } from './unsourced'
+import { isUnsourcedClaim, unsourcedClaimIds } from './unsourced'
 import { DocLabelsEditor } from './doc-labels-editor'
 import { EntityField } from '../entities/entity-field'
 import { SpanDetails } from './span-details'
@@ -41,7 +41,12 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
     () => (selectedId ? (annotations.spans.find((s) => s.id === selectedId) ?? null) : null),
     [annotations.spans, selectedId],
   )
-  const unsourced = useMemo(() => unsourcedClaimIds(schema, annotations), [schema, annotations])
+  // Every unsourced claim only for the list; for a selected span only whether it is one, so tagging
+  // and editing a span do not pay a pass over every span on each change.
+  const unsourced = useMemo(
+    () => (selected ? null : unsourcedClaimIds(schema, annotations)),
+    [schema, annotations, selected],
+  )
   const links = useMemo(() => {
     if (!selected) return []
     // Only the spans at the other ends are looked up (a map of every span costs ~10 ms at 20k).
@@ -63,7 +68,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           onUpdate={props.onUpdateSpan}
           onDelete={props.onDeleteSpan}
           onBack={props.onClearSelection}
-          noSource={unsourced.has(selected.id)}
+          noSource={isUnsourcedClaim(schema, annotations, selected)}
           readOnly={props.readOnly}
         >
           {registry && selected.layer === frame.sourceLayer && (
@@ -98,7 +103,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           filter={filter}
           onFilter={setFilter}
           onShow={props.onShowSpan}
-          unsourced={unsourced}
+          unsourced={unsourced ?? undefined}
         />
       )}
       <fieldset className="plain-fieldset" disabled={!!props.readOnly}>
