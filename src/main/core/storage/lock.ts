@@ -2,8 +2,8 @@
 // It is created atomically: the content is written to a temp file first and hard-linked to the lock
 // name (link fails if the name exists), so a crash can never leave an empty lock without a holder.
 // On file systems without hard links it falls back to an exclusive create (O_EXCL).
-// A lock whose holder is on this host and no longer alive is stale and taken over: it is renamed
-// aside first, which only one contender can do, so two processes never both take it.
+// A lock whose holder is on this host and no longer alive is stale and taken over under a takeover
+// guard, which only one contender holds at a time, so two processes never both take it.
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -26,7 +26,11 @@ interface LockContent extends LockHolder {
   token: string
 }
 
-/** Tokens of the locks this process holds. */
+/** Attempts to take the lock; each waits at most TAKEOVER_WAIT_MS when another takes over. */
+const MAX_ATTEMPTS = 50
+const TAKEOVER_WAIT_MS = 20
+
+/** Tokens of the locks (and takeover guards) this process holds. */
 const heldTokens = new Set<string>()
 
 /** A held project lock. */
@@ -53,7 +57,7 @@ export class ProjectLock {
       since: new Date().toISOString(),
       token: randomBytes(8).toString('hex'),
     }
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (await createInFolder(dir, fs, file, `${JSON.stringify(content, null, 2)}\n`)) {
         const { token, ...holder } = content
         heldTokens.add(token)
@@ -189,30 +193,63 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 /**
- * Removes a stale lock without racing another contender: rename it aside (only one rename of a
- * given file succeeds), check that what was renamed is the stale lock that was seen, and delete it;
- * if a fresh lock was caught instead, put it back.
+ * Removes a stale lock without racing another contender. Only the holder of the takeover guard
+ * (`<lock>.takeover`, created exclusively like the lock itself) removes a lock it does not hold, and
+ * only after re-reading it under the guard and finding the same stale lock it saw. A fresh lock can
+ * only be created once the stale one is gone, so a fresh lock is never removed and two contenders
+ * never both win. (Renaming the stale lock aside, as before, could catch a contender's fresh lock
+ * and leave the name empty while it was put back: a third contender then took it too.)
+ * A guard left by a process that died mid-takeover is stale by the lock's own rule and removed.
  */
 async function takeOverStale(
   fs: StorageFs,
   file: string,
   seen: LockContent | 'unreadable',
 ): Promise<void> {
-  const aside = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.stale`
-  try {
-    await fs.rename(file, aside)
-  } catch (error) {
-    if (isCode(error, 'ENOENT')) return // someone else moved it first
-    throw error
+  const guard = `${file}.takeover`
+  const content: LockContent = {
+    pid: process.pid,
+    host: os.hostname(),
+    since: new Date().toISOString(),
+    token: randomBytes(8).toString('hex'),
   }
-  const moved = await readLock(fs, aside)
-  const same =
-    seen === 'unreadable'
-      ? moved === 'unreadable'
-      : moved !== 'missing' && moved !== 'unreadable' && moved.token === seen.token
-  if (!same) {
-    // A contender's fresh lock: restore it unless yet another lock appeared meanwhile.
-    await fs.link(aside, file).catch(() => undefined)
+  heldTokens.add(content.token)
+  try {
+    if (!(await createExclusive(fs, guard, JSON.stringify(content)))) {
+      await clearStaleGuard(fs, guard)
+      await new Promise((resolve) => setTimeout(resolve, TAKEOVER_WAIT_MS))
+      return
+    }
+    try {
+      const current = await readLock(fs, file)
+      if (current !== 'missing' && sameLock(current, seen) && (await isStale(fs, file, current))) {
+        await fs.unlink(file).catch((error) => {
+          if (!isCode(error, 'ENOENT')) throw error
+        })
+      }
+    } finally {
+      await fs.unlink(guard).catch(() => undefined)
+    }
+  } finally {
+    heldTokens.delete(content.token)
+  }
+}
+
+function sameLock(a: LockContent | 'unreadable', b: LockContent | 'unreadable'): boolean {
+  if (a === 'unreadable' || b === 'unreadable') return a === b
+  return a.token === b.token
+}
+
+/** Removes a takeover guard whose holder died mid-takeover (moved aside first: one remover wins). */
+async function clearStaleGuard(fs: StorageFs, guard: string): Promise<void> {
+  const existing = await readLock(fs, guard)
+  if (existing === 'missing' || !(await isStale(fs, guard, existing))) return
+  const aside = `${guard}.${process.pid}.${randomBytes(6).toString('hex')}.stale`
+  try {
+    await fs.rename(guard, aside)
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return
+    throw error
   }
   await fs.unlink(aside).catch(() => undefined)
 }
