@@ -36,9 +36,9 @@ export async function tagAtPlaces(page: Page, places: number, withChanges: boole
     const select = page.getByTestId('annotations').getByLabel('Checkability')
     change.push(await timed(page, 'change', 'paint', () => select.selectOption(values[i % 3])))
     await waitSaved(page)
-    const id = (await page.evaluate(
+    const id = await page.evaluate<string>(
       `document.querySelector('.ProseMirror .mg-selected')?.getAttribute('data-span-id')`,
-    )) as string
+    )
     await page.evaluate(`document.querySelector('.ProseMirror').focus({ preventScroll: true })`)
     del.push(await timed(page, 'keydown', 'removed', () => page.keyboard.press('Delete'), id))
   }
@@ -105,16 +105,16 @@ async function views(session: Session, times: number) {
 /** Every interaction of the benchmark, on the open document. */
 export async function interact(session: Session, places: number): Promise<Latencies> {
   const { page } = session
-  const from = (await page.evaluate('performance.now()')) as number
+  const from = await page.evaluate<number>('performance.now()')
   const tagged = await tagAtPlaces(page, places, true)
   await session.profile('tagging')
   const typing = await typeNote(page, 30)
   await session.profile('typing')
   const v = await views(session, 10)
   await session.profile('views')
-  const tasks = (await page.evaluate(
+  const tasks = await page.evaluate<number[]>(
     `window.__bench.longTasks.filter((t) => t.start >= ${from}).map((t) => t.duration)`,
-  )) as number[]
+  )
   return {
     ...tagged,
     typing,

@@ -104,16 +104,20 @@ export async function measureLoad(
     `window.__bench.expected = ${expected}; window.__bench.selector = ${JSON.stringify(selector)}; window.__bench.check()`,
   )
   await until(page, 'window.__bench.all !== null', TIMEOUT_MS)
-  const loaded = (await page.evaluate(`(() => {
+  const loaded = await page.evaluate<{
+    firstScreen: number
+    all: number
+    longestTask: number
+  }>(`(() => {
     const b = window.__bench
     const tasks = b.longTasks.filter((t) => t.start < b.all)
     return { firstScreen: b.firstScreen, all: b.all, longestTask: Math.max(0, ...tasks.map((t) => t.duration)) }
-  })()`)) as { firstScreen: number; all: number; longestTask: number }
+  })()`)
   const heapMB = await heapAfterGc(page)
-  const domNodes = (await page.evaluate(`document.getElementsByTagName('*').length`)) as number
-  const loadCalls = (await page.evaluate(
+  const domNodes = await page.evaluate<number>(`document.getElementsByTagName('*').length`)
+  const loadCalls = await page.evaluate<{ start: number; end: number }[]>(
     `window.__marginaliaCallTimes.filter((c) => c.channel === 'document:load')`,
-  )) as { start: number; end: number }[]
+  )
   const loadIpc = loadCalls.reduce((sum, c) => sum + c.end - c.start, 0)
   const afterLoad = loaded.all - Math.max(...loadCalls.map((c) => c.end))
   const loadHandler = app.handlerTimes
@@ -135,7 +139,7 @@ export async function timed(
   )
   await act()
   await until(page, 'window.__bench.lat !== null', 30_000)
-  return (await page.evaluate('window.__bench.lat')) as number
+  return await page.evaluate<number>('window.__bench.lat')
 }
 
 /** Selects words [from, to] of the n-th paragraph (scrolled into view). */

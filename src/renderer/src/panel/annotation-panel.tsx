@@ -3,7 +3,7 @@
 // The filter lives here so it survives selecting and deselecting spans.
 import { useMemo, useState } from 'react'
 import { frameOf } from '../../../shared/claims'
-import type { AnnotationSchema, Annotations, DocLabels } from '../../../shared/model'
+import type { AnnotationSchema, Annotations, DocLabels, Span } from '../../../shared/model'
 import { linkOptionsFor, spanLinks, type SpanPatch } from '../editor-api'
 import type { Registry } from '../entities/use-entities'
 import type { Linking } from '../article/use-linking'
@@ -47,16 +47,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
     () => (selected ? null : unsourcedClaimIds(schema, annotations)),
     [schema, annotations, selected],
   )
-  const links = useMemo(() => {
-    if (!selected) return []
-    // Only the spans at the other ends are looked up (a map of every span costs ~10 ms at 20k).
-    const ends = new Set<string>()
-    for (const r of annotations.relations)
-      if (r.from === selected.id) ends.add(r.to)
-      else if (r.to === selected.id) ends.add(r.from)
-    const spans = new Map(annotations.spans.filter((s) => ends.has(s.id)).map((s) => [s.id, s]))
-    return spanLinks({ schema, spans, relations: annotations.relations }, selected.id)
-  }, [schema, annotations, selected])
+  const links = useSelectedLinks(schema, annotations, selected)
   const frame = frameOf(schema)
 
   return (
@@ -115,4 +106,22 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
       </fieldset>
     </section>
   )
+}
+
+/** The links of the selected span, looking up only the spans at their other ends. */
+function useSelectedLinks(
+  schema: AnnotationSchema,
+  annotations: Annotations,
+  selected: Span | null,
+) {
+  return useMemo(() => {
+    if (!selected) return []
+    // Only the spans at the other ends are looked up (a map of every span costs ~10 ms at 20k).
+    const ends = new Set<string>()
+    for (const r of annotations.relations)
+      if (r.from === selected.id) ends.add(r.to)
+      else if (r.to === selected.id) ends.add(r.from)
+    const spans = new Map(annotations.spans.filter((s) => ends.has(s.id)).map((s) => [s.id, s]))
+    return spanLinks({ schema, spans, relations: annotations.relations }, selected.id)
+  }, [schema, annotations, selected])
 }
