@@ -224,11 +224,27 @@ function mountArticleView(host: HTMLElement, latest: RefObject<ViewProps>): Edit
       const before = view.state
       const after = before.apply(tr)
       view.updateState(after)
+      plainTextEditable(view)
       if (!before.selection.eq(after.selection)) syncBlurredSelection(view)
       report(latest.current, view, before, after)
     },
   })
+  plainTextEditable(view)
   return view
+}
+
+/**
+ * Marks the article's root contenteditable="plaintext-only" instead of ProseMirror's "true". Why:
+ * before every React commit, React records the focused element's selection, and for an element
+ * whose `contentEditable` is "true" it does so by walking every node inside it to count text
+ * offsets: the whole article (5,000 blocks and 48,000 highlight elements at 1 MB), on every change
+ * to any pane while the article has focus — the largest fixed cost of tagging. "plaintext-only"
+ * keeps focus, the caret and keyboard selection, and the text is never edited anyway (beforeinput
+ * is cancelled). ProseMirror ignores attribute changes on its root and only writes this one again
+ * when its attributes change, so it is checked after every update.
+ */
+function plainTextEditable(view: EditorView): void {
+  if (view.dom.contentEditable === 'true') view.dom.contentEditable = 'plaintext-only'
 }
 
 /** Tells the props' callbacks what a transaction changed. */
