@@ -3,10 +3,15 @@
 // select them (automatic activation; switching is instant because every view stays mounted).
 import { useRef, type KeyboardEvent, type ReactNode } from 'react'
 
-export const APP_VIEWS = ['article', 'claims', 'sources'] as const
+export const APP_VIEWS = ['article', 'claims', 'sources', 'overview'] as const
 export type AppView = (typeof APP_VIEWS)[number]
 
-const NAMES: Record<AppView, string> = { article: 'Article', claims: 'Claims', sources: 'Sources' }
+const NAMES: Record<AppView, string> = {
+  article: 'Article',
+  claims: 'Claims',
+  sources: 'Sources',
+  overview: 'Overview',
+}
 
 /** The id of a view's tab (the panel's `aria-labelledby`). */
 export function viewTabId(view: AppView): string {
@@ -48,7 +53,7 @@ interface ViewTabsProps {
   onChange: (view: AppView) => void
 }
 
-/** The Article | Claims | Sources tabs. */
+/** The Article | Claims | Sources | Overview tabs. */
 export function ViewTabs({ view, onChange }: ViewTabsProps) {
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
   const onKeyDown = (e: KeyboardEvent) => {
