@@ -2,6 +2,7 @@
 //   out/main/index.js      main process, ES module ("type": "module"); dependencies stay external
 //                          and are imported from node_modules at run time (lowdb is ESM-only, which
 //                          an ES-module main imports natively).
+//   out/main/task-worker.js  the worker thread that runs exports and annotation imports.
 //   out/preload/index.cjs  the sandboxed preload: ONE CommonJS file whose only require is
 //                          'electron' (sandboxed preloads cannot load ES modules, other files or
 //                          packages); test/preload checks the built file.
@@ -33,11 +34,17 @@ function devServerCsp(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // ECharts (with zrender and tslib) is hundreds of small ES modules: bundled into the report's
+      // chunk it loads in a tenth of the time (see scripts/build-cli.mjs).
+      externalizeDeps: { exclude: ['echarts', 'zrender', 'tslib'] },
       rolldownOptions: {
         input: {
           index: resolve('src/main/index.ts'),
           // The document-import worker thread (worker/run-imports.ts finds it beside index.js).
           'import-worker': resolve('src/main/core/import/worker/import-worker.ts'),
+          // The worker thread of exports and annotation imports (workers/start-worker.ts finds
+          // it beside index.js).
+          'task-worker': resolve('src/main/core/workers/task-worker.ts'),
         },
       },
     },
@@ -61,6 +68,9 @@ export default defineConfig({
           // `--outDir` working (a custom root would make it resolve inside src/renderer).
           plugins: [react(), devServerCsp()],
           build: { outDir: 'out/renderer' },
+          // The suggestion engine's Web Worker (src/renderer/src/suggestions/worker) is emitted as
+          // an ES module file of its own under assets/, which the CSP's worker-src 'self' allows.
+          worker: { format: 'es' },
         },
       }),
 })

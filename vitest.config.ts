@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // Generous: tests that start worker threads (imports, exports) boot them from source through
+    // tsx, which takes tens of seconds on a loaded 2-core machine. Not a performance bound.
+    testTimeout: 120_000,
   },
 })

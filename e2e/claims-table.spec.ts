@@ -126,7 +126,7 @@ test('the claims table lists every claim; filters, search and sort narrow it; a 
     await select.selectOption('')
   }
   const entitySelect = claimsPanel(page).getByLabel('Entity', { exact: true })
-  await entitySelect.selectOption(source.entityId!)
+  await entitySelect.selectOption(source.entityId)
   await expect(tableRows(page)).toHaveCount(
     rows.filter((r) => r.sources.some((s) => s.entityId === source.entityId)).length,
   )
@@ -219,7 +219,7 @@ test('CSV export of the claims table writes every row', async ({ app }) => {
   expect((await status.boundingBox())!.y).toBeGreaterThanOrEqual(before.bar.y + before.bar.height)
 
   const csv = await readFile(out, 'utf8')
-  const records = parse(csv.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]
+  const records = parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { columns: true })
   expect(records).toHaveLength(rows.length)
   const record = records.find((r) => r.claim_id === known.claimId)!
   expect(record.claim).toBe(known.claimText)

@@ -86,10 +86,10 @@ test('export to JSONL and CSV writes the project spans with matching offsets', a
     .getByRole('button', { name: 'Close' })
     .click()
   const csv = await readFile(csvPath, 'utf8')
-  const rows = parse(csv.replace(/^\uFEFF/, ''), {
+  const rows = parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
     columns: true,
     skip_empty_lines: true,
-  }) as Record<string, string>[]
+  })
   const texts = new Map(documents.map((d) => [d.document.id, new OffsetConverter(d.document.text)]))
   const fromCsv = rows.map((r) => {
     const conv = texts.get(r.document_id)!
@@ -104,4 +104,53 @@ test('export to JSONL and CSV writes the project spans with matching offsets', a
     }
   })
   expect(fromCsv.sort(byId)).toEqual([...expected].sort(byId))
+})
+
+test('the Export dialog offers JSONL code-point offsets and says what each folder format writes', async ({
+  app,
+}) => {
+  const page = app.page
+  await waitForArticle(page, 'Russian state media said')
+  await tagAndSave(page, 'Russian state media said Putin and Kim', '1')
+  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-export-')), 'cp.jsonl')
+  await app.nextDialog('chooseExportPath', out)
+  await page.getByRole('banner').getByRole('button', { name: 'Export…' }).click()
+  const choose = page.getByRole('dialog', { name: 'Export dataset' })
+
+  // Folder formats name their own files, with the manifest inside the folder.
+  await choose.getByLabel('Format').selectOption('label-studio')
+  await expect(choose).toContainText('a folder holding label-studio.json')
+  await expect(choose).toContainText('manifest.json inside it')
+  await choose.getByLabel('Format').selectOption('w3c')
+  await expect(choose).toContainText('.jsonld annotation collection and a .txt text per document')
+  await expect(choose).not.toContainText('.ann')
+  await choose.getByLabel('Format').selectOption('brat')
+  await expect(
+    choose.getByRole('radio', { name: /A folder of a \.txt and a \.ann file/ }),
+  ).toBeVisible()
+
+  // JSONL: the offset unit is a choice, UTF-16 by default.
+  await choose.getByLabel('Format').selectOption('jsonl')
+  const offsets = choose.getByRole('group', { name: 'Offsets' })
+  await expect(offsets.getByRole('radio', { name: /UTF-16/ })).toBeChecked()
+  await offsets.getByRole('radio', { name: /code points/ }).check()
+  await expect(choose).toContainText('Offsets in Unicode code points')
+  await saveScreenshot(app, 'export-dialog-offsets')
+  await choose.getByRole('button', { name: 'Export…' }).click()
+  const done = page.getByRole('dialog', { name: 'Export finished' })
+  await expect(done).toBeVisible({ timeout: 20_000 })
+  await expect(done).toContainText('Unicode code points')
+
+  const documents = await readAllDocuments(await openProjectDir(page))
+  const lines = (await readFile(out, 'utf8'))
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l))
+  expect(lines.length).toBe(documents.length)
+  for (const line of lines) {
+    expect(line.offset_unit).toBe('codepoint')
+    const chars = Array.from(line.text as string)
+    for (const s of line.spans) expect(chars.slice(s.start, s.end).join('')).toBe(s.text)
+  }
+  expect(lines.reduce((n, l) => n + l.spans.length, 0)).toBeGreaterThan(0)
 })

@@ -70,6 +70,20 @@ test('a .txt dropped onto the window is imported with its text intact', async ({
   expect((await readProjectFile(dir)).documents).toHaveLength(2)
 })
 
+test('a dropped file that cannot be read is reported, and nothing is imported', async ({ app }) => {
+  const page = app.page
+  await waitForArticle(page)
+  const before = (await readProjectFile(await openProjectDir(page))).documents.length
+  // As when the file was moved or deleted between the drag and the drop.
+  await page.evaluate(() => {
+    File.prototype.arrayBuffer = () =>
+      Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'))
+  })
+  await dropFiles(page, [{ name: 'gone.txt', data: 'Gone before it was read.' }])
+  await expect(page.getByRole('alert')).toContainText('Import failed: The file could not be read.')
+  expect((await readProjectFile(await openProjectDir(page))).documents).toHaveLength(before)
+})
+
 test('an .html article chosen in the Import dialog keeps its headings and quotes', async ({
   app,
 }) => {
@@ -119,23 +133,32 @@ test('the Import menu works from the keyboard: arrows, Enter, Escape', async ({ 
   await expect(button).toHaveAttribute('aria-expanded', 'true')
   const items = menu.getByRole('menuitem')
   await expect(items).toHaveText([
-    'Documents (.txt, .md, .html)…',
+    'Documents (.pdf, .docx, .html, .md, .txt)…',
+    'Pasted article…',
     'Annotations from another tool…',
   ])
+  // After them, the checkable "Pre-annotate on import" (the project's setting).
+  const preAnnotate = menu.getByRole('menuitemcheckbox', { name: 'Pre-annotate on import' })
   await expect(items.first()).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(items.nth(1)).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(items.nth(2)).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(preAnnotate).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(items.first()).toBeFocused()
   await page.keyboard.press('ArrowUp')
-  await expect(items.nth(1)).toBeFocused()
+  await expect(preAnnotate).toBeFocused()
   await page.keyboard.press('Escape')
   await expect(menu).toBeHidden()
   await expect(button).toBeFocused()
 
-  // ArrowUp opens it on the last item; Enter runs it: the annotation import dialog opens.
+  // ArrowUp opens it on the last item; Enter runs "Annotations…": its import dialog opens.
   await page.keyboard.press('ArrowUp')
-  await expect(items.nth(1)).toBeFocused()
+  await expect(preAnnotate).toBeFocused()
+  await page.keyboard.press('ArrowUp')
+  await expect(items.nth(2)).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(menu).toBeHidden()
   const dialog = page.getByRole('dialog', { name: 'Import annotations' })

@@ -145,3 +145,22 @@ test('tagging text already tagged with the same label selects that span, never a
   expect(same.map((s) => s.label).sort()).toEqual(['Claim', 'Sentiment'])
   await clickHighlight(page, span.id)
 })
+
+// React measures the focused element's selection before every commit, and for a contenteditable
+// that is "true" it walks every node of it to do so: the whole article, on every change to any
+// pane while the article has focus. A plain-text editable is not walked, and selects and tags the
+// same way from the keyboard.
+test('the article is a plain-text editable that still selects and tags from the keyboard', async ({
+  app,
+}) => {
+  const page = app.page
+  const article = page.locator('.ProseMirror')
+  await expect(article).toHaveAttribute('contenteditable', 'plaintext-only')
+  await caretInto(page, WASHINGTON)
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('1')
+  await expect(page.locator('.ProseMirror .mg-selected[data-span-id]').first()).toBeVisible()
+  await page.keyboard.type('xyz')
+  await expect(article).toContainText(WASHINGTON)
+  await expect(article).toHaveAttribute('contenteditable', 'plaintext-only')
+})

@@ -3,8 +3,12 @@
 //        pdf.js's bare text extraction, against our conversion and the full import (worker).
 //   DOCX (25, 50, 100 pages): reading the file, and mammoth's raw text, against ours.
 //   HTML (a 5 MB page): the longest stall of main's event loop while the worker imports it,
-//        against the stall when the same page is converted on main's thread. Only HTML is run
-//        with `npm run bench:import -- html`; only PDF and DOCX with `-- documents`.
+//        against the stall when the same page is converted on main's thread.
+//   Stalls of a 200-page PDF: main's event loop during the whole import via the worker, during
+//        store.addDocument of the converted document alone (the part still on main), and while
+//        converting on main's thread (the floor: what the window would suffer without the worker).
+//   Only HTML runs with `npm run bench:import -- html`; only PDF and DOCX with `-- documents`;
+//   only the PDF stalls with `-- stalls`.
 // Run: `npm run bench:import`. Figures vary with the machine's load; compare ratios within a run.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -219,13 +223,14 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-import-'))
   const store = await ProjectStore.create(path.join(dir, 'project'), { name: 'Bench' })
   try {
-    const load = os.loadavg()[0]!.toFixed(1)
+    const load = os.loadavg()[0].toFixed(1)
     console.log(`Node ${process.version}, ${os.cpus().length} cores, load average ${load}\n`)
-    if (only !== 'html') {
+    if (only === undefined || only === 'documents') {
       await pdfRows(store, dir)
       await docxRows(store, dir)
     }
-    if (only !== 'documents') await htmlStalls(store)
+    if (only === undefined || only === 'html') await htmlStalls(store)
+    if (only === undefined || only === 'stalls') await pdfStalls(dir)
   } finally {
     await store.close()
     await rm(dir, { recursive: true, force: true })
@@ -250,7 +255,7 @@ function stallMeter(): { stop(): { max: number; p95: number } } {
       clearInterval(timer)
       gaps.push(performance.now() - last)
       gaps.sort((x, y) => x - y)
-      return { max: gaps[gaps.length - 1]!, p95: gaps[Math.floor(gaps.length * 0.95)]! }
+      return { max: gaps[gaps.length - 1], p95: gaps[Math.floor(gaps.length * 0.95)] }
     },
   }
 }
@@ -278,6 +283,46 @@ async function htmlStalls(store: ProjectStore): Promise<void> {
   )
   console.log(
     `  longest stall: ${worker.toFixed(0)} ms with the worker, ${inline.toFixed(0)} ms without`,
+  )
+}
+
+/**
+ * Main's event loop while a 200-page PDF imports: through the worker (the app's path), during
+ * store.addDocument alone (JSON, hashing and the durable writes stay on main), and converting on
+ * main's thread (the floor). Each row imports into a fresh project, so none is a duplicate.
+ */
+async function pdfStalls(dir: string): Promise<void> {
+  const data = await buildPdf(200)
+  await convertFile('warm.pdf', await buildPdf(1))
+  console.log(`\n200-page PDF (${(data.length / 1e6).toFixed(1)} MB): main's event loop`)
+  let n = 0
+  const fresh = () => ProjectStore.create(path.join(dir, `stalls-${++n}`), { name: 'Stalls' })
+  const measure = async (label: string, run: () => Promise<unknown>) => {
+    const meter = stallMeter()
+    const [took] = await time(run)
+    const { max, p95 } = meter.stop()
+    console.log(
+      `  ${label.padEnd(34)} ${ms(took)}   timer gaps p95 ${p95.toFixed(0)} ms, longest ${max.toFixed(0)} ms`,
+    )
+    return max
+  }
+  const viaWorker = await fresh()
+  const worker = await measure('import via worker (app path)', () =>
+    importFiles(viaWorker, [{ name: 'inquiry.pdf', data }]),
+  )
+  await viaWorker.close()
+  const converted = await convertFile('inquiry.pdf', data)
+  const adding = await fresh()
+  const add = await measure('store.addDocument alone (on main)', () =>
+    adding.addDocument(converted.document),
+  )
+  await adding.close()
+  const inline = await measure('convert on main thread (floor)', () =>
+    convertFile('inquiry.pdf', data),
+  )
+  console.log(
+    `  longest stall: ${worker.toFixed(0)} ms with the worker (${add.toFixed(0)} ms of it can be ` +
+      `addDocument), ${inline.toFixed(0)} ms converting on main; ratio ${(worker / inline).toFixed(2)}`,
   )
 }
 

@@ -68,7 +68,7 @@ interface Stats {
   max: number
 }
 
-async function sample(times: number, run: () => Promise<unknown> | unknown): Promise<Stats> {
+async function sample(times: number, run: () => unknown): Promise<Stats> {
   const samples: number[] = []
   for (let i = 0; i < times; i++) {
     const t0 = performance.now()
@@ -225,7 +225,7 @@ async function main(): Promise<void> {
   print()
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })

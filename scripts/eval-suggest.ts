@@ -2,18 +2,15 @@
 // and prints precision, recall and F1 per kind and text, exact and overlap match, with the
 // held-out text reported apart from the texts the rules were developed on. `--errors` lists what
 // is missed and what is spurious.
-import { readFileSync } from 'node:fs'
-import { defaultSchema } from '../src/shared/default-schema'
-import type { Entity } from '../src/shared/model'
-import { suggest } from '../src/shared/suggest'
-import { GOLD_TEXTS, loadGold } from '../test/fixtures/suggest/gold'
-import type { DocScore, KindScore } from './suggest/score'
-import { add, prf, scoreDoc } from './suggest/score'
+import { GOLD_TEXTS } from '../test/fixtures/suggest/gold'
+import type { Evaluation } from './suggest/evaluate'
+import { evaluateGold } from './suggest/evaluate'
+import type { Counts, DocScore, KindScore } from './suggest/score'
+import { add, prf } from './suggest/score'
 
 const showErrors = process.argv.includes('--errors')
-const sample = JSON.parse(
-  readFileSync(new URL('../resources/sample-project/project.json', import.meta.url), 'utf8'),
-) as { entities: Entity[] }
+// --no-nlp: rules and the registry only (no compromise names, no sentiment lexicon), to compare.
+const nlp = !process.argv.includes('--no-nlp')
 
 const KINDS = ['cues', 'quotes', 'sources', 'claims'] as const
 const pct = (x: number) => x.toFixed(2)
@@ -38,12 +35,24 @@ function sum(scores: DocScore[], kind: (typeof KINDS)[number]): KindScore {
   )
 }
 
-function print(title: string, scores: DocScore[]): void {
+function print(title: string, evals: Evaluation[]): void {
+  const scores = evals.map((e) => e.score)
   console.log(title)
   for (const k of KINDS) console.log(row(k, sum(scores, k)))
   const c = scores.reduce((a, s) => a + s.links.correct, 0)
   const t = scores.reduce((a, s) => a + s.links.total, 0)
   console.log(`  claim→source links correct: ${c}/${t} = ${pct(t ? c / t : 1)}`)
+  const zero: Counts = { tp: 0, fp: 0, fn: 0 }
+  const typed = prf(evals.reduce((a, e) => add(a, e.names.typed), zero))
+  const any = prf(evals.reduce((a, e) => add(a, e.names.any), zero))
+  const gold = evals.reduce((a, e) => a + e.names.any.tp + e.names.any.fn, 0)
+  console.log(
+    `  names    gold ${String(gold).padStart(3)}  typed P ${pct(typed.p)} R ${pct(typed.r)} F1 ${pct(typed.f)}   ` +
+      `untyped P ${pct(any.p)} R ${pct(any.r)} (compromise by paragraph, and the registry)`,
+  )
+  const count = (kind: string) =>
+    evals.reduce((a, e) => a + e.suggestions.filter((s) => s.kind === kind).length, 0)
+  console.log(`  proposed: ${count('name')} other names, ${count('sentiment')} sentiment phrases`)
 }
 
 /**
@@ -78,23 +87,16 @@ function keystrokes(s: DocScore): string {
 }
 const keystrokeRows: [string, string][] = []
 
-const schema = defaultSchema()
-const findNames = undefined
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7)
-const dev: DocScore[] = []
-const heldOut: DocScore[] = []
+const dev: Evaluation[] = []
+const heldOut: Evaluation[] = []
 for (const { name, heldOut: held } of GOLD_TEXTS) {
   if (only && !only.split(',').includes(name)) continue
-  const doc = loadGold(name)
-  const entities = name === 'russia-north-korea-alliance' ? sample.entities : []
-  const suggestions = suggest(
-    { text: doc.text, blocks: doc.blocks, schema, entities },
-    { findNames },
-  )
-  const score = scoreDoc(doc, suggestions)
-  ;(held ? heldOut : dev).push(score)
+  const evaluation = evaluateGold(name, nlp)
+  const { score } = evaluation
+  ;(held ? heldOut : dev).push(evaluation)
   keystrokeRows.push([name, keystrokes(score)])
-  print(`${name}${held ? ' (held out)' : ''}`, [score])
+  print(`${name}${held ? ' (held out)' : ''}`, [evaluation])
   if (showErrors) {
     for (const k of KINDS) {
       for (const m of score[k].missed) console.log(`    missed ${k}: ${m}`)

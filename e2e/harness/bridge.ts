@@ -31,7 +31,7 @@ export async function bindApi(context: BrowserContext, invoke: Invoke): Promise<
 /** Delivers a main→renderer event to the page's `onEvent` listeners; a closed page is ignored. */
 export async function deliverEvent(page: Page, event: MainEvent): Promise<void> {
   if (page.isClosed()) return
-  await page.evaluate(`window.${DELIVER}?.(${JSON.stringify(event)})`).catch((error: Error) => {
+  await page.evaluate(`window.${DELIVER}?.(${JSON.stringify(event)})`).catch((error: unknown) => {
     if (!page.isClosed()) throw error
   })
 }

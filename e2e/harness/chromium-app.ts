@@ -45,14 +45,36 @@ export interface ChromiumApp {
   /** Time each call spent in its handler (validation included), in call order. */
   handlerTimes: { channel: string; ms: number }[]
   /** Sends a main→renderer event, as main's menu does. */
-  emit(event: MainEvent): Promise<void>
+  emit: (event: MainEvent) => Promise<void>
   /**
    * What main does when the window is asked to close (lifecycle.ts): flush, and when the last save
    * failed, ask (scripted as `askUnsaved` / `chooseCopyPath` dialogs); true when it may close.
    */
-  mayClose(): Promise<boolean>
+  mayClose: () => Promise<boolean>
   /** Quits as main does: flush request, close the window, close the project. */
-  close(): Promise<void>
+  close: () => Promise<void>
+}
+
+/** Prints report HTML to PDF in a fresh page with JavaScript off and every request refused. */
+async function printWithPlaywright(
+  browser: Browser,
+  html: string,
+  paper: 'a4' | 'letter',
+): Promise<Uint8Array> {
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
+  try {
+    const page = await context.newPage()
+    await page.route('**/*', (route) => route.abort('blockedbyclient'))
+    await page.setContent(html, { waitUntil: 'load' })
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' })
+    const pdf = await page.pdf({
+      format: paper === 'letter' ? 'Letter' : 'A4',
+      printBackground: true,
+    })
+    return new Uint8Array(pdf)
+  } finally {
+    await context.close()
+  }
 }
 
 /** Opens the built renderer with the real handlers, as a first start (or a restart) would. */
@@ -71,10 +93,15 @@ export async function openChromiumApp(options: ChromiumAppOptions): Promise<Chro
     userDataDir: options.userDataDir,
     sampleProjectDir: options.sampleProjectDir ?? SAMPLE_PROJECT_DIR,
     dialogs,
+    // An event for a closed page is dropped (deliverEvent); any other failure stays unhandled,
+    // which fails the test run: loud, as a harness fault should be.
     emit: (event) => void emit(event),
     openExternal: async (url) => {
       openedExternal.push(url)
     },
+    // What Electron's printToPDF does in the app, done by the same Chromium: Playwright's pdf().
+    printPdf: (html, paper) => printWithPlaywright(options.browser, html, paper),
+    appVersion: 'e2e',
     storageFs: options.storageFs,
   }
   const session = new AppSession(ctx)

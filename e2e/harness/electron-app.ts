@@ -62,19 +62,18 @@ export async function openElectronApp(
     g.__dialogQueue = []
     const next = () => g.__dialogQueue.shift()
     const toPaths = (v: unknown) => (v == null ? [] : Array.isArray(v) ? v : [v])
-    dialog.showOpenDialog = (async (...[, opts]: unknown[]) => {
-      void opts
+    dialog.showOpenDialog = async () => {
       const paths = toPaths(next())
       return { canceled: paths.length === 0, filePaths: paths }
-    }) as typeof dialog.showOpenDialog
-    dialog.showSaveDialog = (async () => {
+    }
+    dialog.showSaveDialog = async () => {
       const [p] = toPaths(next())
       return { canceled: !p, filePath: p ?? '' }
-    }) as typeof dialog.showSaveDialog
-    dialog.showMessageBox = (async () => ({
+    }
+    dialog.showMessageBox = async () => ({
       response: next() ? 0 : 1,
       checkboxChecked: false,
-    })) as typeof dialog.showMessageBox
+    })
   })
   return {
     app,

@@ -12,6 +12,7 @@ export interface DialogResults {
   chooseAnnotationSource: string[] | null
   chooseMergeSource: string | null
   confirmOpenExternal: boolean
+  chooseSavePath: string | null
   askUnsaved: UnsavedChoice
   chooseCopyPath: string | null
 }
@@ -25,6 +26,7 @@ const CANCELLED: DialogResults = {
   chooseAnnotationSource: null,
   chooseMergeSource: null,
   confirmOpenExternal: false,
+  chooseSavePath: null,
   // Unscripted, the "Not saved" question keeps the window open, as Cancel does.
   askUnsaved: 'cancel',
   chooseCopyPath: null,
@@ -59,6 +61,8 @@ export class ScriptedDialogs {
     this.answer('chooseAnnotationSource', [format, source, extensions])
   chooseMergeSource = (source: 'folder' | 'jsonl') => this.answer('chooseMergeSource', [source])
   confirmOpenExternal = (url: string) => this.answer('confirmOpenExternal', [url])
+  chooseSavePath = (options: { title: string; defaultName: string }) =>
+    this.answer('chooseSavePath', [options])
   askUnsaved = (message: string, action: 'close' | 'quit', note?: string) =>
     this.answer('askUnsaved', [message, action, note])
   chooseCopyPath = (defaultName: string) => this.answer('chooseCopyPath', [defaultName])

@@ -169,8 +169,11 @@ export async function closeImportReport(page: Page, summary: string | RegExp): P
   await expect(dialog).toBeHidden()
 }
 
-/** Chooses an item of the top bar's Import menu with the mouse ("Documents…", "Annotations…"). */
-export async function chooseImport(page: Page, item: 'Documents' | 'Annotations'): Promise<void> {
+/** Chooses an item of the top bar's Import menu with the mouse ("Documents…", "Pasted article…"…). */
+export async function chooseImport(
+  page: Page,
+  item: 'Documents' | 'Pasted article' | 'Annotations',
+): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Import', exact: true }).click()
   const menu = page.getByRole('menu', { name: 'Import' })
   await menu.getByRole('menuitem', { name: new RegExp(`^${item}`) }).click()

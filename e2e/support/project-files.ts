@@ -8,7 +8,7 @@ import type { DocumentFile, ProjectFile } from '../../src/shared/model'
 
 /** The open project as main knows it (null when none is open). */
 export function projectSnapshot(page: Page): Promise<ProjectSnapshot | null> {
-  return page.evaluate(`window.api['project:snapshot']()`) as Promise<ProjectSnapshot | null>
+  return page.evaluate<ProjectSnapshot | null>(`window.api['project:snapshot']()`)
 }
 
 /** The folder of the open project; throws when none is open. */

@@ -67,7 +67,10 @@ export async function phrasePoints(
     const range = ${FIND_RANGE}(${JSON.stringify(phrase)}, ${occurrence})
     if (range) range.startContainer.parentElement.scrollIntoView({ block: 'center' })
   })()`)
-  const points = (await page.evaluate(`(() => {
+  const points = await page.evaluate<{
+    from: { x: number; y: number }
+    to: { x: number; y: number }
+  } | null>(`(() => {
     const range = ${FIND_RANGE}(${JSON.stringify(phrase)}, ${occurrence})
     if (!range) return null
     const rects = [...range.getClientRects()].filter((r) => r.width > 0)
@@ -77,7 +80,7 @@ export async function phrasePoints(
       from: { x: first.left + 1, y: first.top + first.height / 2 },
       to: { x: last.right - 1, y: last.top + last.height / 2 },
     }
-  })()`)) as { from: { x: number; y: number }; to: { x: number; y: number } } | null
+  })()`)
   if (!points) throw new Error(`phrase not in the article: ${JSON.stringify(phrase)}`)
   return points
 }
@@ -94,6 +97,8 @@ export async function dragSelectPhrase(page: Page, phrase: string, occurrence = 
 
 /** Ids of the spans drawn in the article (`data-span-id` on the highlight decorations). */
 export async function highlightedSpanIds(page: Page): Promise<string[]> {
-  return (await page.evaluate(`[...new Set([...document.querySelectorAll('${EDITOR} [data-span-id]')]
-    .flatMap((el) => el.getAttribute('data-span-id').split(' ')))]`)) as string[]
+  return page.evaluate<
+    string[]
+  >(`[...new Set([...document.querySelectorAll('${EDITOR} [data-span-id]')]
+    .flatMap((el) => el.getAttribute('data-span-id').split(' ')))]`)
 }

@@ -154,3 +154,27 @@ export function prf(c: Counts): { p: number; r: number; f: number } {
 export function add(a: Counts, b: Counts): Counts {
   return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn }
 }
+
+/** A name the engine knows, as nameMentions() gives it. */
+export interface NameFound extends R {
+  type: 'person' | 'organisation' | 'place'
+}
+
+/**
+ * Names: the gold person/organisation/place names against the names the engine knows, matched by
+ * overlap with the same type ("typed") and by overlap alone.
+ */
+export function scoreNames(
+  doc: GoldDoc,
+  found: readonly NameFound[],
+): { typed: Counts; any: Counts } {
+  const gold = doc.spans.filter((s) => s.kind === 'name')
+  const typed = match(gold, [...found], (g, p) => overlap(g, p) > 0 && g.nameType === p.type)
+  const any = match(gold, [...found], (g, p) => overlap(g, p) > 0)
+  const counts = (m: { pairs: unknown[]; missed: unknown[]; spurious: unknown[] }) => ({
+    tp: m.pairs.length,
+    fp: m.spurious.length,
+    fn: m.missed.length,
+  })
+  return { typed: counts(typed), any: counts(any) }
+}

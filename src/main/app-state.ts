@@ -144,7 +144,7 @@ export class AppFiles {
 
   /** Resolves when every write of either file has reached the disk (used before quitting). */
   async flush(): Promise<void> {
-    for (const db of [this.settingsDb, this.stateDb] as Low<unknown>[]) {
+    for (const db of [this.settingsDb, this.stateDb] as Low[]) {
       await (db.adapter as JsonFile<unknown>).writer.flush()
     }
   }

@@ -30,7 +30,6 @@ function exportFilters(format: ExportFormat, extension?: string): FileFilter[] {
 export function createElectronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   const { save, open, message } = modalTo(getWindow)
   const documents = () => app.getPath('documents')
-
   return {
     async chooseNewProjectDir(name) {
       const result = await save({
@@ -57,7 +56,10 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Di
         buttonLabel: 'Import',
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: 'Articles', extensions: ARTICLE_EXTENSIONS },
+          {
+            name: 'Articles (PDF, Word, web page, Markdown, text)',
+            extensions: ARTICLE_EXTENSIONS,
+          },
           { name: 'All Files', extensions: ['*'] },
         ],
       })
@@ -78,26 +80,18 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | null): Di
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
     },
     async chooseMergeSource(source) {
-      const result = await open(
-        source === 'folder'
-          ? {
-              title: "Add an Analyst's Annotations: another copy of the project",
-              buttonLabel: 'Add Annotations',
-              defaultPath: documents(),
-              properties: ['openDirectory'],
-            }
-          : {
-              title: "Add an Analyst's Annotations: Marginalia JSONL export",
-              buttonLabel: 'Add Annotations',
-              defaultPath: documents(),
-              properties: ['openFile'],
-              filters: [
-                { name: 'Marginalia JSONL', extensions: ['jsonl'] },
-                { name: 'All Files', extensions: ['*'] },
-              ],
-            },
-      )
+      const result = await open(mergeSourceOptions(source, documents()))
       return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseSavePath({ title, buttonLabel, defaultName, filters }) {
+      const result = await save({
+        title,
+        buttonLabel,
+        defaultPath: path.join(documents(), defaultName),
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      })
+      return result.canceled || !result.filePath ? null : result.filePath
     },
     async confirmOpenExternal(url) {
       const { response } = await message({
@@ -160,15 +154,15 @@ function modalTo(getWindow: () => BrowserWindow | null) {
     return win && !win.isDestroyed() ? win : undefined
   }
   return {
-    save(options: SaveDialogOptions) {
+    save: (options: SaveDialogOptions) => {
       const win = parent()
       return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)
     },
-    open(options: OpenDialogOptions) {
+    open: (options: OpenDialogOptions) => {
       const win = parent()
       return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)
     },
-    message(options: MessageBoxOptions) {
+    message: (options: MessageBoxOptions) => {
       const win = parent()
       return win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)
     },
@@ -202,4 +196,25 @@ function annotationSourceOptions(
       { name: 'All Files', extensions: ['*'] },
     ],
   }
+}
+
+/** The open dialog for another analyst's annotations: a copy of the project, or a JSONL export. */
+function mergeSourceOptions(source: 'folder' | 'jsonl', documentsDir: string): OpenDialogOptions {
+  return source === 'folder'
+    ? {
+        title: "Add an Analyst's Annotations: another copy of the project",
+        buttonLabel: 'Add Annotations',
+        defaultPath: documentsDir,
+        properties: ['openDirectory'],
+      }
+    : {
+        title: "Add an Analyst's Annotations: Marginalia JSONL export",
+        buttonLabel: 'Add Annotations',
+        defaultPath: documentsDir,
+        properties: ['openFile'],
+        filters: [
+          { name: 'Marginalia JSONL', extensions: ['jsonl'] },
+          { name: 'All Files', extensions: ['*'] },
+        ],
+      }
 }

@@ -3,36 +3,34 @@
 // very same table to `window.api` in plain Chromium, so this module must not import Electron:
 // everything Electron-specific (dialogs, events to the window, opening links) comes in through
 // `HandlerContext`. Handlers stay thin; the work is in the core (storage, import, export).
-import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { exportOptionSchema } from '../shared/export-options'
-import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from '../shared/limits'
 import type {
   AnnotationImportFormat,
   ExportFormat,
-  FileProblem,
   Handlers,
   MainEvent,
 } from '../shared/ipc-contract'
 import { claimsFileName, exportClaims, loadClaimsTable } from './core/claims-export'
 import { removeEntity } from './core/entity-registry'
-import {
-  checkExportOptions,
-  defaultExportName,
-  exportOutputExtension,
-  exportProject,
-} from './core/export'
+import { checkExportOptions, defaultExportName, exportOutputExtension } from './core/export'
 import { exportFormatNames, getExportFormat } from './core/formats'
-import { importFiles, importPaste, type ImportProgress } from './core/import'
-import { mergeInto } from './core/merge'
 import {
   commitImport,
   importFormatInfos,
-  parseImport,
   previewImport,
-  readImportSources,
+  type AnnotationParseJob,
+  type AnnotationParseResult,
 } from './core/import-annotations'
+import { mergeInto } from './core/merge'
+import type { PrintPdf } from './core/report/write-report'
+import { overviewHandlers } from './overview-handlers'
 import type { StorageFs } from './core/storage'
+import { exportInWorker } from './core/workers/export-task'
+import { TaskCancelled, runTask } from './core/workers/run-task'
+import { Jobs, type Job } from './jobs'
+import { recordFeedback } from '../shared/suggest/feedback'
+import { documentImportHandlers } from './import-handlers'
 import { AppSession } from './session'
 import { projectAgreement } from './core/team/agreement'
 import { agreementFileName, exportAgreement } from './core/team/agreement-export'
@@ -71,6 +69,19 @@ export interface Dialogs {
    * native JSONL export (`jsonl`).
    */
   chooseMergeSource(source: 'folder' | 'jsonl'): Promise<string | null>
+  /**
+   * Where to save a file (a report, a chart, the source network), proposing `defaultName` in the
+   * user's documents folder; no `filters` lets the user name a folder (CSV node and edge lists).
+   */
+  chooseSavePath(options: SavePathOptions): Promise<string | null>
+}
+
+/** What a save dialog for a report, chart or network shows. */
+export interface SavePathOptions {
+  title: string
+  buttonLabel: string
+  defaultName: string
+  filters: { name: string; extensions: string[] }[]
 }
 
 /** Everything the handlers need from their host (Electron main, or the e2e harness). */
@@ -84,6 +95,13 @@ export interface HandlerContext {
   emit(event: MainEvent): void
   /** Opens a URL in the system browser (Electron: `shell.openExternal`). */
   openExternal(url: string): Promise<void>
+  /**
+   * Prints report HTML to PDF (Electron: a hidden window's `printToPDF`; the e2e harness:
+   * Playwright's `page.pdf`). Without it, PDF reports are refused.
+   */
+  printPdf?: PrintPdf
+  /** The app's version, named in reports. */
+  appVersion?: string
   /**
    * The file system projects are read and written through (default: Node's). The e2e harness
    * passes one that can be told to fail, to show what a full disk or a read-only folder does.
@@ -99,20 +117,67 @@ export function createHandlers(
   ctx: HandlerContext,
   session: AppSession = new AppSession(ctx),
 ): Handlers {
+  const jobs = new Jobs((event) => ctx.emit(event))
   return {
     ...appHandlers(session),
     ...projectHandlers(ctx, session),
-    ...documentHandlers(ctx, session),
-    ...exportHandlers(ctx, session),
-    ...annotationImportHandlers(ctx, session),
+    ...documentHandlers(session),
+    ...exportHandlers(ctx, session, jobs),
+    ...annotationImportHandlers(ctx, session, jobs),
+    ...taskHandlers(jobs),
+    ...documentImportHandlers(ctx, session),
     ...claimsHandlers(ctx, session),
     ...entityHandlers(session),
     ...teamHandlers(ctx, session),
+    ...overviewHandlers(ctx, session),
+    ...suggestionHandlers(session),
     ...shellHandlers(ctx),
   }
 }
 
+/**
+ * Runs `work` as a job of `task` (progress events with its id, cancellable by `task:cancel`);
+ * a cancelled job gives `cancelled`.
+ */
+async function asJob<T, C>(
+  jobs: Jobs,
+  task: string,
+  work: (job: Job) => Promise<T>,
+  cancelled: C,
+): Promise<T | C> {
+  const job = jobs.start(task)
+  try {
+    return await work(job)
+  } catch (error) {
+    if (error instanceof TaskCancelled) return cancelled
+    throw error
+  } finally {
+    job.end()
+  }
+}
+
 // The handler groups, one per area of the contract; each returns only its own channels.
+
+/**
+ * Feedback on suggestions tunes the project's cue lexicon through the schema change. Calls run one
+ * after another, so two batches of decisions never read the same counts and lose one.
+ */
+function suggestionHandlers(session: AppSession): Group<'suggestions:feedback'> {
+  let queue: Promise<unknown> = Promise.resolve()
+  return {
+    'suggestions:feedback': ({ decisions }) => {
+      const run = queue.then(async () => {
+        const store = session.requireStore()
+        const schema = store.project.schema
+        const { settings, changes } = recordFeedback(schema.suggestions, decisions)
+        await store.setSchema({ ...schema, suggestions: settings })
+        return { snapshot: store.snapshot(), changes }
+      })
+      queue = run.catch(() => undefined)
+      return run
+    },
+  }
+}
 type Group<K extends keyof Handlers> = Pick<Handlers, K>
 
 function appHandlers(
@@ -120,7 +185,7 @@ function appHandlers(
 ): Group<'app:init' | 'app:flushed' | 'settings:get' | 'settings:set'> {
   return {
     'app:init': () => session.init(),
-    'app:flushed': async (outcome) => session.flushed(outcome),
+    'app:flushed': (outcome) => Promise.resolve(session.flushed(outcome)),
     'settings:get': async () => (await session.files()).settings,
     'settings:set': (patch) => session.updateSettings(patch),
   }
@@ -151,7 +216,7 @@ function projectHandlers(
     'project:open-recent': async ({ path: dir }) =>
       session.openProject(await session.checkPath(dir, 'project:open-recent')),
     'project:close': () => session.closeProject(),
-    'project:snapshot': () => session.snapshot(),
+    'project:snapshot': () => Promise.resolve(session.snapshot()),
     'project:set-schema': async ({ schema }) => {
       const store = session.requireStore()
       await store.setSchema(schema)
@@ -162,23 +227,13 @@ function projectHandlers(
       await store.setEntities(entities)
       return store.snapshot()
     },
-    'project:analysts': async (args) => session.requireStore().listAnalysts(args?.docId),
+    'project:analysts': (args) => Promise.resolve(session.requireStore().listAnalysts(args?.docId)),
   }
 }
 
 function documentHandlers(
-  ctx: HandlerContext,
   session: AppSession,
-): Group<
-  | 'document:load'
-  | 'document:save'
-  | 'document:load-set'
-  | 'import:dialog'
-  | 'import:data'
-  | 'import:paste'
-> {
-  const onProgress = ({ done, total, file }: ImportProgress) =>
-    ctx.emit({ type: 'progress', task: 'import', done, total, file })
+): Group<'document:load' | 'document:save' | 'document:load-set'> {
   return {
     'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
     'document:load-set': async ({ docId, set }) =>
@@ -187,22 +242,13 @@ function documentHandlers(
       const summary = await session.requireStore().saveAnnotations(docId, annotations)
       return { savedAt: new Date().toISOString(), summary }
     },
-    'import:dialog': async () => {
-      const store = session.requireStore()
-      const chosen = await ctx.dialogs.chooseImportFiles()
-      if (!chosen || chosen.length === 0) return null
-      const { files, errors } = await readChosenFiles(chosen.map((p) => session.grant(p)))
-      const report = await importFiles(store, files, { onProgress })
-      return { ...report, errors: [...errors, ...report.errors] }
-    },
-    'import:data': async ({ files }) => importFiles(session.requireStore(), files, { onProgress }),
-    'import:paste': async (paste) => importPaste(session.requireStore(), paste),
   }
 }
 
 function exportHandlers(
   ctx: HandlerContext,
   session: AppSession,
+  jobs: Jobs,
 ): Group<'export:run' | 'formats:list'> {
   return {
     'export:run': async ({ format, docIds, options, sets }) => {
@@ -220,32 +266,40 @@ function exportHandlers(
       )
       if (!chosen) return null
       const outPath = session.grant(chosen)
-      return exportProject(store, format, outPath, {
-        docIds,
-        formatOptions,
-        sets,
-        onProgress: (done, total) => ctx.emit({ type: 'progress', task: 'export', done, total }),
-      })
+      return asJob(
+        jobs,
+        'export',
+        async (job) => {
+          const { signal, progress: onProgress } = job
+          const opts = { docIds, formatOptions, sets, signal, onProgress }
+          const run = await exportInWorker(store, format, outPath, opts)
+          return { path: run.path, manifest: run.manifest }
+        },
+        null,
+      )
     },
-    'formats:list': async () => ({
-      export: exportFormatNames().map((name) => {
-        const module = getExportFormat(name)
-        return {
-          name: name as ExportFormat,
-          label: module.label,
-          extension: module.extension,
-          offsetUnit: module.offsetUnit,
-          options: exportOptionNames(name),
-        }
+    'formats:list': () =>
+      Promise.resolve({
+        export: exportFormatNames().map((name) => {
+          const module = getExportFormat(name)
+          return {
+            name: name as ExportFormat,
+            label: module.label,
+            extension: module.extension,
+            ...(module.folderContents ? { folderContents: module.folderContents } : {}),
+            offsetUnit: module.offsetUnit,
+            options: exportOptionNames(name),
+          }
+        }),
+        import: importFormatInfos(),
       }),
-      import: importFormatInfos(),
-    }),
   }
 }
 
 function annotationImportHandlers(
   ctx: HandlerContext,
   session: AppSession,
+  jobs: Jobs,
 ): Group<
   | 'annotations:import-preview'
   | 'annotations:import-commit'
@@ -266,9 +320,11 @@ function annotationImportHandlers(
       const chosen = await ctx.dialogs.chooseAnnotationSource(format, source ?? 'files', extensions)
       if (!chosen || chosen.length === 0) return null
       const paths = chosen.map((p) => session.grant(p))
-      const files = await readImportSources(paths)
       const { annotator } = (await session.files()).settings
-      const result = parseImport(format, files, store.project, annotator)
+      const job = { format, sources: paths, project: store.project, annotator }
+      const parsed = await asJob(jobs, 'annotation-import', (running) => parse(job, running), null)
+      if (!parsed) return null
+      const { files, result } = parsed
       const token = session.holdImport({
         format,
         files,
@@ -282,21 +338,47 @@ function annotationImportHandlers(
     'annotations:import-commit': async ({ token, unknownLabels }) => {
       const store = session.requireStore()
       const pending = session.takeImport(token)
-      // The schema changed since the preview (labels added meanwhile): map the files onto it anew,
-      // so labels that are now known are not added twice or skipped.
-      const result =
-        JSON.stringify(pending.schema) === JSON.stringify(store.project.schema)
-          ? pending.result
-          : parseImport(
-              pending.format,
-              pending.files,
-              store.project,
-              (await session.files()).settings.annotator,
-            )
-      const report = await commitImport(store, result, unknownLabels)
-      return { ...report, snapshot: store.snapshot() }
+      const annotator = (await session.files()).settings.annotator
+      const report = await asJob(
+        jobs,
+        'annotation-import',
+        async (job) => {
+          // The schema changed since the preview (labels added meanwhile): map the files onto it
+          // anew, so labels that are now known are not added twice or skipped.
+          const same = JSON.stringify(pending.schema) === JSON.stringify(store.project.schema)
+          const { format, files } = pending
+          const result = same
+            ? pending.result
+            : (await parse({ format, files, project: store.project, annotator }, job)).result
+          return commitImport(store, result, unknownLabels, {
+            signal: job.signal,
+            onProgress: ({ done, total }) => job.progress(done, total),
+          })
+        },
+        null,
+      )
+      // Null: cancelled while parsing again, before anything was added.
+      const nothing = { added: [], duplicates: [], errors: [], cancelled: true }
+      const labels = { mode: unknownLabels, labels: [] }
+      return { ...(report ?? { ...nothing, unknownLabels: labels }), snapshot: store.snapshot() }
     },
-    'annotations:import-discard': async ({ token }) => session.discardImport(token),
+    'annotations:import-discard': ({ token }) => Promise.resolve(session.discardImport(token)),
+  }
+}
+
+/** Reads and parses files of annotations in a worker thread, as `job` (cancelled at once). */
+function parse(input: AnnotationParseJob, job: Job): Promise<AnnotationParseResult> {
+  return runTask('annotation-parse', input, {
+    signal: job.signal,
+    grace: 0, // a parse writes nothing: a worker stopped at once leaves nothing behind
+    onProgress: ({ done, total }) => job.progress(done, total),
+    what: 'the import',
+  })
+}
+
+function taskHandlers(jobs: Jobs): Group<'task:cancel'> {
+  return {
+    'task:cancel': ({ job }) => Promise.resolve(jobs.cancel(job)),
   }
 }
 
@@ -377,27 +459,6 @@ export function isWebUrl(url: string): boolean {
   } catch {
     return false
   }
-}
-
-async function readChosenFiles(paths: string[]): Promise<{
-  files: { name: string; data: Uint8Array }[]
-  errors: FileProblem[]
-}> {
-  const files: { name: string; data: Uint8Array }[] = []
-  const errors: FileProblem[] = []
-  for (const file of paths) {
-    try {
-      const { size } = await stat(file)
-      if (size > MAX_FILE_BYTES) {
-        errors.push({ file, message: `the file is over ${MAX_FILE_SIZE_TEXT}` })
-        continue
-      }
-      files.push({ name: path.basename(file), data: new Uint8Array(await readFile(file)) })
-    } catch (error) {
-      errors.push({ file, message: `cannot read the file (${(error as Error).message})` })
-    }
-  }
-  return { files, errors }
 }
 
 /** The option names a format accepts, from its validator in src/shared/export-options.ts. */

@@ -11,6 +11,7 @@ import { isTrustedSender, registerIpc } from './ipc'
 import { setupLifecycle } from './lifecycle'
 import { installMenu } from './menu'
 import { resolveAppPaths } from './paths'
+import { createPdfPrinter } from './report-print'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { APP_ENTRY_URL, isAppUrl } from './serve-renderer'
 import { AppSession } from './session'
@@ -46,6 +47,12 @@ async function start(): Promise<void> {
     dialogs: createElectronDialogs(getWindow),
     emit: (event: MainEvent) => getWindow()?.webContents.send(EVENT_CHANNEL, event),
     openExternal: (url) => shell.openExternal(url),
+    printPdf: createPdfPrinter({
+      createWindow: (options) => new BrowserWindow(options),
+      session: () => electronSession.fromPartition('marginalia-report-print'),
+      tempDir: app.getPath('temp'),
+    }),
+    appVersion: app.getVersion(),
   }
   const session = new AppSession(ctx)
   const handlers = createHandlers(ctx, session)
@@ -67,6 +74,7 @@ async function start(): Promise<void> {
       isPackaged: app.isPackaged,
       recent,
       send: (command) => ctx.emit({ type: 'menu', command }),
+      // openRecent() never rejects: a failure is shown in an error box.
       openRecent: (dir) => void openRecent(dir),
     })
   menu(await session.recent())

@@ -28,10 +28,6 @@ export function setupLifecycle(
 ): Lifecycle {
   let phase: Phase = 'running'
 
-  const rememberBounds = (win: BrowserWindow) => {
-    if (!win.isDestroyed()) void session.saveWindowState(windowStateOf(win)).catch(logError)
-  }
-
   /** Flushes and closes the project; false (and running again) when the user kept the window. */
   const shutdown = async (ask = true): Promise<boolean> => {
     phase = 'flushing'
@@ -61,6 +57,7 @@ export function setupLifecycle(
     if (phase === 'done') return
     event.preventDefault()
     if (phase === 'flushing') return
+    // shutdown() never rejects (it logs); it says whether to quit (the user may keep the window).
     void shutdown().then((quit) => quit && app.quit())
   })
 
@@ -69,27 +66,7 @@ export function setupLifecycle(
       return phase !== 'running'
     },
     watchWindow(win) {
-      let closeAllowed = false
-      // A second close while the first waits for the renderer (or the user) does not ask again.
-      let closing = false
-      win.on('close', (event) => {
-        if (closeAllowed || phase !== 'running') return
-        event.preventDefault()
-        if (closing) return
-        closing = true
-        rememberBounds(win)
-        void flushBeforeClose(session, dialogs, 'close')
-          .catch((error: unknown) => {
-            logError(error)
-            return true
-          })
-          .then((go) => {
-            closing = false
-            if (!go || win.isDestroyed()) return
-            closeAllowed = true
-            win.close()
-          })
-      })
+      guardClose(win, session, dialogs, () => phase === 'running')
       win.on('query-session-end', (event) => {
         // Delay the shutdown while we flush; app.quit then lets it proceed.
         if (phase !== 'running') return
@@ -98,11 +75,44 @@ export function setupLifecycle(
       })
       win.on('session-end', () => {
         // Cannot be delayed, nor asked about: start the flush and the close, and hope the OS
-        // gives them time.
+        // gives them time. shutdown() never rejects: it logs.
         if (phase === 'running') void shutdown(false)
       })
     },
   }
+}
+
+/**
+ * A window's close first flushes the renderer (asking about a failed save) while the app runs;
+ * the close goes ahead once that answers, unless the user kept the window.
+ */
+function guardClose(
+  win: BrowserWindow,
+  session: AppSession,
+  dialogs: UnsavedDialogs,
+  running: () => boolean,
+): void {
+  let closeAllowed = false
+  // A second close while the first waits for the renderer (or the user) does not ask again.
+  let closing = false
+  win.on('close', (event) => {
+    if (closeAllowed || !running()) return
+    event.preventDefault()
+    if (closing) return
+    closing = true
+    if (!win.isDestroyed()) void session.saveWindowState(windowStateOf(win)).catch(logError)
+    void flushBeforeClose(session, dialogs, 'close')
+      .catch((error: unknown) => {
+        logError(error)
+        return true
+      })
+      .then((go) => {
+        closing = false
+        if (!go || win.isDestroyed()) return
+        closeAllowed = true
+        win.close()
+      })
+  })
 }
 
 function logError(error: unknown): void {

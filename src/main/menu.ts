@@ -56,6 +56,11 @@ function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
       { label: 'Open Recent', submenu: recentItems },
       { type: 'separator' },
       command('Import Documents…', 'import', 'CmdOrCtrl+I'),
+      // Left to the page (like Undo): a text field keeps Ctrl+Shift+V, paste as plain text.
+      {
+        ...command('Paste Article…', 'paste-article', 'CmdOrCtrl+Shift+V'),
+        registerAccelerator: false,
+      },
       command('Import Annotations…', 'import-annotations'),
       {
         label: 'Export Dataset',
@@ -68,6 +73,7 @@ function fileMenu(o: MenuOptions): MenuItemConstructorOptions {
           ),
         ],
       },
+      command('Export Report…', 'analyst-report'),
       { type: 'separator' },
       command('Close Project', 'close-project'),
       ...(o.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

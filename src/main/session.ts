@@ -164,8 +164,8 @@ export class AppSession {
   }
 
   /** The snapshot of the open project, or null. */
-  async snapshot(): Promise<ProjectSnapshot | null> {
-    return this.#store ? await this.#store.snapshot() : null
+  snapshot(): ProjectSnapshot | null {
+    return this.#store ? this.#store.snapshot() : null
   }
 
   /**
@@ -181,7 +181,7 @@ export class AppSession {
       settings: files.settings,
       recent: files.state.recent,
     })
-    if (this.#store) return result(await this.#store.snapshot(), null)
+    if (this.#store) return result(this.#store.snapshot(), null)
     const state = files.state
     let dir = state.lastProject
     if (!state.sampleInstalled) {

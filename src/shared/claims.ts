@@ -145,6 +145,14 @@ export interface SourceSummary {
 }
 
 /**
+ * The key a source is summarised under: its entity, or (not linked to one) its text, case-folded,
+ * so "Putin" and "putin" without an entity are one source.
+ */
+export function sourceKey(src: { entityId: string | null; text: string }): string {
+  return src.entityId ? `e:${src.entityId}` : `t:${src.text.toLowerCase()}`
+}
+
+/**
  * Summarises claims by the entity of their source. Sources not linked to an entity are grouped by
  * their text, so an unlinked "Putin" still shows up (with a null entity id).
  */
@@ -153,7 +161,7 @@ export function sourceSummaries(rows: readonly ClaimRow[]): SourceSummary[] {
   for (const row of rows) {
     const seen = new Set<string>()
     for (const src of row.sources) {
-      const key = src.entityId ? `e:${src.entityId}` : `t:${src.text.toLowerCase()}`
+      const key = sourceKey(src)
       if (seen.has(key)) continue
       seen.add(key)
       let sum = out.get(key)

@@ -18,6 +18,8 @@ import type { ChannelName } from './channels'
 import { exportOptionSchemas, zSetChoice } from './export-options'
 import { zAnnotationsFast } from './fast-validate'
 import type { ClaimRow, SourceSummary } from './claims'
+import { CHART_IDS, type OverviewData } from './overview/types'
+import type { LexiconChange } from './suggest/lexicon'
 import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from './format-names'
 import { zAgreementQuery, zCurationChoice, type AgreementResult, type CurationState } from './team'
 
@@ -120,7 +122,20 @@ export interface ImportReport {
    * finding its article, pages without text), one sentence each.
    */
   notes?: FileProblem[]
+  /** Files not imported because the import was cancelled (`import:cancel`) before they were added. */
+  cancelled?: string[]
 }
+
+/**
+ * How one file of an import ended, as main reports it while the import runs (`import-file`
+ * events): added (with what the importer changed or left out), already in the project, failed
+ * (with the reason), or not imported because the import was cancelled.
+ */
+export type ImportFileOutcome =
+  | { status: 'added'; title: string; notes: string[] }
+  | { status: 'duplicate'; existingTitle: string }
+  | { status: 'failed'; message: string }
+  | { status: 'cancelled' }
 
 /** What a paste gave (`import:paste`): its title and text, and the report once it was added. */
 export interface PasteResult {
@@ -175,6 +190,8 @@ export interface ExportFormatInfo {
   label: string
   /** Extension of a single-file output ('.jsonl'); '' when the output is a folder of files. */
   extension: string
+  /** What a folder output holds ('a .jsonld and a .txt file per document'); folder formats only. */
+  folderContents?: string
   offsetUnit: 'utf16' | 'codepoint'
   /** The options the format accepts (validators in export-options.ts). */
   options: string[]
@@ -222,7 +239,7 @@ export interface AnnotationImportPreview {
 }
 
 /** What an annotation import did (an ImportReport, plus how unknown labels were settled). */
-export interface AnnotationImportReport extends ImportReport {
+export interface AnnotationImportReport extends Omit<ImportReport, 'cancelled'> {
   /** `requestedId`: the id the source gave, when the project already used it (a new one was given). */
   added: {
     id: string
@@ -233,6 +250,11 @@ export interface AnnotationImportReport extends ImportReport {
     requestedId?: string
   }[]
   unknownLabels: { mode: 'add' | 'skip'; labels: UnknownLabelInfo[] }
+  /**
+   * Set when Cancel (`task:cancel`) stopped the import: the documents in `added` are in the
+   * project (with the schema changes they needed), the others are not.
+   */
+  cancelled?: boolean
 }
 
 /** The claims table of the project or of one document, computed in main. */
@@ -263,6 +285,33 @@ export interface EntityRemovalResult {
   /** Documents that could not be read; while there are any, the entity is kept. */
   problems: FileProblem[]
 }
+
+/** The Overview of the project or one document, computed in main. */
+export type OverviewResult = OverviewData & {
+  /** Documents that could not be read and were left out. */
+  problems: FileProblem[]
+}
+
+/** Where a chart, the network or the report was written. */
+export interface SavedFile {
+  path: string
+  bytes: number
+}
+
+/** Where the report was written, and what it holds. */
+export interface ReportExportResult extends SavedFile {
+  format: 'html' | 'pdf'
+  documents: number
+  claims: number
+  problems: FileProblem[]
+}
+
+/** Largest PNG of a chart the renderer may hand main to save (a 4× render of a large chart). */
+export const MAX_CHART_PNG_BYTES = 32 * 1024 * 1024
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+
+const zNetworkMode = z.enum(['claims', 'labels'])
+const zTheme = z.enum(['light', 'dark'])
 
 export interface Settings {
   snapToWords: boolean
@@ -425,6 +474,17 @@ export const contract = {
       .refine((a) => (a.html ?? '') !== '' || (a.text ?? '') !== '', 'nothing was pasted'),
     result: null as unknown as PasteResult,
   },
+  /**
+   * Cancels the document imports running for this window (import:dialog, import:data,
+   * import:paste): the worker is stopped, between files or within one, and files not yet added
+   * are reported as `cancelled`. True when an import was running.
+   */
+  'import:cancel': { args: zNone, result: null as unknown as boolean },
+  /**
+   * Asks where to export, then exports in a worker thread. While it runs, `progress` events with
+   * task 'export' carry a `job` id that `task:cancel` takes. Null when the user dismissed the
+   * dialog or cancelled the export: nothing was written, and an earlier export is untouched.
+   */
   'export:run': {
     args: z
       .object({
@@ -452,6 +512,11 @@ export const contract = {
     result: null as unknown as ExportResult | null,
   },
   'formats:list': { args: zNone, result: null as unknown as FormatList },
+  /**
+   * Asks for files, then reads and parses them in a worker thread (`progress` events with task
+   * 'annotation-import' and a `job` id for `task:cancel`). Null when the user dismissed the dialog
+   * or cancelled.
+   */
   'annotations:import-preview': {
     args: z
       .object({
@@ -462,13 +527,22 @@ export const contract = {
       .strict(),
     result: null as unknown as AnnotationImportPreview | null,
   },
+  /** Adds the previewed documents (`progress` per document; `task:cancel` stops after one). */
   'annotations:import-commit': {
-    args: z.object({ token: z.string().uuid(), unknownLabels: z.enum(['add', 'skip']) }).strict(),
+    args: z.object({ token: z.uuid(), unknownLabels: z.enum(['add', 'skip']) }).strict(),
     result: null as unknown as AnnotationImportReport,
   },
   'annotations:import-discard': {
-    args: z.object({ token: z.string().uuid() }).strict(),
+    args: z.object({ token: z.uuid() }).strict(),
     result: null as unknown as void,
+  },
+  /**
+   * Cancels a running export or import of annotations by the `job` id of its progress events.
+   * False when no such job is running (it has just ended, or never was).
+   */
+  'task:cancel': {
+    args: z.object({ job: z.uuid() }).strict(),
+    result: null as unknown as boolean,
   },
   'claims:table': {
     args: z.object({ docId: zId.optional() }).strict().optional(),
@@ -517,8 +591,84 @@ export const contract = {
       .strict(),
     result: null as unknown as CurationState,
   },
+  /** The Overview's charts and source network for the project (no docId) or one document. */
+  'overview:data': {
+    args: z
+      .object({ docId: zId.optional(), networkMode: zNetworkMode.optional() })
+      .strict()
+      .optional(),
+    result: null as unknown as OverviewResult,
+  },
+  /**
+   * Saves a chart (SVG drawn by main from the same data; PNG as the renderer drew it, checked to
+   * be a PNG) or the source network (SVG, GraphML, or CSV node and edge lists in a folder), after
+   * a save dialog. Null when the dialog is cancelled.
+   */
+  'overview:export': {
+    // A plain union: zod's discriminated union wants one discriminator value per branch.
+    args: z.union([
+      z
+        .object({
+          kind: z.literal('chart'),
+          chart: z.enum(CHART_IDS),
+          docId: zId.optional(),
+          theme: zTheme,
+          format: z.literal('svg'),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('chart'),
+          chart: z.enum([...CHART_IDS, 'network']),
+          docId: zId.optional(),
+          format: z.literal('png'),
+          png: z
+            .instanceof(Uint8Array)
+            .refine((d) => d.byteLength <= MAX_CHART_PNG_BYTES, 'the PNG is too large')
+            .refine((d) => PNG_SIGNATURE.every((b, i) => d[i] === b), 'not a PNG image'),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('network'),
+          docId: zId.optional(),
+          mode: zNetworkMode,
+          theme: zTheme,
+          format: z.enum(['svg', 'graphml', 'csv']),
+        })
+        .strict(),
+    ]),
+    result: null as unknown as SavedFile | null,
+  },
+  /** Writes the analyst report (HTML, or PDF printed by Chromium) after a save dialog. */
+  'report:export': {
+    args: z
+      .object({
+        docId: zId.optional(),
+        format: z.enum(['html', 'pdf']),
+        paper: z.enum(['a4', 'letter']).optional(),
+      })
+      .strict(),
+    result: null as unknown as ReportExportResult | null,
+  },
+  /**
+   * Analysts' decisions on cue suggestions (the cue's lexicon phrase, accepted or rejected), added
+   * to the schema's `suggestions.feedback` counts; a cue rejected often enough is switched off
+   * (tuneLexicon). Written through the schema change like any schema edit.
+   */
+  'suggestions:feedback': {
+    args: z
+      .object({
+        decisions: z
+          .array(z.object({ phrase: z.string().min(1).max(100), accepted: z.boolean() }).strict())
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
+    result: null as unknown as { snapshot: ProjectSnapshot; changes: LexiconChange[] },
+  },
   'shell:open-external': {
-    args: z.object({ url: z.string().url().max(4096) }).strict(),
+    args: z.object({ url: z.url().max(4096) }).strict(),
     result: null as unknown as boolean,
   },
 } as const
@@ -542,16 +692,27 @@ export type MainEvent =
   | { type: 'flush-request' }
   | {
       type: 'progress'
+      /** What is running: 'export', 'annotation-import', 'import', … */
       task: string
+      /** The job's id, for `task:cancel` (tasks that can be cancelled). */
+      job?: string
       done: number
       total: number
       /** The file being worked on (imports), when there is one. */
       file?: string
+      /** Within that file, when it reports them: pages of a PDF read. */
+      part?: { done: number; total: number }
     }
+  /** A document import started: the files it reads, in order (the indexes of `import-file`). */
+  | { type: 'import-start'; files: string[] }
+  /** One file of the running document import ended. */
+  | { type: 'import-file'; index: number; file: string; outcome: ImportFileOutcome }
   | { type: 'project-changed'; snapshot: ProjectSnapshot | null }
 
 export type MenuCommand =
   | 'import'
+  /** File ▸ Paste Article…: opens the Paste dialog. */
+  | 'paste-article'
   | 'export-jsonl'
   | 'export-csv'
   /** File ▸ Export Dataset ▸ <format>: opens the Export dialog on that format. */
@@ -564,6 +725,8 @@ export type MenuCommand =
   | 'open-project'
   | 'close-project'
   | 'toggle-snap'
+  /** File ▸ Export Report…: opens the report dialog (not `export-…`: those name dataset formats). */
+  | 'analyst-report'
 
 /** The API the preload exposes as `window.api`: one method per channel, plus event subscription. */
 export type Api = {

@@ -11,7 +11,7 @@ export const zId = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"')
 
 /** ISO-8601 timestamp. */
-export const zTimestamp = z.string().datetime({ offset: true })
+export const zTimestamp = z.iso.datetime({ offset: true })
 
 /** A display name: 1–200 characters (code points). */
 export const zName = z.string().min(1).max(200)
@@ -123,6 +123,21 @@ export const zSuggestionSettings = z.object({
   cues: z.array(zCueEntry).max(1000).optional(),
   /** Rejections (more than acceptances) after which a cue stops being proposed; default 3. */
   rejectLimit: z.number().int().min(1).max(1000).optional(),
+  /**
+   * Pre-annotate on import: every document added gets the engine's cues, quotations, claims and
+   * sources (with their links) as annotations by `auto`. Off when absent.
+   */
+  preAnnotate: z.boolean().optional(),
+  /**
+   * How often analysts accepted and rejected each cue (normalised phrase → counts), summed over
+   * the project; main adds to it and switches cues off or on from it (see tuneLexicon).
+   */
+  feedback: z
+    .record(
+      z.string().min(1).max(100),
+      z.object({ accepted: z.number().int().min(0), rejected: z.number().int().min(0) }),
+    )
+    .optional(),
 })
 export type SuggestionSettings = z.infer<typeof zSuggestionSettings>
 
@@ -242,12 +257,23 @@ export const zDocLabelMeta = z.record(
 )
 export type DocLabelMeta = z.infer<typeof zDocLabelMeta>
 
+/**
+ * What an analyst decided about the suggestion engine's proposals in one document: the stable ids
+ * (src/shared/suggest/ids.ts) of those rejected, never proposed to this analyst here again.
+ */
+export const zSuggestionDecisions = z.object({
+  rejected: z.array(zId).max(100_000),
+})
+export type SuggestionDecisions = z.infer<typeof zSuggestionDecisions>
+
 /** Everything an analyst adds to one document: one annotation set. */
 export const zAnnotations = z.object({
   spans: z.array(zSpan),
   relations: z.array(zRelation),
   docLabels: zDocLabels,
   docLabelMeta: zDocLabelMeta.optional(),
+  /** Suggestions rejected in this document (absent: none). */
+  suggestions: zSuggestionDecisions.optional(),
 })
 export type Annotations = z.infer<typeof zAnnotations>
 

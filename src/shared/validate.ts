@@ -42,17 +42,34 @@ export function validateAnnotations(
   a: Annotations,
   entities?: readonly Pick<Entity, 'id'>[],
 ): AnnotationProblem[] {
-  const problems: AnnotationProblem[] = []
   const layers = new Map(schema.layers.map((l) => [l.id, l]))
   const entityIds = entities ? new Set(entities.map((e) => e.id)) : null
-  const spansById = new Map<string, Annotations['spans'][number]>()
+  const spans = checkSpans(a.spans, layers, document.text, entityIds)
+  return [
+    ...spans.problems,
+    ...checkRelations(a.relations, schema, layers, spans.byId),
+    ...checkDocLabels(a.docLabels, schema),
+  ]
+}
 
-  a.spans.forEach((span, i) => {
+type SpanOf = Annotations['spans'][number]
+type LayerOf = AnnotationSchema['layers'][number]
+
+/** Span problems (ids, anchors, entities, layers, labels, attributes), and the spans by id. */
+function checkSpans(
+  spans: Annotations['spans'],
+  layers: ReadonlyMap<string, LayerOf>,
+  text: string,
+  entityIds: ReadonlySet<string> | null,
+): { problems: AnnotationProblem[]; byId: Map<string, SpanOf> } {
+  const problems: AnnotationProblem[] = []
+  const byId = new Map<string, SpanOf>()
+  spans.forEach((span, i) => {
     const at = `spans[${i}]`
     const add = (path: string, message: string) => problems.push({ path, message, id: span.id })
-    if (spansById.has(span.id)) add(`${at}.id`, `duplicate span id "${span.id}"`)
-    else spansById.set(span.id, span)
-    const anchor = checkSpanAnchor(document.text, span)
+    if (byId.has(span.id)) add(`${at}.id`, `duplicate span id "${span.id}"`)
+    else byId.set(span.id, span)
+    const anchor = checkSpanAnchor(text, span)
     if (anchor) add(at, anchor.message)
     if (entityIds && span.entityId !== undefined && !entityIds.has(span.entityId)) {
       add(`${at}.entityId`, `unknown entity "${span.entityId}"`)
@@ -69,10 +86,20 @@ export function validateAnnotations(
       add(`${at}.attributes${p.path}`, p.message)
     }
   })
+  return { problems, byId }
+}
 
+/** Relation problems: ids, types, ends that exist and sit on the layers the type allows. */
+function checkRelations(
+  relations: Annotations['relations'],
+  schema: AnnotationSchema,
+  layers: ReadonlyMap<string, LayerOf>,
+  spansById: ReadonlyMap<string, SpanOf>,
+): AnnotationProblem[] {
+  const problems: AnnotationProblem[] = []
   const types = new Map(schema.relationTypes.map((t) => [t.id, t]))
   const relationIds = new Set<string>()
-  a.relations.forEach((relation, i) => {
+  relations.forEach((relation, i) => {
     const at = `relations[${i}]`
     const add = (path: string, message: string) => problems.push({ path, message, id: relation.id })
     if (relationIds.has(relation.id)) add(`${at}.id`, `duplicate relation id "${relation.id}"`)
@@ -98,9 +125,17 @@ export function validateAnnotations(
       }
     }
   })
+  return problems
+}
 
+/** Document label problems: known sets, known values, one value where the set holds one. */
+function checkDocLabels(
+  docLabels: Annotations['docLabels'],
+  schema: AnnotationSchema,
+): AnnotationProblem[] {
+  const problems: AnnotationProblem[] = []
   const sets = new Map(schema.labelSets.map((s) => [s.id, s]))
-  for (const [setId, values] of Object.entries(a.docLabels)) {
+  for (const [setId, values] of Object.entries(docLabels)) {
     const at = `docLabels.${setId}`
     const set = sets.get(setId)
     if (!set) {

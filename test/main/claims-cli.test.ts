@@ -121,10 +121,10 @@ describe('native exports of the sample', () => {
   it('CSV has a row per cue and the entity name on each linked source', async () => {
     const out = path.join(root, 'out.csv')
     expect((await cli('export', dir, '--format', 'csv', '--out', out)).code).toBe(0)
-    const records = parse(await readFile(out, 'utf8'), { bom: true, columns: true }) as Record<
-      string,
-      string
-    >[]
+    const records = parse<Record<string, string>>(await readFile(out, 'utf8'), {
+      bom: true,
+      columns: true,
+    })
     const row = (id: string) => records.find((r) => r.span_id === id)!
     expect(row('source-putin').entity).toBe('Vladimir Putin')
     expect(row('source-tass').entity).toBe('TASS')

@@ -70,7 +70,7 @@ describe('claims export', () => {
     const out = path.join(tmp, 'claims.csv')
     const result = await exportClaims(store, 'csv', out)
     expect(result).toEqual({ path: out, rows: 1, problems: [] })
-    const [header, row] = parse(await readFile(out, 'utf8'), { bom: true }) as string[][]
+    const [header, row] = parse(await readFile(out, 'utf8'), { bom: true })
     const cell = (name: string) => row[header.indexOf(name)]
     // The claim starts after the rocket (1 code point, 2 UTF-16 units) and " Kim said ".
     expect([cell('start'), cell('end')]).toEqual(['11', '25'])

@@ -54,6 +54,7 @@ async function setup(exportTo: string | null = null) {
     },
     confirmOpenExternal: async () => false,
     chooseMergeSource: async () => null,
+    chooseSavePath: async () => null,
   }
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
@@ -142,7 +143,7 @@ describe('claims:export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // BOM, for Excel
     const text = bytes.toString('utf8')
     expect(text).toContain('\r\n')
-    const records = parse(text, { bom: true }) as string[][]
+    const records = parse(text, { bom: true })
     expect(records[0]).toEqual([...CLAIMS_COLUMNS])
     const rows = records
       .slice(1)

@@ -94,6 +94,7 @@ function setup(answers: Partial<Dialogs> = {}) {
     },
     confirmOpenExternal: async () => false,
     chooseMergeSource: async () => null,
+    chooseSavePath: async () => null,
   }
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
@@ -134,6 +135,22 @@ describe('formats:list', () => {
       Object.values(importFormats).map((m) => [m.name, m.label]),
     )
     expect(list.import.find((f) => f.name === 'brat')?.folder).toBe(true)
+  })
+
+  it('says what each folder format’s folder holds, in the format’s own words', async () => {
+    const { call } = setup()
+    await call('app:init')
+    const list = (await call('formats:list')) as FormatList
+    const folders = list.export.filter((f) => f.extension === '')
+    expect(folders.map((f) => f.name).sort()).toEqual(['brat', 'conll', 'label-studio', 'w3c'])
+    const contents = Object.fromEntries(folders.map((f) => [f.name, f.folderContents]))
+    expect(contents['label-studio']).toMatch(/label-studio\.json.*label-studio-config\.xml/)
+    expect(contents.w3c).toMatch(/\.jsonld.*\.txt/)
+    expect(contents.brat).toMatch(/\.txt and a \.ann/)
+    expect(contents.conll).toMatch(/\.conll/)
+    for (const f of list.export.filter((f) => f.extension !== '')) {
+      expect(f.folderContents).toBeUndefined()
+    }
   })
 })
 
@@ -195,7 +212,7 @@ describe('export:run with options', () => {
     const out = path.join(tmp, 'one.jsonl')
     const { call, asked } = setup({ chooseExportPath: async () => out })
     const init = (await call('app:init')) as { snapshot: { documents: { id: string }[] } }
-    const docId = init.snapshot.documents[0]!.id
+    const docId = init.snapshot.documents[0].id
     // A second document, not to be exported.
     await call('import:data', {
       files: [{ name: 'other.txt', data: new TextEncoder().encode('Another article.') }],
@@ -276,7 +293,7 @@ describe('annotations:import-preview and annotations:import-commit', () => {
     const project = await readProject()
     const layer = project.schema.layers.find((l) => l.labels.some((d) => d.name === 'PERSON'))
     expect(layer).toBeDefined()
-    const doc = await readDoc(report.added[0]!.id)
+    const doc = await readDoc(report.added[0].id)
     expect(doc.annotations.spans.map((s) => [s.label, s.quote.exact])).toEqual([
       ['PERSON', 'Ana Lopes'],
       ['Claim', 'said taxes will fall.'],
@@ -303,7 +320,7 @@ describe('annotations:import-preview and annotations:import-commit', () => {
       unknownLabels: 'skip',
     })) as AnnotationImportReport
     expect((await readProject()).schema).toEqual(schemaBefore)
-    const doc = await readDoc(report.added[0]!.id)
+    const doc = await readDoc(report.added[0].id)
     expect(doc.annotations.spans.map((s) => s.label)).toEqual(['Claim'])
   })
 
@@ -341,14 +358,14 @@ describe('annotations:import-preview and annotations:import-commit', () => {
       format: 'brat',
       source: 'folder',
     })) as AnnotationImportPreview
-    expect(asked[0]!.slice(0, 3)).toEqual(['annotations', 'brat', 'folder'])
+    expect(asked[0].slice(0, 3)).toEqual(['annotations', 'brat', 'folder'])
     expect(preview.sources).toEqual(['brat-in'])
     expect(preview.counts.spans).toBe(1)
     const report = (await call('annotations:import-commit', {
       token: preview.token,
       unknownLabels: 'skip',
     })) as AnnotationImportReport
-    const doc = await readDoc(report.added[0]!.id)
+    const doc = await readDoc(report.added[0].id)
     expect(doc.annotations.spans[0]).toMatchObject({
       layer: 'claim',
       quote: { exact: 'prices fell' },
@@ -370,7 +387,7 @@ describe('annotations:import-preview and annotations:import-commit', () => {
       token: preview.token,
       unknownLabels: 'skip',
     })) as AnnotationImportReport
-    const doc = await readDoc(report.added[0]!.id)
+    const doc = await readDoc(report.added[0].id)
     expect(doc.annotations.spans.map((s) => [s.layer, s.label])).toEqual([
       ['source', 'PERSON'],
       ['claim', 'Claim'],

@@ -70,6 +70,10 @@ function scriptedDialogs(answers: Partial<Dialogs> = {}): Dialogs & { asked: str
       asked.push(`merge:${source}`)
       return answers.chooseMergeSource ? answers.chooseMergeSource(source) : null
     },
+    chooseSavePath: async (options) => {
+      asked.push(`save:${options.defaultName}`)
+      return answers.chooseSavePath ? answers.chooseSavePath(options) : null
+    },
   }
 }
 
@@ -265,7 +269,7 @@ describe('documents, import and export', () => {
     const init = (await call('app:init')) as {
       snapshot: { documents: { id: string }[]; analyst: { id: string } }
     }
-    const docId = init.snapshot.documents[0]!.id
+    const docId = init.snapshot.documents[0].id
     const now = new Date().toISOString()
     const span = {
       id: 's1',

@@ -109,7 +109,7 @@ describe('closing the window', () => {
     const outcomes: FlushOutcome[] = [SAVED]
     const { session, win } = setup(outcomes, ['copy'], copy)
     await session.init() // opens the sample
-    const doc = (await session.snapshot())!.documents[0]
+    const doc = session.snapshot()!.documents[0]
     const onDisk = (await session.requireStore().loadDocument(doc.id)).annotations
     const unsaved = { ...onDisk, docLabels: { overall_sentiment: ['negative'] } }
     // The renderer reports the document and the annotations its last save could not write.

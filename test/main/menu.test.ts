@@ -42,10 +42,10 @@ describe('buildMenuTemplate', () => {
 
   it('puts the app menu first on macOS and Quit in File elsewhere', () => {
     const mac = build({ isMac: true }).template
-    expect(mac[0]!.role).toBe('appMenu')
+    expect(mac[0].role).toBe('appMenu')
     expect(sub(byLabel(mac, 'File')).map((i) => i.role)).not.toContain('quit')
     const other = build({ isMac: false }).template
-    expect(other[0]!.label).toBe('File')
+    expect(other[0].label).toBe('File')
     expect(sub(byLabel(other, 'File')).map((i) => i.role)).toContain('quit')
   })
 
@@ -57,6 +57,7 @@ describe('buildMenuTemplate', () => {
         'new-project',
         'open-project',
         'import',
+        'paste-article',
         'import-annotations',
         'export-dataset',
         'export-jsonl',
@@ -69,6 +70,7 @@ describe('buildMenuTemplate', () => {
         'export-conll',
         'export-spacy',
         'export-qdpx',
+        'analyst-report',
         'close-project',
         'undo',
         'redo',
@@ -76,6 +78,14 @@ describe('buildMenuTemplate', () => {
       ].sort(),
     )
     expect(opened).toEqual(['/p/one', '/p/two'])
+  })
+
+  it('shows Paste Article’s key but leaves it to the page (a text field pastes plain text)', () => {
+    const file = sub(byLabel(build().template, 'File'))
+    expect(byLabel(file, 'Paste Article…')).toMatchObject({
+      accelerator: 'CmdOrCtrl+Shift+V',
+      registerAccelerator: false,
+    })
   })
 
   it('shows Undo and Redo keys but leaves the key presses to the page', () => {

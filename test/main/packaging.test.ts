@@ -26,7 +26,9 @@ async function jsFiles(dir: string): Promise<string[]> {
 /** The packages a built file loads: static and dynamic imports, require and createRequire. */
 function packagesImportedBy(code: string): Set<string> {
   const specifiers = [
-    ...code.matchAll(/(?<=[\s}])from\s*["']([^"']+)["']/g),
+    // A statement that starts a line (bundlers write one per line): `import … from`, `export …
+    // from`. Prose in bundled comments ("copied from "d3.js"") is not one.
+    ...code.matchAll(/^\s*(?:import|export)\s[^;'"]*?\bfrom\s*["']([^"']+)["']/gm),
     ...code.matchAll(/^import\s*["']([^"']+)["']/gm),
     ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
     ...code.matchAll(/\brequire\(["']([^"']+)["']\)/g),

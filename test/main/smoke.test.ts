@@ -229,7 +229,7 @@ describe('built main process, loaded with a stand-in electron', () => {
       ]),
     )
     const recent = file.find((i) => i['label'] === 'Open Recent')!['submenu'] as Observed[]
-    expect(recent[0]!['label']).toContain('Sample — Russia–North Korea')
+    expect(recent[0]['label']).toContain('Sample — Russia–North Korea')
     const view = menu.find((m) => m['label'] === 'View')!['submenu'] as Observed[]
     expect(view.map((i) => i['role'])).toContain('toggleDevTools') // not packaged
     const help = menu.find((m) => m['role'] === 'help')!['submenu'] as Observed[]

@@ -81,7 +81,7 @@ describe('built preload (out/preload/index.cjs)', () => {
   it('exposes exactly one function per contract channel, plus onEvent, as window.api', () => {
     const { exposed } = runPreload()
     expect(Object.keys(exposed)).toEqual(['api'])
-    const api = exposed['api']!
+    const api = exposed['api']
     expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'onEvent'].sort())
     for (const key of Object.keys(api)) expect(typeof api[key], key).toBe('function')
   })
@@ -90,19 +90,19 @@ describe('built preload (out/preload/index.cjs)', () => {
     const { exposed, invoked } = runPreload()
     const api = exposed['api'] as Record<string, (arg?: unknown) => Promise<unknown>>
     for (const channel of CHANNELS) {
-      await expect(api[channel]!({ probe: channel })).resolves.toBe(`result of ${channel}`)
+      await expect(api[channel]({ probe: channel })).resolves.toBe(`result of ${channel}`)
     }
     expect(invoked).toEqual(CHANNELS.map((channel) => ({ channel, arg: { probe: channel } })))
   })
 
   it('delivers events without the IPC event object, and unsubscribes', () => {
     const { exposed, listeners } = runPreload()
-    const onEvent = exposed['api']!['onEvent'] as (l: (e: unknown) => void) => () => void
+    const onEvent = exposed['api']['onEvent'] as (l: (e: unknown) => void) => () => void
     const received: unknown[] = []
     const unsubscribe = onEvent((e) => received.push(e))
     const registered = [...(listeners.get(EVENT_CHANNEL) ?? [])]
     expect(registered).toHaveLength(1)
-    registered[0]!({ sender: 'ipc-event-with-sender' }, { type: 'flush-request' })
+    registered[0]({ sender: 'ipc-event-with-sender' }, { type: 'flush-request' })
     expect(received).toEqual([{ type: 'flush-request' }])
     unsubscribe()
     expect(listeners.get(EVENT_CHANNEL)?.size).toBe(0)

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkSpanAnchor, quoteOf, QUOTE_CONTEXT } from '../../src/shared/anchor'
 
@@ -28,6 +29,40 @@ describe('quoteOf', () => {
       expect([pad, cluster + pad]).toContain(quote.prefix)
       expect([pad, pad + cluster]).toContain(quote.suffix)
     }
+  })
+
+  it('cuts the context where segmenting the whole text would (plain runs take a fast path)', () => {
+    const pieces = [
+      'ab',
+      ' ',
+      '\r\n',
+      '\r',
+      '\n',
+      'e\u0301',
+      '\u00e9',
+      '🚀',
+      '🇺🇦',
+      '👩‍👩‍👧',
+      '中',
+      '\u00ad',
+    ]
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    const arbText = fc.array(fc.constantFrom(...pieces), { minLength: 20, maxLength: 80 })
+    fc.assert(
+      fc.property(arbText, fc.noBias(fc.nat(9999)), fc.noBias(fc.nat(9999)), (parts, a, b) => {
+        const text = parts.join('')
+        const bounds = [...segmenter.segment(text)].map((g) => g.index).concat(text.length)
+        const start = bounds[a % bounds.length]
+        const end = bounds[Math.max(a, b) % bounds.length]
+        if (start >= end) return
+        const from = bounds.find((x) => x >= start - QUOTE_CONTEXT) ?? start
+        const to = bounds.filter((x) => x <= end + QUOTE_CONTEXT).pop() ?? end
+        const quote = quoteOf(text, start, end)
+        expect(quote.prefix).toBe(text.slice(Math.min(from, start), start))
+        expect(quote.suffix).toBe(text.slice(end, Math.max(to, end)))
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('takes the whole context when the text is short', () => {

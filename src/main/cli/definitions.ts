@@ -2,7 +2,7 @@
 // paths it was given against the user's folder and then imports its handler (commands/*.ts), so
 // `--help` never waits for jsdom, zod or the format writers to load.
 import path from 'node:path'
-import { Option, type Command } from 'commander'
+import { InvalidArgumentError, Option, type Command } from 'commander'
 import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from '../../shared/format-names'
 import * as help from './help'
 import type { CliIo } from './io'
@@ -16,6 +16,8 @@ export interface ProgramContext {
   exportFormats?: help.ExportFormatFacts[]
   /** `--annotator`, the analyst's name (any command may be given it), when given. */
   annotator(): string | undefined
+  /** Cancels a running export or import (RunOptions.signal); Ctrl+C when absent. */
+  signal?: AbortSignal
   setExit(code: number): void
 }
 
@@ -68,10 +70,16 @@ function defineExport(program: Command, ctx: ProgramContext): void {
     )
     .option('--annotations <set>', ANNOTATIONS_OPTION)
     .option('--allow-incomplete', 'exit 0 even when spans or documents are left out')
+    .option('--progress', 'print progress on stderr even when it is not a terminal')
     .addHelpText('after', () => help.exportHelp(ctx.exportFormats))
     .action(async (dir: string, opts: ExportArgs) => {
       const { exportCommand } = await import('./commands/export')
-      const args = { ...opts, out: at(ctx, opts.out), annotator: ctx.annotator() }
+      const args = {
+        ...opts,
+        out: at(ctx, opts.out),
+        annotator: ctx.annotator(),
+        signal: ctx.signal,
+      }
       ctx.setExit(await exportCommand(at(ctx, dir), args, ctx.io))
     })
 }
@@ -86,6 +94,7 @@ interface ExportArgs {
   option: string[]
   annotations?: string
   allowIncomplete?: boolean
+  progress?: boolean
 }
 
 function defineImport(program: Command, ctx: ProgramContext): void {
@@ -101,10 +110,11 @@ function defineImport(program: Command, ctx: ProgramContext): void {
     )
     .option('--add-labels', 'add unknown labels to the project schema')
     .option('--skip-unknown', 'skip annotations whose labels the schema does not know')
+    .option('--progress', 'print progress on stderr even when it is not a terminal')
     .addHelpText('after', help.IMPORT_HELP)
     .action(async (dir: string, source: string, opts: ImportArgs) => {
       const { importCommand } = await import('./commands/import')
-      const args = { ...opts, annotator: ctx.annotator() }
+      const args = { ...opts, annotator: ctx.annotator(), signal: ctx.signal }
       ctx.setExit(await importCommand(at(ctx, dir), at(ctx, source), args, ctx.io))
     })
 }
@@ -113,6 +123,7 @@ interface ImportArgs {
   format: string
   addLabels?: boolean
   skipUnknown?: boolean
+  progress?: boolean
 }
 
 function defineValidate(program: Command, ctx: ProgramContext): void {
@@ -137,7 +148,7 @@ function defineStats(program: Command, ctx: ProgramContext): void {
     .addHelpText('after', help.STATS_HELP)
     .action(async (dir: string, opts: { json?: boolean; annotations?: string }) => {
       const { statsCommand } = await import('./commands/stats')
-      const args = { ...opts, annotator: ctx.annotator() }
+      const args = { ...opts, annotator: ctx.annotator(), signal: ctx.signal }
       ctx.setExit(await statsCommand(at(ctx, dir), args, ctx.io))
     })
 }
@@ -199,7 +210,12 @@ function defineClaims(program: Command, ctx: ProgramContext): void {
     .addHelpText('after', help.CLAIMS_HELP)
     .action(async (dir: string, opts: ClaimsArgs) => {
       const { claimsCommand } = await import('./commands/claims')
-      const args = { ...opts, out: at(ctx, opts.out), annotator: ctx.annotator() }
+      const args = {
+        ...opts,
+        out: at(ctx, opts.out),
+        annotator: ctx.annotator(),
+        signal: ctx.signal,
+      }
       ctx.setExit(await claimsCommand(at(ctx, dir), args, ctx.io))
     })
 }
@@ -238,6 +254,82 @@ function definePurge(program: Command, ctx: ProgramContext): void {
     })
 }
 
+function defineReport(program: Command, ctx: ProgramContext): void {
+  program
+    .command('report')
+    .description('Write the analyst report (charts, claims, sources, articles) as HTML or PDF.')
+    .argument('<dir>', 'project folder')
+    .requiredOption('--out <file>', 'output file (.html or .pdf)')
+    .addOption(
+      new Option('--format <name>', 'html or pdf (default: from --out)').choices(['html', 'pdf']),
+    )
+    .option('--doc <id>', 'only this document')
+    .addOption(
+      new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'),
+    )
+    .option('--chromium <path>', 'Chromium or Chrome to print the PDF with')
+    .option('--allow-incomplete', 'exit 0 even when a document could not be read')
+    .addHelpText('after', help.REPORT_HELP)
+    .action(async (dir: string, opts: ReportArgs) => {
+      const { reportCommand } = await import('./commands/report')
+      const chromium = opts.chromium ? at(ctx, opts.chromium) : undefined
+      ctx.setExit(
+        await reportCommand(at(ctx, dir), { ...opts, out: at(ctx, opts.out), chromium }, ctx.io),
+      )
+    })
+}
+
+interface ReportArgs {
+  out: string
+  format?: 'html' | 'pdf'
+  doc?: string
+  paper: 'a4' | 'letter'
+  chromium?: string
+  allowIncomplete?: boolean
+}
+
+function defineSuggest(program: Command, ctx: ProgramContext): void {
+  program
+    .command('suggest')
+    .description('Propose cues, quotations, sources, claims and sentiment; --accept writes them.')
+    .argument('<dir>', 'project folder')
+    .option('--doc <id>', 'only this document')
+    .option(
+      '--kinds <list>',
+      'comma-separated: cues, quotes, sources, claims, sentiment, names (default: cues,quotes,sources,claims)',
+      kindList,
+    )
+    .option('--accept', 'write the suggestions as annotations by "auto" (links included)')
+    .option('--json', 'print the suggestions as JSON')
+    .addHelpText('after', help.SUGGEST_HELP)
+    .action(async (dir: string, opts: SuggestOpts) => {
+      const { suggestCommand, parseKinds, DEFAULT_KINDS } = await import('./commands/suggest')
+      const kinds = parseKinds(opts.kinds ?? DEFAULT_KINDS)
+      ctx.setExit(await suggestCommand(at(ctx, dir), { ...opts, kinds }, ctx.io))
+    })
+}
+
+/** The kinds `suggest --kinds` takes (the engine's kinds, in the plural). */
+const SUGGEST_KINDS = ['cues', 'quotes', 'sources', 'claims', 'sentiment', 'names']
+
+/** Checks `--kinds` while parsing, so an unknown kind is a usage error (exit 2). */
+function kindList(value: string): string {
+  const kinds = value.split(',').map((k) => k.trim().toLowerCase())
+  const unknown = kinds.filter((k) => !SUGGEST_KINDS.includes(k))
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(
+      `unknown kind ${unknown.map((k) => JSON.stringify(k)).join(', ')}: choose from ${SUGGEST_KINDS.join(', ')}`,
+    )
+  return value
+}
+
+interface SuggestOpts {
+  doc?: string
+  kinds?: string
+  accept?: boolean
+  json?: boolean
+}
+
 /** Every command, in the order the help lists them. */
 export const COMMANDS = [
   defineInit,
@@ -250,4 +342,6 @@ export const COMMANDS = [
   defineAgreement,
   defineMerge,
   definePurge,
+  defineReport,
+  defineSuggest,
 ]

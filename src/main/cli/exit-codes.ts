@@ -10,6 +10,8 @@ export const EXIT = {
   usage: 2,
   /** Written, but incomplete: spans or documents left out, listed in the manifest. */
   incomplete: 3,
+  /** Cancelled with Ctrl+C (128 + SIGINT, as shells report it): see interrupt.ts. */
+  cancelled: 130,
 } as const
 
 /** The exit codes as a help section. */
@@ -18,5 +20,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   1  failed, in whole or in part: the project cannot be read, a file could not be imported,
      labels the schema does not know (nothing written), validate found problems
   2  usage: unknown command or option, missing or conflicting arguments
-  3  export or claims written but incomplete: spans or documents left out (listed in the
-     manifest and on stderr); --allow-incomplete makes that 0`
+  3  export, claims or report written but incomplete: spans or documents left out (listed in the
+     manifest and on stderr); --allow-incomplete makes that 0
+130  cancelled with Ctrl+C: an export wrote nothing (an earlier one is as it was), an import
+     kept the documents it had added`

@@ -97,9 +97,12 @@ The manifest names the offset unit, counts what was written, lists what the form
 (losses) and every span or document left out, and why (problems). A folder is written only when
 it is new, empty or holds an earlier export.
 
+Progress goes to stderr on a terminal (--progress: as lines, anywhere). Ctrl+C cancels: nothing
+is written, and an earlier export at --out stays as it was.
+
 Exit codes: 0 written, with every span of the project; 3 written, but spans or documents left
 out (listed; --allow-incomplete makes it 0); 1 not written (the project cannot be read, the
-output is in the way); 2 usage (unknown format, bad --option).
+output is in the way); 2 usage (unknown format, bad --option); 130 cancelled (Ctrl+C).
 
 ${docs('docs/EXPORTS.md')}`
 }
@@ -116,8 +119,11 @@ anything is written, and are listed: run it again with --add-labels to add them 
 --skip-unknown to leave those annotations out. A document whose text is already in the project is
 skipped and named: that is not a failure.
 
+Progress goes to stderr on a terminal (--progress: as lines, anywhere). Ctrl+C stops the import
+before the next document; those already added stay.
+
 Exit codes: 0 every document imported or already there; 1 unknown labels (nothing written), or a
-document could not be imported (the others are); 2 usage.
+document could not be imported (the others are); 2 usage; 130 cancelled (Ctrl+C).
 
 ${docs('docs/EXPORTS.md')}`
 
@@ -192,3 +198,34 @@ annotating it meanwhile cannot conflict). Purge deletes those files: the documen
 every analyst's annotations of it. In a shared folder, purge once every copy has the removal.
 
 Exit codes: 0 done; 1 the project cannot be opened for writing; 2 usage.`
+
+export const REPORT_HELP = `
+Examples:
+  marginalia report ~/projects/demo --out report.html
+  marginalia report ~/projects/demo --doc <id> --out article-report.pdf --paper letter
+
+One self-contained file for a reader who will not open a dataset: a title page (project,
+documents, analysts, dates), the Overview's charts and the source network, the claims table,
+the per-source summary, every article with its highlights and a legend, and the provenance
+(schema, counts, checks). The HTML makes no request when opened (no scripts, nothing loaded
+from elsewhere). The format is --format, else the extension of --out (.html or .pdf).
+
+PDF needs a Chromium or Google Chrome on this machine, driven through Playwright (the
+playwright-core package Marginalia installs): it is looked for in MARGINALIA_CHROMIUM (or
+--chromium), then where Chromium and Chrome usually live (on Debian: apt-get install
+chromium). Without one the command fails and says so; HTML needs no browser.
+
+Exit codes: 0 written; 3 written, but a document could not be read (named; --allow-incomplete
+makes it 0); 1 not written (no Chromium for a PDF, the project unreadable); 2 usage.`
+export const SUGGEST_HELP = `
+Examples:
+  marginalia suggest ~/projects/demo
+  marginalia suggest ~/projects/demo --doc <id> --kinds cues,claims --json
+  marginalia suggest ~/projects/demo --accept
+
+Suggestions already annotated, and those an analyst rejected in the app, are left out. --accept
+writes the rest with their links (claim → source, cue → claim) as annotations by "auto"; it takes
+the project's lock, so close the project in the app first.
+
+Exit codes: 0 done; 1 the project or a document cannot be read, or a document could not be saved;
+2 usage (an unknown kind).`

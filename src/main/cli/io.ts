@@ -9,6 +9,11 @@ import { EXIT } from './exit-codes'
 export interface CliIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /**
+   * A terminal's status line, on stderr: each call replaces the last line shown, null clears it.
+   * Present only when stderr is a terminal (processIo); `--progress` prints lines instead.
+   */
+  status?: (line: string | null) => void
 }
 
 // C0 controls but tab and newline (ours), DEL, C1 controls, and the bidirectional marks,
@@ -38,9 +43,11 @@ export function field(text: string): string {
 
 /** The same streams, with everything written through `terminalSafe`. */
 export function safeIo(io: CliIo): CliIo {
+  const { status } = io
   return {
     stdout: (text) => io.stdout(terminalSafe(text)),
     stderr: (text) => io.stderr(terminalSafe(text)),
+    ...(status ? { status: (line) => status(line === null ? null : terminalSafe(line)) } : {}),
   }
 }
 
@@ -60,7 +67,38 @@ export function processIo(): CliIo {
       if (!closed) stream.write(text)
     }
   }
-  return { stdout: writer(process.stdout), stderr: writer(process.stderr) }
+  const stderr = writer(process.stderr)
+  // Carriage return, the line, then erase to the end of the line: the next status overwrites it.
+  const status = (line: string | null) => stderr(line === null ? '\r\u001b[K' : `\r${line}\u001b[K`)
+  return {
+    stdout: writer(process.stdout),
+    stderr,
+    ...(process.stderr.isTTY ? { status } : {}),
+  }
+}
+
+/**
+ * Progress of a long command as a percentage: on the terminal's status line, or with `lines` as
+ * a line each time it passes a tenth; `done()` clears the status line.
+ */
+export function progressPrinter(
+  io: CliIo,
+  what: string,
+  lines: boolean,
+): { update: (done: number, total: number) => void; done: () => void } {
+  let shown = -1
+  const status = lines ? undefined : io.status
+  return {
+    update(done, total) {
+      const percent = total > 0 ? Math.floor((100 * done) / total) : 0
+      if (status && percent !== shown) status(`${what}: ${percent}%`)
+      else if (lines && Math.floor(percent / 10) !== Math.floor(shown / 10)) {
+        io.stderr(`${what}: ${percent}%\n`)
+      }
+      shown = percent
+    },
+    done: () => status?.(null),
+  }
 }
 
 /** A problem with the user's input, printed as one line; `exitCode` defaults to EXIT.failed. */

@@ -13,6 +13,8 @@ import { userFolder } from './paths'
 export interface RunOptions {
   /** The folder relative paths mean (default: the user's folder, INIT_CWD under npm). */
   cwd?: string
+  /** Cancels an export or import when aborted (default: Ctrl+C does; see interrupt.ts). */
+  signal?: AbortSignal
 }
 
 /** Builds the program; each action stores its exit code through `ctx.setExit`. */
@@ -53,6 +55,7 @@ export async function run(
   const program = buildProgram({
     io: out,
     cwd: options.cwd ?? userFolder(),
+    signal: options.signal,
     exportFormats: wantsExportHelp(argv) ? await loadExportFacts() : undefined,
     setExit: (code) => {
       exitCode = code

@@ -100,7 +100,8 @@ export function fileDigests(files: readonly OutputFile[]): NonNullable<ExportMan
 
 const SIBLING = /^\.(.+)\.marginalia-(?:new|old)-\d+-[0-9a-f]{12}$/
 
-function siblingName(target: string, kind: 'new' | 'old'): string {
+/** A temporary sibling of `target`, named so that `cleanSiblings(target)` finds it. */
+export function siblingName(target: string, kind: 'new' | 'old'): string {
   const unique = `${process.pid}-${randomBytes(6).toString('hex')}`
   return path.join(path.dirname(target), `.${path.basename(target)}.marginalia-${kind}-${unique}`)
 }
@@ -187,27 +188,39 @@ export async function writeFolderOutput(
     }
     await writeSynced(path.join(temp, FOLDER_MANIFEST), manifestText)
     await syncFolder(temp)
-    if (existing) {
-      const old = siblingName(target, 'old')
-      await rename(target, old)
-      try {
-        await rename(temp, target)
-      } catch (error) {
-        await rename(old, target).catch(() => undefined) // cleanSiblings restores it otherwise
-        throw error
-      }
-      await rm(old, { recursive: true, force: true })
-    } else {
-      await rename(temp, target)
-    }
+    await replaceFolder(temp, target, existing)
   } finally {
     await rm(temp, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Moves the complete folder `temp` to `target`: the earlier export (`existing`) is moved aside
+ * first and removed once the new one is in place, or put back when the move fails.
+ */
+export async function replaceFolder(
+  temp: string,
+  target: string,
+  existing: boolean,
+): Promise<void> {
+  if (existing) {
+    const old = siblingName(target, 'old')
+    await rename(target, old)
+    try {
+      await rename(temp, target)
+    } catch (error) {
+      await rename(old, target).catch(() => undefined) // cleanSiblings restores it otherwise
+      throw error
+    }
+    await rm(old, { recursive: true, force: true })
+  } else {
+    await rename(temp, target)
   }
   await syncFolder(path.dirname(target))
 }
 
 /** Whether `target` exists (and may be replaced); throws when it must not be. */
-async function checkReplaceable(target: string): Promise<boolean> {
+export async function checkReplaceable(target: string): Promise<boolean> {
   const info = await stat(target).catch(() => null)
   if (!info) return false
   if (!info.isDirectory()) throw new Error(`${target}: exists and is not a folder`)
@@ -249,7 +262,7 @@ async function listFiles(folder: string): Promise<string[]> {
 }
 
 /** The absolute path of an output file, which must stay inside the export folder. */
-function inside(folder: string, relative: string): string {
+export function inside(folder: string, relative: string): string {
   const full = path.resolve(folder, relative)
   if (path.isAbsolute(relative) || !full.startsWith(folder + path.sep)) {
     throw new Error(`export file "${relative}" would be written outside ${folder}`)

@@ -1,26 +1,23 @@
-// Runs an export: loads the documents from the store, checks each one (checked.ts: only spans
-// whose offsets select their quote go on), hands the checked documents to the format module, and
-// writes its files and a manifest. A document that fails to load, and every span the check leaves
-// out, is reported in the manifest's problems and the rest are exported. The output replaces any
-// earlier export whole (export-output.ts): never a mix of old and new files, never a torn file,
-// never a write inside the project folder. Format options are validated here (shared validators,
+// Runs an export: loads the documents one at a time (export-source.ts), checks each one
+// (checked.ts: only spans whose offsets select their quote go on) and hands it to the format's
+// writer, which writes its part of the files before the next document is loaded; then the
+// manifest. A document that fails to load, and every span the check leaves out, is reported in the
+// manifest's problems and the rest are exported. The output replaces any earlier export whole
+// (output/disk-out.ts, export-output.ts): never a mix of old and new files, never a torn file,
+// never a write inside the project folder, and nothing at all when the export is cancelled. Format options are validated here (shared validators,
 // then against the schema), so the CLI and the IPC handler cannot pass a format an option it
 // would silently ignore.
 import path from 'node:path'
 import { parseExportOptions } from '../../shared/export-options'
 import type { ExportManifest, ExportResult, FileProblem } from '../../shared/ipc-contract'
 import type { ProjectFile } from '../../shared/model'
-import {
-  FOLDER_MANIFEST,
-  fileDigests,
-  refuseProjectFiles,
-  safeFileName,
-  writeFileOutput,
-  writeFolderOutput,
-} from './export-output'
+import { FOLDER_MANIFEST, refuseProjectFiles, safeFileName } from './export-output'
+import { exportSource, loadDocuments, type ExportSource } from './export-source'
 import { getExportFormat } from './formats'
 import { CheckedDocument } from './formats/checked'
-import { loadRecords, resolveSets, type ResolvedSets, type SetChoice } from './set-choice'
+import { StartOver } from './formats/types'
+import type { ResolvedSets, SetChoice } from './set-choice'
+import { DiskOut } from './output/disk-out'
 import type { ProjectStore } from './storage'
 
 export { FOLDER_MANIFEST, safeFileName } from './export-output'
@@ -28,12 +25,14 @@ export { FOLDER_MANIFEST, safeFileName } from './export-output'
 export interface ExportOptions {
   /** Documents to export, in this order; all documents of the project when absent. */
   docIds?: string[]
-  /** Called as each document is loaded and checked, and once the export is written. */
+  /** Called as each document is written, and once the export is in place. */
   onProgress?: (done: number, total: number) => void
-  /** Format-specific options (checked by `checkExportOptions`), passed as `input.options`. */
+  /** Format-specific options (checked by `checkExportOptions`), passed as `context.options`. */
   formatOptions?: Record<string, unknown>
   /** Whose annotations (set-choice.ts); default: gold when it exists, else the analyst's own. */
   sets?: SetChoice
+  /** Aborting it cancels the export: nothing is written and the earlier export is untouched. */
+  signal?: AbortSignal
 }
 
 /**
@@ -88,57 +87,169 @@ export function defaultExportName(
   return `${base}${plain ? '' : `-${format}`}${layer}${extension}`
 }
 
+/** An export as plain data: what the export worker is given (workers/). */
+export interface ExportJob {
+  source: ExportSource
+  format: string
+  outPath: string
+  formatOptions?: Record<string, unknown>
+}
+
+/** What an export read, besides what it wrote: the caller's measure of "complete". */
+export interface ExportRead {
+  /** Documents read (those that could not be are in the manifest's problems). */
+  documents: number
+  /** Spans of the documents read, by layer, before the quote check. */
+  spansByLayer: Record<string, number>
+}
+
+/** An export's result, and what it read. */
+export type ExportRun = ExportResult & { read: ExportRead }
+
 /**
- * Exports the project (or `docIds`) in `format` to `outPath`: a file for single-file formats, a
- * folder for multi-file ones, with a manifest beside it. Throws for an unknown format or an output
- * path that would overwrite the project itself.
+ * Exports the project (or `docIds`) in `format` to `outPath`, here in this thread: a file for
+ * single-file formats, a folder for multi-file ones, with a manifest beside it. Throws for an
+ * unknown format or an output path that would overwrite the project itself. The app and the
+ * command line run exports in a worker thread instead (workers/export-task.ts).
  */
 export async function exportProject(
   store: ProjectStore,
   format: string,
   outPath: string,
   opts: ExportOptions = {},
-): Promise<ExportResult> {
-  const module = getExportFormat(format)
-  const formatOptions = checkExportOptions(store.project, format, opts.formatOptions)
+): Promise<ExportRun> {
+  await store.flush()
+  const source = exportSource(store, opts.docIds, opts.sets)
+  return runExport(
+    { source, format, outPath, formatOptions: opts.formatOptions },
+    { ...opts, store },
+  )
+}
+
+/** The output and manifest paths of an export of `format` with `options` to `outPath`. */
+export function exportTargets(
+  format: string,
+  outPath: string,
+  options: Record<string, unknown>,
+): { target: string; manifestPath: string; folder: boolean } {
   const target = path.resolve(outPath)
-  const folder = exportOutputExtension(format, formatOptions) === ''
+  const folder = exportOutputExtension(format, options) === ''
   const manifestPath = folder ? path.join(target, FOLDER_MANIFEST) : `${target}.manifest.json`
-  await refuseProjectFiles(store.dir, [target, manifestPath])
+  return { target, manifestPath, folder }
+}
 
-  // Which documents and whose annotations: the runner's part; a format sees only the records.
-  const ids = opts.docIds ?? store.project.documents.map((d) => d.id)
-  const resolved = resolveSets(store, opts.sets)
-  const steps = ids.length + 1
-  const problems: FileProblem[] = []
-  const documents: CheckedDocument[] = []
-  for (const [i, id] of ids.entries()) {
-    for (const record of await loadRecords(store, id, resolved, problems)) {
-      documents.push(CheckedDocument.check(record, problems))
+/**
+ * Runs an export job: each document is loaded, checked (checked.ts) and handed to the format's
+ * writer, which writes its part before the next is loaded, into a temporary sibling of the output
+ * that replaces the earlier export only once complete (output/disk-out.ts). Aborting `signal`
+ * stops it before the next document and removes what it wrote; the earlier export stays as it was.
+ */
+export async function runExport(
+  job: ExportJob,
+  opts: Pick<ExportOptions, 'onProgress' | 'signal'> & {
+    /** Reads the documents (default: the project folder opened without the lock). */
+    store?: ProjectStore
+  } = {},
+): Promise<ExportRun> {
+  const { source, format } = job
+  const module = getExportFormat(format)
+  const formatOptions = checkExportOptions(source.project, format, job.formatOptions)
+  const { target, manifestPath, folder } = exportTargets(format, job.outPath, formatOptions)
+  await refuseProjectFiles(source.dir, [target, manifestPath])
+  const progress = new Progress(source.ids.length, opts.onProgress)
+  let survey: unknown
+  for (let attempt = 0; ; attempt++) {
+    opts.signal?.throwIfAborted()
+    const out = await DiskOut.open(target, folder ? 'folder' : 'file')
+    const problems: FileProblem[] = [...source.unreadable]
+    const read: ExportRead = { documents: 0, spansByLayer: {} }
+    try {
+      const context = { project: source.project, options: formatOptions, listed: source.listed }
+      const writer = module.open({ ...context, survey }, out)
+      for await (const docs of checkedDocuments(source, problems, read, opts)) {
+        for (const doc of docs) writer.document(doc)
+        progress.step()
+      }
+      const output = writer.finish()
+      opts.signal?.throwIfAborted()
+      const manifest: ExportManifest = {
+        ...output,
+        problems: [...problems, ...output.problems],
+        files: out.digests(),
+        annotationSets: setsManifest(format, source.sets),
+      }
+      await out.commit(`${JSON.stringify(manifest, null, 2)}\n`, manifestPath)
+      progress.end()
+      return { path: target, manifest, read }
+    } catch (error) {
+      await out.discard()
+      if (!(error instanceof StartOver) || attempt > 0) throw error
+      progress.again(error.collect ? 2 : 1)
+      if (error.collect) {
+        for await (const docs of checkedDocuments(source, [], read, opts)) {
+          for (const doc of docs) error.collect(doc)
+          progress.step()
+        }
+      }
+      survey = error.survey
     }
-    opts.onProgress?.(i + 1, steps)
   }
-  // A document file that cannot be read is not among the project's documents: name it here.
-  if (!opts.docIds) problems.push(...store.unreadableDocuments())
+}
 
-  const output = module.export({ project: store.project, documents, options: formatOptions })
-  if (!folder && output.files.length !== 1) {
-    throw new Error(`format ${format} produced ${output.files.length} files for a file export`)
+/**
+ * The source's documents, loaded and checked, in order: per document, one record per chosen set
+ * (none for one that could not be read or has no gold set in gold mode: its problem is added to
+ * `problems`). Counts what was read in `read`.
+ */
+async function* checkedDocuments(
+  source: ExportSource,
+  problems: FileProblem[],
+  read: ExportRead,
+  opts: { signal?: AbortSignal; store?: ProjectStore },
+): AsyncGenerator<CheckedDocument[]> {
+  read.documents = 0
+  read.spansByLayer = {}
+  for await (const loaded of loadDocuments(source, opts.store)) {
+    opts.signal?.throwIfAborted()
+    problems.push(...loaded.problems)
+    if (loaded.records.length > 0) read.documents++
+    for (const record of loaded.records) {
+      for (const span of record.annotations.spans) {
+        read.spansByLayer[span.layer] = (read.spansByLayer[span.layer] ?? 0) + 1
+      }
+    }
+    yield loaded.records.map((record) => CheckedDocument.check(record, problems))
   }
-  const written = folder
-    ? output.files
-    : [{ path: path.basename(target), data: output.files[0].data }]
-  const manifest: ExportManifest = {
-    ...output.manifest,
-    problems: [...problems, ...output.manifest.problems],
-    files: fileDigests(written),
-    annotationSets: setsManifest(format, resolved),
+}
+
+/**
+ * Progress as steps done of a total: one per document, one for the write at the end. A format
+ * that starts over adds a pass (or two, with a first pass over every document) to the total, so
+ * the count never goes back.
+ */
+class Progress {
+  private done = 0
+  private total: number
+
+  constructor(
+    private readonly documents: number,
+    private readonly report?: (done: number, total: number) => void,
+  ) {
+    this.total = documents + 1
   }
-  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`
-  if (folder) await writeFolderOutput(target, output.files, manifestText)
-  else await writeFileOutput(target, written[0].data, { path: manifestPath, text: manifestText })
-  opts.onProgress?.(steps, steps)
-  return { path: target, manifest }
+
+  step(): void {
+    this.report?.(++this.done, this.total)
+  }
+
+  again(passes: number): void {
+    this.total += passes * this.documents
+  }
+
+  end(): void {
+    this.done = this.total
+    this.report?.(this.done, this.total)
+  }
 }
 
 /** The manifest's account of whose annotations the export holds and where each record says so. */

@@ -15,47 +15,26 @@ import type {
 } from '../../shared/ipc-contract'
 import { ANNOTATION_IMPORT_FORMATS } from '../../shared/ipc-contract'
 import type { ProjectFile } from '../../shared/model'
-import type {
-  ImportedDocument,
-  ImportFile,
-  ImportFormat,
-  ImportResult,
-} from './formats/import-types'
+import type { ImportedDocument, ImportFile, ImportResult } from './formats/import-types'
 import { importFormats, keepDocuments, resolveUnknownLabels, runImport } from './formats/importers'
 import { ProjectError, contentHash, type ProjectStore } from './storage'
 
-// The contract's list (what the renderer may ask for) and the importer registry must agree.
-const SAME_FORMATS: [ImportFormat] extends [AnnotationImportFormat]
-  ? [AnnotationImportFormat] extends [ImportFormat]
-    ? true
-    : never
-  : never = true
-void SAME_FORMATS
+/** A file found under an import source: where it is, and its path relative to the source. */
+interface FoundFile {
+  file: string
+  name: string
+}
 
 /**
- * Reads a file, or every file under a folder (hidden ones skipped, sorted by name), as import
- * files whose paths are relative to `source` (a file keeps its base name). Throws an Error naming
- * the file for a missing source, a file over 50 MB or a folder of more than 10,000 files.
+ * The files of a source: the file itself (under its base name), or every file under a folder
+ * (hidden ones skipped, sorted by name) with paths relative to it. Throws an Error naming the
+ * source when it is missing or a folder holds more than 10,000 files.
  */
-export async function readImportSource(source: string): Promise<ImportFile[]> {
+async function listImportSource(source: string): Promise<FoundFile[]> {
   const info = await stat(source).catch(() => null)
   if (!info) throw new Error(`${source}: no such file or folder`)
-  const files: ImportFile[] = []
-  const read = async (file: string, name: string) => {
-    const { size } = await stat(file)
-    if (size > MAX_FILE_BYTES) throw new Error(`${file}: larger than ${MAX_FILE_SIZE_TEXT}`)
-    try {
-      files.push({ path: name, data: new Uint8Array(await readFile(file)) })
-    } catch (error) {
-      throw new Error(`${file}: cannot read the file (${(error as Error).message})`, {
-        cause: error,
-      })
-    }
-  }
-  if (info.isFile()) {
-    await read(source, path.basename(source))
-    return files
-  }
+  if (info.isFile()) return [{ file: source, name: path.basename(source) }]
+  const found: FoundFile[] = []
   const walk = async (dir: string, prefix: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true })
     entries.sort((a, b) => a.name.localeCompare(b.name))
@@ -65,27 +44,99 @@ export async function readImportSource(source: string): Promise<ImportFile[]> {
       const name = prefix ? `${prefix}/${entry.name}` : entry.name
       if (entry.isDirectory()) await walk(full, name)
       else if (entry.isFile()) {
-        if (files.length >= MAX_IMPORT_FILES) {
+        if (found.length >= MAX_IMPORT_FILES) {
           throw new Error(`${source}: more than ${MAX_IMPORT_FILES} files`)
         }
-        await read(full, name)
+        found.push({ file: full, name })
       }
     }
   }
   await walk(source, '')
-  return files
+  return found
+}
+
+/** Reads a found file; throws an Error naming it when it is over 50 MB or cannot be read. */
+async function readFound({ file, name }: FoundFile): Promise<ImportFile> {
+  const { size } = await stat(file)
+  if (size > MAX_FILE_BYTES) throw new Error(`${file}: larger than ${MAX_FILE_SIZE_TEXT}`)
+  try {
+    return { path: name, data: new Uint8Array(await readFile(file)) }
+  } catch (error) {
+    throw new Error(`${file}: cannot read the file (${(error as Error).message})`, {
+      cause: error,
+    })
+  }
+}
+
+/**
+ * Reads a file, or every file under a folder (hidden ones skipped, sorted by name), as import
+ * files whose paths are relative to `source` (a file keeps its base name). Throws an Error naming
+ * the file for a missing source, a file over 50 MB or a folder of more than 10,000 files.
+ */
+export async function readImportSource(source: string): Promise<ImportFile[]> {
+  return readImportSources([source])
+}
+
+/** How reading and parsing files of annotations is going, and how to stop it. */
+export interface ReadOptions {
+  /** Files read of the files found (one step more for the parse, when parsing). */
+  onProgress?: (progress: { done: number; total: number }) => void
+  /** Aborting it stops before the next file. */
+  signal?: AbortSignal
 }
 
 /** Reads several chosen files or folders; paths inside are prefixed when more than one is read. */
-export async function readImportSources(sources: readonly string[]): Promise<ImportFile[]> {
-  const all: ImportFile[] = []
+export async function readImportSources(
+  sources: readonly string[],
+  opts: ReadOptions & { steps?: number } = {},
+): Promise<ImportFile[]> {
+  const found: FoundFile[] = []
   for (const source of sources) {
-    const files = await readImportSource(source)
+    const files = await listImportSource(source)
     const folder = (await stat(source)).isDirectory()
     const prefix = sources.length > 1 && folder ? `${path.basename(source)}/` : ''
-    all.push(...files.map((f) => ({ ...f, path: prefix + f.path })))
+    found.push(...files.map((f) => ({ ...f, name: prefix + f.name })))
+  }
+  const total = found.length + (opts.steps ?? 0)
+  const all: ImportFile[] = []
+  for (const file of found) {
+    opts.signal?.throwIfAborted()
+    all.push(await readFound(file))
+    opts.onProgress?.({ done: all.length, total })
   }
   return all
+}
+
+/** Files of annotations to read and parse in the worker (workers/protocol.ts). */
+export interface AnnotationParseJob {
+  format: AnnotationImportFormat
+  /** The files and folders the user chose (main has checked them), to read; or */
+  sources?: string[]
+  /** the files, already read (a preview parsed again against a changed schema). */
+  files?: ImportFile[]
+  project: ProjectFile
+  annotator?: string
+}
+
+/** What the worker read, and what the importer made of it. */
+export interface AnnotationParseResult {
+  files: ImportFile[]
+  result: ImportResult
+}
+
+/**
+ * Reads the job's files (progress per file; the parse is the last step) and runs the importer on
+ * them. Aborting `signal` stops before the next file; the parse itself runs to its end.
+ */
+export async function parseAnnotationFiles(
+  job: AnnotationParseJob,
+  opts: ReadOptions = {},
+): Promise<AnnotationParseResult> {
+  const files = job.files ?? (await readImportSources(job.sources ?? [], { ...opts, steps: 1 }))
+  opts.signal?.throwIfAborted()
+  const result = parseImport(job.format, files, job.project, job.annotator)
+  opts.onProgress?.({ done: files.length + 1, total: files.length + 1 })
+  return { files, result }
 }
 
 /** Runs the importer of `format` over `files`, mapped onto `project`'s schema and entities. */
@@ -183,12 +234,14 @@ export type CommitReport = Omit<AnnotationImportReport, 'snapshot'>
  * and adds each document with its annotations, keeping its id when the source gave one that is
  * free (`requestedId` says when it was not). A document the store refuses is reported in `errors`,
  * named by its input file, and the others are still added. The importer's own problems were shown
- * in the preview and are not repeated.
+ * in the preview and are not repeated. Progress counts the documents to add; aborting `signal`
+ * stops before the next one, and the report (`cancelled`) lists the documents added until then.
  */
 export async function commitImport(
   store: ProjectStore,
   result: ImportResult,
   mode: 'add' | 'skip',
+  opts: ReadOptions = {},
 ): Promise<CommitReport> {
   const fresh = newToProject(result, store.project)
   const labels = fresh.result.unknownLabels.map((u) => ({ ...u }))
@@ -208,8 +261,15 @@ export async function commitImport(
     const file = sourceOf(result.documents[index].document)
     report.duplicates.push({ file, existingId, existingTitle })
   }
-  for (const { document, annotations } of settled.result.documents) {
+  const total = settled.result.documents.length
+  opts.onProgress?.({ done: 0, total })
+  for (const [i, { document, annotations }] of settled.result.documents.entries()) {
+    if (opts.signal?.aborted) {
+      report.cancelled = true
+      return report
+    }
     await addOne(store, document, annotations, report)
+    opts.onProgress?.({ done: i + 1, total })
   }
   for (const index of fresh.repeats) {
     const { document } = result.documents[index]

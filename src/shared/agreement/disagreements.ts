@@ -36,7 +36,9 @@ class SpanForms {
 }
 
 function attributeText(value: unknown): string | null {
-  return value === undefined || value === '' ? null : String(value)
+  if (value === undefined || value === '') return null
+  // Attribute values are strings, numbers or booleans; anything else is shown as its JSON.
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 interface Entry {

@@ -117,7 +117,7 @@ function alignedRelations(
     for (const r of list) {
       const key = `${type.id}:${r.from.unit!.id}>${r.to.unit!.id}`
       let row = out.get(key)
-      if (!row) out.set(key, (row = new Map()))
+      if (!row) out.set(key, (row = new Map<string, Ended>()))
       if (!row.has(analyst)) row.set(analyst, r)
     }
   }

@@ -62,9 +62,9 @@ function indexOf(lexicon: Lexicon): Index {
   for (const entry of lexicon.cues) {
     for (const form of entry.forms) {
       const words = form.split(' ')
-      const list = byFirst.get(words[0]!) ?? []
+      const list = byFirst.get(words[0]) ?? []
       list.push({ words, entry })
-      byFirst.set(words[0]!, list)
+      byFirst.set(words[0], list)
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length)
@@ -91,7 +91,7 @@ export function findCues(
     const toks = sentence.tokens
     let last: CueMatch | null = null
     for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!
+      const t = toks[i]
       if (!t.word) continue
       const candidates = index.byFirst.get(t.lower)
       if (!candidates) continue
@@ -100,7 +100,7 @@ export function findCues(
       const to = i + hit.words.length
       const cue: CueMatch = {
         start: t.start,
-        end: toks[to - 1]!.end,
+        end: toks[to - 1].end,
         entry: hit.entry,
         sentence,
         from: i,
@@ -126,7 +126,7 @@ function matchesAt(toks: Token[], i: number, words: string[], text: string): boo
   for (let k = 0; k < words.length; k++) {
     const t = toks[i + k]
     if (!t || t.lower !== words[k]) return false
-    if (k > 0 && text.slice(toks[i + k - 1]!.end, t.start).trim() !== '') return false
+    if (k > 0 && text.slice(toks[i + k - 1].end, t.start).trim() !== '') return false
   }
   return true
 }
@@ -141,11 +141,11 @@ function insideQuotation(quotations: readonly Quotation[]): (at: number) => bool
     // scan back from the last start ≤ at while ranges could still reach it.
     while (lo <= hi) {
       const mid = (lo + hi) >> 1
-      if (ranges[mid]![0] <= at) lo = mid + 1
+      if (ranges[mid][0] <= at) lo = mid + 1
       else hi = mid - 1
     }
     for (let i = hi; i >= 0 && i >= hi - 8; i--) {
-      const [s, e] = ranges[i]!
+      const [s, e] = ranges[i]
       if (s < at && at < e) return true
     }
     return false
@@ -155,7 +155,7 @@ function insideQuotation(quotations: readonly Quotation[]): (at: number) => bool
 function keep(cue: CueMatch, quotations: readonly Quotation[]): boolean {
   const { entry, sentence, from, to } = cue
   const toks = sentence.tokens
-  const first = toks[from]!
+  const first = toks[from]
   if (entry.key === 'according to') {
     const next = toks[to]
     return !!next && next.word && !NOT_SOURCES_AFTER_ACCORDING.has(next.lower)
@@ -165,7 +165,7 @@ function keep(cue: CueMatch, quotations: readonly Quotation[]): boolean {
   }
   const prev = previousWord(toks, from)
   const prevRaw = toks[from - 1]
-  const base = entry.key.split(' ')[0]!
+  const base = entry.key.split(' ')[0]
   const form = entry.forms.length > 1 ? formOf(first.text, base) : 'past'
   if (prev && NEGATIONS.has(prev.lower)) return false
   if (base !== 'be' && prev && BE.has(prev.lower) && form !== 'ing') return false // passive
@@ -183,14 +183,14 @@ function keep(cue: CueMatch, quotations: readonly Quotation[]): boolean {
 }
 
 function isSentenceStart(toks: Token[], i: number): boolean {
-  for (let k = i - 1; k >= 0; k--) if (toks[k]!.word) return false
+  for (let k = i - 1; k >= 0; k--) if (toks[k].word) return false
   return true
 }
 
 /** The nearest word before index i, skipping adverbials ("has also said"). */
 function previousWord(toks: Token[], i: number): Token | undefined {
   for (let k = i - 1; k >= 0; k--) {
-    const t = toks[k]!
+    const t = toks[k]
     if (!t.word) return undefined
     if (ADVERBIALS.has(t.lower) || /ly$/.test(t.lower)) continue
     return t
@@ -210,7 +210,7 @@ function quotationFollows(cue: CueMatch, quotations: readonly Quotation[]): bool
   let hi = quotations.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (quotations[mid]!.outerStart < cue.end) lo = mid + 1
+    if (quotations[mid].outerStart < cue.end) lo = mid + 1
     else hi = mid
   }
   const q = quotations[lo]
@@ -225,7 +225,7 @@ function quotationFollows(cue: CueMatch, quotations: readonly Quotation[]): bool
 function hasEvidence(cue: CueMatch): boolean {
   const toks = cue.sentence.tokens
   let k = cue.to
-  while (k < toks.length && toks[k]!.word && ADVERBIALS.has(toks[k]!.lower)) k++
+  while (k < toks.length && toks[k].word && ADVERBIALS.has(toks[k].lower)) k++
   const next = toks[k]
   if (!next) return true // ends the sentence: "…, the ministry added"
   if (/^[.;]$/.test(next.text)) return true
@@ -247,7 +247,7 @@ function hasEvidence(cue: CueMatch): boolean {
 /** Is the cue preceded by ", NP" or a closing quotation — the tail of an inverted attribution? */
 function invertedBefore(toks: Token[], from: number): boolean {
   for (let k = from - 1; k >= 0 && k >= from - 8; k--) {
-    const t = toks[k]!
+    const t = toks[k]
     if (t.text === ',' || /^[”"»’]$/.test(t.text)) return true
     if (!t.word) return false
   }

@@ -37,36 +37,45 @@ interface Draft {
   nameType?: NameMention['type']
 }
 
-/** Computes the suggestions for one document, in text order. */
-export function suggest(input: SuggestInput, options: SuggestOptions = {}): Suggestion[] {
+/** What the rules read before any suggestion is drafted. */
+interface Analysis {
+  sentences: Sentence[]
+  quotations: Quotation[]
+  frames: Frame[]
+  subjectPhrases: SubjectPhrase[]
+  names: NameMention[]
+}
+
+/** Sentences, quotations, cue frames, sentence subjects and the names among them. */
+function analyse(input: SuggestInput, options: SuggestOptions): Analysis {
   const { text, blocks, schema, entities } = input
-  const roles = schemaFrameOf(schema)
-  const layers = new Set(schema.layers.map((l) => l.id))
-  const kinds = new Set<SuggestionKind>(options.kinds ?? SUGGESTION_KINDS)
   const lexicon = options.lexicon ?? lexiconOf(schema.suggestions)
   const sentences = sentencesOf(text, blocks)
   const quotations = findQuotations(text, blocks)
-  const names = findNames(text, entities, options.findNames)
   const cues = findCues(sentences, lexicon, quotations, text)
   const frames = framesOf(cues, quotations, text)
+  const subjectPhrases = sentenceSubjectPhrases(sentences)
+  const names = findNames(text, entities, options.findNames)
+  return { sentences, quotations, frames, subjectPhrases, names }
+}
+
+/** The names the engine knows in a document (the finder's and the registry's), for evaluation. */
+export function nameMentions(input: SuggestInput, options: SuggestOptions = {}): NameMention[] {
+  return analyse(input, options).names
+}
+
+/** Computes the suggestions for one document, in text order. */
+export function suggest(input: SuggestInput, options: SuggestOptions = {}): Suggestion[] {
+  const { text, schema, entities } = input
+  const roles = schemaFrameOf(schema)
+  const layers = new Set(schema.layers.map((l) => l.id))
+  const kinds = new Set<SuggestionKind>(options.kinds ?? SUGGESTION_KINDS)
+  const { sentences, quotations, frames, subjectPhrases, names } = analyse(input, options)
   const drafts = new Builder(text, schema, entities, names)
 
-  const quoteDrafts = new Map<Quotation, Draft>()
-  for (const q of quotations) {
-    const words = text.slice(q.start, q.end).split(/\s+/).length
-    const d = drafts.add('quote', roles.claimLayer, q.start, q.end, {
-      confidence: words >= 4 ? 0.9 : 0.5,
-      reason: q.closed ? 'quotation' : 'quotation running to the end of its paragraph',
-    })
-    quoteDrafts.set(q, d)
-  }
-  const subjects = sentenceSubjects(sentences, names, drafts)
-  const framesBySentence = new Map<Sentence, Frame[]>()
-  for (const f of frames) {
-    const list = framesBySentence.get(f.cue.sentence)
-    if (list) list.push(f)
-    else framesBySentence.set(f.cue.sentence, [f])
-  }
+  const quoteDrafts = addQuotations(quotations, text, drafts, roles.claimLayer)
+  const subjects = sentenceSubjects(subjectPhrases, names, drafts)
+  const framesBySentence = bySentence(frames)
   const claimed = new Map<Quotation, Draft>()
   const sourceOfFrame = new Map<Frame, Draft | undefined>()
   for (const f of frames) {
@@ -114,17 +123,57 @@ export function suggest(input: SuggestInput, options: SuggestOptions = {}): Sugg
   followOnQuotes(quotations, quoteDrafts, claimed, frames, sourceOfFrame, drafts, roles.attribution)
   if (kinds.has('name')) drafts.names(roles.sourceLayer)
   if (kinds.has('sentiment') && options.valence && roles.sentimentLayer) {
-    for (const hit of findSentiment(sentences, options.valence)) {
-      const { polarity, intensity } = polarityOf(hit.valence)
-      drafts.add('sentiment', roles.sentimentLayer, hit.start, hit.end, {
-        confidence: Math.min(0.4, 0.1 * Math.abs(hit.valence)),
-        lexiconKey: hit.key,
-        reason: `"${hit.key}" has valence ${hit.valence.toFixed(1)}`,
-        attributes: { polarity, intensity },
-      })
-    }
+    addSentiment(sentences, options.valence, drafts, roles.sentimentLayer)
   }
   return drafts.finish(kinds, layers)
+}
+
+/** A quote draft (on the claim layer) per quotation; short or unclosed ones are less certain. */
+function addQuotations(
+  quotations: readonly Quotation[],
+  text: string,
+  drafts: Builder,
+  claimLayer: string,
+): Map<Quotation, Draft> {
+  const quoteDrafts = new Map<Quotation, Draft>()
+  for (const q of quotations) {
+    const words = text.slice(q.start, q.end).split(/\s+/).length
+    const d = drafts.add('quote', claimLayer, q.start, q.end, {
+      confidence: words >= 4 ? 0.9 : 0.5,
+      reason: q.closed ? 'quotation' : 'quotation running to the end of its paragraph',
+    })
+    quoteDrafts.set(q, d)
+  }
+  return quoteDrafts
+}
+
+/** The frames of each sentence, in text order. */
+function bySentence(frames: readonly Frame[]): Map<Sentence, Frame[]> {
+  const framesBySentence = new Map<Sentence, Frame[]>()
+  for (const f of frames) {
+    const list = framesBySentence.get(f.cue.sentence)
+    if (list) list.push(f)
+    else framesBySentence.set(f.cue.sentence, [f])
+  }
+  return framesBySentence
+}
+
+/** Sentiment drafts from the valence lexicon: weak hints, never more than 0.4 confident. */
+function addSentiment(
+  sentences: readonly Sentence[],
+  valence: NonNullable<SuggestOptions['valence']>,
+  drafts: Builder,
+  layer: string,
+): void {
+  for (const hit of findSentiment(sentences, valence)) {
+    const { polarity, intensity } = polarityOf(hit.valence)
+    drafts.add('sentiment', layer, hit.start, hit.end, {
+      confidence: Math.min(0.4, 0.1 * Math.abs(hit.valence)),
+      lexiconKey: hit.key,
+      reason: `"${hit.key}" has valence ${hit.valence.toFixed(1)}`,
+      attributes: { polarity, intensity },
+    })
+  }
 }
 
 /**
@@ -142,17 +191,17 @@ function inheritedSource(
   const sentence = f.cue.sentence
   const before = frames.filter((g) => g.cue.sentence === sentence && g.cue.start < f.cue.start)
   for (let i = before.length - 1; i >= 0; i--) {
-    const s = sourceOfFrame.get(before[i]!)
+    const s = sourceOfFrame.get(before[i])
     if (s) return s
   }
   const toks = sentence.tokens
   let k = toks.findIndex((t) => t.word)
   const comma = toks.findIndex((t) => t.text === ',')
-  if (k >= 0 && PREPOSITIONS.has(toks[k]!.lower) && comma > k && comma < f.cue.from) k = comma + 1
+  if (k >= 0 && PREPOSITIONS.has(toks[k].lower) && comma > k && comma < f.cue.from) k = comma + 1
   const np = k >= 0 ? phraseStartingAt(toks, k) : null
-  if (!np || toks[np.to - 1]!.end > f.cue.start) return undefined
-  const start = toks[np.from]!.start
-  const end = toks[np.to - 1]!.end
+  if (!np || toks[np.to - 1].end > f.cue.start) return undefined
+  const start = toks[np.from].start
+  const end = toks[np.to - 1].end
   return drafts.source(layer, start, end, 'subject of the sentence', isPronoun(toks, np))
 }
 
@@ -172,8 +221,8 @@ function followOnQuotes(
   let next = 0
   let prev: Frame | undefined
   for (const q of quotations) {
-    while (next < frames.length && frames[next]!.cue.end <= q.start) {
-      if (frames[next]!.claim) prev = frames[next]
+    while (next < frames.length && frames[next].cue.end <= q.start) {
+      if (frames[next].claim) prev = frames[next]
       next++
     }
     if (claimed.has(q) || q.depth > 0) continue
@@ -189,23 +238,37 @@ function followOnQuotes(
   }
 }
 
-/** People named at the start of a sentence: candidates for "he"/"she" with no speaker before. */
-function sentenceSubjects(
-  sentences: readonly Sentence[],
-  names: readonly NameMention[],
-  drafts: Builder,
-): Draft[] {
-  const out: Draft[] = []
+/** The noun phrase each sentence starts with, when it has one. */
+function sentenceSubjectPhrases(sentences: readonly Sentence[]): SubjectPhrase[] {
+  const out: SubjectPhrase[] = []
   for (const s of sentences) {
     const first = s.tokens.findIndex((t) => t.word)
     const np = first >= 0 ? phraseStartingAt(s.tokens, first) : null
     if (!np) continue
-    const start = s.tokens[np.from]!.start
-    const end = s.tokens[np.to - 1]!.end
+    const toks = s.tokens.slice(np.from, np.to)
+    out.push({ start: toks[0].start, end: toks[toks.length - 1].end, toks })
+  }
+  return out
+}
+
+interface SubjectPhrase {
+  start: number
+  end: number
+  toks: readonly Sentence['tokens'][number][]
+}
+
+/** People named at the start of a sentence: candidates for "he"/"she" with no speaker before. */
+function sentenceSubjects(
+  phrases: readonly SubjectPhrase[],
+  names: readonly NameMention[],
+  drafts: Builder,
+): Draft[] {
+  const out: Draft[] = []
+  for (const { start, end, toks } of phrases) {
     const named = !!mentionWithin(names, start, end, 'person')
     const titled =
-      s.tokens.slice(np.from, np.to).some((t) => PERSON_WORDS.has(t.lower)) &&
-      s.tokens.slice(np.from, np.to).filter((t) => /^\p{Lu}/u.test(t.text)).length >= 2
+      toks.some((t) => PERSON_WORDS.has(t.lower)) &&
+      toks.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 2
     if (!named && !titled) continue
     out.push(drafts.detachedSpeaker(start, end))
   }
@@ -317,7 +380,7 @@ class Builder {
       .sort((a, b) => a.start - b.start)
     let t = 0
     for (const n of this.nameMentions) {
-      while (t < taken.length && taken[t]!.end <= n.start) t++
+      while (t < taken.length && taken[t].end <= n.start) t++
       if (taken.slice(t, t + 8).some((d) => d.start < n.end && n.start < d.end)) continue
       const text = this.text.slice(n.start, n.end)
       const entity = entityFor(text, this.entities)
@@ -354,7 +417,7 @@ class Builder {
       id: ids.get(d)!,
       kind: d.kind,
       layer: d.layer,
-      label: this.schema.layers.find((l) => l.id === d.layer)!.labels[0]!.name,
+      label: this.schema.layers.find((l) => l.id === d.layer)!.labels[0].name,
       start: d.start,
       end: d.end,
       quote: this.text.slice(d.start, d.end),

@@ -29,17 +29,14 @@ export function filterSuggestions(
   const relations = options.annotations?.relations ?? []
   const rejected = new Set(options.rejected ?? [])
   const minConfidence = options.minConfidence ?? 0
-  const annotatedAs = new Map<string, string>()
-  for (const s of suggestions) {
-    const span = spans.find((sp) => sp.layer === s.layer && sameText(sp, s))
-    if (span) annotatedAs.set(s.id, span.id)
-  }
+  const annotatedAs = annotatedSuggestions(suggestions, spans)
   const dropped = (s: Suggestion) =>
     annotatedAs.has(s.id) || rejected.has(s.id) || s.confidence < minConfidence
   const kept = suggestions.filter((s) => !dropped(s))
   const keptIds = new Set(kept.map((s) => s.id))
+  const relationKeys = new Set(relations.map((r) => `${r.type} ${r.from} ${r.to}`))
   const hasRelation = (type: string, from: string, to: string) =>
-    relations.some((r) => r.type === type && r.from === from && r.to === to)
+    relationKeys.has(`${type} ${from} ${to}`)
 
   // links of annotated suggestions become incoming links of the suggestions they point at
   const incoming = new Map<string, SuggestedLink[]>()
@@ -68,4 +65,45 @@ export function filterSuggestions(
       links: links.filter((l) => !(l.spanId && l.incoming && hasRelation(l.type, l.spanId, s.id))),
     }
   })
+}
+
+type Ranged = { id: string; layer: string; start: number; end: number }
+
+/**
+ * Suggestion id → the span that already annotates it (same layer, sharing half of each other's
+ * text). Spans are indexed per layer by start, so this is O((S + A) log A), not O(S × A): the 1 MB
+ * article has thousands of each.
+ */
+export function annotatedSuggestions(
+  suggestions: readonly Ranged[],
+  spans: readonly Ranged[],
+): Map<string, string> {
+  const byLayer = new Map<string, Ranged[]>()
+  for (const sp of spans) {
+    const list = byLayer.get(sp.layer)
+    if (list) list.push(sp)
+    else byLayer.set(sp.layer, [sp])
+  }
+  for (const list of byLayer.values()) list.sort((a, b) => a.start - b.start)
+  const out = new Map<string, string>()
+  for (const s of suggestions) {
+    const list = byLayer.get(s.layer)
+    if (!list) continue
+    // A span sharing half of s and half of itself starts at most 2 × |s| before s.
+    const from = s.start - 2 * (s.end - s.start)
+    let lo = 0
+    let hi = list.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (list[mid].start < from) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = lo; i < list.length && list[i].start < s.end; i++) {
+      if (sameText(list[i], s)) {
+        out.set(s.id, list[i].id)
+        break
+      }
+    }
+  }
+  return out
 }

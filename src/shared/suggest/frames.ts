@@ -73,11 +73,11 @@ function frameOf(
 }
 
 function rangeOf(toks: readonly Token[], p: Phrase): Range {
-  return { start: toks[p.from]!.start, end: toks[p.to - 1]!.end }
+  return { start: toks[p.from].start, end: toks[p.to - 1].end }
 }
 
 function skipAdverbials(toks: readonly Token[], k: number): number {
-  while (k < toks.length && toks[k]!.word && ADVERBIALS.has(toks[k]!.lower)) k++
+  while (k < toks.length && toks[k].word && ADVERBIALS.has(toks[k].lower)) k++
   return k
 }
 
@@ -86,7 +86,7 @@ function subjectBefore(cue: CueMatch): Phrase | null {
   const toks = cue.sentence.tokens
   let k = cue.from - 1
   while (k >= 0) {
-    const t = toks[k]!
+    const t = toks[k]
     if (!t.word) break
     const w = t.lower
     if (ADVERBIALS.has(w) || /ly$/.test(w) || AUXILIARIES.has(w) || MODALS.has(w)) k--
@@ -128,7 +128,7 @@ function quotationBefore(
   text: string,
 ): Frame['claim'] {
   for (let i = lastStartingBefore(quotations, left); i >= 0; i--) {
-    const q = quotations[i]!
+    const q = quotations[i]
     if (q.outerEnd > left || q.depth > 0) continue
     if (!/^[ \t,;:—–-]*$/.test(text.slice(q.outerEnd, left))) return null
     if (q.outerEnd < cue.sentence.start - 2 && !q.closed) return null
@@ -158,7 +158,7 @@ function lastStartingBefore(quotations: readonly Quotation[], at: number): numbe
   let hi = quotations.length - 1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    if (quotations[mid]!.outerStart < at) lo = mid + 1
+    if (quotations[mid].outerStart < at) lo = mid + 1
     else hi = mid - 1
   }
   return hi
@@ -199,29 +199,27 @@ function complement(
   const toks = cue.sentence.tokens
   let k = after ? after.to : cue.to
   k = skipAdverbials(toks, k)
-  if (/^tell|^told|^telling/.test(toks[cue.from]!.lower) && cue.to - cue.from === 1) {
+  if (/^tell|^told|^telling/.test(toks[cue.from].lower) && cue.to - cue.from === 1) {
     const that = toks.slice(k, k + 8).findIndex((t) => t.lower === 'that')
     if (that >= 0) k += that
     else if (toks[k]?.word) k = phraseStartingAt(toks, k)?.to ?? k + 1
   }
   k = skipAdverbials(toks, k)
-  const other = cues.find((c) => c !== cue && c.sentence === cue.sentence && c.from === k + 1)
-  while (k < toks.length && /^(that|as|of|[,:])$/.test(toks[k]!.lower)) k++
+  while (k < toks.length && /^(that|as|of|[,:])$/.test(toks[k].lower)) k++
   const next = cues.find((c) => c !== cue && c.sentence === cue.sentence && c.from === k)
   if (next && next.entry.speaker === 'object') {
     // "Putin said, according to TASS, Russia would…": skip the inserted attribution
     const np = phraseStartingAt(toks, next.to)
     k = np ? np.to : next.to
-    while (k < toks.length && toks[k]!.text === ',') k++
+    while (k < toks.length && toks[k].text === ',') k++
   }
-  void other
   const first = toks[k]
   if (!first) return null
   let end = cue.sentence.end
   for (const c of cues) {
     if (c.sentence !== cue.sentence || c.from <= k) continue
     if (RELATIVE_BEFORE.test(text.slice(Math.max(0, c.start - 20), c.start))) continue
-    end = cutBefore(toks, c, text)
+    end = cutBefore(toks, c)
     break
   }
   const range = trimRange(text, first.start, end)
@@ -232,14 +230,14 @@ function complement(
     i < quotations.length;
     i++
   ) {
-    const c = quotations[i]!
+    const c = quotations[i]
     if (c.outerStart >= range.end) break
     if (c.depth === 0 && c.outerStart >= first.start - 1) {
       q = c
       break
     }
   }
-  const nearStart = toks[Math.min(k + 6, toks.length - 1)]!.start
+  const nearStart = toks[Math.min(k + 6, toks.length - 1)].start
   if (
     q &&
     q.outerStart <= nearStart &&
@@ -255,13 +253,12 @@ function complement(
 const RELATIVE_BEFORE = /\b(what|which|whom?)\s+(\S+\s+){0,2}$/i
 
 /** The end of a claim that runs into another cue: before ", and", " and", ", but", "," … */
-function cutBefore(toks: readonly Token[], next: CueMatch, text: string): number {
+function cutBefore(toks: readonly Token[], next: CueMatch): number {
   let k = next.from
   const subject = phraseEndingAt(toks, k - 1)
   if (subject && !isPronoun(toks, subject) && next.entry.speaker !== 'object') k = subject.from
-  while (k > 0 && /^(and|but|while|[,;]|also)$/.test(toks[k - 1]!.lower)) k--
-  void text
-  return toks[k - 1] ? toks[k - 1]!.end : toks[0]!.start
+  while (k > 0 && /^(and|but|while|[,;]|also)$/.test(toks[k - 1].lower)) k--
+  return toks[k - 1] ? toks[k - 1].end : toks[0].start
 }
 
 /** The claim of "according to": the clause after "According to X," or before ", according to X". */
@@ -278,7 +275,7 @@ function accordingClaim(
   if (sentenceCue) return null // shares the other cue's claim (framesOf)
   if (cue.from === firstWord(toks) || toks[cue.from - 1]?.text !== ',') {
     let k = np ? np.to : cue.to
-    while (k < toks.length && toks[k]!.text === ',') k++
+    while (k < toks.length && toks[k].text === ',') k++
     const first = toks[k]
     if (!first) return null
     return {
@@ -288,7 +285,7 @@ function accordingClaim(
     }
   }
   const start = clauseStart(cue.sentence, text)
-  const comma = toks[cue.from - 1]!
+  const comma = toks[cue.from - 1]
   if (start >= comma.start) return null
   return { ...trimRange(text, start, comma.start), quotation: null, how: 'clause before' }
 }
@@ -317,7 +314,7 @@ function shareAcrossSentence(frames: Frame[]): void {
 export function trimRange(text: string, start: number, end: number): Range {
   let s = start
   let e = end
-  while (s < e && /[\s,;:—–-]/.test(text[s]!)) s++
-  while (e > s && /[\s.,;:!?—–-]/.test(text[e - 1]!)) e--
+  while (s < e && /[\s,;:—–-]/.test(text[s])) s++
+  while (e > s && /[\s.,;:!?—–-]/.test(text[e - 1])) e--
   return { start: s, end: e }
 }

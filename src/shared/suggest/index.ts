@@ -1,5 +1,5 @@
 // The suggestion engine's public API. See docs/SUGGESTIONS.md.
-export { suggest } from './engine'
+export { nameMentions, suggest } from './engine'
 export { filterSuggestions } from './filter'
 export type { FilterOptions } from './filter'
 export {
@@ -10,7 +10,7 @@ export {
   tuneLexicon,
 } from './lexicon'
 export type { FeedbackCounts, Lexicon, LexiconChange, LexiconEntry } from './lexicon'
-export { feedbackCounts } from './feedback'
+export { feedbackCounts, recordFeedback } from './feedback'
 export type { Decision } from './feedback'
 export type {
   NameFinder,
@@ -22,3 +22,6 @@ export type {
   SuggestionKind,
 } from './types'
 export { SUGGESTION_KINDS } from './types'
+export { acceptedAnnotations } from './accept'
+export type { AcceptOptions } from './accept'
+export { annotatedSuggestions } from './filter'

@@ -63,11 +63,11 @@ export function mentionWithin(
   let hi = mentions.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (mentions[mid]!.start < start) lo = mid + 1
+    if (mentions[mid].start < start) lo = mid + 1
     else hi = mid
   }
-  for (let i = lo; i < mentions.length && mentions[i]!.start < end; i++) {
-    const m = mentions[i]!
+  for (let i = lo; i < mentions.length && mentions[i].start < end; i++) {
+    const m = mentions[i]
     if (m.end <= end && (!type || m.type === type)) return m
   }
   return undefined

@@ -53,7 +53,7 @@ export function phraseEndingAt(toks: readonly Token[], k: number): Phrase | null
   let from = k
   let lower = isCapitalised(last) ? 0 : 1
   for (let i = k - 1; i >= 0; i--) {
-    const t = toks[i]!
+    const t = toks[i]
     if (!t.word || PRONOUNS.has(t.lower)) break
     if (DETERMINERS.has(t.lower)) {
       from = i
@@ -74,7 +74,7 @@ export function phraseEndingAt(toks: readonly Token[], k: number): Phrase | null
     from = i
   }
   // a phrase does not start with a preposition or "and"
-  while (from < k && (INNER_PREPOSITIONS.has(toks[from]!.lower) || toks[from]!.lower === 'and')) {
+  while (from < k && (INNER_PREPOSITIONS.has(toks[from].lower) || toks[from].lower === 'and')) {
     from++
   }
   return { from, to: k + 1 }
@@ -92,16 +92,16 @@ export function phraseStartingAt(toks: readonly Token[], k: number): Phrase | nu
   let to = k
   let lower = 0
   for (let i = k; i < toks.length && i < k + 14; i++) {
-    const t = toks[i]!
+    const t = toks[i]
     if (!t.word) break
     if (i > k && (stops(t) || t.lower === 'and' || PRONOUNS.has(t.lower))) break
-    if (i > k && DETERMINERS.has(t.lower) && !INNER_PREPOSITIONS.has(toks[i - 1]!.lower)) break
+    if (i > k && DETERMINERS.has(t.lower) && !INNER_PREPOSITIONS.has(toks[i - 1].lower)) break
     if (!isCapitalised(t) && !DETERMINERS.has(t.lower) && !INNER_PREPOSITIONS.has(t.lower)) {
       if (++lower > MAX_LOWER + 2) break
     }
     to = i + 1
   }
-  while (to > k + 1 && INNER_PREPOSITIONS.has(toks[to - 1]!.lower)) to--
+  while (to > k + 1 && INNER_PREPOSITIONS.has(toks[to - 1].lower)) to--
   if (to === k) return null
   // appositive to the end of the sentence
   if (toks[to]?.text === ',') {
@@ -117,7 +117,7 @@ function phraseStartingAtSimple(toks: readonly Token[], k: number): Phrase | nul
   if (!isCapitalised(first) && !DETERMINERS.has(first.lower)) return null
   let to = k
   for (let i = k; i < toks.length && i < k + 14; i++) {
-    const t = toks[i]!
+    const t = toks[i]
     if (!t.word) break
     if (i > k && (RELATIVES.has(t.lower) || MODALS.has(t.lower) || BE.has(t.lower))) return null
     to = i + 1
@@ -132,5 +132,5 @@ function endsClause(toks: readonly Token[], i: number): boolean {
 
 /** True when the phrase is a single personal pronoun. */
 export function isPronoun(toks: readonly Token[], p: Phrase): boolean {
-  return p.to - p.from === 1 && PRONOUNS.has(toks[p.from]!.lower)
+  return p.to - p.from === 1 && PRONOUNS.has(toks[p.from].lower)
 }

@@ -57,22 +57,22 @@ export function findQuotations(text: string, blocks: readonly Block[]): Quotatio
   }
 
   blocks.forEach((block, b) => {
-    for (const at of marksByBlock[b]!) {
-      const c = text[at]!
+    for (const at of marksByBlock[b]) {
+      const c = text[at]
       const family = familyOf(c)
       const role = roleOf(text, at, c, stack, family)
       if (role === 'none') continue
       if (role === 'close') {
         const i = findOpen(stack, family, c)
         if (i < 0) continue
-        const o = stack[i]!
+        const o = stack[i]
         stack.length = i
         emit(o, at, at + 1, true)
         continue
       }
       const i = findOpen(stack, family, null)
       if (i >= 0) {
-        const o = stack[i]!
+        const o = stack[i]
         if (o.block < b && firstMarkOfBlock(text, block) === at) continue // reopened paragraph
         stack.length = i // the earlier one never closed
       }
@@ -81,11 +81,10 @@ export function findQuotations(text: string, blocks: readonly Block[]): Quotatio
     // Paragraph end: a quotation continues only if the next paragraph carries it on.
     const next = blocks[b + 1]
     for (let i = 0; i < stack.length; i++) {
-      const o = stack[i]!
-      if (next && continuesInto(text, next, marksByBlock[b + 1]!, o, stack)) continue
-      const inner = stack.splice(i)
+      const o = stack[i]
+      if (next && continuesInto(text, next, marksByBlock[b + 1], o, stack)) continue
+      stack.splice(i)
       emit(o, block.end, block.end, false)
-      void inner
       break
     }
   })
@@ -113,7 +112,7 @@ function closersOf(c: string): string {
 /** Index in the stack of the innermost open quotation of a family (that `c` may close). */
 function findOpen(stack: Open[], family: Family, c: string | null): number {
   for (let i = stack.length - 1; i >= 0; i--) {
-    const o = stack[i]!
+    const o = stack[i]
     if (o.family !== family) continue
     if (c !== null && o.closers && !o.closers.includes(c)) continue
     return i
@@ -130,7 +129,7 @@ function roleOf(text: string, at: number, c: string, stack: Open[], family: Fami
   switch (c) {
     case '“':
       // „…“ closes with “; otherwise “ opens.
-      return open && stack[findOpen(stack, family, c)]!.closers.includes('“') ? 'close' : 'open'
+      return open && stack[findOpen(stack, family, c)].closers.includes('“') ? 'close' : 'open'
     case '„':
     case '‟':
     case '‚':
@@ -192,7 +191,7 @@ function continuesInto(
 ): boolean {
   const first = firstMarkOfBlock(text, next)
   for (const at of marks) {
-    const c = text[at]!
+    const c = text[at]
     if (familyOf(c) !== o.family) continue
     const role = roleOf(text, at, c, stack, o.family)
     if (role === 'none') continue
@@ -206,6 +205,6 @@ function trimContent(text: string, start: number, end: number): [number, number]
   let s = start
   let e = end
   while (s < e && isSpace(text[s])) s++
-  while (e > s && (isSpace(text[e - 1]) || /[,;:]/.test(text[e - 1]!))) e--
+  while (e > s && (isSpace(text[e - 1]) || /[,;:]/.test(text[e - 1]))) e--
   return [s, e]
 }

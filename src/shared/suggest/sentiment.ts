@@ -27,7 +27,7 @@ export function findSentiment(
   for (const s of sentences) {
     const toks = s.tokens
     for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!
+      const t = toks[i]
       if (!t.word) continue
       const v = valence.get(t.lower)
       if (v === undefined || Math.abs(v) < threshold) continue

@@ -80,7 +80,7 @@ export function antecedentOf<T>(
   const p = pronoun.text.toLowerCase()
   const nearest = (list: readonly T[], reach: number) => {
     for (let i = list.length - 1, n = 0; i >= 0 && n < LOOK_BACK; i--) {
-      const s = speakerOf(list[i]!)
+      const s = speakerOf(list[i])
       if (s.start >= pronoun.start) continue
       n++
       if (pronoun.start - s.start > reach) return undefined

@@ -77,12 +77,12 @@ export function sentencesOf(text: string, blocks: readonly Block[]): Sentence[] 
       begin = endIdx
     }
     for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!
+      const t = tokens[i]
       if (t.text !== '.' && t.text !== '!' && t.text !== '?') continue
       const prev = tokens[i - 1]
       if (t.text === '.' && prev && prev.end === t.start && isAbbreviation(prev.text)) continue
       let j = i + 1
-      while (j < tokens.length && CLOSERS.has(tokens[j]!.text)) j++
+      while (j < tokens.length && CLOSERS.has(tokens[j].text)) j++
       const next = tokens[j]
       if (!next) continue
       if (/^[\p{Lu}\p{N}“"‘«„]/u.test(next.text)) push(j)

@@ -6,11 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportClaims } from '../../../src/main/core/claims-export'
 import { exportProject } from '../../../src/main/core/export'
 import { cleanSiblings } from '../../../src/main/core/export-output'
-import { exportFormats } from '../../../src/main/core/formats'
+import { exportFormats, type ExportFormatModule } from '../../../src/main/core/formats'
+import { exportFormat } from '../../../src/main/core/formats/define'
+import { ManifestBuilder } from '../../../src/main/core/formats/export-common'
 import { importDocumentFile } from '../../../src/main/core/import'
 import { LOCK_FILE, ProjectStore } from '../../../src/main/core/storage'
 import { readSetFile, writeSetFile } from '../fixtures/set-files'
 import type { ExportManifest } from '../../../src/shared/ipc-contract'
+import type { DocumentFile } from '../../../src/shared/model'
 import { TRICKY_SOURCE, TRICKY_SPANS, docWithSpans } from './formats/native-fixture'
 
 let root: string
@@ -143,21 +146,9 @@ describe('exportProject', () => {
   })
 
   it('writes a multi-file format into a folder with manifest.json, and keeps files inside it', async () => {
-    exportFormats.folder = {
-      ...exportFormats.jsonl,
-      name: 'folder',
-      extension: '',
-      export(input) {
-        const base = exportFormats.jsonl.export(input)
-        return {
-          manifest: { ...base.manifest, format: 'folder' },
-          files: input.documents.map(({ file: d }) => ({
-            path: `docs/${d.document.id}.txt`,
-            data: d.document.text,
-          })),
-        }
-      },
-    }
+    exportFormats.folder = folderFormat((d) => [
+      { path: `docs/${d.document.id}.txt`, data: d.document.text },
+    ])
     try {
       const out = path.join(root, 'folder-out')
       await exportProject(store, 'folder', out)
@@ -175,22 +166,43 @@ describe('exportProject', () => {
       await exportProject(store, 'jsonl', path.join(notEmpty, 'keep.jsonl'))
       await expect(exportProject(store, 'folder', notEmpty)).rejects.toThrow(/not empty/)
 
-      exportFormats.folder = {
-        ...exportFormats.folder,
-        export: (input) => ({
-          ...exportFormats.jsonl.export(input),
-          files: [{ path: '../escape.txt', data: 'x' }],
-        }),
-      }
+      exportFormats.folder = folderFormat(() => [{ path: '../escape.txt', data: 'x' }])
       await expect(exportProject(store, 'folder', path.join(root, 'other'))).rejects.toThrow(
         /outside/,
       )
       expect(await readdir(root)).not.toContain('escape.txt')
+      expect((await readdir(root)).sort()).toEqual(['folder-out', 'mine', 'project'])
     } finally {
       delete exportFormats.folder
     }
   })
 })
+
+/** A folder format (named `folder`) that writes `files(document)` for each document. */
+function folderFormat(
+  files: (file: DocumentFile) => { path: string; data: string }[],
+): ExportFormatModule {
+  return exportFormat({
+    name: 'folder',
+    label: 'Folder (test)',
+    extension: '',
+    offsetUnit: 'utf16',
+    open(_context, out) {
+      const manifest = new ManifestBuilder('folder', '1', 'utf16')
+      return {
+        document(doc) {
+          for (const f of files(doc.file)) {
+            const file = out.file(f.path)
+            file.write(f.data)
+            file.close()
+          }
+          manifest.documents++
+        },
+        finish: () => manifest.build(),
+      }
+    },
+  })
+}
 
 describe('where an export may write', () => {
   it('refuses any output inside the project folder, also through a symlinked folder', async () => {
@@ -253,16 +265,10 @@ describe('replacing an earlier export', () => {
     await exportProject(store, 'brat', out)
     const before = await list(out)
     const manifestBefore = await readFile(path.join(out, 'manifest.json'), 'utf8')
-    exportFormats.broken = {
-      ...exportFormats.brat,
-      export: (input) => ({
-        ...exportFormats.brat.export(input),
-        files: [
-          { path: 'a.txt', data: 'new' },
-          { path: '../../outside.txt', data: 'x' }, // refused while writing the temp folder
-        ],
-      }),
-    }
+    exportFormats.broken = folderFormat(() => [
+      { path: 'a.txt', data: 'new' },
+      { path: '../../outside.txt', data: 'x' }, // refused while writing the temp folder
+    ])
     try {
       await expect(exportProject(store, 'broken', out)).rejects.toThrow(/outside/)
     } finally {

@@ -41,6 +41,7 @@ async function setup(sample = false) {
     chooseExportPath: async () => answers.exportTo,
     confirmOpenExternal: async () => false,
     chooseMergeSource: async () => null,
+    chooseSavePath: async () => null,
   }
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),

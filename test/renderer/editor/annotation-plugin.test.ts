@@ -125,7 +125,7 @@ describe('annotation plugin: decorations', () => {
     })
   })
 
-  it('keeps incremental lanes equal to lanes computed from scratch, whatever the edits', () => {
+  it('keeps incremental decorations and span order equal to ones built from scratch, whatever the edits', () => {
     const text = doc.text
     const op = fc.oneof(
       fc.record({
@@ -135,6 +135,8 @@ describe('annotation plugin: decorations', () => {
       }),
       fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant('select' as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant('change' as const), pick: fc.nat(), note: fc.string() }),
+      fc.record({ kind: fc.constant('undo' as const) }),
     )
     fc.assert(
       fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
@@ -148,12 +150,25 @@ describe('annotation plugin: decorations', () => {
             // The same range twice is a duplicate the plugin refuses: skip it.
             const add = addSpan(spanOf(text, `x${n++}`, o.a, end))
             if (add(state)) state = run(state, add)
+          } else if (o.kind === 'undo') {
+            state = state.apply(state.tr.setMeta(annotationKey, { type: 'undo' }))
           } else if (ids.length > 0) {
             const id = ids[o.pick % ids.length]
-            state = run(state, o.kind === 'remove' ? removeSpan(id) : selectSpan(id))
+            if (o.kind === 'change') {
+              // Setting the note it already has changes nothing, and the command says so: skip it.
+              const change = updateSpan(id, { attributes: { note: o.note } })
+              if (change(state)) state = run(state, change)
+            } else state = run(state, o.kind === 'remove' ? removeSpan(id) : selectSpan(id))
           }
+          // The stored order is asked for after every change, as the article view does.
+          annotationsOf(state)
         }
         const st = pluginState(state)
+        // The order kept edit by edit equals a sort from scratch.
+        const sorted = [...st.spans.values()].sort(
+          (a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        )
+        expect(annotationsOf(state).spans).toEqual(sorted)
         const fresh = buildDecorations(
           { doc: state.doc, map: st.map, schema: st.schema },
           st.spans.values(),

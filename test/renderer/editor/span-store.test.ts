@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { SpanStore } from '../../../src/renderer/src/editor/span-store'
+import { compareSpans, SpanStore } from '../../../src/renderer/src/editor/span-store'
 import type { Span } from '../../../src/shared/model'
 
 const span = (id: string, label = 'L'): Span => ({ id, label }) as Span
@@ -41,6 +41,44 @@ describe('SpanStore', () => {
         }
       }),
       { numRuns: 60 },
+    )
+  })
+
+  it('keeps its sorted order and range index equal to ones built from scratch, whatever the edits', () => {
+    const placed = (id: string, start: number, len: number) =>
+      ({ id, label: 'L', start, end: start + len }) as Span
+    const op = fc.record({
+      del: fc.boolean(),
+      id: fc.integer({ min: 0, max: 120 }).map((n) => `s${n}`),
+      start: fc.nat(30),
+      len: fc.integer({ min: 1, max: 4 }),
+      // Ask for the order now and then, so later stores inherit it instead of sorting.
+      look: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        let store = SpanStore.from([placed('s0', 0, 2), placed('s1', 3, 1)])
+        for (const o of ops) {
+          store = o.del ? store.delete(o.id) : store.set(placed(o.id, o.start, o.len))
+          if (o.look) store.sorted()
+        }
+        const fresh = [...store.values()].sort(compareSpans)
+        expect(store.sorted().map((s) => s.id)).toEqual(fresh.map((s) => s.id))
+        for (let start = 0; start <= 30; start++)
+          for (let end = start + 1; end <= start + 4; end++)
+            expect(
+              store
+                .withRange(start, end)
+                .map((s) => s.id)
+                .sort(),
+            ).toEqual(
+              fresh
+                .filter((s) => s.start === start && s.end === end)
+                .map((s) => s.id)
+                .sort(),
+            )
+      }),
+      { numRuns: 80 },
     )
   })
 

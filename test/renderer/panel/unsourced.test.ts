@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultSchema } from '../../../src/shared/default-schema'
 import type { Annotations, Relation, Span } from '../../../src/shared/model'
-import { unsourcedClaimIds } from '../../../src/renderer/src/panel/unsourced'
+import { isUnsourcedClaim, unsourcedClaimIds } from '../../../src/renderer/src/panel/unsourced'
 
 const T = '2025-01-01T00:00:00.000Z'
 const span = (id: string, layer: string): Span => ({
@@ -40,5 +40,22 @@ describe('unsourcedClaimIds', () => {
       frame: { claimLayer: 'source', sourceLayer: 'claim', attribution: 'attributed_to' },
     }
     expect([...unsourcedClaimIds(renamed, annotations)]).toEqual(['s'])
+  })
+
+  it('says of one span what the whole-document rule says of it', () => {
+    const annotations: Annotations = {
+      spans: [span('c1', 'claim'), span('c2', 'claim'), span('s', 'source'), span('q', 'cue')],
+      relations: [rel('attributed_to', 'c1', 's'), rel('cue_of', 'q', 'c2')],
+      docLabels: {},
+    }
+    const renamed = {
+      ...defaultSchema(),
+      frame: { claimLayer: 'source', sourceLayer: 'claim', attribution: 'attributed_to' },
+    }
+    for (const schema of [defaultSchema(), renamed]) {
+      const all = unsourcedClaimIds(schema, annotations)
+      for (const s of annotations.spans)
+        expect(isUnsourcedClaim(schema, annotations, s)).toBe(all.has(s.id))
+    }
   })
 })

@@ -31,6 +31,34 @@ describe('matchShortcut', () => {
     expect(press({ key: 'L', spanSelected: true, shiftKey: true })).toBeNull()
   })
 
+  it('steps through suggestions with N / Shift+N and decides the current one with Enter, Shift+Enter, X', () => {
+    const shown = { suggestionsShown: true }
+    expect(press({ key: 'n' })).toBeNull()
+    expect(press({ key: 'n', ...shown })).toEqual({ type: 'suggestion-step', dir: 1 })
+    expect(press({ key: 'N', shiftKey: true, ...shown })).toEqual({
+      type: 'suggestion-step',
+      dir: -1,
+    })
+    expect(press({ key: 'Enter', ...shown })).toBeNull()
+    expect(press({ key: 'x', ...shown })).toBeNull()
+    const current = { ...shown, suggestionCurrent: true }
+    expect(press({ key: 'Enter', ...current })).toEqual({ type: 'suggestion-accept' })
+    expect(press({ key: 'Enter', shiftKey: true, ...current })).toEqual({
+      type: 'suggestion-accept-all',
+    })
+    expect(press({ key: 'x', ...current })).toEqual({ type: 'suggestion-reject' })
+    // A focused button keeps its Enter; a text field keeps every key.
+    expect(press({ key: 'Enter', onControl: true, ...current })).toBeNull()
+    expect(press({ key: 'x', inTextField: true, ...current })).toBeNull()
+    expect(press({ key: 'Enter', ctrlKey: true, ...current })).toBeNull()
+  })
+
+  it('lets a layer whose shortcut is N or X keep its key over suggestions', () => {
+    const layers = schema.layers.map((l, i) => (i === 0 ? { ...l, shortcut: 'x' } : l))
+    const input = { ...base, key: 'x', suggestionsShown: true, suggestionCurrent: true }
+    expect(matchShortcut(input, { ...schema, layers })).toMatchObject({ type: 'tag' })
+  })
+
   it('tags with the layer whose shortcut is pressed, using its first label', () => {
     expect(press({ key: '1' })).toEqual({ type: 'tag', layerId: 'claim', label: 'Claim' })
     expect(press({ key: '2' })).toEqual({ type: 'tag', layerId: 'source', label: 'Source' })

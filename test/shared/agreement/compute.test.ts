@@ -145,6 +145,8 @@ describe('labels and attributes on aligned units', () => {
   const labelled = multiLabelSchema()
   const t = 'one two three four five six'
   const words = t.split(' ')
+  const attributesOf = (check: string | undefined): Record<string, string> =>
+    check ? { checkability: check } : {}
   const set = (analyst: string, labels: string[], checks: (string | undefined)[]) =>
     annotations(
       t,
@@ -154,7 +156,7 @@ describe('labels and attributes on aligned units', () => {
         layer: 'claim',
         quote: w,
         label: labels[i],
-        attributes: checks[i] ? { checkability: checks[i]! } : ({} as Record<string, string>),
+        attributes: attributesOf(checks[i]),
       })),
     )
   const C = 'Claim'

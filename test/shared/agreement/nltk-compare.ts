@@ -89,7 +89,7 @@ function split(v: NltkValue | undefined): { nltk: number | null; nltkError?: str
 
 function pairValue(v: NltkValue | undefined, a: string, b: string): NltkValue | undefined {
   if (!v || typeof v === 'number' || 'error' in v) return v
-  const map = v as Record<string, number>
+  const map = v
   return map[`${a}|${b}`] ?? map[`${b}|${a}`]
 }
 

@@ -55,7 +55,7 @@ describe('suggestion API', () => {
     expect(kept.find((s) => s.id === source.id)).toBeUndefined()
     expect(kept.find((s) => s.id === cue.id)).toBeUndefined()
     expect(kept.find((s) => s.id === claim.id)!.links).toEqual([
-      { type: 'attributed_to', spanId: 'span-1', attributes: claim.links[0]!.attributes },
+      { type: 'attributed_to', spanId: 'span-1', attributes: claim.links[0].attributes },
     ])
   })
 

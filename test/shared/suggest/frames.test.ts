@@ -76,10 +76,10 @@ describe('speakers and claims', () => {
   it('marks quotations as direct and clauses as indirect, with the cue’s stance', () => {
     const all = run('“We won,” she said. The party denied that it had lost votes.')
     const quote = all.find((s) => s.kind === 'quote')!
-    expect(quote.links[0]!.attributes).toEqual({ attribution: 'direct_quote', stance: 'asserts' })
+    expect(quote.links[0].attributes).toEqual({ attribution: 'direct_quote', stance: 'asserts' })
     const claim = all.find((s) => s.kind === 'claim')!
     expect(claim.quote).toBe('it had lost votes')
-    expect(claim.links[0]!.attributes).toEqual({ attribution: 'indirect', stance: 'denies' })
+    expect(claim.links[0].attributes).toEqual({ attribution: 'indirect', stance: 'denies' })
   })
 
   it('shares one claim between "said" and an inserted "according to"', () => {

@@ -1,15 +1,19 @@
 // `export <dir> --format <name> --out <path> [--option key=value]… [--allow-incomplete]`: writes a
 // dataset and its manifest. Options are checked by the format's own validator
 // (src/shared/export-options.ts); an --out ending in .zip asks for a zip where the format can
-// write one, and is refused where it would only name a folder.
+// write one, and is refused where it would only name a folder. The export runs in a worker
+// thread, with its progress on stderr (a terminal's status line, or --progress lines); Ctrl+C
+// cancels it and leaves an earlier export at --out as it was.
 import { exportOptionSchema, parseOptionPairs } from '../../../shared/export-options'
-import type { ExportManifest, FileProblem } from '../../../shared/ipc-contract'
-import { checkExportOptions, exportOutputExtension, exportProject } from '../../core/export'
+import type { ExportManifest } from '../../../shared/ipc-contract'
+import { checkExportOptions, exportOutputExtension, type ExportRead } from '../../core/export'
 import { getExportFormat } from '../../core/formats'
-import { loadChosen, parseSetChoice, resolveSets, type SetChoice } from '../../core/set-choice'
-import type { ProjectStore } from '../../core/storage'
+import { parseSetChoice, resolveSets } from '../../core/set-choice'
+import { exportInWorker } from '../../core/workers/export-task'
+import { TaskCancelled } from '../../core/workers/run-task'
 import { EXIT } from '../exit-codes'
-import { printLines, usageError, type CliIo } from '../io'
+import { cancellable } from '../interrupt'
+import { printLines, progressPrinter, usageError, type CliIo } from '../io'
 import { withProject } from '../open-project'
 
 export interface ExportCommandOptions {
@@ -22,6 +26,10 @@ export interface ExportCommandOptions {
   annotations?: string
   /** The analyst's name (`--annotator`). */
   annotator?: string
+  /** Print progress lines on stderr even when it is not a terminal. */
+  progress?: boolean
+  /** Cancels the export when aborted (default: Ctrl+C). */
+  signal?: AbortSignal
 }
 
 /**
@@ -42,10 +50,26 @@ export async function exportCommand(
     } catch (error) {
       throw usageError((error as Error).message)
     }
-    const { path, manifest } = await exportProject(store, opts.format, opts.out, {
-      formatOptions,
-      sets,
-    })
+    const progress = progressPrinter(io, 'export', opts.progress === true)
+    let run
+    try {
+      run = await cancellable(opts.signal, (signal) => {
+        progress.update(0, 1)
+        return exportInWorker(store, opts.format, opts.out, {
+          formatOptions,
+          sets,
+          signal,
+          onProgress: progress.update,
+        })
+      })
+    } catch (error) {
+      if (!(error instanceof TaskCancelled)) throw error
+      io.stderr(`cancelled: nothing was written; ${opts.out} is as it was\n`)
+      return EXIT.cancelled
+    } finally {
+      progress.done()
+    }
+    const { path, manifest, read } = run
     // A team's project holds several sets: say whose were written.
     const chosen = manifest.annotationSets
     if (chosen && store.listAnalysts().filter((a) => a.documents > 0).length > 1) {
@@ -64,7 +88,7 @@ export async function exportCommand(
       io.stderr,
       manifest.problems.map((p) => `warning: ${p.file}: ${p.message}`),
     )
-    const missing = await leftOut(store, manifest, formatOptions, sets)
+    const missing = leftOut(store.project.documents.length, read, manifest, formatOptions)
     if (missing === null) return EXIT.ok
     io.stderr(`incomplete: ${missing}; see the manifest\n`)
     return opts.allowIncomplete ? EXIT.ok : EXIT.incomplete
@@ -98,24 +122,19 @@ function formatOptionsFor(opts: ExportCommandOptions): Record<string, unknown> {
  * What the export left out, as a phrase, or null when it holds every span of every document it
  * was asked for. With CoNLL's `layer` option only that layer's spans were asked for.
  */
-async function leftOut(
-  store: ProjectStore,
+function leftOut(
+  asked: number,
+  read: ExportRead,
   manifest: ExportManifest,
   options: Record<string, unknown>,
-  sets: SetChoice,
-): Promise<string | null> {
-  const ids = store.project.documents.map((d) => d.id)
-  const problems: FileProblem[] = [] // already named in the manifest
-  const records = await loadChosen(store, ids, resolveSets(store, sets), problems)
-  const documents = new Set(records.map((r) => r.document.id.split('--')[0])).size
-  let spans = 0
-  for (const file of records) {
-    const layer = typeof options.layer === 'string' ? options.layer : undefined
-    spans += file.annotations.spans.filter((s) => layer === undefined || s.layer === layer).length
-  }
+): string | null {
+  const layer = typeof options.layer === 'string' ? options.layer : undefined
+  const spans = Object.entries(read.spansByLayer)
+    .filter(([id]) => layer === undefined || id === layer)
+    .reduce((n, [, count]) => n + count, 0)
   const parts: string[] = []
-  const unread = store.project.documents.length - documents
-  if (unread > 0) parts.push(`${unread} of ${store.project.documents.length} documents not read`)
+  const unread = asked - read.documents
+  if (unread > 0) parts.push(`${unread} of ${asked} documents not read`)
   const missing = spans - manifest.counts.spans
   if (missing > 0) parts.push(`${missing} of ${spans} spans not written`)
   return parts.length > 0 ? parts.join(', ') : null

@@ -13,21 +13,25 @@
 // What brat cannot hold, reported in the manifest: line breaks at the very edge of a span,
 // boolean attributes that are false (brat's binary attributes are simply absent), line breaks
 // inside notes, document labels, entity links, annotator names and timestamps.
-import { strToU8, zipSync } from 'fflate'
 import type { AnnotationSchema, Attributes } from '../../../shared/model'
-import type { ExportFormatModule, ExportInput } from './types'
-import { BRAT_DOCUMENTS_FILE, bratDocumentsSidecar } from './brat-documents'
+import { BRAT_DOCUMENTS_FILE, bratDocumentsSidecar, type BratDocumentEntry } from './brat-documents'
 import { annotationConf, visualConf } from './brat-conf'
 import { BratNames } from './brat-names'
+import { exportFormat } from './define'
 import {
+  Extras,
+  idLosses,
   ManifestBuilder,
-  countExtras,
   optionsOf,
   provenanceLosses,
   safeStem,
   type CheckedDocument,
 } from './export-common'
-import { PY_LINE_BREAK, PY_LINE_BREAK_RUNS, PY_OTHER_LINE_BREAKS } from '../../../shared/python-chars'
+import {
+  PY_LINE_BREAK,
+  PY_LINE_BREAK_RUNS,
+  PY_OTHER_LINE_BREAKS,
+} from '../../../shared/python-chars'
 import { zipTime } from './zip-time'
 
 export interface BratOptions {
@@ -51,59 +55,66 @@ export function fragments(text: string, start: number, end: number): [number, nu
   return out
 }
 
-export const bratFormat: ExportFormatModule = {
+export const bratFormat = exportFormat({
   name: 'brat',
   label: 'brat standoff',
   extension: '',
+  folderContents: 'a .txt and a .ann file per document, annotation.conf and visual.conf',
   offsetUnit: 'codepoint',
-  export(input: ExportInput) {
+  open(context, out) {
     const manifest = new ManifestBuilder('brat', 'standoff-1.3', 'codepoint')
-    const docs = input.documents
-    const { schema } = input.project
+    const { schema } = context.project
     const writer = new AnnWriter(new BratNames(schema), schema, manifest)
-    const files: { path: string; data: string }[] = []
-    for (const doc of docs) {
-      const stem = safeStem(doc.file.document.id)
-      files.push({ path: `${stem}.txt`, data: doc.file.document.text })
-      files.push({ path: `${stem}.ann`, data: writer.document(doc) })
+    const zip = optionsOf<BratOptions>(context).zip
+      ? out.zip('brat.zip', zipTime(context.project))
+      : null
+    const put = (path: string, text: string) => {
+      const file = zip ? zip.entry(path) : out.file(path)
+      file.write(text)
+      file.close()
     }
-    const sidecar = docs.map(({ file: { document: d } }) => ({
-      file: safeStem(d.id),
-      ...{ id: d.id, title: d.title, metadata: d.metadata },
-    }))
-    files.unshift(
-      { path: 'annotation.conf', data: annotationConf(schema, writer.names, writer.attributes) },
-      { path: 'visual.conf', data: visualConf(schema, writer.names) },
-    )
-    files.push({ path: BRAT_DOCUMENTS_FILE, data: bratDocumentsSidecar(sidecar) })
-    manifest.renamed.push(...writer.names.entries().filter((e) => e.name !== e.written))
-    bratLosses(manifest, docs)
-    const output = optionsOf<BratOptions>(input).zip
-      ? [{ path: 'brat.zip', data: zipFiles(files, zipTime(input.project)) }]
-      : files
-    return { files: output, manifest: manifest.build() }
+    const sidecar: BratDocumentEntry[] = []
+    const extras = new Extras()
+    let otherBreaks = 0
+    return {
+      document(doc) {
+        const { document } = doc.file
+        const stem = safeStem(document.id)
+        put(`${stem}.txt`, document.text)
+        put(`${stem}.ann`, writer.document(doc))
+        sidecar.push({
+          file: stem,
+          id: document.id,
+          title: document.title,
+          metadata: document.metadata,
+        })
+        extras.add(doc)
+        otherBreaks += document.text.match(PY_OTHER_LINE_BREAKS)?.length ?? 0
+      },
+      finish() {
+        // The configuration declares the names and attributes the documents used: written last.
+        put('annotation.conf', annotationConf(schema, writer.names, writer.attributes))
+        put('visual.conf', visualConf(schema, writer.names))
+        put(BRAT_DOCUMENTS_FILE, bratDocumentsSidecar(sidecar))
+        zip?.close()
+        manifest.renamed.push(...writer.names.entries().filter((e) => e.name !== e.written))
+        bratLosses(manifest, extras, otherBreaks)
+        return manifest.build()
+      },
+    }
   },
-}
+})
 
-function zipFiles(files: { path: string; data: string }[], mtime: Date): Uint8Array {
-  return zipSync(Object.fromEntries(files.map((f) => [f.path, [strToU8(f.data), { mtime }]])))
-}
-
-function bratLosses(manifest: ManifestBuilder, docs: readonly CheckedDocument[]): void {
-  const extra = countExtras(docs)
+function bratLosses(manifest: ManifestBuilder, extras: Extras, otherBreaks: number): void {
   manifest.loss(
     'document labels',
     'brat has no document-level labels; not written',
-    extra.docLabels,
+    extras.docLabels,
   )
   manifest.loss(
     'entity links',
     'brat normalisations are not written; entity links dropped',
-    extra.entityLinks,
-  )
-  const otherBreaks = docs.reduce(
-    (n, d) => n + (d.file.document.text.match(PY_OTHER_LINE_BREAKS)?.length ?? 0),
-    0,
+    extras.entityLinks,
   )
   manifest.loss(
     'line breaks other than \\n in the text',
@@ -115,9 +126,15 @@ function bratLosses(manifest: ManifestBuilder, docs: readonly CheckedDocument[])
     'document titles and metadata',
     `brat has no place for them; kept in ${BRAT_DOCUMENTS_FILE}, which brat ignores and ` +
       "Marginalia's importer reads",
-    docs.length,
+    manifest.documents,
   )
-  provenanceLosses(manifest, docs, { annotators: false, timestamps: 'none' }, 'brat')
+  idLosses(
+    manifest,
+    extras,
+    { spans: true, relations: true },
+    'brat names them T1, T2, … and R1, R2, … in each .ann file',
+  )
+  provenanceLosses(manifest, extras, { annotators: false, timestamps: 'none' }, 'brat')
 }
 
 /** How each brat attribute used in the export is declared in annotation.conf. */

@@ -89,7 +89,9 @@ export const bratImport: ImportFormatModule = {
       schema,
       names: vocabulary(schema, confText),
       parents: confParents(confText),
-      documents: sidecar ? readSidecar(collector, sidecar) : new Map(),
+      documents: sidecar
+        ? readSidecar(collector, sidecar)
+        : new Map<string, Partial<BratDocumentEntry>>(),
     }
     for (const [key, pair] of [...byStem].sort(([x], [y]) => x.localeCompare(y))) {
       if (!pair.txt) {

@@ -14,10 +14,10 @@
 // spans whose edges fall inside a token (widened to whole tokens); spans covering no token;
 // whitespace in labels (written as `_`); attributes, relations, document labels, entity links,
 // annotator names and timestamps.
-import type { ExportFormatModule, ExportInput } from './types'
+import { exportFormat } from './define'
 import {
+  Extras,
   ManifestBuilder,
-  countExtras,
   optionsOf,
   provenanceLosses,
   safeStem,
@@ -33,86 +33,96 @@ export interface ConllOptions {
   comments: boolean
 }
 
-export const conllFormat: ExportFormatModule = {
+export const conllFormat = exportFormat({
   name: 'conll',
   label: 'CoNLL-2003 BIO',
   extension: '',
+  folderContents: 'a .conll file per layer',
   offsetUnit: 'codepoint',
-  export(input: ExportInput) {
+  open(context, out) {
     const manifest = new ManifestBuilder('conll', 'conll-2003-bio', 'codepoint')
     manifest.tokeniser = TOKENISER_DESCRIPTION
-    const docs = input.documents
-    const { schema } = input.project
-    const { layer: only, comments = false } = optionsOf<ConllOptions>(input)
+    const { schema } = context.project
+    const { layer: only, comments = false } = optionsOf<ConllOptions>(context)
     const layers = only !== undefined ? schema.layers.filter((l) => l.id === only) : schema.layers
     if (only !== undefined && layers.length === 0) {
       manifest.problem('project.json', `layer ${only} is not in the schema; nothing written`)
     }
-    const tokenised = docs.map((d) => sentences(d.file.document.text, d.spans))
-    const files = layers.map((layer) => ({
-      path: `${safeStem(layer.id)}.conll`,
-      data: layerFile(layer, docs, tokenised, comments, manifest),
-    }))
-    manifest.documents = docs.length
-    conllLosses(manifest, docs, only)
-    return { files, manifest: manifest.build() }
+    const files = layers.map((layer) => {
+      const file = out.file(`${safeStem(layer.id)}.conll`)
+      if (comments) file.write(`${headerLines(layer).join('\n')}\n`)
+      return { layer, file }
+    })
+    const extras = new Extras()
+    let otherLayers = 0
+    return {
+      document(doc) {
+        const tokenised = sentences(doc.file.document.text, doc.spans)
+        for (const { layer, file } of files) {
+          file.write(documentLines(layer, doc, tokenised, comments, manifest))
+        }
+        manifest.documents++
+        extras.add(doc)
+        if (only !== undefined) otherLayers += doc.spans.filter((s) => s.layer !== only).length
+      },
+      finish() {
+        for (const { file } of files) file.close()
+        conllLosses(manifest, extras, only, otherLayers)
+        return manifest.build()
+      },
+    }
   },
+})
+
+/** The `# …` lines that start a layer's file when comments are on. */
+function headerLines(layer: Layer): string[] {
+  return [
+    `# tokeniser: ${TOKENISER_DESCRIPTION}`,
+    `# layer: ${layer.id} (${layer.name.replace(PY_SPACE_RUNS, ' ')})`,
+    '# offsets: tokens follow the text; spans were aligned to whole tokens',
+    '',
+  ]
 }
 
-/** One layer's file: optional header comments, then each document's sentences. */
-function layerFile(
+/** One document's lines in a layer's file, each ending with a newline. */
+function documentLines(
   layer: Layer,
-  docs: readonly CheckedDocument[],
-  tokenised: Token[][][],
+  doc: CheckedDocument,
+  tokenised: Token[][],
   comments: boolean,
   manifest: ManifestBuilder,
 ): string {
-  const out = comments
-    ? [
-        `# tokeniser: ${TOKENISER_DESCRIPTION}`,
-        `# layer: ${layer.id} (${layer.name.replace(PY_SPACE_RUNS, ' ')})`,
-        '# offsets: tokens follow the text; spans were aligned to whole tokens',
-        '',
-      ]
-    : []
-  docs.forEach((doc, d) => {
-    out.push('-DOCSTART- -X- -X- O', '')
-    const layerSpans = doc.spans.filter((s) => s.layer === layer.id)
-    const { tags, written } = tagDocument(tokenised[d], layerSpans, manifest)
-    tokenised[d].forEach((sentence, k) => {
-      if (comments && sentence[0].text.startsWith('#')) {
-        manifest.loss(
-          'sentences starting with a # token',
-          'with comments on, a CoNLL-U-aware reader takes their first line for a comment',
-        )
-      }
-      sentence.forEach((token, j) => out.push(`${token.text} _ _ ${tags[k][j]}`))
-      out.push('')
-    })
-    manifest.spans += written
+  const out = ['-DOCSTART- -X- -X- O', '']
+  const layerSpans = doc.spans.filter((s) => s.layer === layer.id)
+  const { tags, written } = tagDocument(tokenised, layerSpans, manifest)
+  tokenised.forEach((sentence, k) => {
+    if (comments && sentence[0].text.startsWith('#')) {
+      manifest.loss(
+        'sentences starting with a # token',
+        'with comments on, a CoNLL-U-aware reader takes their first line for a comment',
+      )
+    }
+    sentence.forEach((token, j) => out.push(`${token.text} _ _ ${tags[k][j]}`))
+    out.push('')
   })
+  manifest.spans += written
   return `${out.join('\n')}\n`
 }
 
 function conllLosses(
   manifest: ManifestBuilder,
-  docs: readonly CheckedDocument[],
+  extra: Extras,
   only: string | undefined,
+  otherLayers: number,
 ): void {
-  const extra = countExtras(docs)
   const notHeld = 'BIO tags hold only a label per token; not written'
   manifest.loss('span attributes', notHeld, extra.spanAttributes)
-  manifest.loss(
-    'relations',
-    notHeld,
-    docs.reduce((n, d) => n + d.relations.length, 0),
-  )
+  manifest.loss('relations', notHeld, extra.relations)
   manifest.loss('document labels', notHeld, extra.docLabels)
   manifest.loss('entity links', notHeld, extra.entityLinks)
-  provenanceLosses(manifest, docs, { annotators: false, timestamps: 'none' }, 'CoNLL')
+  provenanceLosses(manifest, extra, { annotators: false, timestamps: 'none' }, 'CoNLL')
   if (only !== undefined) {
-    const others = docs.reduce((n, d) => n + d.spans.filter((s) => s.layer !== only).length, 0)
-    manifest.loss('spans of other layers', `only layer ${only} was written`, others)
+    manifest.loss('spans of other layers', `only layer ${only} was written`, otherLayers)
   }
 }
 

@@ -5,10 +5,10 @@
 // manifest counts those cells, and the `escapeFormulas: false` option turns it off for analysis
 // tools.
 import { stringify } from 'csv-stringify/sync'
-import { ManifestBuilder, optionsOf, provenanceLosses, safeStem } from './export-common'
+import { exportFormat } from './define'
+import { Extras, ManifestBuilder, optionsOf, provenanceLosses, safeStem } from './export-common'
 import { QUOTE_PREFIX_REASON, needsQuotePrefix } from '../../../shared/formula'
-import { spanTable } from './span-table'
-import type { ExportFormatModule, ExportInput, ExportOutput } from './types'
+import { SpanTable } from './span-table'
 
 export const CSV_FORMAT_VERSION = '2'
 
@@ -17,33 +17,46 @@ export interface CsvOptions {
   escapeFormulas: boolean
 }
 
-export const csvFormat: ExportFormatModule = {
+export const csvFormat = exportFormat({
   name: 'csv',
   label: 'CSV (one row per span)',
   extension: '.csv',
   offsetUnit: 'codepoint',
-  export(input: ExportInput): ExportOutput {
-    const escapeFormulas = optionsOf<CsvOptions>(input).escapeFormulas !== false
+  open(context, out) {
+    const escapeFormulas = optionsOf<CsvOptions>(context).escapeFormulas !== false
     const manifest = new ManifestBuilder('csv', CSV_FORMAT_VERSION, 'codepoint')
-    const table = spanTable(input, manifest)
+    const table = new SpanTable(context, manifest)
+    const extras = new Extras()
+    const file = out.file(`${safeStem(context.project.name)}.csv`)
     let escaped = 0
     const cell = (value: string | number): string | number => {
       if (typeof value === 'number' || !escapeFormulas || !needsQuotePrefix(value)) return value
       escaped++
       return `'${value}`
     }
-    const rows = [table.header, ...table.rows.map((row) => row.cells.map(cell))]
-    manifest.loss("cells prefixed with '", QUOTE_PREFIX_REASON, escaped)
-    provenanceLosses(manifest, input.documents, { annotators: true, timestamps: 'none' }, 'CSV')
-    const data = stringify(rows, {
-      bom: true,
-      record_delimiter: 'windows',
-      // csv-stringify quotes line breaks only when told to once a record delimiter is set.
-      quote_record_delimiter: true,
-    })
+    file.write(csvRows([table.header], true))
     return {
-      files: [{ path: `${safeStem(input.project.name)}.csv`, data }],
-      manifest: manifest.build(),
+      document(doc) {
+        const rows = table.rows(doc).map((row) => row.cells.map(cell))
+        if (rows.length > 0) file.write(csvRows(rows, false))
+        extras.add(doc)
+      },
+      finish() {
+        file.close()
+        manifest.loss("cells prefixed with '", QUOTE_PREFIX_REASON, escaped)
+        provenanceLosses(manifest, extras, { annotators: true, timestamps: 'none' }, 'CSV')
+        return manifest.build()
+      },
     }
   },
+})
+
+/** RFC 4180 rows (CRLF after each), with the UTF-8 BOM before the first when `bom`. */
+function csvRows(rows: (string | number)[][], bom: boolean): string {
+  return stringify(rows, {
+    bom,
+    record_delimiter: 'windows',
+    // csv-stringify quotes line breaks only when told to once a record delimiter is set.
+    quote_record_delimiter: true,
+  })
 }

@@ -5,11 +5,14 @@
 // those ride in the record's extra `marginalia` key, which doccano's importer keeps as the
 // example's metadata (every key but the text and label columns goes to `meta`) but never shows or
 // edits, so they are also listed as losses.
-import type { ExportFormatModule, ExportInput } from './types'
+import type { CheckedDocument } from './checked'
+import { exportFormat } from './define'
 import {
+  Extras,
+  idLosses,
+  LabelKeys,
   ManifestBuilder,
-  countExtras,
-  labelKey,
+  isEmpty,
   provenanceLosses,
   sharedLabelLoss,
 } from './export-common'
@@ -24,7 +27,9 @@ import {
   stemOf,
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
+import { StartOver } from './types'
 import type { Attributes, DocLabels, Span } from '../../../shared/model'
+import { idRef, idText } from './foreign-id'
 
 /** What the extra `marginalia` key of a record holds; entity ids are the keys. */
 interface DoccanoExtras {
@@ -38,77 +43,114 @@ interface DoccanoExtras {
 const EXTRAS_REASON =
   "doccano has none; kept in each record's `marginalia` key, which doccano stores as example metadata but does not show or edit"
 
-export const doccanoFormat: ExportFormatModule = {
+export const doccanoFormat = exportFormat({
   name: 'doccano',
   label: 'doccano JSONL',
   extension: '.jsonl',
   offsetUnit: 'codepoint',
-  export(input: ExportInput) {
+  open(context, out) {
     const manifest = new ManifestBuilder('doccano', 'jsonl-1', 'codepoint')
-    const docs = input.documents
-    const { schema } = input.project
-    const withRelations = docs.some((d) => d.relations.length > 0)
-    const lines: string[] = []
-    for (const { file, spans, relations, offsets } of docs) {
-      const { document } = file
-      const index = new Map(spans.map((s, i) => [s.id, i]))
-      const extras: DoccanoExtras = {
-        title: document.title,
-        layers: {},
-        spanAttributes: {},
-        relationAttributes: {},
-        docLabels: file.annotations.docLabels,
-      }
-      spans.forEach((s, i) => {
-        extras.layers[i] = s.layer
-        if (Object.keys(s.attributes).length > 0) extras.spanAttributes[i] = s.attributes
-      })
-      relations.forEach((r, i) => {
-        if (Object.keys(r.attributes).length > 0) extras.relationAttributes[i] = r.attributes
-      })
-      const start = (s: Span) => offsets.toCodePoint(s.start)
-      const end = (s: Span) => offsets.toCodePoint(s.end)
-      const record = withRelations
-        ? {
-            id: document.id,
-            text: document.text,
-            entities: spans.map((s, i) => ({
-              id: i,
-              start_offset: start(s),
-              end_offset: end(s),
-              label: labelKey(schema, s.layer, s.label),
-            })),
-            relations: relations.map((r, i) => ({
-              id: i,
-              from_id: index.get(r.from),
-              to_id: index.get(r.to),
-              type: r.type,
-            })),
-            marginalia: extras,
-          }
-        : {
-            id: document.id,
-            text: document.text,
-            label: spans.map((s) => [start(s), end(s), labelKey(schema, s.layer, s.label)]),
-            marginalia: extras,
-          }
-      lines.push(toJsonLine(record))
-      manifest.documents++
-      manifest.spans += spans.length
-      manifest.relations += relations.length
-    }
-    const extra = countExtras(docs)
-    manifest.loss('span attributes', EXTRAS_REASON, extra.spanAttributes)
-    manifest.loss('relation attributes', EXTRAS_REASON, extra.relationAttributes)
-    manifest.loss('document labels', EXTRAS_REASON, extra.docLabels)
-    manifest.loss('entity links', 'doccano has no entity registry; not written', extra.entityLinks)
-    sharedLabelLoss(manifest, schema, docs, 'the label (the `marginalia` key keeps the layer)')
-    provenanceLosses(manifest, docs, { annotators: false, timestamps: 'none' }, 'doccano')
+    const keys = new LabelKeys(context.project.schema)
+    const extras = new Extras()
+    const file = out.file('doccano.jsonl')
+    // The relation form when any document has relations: the index's count is the guess, and the
+    // export starts over in the other form when the check left none (or the guess was wrong).
+    const survey = context.survey as { withRelations: boolean } | undefined
+    const withRelations =
+      survey?.withRelations ??
+      (context.listed
+        ? context.listed.relations > 0
+        : context.project.schema.relationTypes.length > 0)
     return {
-      files: [{ path: 'doccano.jsonl', data: lines.length ? `${lines.join('\n')}\n` : '' }],
-      manifest: manifest.build(),
+      document(doc) {
+        file.write(`${toJsonLine(doccanoRecord(doc, keys, withRelations))}\n`)
+        keys.count(doc.spans)
+        extras.add(doc)
+        manifest.documents++
+        manifest.spans += doc.spans.length
+        manifest.relations += doc.relations.length
+      },
+      finish() {
+        if (!survey && withRelations !== extras.relations > 0) {
+          throw new StartOver({ withRelations: extras.relations > 0 })
+        }
+        file.close()
+        manifest.loss('span attributes', EXTRAS_REASON, extras.spanAttributes)
+        manifest.loss('relation attributes', EXTRAS_REASON, extras.relationAttributes)
+        manifest.loss('document labels', EXTRAS_REASON, extras.docLabels)
+        manifest.loss(
+          'entity links',
+          'doccano has no entity registry; not written',
+          extras.entityLinks,
+        )
+        manifest.loss(
+          'document metadata',
+          'doccano has no place for it (source URL, author, …); not written',
+          extras.metadata,
+        )
+        idLosses(
+          manifest,
+          extras,
+          { spans: true, relations: true },
+          'doccano labels are [start, end, label] triples and relations are numbered per record',
+        )
+        sharedLabelLoss(manifest, keys, 'the label (the `marginalia` key keeps the layer)')
+        provenanceLosses(manifest, extras, { annotators: false, timestamps: 'none' }, 'doccano')
+        return manifest.build()
+      },
     }
   },
+})
+
+/** One document's record, in the relation form or the plain sequence-labelling form. */
+function doccanoRecord(
+  { file, spans, relations, offsets }: CheckedDocument,
+  keys: LabelKeys,
+  withRelations: boolean,
+): object {
+  const { document } = file
+  const extras: DoccanoExtras = {
+    title: document.title,
+    layers: {},
+    spanAttributes: {},
+    relationAttributes: {},
+    docLabels: file.annotations.docLabels,
+  }
+  spans.forEach((s, i) => {
+    extras.layers[i] = s.layer
+    if (!isEmpty(s.attributes)) extras.spanAttributes[i] = s.attributes
+  })
+  relations.forEach((r, i) => {
+    if (!isEmpty(r.attributes)) extras.relationAttributes[i] = r.attributes
+  })
+  const start = (s: Span) => offsets.toCodePoint(s.start)
+  const end = (s: Span) => offsets.toCodePoint(s.end)
+  if (!withRelations) {
+    return {
+      id: document.id,
+      text: document.text,
+      label: spans.map((s) => [start(s), end(s), keys.of(s)]),
+      marginalia: extras,
+    }
+  }
+  const index = new Map(spans.map((s, i) => [s.id, i]))
+  return {
+    id: document.id,
+    text: document.text,
+    entities: spans.map((s, i) => ({
+      id: i,
+      start_offset: start(s),
+      end_offset: end(s),
+      label: keys.of(s),
+    })),
+    relations: relations.map((r, i) => ({
+      id: i,
+      from_id: index.get(r.from),
+      to_id: index.get(r.to),
+      type: r.type,
+    })),
+    marginalia: extras,
+  }
 }
 
 export const doccanoImport: ImportFormatModule = {
@@ -153,7 +195,7 @@ function importRecord(
     return
   }
   const extras = asRecord(record.marginalia) ?? {}
-  const id = record.id === undefined ? undefined : String(record.id)
+  const id = idText(record.id)
   const title =
     typeof extras.title === 'string' ? extras.title : (id ?? `${stemOf(file.path)} ${line}`)
   // Our export writes the document's id (doccano's own exports number their records).
@@ -163,7 +205,7 @@ function importRecord(
   const relationAttributes = asRecord(extras.relationAttributes) ?? {}
   for (const [i, r] of (Array.isArray(record.relations) ? record.relations : []).entries()) {
     const relation = asRecord(r) ?? {}
-    const key = String(relation.id ?? i)
+    const key = idRef(relation.id, String(i))
     const from = byId.get(String(relation.from_id))
     const to = byId.get(String(relation.to_id))
     if (!from || !to) {
@@ -202,7 +244,7 @@ function importEntities(
   if (Array.isArray(record.entities)) {
     record.entities.forEach((e, i) => {
       const entity = asRecord(e) ?? {}
-      add(String(entity.id ?? i), entity.start_offset, entity.end_offset, entity.label)
+      add(idRef(entity.id, String(i)), entity.start_offset, entity.end_offset, entity.label)
     })
   } else if (Array.isArray(record.label)) {
     record.label.forEach((l, i) => {

@@ -3,10 +3,10 @@
 // bookkeeping lives in one place and each format only says what it loses and why. (The quote
 // check happens before a format runs: checked.ts.)
 import type { ExportManifest, FileProblem } from '../../../shared/ipc-contract'
-import type { AnnotationSchema, Layer } from '../../../shared/model'
+import type { AnnotationSchema, Layer, Span } from '../../../shared/model'
 import type { OffsetUnit } from '../../../shared/offsets'
 import type { CheckedDocument } from './checked'
-import type { ExportInput } from './types'
+import type { ExportContext } from './types'
 
 export type { CheckedDocument } from './checked'
 
@@ -74,51 +74,87 @@ export function labelKey(schema: AnnotationSchema, layerId: string, label: strin
 }
 
 /**
- * Counts the spans whose label a flat label set names `layer/label` (`labelKey`): a consumer sees
- * that name, not the label, so it is declared with the losses.
+ * `labelKey` for every span of an export, worked out once per (layer, label) pair; counts the
+ * spans whose label a consumer sees as `layer/label`, which `sharedLabelLoss` declares.
  */
-export function sharedLabelLoss(
-  manifest: ManifestBuilder,
-  schema: AnnotationSchema,
-  docs: readonly CheckedDocument[],
-  where: string,
-): void {
-  const count = docs.reduce(
-    (n, d) => n + d.spans.filter((s) => labelKey(schema, s.layer, s.label) !== s.label).length,
-    0,
-  )
+export class LabelKeys {
+  private readonly keys = new Map<string, string>()
+  /** Spans counted so far whose flat label is `layer/label`. */
+  shared = 0
+
+  constructor(private readonly schema: AnnotationSchema) {}
+
+  /** The flat label of a span. */
+  of(span: Pick<Span, 'layer' | 'label'>): string {
+    const pair = `${span.layer}\u0000${span.label}`
+    let key = this.keys.get(pair)
+    if (key === undefined) {
+      key = labelKey(this.schema, span.layer, span.label)
+      this.keys.set(pair, key)
+    }
+    return key
+  }
+
+  /** Counts the spans of a document whose flat label is not the label itself. */
+  count(spans: readonly Pick<Span, 'layer' | 'label'>[]): void {
+    for (const span of spans) if (this.of(span) !== span.label) this.shared++
+  }
+}
+
+/**
+ * Declares the spans whose label a flat label set names `layer/label` (`LabelKeys`): a consumer
+ * sees that name, not the label, so it is counted with the losses.
+ */
+export function sharedLabelLoss(manifest: ManifestBuilder, keys: LabelKeys, where: string): void {
   manifest.loss(
     'labels shared by two layers',
     `one flat label set: written \`layer/label\` in ${where}`,
-    count,
+    keys.shared,
   )
 }
 
-/** Counts spans and relations that carry attributes, and spans linked to an entity. */
-export function countExtras(docs: readonly CheckedDocument[]): {
-  spanAttributes: number
-  relationAttributes: number
-  entityLinks: number
-  docLabels: number
-} {
-  let spanAttributes = 0
-  let relationAttributes = 0
-  let entityLinks = 0
-  let docLabels = 0
-  for (const d of docs) {
-    for (const s of d.spans) {
-      if (Object.keys(s.attributes).length > 0) spanAttributes++
-      if (s.entityId) entityLinks++
+/**
+ * Counts, document by document, what formats commonly cannot hold: attributes, entity links,
+ * document labels, annotator names and timestamps.
+ */
+export class Extras {
+  spanAttributes = 0
+  relationAttributes = 0
+  entityLinks = 0
+  docLabels = 0
+  spans = 0
+  relations = 0
+  spanAnnotators = 0
+  relationAnnotators = 0
+  /** Documents with metadata (source URL, author, …). */
+  metadata = 0
+
+  add({ spans, relations, file }: CheckedDocument): void {
+    if (!isEmpty(file.document.metadata)) this.metadata++
+    this.spans += spans.length
+    this.relations += relations.length
+    for (const s of spans) {
+      if (!isEmpty(s.attributes)) this.spanAttributes++
+      if (s.entityId) this.entityLinks++
+      if (s.annotator) this.spanAnnotators++
     }
-    for (const r of d.relations) if (Object.keys(r.attributes).length > 0) relationAttributes++
-    for (const values of Object.values(d.file.annotations.docLabels)) docLabels += values.length
+    for (const r of relations) {
+      if (!isEmpty(r.attributes)) this.relationAttributes++
+      if (r.annotator) this.relationAnnotators++
+    }
+    for (const values of Object.values(file.annotations.docLabels)) this.docLabels += values.length
   }
-  return { spanAttributes, relationAttributes, entityLinks, docLabels }
+}
+
+/** Whether an object has no own keys (without building the array of its keys). */
+export function isEmpty(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return false
+  return true
 }
 
 /** Options passed to a format on the export input (`input.options`), when the caller gives any. */
-export function optionsOf<T extends object>(input: ExportInput): Partial<T> {
-  const { options } = input
+export function optionsOf<T extends object>(context: ExportContext): Partial<T> {
+  const { options } = context
   return options && typeof options === 'object' ? (options as Partial<T>) : {}
 }
 
@@ -126,11 +162,6 @@ export function optionsOf<T extends object>(input: ExportInput): Partial<T> {
 export function safeStem(name: string): string {
   const stem = name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 64)
   return stem || '_'
-}
-
-/** UTF-8 encodes text for a binary container (zip). */
-export function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text)
 }
 
 /** What a format keeps of who annotated and when (see `provenanceLosses`). */
@@ -143,24 +174,37 @@ export interface Provenance {
 }
 
 /**
+ * Counts the span and relation ids a format has no place for: the tool (and an import back) gives
+ * them new ones, so ids others joined on do not survive. `reason` says how the format names them.
+ */
+export function idLosses(
+  manifest: ManifestBuilder,
+  extras: Extras,
+  lost: { spans: boolean; relations: boolean },
+  reason: string,
+): void {
+  const then = 'an import gives new ones'
+  if (lost.spans) manifest.loss('span ids', `${reason}; ${then}`, extras.spans)
+  if (lost.relations) manifest.loss('relation ids', `${reason}; ${then}`, extras.relations)
+}
+
+/**
  * Counts the annotator names and timestamps a format drops: every span and relation has both an
  * annotator and created/updated times, so a format that has no place for them loses them all.
  */
 export function provenanceLosses(
   manifest: ManifestBuilder,
-  docs: readonly CheckedDocument[],
+  extras: Extras,
   keeps: Provenance,
   format: string,
 ): void {
-  const spans = docs.reduce((n, d) => n + d.spans.filter((s) => s.annotator).length, 0)
-  const relations = docs.reduce((n, d) => n + d.relations.filter((r) => r.annotator).length, 0)
-  const allSpans = docs.reduce((n, d) => n + d.spans.length, 0)
-  const allRelations = docs.reduce((n, d) => n + d.relations.length, 0)
   const relationAnnotators = keeps.relationAnnotators ?? keeps.annotators
-  const lostNames = (keeps.annotators ? 0 : spans) + (relationAnnotators ? 0 : relations)
+  const lostNames =
+    (keeps.annotators ? 0 : extras.spanAnnotators) +
+    (relationAnnotators ? 0 : extras.relationAnnotators)
   manifest.loss('annotator names', `${format} has no place for them; not written`, lostNames)
   if (keeps.timestamps === 'all') return
-  const lostTimes = allSpans + allRelations // with 'span-created': spans lose their update time
+  const lostTimes = extras.spans + extras.relations // with 'span-created': spans lose their update time
   manifest.loss(
     'timestamps',
     keeps.timestamps === 'none'

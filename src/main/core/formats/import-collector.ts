@@ -194,7 +194,9 @@ export function convertValue(def: AttributeDef, value: unknown): AttributeValue 
       if (value === false || value === 'false') return false
       return null
     default:
-      return typeof value === 'object' ? null : String(value)
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : null
   }
 }
 

@@ -3,10 +3,11 @@
 // but listed in `unknownLabels`, so the caller can add them to the schema or skip them
 // (`resolveUnknownLabels` in importers.ts does either).
 import type { FileProblem } from '../../../shared/ipc-contract'
+import { ANNOTATION_IMPORT_FORMATS } from '../../../shared/format-names'
 import type { AnnotationSchema, Annotations, Document, Entity } from '../../../shared/model'
 
-/** Import format names, shared by the CLI and the UI. */
-export const IMPORT_FORMATS = ['jsonl', 'doccano', 'label-studio', 'brat', 'w3c'] as const
+/** Import format names: the IPC contract's list, shared by the CLI and the UI. */
+export const IMPORT_FORMATS = ANNOTATION_IMPORT_FORMATS
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 /** One file handed to an importer; `path` is relative (a name, or a/b inside a folder or zip). */

@@ -16,6 +16,7 @@ import {
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
 import type { Span } from '../../../shared/model'
+import { idRef } from './foreign-id'
 
 export const jsonlImport: ImportFormatModule = {
   name: 'jsonl',
@@ -109,7 +110,7 @@ function addSpans(
       createdAt: s.created_at,
       updatedAt: s.updated_at,
       entityId: s.entity_id,
-      ref: `span ${String(s.id ?? i)}`,
+      ref: `span ${idRef(s.id, String(i))}`,
     })
     if (span && !byId.has(s.id)) byId.set(s.id, span)
   }
@@ -123,7 +124,7 @@ function addRelations(
 ): void {
   for (const [i, value] of (Array.isArray(line.relations) ? line.relations : []).entries()) {
     const r = asRecord(value) ?? {}
-    const ref = `relation ${String(r.id ?? i)}`
+    const ref = `relation ${idRef(r.id, String(i))}`
     const from = byId.get(r.from)
     const to = byId.get(r.to)
     if (!from || !to) {

@@ -12,8 +12,10 @@ import {
   type JsonlLine,
   type JsonlOffsetUnit,
 } from '../../../shared/jsonl-line'
+import type { Entity } from '../../../shared/model'
+import type { CheckedDocument } from './checked'
+import { exportFormat } from './define'
 import { ManifestBuilder, optionsOf, safeStem } from './export-common'
-import type { ExportFormatModule, ExportInput, ExportOutput } from './types'
 
 export { JSONL_FORMAT_VERSION, type JsonlLine } from '../../../shared/jsonl-line'
 
@@ -22,67 +24,76 @@ export interface JsonlOptions {
   offsetUnit: JsonlOffsetUnit
 }
 
-export const jsonlFormat: ExportFormatModule = {
+export const jsonlFormat = exportFormat({
   name: 'jsonl',
   label: 'Marginalia JSONL',
   extension: '.jsonl',
   offsetUnit: 'utf16',
-  export(input: ExportInput): ExportOutput {
-    const unit = optionsOf<JsonlOptions>(input).offsetUnit ?? 'utf16'
+  open(context, out) {
+    const unit = optionsOf<JsonlOptions>(context).offsetUnit ?? 'utf16'
     const manifest = new ManifestBuilder('jsonl', JSONL_FORMAT_VERSION, unit)
-    const entities = new Map(input.project.entities.map((e) => [e.id, e]))
-    const lines: string[] = []
-    for (const { file, spans, relations, offsets } of input.documents) {
-      const { document } = file
-      const referenced = new Set(spans.flatMap((s) => (s.entityId ? [s.entityId] : [])))
-      const line: JsonlLine = {
-        id: document.id,
-        title: document.title,
-        metadata: document.metadata,
-        text: document.text,
-        offset_unit: unit,
-        spans: spans.map((s) => ({
-          id: s.id,
-          start: offsets.to(unit, s.start),
-          end: offsets.to(unit, s.end),
-          layer: s.layer,
-          label: s.label,
-          text: document.text.slice(s.start, s.end),
-          attributes: s.attributes,
-          annotator: s.annotator,
-          ...(s.entityId ? { entity_id: s.entityId } : {}),
-          created_at: s.createdAt,
-          updated_at: s.updatedAt,
-        })),
-        relations: relations.map((r) => ({
-          id: r.id,
-          type: r.type,
-          from: r.from,
-          to: r.to,
-          attributes: r.attributes,
-          annotator: r.annotator,
-          created_at: r.createdAt,
-          updated_at: r.updatedAt,
-        })),
-        doc_labels: file.annotations.docLabels,
-        entities: [...referenced].flatMap((id) => entities.get(id) ?? []),
-        ...(file.set ? { analyst: file.set } : {}),
-      }
-      lines.push(toJsonLine(line))
-      manifest.documents++
-      manifest.spans += spans.length
-      manifest.relations += relations.length
-    }
-    const data = lines.length > 0 ? `${lines.join('\n')}\n` : ''
+    const entities = new Map(context.project.entities.map((e) => [e.id, e]))
+    const file = out.file(`${safeStem(context.project.name)}.jsonl`)
     return {
-      files: [{ path: `${safeStem(input.project.name)}.jsonl`, data }],
-      manifest: {
-        ...manifest.build(),
-        annotationSchema: input.project.schema,
-        lineSchema: jsonlLineJsonSchema(),
+      document(doc) {
+        file.write(`${toJsonLine(jsonlLine(doc, entities, unit))}\n`)
+        manifest.documents++
+        manifest.spans += doc.spans.length
+        manifest.relations += doc.relations.length
+      },
+      finish() {
+        file.close()
+        return {
+          ...manifest.build(),
+          annotationSchema: context.project.schema,
+          lineSchema: jsonlLineJsonSchema(),
+        }
       },
     }
   },
+})
+
+/** The line of one document, its offsets in `unit`. */
+function jsonlLine(
+  { file, spans, relations, offsets }: CheckedDocument,
+  entities: Map<string, Entity>,
+  unit: JsonlOffsetUnit,
+): JsonlLine {
+  const { document } = file
+  const referenced = new Set(spans.flatMap((s) => (s.entityId ? [s.entityId] : [])))
+  return {
+    id: document.id,
+    title: document.title,
+    metadata: document.metadata,
+    text: document.text,
+    offset_unit: unit,
+    spans: spans.map((s) => ({
+      id: s.id,
+      start: offsets.to(unit, s.start),
+      end: offsets.to(unit, s.end),
+      layer: s.layer,
+      label: s.label,
+      text: document.text.slice(s.start, s.end),
+      attributes: s.attributes,
+      annotator: s.annotator,
+      ...(s.entityId ? { entity_id: s.entityId } : {}),
+      created_at: s.createdAt,
+      updated_at: s.updatedAt,
+    })),
+    relations: relations.map((r) => ({
+      id: r.id,
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      attributes: r.attributes,
+      annotator: r.annotator,
+      created_at: r.createdAt,
+      updated_at: r.updatedAt,
+    })),
+    doc_labels: file.annotations.docLabels,
+    entities: [...referenced].flatMap((id) => entities.get(id) ?? []),
+    ...(file.set ? { analyst: file.set } : {}),
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 // control (an attribute, typed by its kind: Number and Rating are numbers, a Choices of exactly
 // "true"/"false" is a boolean, TextArea is text), or a whole-task Choices (a document label set).
 // Our own export writes such a config (label-studio.ts, `labelingConfig`).
-import { SaxesParser, type SaxesTagPlain } from 'saxes'
+import { SaxesParser } from 'saxes'
 import type { AttributeDef } from '../../../shared/model'
 import { toId } from './import-collector'
 
@@ -31,7 +31,7 @@ export function parseLabelingConfig(xml: string): LabelingConfig {
   const parser = new SaxesParser()
   const open: OpenControl[] = []
   parser.on('opentag', (tag) => {
-    const attributes = (tag as SaxesTagPlain).attributes
+    const attributes = tag.attributes
     if (tag.name === 'Label' || tag.name === 'Choice' || tag.name === 'Relation') {
       const value = attributes.value ?? attributes.alias
       if (value !== undefined) open[open.length - 1]?.values.push(value)

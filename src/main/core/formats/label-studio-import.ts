@@ -18,6 +18,7 @@ import {
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
 import { parseLabelingConfig, type LabelingConfig } from './label-studio-config'
+import { idRef, idText } from './foreign-id'
 
 type Result = Record<string, unknown>
 
@@ -63,7 +64,7 @@ function importTask(
 ): void {
   const task = asRecord(raw)
   const data = asRecord(task?.data)
-  const where = `${file.path}: task ${String(task?.id ?? index + 1)}`
+  const where = `${file.path}: task ${idRef(task?.id, String(index + 1))}`
   const text =
     typeof data?.text === 'string'
       ? data.text
@@ -74,15 +75,10 @@ function importTask(
   }
   const metadata: Record<string, string> = {}
   for (const key of ['url', 'outlet', 'author', 'publishedAt', 'siteName']) {
-    if (typeof data[key] === 'string') metadata[key] = data[key] as string
+    if (typeof data[key] === 'string') metadata[key] = data[key]
   }
   const title = typeof data.title === 'string' ? data.title : `${stemOf(file.path)} ${index + 1}`
-  const sourceId =
-    typeof data.docId === 'string'
-      ? data.docId
-      : task.id === undefined
-        ? undefined
-        : String(task.id)
+  const sourceId = typeof data.docId === 'string' ? data.docId : idText(task.id)
   // Our export names the document in `data.docId` and each region by its span's id.
   const keep = typeof data.docId === 'string' && isId(data.docId) ? { id: data.docId } : {}
   const doc = new DocumentBuilder(collector, where, text, { title, metadata, sourceId, ...keep })
@@ -144,7 +140,7 @@ function addRegionValues(
     if (r.type === 'labels' || r.type === 'relation') continue
     const value = asRecord(r.value) ?? {}
     const id = typeof r.id === 'string' ? r.id : undefined
-    const fromName = String(r.from_name ?? '')
+    const fromName = typeof r.from_name === 'string' ? r.from_name : ''
     const spans = id !== undefined ? regions.get(id) : undefined
     const attrValue = resultValue(r.type, value)
     if (!spans && r.type === 'choices' && Array.isArray(value.choices)) {

@@ -9,93 +9,117 @@
 // `<layer>.<attribute>`); relations are `relation` results; document labels are whole-text
 // `choices`. Label Studio relations carry no attributes, and there is no entity registry.
 import type { AnnotationSchema, AttributeDef, AttributeValue, Span } from '../../../shared/model'
-import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, countExtras, layerOf, provenanceLosses } from './export-common'
+import type { CheckedDocument } from './checked'
+import { exportFormat } from './define'
+import { Extras, ManifestBuilder, idLosses, layerOf, provenanceLosses } from './export-common'
 import { attrs, escapeAttr } from './xml'
 
 type Result = Record<string, unknown>
 
-export const labelStudioFormat: ExportFormatModule = {
+export const labelStudioFormat = exportFormat({
   name: 'label-studio',
   label: 'Label Studio JSON',
   extension: '',
+  folderContents:
+    'label-studio.json (the tasks) and label-studio-config.xml (the labelling config)',
   offsetUnit: 'codepoint',
-  export(input: ExportInput) {
+  open(context, out) {
     const manifest = new ManifestBuilder('label-studio', 'tasks-json-1', 'codepoint')
-    const docs = input.documents
-    const { schema } = input.project
-    const tasks = docs.map(({ file, spans, relations, offsets }, i) => {
-      const { document } = file
-      const result: Result[] = []
-      for (const span of spans) {
-        const start = offsets.toCodePoint(span.start)
-        const end = offsets.toCodePoint(span.end)
-        result.push({
-          id: span.id,
-          from_name: span.layer,
-          to_name: 'text',
-          type: 'labels',
-          origin: 'manual',
-          value: { start, end, text: span.quote.exact, labels: [span.label] },
-        })
-        for (const [name, value] of Object.entries(span.attributes)) {
-          result.push(attributeResult(schema, span, name, value, start, end))
-        }
-      }
-      for (const relation of relations) {
-        result.push({
-          type: 'relation',
-          from_id: relation.from,
-          to_id: relation.to,
-          direction: 'right',
-          labels: [relation.type],
-        })
-      }
-      for (const [set, values] of Object.entries(file.annotations.docLabels)) {
-        if (values.length === 0) continue
-        result.push({
-          id: `doc-${set}`,
-          from_name: set,
-          to_name: 'text',
-          type: 'choices',
-          value: { choices: values },
-        })
-      }
-      manifest.documents++
-      manifest.spans += spans.length
-      manifest.relations += relations.length
-      const { importedFrom: _ignored, ...metadata } = document.metadata
-      return {
-        id: i + 1,
-        data: { text: document.text, title: document.title, docId: document.id, ...metadata },
-        annotations: [{ result }],
-      }
-    })
-    const extra = countExtras(docs)
-    manifest.loss(
-      'relation attributes',
-      'Label Studio relations carry only labels and a direction; not written',
-      extra.relationAttributes,
-    )
-    manifest.loss(
-      'entity links',
-      'Label Studio has no entity registry; not written',
-      extra.entityLinks,
-    )
-    provenanceLosses(
-      manifest,
-      docs,
-      { annotators: false, timestamps: 'none' },
-      'a Label Studio task',
-    )
+    const { schema } = context.project
+    const extras = new Extras()
+    // One JSON array, written a task at a time with the layout of JSON.stringify(tasks, null, 1).
+    const tasks = out.file('label-studio.json')
+    const config = out.file('label-studio-config.xml')
+    config.write(labelingConfig(schema))
+    config.close()
     return {
-      files: [
-        { path: 'label-studio.json', data: JSON.stringify(tasks, null, 1) },
-        { path: 'label-studio-config.xml', data: labelingConfig(schema) },
-      ],
-      manifest: manifest.build(),
+      document(doc) {
+        const task = JSON.stringify(labelStudioTask(doc, manifest.documents + 1, schema), null, 1)
+        tasks.write(`${manifest.documents === 0 ? '[\n' : ',\n'} ${task.replace(/\n/g, '\n ')}`)
+        manifest.documents++
+        manifest.spans += doc.spans.length
+        manifest.relations += doc.relations.length
+        extras.add(doc)
+      },
+      finish() {
+        tasks.write(manifest.documents === 0 ? '[]' : '\n]')
+        tasks.close()
+        manifest.loss(
+          'relation attributes',
+          'Label Studio relations carry only labels and a direction; not written',
+          extras.relationAttributes,
+        )
+        idLosses(
+          manifest,
+          extras,
+          { spans: false, relations: true },
+          'a Label Studio relation has no id (regions keep the span ids)',
+        )
+        manifest.loss(
+          'entity links',
+          'Label Studio has no entity registry; not written',
+          extras.entityLinks,
+        )
+        provenanceLosses(
+          manifest,
+          extras,
+          { annotators: false, timestamps: 'none' },
+          'a Label Studio task',
+        )
+        return manifest.build()
+      },
     }
   },
+})
+
+/** The task of one document: its text and data, and its annotations as one result list. */
+function labelStudioTask(
+  { file, spans, relations, offsets }: CheckedDocument,
+  id: number,
+  schema: AnnotationSchema,
+): object {
+  const { document } = file
+  const result: Result[] = []
+  for (const span of spans) {
+    const start = offsets.toCodePoint(span.start)
+    const end = offsets.toCodePoint(span.end)
+    result.push({
+      id: span.id,
+      from_name: span.layer,
+      to_name: 'text',
+      type: 'labels',
+      origin: 'manual',
+      value: { start, end, text: span.quote.exact, labels: [span.label] },
+    })
+    for (const [name, value] of Object.entries(span.attributes)) {
+      result.push(attributeResult(schema, span, name, value, start, end))
+    }
+  }
+  for (const relation of relations) {
+    result.push({
+      type: 'relation',
+      from_id: relation.from,
+      to_id: relation.to,
+      direction: 'right',
+      labels: [relation.type],
+    })
+  }
+  for (const [set, values] of Object.entries(file.annotations.docLabels)) {
+    if (values.length === 0) continue
+    result.push({
+      id: `doc-${set}`,
+      from_name: set,
+      to_name: 'text',
+      type: 'choices',
+      value: { choices: values },
+    })
+  }
+  const { importedFrom: _ignored, ...metadata } = document.metadata
+  return {
+    id,
+    data: { text: document.text, title: document.title, docId: document.id, ...metadata },
+    annotations: [{ result }],
+  }
 }
 
 function attributeResult(

@@ -11,11 +11,12 @@
 //
 // Not held: attributes (written only as each selection's human-readable Description), relation
 // attributes, document labels, entity links.
-import { createHash } from 'node:crypto'
-import { strToU8, zipSync } from 'fflate'
+import { hash } from 'node:crypto'
+import { clipOnGrapheme } from '../../../shared/anchor'
 import type { ProjectFile, Relation, Span } from '../../../shared/model'
-import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, countExtras, optionsOf, type CheckedDocument } from './export-common'
+import { exportFormat } from './define'
+import { Extras, ManifestBuilder, optionsOf, type CheckedDocument } from './export-common'
+import type { TextOut } from './types'
 import { attrs, escapeText } from './xml'
 import { zipTime } from './zip-time'
 
@@ -26,42 +27,48 @@ export interface QdpxOptions {
 
 /** A deterministic GUID (8-4-4-4-12, version 5 layout) for one of our ids. */
 export function guidOf(namespace: string, kind: string, id: string): string {
-  const hex = createHash('sha1')
-    .update(`marginalia:${namespace}:${kind}:${id}`)
-    .digest('hex')
-    .slice(0, 32)
+  const hex = hash('sha1', `marginalia:${namespace}:${kind}:${id}`, 'hex').slice(0, 32)
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
-export const qdpxFormat: ExportFormatModule = {
+export const qdpxFormat = exportFormat({
   name: 'qdpx',
   label: 'REFI-QDA project (.qdpx)',
   extension: '.qdpx',
   offsetUnit: 'codepoint',
-  export(input: ExportInput) {
+  open(context, out) {
     const manifest = new ManifestBuilder('qdpx', 'REFI-QDA-1.0', 'codepoint')
-    const { project, documents: docs } = input
-    const qde = new QdeWriter(project)
-    const files: Record<string, Uint8Array> = {}
-    for (const doc of docs) {
-      const { document } = doc.file
-      files[`Sources/${qde.guid('document', document.id)}.txt`] = strToU8(document.text)
-      qde.source(doc)
-      manifest.documents++
-      manifest.spans += doc.spans.length
-      manifest.relations += doc.relations.length
+    const { project } = context
+    const zip = out.zip('project.qdpx', zipTime(project))
+    const qde = new QdeWriter(project, out.scratch(), out.scratch())
+    const extras = new Extras()
+    return {
+      document(doc) {
+        const { document } = doc.file
+        const source = zip.entry(`Sources/${qde.guid('document', document.id)}.txt`)
+        source.write(document.text)
+        source.close()
+        qde.source(doc)
+        manifest.documents++
+        manifest.spans += doc.spans.length
+        manifest.relations += doc.relations.length
+        extras.add(doc)
+      },
+      finish() {
+        const created = optionsOf<QdpxOptions>(context).creationDateTime ?? project.createdAt
+        const entry = zip.entry('project.qde')
+        qde.project(entry, created)
+        entry.close()
+        zip.close()
+        qdpxLosses(manifest, extras)
+        return manifest.build()
+      },
     }
-    const created = optionsOf<QdpxOptions>(input).creationDateTime ?? project.createdAt
-    files['project.qde'] = strToU8(qde.project(created))
-    qdpxLosses(manifest, docs)
-    const data = zipSync(files, { mtime: zipTime(project) })
-    return { files: [{ path: 'project.qdpx', data }], manifest: manifest.build() }
   },
-}
+})
 
-function qdpxLosses(manifest: ManifestBuilder, docs: readonly CheckedDocument[]): void {
-  const extra = countExtras(docs)
+function qdpxLosses(manifest: ManifestBuilder, extra: Extras): void {
   manifest.loss(
     'span attributes',
     "REFI-QDA has no attributes on a coding; written only as the selection's Description text",
@@ -78,14 +85,26 @@ function qdpxLosses(manifest: ManifestBuilder, docs: readonly CheckedDocument[])
 
 type CodeGroup = { name: string; color?: string; labels: Map<string, string | undefined> }
 
-/** Builds project.qde: the codebook, users, sources with their codings, and links. */
+/**
+ * Builds project.qde: the codebook, users, sources with their codings, and links. The sources
+ * and links are written to scratch files as the documents come; the users and the codebook,
+ * which come first in the file, are known only after the last document.
+ */
 class QdeWriter {
   private readonly codes = new Map<string, CodeGroup>()
   private readonly users = new Map<string, string>()
-  private readonly sources: string[] = []
-  private readonly links: string[] = []
+  private readonly addedAt: Map<string, string>
+  /** The GUID of each label's code, by `layer/label` (worked out once, not once per span). */
+  private readonly codeGuids = new Map<string, string>()
+  private hasSources = false
+  private hasLinks = false
 
-  constructor(private readonly projectFile: ProjectFile) {
+  constructor(
+    private readonly projectFile: ProjectFile,
+    private readonly sources: TextOut,
+    private readonly links: TextOut,
+  ) {
+    this.addedAt = new Map(projectFile.documents.map((d) => [d.id, d.addedAt]))
     // A code per layer, a child per label (plus any label the spans use but the schema lost).
     for (const layer of projectFile.schema.layers) {
       this.codes.set(layer.id, {
@@ -100,6 +119,16 @@ class QdeWriter {
     return guidOf(this.projectFile.id, kind, id)
   }
 
+  private codeGuid({ layer, label }: Span): string {
+    const code = `${layer}/${label}`
+    let guid = this.codeGuids.get(code)
+    if (guid === undefined) {
+      guid = this.guid('code', code)
+      this.codeGuids.set(code, guid)
+    }
+    return guid
+  }
+
   private userOf(name: string): string | undefined {
     if (!name) return undefined
     if (!this.users.has(name)) this.users.set(name, this.guid('user', name))
@@ -110,16 +139,21 @@ class QdeWriter {
   source({ file, spans, relations, offsets }: CheckedDocument): void {
     const { document } = file
     const guid = this.guid('document', document.id)
-    const added = this.projectFile.documents.find((d) => d.id === document.id)?.addedAt
-    this.sources.push(
+    const added = this.addedAt.get(document.id)
+    this.hasSources = true
+    this.line(
       `    <TextSource${attrs({ guid, name: document.title || document.id, plainTextPath: `internal://${guid}.txt`, creationDateTime: added })}>`,
     )
     for (const span of spans) {
       this.code(span)
       this.selection(span, offsets.toCodePoint(span.start), offsets.toCodePoint(span.end))
     }
-    this.sources.push('    </TextSource>')
+    this.line('    </TextSource>')
     for (const relation of relations) this.link(relation)
+  }
+
+  private line(text: string): void {
+    this.sources.write(`${text}\n`)
   }
 
   private code(span: Span): void {
@@ -131,10 +165,10 @@ class QdeWriter {
   private selection(span: Span, start: number, end: number): void {
     const { exact } = span.quote
     const user = this.userOf(span.annotator)
-    this.sources.push(
+    this.line(
       `      <PlainTextSelection${attrs({
         guid: this.guid('span', span.id),
-        name: exact.length > 60 ? `${exact.slice(0, 57)}...` : exact,
+        name: clipOnGrapheme(exact, 60),
         startPosition: start,
         endPosition: end,
         creatingUser: user,
@@ -145,19 +179,20 @@ class QdeWriter {
     const attributes = Object.entries(span.attributes)
     if (attributes.length) {
       const text = attributes.map(([k, v]) => `${k}: ${String(v)}`).join('\n')
-      this.sources.push(`        <Description>${escapeText(text)}</Description>`)
+      this.line(`        <Description>${escapeText(text)}</Description>`)
     }
-    this.sources.push(
-      `        <Coding${attrs({ guid: this.guid('coding', span.id), creatingUser: user, creationDateTime: span.createdAt })}>`,
-      `          <CodeRef${attrs({ targetGUID: this.guid('code', `${span.layer}/${span.label}`) })}/>`,
-      '        </Coding>',
-      '      </PlainTextSelection>',
+    this.line(
+      `        <Coding${attrs({ guid: this.guid('coding', span.id), creatingUser: user, creationDateTime: span.createdAt })}>\n` +
+        `          <CodeRef${attrs({ targetGUID: this.codeGuid(span) })}/>\n` +
+        '        </Coding>\n' +
+        '      </PlainTextSelection>',
     )
   }
 
   private link(relation: Relation): void {
     const type = this.projectFile.schema.relationTypes.find((t) => t.id === relation.type)
-    this.links.push(
+    this.hasLinks = true
+    this.links.write(
       `    <Link${attrs({
         guid: this.guid('relation', relation.id),
         name: type?.name ?? relation.type,
@@ -167,12 +202,12 @@ class QdeWriter {
         creatingUser: this.userOf(relation.annotator),
         creationDateTime: relation.createdAt,
         modifiedDateTime: relation.updatedAt,
-      })}/>`,
+      })}/>\n`,
     )
   }
 
-  /** The whole project.qde, with `created` as the project's creationDateTime. */
-  project(created: string): string {
+  /** Writes the whole project.qde to `out`, with `created` as the project's creationDateTime. */
+  project(out: TextOut, created: string): void {
     const { name } = this.projectFile
     const xml = [
       '<?xml version="1.0" encoding="utf-8"?>',
@@ -195,14 +230,20 @@ class QdeWriter {
       }
       xml.push('      </Code>')
     }
-    xml.push('    </Codes>', '  </CodeBook>')
-    // concat, not push(...): a large project has more lines than a call may take arguments.
-    return xml
-      .concat(
-        this.sources.length ? ['  <Sources>'].concat(this.sources, ['  </Sources>']) : [],
-        this.links.length ? ['  <Links>'].concat(this.links, ['  </Links>']) : [],
-        ['</Project>', ''],
-      )
-      .join('\n')
+    xml.push('    </Codes>', '  </CodeBook>', '')
+    out.write(xml.join('\n'))
+    this.sources.close()
+    this.links.close()
+    if (this.hasSources) {
+      out.write('  <Sources>\n')
+      out.append(this.sources)
+      out.write('  </Sources>\n')
+    }
+    if (this.hasLinks) {
+      out.write('  <Links>\n')
+      out.append(this.links)
+      out.write('  </Links>\n')
+    }
+    out.write('</Project>\n')
   }
 }

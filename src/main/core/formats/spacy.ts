@@ -6,12 +6,11 @@
 // (tokenise.ts), named in `meta.tokeniser`. Spans of every layer go in one list (spans may
 // overlap, as in spaCy's SpanGroup / spancat); each also carries its `layer`, `id` and
 // `attributes` as extra keys, which Prodigy keeps and spaCy ignores.
-import type { AnnotationSchema } from '../../../shared/model'
-import type { ExportFormatModule, ExportInput } from './types'
+import { exportFormat } from './define'
 import {
+  Extras,
+  LabelKeys,
   ManifestBuilder,
-  countExtras,
-  labelKey,
   provenanceLosses,
   sharedLabelLoss,
   type CheckedDocument,
@@ -30,39 +29,51 @@ type SpanRecord = {
   attributes?: Record<string, unknown>
 }
 
-export const spacyFormat: ExportFormatModule = {
+export const spacyFormat = exportFormat({
   name: 'spacy',
   label: 'spaCy / Prodigy JSONL',
   extension: '.jsonl',
   offsetUnit: 'codepoint',
-  export(input: ExportInput) {
+  open(context, out) {
     const manifest = new ManifestBuilder('spacy', 'prodigy-jsonl-1', 'codepoint')
     manifest.tokeniser = TOKENISER_DESCRIPTION
-    const docs = input.documents
-    const lines = docs.map((doc) => toJsonLine(record(doc, input.project.schema, manifest)))
-    const extra = countExtras(docs)
-    manifest.loss(
-      'relation attributes',
-      'Prodigy relations carry only a label; not written',
-      extra.relationAttributes,
-    )
-    manifest.loss('entity links', 'no place for them; not written', extra.entityLinks)
-    sharedLabelLoss(manifest, input.project.schema, docs, '`label` (each span keeps its `layer`)')
-    provenanceLosses(manifest, docs, { annotators: false, timestamps: 'none' }, 'Prodigy JSONL')
+    const keys = new LabelKeys(context.project.schema)
+    const extras = new Extras()
+    const file = out.file('spacy.jsonl')
     return {
-      files: [{ path: 'spacy.jsonl', data: lines.length ? `${lines.join('\n')}\n` : '' }],
-      manifest: manifest.build(),
+      document(doc) {
+        file.write(`${toJsonLine(record(doc, keys, manifest))}\n`)
+        keys.count(doc.spans)
+        extras.add(doc)
+      },
+      finish() {
+        file.close()
+        manifest.loss(
+          'relation attributes',
+          'Prodigy relations carry only a label; not written',
+          extras.relationAttributes,
+        )
+        manifest.loss('entity links', 'no place for them; not written', extras.entityLinks)
+        sharedLabelLoss(manifest, keys, '`label` (each span keeps its `layer`)')
+        provenanceLosses(
+          manifest,
+          extras,
+          { annotators: false, timestamps: 'none' },
+          'Prodigy JSONL',
+        )
+        return manifest.build()
+      },
     }
   },
-}
+})
 
 /** One document's record: text, tokens, spans, relations and meta. */
-function record(doc: CheckedDocument, schema: AnnotationSchema, manifest: ManifestBuilder) {
+function record(doc: CheckedDocument, keys: LabelKeys, manifest: ManifestBuilder) {
   const { file, relations, offsets } = doc
   const { document } = file
   const cp = (i: number) => offsets.toCodePoint(i)
   const tokens = tokenise(document.text)
-  const written = spanRecords(doc, tokens, schema, manifest)
+  const written = spanRecords(doc, tokens, keys, manifest)
   const rels = relations.flatMap((r) => {
     const head = written.get(r.from)
     const child = written.get(r.to)
@@ -112,7 +123,7 @@ function record(doc: CheckedDocument, schema: AnnotationSchema, manifest: Manife
 function spanRecords(
   { spans, offsets }: CheckedDocument,
   tokens: Token[],
-  schema: AnnotationSchema,
+  keys: LabelKeys,
   manifest: ManifestBuilder,
 ): Map<string, SpanRecord> {
   const written = new Map<string, SpanRecord>()
@@ -133,7 +144,7 @@ function spanRecords(
       end: offsets.toCodePoint(span.end),
       token_start: range.first,
       token_end: range.last,
-      label: labelKey(schema, span.layer, span.label),
+      label: keys.of(span),
       layer: span.layer,
       id: span.id,
       ...(Object.keys(span.attributes).length ? { attributes: span.attributes } : {}),

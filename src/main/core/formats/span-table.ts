@@ -5,8 +5,9 @@
 // carries its attribution and a cue's row its link to the claim) and the annotator. Offsets are
 // Unicode code points, so `text[start:end]` in Python selects the span.
 import type { AnnotationSchema, DocumentFile } from '../../../shared/model'
+import type { CheckedDocument } from './checked'
 import type { ManifestBuilder } from './export-common'
-import type { ExportInput } from './types'
+import { StartOver, type ExportContext } from './types'
 
 /** The fixed columns before the attribute columns. */
 export const SPAN_LEADING_COLUMNS = [
@@ -24,29 +25,49 @@ export const SPAN_TRAILING_COLUMNS = ['entity', 'relations', 'annotator'] as con
 
 export type SpanCell = string | number
 
-export interface SpanTable {
-  header: string[]
-  rows: { layer: string; cells: SpanCell[] }[]
+/** One row of the table; `layer` picks the XLSX sheet. */
+export interface SpanRow {
+  layer: string
+  cells: SpanCell[]
+}
+
+/** What a first pass found: every attribute name, in column order (see `SpanTable`). */
+interface AttributeSurvey {
+  attributes: string[]
 }
 
 /**
- * Builds the span table of an export (counts go to `manifest`); document labels have no place in
- * it and are counted as a loss.
+ * The span table of an export, built a document at a time (counts go to the manifest; document
+ * labels have no place in it and are counted as a loss). The header is known before the first
+ * row: the schema's attributes, unless a span carries one the schema no longer has, in which case
+ * `rows` throws StartOver and the export begins again after a pass that collects every name.
  */
-export function spanTable(input: ExportInput, manifest: ManifestBuilder): SpanTable {
-  const attributes = attributeNames(
-    input.project.schema,
-    input.documents.map((d) => d.file),
-  )
-  const fixed = new Set<string>([...SPAN_LEADING_COLUMNS, ...SPAN_TRAILING_COLUMNS])
-  const header = [
-    ...SPAN_LEADING_COLUMNS,
-    ...attributes.map((name) => (fixed.has(name) ? `attr_${name}` : name)),
-    ...SPAN_TRAILING_COLUMNS,
-  ]
-  const entityNames = new Map(input.project.entities.map((e) => [e.id, e.name]))
-  const rows: SpanTable['rows'] = []
-  for (const { file, spans, relations, offsets } of input.documents) {
+export class SpanTable {
+  readonly header: string[]
+  private readonly attributes: string[]
+  private readonly known: Set<string>
+  private readonly entityNames: Map<string, string>
+
+  constructor(
+    context: ExportContext,
+    private readonly manifest: ManifestBuilder,
+  ) {
+    const survey = context.survey as AttributeSurvey | undefined
+    this.attributes = survey?.attributes ?? schemaAttributeNames(context.project.schema)
+    this.known = new Set(this.attributes)
+    const fixed = new Set<string>([...SPAN_LEADING_COLUMNS, ...SPAN_TRAILING_COLUMNS])
+    this.header = [
+      ...SPAN_LEADING_COLUMNS,
+      ...this.attributes.map((name) => (fixed.has(name) ? `attr_${name}` : name)),
+      ...SPAN_TRAILING_COLUMNS,
+    ]
+    this.entityNames = new Map(context.project.entities.map((e) => [e.id, e.name]))
+  }
+
+  /** The rows of one document, in span order. */
+  rows(doc: CheckedDocument): SpanRow[] {
+    this.checkColumns(doc)
+    const { file, spans, relations, offsets } = doc
     const { document } = file
     const outgoing = new Map<string, object[]>()
     for (const r of relations) {
@@ -54,51 +75,61 @@ export function spanTable(input: ExportInput, manifest: ManifestBuilder): SpanTa
       list.push({ id: r.id, type: r.type, to: r.to, attributes: r.attributes })
       outgoing.set(r.from, list)
     }
-    for (const span of spans) {
+    const rows = spans.map((span) => {
       const links = outgoing.get(span.id)
-      rows.push({
-        layer: span.layer,
-        cells: [
-          document.id,
-          document.title,
-          span.id,
-          span.layer,
-          span.label,
-          document.text.slice(span.start, span.end),
-          offsets.toCodePoint(span.start),
-          offsets.toCodePoint(span.end),
-          ...attributes.map((name) => {
-            const value = span.attributes[name]
-            return value === undefined ? '' : typeof value === 'number' ? value : String(value)
-          }),
-          span.entityId ? (entityNames.get(span.entityId) ?? span.entityId) : '',
-          links ? JSON.stringify(links) : '',
-          span.annotator,
-        ],
-      })
-    }
-    manifest.documents++
-    manifest.spans += spans.length
-    manifest.relations += relations.length
-    manifest.loss(
-      'document labels',
-      'a table of spans has no place for them',
-      Object.values(file.annotations.docLabels).flat().length,
-    )
+      const cells: SpanCell[] = [
+        document.id,
+        document.title,
+        span.id,
+        span.layer,
+        span.label,
+        document.text.slice(span.start, span.end),
+        offsets.toCodePoint(span.start),
+        offsets.toCodePoint(span.end),
+      ]
+      for (const name of this.attributes) {
+        const value = span.attributes[name]
+        cells.push(value === undefined ? '' : typeof value === 'number' ? value : String(value))
+      }
+      cells.push(
+        span.entityId ? (this.entityNames.get(span.entityId) ?? span.entityId) : '',
+        links ? JSON.stringify(links) : '',
+        span.annotator,
+      )
+      return { layer: span.layer, cells }
+    })
+    this.manifest.documents++
+    this.manifest.spans += spans.length
+    this.manifest.relations += relations.length
+    let docLabels = 0
+    for (const values of Object.values(file.annotations.docLabels)) docLabels += values.length
+    this.manifest.loss('document labels', 'a table of spans has no place for them', docLabels)
+    return rows
   }
-  return { header, rows }
+
+  /** Throws StartOver when a span of `doc` has an attribute that has no column. */
+  private checkColumns(doc: CheckedDocument): void {
+    const unknown = (file: DocumentFile) =>
+      file.annotations.spans.some((s) => Object.keys(s.attributes).some((n) => !this.known.has(n)))
+    if (!unknown(doc.file)) return
+    const survey: AttributeSurvey = { attributes: [...this.attributes] }
+    const seen = new Set(this.attributes)
+    throw new StartOver(survey, ({ file }) => {
+      for (const span of file.annotations.spans) {
+        for (const name of Object.keys(span.attributes)) {
+          if (!seen.has(name)) {
+            seen.add(name)
+            survey.attributes.push(name)
+          }
+        }
+      }
+    })
+  }
 }
 
-/**
- * Attribute columns: every attribute defined by a layer of the schema, in schema order, once per
- * name; then any attribute found on spans but no longer in the schema.
- */
-export function attributeNames(schema: AnnotationSchema, documents: DocumentFile[]): string[] {
+/** Every attribute defined by a layer of the schema, in schema order, once per name. */
+function schemaAttributeNames(schema: AnnotationSchema): string[] {
   const names = new Set<string>()
   for (const layer of schema.layers) for (const a of layer.attributes) names.add(a.name)
-  for (const file of documents) {
-    for (const span of file.annotations.spans)
-      for (const name of Object.keys(span.attributes)) names.add(name)
-  }
   return [...names]
 }

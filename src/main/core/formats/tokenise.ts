@@ -45,24 +45,62 @@ let segmenter: Intl.Segmenter | undefined
 
 type Range = { start: number; end: number }
 
+/** Below this code point no character joins its neighbour into a grapheme cluster (see below). */
+const SIMPLE = 0x300
+/** WORD_START for each character below SIMPLE, worked out once. */
+const SIMPLE_WORD_START = Uint8Array.from({ length: SIMPLE }, (_, c) =>
+  WORD_START.test(String.fromCharCode(c)) ? 1 : 0,
+)
+
+/**
+ * Calls `cluster(start, end, wordStart)` for each grapheme cluster of `run` (a run of text without
+ * whitespace), in order. Intl.Segmenter is slow per call (it was 80% of a CoNLL export), so it is
+ * used only where it matters: two neighbouring characters below U+0300 are always in different
+ * clusters (no character there extends a cluster, is a prepend, a Hangul jamo or a regional
+ * indicator, and CR LF, the one pair UAX #29 joins, is whitespace), so runs of such characters
+ * are cut into single characters here, and the segmenter sees only the stretches between them.
+ */
+export function forEachCluster(
+  run: string,
+  cluster: (start: number, end: number, wordStart: boolean) => void,
+): void {
+  const n = run.length
+  let i = 0
+  while (i < n) {
+    const c = run.charCodeAt(i)
+    if (c < SIMPLE && (i + 1 === n || run.charCodeAt(i + 1) < SIMPLE)) {
+      cluster(i, i + 1, SIMPLE_WORD_START[c] === 1)
+      i++
+      continue
+    }
+    let j = i + 1
+    while (j < n && !(run.charCodeAt(j - 1) < SIMPLE && run.charCodeAt(j) < SIMPLE)) j++
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    for (const g of segmenter.segment(run.slice(i, j))) {
+      cluster(i + g.index, i + g.index + g.segment.length, WORD_START.test(g.segment))
+    }
+    i = j
+  }
+}
+
 /** Splits text into tokens. */
 export function tokenise(text: string): Token[] {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
   const ranges: Range[] = []
   for (const run of text.matchAll(NON_SPACE_RUNS)) {
+    const offset = run.index
     let word: Range | null = null
-    for (const g of segmenter.segment(run[0])) {
-      const start = run.index + g.index
-      const end = start + g.segment.length
-      if (WORD_START.test(g.segment)) {
+    forEachCluster(run[0], (from, to, wordStart) => {
+      const start = offset + from
+      const end = offset + to
+      if (wordStart) {
         if (word) word.end = end
         else word = { start, end }
-        continue
+        return
       }
       if (word) ranges.push(word)
       word = null
       ranges.push({ start, end })
-    }
+    })
     if (word) ranges.push(word)
   }
   return keepAbbreviations(text, ranges).map(({ start, end }) => ({

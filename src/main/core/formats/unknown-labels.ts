@@ -2,7 +2,7 @@
 // user chose: `add` puts them in the schema, `skip` drops what uses them. And when only part of an
 // import goes in (documents already in the project are skipped), the unknown labels are recounted
 // over that part, so skipped input never changes the schema.
-import type { AnnotationSchema, AttributeDef, Layer } from '../../../shared/model'
+import type { AnnotationSchema, Layer } from '../../../shared/model'
 import type { ImportedDocument, ImportResult, UnknownLabel } from './import-types'
 
 const NEW_LAYER_COLORS = ['#0891b2', '#65a30d', '#7c3aed', '#ea580c', '#be123c', '#4b5563']
@@ -149,7 +149,7 @@ function addToSchema(schema: AnnotationSchema, result: ImportResult): Annotation
     const owner =
       next.layers.find((l) => l.id === u.layer) ?? next.relationTypes.find((t) => t.id === u.layer)
     if (owner && !owner.attributes.some((a) => a.name === u.label)) {
-      owner.attributes.push({ name: u.label, type: u.valueType ?? 'text' } as AttributeDef)
+      owner.attributes.push({ name: u.label, type: u.valueType ?? 'text' })
     }
   }
   for (const u of of('docLabel')) {

@@ -49,7 +49,8 @@ export function unzipFiles(zip: ImportFile, limits: ZipLimits = ZIP_LIMITS): Imp
   if (!isZip(bytes)) throw unreadable('it does not start like a zip')
   const files: ImportFile[] = []
   let total = 0
-  let failure: Error | null = null
+  // Set in unzip's callbacks, which the compiler's narrowing does not see.
+  let failure = null as Error | null
   const fail = (entry: string, why: string) => {
     failure ??= new Error(`${zip.path}: ${entry}: ${why}; nothing was imported from the zip`)
   }

@@ -13,8 +13,8 @@
 //   value that would read as one is written as a JSON string (`"3"`).
 // Relations are annotations with motivation `linking` targeting the two span annotations (from,
 // then to) with the type as a `tagging` body; document labels are `classifying` annotations on the
-// whole source. Nothing is lost except entity links. The importer keeps the ids at the end of our
-// URNs (document, span, relation) when they are free.
+// whole source. Lost (and declared): entity links and document metadata. The importer keeps the
+// ids at the end of our URNs (document, span, relation) when they are free.
 import { quoteOf } from '../../../shared/anchor'
 import type {
   AnnotationSchema,
@@ -25,8 +25,9 @@ import type {
   Span,
 } from '../../../shared/model'
 import type { OffsetConverter } from '../../../shared/offsets'
-import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, countExtras, layerOf, safeStem } from './export-common'
+import type { CheckedDocument } from './checked'
+import { exportFormat } from './define'
+import { ManifestBuilder, isEmpty, layerOf, safeStem } from './export-common'
 import {
   DocumentBuilder,
   ImportCollector,
@@ -36,6 +37,7 @@ import {
   stemOf,
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
+import { idRef } from './foreign-id'
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
@@ -160,47 +162,70 @@ function docLabelAnnotations(c: ExportContext, file: DocumentFile): Json[] {
     }))
 }
 
-export const w3cFormat: ExportFormatModule = {
+export const w3cFormat = exportFormat({
   name: 'w3c',
   label: 'W3C Web Annotation (JSON-LD)',
   extension: '',
+  folderContents: 'a .jsonld annotation collection and a .txt text per document',
   offsetUnit: 'codepoint',
-  export(input: ExportInput) {
+  open(context, out) {
     const manifest = new ManifestBuilder('w3c', 'web-annotation-1.0', 'codepoint')
-    const docs = input.documents
-    const base = `urn:marginalia:${input.project.id}`
-    const files: { path: string; data: string }[] = []
-    for (const { file, spans, relations, offsets } of docs) {
-      const { document } = file
-      const source = `${base}:document:${document.id}`
-      const c = { schema: input.project.schema, base, source, text: document.text, offsets }
-      const items = [
-        ...spans.map((s) => spanAnnotation(c, s)),
-        ...relations.map((r) => relationAnnotation(c, r)),
-        ...docLabelAnnotations(c, file),
-      ]
-      const collection = {
-        '@context': CONTEXT,
-        id: `${source}:annotations`,
-        type: 'AnnotationCollection',
-        label: document.title,
-        total: items.length,
-        first: { id: `${source}:annotations:page-1`, type: 'AnnotationPage', startIndex: 0, items },
-      }
-      const stem = safeStem(document.id)
-      files.push({ path: `${stem}.jsonld`, data: JSON.stringify(collection, null, 1) })
-      files.push({ path: `${stem}.txt`, data: document.text })
-      manifest.documents++
-      manifest.spans += spans.length
-      manifest.relations += relations.length
+    const base = `urn:marginalia:${context.project.id}`
+    let entityLinks = 0
+    let metadata = 0
+    return {
+      document(doc) {
+        const { document } = doc.file
+        const stem = safeStem(document.id)
+        const collection = out.file(`${stem}.jsonld`)
+        collection.write(
+          JSON.stringify(annotationCollection(doc, base, context.project.schema), null, 1),
+        )
+        collection.close()
+        const text = out.file(`${stem}.txt`)
+        text.write(document.text)
+        text.close()
+        manifest.documents++
+        manifest.spans += doc.spans.length
+        manifest.relations += doc.relations.length
+        for (const span of doc.spans) if (span.entityId) entityLinks++
+        if (!isEmpty(document.metadata)) metadata++
+      },
+      finish() {
+        manifest.loss('entity links', 'not written (no agreed body for them)', entityLinks)
+        manifest.loss(
+          'document metadata',
+          'an AnnotationCollection has no place for it (source URL, author, …); not written',
+          metadata,
+        )
+        return manifest.build()
+      },
     }
-    manifest.loss(
-      'entity links',
-      'not written (no agreed body for them)',
-      countExtras(docs).entityLinks,
-    )
-    return { files, manifest: manifest.build() }
   },
+})
+
+/** The AnnotationCollection of one document: its spans, relations and document labels. */
+function annotationCollection(
+  { file, spans, relations, offsets }: CheckedDocument,
+  base: string,
+  schema: AnnotationSchema,
+): object {
+  const { document } = file
+  const source = `${base}:document:${document.id}`
+  const c = { schema, base, source, text: document.text, offsets }
+  const items = [
+    ...spans.map((s) => spanAnnotation(c, s)),
+    ...relations.map((r) => relationAnnotation(c, r)),
+    ...docLabelAnnotations(c, file),
+  ]
+  return {
+    '@context': CONTEXT,
+    id: `${source}:annotations`,
+    type: 'AnnotationCollection',
+    label: document.title,
+    total: items.length,
+    first: { id: `${source}:annotations:page-1`, type: 'AnnotationPage', startIndex: 0, items },
+  }
 }
 
 export const w3cImport: ImportFormatModule = {
@@ -296,12 +321,12 @@ function importSpan(doc: DocumentBuilder, a: Json): Span | null {
   const position = selectors.find((s) => s?.type === 'TextPositionSelector')
   const bodies = bodiesOf(a)
   const label = bodies.find((b) => b.purpose === 'tagging' && typeof b.value === 'string')?.value
-  const ref = `annotation ${String(a.id ?? '')}`
+  const ref = `annotation ${idRef(a.id, '')}`
   if (!label || (!quote && !position)) {
     doc.problem(`${ref}: needs a tagging body and a selector; skipped`)
     return null
   }
-  const layerOfBody = (b: Json) => LAYER.exec(String(b.source ?? b.id ?? ''))?.[1]
+  const layerOfBody = (b: Json) => LAYER.exec(idRef(b.source ?? b.id, ''))?.[1]
   const layerBody = bodies.find((b) => layerOfBody(b) !== undefined)
   const others = bodies.filter((b) => b !== layerBody && b.purpose !== 'tagging')
   return doc.addSpan({
@@ -326,7 +351,7 @@ function importLink(doc: DocumentBuilder, a: Json, spans: Map<string, Span>): vo
   const spanTo = spans.get(String(to))
   const bodies = bodiesOf(a)
   const type = bodies.find((b) => b.purpose === 'tagging')?.value
-  const ref = `link ${String(a.id ?? '')}`
+  const ref = `link ${idRef(a.id, '')}`
   if (!spanFrom || !spanTo || typeof type !== 'string') {
     doc.problem(`${ref}: an end or its type is missing; skipped`)
     return

@@ -1,14 +1,14 @@
-// XLSX of spans, export only: one sheet per layer, with the CSV's columns (span-table.ts), offsets in code
-// points. Written directly as SpreadsheetML (the five XML parts a workbook needs, zipped with
-// fflate) rather than through a workbook library: the maintained writers (exceljs,
-// write-excel-file) only produce a file asynchronously, while an export module builds its output
-// synchronously, and a table of strings and numbers needs none of their features. Strings are
-// inline strings, so a cell is never a formula and needs no escaping. Excel caps a cell at 32,767
-// characters and XML cannot hold some control characters: both are counted as losses.
-import { strToU8, zipSync } from 'fflate'
-import type { ExportFormatModule, ExportInput } from './types'
-import { ManifestBuilder, provenanceLosses, safeStem } from './export-common'
-import { spanTable } from './span-table'
+// XLSX of spans, export only: one sheet per layer, with the CSV's columns (span-table.ts), offsets in
+// code points. Written directly as SpreadsheetML (the five XML parts a workbook needs), streamed
+// into a zip (output/zip-out.ts): each layer's rows go to a scratch file as the documents come,
+// and each sheet is the header row plus its scratch file. Strings are inline strings, so a cell is
+// never a formula and needs no escaping. Excel caps a cell at 32,767 characters and XML cannot
+// hold some control characters: both are counted as losses.
+import { ZipWriter } from '../output/zip-out'
+import { exportFormat } from './define'
+import { Extras, ManifestBuilder, provenanceLosses, safeStem } from './export-common'
+import { SpanTable } from './span-table'
+import type { TextOut, ZipOut } from './types'
 import { attrs, escapeText, xmlSafe } from './xml'
 import { zipTime } from './zip-time'
 
@@ -40,65 +40,117 @@ function sheetName(name: string, taken: Set<string>): string {
   return candidate
 }
 
-export const xlsxFormat: ExportFormatModule = {
+export const xlsxFormat = exportFormat({
   name: 'xlsx',
   label: 'Excel workbook (spans, one sheet per layer)',
   extension: '.xlsx',
   offsetUnit: 'codepoint',
-  export(input: ExportInput) {
+  open(context, out) {
     const manifest = new ManifestBuilder('xlsx', 'ooxml-spreadsheetml-1', 'codepoint')
-    const { header, rows: spanRows } = spanTable(input, manifest)
-    const { schema } = input.project
-    const layerIds = schema.layers.map((l) => l.id)
-    for (const row of spanRows) if (!layerIds.includes(row.layer)) layerIds.push(row.layer)
-    const rows = new Map<string, Cell[][]>(layerIds.map((id) => [id, [header]]))
-    for (const row of spanRows) rows.get(row.layer)!.push(row.cells)
-    const taken = new Set<string>()
-    const sheets = layerIds.map((id) => ({
-      name: sheetName(schema.layers.find((l) => l.id === id)?.name ?? id, taken),
-      xml: sheetXml(rows.get(id)!, manifest),
-    }))
-    provenanceLosses(manifest, input.documents, { annotators: true, timestamps: 'none' }, 'XLSX')
-    const data = workbook(sheets, zipTime(input.project))
+    const table = new SpanTable(context, manifest)
+    const extras = new Extras()
+    const { schema } = context.project
+    // A sheet per layer of the schema, then one per layer found only on spans, in that order.
+    const sheets = new Map<string, { rows: TextOut; count: number }>()
+    const sheetOf = (layer: string) => {
+      let sheet = sheets.get(layer)
+      if (!sheet) {
+        sheet = { rows: out.scratch(), count: 1 } // row 1 is the header
+        sheets.set(layer, sheet)
+      }
+      return sheet
+    }
+    for (const layer of schema.layers) sheetOf(layer.id)
     return {
-      files: [{ path: `${safeStem(input.project.name)}.xlsx`, data }],
-      manifest: manifest.build(),
+      document(doc) {
+        for (const row of table.rows(doc)) {
+          const sheet = sheetOf(row.layer)
+          sheet.rows.write(rowXml(++sheet.count, row.cells, manifest))
+        }
+        extras.add(doc)
+      },
+      finish() {
+        const taken = new Set<string>()
+        const named = [...sheets].map(([id, sheet]) => ({
+          name: sheetName(schema.layers.find((l) => l.id === id)?.name ?? id, taken),
+          sheet,
+        }))
+        const zip = out.zip(`${safeStem(context.project.name)}.xlsx`, zipTime(context.project))
+        writeParts(
+          zip,
+          named.map((s) => s.name),
+        )
+        named.forEach(({ sheet }, i) => {
+          sheet.rows.close()
+          const entry = zip.entry(`xl/worksheets/sheet${i + 1}.xml`)
+          entry.write(SHEET_START + rowXml(1, table.header, manifest))
+          entry.append(sheet.rows)
+          entry.write(SHEET_END)
+          entry.close()
+        })
+        zip.close()
+        provenanceLosses(manifest, extras, { annotators: true, timestamps: 'none' }, 'XLSX')
+        return manifest.build()
+      },
     }
   },
+})
+
+const SHEET_START =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+  '<sheetData>'
+const SHEET_END = '</sheetData></worksheet>'
+
+/** Column letters of the first columns, worked out once. */
+const COLUMNS = Array.from({ length: 64 }, (_, i) => columnName(i))
+
+/**
+ * Row `r` (1-based) of a worksheet; row 1 is bold. What a cell cannot hold is counted in
+ * `manifest`.
+ */
+export function rowXml(r: number, row: readonly Cell[], manifest: ManifestBuilder): string {
+  let xml = `<row r="${r}">`
+  for (let c = 0; c < row.length; c++) {
+    const value = row[c]
+    const ref = `${COLUMNS[c] ?? columnName(c)}${r}`
+    if (typeof value === 'number') {
+      xml += `<c r="${ref}"><v>${value}</v></c>`
+      continue
+    }
+    if (value === '') continue
+    const style = r === 1 ? ' s="1"' : ''
+    xml += `<c r="${ref}" t="inlineStr"${style}><is>${inlineText(value, manifest)}</is></c>`
+  }
+  return `${xml}</row>`
+}
+
+/**
+ * The `<t>` of an inline string: escaped, its characters XML cannot hold replaced, and cut at
+ * Excel's cell limit (both counted in `manifest`).
+ */
+function inlineText(value: string, manifest: ManifestBuilder): string {
+  let text = value
+  const safe = xmlSafe(text)
+  if (safe.replaced) {
+    manifest.loss(
+      'characters XML cannot hold',
+      'control characters written as U+FFFD',
+      safe.replaced,
+    )
+  }
+  text = safe.text
+  if (text.length > CELL_LIMIT) {
+    manifest.loss('cells over 32,767 characters', 'Excel caps a cell there; cut at the limit')
+    text = text.slice(0, CELL_LIMIT)
+  }
+  return `<t xml:space="preserve">${escapeText(text)}</t>`
 }
 
 /** A worksheet of `rows` (the first row bold), counting what a cell cannot hold in `manifest`. */
 export function sheetXml(rows: Cell[][], manifest: ManifestBuilder): string {
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
-    '<sheetData>',
-  ]
-  rows.forEach((row, r) => {
-    const cells = row.map((value, c) => {
-      const ref = `${columnName(c)}${r + 1}`
-      if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`
-      if (value === '') return ''
-      let text = value
-      const safe = xmlSafe(text)
-      if (safe.replaced)
-        manifest.loss(
-          'characters XML cannot hold',
-          'control characters written as U+FFFD',
-          safe.replaced,
-        )
-      text = safe.text
-      if (text.length > CELL_LIMIT) {
-        manifest.loss('cells over 32,767 characters', 'Excel caps a cell there; cut at the limit')
-        text = text.slice(0, CELL_LIMIT)
-      }
-      return `<c r="${ref}" t="inlineStr"${r === 0 ? ' s="1"' : ''}><is><t xml:space="preserve">${escapeText(text)}</t></is></c>`
-    })
-    out.push(`<row r="${r + 1}">${cells.join('')}</row>`)
-  })
-  out.push('</sheetData>', '</worksheet>')
-  return out.join('')
+  return SHEET_START + rows.map((row, r) => rowXml(r + 1, row, manifest)).join('') + SHEET_END
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -112,14 +164,36 @@ export function workbook(
   sheets: { name: string; xml: string }[],
   mtime = new Date(1980, 0, 1),
 ): Uint8Array {
-  const files: Record<string, Uint8Array> = {}
-  files['[Content_Types].xml'] = strToU8(
+  const chunks: Uint8Array[] = []
+  const zip = new ZipWriter({ write: (bytes) => chunks.push(bytes), close: () => undefined }, mtime)
+  writeParts(
+    zip,
+    sheets.map((s) => s.name),
+  )
+  sheets.forEach((s, i) => {
+    const entry = zip.entry(`xl/worksheets/sheet${i + 1}.xml`)
+    entry.write(s.xml)
+    entry.close()
+  })
+  zip.close()
+  return new Uint8Array(Buffer.concat(chunks))
+}
+
+/** The parts of a workbook before its sheets: content types, relationships, workbook, styles. */
+function writeParts(zip: ZipOut, sheetNames: readonly string[]): void {
+  const part = (name: string, xml: string) => {
+    const entry = zip.entry(name)
+    entry.write(xml)
+    entry.close()
+  }
+  part(
+    '[Content_Types].xml',
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-      sheets
+      sheetNames
         .map(
           (_, i) =>
             `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
@@ -127,28 +201,32 @@ export function workbook(
         .join('') +
       '</Types>',
   )
-  files['_rels/.rels'] = strToU8(
+  part(
+    '_rels/.rels',
     `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
   )
-  files['xl/workbook.xml'] = strToU8(
+  part(
+    'xl/workbook.xml',
     `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><sheets>` +
-      sheets
-        .map((s, i) => `<sheet${attrs({ name: s.name, sheetId: i + 1, 'r:id': `rId${i + 1}` })}/>`)
+      sheetNames
+        .map((name, i) => `<sheet${attrs({ name, sheetId: i + 1, 'r:id': `rId${i + 1}` })}/>`)
         .join('') +
       '</sheets></workbook>',
   )
-  files['xl/_rels/workbook.xml.rels'] = strToU8(
+  part(
+    'xl/_rels/workbook.xml.rels',
     `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      sheets
+      sheetNames
         .map(
           (_, i) =>
             `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
         )
         .join('') +
-      `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      `<Relationship Id="rId${sheetNames.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
   )
-  files['xl/styles.xml'] = strToU8(
+  part(
+    'xl/styles.xml',
     `${XML_HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
       '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
       '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
@@ -159,6 +237,4 @@ export function workbook(
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
       '</styleSheet>',
   )
-  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml)))
-  return zipSync(files, { mtime })
 }

@@ -15,8 +15,16 @@ export interface XmlSafe {
   replaced: number
 }
 
+// Quick tests that let most strings through untouched: anything XML may not hold (surrogates are
+// sorted out by NOT_XML), and what text content and attribute values need escaped.
+const CHECKED = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF'
+const MAYBE_NOT_XML = new RegExp(`[${CHECKED}]`)
+const TEXT_SPECIAL = new RegExp(`[&<>\\r${CHECKED}]`)
+const ATTR_SPECIAL = new RegExp(`[&<>"'\\t\\n\\r${CHECKED}]`)
+
 /** Replaces characters XML 1.0 cannot hold with U+FFFD. */
 export function xmlSafe(value: string): XmlSafe {
+  if (!MAYBE_NOT_XML.test(value)) return { text: value, replaced: 0 }
   let replaced = 0
   const text = value.replace(NOT_XML, () => {
     replaced++
@@ -30,6 +38,7 @@ export function xmlSafe(value: string): XmlSafe {
  * CR or CRLF into LF, so only `&#13;` brings a lone CR back.
  */
 export function escapeText(value: string): string {
+  if (!TEXT_SPECIAL.test(value)) return value // most cells: one scan, no copy
   return xmlSafe(value)
     .text.replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -39,6 +48,7 @@ export function escapeText(value: string): string {
 
 /** Escapes an attribute value; tabs and line breaks become references so parsers keep them. */
 export function escapeAttr(value: string): string {
+  if (!ATTR_SPECIAL.test(value)) return value
   return escapeText(value)
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
@@ -48,8 +58,10 @@ export function escapeAttr(value: string): string {
 
 /** Builds `name="value"` pairs, skipping undefined values. */
 export function attrs(values: Record<string, string | number | boolean | undefined>): string {
-  return Object.entries(values)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
-    .join('')
+  let out = ''
+  for (const key in values) {
+    const value = values[key]
+    if (value !== undefined) out += ` ${key}="${escapeAttr(String(value))}"`
+  }
+  return out
 }

@@ -125,7 +125,7 @@ export function scanHtml(source: string): HtmlScan {
 /** Pops the stack up to and including the nearest open element named in `names`, if any. */
 function closeNearest(open: string[], names: string[]): void {
   for (let i = open.length - 1; i >= 0; i--) {
-    if (names.includes(open[i]!)) {
+    if (names.includes(open[i])) {
       open.length = i
       return
     }

@@ -5,7 +5,7 @@
 // before it is walked into plain-text blocks. Only plain text leaves this module — the sanitised
 // HTML is never used as markup.
 import { Readability } from '@mozilla/readability'
-import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify'
+import createDOMPurify, { type DOMPurify } from 'dompurify'
 import { createRequire } from 'node:module'
 import type { DocumentMetadata } from '../../../shared/model'
 import type { NewDocument } from '../storage'
@@ -54,7 +54,7 @@ function getPurifier(): DOMPurify {
   if (!purifier) {
     const { JSDOM, VirtualConsole } = loadJsdom()
     const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() })
-    purifier = createDOMPurify(window as unknown as WindowLike)
+    purifier = createDOMPurify(window)
   }
   return purifier
 }

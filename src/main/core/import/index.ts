@@ -3,12 +3,18 @@
 // worker thread (worker/run-imports.ts), so main's event loop keeps answering the window; main
 // then adds each document to the store, which detects duplicates by content hash. importFiles
 // reports each file's outcome without stopping at the first failure.
-import type { FileProblem, ImportReport, PasteResult } from '../../../shared/ipc-contract'
+import type {
+  FileProblem,
+  ImportFileOutcome,
+  ImportReport,
+  PasteResult,
+} from '../../../shared/ipc-contract'
 import type { NewDocument, ProjectStore } from '../storage'
 import { convertTextFile, IMPORT_EXTENSIONS, TEXT_IMPORTERS, unknownExtension } from './convert'
 import { ImportError } from './errors'
 import { extensionOf } from './names'
 import { PASTE_NAME, type PasteInput } from './paste'
+import type { PreAnnotate } from './pre-annotate-settings'
 import type { ImportJob } from './worker/protocol'
 import { runImportJobs, type JobOutcome } from './worker/run-imports'
 
@@ -41,12 +47,19 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void
-  /** Stops the import: files not yet converted are reported as errors ("cancelled"). */
+  /**
+   * Stops the import: the worker is ended (within a file too), and files not added yet are
+   * reported in `cancelled`; a file being added when it fires is added whole.
+   */
   signal?: AbortSignal
+  /** Receives how each file ended, by its index in the import, as soon as it is known. */
+  onFile?: (index: number, outcome: ImportFileOutcome) => void
   /** Receives the worker thread's id for each converted file (tests prove the work ran there). */
   onConverted?: (file: string, threadId: number) => void
   /** Receives each converted document before it is added. */
   onDocument?: (document: NewDocument) => void
+  /** Pre-annotates each document with accepted suggestions (pre-annotate.ts). */
+  preAnnotate?: PreAnnotate
 }
 
 /**
@@ -63,7 +76,10 @@ export async function importFiles(
   return importJobs(store, jobs, (job) => (job.kind === 'file' ? job.name : 'pasted text'), options)
 }
 
-type ReportDraft = Omit<ImportReport, 'snapshot' | 'notes'> & { notes: FileProblem[] }
+type ReportDraft = Omit<ImportReport, 'snapshot' | 'notes' | 'cancelled'> & {
+  notes: FileProblem[]
+  cancelled: string[]
+}
 
 /**
  * Imports an article pasted from the clipboard. With `preview`, converts it only (in the worker)
@@ -98,51 +114,58 @@ export async function importJobs(
   nameOf: (job: ImportJob) => string,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const report: ReportDraft = { added: [], duplicates: [], errors: [], notes: [] }
+  const report: ReportDraft = { added: [], duplicates: [], errors: [], notes: [], cancelled: [] }
   const names = jobs.map(nameOf)
   const progress = (done: number, index: number, part?: ImportProgress['part']) =>
     options.onProgress?.({ done, total: jobs.length, file: names[index] ?? '', part })
   progress(0, 0)
   const outcomes = runImportJobs(jobs, {
     signal: options.signal,
+    preAnnotate: options.preAnnotate,
     onProgress: (index, done, total) => progress(index, index, { done, total }),
   })
   for await (const outcome of outcomes) {
-    await addOutcome(store, names[outcome.index]!, outcome, report, options)
+    const ended = await addOutcome(store, names[outcome.index], outcome, report, options)
+    options.onFile?.(outcome.index, ended)
     progress(outcome.index + 1, Math.min(outcome.index + 1, jobs.length - 1))
   }
   return { snapshot: store.snapshot(), ...report }
 }
 
+/** Adds one converted file to the store (unless the import was cancelled), and says how it ended. */
 async function addOutcome(
   store: ProjectStore,
   file: string,
   outcome: JobOutcome,
   report: ReportDraft,
   options: ImportOptions,
-): Promise<void> {
+): Promise<ImportFileOutcome> {
+  // Once cancelled, nothing more is added, even a file the worker had finished converting.
+  if (options.signal?.aborted) {
+    report.cancelled.push(file)
+    return { status: 'cancelled' }
+  }
   if (!('converted' in outcome)) {
     report.errors.push({ file, message: outcome.message })
-    return
+    return { status: 'failed', message: outcome.message }
   }
   options.onConverted?.(file, outcome.threadId)
   options.onDocument?.(outcome.converted.document)
   try {
     const result = await store.addDocument(outcome.converted.document)
-    if (result.status === 'added') {
-      report.added.push({ id: result.entry.id, title: result.entry.title, file })
-      report.notes.push(
-        ...outcome.converted.notes.map((message): FileProblem => ({ file, message })),
-      )
-    } else {
-      report.duplicates.push({
-        file,
-        existingId: result.existing.id,
-        existingTitle: result.existing.title,
-      })
+    if (result.status === 'duplicate') {
+      const existingTitle = result.existing.title
+      report.duplicates.push({ file, existingId: result.existing.id, existingTitle })
+      return { status: 'duplicate', existingTitle }
     }
+    const { notes } = outcome.converted
+    report.added.push({ id: result.entry.id, title: result.entry.title, file })
+    report.notes.push(...notes.map((message): FileProblem => ({ file, message })))
+    return { status: 'added', title: result.entry.title, notes }
   } catch (error) {
-    report.errors.push({ file, message: error instanceof Error ? error.message : String(error) })
+    const message = error instanceof Error ? error.message : String(error)
+    report.errors.push({ file, message })
+    return { status: 'failed', message }
   }
 }
 

@@ -65,10 +65,11 @@ export function serializeSet(set: AnnotationSetJson): string {
     '  "annotations": {',
     `    "spans": ${list(a.spans.map(canonicalSpan))},`,
     `    "relations": ${list(a.relations.map(canonicalRelation))},`,
-    `    "docLabels": ${JSON.stringify(a.docLabels)}${a.docLabelMeta ? ',' : ''}`,
   ]
-  if (a.docLabelMeta) lines.push(`    "docLabelMeta": ${JSON.stringify(a.docLabelMeta)}`)
-  lines.push('  }', '}', '')
+  const fields = [`    "docLabels": ${JSON.stringify(a.docLabels)}`]
+  if (a.docLabelMeta) fields.push(`    "docLabelMeta": ${JSON.stringify(a.docLabelMeta)}`)
+  if (a.suggestions) fields.push(`    "suggestions": ${JSON.stringify(a.suggestions)}`)
+  lines.push(fields.join(',\n'), '  }', '}', '')
   return lines.join('\n')
 }
 

@@ -99,7 +99,7 @@ export class ProjectLock {
     heldTokens.delete(this.token)
     const current = await readLock(this.fs, this.file)
     if (current !== 'missing' && current !== 'unreadable' && current.token === this.token) {
-      await this.fs.unlink(this.file).catch((error) => {
+      await this.fs.unlink(this.file).catch((error: unknown) => {
         if (!isCode(error, 'ENOENT')) throw error
       })
     }
@@ -254,7 +254,7 @@ async function takeOverStale(
     try {
       const current = await readLock(fs, file)
       if (current !== 'missing' && sameLock(current, seen) && (await isStale(fs, file, current))) {
-        await fs.unlink(file).catch((error) => {
+        await fs.unlink(file).catch((error: unknown) => {
           if (!isCode(error, 'ENOENT')) throw error
         })
       }

@@ -72,7 +72,7 @@ export function addAttributionFrame(schema: Obj): Obj {
     if (t.id !== 'attributed_to' || !Array.isArray(t.attributes)) return t
     const names = new Set(t.attributes.map((a: unknown) => (isObj(a) ? a.name : undefined)))
     const added = attributionAttributes().filter((a) => !names.has(a.name))
-    return added.length > 0 ? { ...t, attributes: [...t.attributes, ...added] } : t
+    return added.length > 0 ? { ...t, attributes: [...(t.attributes as unknown[]), ...added] } : t
   })
   if (!ids(types).has('cue_of')) nextTypes.push(cueOfRelation())
   const next: Obj = { ...schema, layers: nextLayers, relationTypes: nextTypes }

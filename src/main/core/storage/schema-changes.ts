@@ -31,6 +31,8 @@ const LAYER: ItemShape = {
   cosmetic: ['name', 'color', 'underline', 'shortcut'],
   fixed: [],
   lists: {
+    // The rule takes this ItemShape's `fixed` for String.prototype.fixed (the union with 'values').
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     labels: { key: 'name', cosmetic: ['color'], fixed: [], lists: {} },
     attributes: ATTRIBUTE,
   },
@@ -50,9 +52,13 @@ const LABEL_SET: ItemShape = {
   lists: { values: 'values' },
 }
 
-/** The schema's root: its name and frame are cosmetic; layers, relation types, label sets grow. */
+/**
+ * The schema's root: its name, frame and suggestion settings are cosmetic (the settings, feedback
+ * counts included, are one value: last change wins, a concurrent change is reported); layers,
+ * relation types, label sets grow.
+ */
 export const SCHEMA_SHAPE: ItemShape = {
-  cosmetic: ['name', 'frame'],
+  cosmetic: ['name', 'frame', 'suggestions'],
   fixed: [],
   lists: { layers: LAYER, relationTypes: RELATION_TYPE, labelSets: LABEL_SET },
 }
@@ -114,7 +120,7 @@ export function describePath(path: readonly string[]): string {
 export function diffSchema(before: AnnotationSchema, after: AnnotationSchema): ChangeOp[] {
   const ops: ChangeOp[] = []
   const refused: string[] = []
-  diffItem(SCHEMA_SHAPE, before as unknown as Obj, after as unknown as Obj, [], ops, refused)
+  diffItem(SCHEMA_SHAPE, before, after, [], ops, refused)
   if (refused.length > 0) throw new NonAdditiveSchemaError(refused)
   return ops
 }
@@ -201,7 +207,7 @@ export function applySchemaOp(
   op: Extract<ChangeOp, { op: 'schema.add' | 'schema.set' }>,
 ): Applied | string {
   const done: Applied = { settled: [], clashes: [], added: [] }
-  const found = locate(schema as unknown as Obj, op.path, op.op === 'schema.add')
+  const found = locate(schema, op.path, op.op === 'schema.add')
   if (typeof found === 'string') return found
   if (op.op === 'schema.set') {
     const { item, shape } = found as Located
@@ -309,6 +315,8 @@ function locate(
   const sub = shape.lists[path[i]]
   if (!sub) return `${describePath(path)}: no such collection`
   if (!Array.isArray(item[path[i]])) item[path[i]] = []
+  // The rule takes the ItemShape `sub` for String.prototype.sub (the union with 'values').
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   return { list: item[path[i]] as unknown[], sub }
 }
 
@@ -323,7 +331,7 @@ export function schemaUnion(
 ): { schema: AnnotationSchema; clashes: string[] } {
   const schema = structuredClone(mine)
   const clashes: string[] = []
-  addMissing(SCHEMA_SHAPE, schema as unknown as Obj, theirs as unknown as Obj, [], clashes)
+  addMissing(SCHEMA_SHAPE, schema, theirs, [], clashes)
   return { schema, clashes }
 }
 

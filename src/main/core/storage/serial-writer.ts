@@ -15,7 +15,7 @@ interface Pending {
 export class SerialWriter {
   #running: Promise<void> | null = null
   #next: Pending | null = null
-  #lastError: unknown = null
+  #lastError: { error: unknown } | null = null
 
   constructor(
     readonly file: string,
@@ -47,7 +47,7 @@ export class SerialWriter {
    */
   async flush(): Promise<void> {
     while (this.#running) await this.#running.catch(() => undefined)
-    if (this.#lastError) throw this.#lastError
+    if (this.#lastError) throw this.#lastError.error
   }
 
   #start(text: string): Promise<void> {
@@ -56,7 +56,7 @@ export class SerialWriter {
         this.#lastError = null
       },
       (error: unknown) => {
-        this.#lastError = error
+        this.#lastError = { error }
         throw error
       },
     )

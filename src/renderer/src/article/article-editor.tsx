@@ -1,6 +1,7 @@
 // The editor, memoised so it re-renders only when the document or schema changes, never because
 // the panel or the save state did (the callbacks it gets are stable).
 import { memo, type Ref } from 'react'
+import type { Plugin } from 'prosemirror-state'
 import type { AnnotationSchema, Annotations, DocumentFile } from '../../../shared/model'
 import { ArticleView, type ArticleViewHandle, type TextSelectionInfo } from '../editor-api'
 
@@ -16,6 +17,8 @@ interface EditorProps {
   onLinkDrop?: (fromId: string, targetIds: string[]) => void
   onLinkHandle?: (fromId: string) => void
   interceptSpanClick?: (spanIds: string[]) => boolean
+  /** Further editor plugins for the document (suggestions). */
+  extraPlugins?: () => Plugin[]
 }
 
 /** The ArticleView for one document. */
@@ -34,6 +37,7 @@ export const ArticleEditor = memo(function ArticleEditor(props: EditorProps) {
       onLinkDrop={props.onLinkDrop}
       onLinkHandle={props.onLinkHandle}
       interceptSpanClick={props.interceptSpanClick}
+      extraPlugins={props.extraPlugins}
     />
   )
 })

@@ -12,6 +12,8 @@ import { focusFromKeyboard } from '../common/focus-modality'
 import { ArticleHint, type Hint } from './article-hint'
 import type { Box } from './palette-position'
 import { TagPalette } from './tag-palette'
+import { SuggestionControls } from '../suggestions/suggestion-controls'
+import type { Suggestions } from '../suggestions/use-suggestions'
 import './article.css'
 
 interface ArticlePaneProps {
@@ -37,6 +39,8 @@ interface ArticlePaneProps {
   /** Opens the source registry manager. */
   onOpenRegistry?: () => void
   onOpenSchema?: () => void
+  /** Suggestions: the toolbar's switch and count, and the editor's suggestion plugins. */
+  suggestions?: Suggestions
 }
 
 /** The article pane (a named region of the main view). */
@@ -58,6 +62,7 @@ export function ArticlePane(props: ArticlePaneProps) {
           onDismissMessage={linking.clearMessage}
           onOpenRegistry={props.onOpenRegistry}
           onOpenSchema={props.onOpenSchema}
+          suggestions={props.suggestions && <SuggestionControls suggestions={props.suggestions} />}
         />
       )}
       <div
@@ -67,10 +72,7 @@ export function ArticlePane(props: ArticlePaneProps) {
         onBlur={clearKeyboardFocus}
       >
         {loadError ? (
-          <div className="callout error article-message" role="alert">
-            <strong>This document could not be loaded.</strong>
-            <p>{loadError}</p>
-          </div>
+          <LoadFailed message={loadError} />
         ) : loading ? (
           <p className="article-message muted" role="status">
             Loading…
@@ -91,6 +93,7 @@ export function ArticlePane(props: ArticlePaneProps) {
               onLinkDrop={linking?.dropLink}
               onLinkHandle={linking?.onLinkHandle}
               interceptSpanClick={linking?.interceptSpanClick}
+              extraPlugins={props.suggestions?.plugins}
             />
             {linking?.picker && (
               <LinkPicker
@@ -118,6 +121,16 @@ export function ArticlePane(props: ArticlePaneProps) {
         )}
       </div>
     </section>
+  )
+}
+
+/** Why the chosen document is not shown. */
+function LoadFailed({ message }: { message: string }) {
+  return (
+    <div className="callout error article-message" role="alert">
+      <strong>This document could not be loaded.</strong>
+      <p>{message}</p>
+    </div>
   )
 }
 

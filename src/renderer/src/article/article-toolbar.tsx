@@ -1,5 +1,8 @@
-// A thin bar above the article: the "Show all links" switch, the source registry, the schema, and the last
-// linking message (why a drop or a click could not make a link), announced politely.
+// A thin bar above the article: the "Show all links" switch, the suggestions' controls, the source
+// registry, the schema, and the last linking message (why a drop or a click could not make a
+// link), announced politely.
+import type { ReactNode } from 'react'
+
 interface ArticleToolbarProps {
   showAll: boolean
   onShowAll: (on: boolean) => void
@@ -7,6 +10,8 @@ interface ArticleToolbarProps {
   onDismissMessage: () => void
   onOpenRegistry?: () => void
   onOpenSchema?: () => void
+  /** The suggestions' switch and count (suggestions/suggestion-controls). */
+  suggestions?: ReactNode
 }
 
 /** The article toolbar. */
@@ -35,6 +40,7 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
         />
         Show all links
       </label>
+      {props.suggestions}
       {props.onOpenRegistry && (
         <button type="button" className="button small" onClick={props.onOpenRegistry}>
           Source registry…

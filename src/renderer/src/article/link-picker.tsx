@@ -4,7 +4,7 @@
 // Escape cancels; a click on an entry, or on a highlight in the article, picks it too. A listbox
 // with aria-activedescendant keeps focus in one place while moving. It opens wholly inside the
 // article's visible area and never scrolls the article: only its own list scrolls.
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent, RefObject } from 'react'
 import type { AnnotationSchema } from '../../../shared/model'
 import type { CandidateGroup } from '../editor-api'
@@ -36,6 +36,22 @@ function groupTitle(schema: AnnotationSchema, group: CandidateGroup, retarget: b
 
 type Option = { group: CandidateGroup; candidate: CandidateGroup['candidates'][number] }
 
+/** The highlighted option: the first one whenever another picker opens (set during render, so no
+ * frame shows the old index against the new list). */
+function useActiveIndex(picker: PickerState) {
+  const [state, setState] = useState({ picker, index: 0 })
+  const active = state.picker === picker ? state.index : 0
+  const setActive = useCallback(
+    (update: number | ((i: number) => number)) =>
+      setState((s) => {
+        const current = s.picker === picker ? s.index : 0
+        return { picker, index: typeof update === 'function' ? update(current) : update }
+      }),
+    [picker],
+  )
+  return [active, setActive] as const
+}
+
 /** How long typed characters stay part of one type-ahead. */
 const TYPE_AHEAD_MS = 1000
 
@@ -44,15 +60,13 @@ export function LinkPicker({ picker, schema, container, onPick, onClose }: LinkP
   const ref = useRef<HTMLDivElement>(null)
   const listRef = useRef<HTMLUListElement>(null)
   const baseId = useId()
-  const [active, setActive] = useState(0)
+  const [active, setActive] = useActiveIndex(picker)
   const position = usePickerPosition(ref, picker, container)
   const options = useMemo(
     () => picker.groups.flatMap((g) => g.candidates.map((c) => ({ group: g, candidate: c }))),
     [picker.groups],
   )
   const onKeyDown = usePickerKeys({ options, active, setActive, onPick, onClose })
-
-  useEffect(() => setActive(0), [picker])
 
   // Focus once placed: a hidden (unplaced) element cannot take focus.
   const placed = position !== null
@@ -64,17 +78,7 @@ export function LinkPicker({ picker, schema, container, onPick, onClose }: LinkP
 
   useCloseOnOutsidePress(ref, onClose)
 
-  // Keep the active option in view by scrolling the list only: scrollIntoView would scroll the
-  // article too (and, before the picker is placed, to wherever it sits unplaced).
-  useEffect(() => {
-    const list = listRef.current
-    const el = list?.querySelector<HTMLElement>(`[data-index="${active}"]`)
-    if (!list || !el || !placed) return
-    const top = el.offsetTop - list.offsetTop
-    if (top < list.scrollTop) list.scrollTop = top
-    else if (top + el.offsetHeight > list.scrollTop + list.clientHeight)
-      list.scrollTop = top + el.offsetHeight - list.clientHeight
-  }, [active, placed])
+  useActiveInView(listRef, active, placed)
 
   const retarget = picker.retarget !== null
   return (
@@ -122,6 +126,26 @@ export function LinkPicker({ picker, schema, container, onPick, onClose }: LinkP
       )}
     </div>
   )
+}
+
+/**
+ * Keeps the active option in view by scrolling the list only: scrollIntoView would scroll the
+ * article too (and, before the picker is placed, to wherever it sits unplaced).
+ */
+function useActiveInView(
+  listRef: RefObject<HTMLUListElement | null>,
+  active: number,
+  placed: boolean,
+) {
+  useEffect(() => {
+    const list = listRef.current
+    const el = list?.querySelector<HTMLElement>(`[data-index="${active}"]`)
+    if (!list || !el || !placed) return
+    const top = el.offsetTop - list.offsetTop
+    if (top < list.scrollTop) list.scrollTop = top
+    else if (top + el.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = top + el.offsetHeight - list.clientHeight
+  }, [listRef, active, placed])
 }
 
 /**
@@ -218,12 +242,12 @@ interface CandidateListProps {
 }
 
 /** The listbox of candidates, grouped, each with a snippet of its context. */
-function CandidateList(props: CandidateListProps) {
+function CandidateList({ listRef, ...props }: CandidateListProps) {
   const { baseId, schema, active } = props
   let index = 0
   return (
     <ul
-      ref={props.listRef}
+      ref={listRef}
       className="link-picker-list"
       role="listbox"
       tabIndex={0}

@@ -37,81 +37,9 @@ export function useEditorActions(
   const editor = useRef<ArticleViewHandle>(null)
 
   const run = useCallback((command: Command) => editor.current?.run(command) ?? false, [])
-
-  /**
-   * Tags the article's text selection. Text already tagged with this label is not tagged twice:
-   * the existing span is selected instead, and a hint says so. False (with a hint) when no text
-   * is selected or the span cannot be made.
-   */
-  const tag = useCallback(
-    (layerId: string, label: string): boolean => {
-      const view = editor.current
-      if (!view) return false
-      const { annotator, snapToWords } = settings
-      const opts = { layerId, label, annotator, snapToWords }
-      const problem = tagProblem(view.state(), opts)
-      if (problem?.kind === 'read-only') {
-        onHint(readOnlyHint(problem.reason), view.caretBox())
-        return false
-      }
-      if (problem?.kind === 'no-selection') {
-        onHint(`Select some text first, then tag it ${label}.`, view.caretBox())
-        return false
-      }
-      if (problem?.kind === 'invalid') {
-        onHint(`Cannot tag this: ${problem.message}.`, view.caretBox())
-        return false
-      }
-      if (problem?.kind === 'duplicate') {
-        const { id } = problem.existing
-        view.run(selectSpan(id))
-        onTagged()
-        view.focus()
-        onHint(`Already tagged ${label}: the existing span is selected.`, view.spanBox(id))
-        view.flash(id)
-        return true
-      }
-      if (!view.run(tagSelection(opts))) return false
-      onTagged()
-      view.focus()
-      return true
-    },
-    [settings, onTagged, onHint],
-  )
-
-  /** Why the open document cannot be changed (its project is read-only), or null. */
-  const readOnlyReason = useCallback(
-    () => (editor.current && annotationKey.getState(editor.current.state())?.readOnly) || null,
-    [],
-  )
-
-  /** Shows a hint by the selected span, or by the caret when none is selected. */
-  const hint = useCallback(
-    (message: string) => {
-      const view = editor.current
-      if (!view) return
-      const id = annotationKey.getState(view.state())?.selectedId
-      onHint(message, (id && view.spanBox(id)) || view.caretBox())
-    },
-    [onHint],
-  )
-
-  /** Selects a span and scrolls the article to it with a flash (from the panel's list). */
-  const showSpan = useCallback((spanId: string) => {
-    const view = editor.current
-    if (!view) return
-    view.run(selectSpan(spanId))
-    view.flash(spanId)
-  }, [])
-
-  /** Selects the next or previous span in reading order and scrolls to it. */
-  const selectAdjacent = useCallback((dir: 1 | -1): boolean => {
-    const view = editor.current
-    if (!view?.run(selectAdjacentSpan(dir))) return false
-    const id = annotationKey.getState(view.state())?.selectedId
-    if (id) view.scrollToSpan(id)
-    return true
-  }, [])
+  const tag = useTag(editor, settings, onTagged, onHint)
+  const { showSpan, selectAdjacent } = useSpanNavigation(editor)
+  const { readOnlyReason, hint } = useHints(editor, onHint)
 
   const clearSelection = useCallback(() => {
     run(selectSpan(null))
@@ -167,6 +95,106 @@ export function useEditorActions(
     changeDocLabels,
     history,
   }
+}
+
+/**
+ * Tags the article's text selection. Text already tagged with this label is not tagged twice:
+ * the existing span is selected instead, and a hint says so. False (with a hint) when no text
+ * is selected or the span cannot be made.
+ */
+function useTag(
+  editorRef: RefObject<ArticleViewHandle | null>,
+  settings: Settings,
+  onTagged: () => void,
+  onHint: (message: string, at?: DOMRect | null) => void,
+) {
+  return useCallback(
+    (layerId: string, label: string): boolean => {
+      const view = editorRef.current
+      if (!view) return false
+      const { annotator, snapToWords } = settings
+      const opts = { layerId, label, annotator, snapToWords }
+      const problem = tagProblem(view.state(), opts)
+      if (problem?.kind === 'read-only') {
+        onHint(readOnlyHint(problem.reason), view.caretBox())
+        return false
+      }
+      if (problem?.kind === 'no-selection') {
+        onHint(`Select some text first, then tag it ${label}.`, view.caretBox())
+        return false
+      }
+      if (problem?.kind === 'invalid') {
+        onHint(`Cannot tag this: ${problem.message}.`, view.caretBox())
+        return false
+      }
+      if (problem?.kind === 'duplicate') {
+        const { id } = problem.existing
+        view.run(selectSpan(id))
+        onTagged()
+        view.focus()
+        onHint(`Already tagged ${label}: the existing span is selected.`, view.spanBox(id))
+        view.flash(id)
+        return true
+      }
+      if (!view.run(tagSelection(opts))) return false
+      onTagged()
+      view.focus()
+      return true
+    },
+    [editorRef, settings, onTagged, onHint],
+  )
+}
+
+/** Moving through the spans: show one (from the panel's list), or the next or previous. */
+function useSpanNavigation(editorRef: RefObject<ArticleViewHandle | null>) {
+  /** Selects a span and scrolls the article to it with a flash (from the panel's list). */
+  const showSpan = useCallback(
+    (spanId: string) => {
+      const view = editorRef.current
+      if (!view) return
+      view.run(selectSpan(spanId))
+      view.flash(spanId)
+    },
+    [editorRef],
+  )
+
+  /** Selects the next or previous span in reading order and scrolls to it. */
+  const selectAdjacent = useCallback(
+    (dir: 1 | -1): boolean => {
+      const view = editorRef.current
+      if (!view?.run(selectAdjacentSpan(dir))) return false
+      const id = annotationKey.getState(view.state())?.selectedId
+      if (id) view.scrollToSpan(id)
+      return true
+    },
+    [editorRef],
+  )
+  return { showSpan, selectAdjacent }
+}
+
+/** Hints by the selected span or the caret, and why the document cannot be changed. */
+function useHints(
+  editorRef: RefObject<ArticleViewHandle | null>,
+  onHint: (message: string, at?: DOMRect | null) => void,
+) {
+  /** Why the open document cannot be changed (its project is read-only), or null. */
+  const readOnlyReason = useCallback(
+    () =>
+      (editorRef.current && annotationKey.getState(editorRef.current.state())?.readOnly) || null,
+    [editorRef],
+  )
+
+  /** Shows a hint by the selected span, or by the caret when none is selected. */
+  const hint = useCallback(
+    (message: string) => {
+      const view = editorRef.current
+      if (!view) return
+      const id = annotationKey.getState(view.state())?.selectedId
+      onHint(message, (id && view.spanBox(id)) || view.caretBox())
+    },
+    [editorRef, onHint],
+  )
+  return { readOnlyReason, hint }
 }
 
 export type EditorActions = ReturnType<typeof useEditorActions>

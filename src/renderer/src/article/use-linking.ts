@@ -2,9 +2,10 @@
 // link handle, or to retarget one end of a link), drops of the drag handle, clicks on highlights
 // while the picker is open, and the panel's edits of links. Every change runs as an editor command,
 // so undo and redo cover it; what cannot be linked is said in one short message.
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useState, type RefObject } from 'react'
 import type { EditorState } from 'prosemirror-state'
 import type { Attributes } from '../../../shared/model'
+import { useLatest } from '../common/use-latest'
 import {
   annotationKey,
   linkCandidates,
@@ -45,8 +46,7 @@ type SetMessage = (message: string | null) => void
 export function useLinking(editor: RefObject<ArticleViewHandle | null>, annotator: string) {
   const [message, setMessage] = useLinkMessage()
   const [showAll, setShowAll] = useState(false)
-  const annotatorRef = useRef(annotator)
-  annotatorRef.current = annotator
+  const annotatorRef = useLatest(annotator)
   const picking = usePicker(editor, setMessage)
   const { openPicker } = picking
   const { pick, interceptSpanClick } = usePickerChoice(editor, picking, annotatorRef, setMessage)
@@ -83,8 +83,7 @@ function useLinkMessage() {
 /** The open picker, with opening and closing it. */
 function usePicker(editor: RefObject<ArticleViewHandle | null>, setMessage: SetMessage) {
   const [picker, setPicker] = useState<PickerState | null>(null)
-  const pickerRef = useRef(picker)
-  pickerRef.current = picker
+  const pickerRef = useLatest(picker)
 
   /** Opens the picker for `spanId` (the selected span by default); false if there is none. */
   const openPicker = useCallback(

@@ -3,14 +3,8 @@
 // the filters are a way of looking at it. The buttons sit in the filter bar; what the export did is
 // a line of its own under the bar, so a long path never pushes the filters onto a second row.
 import { useState } from 'react'
-import type { Api, ClaimsExportResult } from '../../../shared/ipc-contract'
-import { messageOf } from '../common/error-message'
-
-export type ExportState =
-  | { kind: 'idle' }
-  | { kind: 'busy'; format: 'csv' | 'xlsx' }
-  | { kind: 'done'; result: ClaimsExportResult }
-  | { kind: 'error'; message: string }
+import type { Api } from '../../../shared/ipc-contract'
+import { exportClaims, type ClaimsExportFormat, type ClaimsExportState } from './claims-export-run'
 
 interface ClaimsExportOptions {
   api: Api
@@ -22,16 +16,11 @@ interface ClaimsExportOptions {
 
 /** The export's state and the action that runs it. */
 export function useClaimsExport({ api, docId, flush }: ClaimsExportOptions) {
-  const [state, setState] = useState<ExportState>({ kind: 'idle' })
-  const run = async (format: 'csv' | 'xlsx') => {
+  const [state, setState] = useState<ClaimsExportState>({ kind: 'idle' })
+  /** Never rejects: exportClaims turns a failure into the error state. */
+  const run = async (format: ClaimsExportFormat) => {
     setState({ kind: 'busy', format })
-    try {
-      await flush()
-      const result = await api['claims:export'](docId ? { format, docId } : { format })
-      setState(result ? { kind: 'done', result } : { kind: 'idle' })
-    } catch (error) {
-      setState({ kind: 'error', message: messageOf(error) })
-    }
+    setState(await exportClaims(api, flush, format, docId))
   }
   return { state, run }
 }
@@ -43,6 +32,7 @@ export function ClaimsExportButtons({
   exporter: ReturnType<typeof useClaimsExport>
 }) {
   const busy = exporter.state.kind === 'busy'
+  // run() never rejects: a failure is the error state shown under the bar.
   return (
     <div className="claims-export">
       <span className="claims-export-label">Export</span>
@@ -67,7 +57,7 @@ export function ClaimsExportButtons({
 }
 
 /** What the last export did, on one line under the filter bar (empty until there is news). */
-export function ClaimsExportStatus({ state }: { state: ExportState }) {
+export function ClaimsExportStatus({ state }: { state: ClaimsExportState }) {
   if (state.kind === 'error')
     return (
       <p className="claims-export-line error" role="alert">

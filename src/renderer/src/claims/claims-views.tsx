@@ -22,6 +22,8 @@ import { ClaimsTable } from './claims-table'
 import { TableNotes, ViewHeader, type Scope } from './claims-view-header'
 import { SourceSummaryTable } from './source-summary'
 import { ViewPanel, type AppView } from '../shell/view-tabs'
+import type { ClaimsFilterHint } from '../../../shared/overview/types'
+import { claimsFilterOf } from '../overview/claims-filter'
 import { plural } from '../common/plural'
 import './claims.css'
 
@@ -36,6 +38,8 @@ interface ClaimsViewsProps {
   projectVersion?: unknown
   onOpenClaim: (row: ClaimRow) => void
   onOpenDocument: (docId: string) => void
+  /** A filter and scope to apply (a chart's bar from the Overview); a new `seq` applies again. */
+  filterRequest?: { filter: ClaimsFilterHint; docId: string | null; seq: number } | null
 }
 
 /** The Claims and Sources tab panels. */
@@ -43,6 +47,12 @@ export function ClaimsViews(props: ClaimsViewsProps) {
   const { api, view, currentDocument, flush } = props
   const active = view === 'claims' || view === 'sources'
   const [scope, setScope] = useState<Scope>('project')
+  const request = props.filterRequest
+  const [appliedScope, setAppliedScope] = useState(0)
+  if (request && request.seq !== appliedScope) {
+    setAppliedScope(request.seq)
+    setScope(request.docId ? 'document' : 'project')
+  }
   const docId = scope === 'document' && currentDocument ? currentDocument.id : null
   const { state, reload } = useClaimsTable(api, flush, docId, active, props.projectVersion)
   const table =
@@ -78,10 +88,11 @@ export function ClaimsViews(props: ClaimsViewsProps) {
           docId={docId}
           flush={flush}
           onOpenClaim={props.onOpenClaim}
+          request={request ?? null}
         />
       </ViewPanel>
       <ViewPanel view="sources" current={view} className="claims-view">
-        {header('Sources', table ? `${plural(table.summaries.length, 'source')}` : null)}
+        {header('Sources', table ? plural(table.summaries.length, 'source') : null)}
         {notes}
         <div className="claims-scroll">
           {table && table.summaries.length > 0 ? (
@@ -111,11 +122,26 @@ interface ClaimsPanelProps {
   docId: string | null
   flush: () => Promise<boolean>
   onOpenClaim: (row: ClaimRow) => void
+  request: { filter: ClaimsFilterHint; seq: number } | null
 }
 
 /** The claims table with its filters and export. */
-function ClaimsPanel({ table, header, notes, api, docId, flush, onOpenClaim }: ClaimsPanelProps) {
+function ClaimsPanel({
+  table,
+  header,
+  notes,
+  api,
+  docId,
+  flush,
+  onOpenClaim,
+  request,
+}: ClaimsPanelProps) {
   const [filter, setFilter] = useState<ClaimFilter>(EMPTY_FILTER)
+  const [applied, setApplied] = useState(0)
+  if (request && request.seq !== applied) {
+    setApplied(request.seq)
+    setFilter(claimsFilterOf(request.filter))
+  }
   const [sort, setSort] = useState<ClaimSort>(null)
   // Typing stays responsive over thousands of rows: the table catches up with the search box.
   const deferredFilter = useDeferredValue(filter)

@@ -2,7 +2,7 @@
 // switch to the article view, open the claim's document through the usual path (which remembers it
 // as the last one viewed) and, once the editor shows that document, select the claim, move focus
 // into the article and scroll to and flash the highlight.
-import { useCallback, useEffect, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { selectSpan, type ArticleViewHandle } from '../editor-api'
 import type { AppView } from '../shell/view-tabs'
 
@@ -22,6 +22,7 @@ interface ClaimNavigationOptions {
 export function useClaimNavigation(options: ClaimNavigationOptions) {
   const { shownDocumentId, flush, openDocument, editor, setView, onNotice } = options
   const [target, setTarget] = useState<{ docId: string; spanId: string } | null>(null)
+  const reached = useRef<typeof target>(null)
 
   const open = useCallback(
     async (docId: string, spanId: string | null) => {
@@ -36,10 +37,10 @@ export function useClaimNavigation(options: ClaimNavigationOptions) {
 
   // The editor's handle is set by the time this runs (a child's layout effects run first).
   useEffect(() => {
-    if (!target || shownDocumentId !== target.docId) return
+    if (!target || reached.current === target || shownDocumentId !== target.docId) return
     const view = editor.current
     if (!view) return
-    setTarget(null)
+    reached.current = target
     view.run(selectSpan(target.spanId))
     view.focus()
     view.flash(target.spanId)

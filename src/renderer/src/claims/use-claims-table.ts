@@ -42,6 +42,9 @@ export function useClaimsTable(
   }, [api, flush, docId])
 
   useEffect(() => {
+    // Fetching when the view shows or the project changes is what this effect is for; reload()
+    // never rejects (a failure is the error state) and shows "loading" at once, on purpose.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (active) void reload()
   }, [active, reload, projectVersion])
 

@@ -2,6 +2,7 @@
 // after a pause, so typing makes a few undo steps rather than one per keystroke, and an invalid
 // number never reaches the document.
 import { useEffect, useRef, useState } from 'react'
+import { useLatest } from './use-latest'
 
 const COMMIT_AFTER_MS = 600
 
@@ -29,8 +30,7 @@ export function DraftField({
   const focused = useRef(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   // A delayed commit must use the span as it is then (another field may have changed it since).
-  const latest = useRef({ value, commit })
-  latest.current = { value, commit }
+  const latest = useLatest({ value, commit })
   const error = validate?.(draft) ?? null
   const errorId = `${id}-error`
 
@@ -45,11 +45,9 @@ export function DraftField({
     if (raw !== latest.current.value && !validate?.(raw)) latest.current.commit(raw)
   }
   // Leaving the field mid-pause (span deselected) still keeps what was typed.
-  const draftRef = useRef(draft)
-  draftRef.current = draft
-  const flushRef = useRef(flush)
-  flushRef.current = flush
-  useEffect(() => () => flushRef.current(draftRef.current), [])
+  const draftRef = useLatest(draft)
+  const flushRef = useLatest(flush)
+  useEffect(() => () => flushRef.current(draftRef.current), [draftRef, flushRef])
 
   const change = (raw: string) => {
     setDraft(raw)

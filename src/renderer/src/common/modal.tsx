@@ -4,7 +4,8 @@
 // closing returns to the control that had focus when it opened (or to the article when that
 // control is gone). The browser's own return of focus does not happen, because React removes the
 // dialog from the page rather than closing it in place.
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react'
+import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react'
+import { useLatest } from './use-latest'
 import './modal.css'
 
 interface ModalProps {
@@ -24,10 +25,8 @@ interface ModalProps {
 export function Modal({ title, onClose, children, actions, returnFocus = 'opener' }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
-  const onCloseRef = useRef(onClose)
-  onCloseRef.current = onClose
-  const returnRef = useRef(returnFocus)
-  returnRef.current = returnFocus
+  const onCloseRef = useLatest(onClose)
+  const returnRef = useLatest(returnFocus)
 
   // A layout effect, so the dialog is shown before paint and its cleanup runs while the dialog is
   // still in the page (React removes the element after layout cleanups).
@@ -47,10 +46,9 @@ export function Modal({ title, onClose, children, actions, returnFocus = 'opener
     return () => {
       dialog.removeEventListener('cancel', cancel)
       if (dialog.open) dialog.close()
-      const target = returnRef.current === 'opener' && usable(opener, dialog) ? opener : article()
-      target?.focus({ preventScroll: true })
+      giveBackFocus(returnRef, opener, dialog)
     }
-  }, [])
+  }, [onCloseRef, returnRef])
 
   return (
     <dialog ref={ref} className="modal" aria-labelledby={titleId}>
@@ -92,4 +90,15 @@ function usable(el: HTMLElement | null, dialog: HTMLDialogElement): el is HTMLEl
 /** The article's text, where a reader's focus belongs when nothing better is left. */
 function article(): HTMLElement | null {
   return document.querySelector<HTMLElement>('.ProseMirror') ?? document.querySelector('main')
+}
+
+/** On closing: focus back to the opener when asked and still usable, else to the article. */
+function giveBackFocus(
+  returnTo: RefObject<'opener' | 'article'>,
+  opener: HTMLElement | null,
+  dialog: HTMLDialogElement,
+): void {
+  // The prop's latest value, as the dialog closes (it may change while the dialog is open).
+  const target = returnTo.current === 'opener' && usable(opener, dialog) ? opener : article()
+  target?.focus({ preventScroll: true })
 }

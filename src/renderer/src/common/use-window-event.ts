@@ -1,5 +1,6 @@
 // A window event listener that always calls the latest handler without resubscribing.
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
+import { useLatest } from './use-latest'
 
 /** Listens for `type` on window while mounted; `capture` listens before the page's own handlers. */
 export function useWindowEvent<K extends keyof WindowEventMap>(
@@ -7,11 +8,10 @@ export function useWindowEvent<K extends keyof WindowEventMap>(
   handler: (event: WindowEventMap[K]) => void,
   capture = false,
 ): void {
-  const ref = useRef(handler)
-  ref.current = handler
+  const ref = useLatest(handler)
   useEffect(() => {
     const listener = (event: WindowEventMap[K]) => ref.current(event)
     window.addEventListener(type, listener, capture)
     return () => window.removeEventListener(type, listener, capture)
-  }, [type, capture])
+  }, [type, capture, ref])
 }

@@ -36,6 +36,7 @@ export function AnnotationImportDialog(props: AnnotationImportDialogProps) {
   if (phase.kind === 'preview' || phase.kind === 'importing') {
     const { preview } = phase
     const busy = phase.kind === 'importing'
+    // The flow's actions never reject: a failure returns to the form with its message.
     return (
       <Modal
         title="Import preview"
@@ -105,6 +106,7 @@ function ChooseForm(props: {
   const { id, flow, formats } = props
   const { info, phase } = flow
   const reading = phase.kind === 'reading'
+  // choose() never rejects: a failure returns to the form with its message.
   return (
     <>
       <form

@@ -1,7 +1,9 @@
 // The Export dialog: choose a format (the list and its labels come from main's registry), the scope
 // (whole project or the open document) and the format's options, then main asks where to save.
-// While it runs the dialog shows main's progress events; at the end it shows the manifest — what
-// was written, in which offset unit, and what the format could not hold — or the error.
+// While it runs the dialog shows main's progress events and Cancel stops it (`task:cancel` with the
+// job id of those events; nothing is written, an earlier export stays as it was); at the end it
+// shows the manifest — what was written, in which offset unit, and what the format could not
+// hold — or the error.
 import { useId, useState } from 'react'
 import type {
   Api,
@@ -34,33 +36,48 @@ interface ExportDialogProps {
 }
 
 type Phase =
-  | { kind: 'choose'; error?: string }
-  | { kind: 'running'; done: number; total: number }
+  | { kind: 'choose'; error?: string; notice?: string }
+  /** `job`: the id main's progress events carry, once the export has started (for Cancel). */
+  | { kind: 'running'; done: number; total: number; job?: string; cancelling?: boolean }
   | { kind: 'done'; result: ExportResult }
 
+/** The chosen options of the formats that take them. */
+export interface OptionChoice {
+  zip: boolean
+  layer: string
+  escapeFormulas: boolean
+  offsetUnit: 'utf16' | 'codepoint'
+}
+
 /** The chosen options, as the format's validator in main expects them (only what it takes). */
-export function exportOptions(
-  info: ExportFormatInfo,
-  choice: { zip: boolean; layer: string; escapeFormulas: boolean },
-): ExportFormatOptions {
+export function exportOptions(info: ExportFormatInfo, choice: OptionChoice): ExportFormatOptions {
   const options: ExportFormatOptions = {}
   if (info.options.includes('zip')) options.zip = choice.zip
   if (info.options.includes('layer') && choice.layer) options.layer = choice.layer
   if (info.options.includes('escapeFormulas')) options.escapeFormulas = choice.escapeFormulas
+  if (info.options.includes('offsetUnit')) options.offsetUnit = choice.offsetUnit
   return options
 }
 
-/** What an export of `info` with these options writes, in a few words. */
-function outputText(info: ExportFormatInfo, zip: boolean): string {
-  if (info.options.includes('zip') && zip) return 'one .zip file'
-  return info.extension ? `one ${info.extension} file` : 'a folder of files'
+/** The offset unit an export of `info` with these choices writes. */
+export function chosenOffsetUnit(info: ExportFormatInfo, choice: OptionChoice) {
+  return info.options.includes('offsetUnit') ? choice.offsetUnit : info.offsetUnit
 }
 
-/** The chosen options of the formats that take them. */
-interface OptionChoice {
-  zip: boolean
-  layer: string
-  escapeFormulas: boolean
+/** What a folder export of `info` holds: the format's own words, else 'files'. */
+function folderText(info: ExportFormatInfo): string {
+  return info.folderContents ?? 'files'
+}
+
+/** What an export of `info` with these options writes, and where its manifest goes. */
+export function outputText(info: ExportFormatInfo, zip: boolean): string {
+  if (info.options.includes('zip') && zip) {
+    return `one .zip file holding ${folderText(info)}, with its manifest beside it (<file>.manifest.json)`
+  }
+  if (info.extension) {
+    return `one ${info.extension} file, with its manifest beside it (<file>.manifest.json)`
+  }
+  return `a folder holding ${folderText(info)}, with manifest.json inside it`
 }
 
 /** The running export: its phase, with main's progress events, and `run` to start one. */
@@ -69,8 +86,20 @@ function useExportRun(api: Api, flush: () => Promise<boolean>) {
 
   useMainEvents(api, (event) => {
     if (event.type !== 'progress' || event.task !== 'export') return
-    setPhase((p) => (p.kind === 'running' ? { ...p, done: event.done, total: event.total } : p))
+    setPhase((p) =>
+      p.kind === 'running'
+        ? { ...p, done: event.done, total: event.total, job: event.job ?? p.job }
+        : p,
+    )
   })
+
+  const cancel = (job: string) => {
+    setPhase((p) => (p.kind === 'running' ? { ...p, cancelling: true } : p))
+    api['task:cancel']({ job }).catch((error: unknown) => {
+      setPhase((p) => (p.kind === 'running' ? { ...p, cancelling: false } : p))
+      console.error('Cancel failed:', error)
+    })
+  }
 
   const run = async (
     format: ExportFormat,
@@ -83,13 +112,19 @@ function useExportRun(api: Api, flush: () => Promise<boolean>) {
         throw new Error('the open document could not be saved, so the export would miss edits')
       }
       const result = await api['export:run']({ format, docIds, options })
-      setPhase(result ? { kind: 'done', result } : { kind: 'choose' })
+      // Null: the user dismissed the save dialog, or cancelled the export while it ran.
+      setPhase((p) => {
+        if (result) return { kind: 'done', result }
+        const cancelled = p.kind === 'running' && p.cancelling
+        const notice = 'Export cancelled: nothing was written, and an earlier export is as it was.'
+        return cancelled ? { kind: 'choose', notice } : { kind: 'choose' }
+      })
     } catch (error) {
       setPhase({ kind: 'choose', error: `Export failed: ${messageOf(error)}` })
     }
   }
 
-  return { phase, run, again: () => setPhase({ kind: 'choose' }) }
+  return { phase, run, cancel, again: () => setPhase({ kind: 'choose' }) }
 }
 
 /** The format, scope and options chosen in the form. */
@@ -100,6 +135,7 @@ function useExportChoices(formats: ExportFormatInfo[], initialFormat: ExportForm
     zip: false,
     layer: '',
     escapeFormulas: true,
+    offsetUnit: 'utf16',
   })
   const info = formats.find((f) => f.name === format) ?? formats[0]
   return { format, setFormat, scope, setScope, choice, setChoice, info }
@@ -111,45 +147,41 @@ export function ExportDialog(props: ExportDialogProps) {
   const id = useId()
   const choices = useExportChoices(props.formats, props.initialFormat)
   const { format, scope, choice, info } = choices
-  const { phase, run, again } = useExportRun(props.api, props.flush)
+  const { phase, run, cancel, again } = useExportRun(props.api, props.flush)
 
   const start = () => {
     if (!info) return
     const docIds = scope === 'document' && currentDocument ? [currentDocument.id] : undefined
+    // run() never rejects: a failure returns to the form with its message.
     void run(format, docIds, exportOptions(info, choice))
   }
 
   if (phase.kind === 'done') {
-    return (
-      <Modal
-        title="Export finished"
-        onClose={props.onClose}
-        actions={
-          <>
-            <button type="button" className="button" onClick={again}>
-              Export another…
-            </button>
-            <button type="button" className="button primary" onClick={props.onClose} data-autofocus>
-              Close
-            </button>
-          </>
-        }
-      >
-        <ManifestView result={phase.result} />
-      </Modal>
-    )
+    return <ExportFinished result={phase.result} again={again} onClose={props.onClose} />
   }
 
   const running = phase.kind === 'running'
+  const job = running ? phase.job : undefined
   return (
     <Modal
       title="Export dataset"
       onClose={() => !running && props.onClose()}
       actions={
         <>
-          <button type="button" className="button" onClick={props.onClose} disabled={running}>
-            Cancel
-          </button>
+          {running ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => job && cancel(job)}
+              disabled={!job || phase.cancelling}
+            >
+              {phase.cancelling ? 'Cancelling…' : 'Cancel export'}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={props.onClose}>
+              Cancel
+            </button>
+          )}
           <button
             type="submit"
             form={`${id}-form`}
@@ -177,6 +209,33 @@ export function ExportDialog(props: ExportDialogProps) {
           {phase.error}
         </p>
       )}
+      {phase.kind === 'choose' && phase.notice && (
+        <p className="muted" role="status">
+          {phase.notice}
+        </p>
+      )}
+    </Modal>
+  )
+}
+
+/** The manifest of a finished export, with Close and Export another…. */
+function ExportFinished(props: { result: ExportResult; again: () => void; onClose: () => void }) {
+  return (
+    <Modal
+      title="Export finished"
+      onClose={props.onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={props.again}>
+            Export another…
+          </button>
+          <button type="button" className="button primary" onClick={props.onClose} data-autofocus>
+            Close
+          </button>
+        </>
+      }
+    >
+      <ManifestView result={props.result} />
     </Modal>
   )
 }
@@ -202,8 +261,8 @@ function ExportFields(
         hint={
           info && (
             <>
-              Writes {outputText(info, choices.choice.zip)}, with a manifest beside it. Offsets in{' '}
-              {offsetUnitText(info.offsetUnit)}.
+              Writes {outputText(info, choices.choice.zip)}. Offsets in{' '}
+              {offsetUnitText(chosenOffsetUnit(info, choices.choice))}.
             </>
           )
         }
@@ -270,7 +329,7 @@ function ScopeField(props: {
   )
 }
 
-/** The options `info`'s format takes: zip or folder, one layer, formula escaping. */
+/** The options `info`'s format takes: zip or folder, offset unit, one layer, formula escaping. */
 function FormatOptions(props: {
   id: string
   info: ExportFormatInfo
@@ -291,8 +350,21 @@ function FormatOptions(props: {
           onChange={(v) => set({ zip: v === 'zip' })}
           disabled={disabled}
           options={[
-            { value: 'folder', label: 'A folder of .txt and .ann files' },
-            { value: 'zip', label: 'One .zip file' },
+            { value: 'folder', label: `A folder of ${folderText(info)}` },
+            { value: 'zip', label: 'One .zip file holding the same' },
+          ]}
+        />
+      )}
+      {info.options.includes('offsetUnit') && (
+        <RadioGroup
+          legend="Offsets"
+          name={`${id}-offset-unit`}
+          value={choice.offsetUnit}
+          onChange={(v) => set({ offsetUnit: v })}
+          disabled={disabled}
+          options={[
+            { value: 'utf16', label: offsetUnitText('utf16') },
+            { value: 'codepoint', label: offsetUnitText('codepoint') },
           ]}
         />
       )}

@@ -7,18 +7,25 @@ import './datasets.css'
 
 interface ImportMenuProps {
   onImportDocuments: () => void
+  onPasteArticle: () => void
   onImportAnnotations: () => void
   disabled?: boolean
+  /**
+   * The project's "Pre-annotate on import" setting, shown as a checkable item: documents imported
+   * while it is on come with the suggestion engine's proposals accepted (annotator "auto").
+   */
+  preAnnotate?: { on: boolean; set: (on: boolean) => void }
 }
 
-/** "Import ▾" with its menu: "Documents (.txt, .md, .html)…" and "Annotations from another tool…". */
+/** "Import ▾" with its menu: documents from files, a pasted article, another tool's annotations. */
 export function ImportMenu(props: ImportMenuProps) {
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
   const menuId = useId()
   const { open, show, close, setOpen } = useMenuState(button, menu)
   const items = [
-    { label: 'Documents (.txt, .md, .html)…', run: props.onImportDocuments },
+    { label: 'Documents (.pdf, .docx, .html, .md, .txt)…', run: props.onImportDocuments },
+    { label: 'Pasted article…', run: props.onPasteArticle },
     { label: 'Annotations from another tool…', run: props.onImportAnnotations },
   ]
 
@@ -83,15 +90,41 @@ export function ImportMenu(props: ImportMenuProps) {
               {item.label}
             </button>
           ))}
+          {props.preAnnotate && <PreAnnotateItem {...props.preAnnotate} />}
         </div>
       )}
     </div>
   )
 }
 
+/** "Pre-annotate on import", a checkable item below a separator (a project setting). */
+function PreAnnotateItem({ on, set }: { on: boolean; set: (on: boolean) => void }) {
+  return (
+    <>
+      <div className="menu-separator" role="separator" />
+      <button
+        type="button"
+        role="menuitemcheckbox"
+        aria-checked={on}
+        tabIndex={-1}
+        className="menu-item menu-item-check"
+        title="Documents imported from now on come with the suggested cues, quotations, claims and sources accepted, as annotator “auto” (a project setting)"
+        onClick={() => set(!on)}
+      >
+        <span className="menu-check" aria-hidden="true">
+          {on ? '✓' : ''}
+        </span>
+        Pre-annotate on import
+      </button>
+    </>
+  )
+}
+
 /** The menu's items, in order. */
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return [...(menu?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])]
+  return [
+    ...(menu?.querySelectorAll<HTMLElement>('[role=menuitem], [role=menuitemcheckbox]') ?? []),
+  ]
 }
 
 /**

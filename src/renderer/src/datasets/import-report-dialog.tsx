@@ -1,5 +1,6 @@
-// The outcome of an import: what was added, what was already in the project, and each file that
-// could not be read with the reason, so the user can find and fix it.
+// The outcome of an import: what was added (with what each importer changed or left out, such as
+// comments dropped or pages without text), what was already in the project, each file that could
+// not be read with the reason, so the user can find and fix it, and what a cancel left out.
 import type { ImportReport } from '../../../shared/ipc-contract'
 import { Modal } from '../common/modal'
 import { plural } from '../common/plural'
@@ -14,12 +15,15 @@ export function ImportReportDialog({
   onClose: () => void
 }) {
   const { added, duplicates, errors } = report
+  const notes = report.notes ?? []
+  const cancelled = report.cancelled ?? []
   return (
     <Modal title="Import finished" onClose={onClose} returnFocus="article">
       <p>
         {plural(added.length, 'document')} added
         {duplicates.length > 0 && `, ${plural(duplicates.length, 'duplicate')} skipped`}
-        {errors.length > 0 && `, ${plural(errors.length, 'file')} could not be imported`}.
+        {errors.length > 0 && `, ${plural(errors.length, 'file')} could not be imported`}
+        {cancelled.length > 0 && `, ${plural(cancelled.length, 'file')} not imported (cancelled)`}.
       </p>
       {added.length > 0 && (
         <section aria-label="Added">
@@ -29,6 +33,7 @@ export function ImportReportDialog({
               <li key={a.id}>
                 <strong>{a.title || 'Untitled'}</strong>{' '}
                 <span className="muted">from {a.file}</span>
+                <FileNotes notes={notes.filter((n) => n.file === a.file)} />
               </li>
             ))}
           </ul>
@@ -36,7 +41,29 @@ export function ImportReportDialog({
       )}
       <DuplicatesSection duplicates={duplicates} />
       <ErrorsSection errors={errors} />
+      {cancelled.length > 0 && (
+        <section aria-label="Cancelled">
+          <h3>Not imported: the import was cancelled</h3>
+          <ul className="report-list">
+            {cancelled.map((file, i) => (
+              <li key={`${file}-${i}`}>{file}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Modal>
+  )
+}
+
+/** What the importer changed or left out of one added file (nothing when there is nothing). */
+function FileNotes({ notes }: { notes: { message: string }[] }) {
+  if (notes.length === 0) return null
+  return (
+    <ul className="report-notes" aria-label="Notes">
+      {notes.map((n, i) => (
+        <li key={i}>{n.message}</li>
+      ))}
+    </ul>
   )
 }
 

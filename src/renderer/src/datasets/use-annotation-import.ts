@@ -41,7 +41,10 @@ export function useAnnotationImport({
   const token = useRef<string | null>(null)
 
   const discard = () => {
-    if (token.current) void api['annotations:import-discard']({ token: token.current })
+    // Only frees the preview main holds (the next preview replaces it anyway): nothing to show.
+    if (token.current) {
+      api['annotations:import-discard']({ token: token.current }).catch(() => undefined)
+    }
     token.current = null
   }
   const close = () => {

@@ -27,6 +27,7 @@ import {
   type DecorationContext,
 } from './decorations'
 import type { OffsetMap } from './doc'
+import { IndexedDecorations } from './indexed-decorations'
 import { applyOp, invertOp, type AliasEffect, type AnnotationData, type AnnotationOp } from './ops'
 import { RevealScheduler } from './reveal-scheduler'
 import { SpanStore } from './span-store'
@@ -65,6 +66,10 @@ export type AnnotationAction =
   | { type: 'update-relation'; id: string; patch: RelationPatch; now?: string }
   | { type: 'select'; id: string | null }
   | { type: 'set-doc-labels'; labels: DocLabels }
+  /** Adds spans, then relations between any spans, as one undo step (accepting suggestions). */
+  | { type: 'add-many'; spans: Span[]; relations: Relation[] }
+  /** Records suggestions as rejected in this document (undoable, saved with the annotations). */
+  | { type: 'reject-suggestions'; ids: string[] }
   | { type: 'undo' }
   | { type: 'redo' }
   /** New layer colours or underline styles: the one action that redraws every highlight. */
@@ -87,6 +92,8 @@ export interface AnnotationState {
   spans: SpanStore
   relations: readonly Relation[]
   docLabels: DocLabels
+  /** Ids of the suggestions rejected in this document (saved as `suggestions.rejected`). */
+  rejected: ReadonlySet<string>
   decorations: DecorationSet
   /** Highlights not drawn yet, in document order (empty once all are drawn: see `firstBlocks`). */
   pending: readonly Decoration[]
@@ -143,6 +150,10 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
     state: {
       init(_config, state) {
         const spans = SpanStore.from(options.initial.spans)
+        // The stored order and the range index, built with the document rather than on its
+        // first edit: every later edit keeps them up to date in a step.
+        spans.sorted()
+        spans.withRange(0, 0)
         const ctx: DecorationContext = { doc: state.doc, map: options.map, schema: options.schema }
         const all = spanDecorations(ctx, spans.values(), null)
         const cut = options.firstBlocks === undefined ? -1 : firstPending(all, options)
@@ -150,6 +161,7 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
           spans,
           relations: [...options.initial.relations],
           docLabels: { ...options.initial.docLabels },
+          rejected: new Set(options.initial.suggestions?.rejected ?? []),
           decorations: DecorationSet.create(state.doc, cut < 0 ? all : all.slice(0, cut)),
           pending: cut < 0 ? [] : all.slice(cut),
           selectedId: null,
@@ -176,7 +188,8 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
     view: (view) => new RevealScheduler(view, revealTr),
     props: {
       decorations(state) {
-        return annotationKey.getState(state)?.decorations
+        const set = annotationKey.getState(state)?.decorations
+        return set && indexed(set)
       },
       handleClick(view, _pos, event) {
         if (!options.onClickSpans) return false
@@ -194,6 +207,15 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
       },
     },
   })
+}
+
+const indexedSets = new WeakMap<DecorationSet, IndexedDecorations>()
+
+/** The set as the view reads it (see IndexedDecorations), one wrapper per set. */
+function indexed(set: DecorationSet): IndexedDecorations {
+  let source = indexedSets.get(set)
+  if (!source) indexedSets.set(set, (source = new IndexedDecorations(set)))
+  return source
 }
 
 /** The index in `all` (in document order) of the first decoration past `firstBlocks`, or -1. */
@@ -251,10 +273,11 @@ export function nextStackedSpan(state: EditorState, spanIds: readonly string[]):
 export function annotationsOf(state: EditorState): Annotations {
   const st = annotationKey.getState(state)
   if (!st) throw new Error('annotationsOf: the annotation plugin is not in this editor state')
-  const spans = [...st.spans.values()].sort(
-    (a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id),
-  )
-  return { spans, relations: [...st.relations], docLabels: { ...st.docLabels } }
+  // The store keeps this order up to date edit by edit; a copy of 20,000 references is cheap.
+  const spans = st.spans.sorted().slice()
+  const out: Annotations = { spans, relations: [...st.relations], docLabels: { ...st.docLabels } }
+  if (st.rejected.size > 0) out.suggestions = { rejected: [...st.rejected].sort() }
+  return out
 }
 
 function cmp(a: string, b: string): number {
@@ -279,15 +302,9 @@ export function sameTag(
   st: AnnotationState,
   tag: Pick<Span, 'layer' | 'label' | 'start' | 'end'>,
 ): Span | undefined {
-  for (const s of st.spans.values())
-    if (
-      s.start === tag.start &&
-      s.end === tag.end &&
-      s.layer === tag.layer &&
-      s.label === tag.label
-    )
-      return s
-  return undefined
+  return st.spans
+    .withRange(tag.start, tag.end)
+    .find((s) => s.layer === tag.layer && s.label === tag.label)
 }
 
 /** Why a relation cannot be added (or become `relation` after an update), or null if it can. */
@@ -384,6 +401,14 @@ function reduce(st: AnnotationState, action: AnnotationAction, tr: Transaction):
       if (sameLabels(after, st.docLabels)) return st
       return commit(st, { kind: 'doc-labels', before: st.docLabels, after }, tr)
     }
+    case 'add-many': {
+      const ops = addManyOps(st, action.spans, action.relations)
+      return ops ? commit(st, { kind: 'batch', ops }, tr) : st
+    }
+    case 'reject-suggestions': {
+      const add = [...new Set(action.ids)].filter((id) => !st.rejected.has(id))
+      return add.length ? commit(st, { kind: 'reject-suggestions', add, remove: [] }, tr) : st
+    }
     case 'select':
       return select(st, action.id, tr)
     case 'undo': {
@@ -410,6 +435,34 @@ function reduce(st: AnnotationState, action: AnnotationAction, tr: Transaction):
   }
 }
 
+/**
+ * The ops that add `spans` and then `relations` (whose ends may be among the new spans), or null
+ * when any of them could not be added: all or nothing, so one undo takes back exactly what came.
+ */
+export function addManyOps(
+  st: AnnotationState,
+  spans: readonly Span[],
+  relations: readonly Relation[],
+): AnnotationOp[] | null {
+  if (spans.length === 0 && relations.length === 0) return null
+  const ids = new Set<string>()
+  for (const span of spans) {
+    if (ids.has(span.id) || spanProblem(st, span)) return null
+    ids.add(span.id)
+  }
+  const has = (id: string) => ids.has(id) || st.spans.has(id)
+  const relationIds = new Set(st.relations.map((r) => r.id))
+  for (const r of relations) {
+    if (relationIds.has(r.id) || !has(r.from) || !has(r.to) || r.from === r.to) return null
+    relationIds.add(r.id)
+  }
+  const ops: AnnotationOp[] = spans.map((span) => ({ kind: 'add-span', span, relations: [] }))
+  relations.forEach((relation, i) =>
+    ops.push({ kind: 'add-relation', relation, index: st.relations.length + i }),
+  )
+  return ops
+}
+
 /** Applies a new op and records it for undo (merging with the last one when the keys match). */
 function commit(st: AnnotationState, op: AnnotationOp, tr: Transaction): AnnotationState {
   const { state: next, applied } = change(st, op, tr)
@@ -434,7 +487,12 @@ function change(
   op: AnnotationOp,
   tr: Transaction,
 ): { state: AnnotationState; applied: AnnotationOp } {
-  const data: AnnotationData = { spans: st.spans, relations: st.relations, docLabels: st.docLabels }
+  const data: AnnotationData = {
+    spans: st.spans,
+    relations: st.relations,
+    docLabels: st.docLabels,
+    rejected: st.rejected,
+  }
   const result = applyOp(data, op)
   const spans = result.data.spans
   const selectedId = st.selectedId && spans.has(st.selectedId) ? st.selectedId : null
@@ -449,6 +507,7 @@ function change(
     spans,
     relations: result.data.relations,
     docLabels: result.data.docLabels,
+    rejected: result.data.rejected,
     decorations,
     selectedId,
     revision: st.revision + 1,

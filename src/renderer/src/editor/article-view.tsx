@@ -18,7 +18,7 @@ import {
   type Ref,
   type RefObject,
 } from 'react'
-import type { Command, EditorState } from 'prosemirror-state'
+import type { Command, EditorState, Plugin } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
 import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plugin'
@@ -76,6 +76,8 @@ export interface ArticleViewProps {
    * click (e.g. to pick a link target) and leave the selection as it is.
    */
   interceptSpanClick?: (spanIds: string[]) => boolean
+  /** Further plugins for this document's editor state (made once per document). */
+  extraPlugins?: () => Plugin[]
   ref?: Ref<ArticleViewHandle>
   className?: string
 }
@@ -90,8 +92,11 @@ const LONG_ARTICLE_BLOCKS = 200
 /** Blocks whose highlights are drawn with the article; the others are drawn in idle time. */
 const FIRST_BLOCKS = 60
 
+/** The props the view reads after mounting (its handle is wired once, by `useViewHandle`). */
+type ViewProps = Omit<ArticleViewProps, 'ref'>
+
 /** The read-only article with its highlights. Remount (or change `document.id`) per document. */
-export function ArticleView(props: ArticleViewProps) {
+export function ArticleView({ ref, ...props }: ArticleViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
   const latest = useRef(props)
@@ -109,11 +114,12 @@ export function ArticleView(props: ArticleViewProps) {
     }
   }, [id, contentHash])
 
-  // A schema edit (layer colour or underline) redraws the highlights in place.
+  // A schema edit (layer colour or underline) redraws the highlights in place; a change elsewhere
+  // in the schema (the suggestion lexicon's counts) leaves them alone.
   useEffect(() => {
     const view = viewRef.current
     const st = view && annotationKey.getState(view.state)
-    if (view && st && st.schema !== props.schema)
+    if (view && st && st.schema !== props.schema && !sameLooks(st.schema, props.schema))
       view.dispatch(
         view.state.tr.setMeta(annotationKey, { type: 'set-schema', schema: props.schema }),
       )
@@ -136,13 +142,19 @@ export function ArticleView(props: ArticleViewProps) {
     if (view) setShowAllLinks(!!props.showAllLinks)(view.state, view.dispatch)
   }, [props.showAllLinks, id, contentHash])
 
-  useViewHandle(props.ref, viewRef)
+  useViewHandle(ref, viewRef)
 
   return <div ref={host} className={['mg-article', props.className].filter(Boolean).join(' ')} />
 }
 
+/** Whether two schemas draw highlights alike (same layers, relation types and frame). */
+function sameLooks(a: AnnotationSchema, b: AnnotationSchema): boolean {
+  const looks = (s: AnnotationSchema) => JSON.stringify([s.layers, s.relationTypes, s.frame])
+  return looks(a) === looks(b)
+}
+
 /** The editor state of `latest`'s document, with the plugins and the click handling of the view. */
-function articleState(latest: RefObject<ArticleViewProps>): EditorState {
+function articleState(latest: RefObject<ViewProps>): EditorState {
   const { document, schema, initial, readOnly } = latest.current
   return createArticleState({
     document,
@@ -157,6 +169,7 @@ function articleState(latest: RefObject<ArticleViewProps>): EditorState {
         onLinkDrop: (fromId, targetIds) => latest.current.onLinkDrop?.(fromId, targetIds),
         onLinkHandle: (fromId) => latest.current.onLinkHandle?.(fromId),
       }),
+      ...(latest.current.extraPlugins?.() ?? []),
     ],
     onClickSpans(view, ids, event, repeat) {
       if (event.button !== 0 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
@@ -180,7 +193,7 @@ function articleState(latest: RefObject<ArticleViewProps>): EditorState {
 }
 
 /** A read-only editor view of `latest`'s document in `host`, reporting changes to its props. */
-function mountArticleView(host: HTMLElement, latest: RefObject<ArticleViewProps>): EditorView {
+function mountArticleView(host: HTMLElement, latest: RefObject<ViewProps>): EditorView {
   const { document } = latest.current
   const view: EditorView = new EditorView(host, {
     state: articleState(latest),
@@ -211,11 +224,27 @@ function mountArticleView(host: HTMLElement, latest: RefObject<ArticleViewProps>
       const before = view.state
       const after = before.apply(tr)
       view.updateState(after)
+      plainTextEditable(view)
       if (!before.selection.eq(after.selection)) syncBlurredSelection(view)
       report(latest.current, view, before, after)
     },
   })
+  plainTextEditable(view)
   return view
+}
+
+/**
+ * Marks the article's root contenteditable="plaintext-only" instead of ProseMirror's "true". Why:
+ * before every React commit, React records the focused element's selection, and for an element
+ * whose `contentEditable` is "true" it does so by walking every node inside it to count text
+ * offsets: the whole article (5,000 blocks and 48,000 highlight elements at 1 MB), on every change
+ * to any pane while the article has focus — the largest fixed cost of tagging. "plaintext-only"
+ * keeps focus, the caret and keyboard selection, and the text is never edited anyway (beforeinput
+ * is cancelled). ProseMirror ignores attribute changes on its root and only writes this one again
+ * when its attributes change, so it is checked after every update.
+ */
+function plainTextEditable(view: EditorView): void {
+  if (view.dom.contentEditable === 'true') view.dom.contentEditable = 'plaintext-only'
 }
 
 /** Tells the props' callbacks what a transaction changed. */

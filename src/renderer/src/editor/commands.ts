@@ -5,6 +5,7 @@ import { quoteOf } from '../../../shared/anchor'
 import { newId } from '../../../shared/ids'
 import type { Attributes, DocLabels, Layer, Relation, Span } from '../../../shared/model'
 import {
+  addManyOps,
   annotationKey,
   patchedRelation,
   patchedSpan,
@@ -268,5 +269,26 @@ export function updateRelation(id: string, patch: RelationPatch): Command {
       state,
       dispatch,
     )
+  }
+}
+
+/**
+ * Adds spans and then relations (between new or existing spans) as one undo step; false when any
+ * of them could not be added (nothing is added then). Accepting suggestions runs through this.
+ */
+export function addAnnotations(spans: Span[], relations: Relation[]): Command {
+  return (state, dispatch) => {
+    const st = annotationKey.getState(state)
+    if (!st || !addManyOps(st, spans, relations)) return false
+    return send({ type: 'add-many', spans, relations })(state, dispatch)
+  }
+}
+
+/** Records suggestions as rejected in this document (one undo step); false if all already are. */
+export function rejectSuggestions(ids: string[]): Command {
+  return (state, dispatch) => {
+    const st = annotationKey.getState(state)
+    if (!st || ids.every((id) => st.rejected.has(id))) return false
+    return send({ type: 'reject-suggestions', ids })(state, dispatch)
   }
 }

@@ -7,12 +7,14 @@ export {
   type TextSelectionInfo,
 } from './article-view'
 export {
+  addAnnotations,
   addRelation,
   addSpan,
   defaultAttributes,
   historyAliasEffect,
   redo,
   removeRelation,
+  rejectSuggestions,
   removeSpan,
   selectAdjacentSpan,
   selectionOffsets,

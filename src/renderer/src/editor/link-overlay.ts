@@ -304,7 +304,7 @@ export class LinkOverlay {
   private placeHandle(st: AnnotationState, origin: DOMRect): void {
     const span = st.selectedId ? st.spans.get(st.selectedId) : undefined
     const canLink = !!span && !st.readOnly && linkOptionsFor(st.schema, span.layer).length > 0
-    const last = canLink ? this.spanBoxes(st, span!, origin).at(-1) : undefined
+    const last = canLink ? this.spanBoxes(st, span, origin).at(-1) : undefined
     this.handle.hidden = !last
     if (!last || !span) return
     this.handle.dataset.spanId = span.id

@@ -29,12 +29,18 @@ export type AnnotationOp =
   | { kind: 'remove-relation'; relation: Relation; index: number }
   | { kind: 'update-relation'; before: Relation; after: Relation }
   | { kind: 'doc-labels'; before: DocLabels; after: DocLabels }
+  /** Suggestion ids rejected (`add`) or no longer rejected (`remove`): see zSuggestionDecisions. */
+  | { kind: 'reject-suggestions'; add: string[]; remove: string[] }
+  /** Several ops applied in order that undo as one step (accepting suggestions). */
+  | { kind: 'batch'; ops: AnnotationOp[] }
 
 /** The annotations an op works on (immutable: ops return new values). */
 export interface AnnotationData {
   spans: SpanStore
   relations: readonly Relation[]
   docLabels: DocLabels
+  /** Ids of the suggestions rejected in this document. */
+  rejected: ReadonlySet<string>
 }
 
 /** The op that undoes `op`. */
@@ -54,6 +60,10 @@ export function invertOp(op: AnnotationOp): AnnotationOp {
       return { kind: 'update-relation', before: op.after, after: op.before }
     case 'doc-labels':
       return { kind: 'doc-labels', before: op.after, after: op.before }
+    case 'reject-suggestions':
+      return { kind: 'reject-suggestions', add: op.remove, remove: op.add }
+    case 'batch':
+      return { kind: 'batch', ops: [...op.ops].reverse().map(invertOp) }
   }
 }
 
@@ -109,5 +119,23 @@ export function applyOp(
     }
     case 'doc-labels':
       return { data: { ...data, docLabels: op.after }, op, touched: [] }
+    case 'reject-suggestions': {
+      const rejected = new Set(data.rejected)
+      for (const id of op.remove) rejected.delete(id)
+      for (const id of op.add) rejected.add(id)
+      return { data: { ...data, rejected }, op, touched: [] }
+    }
+    case 'batch': {
+      let current = data
+      const ops: AnnotationOp[] = []
+      const touched: Span[] = []
+      for (const part of op.ops) {
+        const result = applyOp(current, part)
+        current = result.data
+        ops.push(result.op)
+        touched.push(...result.touched)
+      }
+      return { data: current, op: { kind: 'batch', ops }, touched }
+    }
   }
 }

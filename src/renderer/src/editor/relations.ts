@@ -185,9 +185,7 @@ export function retargetCandidates(
   if (!rel || !type || !fixed) return []
   const layers = new Set(end === 'to' ? type.to : type.from)
   const keep = (s: Span) =>
-    layers.has(s.layer) &&
-    s.id !== rel[end] &&
-    !linkExists(data, { ...rel, [end]: s.id } as LinkEnds)
+    layers.has(s.layer) && s.id !== rel[end] && !linkExists(data, { ...rel, [end]: s.id })
   const candidates = nearest(fixed, data.spans.values(), keep, limit)
   return [{ type, direction: end === 'to' ? 'out' : 'in', candidates }]
 }

@@ -18,18 +18,20 @@ export class RevealScheduler {
     private readonly view: EditorView,
     /** The transaction drawing the next `count` pending highlights, or null if none are pending. */
     private readonly revealTr: (state: EditorState, count: number) => Transaction | null,
+    /** Highlights drawn per step. */
+    private readonly chunk = REVEAL_CHUNK,
   ) {
     this.update()
   }
 
   update(): void {
-    if (this.cancel || !this.revealTr(this.view.state, REVEAL_CHUNK)) return
+    if (this.cancel || !this.revealTr(this.view.state, this.chunk)) return
     const win = this.view.dom.ownerDocument.defaultView
     if (!win) return
     const step = () => {
       this.cancel = null
       if (this.view.isDestroyed) return
-      const tr = this.revealTr(this.view.state, REVEAL_CHUNK)
+      const tr = this.revealTr(this.view.state, this.chunk)
       if (tr) this.view.dispatch(tr)
     }
     // An idle callback (with a deadline, so a busy page still finishes) or, without one, a task.

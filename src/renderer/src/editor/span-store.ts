@@ -3,6 +3,11 @@
 // 20,000 spans on every edit costs ~10 ms. Changes go into a small overlay on top of a shared base;
 // once the overlay grows past a limit it is folded into a new base, so reads stay O(1) and the cost
 // of copying is spread over many edits.
+//
+// Two derived views are kept without a full pass per edit: the spans in stored order (start, end,
+// id), carried from store to store by one binary-search insert or removal, and an index of spans by
+// their exact range (for the "already tagged" check), built once per base and shared by every store
+// on it, with the small overlay searched directly.
 import type { Span } from '../../../shared/model'
 
 /** Overlay entries kept before they are folded into a new base. */
@@ -16,6 +21,8 @@ export class SpanStore {
     private readonly overlay: ReadonlyMap<string, Span | null>,
     /** How many spans there are. */
     readonly size: number,
+    /** The spans in stored order, if already known (see `sorted`). */
+    private order: readonly Span[] | null = null,
   ) {}
 
   /** A store of the given spans (a later span with the same id replaces an earlier one). */
@@ -64,16 +71,85 @@ export class SpanStore {
     return this.values()
   }
 
+  /**
+   * Every span sorted by start, then end, then id (the order spans are stored in). The array is
+   * shared: do not change it. A store made by `set` or `delete` from one whose order is known gets
+   * its own by one insert or removal instead of a sort.
+   */
+  sorted(): readonly Span[] {
+    if (!this.order) this.order = [...this.values()].sort(compareSpans)
+    return this.order
+  }
+
+  /** The spans whose range is exactly [start, end). */
+  withRange(start: number, end: number): Span[] {
+    const key = `${start}:${end}`
+    const out: Span[] = []
+    for (const span of rangeIndex(this.base).get(key) ?? [])
+      if (!this.overlay.has(span.id)) out.push(span)
+    for (const span of this.overlay.values())
+      if (span && span.start === start && span.end === end) out.push(span)
+    return out
+  }
+
   private with(id: string, value: Span | null | undefined, size: number): SpanStore {
+    const order = this.order && reorder(this.order, this.get(id), value ?? undefined)
     const overlay = new Map(this.overlay)
     if (value === undefined) overlay.delete(id)
     else overlay.set(id, value)
-    if (overlay.size <= OVERLAY_LIMIT) return new SpanStore(this.base, overlay, size)
+    if (overlay.size <= OVERLAY_LIMIT) return new SpanStore(this.base, overlay, size, order)
     const base = new Map(this.base)
     for (const [key, span] of overlay) {
       if (span) base.set(key, span)
       else base.delete(key)
     }
-    return new SpanStore(base, new Map(), size)
+    return new SpanStore(base, new Map(), size, order)
   }
+}
+
+/** The stored order of spans: by start, then end, then id. */
+export function compareSpans(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+/** `order` with `before` taken out and `after` put in at its place (either may be absent). */
+function reorder(order: readonly Span[], before?: Span, after?: Span): Span[] {
+  const next = order.slice()
+  if (before) {
+    const at = lowerBound(next, before)
+    const found = next[at]?.id === before.id ? at : next.indexOf(before)
+    if (found >= 0) next.splice(found, 1)
+  }
+  if (after) next.splice(lowerBound(next, after), 0, after)
+  return next
+}
+
+/** The first index whose span does not sort before `span`. */
+function lowerBound(order: readonly Span[], span: Span): number {
+  let lo = 0
+  let hi = order.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (compareSpans(order[mid], span) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const rangeIndexes = new WeakMap<ReadonlyMap<string, Span>, Map<string, Span[]>>()
+
+/** The base's spans by `start:end`, built on first use and shared by the stores on that base. */
+function rangeIndex(base: ReadonlyMap<string, Span>): Map<string, Span[]> {
+  let index = rangeIndexes.get(base)
+  if (!index) {
+    index = new Map()
+    for (const span of base.values()) {
+      const key = `${span.start}:${span.end}`
+      const list = index.get(key)
+      if (list) list.push(span)
+      else index.set(key, [span])
+    }
+    rangeIndexes.set(base, index)
+  }
+  return index
 }

@@ -17,6 +17,7 @@ interface EntityFormProps {
 /** The form editing (or adding) one entity. */
 export function EntityForm({ draft, editor, entities, spanCount, kinds, busy }: EntityFormProps) {
   const { pending } = editor
+  // The editor's actions never reject: each failure is the form's message.
   return (
     <form
       className="entity-manager-form"

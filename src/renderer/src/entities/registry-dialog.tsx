@@ -22,8 +22,10 @@ export function RegistryDialog(props: {
     const kind = layer?.attributes.find((a) => a.name === 'kind')
     return kind?.type === 'enum' ? kind.values : []
   }, [schema, sourceLayer])
-  const counts = useMemo(() => entityUseCounts(annotations), [annotations])
-  if (!registry.managerOpen) return null
+  // Counted only while the dialog is open: every tag would otherwise pay a pass over all spans.
+  const open = registry.managerOpen
+  const counts = useMemo(() => (open ? entityUseCounts(annotations) : null), [open, annotations])
+  if (!open || !counts) return null
   return (
     <EntityManager
       entities={registry.entities}

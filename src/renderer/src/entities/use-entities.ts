@@ -5,11 +5,12 @@
 // entity is written BEFORE the span is changed in the editor (which is what schedules the
 // document's autosave). Deleting or merging an entity is main's job (`entities:remove` rewrites
 // every document's spans); the open document is saved before and loaded again after.
-import { useCallback, useRef, useState, type RefObject } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { Entity } from '../../../shared/model'
 import { entityFromText, withAlias, withoutAlias } from '../../../shared/registry'
 import { annotationKey, updateSpan, type AliasEffect, type ArticleViewHandle } from '../editor-api'
+import { useLatest } from '../common/use-latest'
 import { messageOf } from '../common/error-message'
 import { historyRefersTo } from './entity-refs'
 
@@ -31,9 +32,8 @@ type Saved = { path: string; list: Entity[] } | null
 /** The registry and its actions. */
 export function useEntities(options: EntitiesOptions) {
   const { api, editor } = options
-  const opts = useRef(options)
-  opts.current = options
-  const store = useRegistryStore(api, opts)
+  const opts = useLatest(options)
+  const store = useRegistryStore(api, opts, options.snapshot)
   const [managerOpen, setManagerOpen] = useState(false)
   const entities = options.snapshot?.project.entities ?? []
   const { write } = store
@@ -70,14 +70,30 @@ export function useEntities(options: EntitiesOptions) {
 }
 
 /** The registry's writes, one at a time (a queue), each from the result of the last. */
-function useRegistryStore(api: Api, opts: RefObject<EntitiesOptions>) {
+function useRegistryStore(
+  api: Api,
+  opts: RefObject<EntitiesOptions>,
+  snapshot: ProjectSnapshot | null,
+) {
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   // The list last written, for writes queued before React shows the new snapshot; dropped once the
   // snapshot has caught up.
   const saved = useRef<Saved>(null)
-  if (saved.current && opts.current.snapshot?.project.entities === saved.current.list)
-    saved.current = null
+  const shownList = snapshot?.project.entities
+  useLayoutEffect(() => {
+    if (saved.current && shownList === saved.current.list) saved.current = null
+  }, [shownList])
   const [busy, setBusy] = useState(false)
+
+  /** Runs `task` once earlier writes are done (a failed one does not stop it), showing busy. */
+  const enqueue = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
+    const result = queue.current.then(task, task)
+    queue.current = result.catch(() => undefined)
+    setBusy(true)
+    // Only the busy flag: the caller handles `result` itself.
+    void result.finally(() => setBusy(false)).catch(() => undefined)
+    return result
+  }, [])
 
   /**
    * Replaces the registry with `change(current)` once earlier writes are done; resolves with the
@@ -100,16 +116,12 @@ function useRegistryStore(api: Api, opts: RefObject<EntitiesOptions>) {
         )
         return list
       }
-      const result = queue.current.then(run, run)
-      queue.current = result.catch(() => undefined)
-      setBusy(true)
-      void result.finally(() => setBusy(false)).catch(() => undefined)
-      return result
+      return enqueue(run)
     },
-    [api, opts],
+    [api, opts, enqueue],
   )
 
-  return { queue, saved, busy, setBusy, write }
+  return { saved, busy, enqueue, write }
 }
 
 /** Linking source spans to entities, through undoable editor changes. */
@@ -189,7 +201,7 @@ function useEntityRemoval(
   opts: RefObject<EntitiesOptions>,
   store: ReturnType<typeof useRegistryStore>,
 ) {
-  const { queue, saved, setBusy } = store
+  const { saved, enqueue } = store
   /**
    * How many spans, in how many documents, deleting `id` (or merging it into `replaceWith`) would
    * change: main counts them in every document, writing nothing.
@@ -229,13 +241,9 @@ function useEntityRemoval(
         if (result.problems.length > 0) return keptText(result.problems, replaceWith)
         return null
       }
-      const result = queue.current.then(run, run).catch((error: unknown) => messageOf(error))
-      queue.current = result
-      setBusy(true)
-      void result.finally(() => setBusy(false))
-      return result
+      return enqueue(run).catch((error: unknown) => messageOf(error))
     },
-    [api, editor, opts, queue, saved, setBusy],
+    [api, editor, opts, saved, enqueue],
   )
 
   return { removalImpact, removeEntity }

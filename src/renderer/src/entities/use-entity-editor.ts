@@ -1,6 +1,6 @@
 // The registry dialog's editing state: the entity shown in the form (a draft), the message under
 // it, and a delete or merge waiting for the user's word with main's count of what it would change.
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Entity } from '../../../shared/model'
 import { messageOf } from '../common/error-message'
 import { plural } from '../common/plural'
@@ -99,7 +99,7 @@ export function useEntityEditor(props: EntityEditorOptions) {
         text: `${action === 'merge' ? 'Not merged' : 'Not deleted'}: ${error}`,
       })
     }
-    if (action === 'merge') showNext.current = target
+    if (action === 'merge') showNext(target)
     setMessage({ kind: 'ok', text: removedText(pending, draft.name, into?.name ?? target) })
     setDraft(null)
   }
@@ -139,7 +139,9 @@ function useShowOnArrival(entities: readonly Entity[], setDraft: (draft: Draft) 
       setDraft(draftOf(next))
     }
   }, [entities, setDraft])
-  return showNext
+  return useCallback((id: string) => {
+    showNext.current = id
+  }, [])
 }
 
 /** The entity a draft describes, or null when it has no name. */

@@ -3,12 +3,12 @@
 // The filter lives here so it survives selecting and deselecting spans.
 import { useMemo, useState } from 'react'
 import { frameOf } from '../../../shared/claims'
-import type { AnnotationSchema, Annotations, DocLabels } from '../../../shared/model'
+import type { AnnotationSchema, Annotations, DocLabels, Span } from '../../../shared/model'
 import { linkOptionsFor, spanLinks, type SpanPatch } from '../editor-api'
 import type { Registry } from '../entities/use-entities'
 import type { Linking } from '../article/use-linking'
 import type { SpanFilter } from './span-groups'
-import { unsourcedClaimIds } from './unsourced'
+import { isUnsourcedClaim, unsourcedClaimIds } from './unsourced'
 import { DocLabelsEditor } from './doc-labels-editor'
 import { EntityField } from '../entities/entity-field'
 import { SpanDetails } from './span-details'
@@ -41,19 +41,16 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
     () => (selectedId ? (annotations.spans.find((s) => s.id === selectedId) ?? null) : null),
     [annotations.spans, selectedId],
   )
-  const unsourced = useMemo(() => unsourcedClaimIds(schema, annotations), [schema, annotations])
-  const links = useMemo(() => {
-    if (!selected) return []
-    // Only the spans at the other ends are looked up (a map of every span costs ~10 ms at 20k).
-    const ends = new Set<string>()
-    for (const r of annotations.relations)
-      if (r.from === selected.id) ends.add(r.to)
-      else if (r.to === selected.id) ends.add(r.from)
-    const spans = new Map(annotations.spans.filter((s) => ends.has(s.id)).map((s) => [s.id, s]))
-    return spanLinks({ schema, spans, relations: annotations.relations }, selected.id)
-  }, [schema, annotations, selected])
+  // Every unsourced claim only for the list; for a selected span only whether it is one, so tagging
+  // and editing a span do not pay a pass over every span on each change.
+  const unsourced = useMemo(
+    () => (selected ? null : unsourcedClaimIds(schema, annotations)),
+    [schema, annotations, selected],
+  )
+  const links = useSelectedLinks(schema, annotations, selected)
   const frame = frameOf(schema)
 
+  // assign() and createFor() never reject: a failed registry write is shown as a notice.
   return (
     <section className="annotation-panel" aria-label="Annotations">
       {selected ? (
@@ -63,7 +60,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           onUpdate={props.onUpdateSpan}
           onDelete={props.onDeleteSpan}
           onBack={props.onClearSelection}
-          noSource={unsourced.has(selected.id)}
+          noSource={isUnsourcedClaim(schema, annotations, selected)}
           readOnly={props.readOnly}
         >
           {registry && selected.layer === frame.sourceLayer && (
@@ -98,7 +95,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
           filter={filter}
           onFilter={setFilter}
           onShow={props.onShowSpan}
-          unsourced={unsourced}
+          unsourced={unsourced ?? undefined}
         />
       )}
       <fieldset className="plain-fieldset" disabled={!!props.readOnly}>
@@ -110,4 +107,22 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
       </fieldset>
     </section>
   )
+}
+
+/** The links of the selected span, looking up only the spans at their other ends. */
+function useSelectedLinks(
+  schema: AnnotationSchema,
+  annotations: Annotations,
+  selected: Span | null,
+) {
+  return useMemo(() => {
+    if (!selected) return []
+    // Only the spans at the other ends are looked up (a map of every span costs ~10 ms at 20k).
+    const ends = new Set<string>()
+    for (const r of annotations.relations)
+      if (r.from === selected.id) ends.add(r.to)
+      else if (r.to === selected.id) ends.add(r.from)
+    const spans = new Map(annotations.spans.filter((s) => ends.has(s.id)).map((s) => [s.id, s]))
+    return spanLinks({ schema, spans, relations: annotations.relations }, selected.id)
+  }, [schema, annotations, selected])
 }

@@ -1,5 +1,5 @@
 // All spans of the document, grouped by layer with counts and filterable by label and text.
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import type { AnnotationSchema, Span } from '../../../shared/model'
 import { groupSpans, labelOptions, type SpanFilter as Filter } from './span-groups'
 import { SpanFilter } from './span-filter'
@@ -15,8 +15,18 @@ interface SpanListProps {
   unsourced?: ReadonlySet<string>
 }
 
-/** The grouped, filtered span list. */
-export function SpanList({ spans, schema, filter, onFilter, onShow, unsourced }: SpanListProps) {
+/**
+ * The grouped, filtered span list; memoised, so a change elsewhere in the shell (the save state,
+ * the text selection) does not redraw hundreds of list items.
+ */
+export const SpanList = memo(function SpanList({
+  spans,
+  schema,
+  filter,
+  onFilter,
+  onShow,
+  unsourced,
+}: SpanListProps) {
   const groups = useMemo(() => groupSpans(spans, schema, filter), [spans, schema, filter])
   const options = useMemo(() => labelOptions(schema), [schema])
   const filtered = filter.label !== null || filter.text.trim() !== ''
@@ -49,4 +59,4 @@ export function SpanList({ spans, schema, filter, onFilter, onShow, unsourced }:
       ))}
     </section>
   )
-}
+})

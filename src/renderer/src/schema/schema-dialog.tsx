@@ -74,6 +74,7 @@ function useSchemaDraft(props: SchemaDialogProps) {
 /** Edits the project's schema and the annotator name; Save sends both to main. */
 export function SchemaDialog(props: SchemaDialogProps) {
   const { draft, annotator, setAnnotator, error, saving, apply, save } = useSchemaDraft(props)
+  // save() never rejects: a failure is shown in the dialog.
   return (
     <Modal
       title="Schema"

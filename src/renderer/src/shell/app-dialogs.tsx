@@ -1,8 +1,11 @@
-// The dialogs the shell opens over everything: a new project's name, the schema, the report of a
-// document import, and the dataset dialogs (export, import of annotations).
+// The dialogs the shell opens over everything: a new project's name, the schema, a document
+// import's progress and report, Paste article, and the dataset dialogs (export, import of
+// annotations).
 import { AnnotationImportDialog } from '../datasets/annotation-import-dialog'
 import { ExportDialog } from '../datasets/export-dialog'
+import { ImportProgressDialog } from '../datasets/import-progress-dialog'
 import { ImportReportDialog } from '../datasets/import-report-dialog'
+import { PasteDialog } from '../datasets/paste-dialog'
 import { SchemaDialog } from '../schema/schema-dialog'
 import { NewProjectDialog } from './new-project-dialog'
 import type { ShellState } from './use-shell-state'
@@ -16,6 +19,7 @@ export function AppDialogs({ s }: { s: ShellState }) {
         <NewProjectDialog
           onCreate={(name) => {
             s.setAskingName(false)
+            // Never rejects: a failure is shown as a notice (guarded() in use-project-actions).
             void nav.createProject(name)
           }}
           onCancel={() => s.setAskingName(false)}
@@ -30,6 +34,17 @@ export function AppDialogs({ s }: { s: ShellState }) {
           onSettings={project.setSettings}
           onClose={() => s.setEditingSchema(false)}
         />
+      )}
+      {s.pasting && snapshot && (
+        <PasteDialog
+          api={api}
+          initial={s.pasting}
+          onImport={transfers.importPaste}
+          onClose={() => s.setPasting(null)}
+        />
+      )}
+      {transfers.importRun && (
+        <ImportProgressDialog run={transfers.importRun} onCancel={transfers.cancel} />
       )}
       {transfers.result?.kind === 'import' && (
         <ImportReportDialog report={transfers.result.report} onClose={transfers.clearResult} />
@@ -53,6 +68,7 @@ export function AppDialogs({ s }: { s: ShellState }) {
           api={api}
           formats={datasets.formats?.import ?? []}
           onSnapshot={project.setSnapshot}
+          // Never rejects: a failed save before switching is shown as a notice.
           onOpenDocument={(id) => void nav.openDocument(id)}
           onClose={datasets.close}
         />

@@ -1,7 +1,6 @@
 // The app shell: the top bar, the open project's views (or the start screen), and what floats over
 // them. The state and its wiring live in `useShellState`, main's events and the keyboard in
 // `useShellEvents`; this component lays out what is on screen.
-import { ProgressBar } from '../common/progress-bar'
 import { AnalystBanner } from '../team/analyst-banner'
 import { AppDialogs } from './app-dialogs'
 import { DropOverlay } from './drop-overlay'
@@ -21,6 +20,7 @@ export default function App() {
   useShellEvents(s)
   const { project, doc, snapshot, schema, nav, transfers, datasets } = s
 
+  // The `void` actions below never reject: nav and transfers show a failure as a notice.
   return (
     <div className="app">
       <TopBar
@@ -31,7 +31,9 @@ export default function App() {
         snapToWords={s.settings.snapToWords}
         onSnapToWords={(on) => void nav.setSnapToWords(on)}
         onImport={() => void transfers.importWithDialog()}
+        onPasteArticle={() => s.setPasting({})}
         onImportAnnotations={datasets.openImportAnnotations}
+        preAnnotate={snapshot ? s.suggestions.preAnnotate : undefined}
         onExport={() => datasets.openExport()}
         busy={transfers.busy}
         views={<ViewTabs view={s.view} onChange={s.showView} />}
@@ -68,7 +70,6 @@ export default function App() {
           onOpenRecent={(path) => void nav.openRecent(path)}
         />
       )}
-      {transfers.progress && <ProgressBar {...transfers.progress} />}
       {s.dragging && <DropOverlay />}
       <AppDialogs s={s} />
     </div>

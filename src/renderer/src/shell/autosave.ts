@@ -95,9 +95,15 @@ export class AutosaveScheduler<T> {
     while (this.inFlight) await this.inFlight
     if (this.pending) {
       this.start()
-      while (this.inFlight) await this.inFlight
+      // Read through a call: the compiler keeps `inFlight` narrowed to null across start().
+      for (let p = this.running(); p; p = this.running()) await p
     }
     if (this.current.kind === 'error') throw new Error(this.current.message)
+  }
+
+  /** The save in flight, if any. */
+  private running(): Promise<void> | null {
+    return this.inFlight
   }
 
   /** Tries again after an error; never rejects (the state shows the outcome). */

@@ -1,5 +1,5 @@
 // Asks for the name of a new project (main then asks where to put it with a native dialog).
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState, type SubmitEvent } from 'react'
 import { Modal } from '../common/modal'
 
 interface NewProjectDialogProps {
@@ -12,7 +12,7 @@ export function NewProjectDialog({ onCreate, onCancel }: NewProjectDialogProps) 
   const [name, setName] = useState('')
   const inputId = useId()
   const trimmed = name.trim()
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault()
     if (trimmed) onCreate(trimmed)
   }

@@ -1,11 +1,15 @@
 // The views of an open project, stacked: the article workbench (documents, article, annotation
-// panel), the claims and sources tables, the team's agreement and curation, and the source
-// registry dialog over them.
+// panel), the claims and sources tables, the Overview, the team's agreement and curation, and the
+// source registry dialog over them.
+import { useState } from 'react'
 import type { ProjectSnapshot } from '../../../shared/ipc-contract'
+import type { ClaimsFilterHint } from '../../../shared/overview/types'
 import type { AnnotationSchema } from '../../../shared/model'
 import { ArticlePane } from '../article/article-pane'
 import { ClaimsViews } from '../claims/claims-views'
 import { RegistryDialog } from '../entities/registry-dialog'
+import { OverviewPanel } from '../overview/overview-panel'
+import { ReportDialog } from '../overview/report-dialog'
 import { AnnotationPanel } from '../panel/annotation-panel'
 import { TeamViews } from '../team/team-views'
 import { DocumentList } from './document-list'
@@ -22,6 +26,17 @@ interface ProjectViewsProps {
 /** The open project's views; the one in `s.view` is shown. */
 export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
   const { api, doc, toClaim } = s
+  // A chart's bar shown in the Claims table: the filter and scope it asks for, numbered so the
+  // same bar clicked twice applies again.
+  const [claimsRequest, setClaimsRequest] = useState<{
+    filter: ClaimsFilterHint
+    docId: string | null
+    seq: number
+  } | null>(null)
+  const currentDocument = doc.file
+    ? { id: doc.file.document.id, title: doc.file.document.title }
+    : null
+  // The `void` actions below never reject: each shows a failed save or load as a notice.
   return (
     // The views are the page's main content; inside the article view the documents list is a
     // navigation landmark and the article and the panel are named regions (axe: a landmark such
@@ -41,8 +56,32 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
         projectVersion={snapshot}
         onOpenClaim={(row) => void toClaim.openClaim(row.documentId, row.claimId)}
         onOpenDocument={(id) => void toClaim.openDocument(id)}
+        filterRequest={claimsRequest}
       />
       <TeamViews s={s} snapshot={snapshot} />
+      <OverviewPanel
+        key={`overview:${snapshot.path}`}
+        view={s.view}
+        api={api}
+        currentDocument={currentDocument}
+        flush={doc.flush}
+        projectVersion={snapshot}
+        onOpenSpan={(docId, spanId) => void toClaim.openClaim(docId, spanId)}
+        onShowClaims={(filter, docId) => {
+          setClaimsRequest((r) => ({ filter, docId, seq: (r?.seq ?? 0) + 1 }))
+          s.showView('claims')
+        }}
+        onExportReport={(docId) => s.setReportDialog({ docId })}
+      />
+      {s.reportDialog && (
+        <ReportDialog
+          api={api}
+          flush={doc.flush}
+          currentDocument={currentDocument}
+          initialDocId={s.reportDialog.docId}
+          onClose={() => s.setReportDialog(null)}
+        />
+      )}
       {schema && (
         <RegistryDialog registry={s.registry} schema={schema} annotations={doc.annotations} />
       )}
@@ -54,6 +93,7 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
 function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
   const { doc, nav, article, registry } = s
   const { actions, linking } = article
+  // The `void` actions below never reject: each shows a failed save or import as a notice.
   return (
     <Workbench
       documents={
@@ -84,6 +124,7 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
           linking={linking}
           onOpenRegistry={registry.openManager}
           onOpenSchema={() => s.setEditingSchema(true)}
+          suggestions={s.suggestions}
         />
       }
       panel={

@@ -15,6 +15,12 @@ export interface KeyInput {
   inTextField: boolean
   /** A span is selected. */
   spanSelected: boolean
+  /** Suggestions are drawn (N and Shift+N step through them). */
+  suggestionsShown?: boolean
+  /** A suggestion is current (Enter, Shift+Enter and X act on it). */
+  suggestionCurrent?: boolean
+  /** Focus is on a control that Enter activates (a button, link, summary): it keeps Enter. */
+  onControl?: boolean
 }
 
 export type ShortcutAction =
@@ -25,6 +31,10 @@ export type ShortcutAction =
   | { type: 'escape' }
   | { type: 'adjacent-span'; dir: 1 | -1 }
   | { type: 'link' }
+  | { type: 'suggestion-step'; dir: 1 | -1 }
+  | { type: 'suggestion-accept' }
+  | { type: 'suggestion-accept-all' }
+  | { type: 'suggestion-reject' }
 
 /** Decides what a keydown does, or null when the app leaves it alone. */
 export function matchShortcut(input: KeyInput, schema: AnnotationSchema): ShortcutAction | null {
@@ -52,6 +62,21 @@ export function matchShortcut(input: KeyInput, schema: AnnotationSchema): Shortc
   // L links the selected span (opens the link picker; with no span selected the shell says why);
   // a layer with shortcut "l" wins above.
   if (key === 'l' && !input.shiftKey) return { type: 'link' }
+  return matchSuggestionKey(input, key)
+}
+
+/**
+ * Suggestions: N / Shift+N step to the next / previous one while they are drawn; on the current
+ * one Enter accepts, Shift+Enter accepts every open one of its kind, X rejects. A focused button
+ * keeps its Enter. (Layer shortcuts "n" or "x" win: they are matched first.)
+ */
+function matchSuggestionKey(input: KeyInput, key: string): ShortcutAction | null {
+  if (key === 'n' && input.suggestionsShown)
+    return { type: 'suggestion-step', dir: input.shiftKey ? -1 : 1 }
+  if (!input.suggestionCurrent) return null
+  if (key === 'Enter' && !input.onControl)
+    return input.shiftKey ? { type: 'suggestion-accept-all' } : { type: 'suggestion-accept' }
+  if (key === 'x' && !input.shiftKey) return { type: 'suggestion-reject' }
   return null
 }
 
@@ -80,6 +105,27 @@ const NON_TEXT_INPUTS = new Set([
   'color',
   'file',
 ])
+
+/** True when Enter on `target` activates it (a button, link, summary or similar control). */
+export function isControlTarget(
+  target: {
+    tagName?: string
+    type?: string
+    getAttribute?: (name: string) => string | null
+  } | null,
+): boolean {
+  const tag = target?.tagName?.toUpperCase()
+  if (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || tag === 'SELECT') return true
+  if (tag === 'INPUT') return true
+  const role = target?.getAttribute?.('role')
+  return (
+    role === 'button' ||
+    role === 'link' ||
+    role === 'menuitem' ||
+    role === 'option' ||
+    role === 'tab'
+  )
+}
 
 /**
  * True when a keydown's target keeps typed keys for itself: a text-like input, a text area or a

@@ -14,8 +14,12 @@ interface TopBarProps {
   snapToWords: boolean
   onSnapToWords: (on: boolean) => void
   onImport: () => void
+  /** Opens the Paste article dialog. */
+  onPasteArticle: () => void
   /** Opens the Import Annotations dialog. */
   onImportAnnotations: () => void
+  /** The project's "Pre-annotate on import" setting (absent: no project open). */
+  preAnnotate?: { on: boolean; set: (on: boolean) => void }
   /** Opens the Export dialog. */
   onExport: () => void
   busy: boolean
@@ -75,8 +79,10 @@ export function TopBar(props: TopBarProps) {
           </label>
           <ImportMenu
             onImportDocuments={props.onImport}
+            onPasteArticle={props.onPasteArticle}
             onImportAnnotations={props.onImportAnnotations}
             disabled={props.busy}
+            preAnnotate={props.preAnnotate}
           />
           <button type="button" className="button" onClick={props.onExport} disabled={props.busy}>
             Export…

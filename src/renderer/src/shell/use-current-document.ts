@@ -6,6 +6,7 @@ import type { Api, DocumentSummary, FlushOutcome } from '../../../shared/ipc-con
 import type { Annotations, DocumentFile } from '../../../shared/model'
 import { AutosaveScheduler, type SaveState } from './autosave'
 import { messageOf } from '../common/error-message'
+import { useLatest } from '../common/use-latest'
 
 export interface CurrentDocument {
   docId: string | null
@@ -33,13 +34,7 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
   const [doc, setDoc] = useState<CurrentDocument>(noDocument)
   const saver = useRef<AutosaveScheduler<Annotations> | null>(null)
   const loadSeq = useRef(0)
-  const onSavedRef = useRef(onSaved)
-  onSavedRef.current = onSaved
-  // The document and its latest annotations, for flushOutcome (read after an await).
-  const docIdRef = useRef<string | null>(null)
-  const annotationsRef = useRef<Annotations | null>(null)
-  docIdRef.current = doc.docId
-  annotationsRef.current = doc.annotations
+  const onSavedRef = useLatest(onSaved)
 
   /** Writes pending changes; false (with the error shown in the save state) if that failed. */
   const flush = useCallback(async (): Promise<boolean> => {
@@ -82,7 +77,7 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
       }
       return true
     },
-    [api, flush],
+    [api, flush, onSavedRef],
   )
 
   /** Forgets the document without saving (its project is already closed). */
@@ -104,14 +99,30 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
   }, [])
 
   const retry = useCallback(() => {
+    // retry() never rejects: the save state shows the outcome.
     void saver.current?.retry()
   }, [])
 
-  /**
-   * Flushes and says how it went, for main before a close or quit: saved, or why not with the
-   * annotations that are not on disk (so main can offer to save a copy of them elsewhere).
-   */
-  const flushOutcome = useCallback(async (): Promise<FlushOutcome> => {
+  const flushOutcome = useFlushOutcome(flush, saver, doc)
+
+  useFlushOnLeave(flush)
+
+  return { ...doc, open, forget, flush, flushOutcome, changed, select, retry }
+}
+
+/**
+ * Flushes and says how it went, for main before a close or quit: saved, or why not with the
+ * annotations that are not on disk (so main can offer to save a copy of them elsewhere).
+ */
+function useFlushOutcome(
+  flush: () => Promise<boolean>,
+  saver: RefObject<AutosaveScheduler<Annotations> | null>,
+  doc: CurrentDocument,
+) {
+  // The document and its latest annotations, read after the flush's await.
+  const docIdRef = useLatest(doc.docId)
+  const annotationsRef = useLatest(doc.annotations)
+  return useCallback(async (): Promise<FlushOutcome> => {
     if (await flush()) return { saved: true }
     const state = saver.current?.state
     const message = state?.kind === 'error' ? state.message : 'The last save did not finish.'
@@ -122,11 +133,7 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
       message,
       unsaved: docId && annotations ? { docId, annotations } : null,
     }
-  }, [flush])
-
-  useFlushOnLeave(flush)
-
-  return { ...doc, open, forget, flush, flushOutcome, changed, select, retry }
+  }, [flush, saver, docIdRef, annotationsRef])
 }
 
 /** The autosave of `docId`, reporting each save's summary to `onSaved` and its state to `onState`. */
@@ -149,6 +156,7 @@ function autosaver(
 /** Closing or hiding the window: start the save now (the IPC message leaves synchronously). */
 function useFlushOnLeave(flush: () => Promise<boolean>): void {
   useEffect(() => {
+    // flush() never rejects (a failure is the save state); the page may be gone before it ends.
     const now = () => void flush()
     const onVisibility = () => document.visibilityState === 'hidden' && now()
     window.addEventListener('beforeunload', now)

@@ -1,5 +1,6 @@
 // Drag and drop of files onto the window: shows an overlay while files are dragged over it and
-// hands the dropped files, read into memory, to `onFiles`. Only file drags are taken, so dragging
+// hands the dropped files to `onFiles`, which reads them (`readDroppedFiles`) where it can report
+// a file that cannot be read (moved or deleted since the drag began). Only file drags are taken, so dragging
 // text inside the article keeps working; the default (navigating to the file) is always prevented.
 import { useRef, useState } from 'react'
 import { useWindowEvent } from '../common/use-window-event'
@@ -9,12 +10,19 @@ export interface DroppedFile {
   data: Uint8Array<ArrayBuffer>
 }
 
+/** Reads dropped files into memory; rejects if one cannot be read. */
+export function readDroppedFiles(files: readonly File[]): Promise<DroppedFile[]> {
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
+  )
+}
+
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files')
 }
 
 /** Returns true while files are dragged over the window. */
-export function useFileDrop(enabled: boolean, onFiles: (files: DroppedFile[]) => void): boolean {
+export function useFileDrop(enabled: boolean, onFiles: (files: File[]) => void): boolean {
   const [dragging, setDragging] = useState(false)
   // dragenter/dragleave fire for every child element crossed; count them to know when we left.
   const depth = useRef(0)
@@ -57,9 +65,7 @@ export function useFileDrop(enabled: boolean, onFiles: (files: DroppedFile[]) =>
       setDragging(false)
       const files = Array.from(e.dataTransfer?.files ?? [])
       if (!enabled || files.length === 0) return
-      void Promise.all(
-        files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })),
-      ).then(onFiles)
+      onFiles(files)
     },
     true,
   )

@@ -1,8 +1,10 @@
 // Bringing work into the project: documents (from the Import menu, the File menu or a drop on the
-// window, with progress and a report) and the dataset dialogs (export, import of annotations).
+// window, with progress and a report), articles pasted from the clipboard, and the dataset dialogs
+// (export, import of annotations).
 import { useCallback } from 'react'
 import type { Api, ImportReport, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { useDatasets } from '../datasets/use-datasets'
+import { usePasteArticle } from '../datasets/use-paste-article'
 import { useTransfers } from '../datasets/use-transfers'
 import { useFileDrop } from './use-file-drop'
 
@@ -30,6 +32,7 @@ export function useImports({
     onSnapshot: setSnapshot,
     onImported: useCallback(
       (report: ImportReport) => {
+        // openDoc never rejects: a document that fails to load shows its error in the article.
         if (!docId && report.added[0]) void openDoc(report.added[0].id)
       },
       [docId, openDoc],
@@ -37,6 +40,11 @@ export function useImports({
     onError: onNotice,
   })
   const datasets = useDatasets(api, onNotice)
-  const dragging = useFileDrop(snapshot !== null && !transfers.busy, transfers.importFiles)
-  return { transfers, datasets, dragging }
+  const { importFiles } = transfers
+  const canImport = snapshot !== null && !transfers.busy
+  // importFiles never rejects: run() shows a failed import as a notice.
+  const onDrop = useCallback((files: File[]) => void importFiles(files), [importFiles])
+  const dragging = useFileDrop(canImport, onDrop)
+  const { pasting, setPasting } = usePasteArticle(canImport)
+  return { transfers, datasets, dragging, pasting, setPasting }
 }

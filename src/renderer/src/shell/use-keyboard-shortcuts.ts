@@ -1,7 +1,7 @@
 // The window's keydown handler: maps keys to editor actions with `matchShortcut` (which leaves
 // text fields their own keys) while a document is open and no dialog is.
 import type { AnnotationSchema } from '../../../shared/model'
-import { detectMac, isTextFieldTarget, matchShortcut } from './shortcuts'
+import { detectMac, isControlTarget, isTextFieldTarget, matchShortcut } from './shortcuts'
 import { readOnlyHint, type EditorActions } from '../article/use-editor-actions'
 import type { ShortcutAction } from './shortcuts'
 import { useWindowEvent } from '../common/use-window-event'
@@ -15,6 +15,9 @@ const CHANGES: ReadonlySet<ShortcutAction['type']> = new Set([
   'redo',
   'delete-span',
   'link',
+  'suggestion-accept',
+  'suggestion-accept-all',
+  'suggestion-reject',
 ])
 
 interface ShortcutOptions {
@@ -26,12 +29,22 @@ interface ShortcutOptions {
   actions: EditorActions
   /** The link picker: L opens it for the selected span; Escape closes it first. */
   linking?: { pickerOpen: boolean; openPicker: () => boolean; closePicker: () => void }
+  /** Suggestions: stepping, accepting and rejecting (see shortcuts.ts). */
+  suggestions?: {
+    shown: boolean
+    current: boolean
+    step: (dir: 1 | -1) => boolean
+    accept: () => boolean
+    acceptAll: () => boolean
+    reject: () => boolean
+    clearCurrent: () => boolean
+  }
 }
 
 /** Installs the app's keyboard shortcuts (see README "Keyboard shortcuts"). */
 export function useKeyboardShortcuts(options: ShortcutOptions): void {
   useWindowEvent('keydown', (e) => {
-    const { schema, selectedId, paletteOpen, closePalette, actions, linking } = options
+    const { schema, selectedId, paletteOpen, closePalette, actions, linking, suggestions } = options
     if (e.isComposing || !schema) return
     // ProseMirror marks keys such as Escape, Enter and Backspace as handled even though the
     // read-only article does nothing with them; elsewhere a handled key is left alone.
@@ -48,6 +61,9 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
         isMac,
         inTextField: isTextFieldTarget(target),
         spanSelected: selectedId !== null,
+        suggestionsShown: suggestions?.shown ?? false,
+        suggestionCurrent: suggestions?.current ?? false,
+        onControl: isControlTarget(target),
       },
       schema,
     )
@@ -81,9 +97,22 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
             'Select a span first (click a highlight, or press ] to step to one), then L.',
           )
         break
+      case 'suggestion-step':
+        handled = suggestions?.step(action.dir) ?? false
+        break
+      case 'suggestion-accept':
+        handled = suggestions?.accept() ?? false
+        break
+      case 'suggestion-accept-all':
+        handled = suggestions?.acceptAll() ?? false
+        break
+      case 'suggestion-reject':
+        handled = suggestions?.reject() ?? false
+        break
       case 'escape':
         if (linking?.pickerOpen) linking.closePicker()
         else if (paletteOpen) closePalette()
+        else if (suggestions?.clearCurrent()) handled = true
         else if (selectedId) actions.clearSelection()
         else handled = false
         break

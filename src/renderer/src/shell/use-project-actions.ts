@@ -1,6 +1,6 @@
 // Opening, creating and closing projects and switching documents. Every action that leaves the
 // open document saves it first and stops, with a message, if that save fails.
-import { useCallback, useEffect } from 'react'
+import { useCallback, useEffect, useEffectEvent } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
 import { rememberDocument, rememberedDocument } from './last-document'
@@ -86,6 +86,7 @@ function useDocumentSwitching({ project, doc, onNotice, onLeave }: ProjectAction
   const showInitialDocument = useCallback(
     (next: ProjectSnapshot | null) => {
       onLeave()
+      // openDoc never rejects: a document that cannot be loaded shows its error in the article.
       if (!next) return void openDoc(null)
       const readable = next.documents.filter((d) => !d.error)
       const last = rememberedDocument(next.path)
@@ -94,10 +95,11 @@ function useDocumentSwitching({ project, doc, onNotice, onLeave }: ProjectAction
     [openDoc, onLeave],
   )
 
-  // The project app:init opened (the last one, or the sample on first start); once.
+  // The project app:init opened (the last one, or the sample on first start); once, when init
+  // answers: later projects arrive through switchProject.
+  const showInitProject = useEffectEvent(() => showInitialDocument(project.snapshot))
   useEffect(() => {
-    if (project.ready) showInitialDocument(project.snapshot)
-    // Only when init answers: later projects arrive through switchProject.
+    if (project.ready) showInitProject()
   }, [project.ready])
 
   /** Replaces the open project (the old one's document must already be saved). */

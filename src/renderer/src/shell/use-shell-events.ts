@@ -23,6 +23,15 @@ export function useShellEvents(s: ShellState): void {
       openPicker: () => linking.openPicker(),
       closePicker: () => linking.closePicker(),
     },
+    suggestions: {
+      shown: s.suggestions.info.shown,
+      current: s.suggestions.info.current !== null,
+      step: s.suggestions.step,
+      accept: () => s.suggestions.accept(),
+      acceptAll: () => s.suggestions.acceptAll(),
+      reject: () => s.suggestions.reject(),
+      clearCurrent: s.suggestions.clearCurrent,
+    },
   })
 
   useMainEvents(api, (event: MainEvent) => {
@@ -44,7 +53,9 @@ export function useShellEvents(s: ShellState): void {
           .catch(() => undefined)
         return
       case 'progress':
-        transfers.onProgress(event)
+      case 'import-start':
+      case 'import-file':
+        transfers.onImportEvent(event)
         return
       case 'project-changed':
         nav.projectChanged(event.snapshot)
@@ -65,8 +76,12 @@ function runMenuCommand(s: ShellState, command: MenuCommand): void {
     case 'redo':
       s.article.actions.history(command)
       return
+    // None of these reject: each shows its own failure as a notice.
     case 'import':
       if (snapshot) void transfers.importWithDialog()
+      return
+    case 'paste-article':
+      if (snapshot) s.setPasting({})
       return
     case 'new-project':
       s.setAskingName(true)
@@ -79,6 +94,9 @@ function runMenuCommand(s: ShellState, command: MenuCommand): void {
       return
     case 'toggle-snap':
       void nav.toggleSnap()
+      return
+    case 'analyst-report':
+      if (snapshot) s.setReportDialog({ docId: null })
       return
   }
 }

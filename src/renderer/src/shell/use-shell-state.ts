@@ -5,6 +5,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import { useArticleShell } from '../article/use-article-shell'
 import type { AliasHistory } from '../article/use-editor-actions'
 import { useClaimNavigation } from '../claims/use-claim-navigation'
+import { useSuggestions } from '../suggestions/use-suggestions'
 import { useEntities } from '../entities/use-entities'
 import { useCurrentDocument } from './use-current-document'
 import { useImports } from './use-imports'
@@ -21,6 +22,8 @@ export function useShellState() {
   const [askingName, setAskingName] = useState(false)
   const [editingSchema, setEditingSchema] = useState(false)
   const [view, setView] = useState<AppView>('article')
+  /** The Export Report dialog, open with the scope it starts from (null: the whole project). */
+  const [reportDialog, setReportDialog] = useState<{ docId: string | null } | null>(null)
   const { snapshot, settings } = project
   const schema = snapshot?.project.schema ?? null
 
@@ -50,13 +53,8 @@ export function useShellState() {
     setView,
     onNotice: setNotice,
   })
-  const showView = useCallback(
-    (next: AppView) => {
-      closePalette()
-      setView(next)
-    },
-    [closePalette],
-  )
+  const showView = useShowView(closePalette, setView)
+  const suggestions = useSuggestions({ api, project, doc, editor: actions.editor, setNotice })
   const imports = useImports({
     api,
     snapshot,
@@ -81,12 +79,26 @@ export function useShellState() {
     setEditingSchema,
     view,
     showView,
+    reportDialog,
+    setReportDialog,
     article,
     nav,
     registry,
     toClaim,
+    suggestions,
     ...imports,
   }
+}
+
+/** Shows another view, closing the tag palette first. */
+function useShowView(closePalette: () => void, setView: (view: AppView) => void) {
+  return useCallback(
+    (next: AppView) => {
+      closePalette()
+      setView(next)
+    },
+    [closePalette, setView],
+  )
 }
 
 /** What `useShellState` returns: passed whole to the shell's parts. */

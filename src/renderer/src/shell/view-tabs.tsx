@@ -3,13 +3,21 @@
 // select them (automatic activation; switching is instant because every view stays mounted).
 import { useRef, type KeyboardEvent, type ReactNode } from 'react'
 
-export const APP_VIEWS = ['article', 'claims', 'sources', 'agreement', 'curation'] as const
+export const APP_VIEWS = [
+  'article',
+  'claims',
+  'sources',
+  'overview',
+  'agreement',
+  'curation',
+] as const
 export type AppView = (typeof APP_VIEWS)[number]
 
 const NAMES: Record<AppView, string> = {
   article: 'Article',
   claims: 'Claims',
   sources: 'Sources',
+  overview: 'Overview',
   agreement: 'Agreement',
   curation: 'Curation',
 }
@@ -54,7 +62,7 @@ interface ViewTabsProps {
   onChange: (view: AppView) => void
 }
 
-/** The Article | Claims | Sources | Agreement | Curation tabs. */
+/** The Article | Claims | Sources | Overview | Agreement | Curation tabs. */
 export function ViewTabs({ view, onChange }: ViewTabsProps) {
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
   const onKeyDown = (e: KeyboardEvent) => {

@@ -114,8 +114,9 @@ describe("exports read by their consumers' own readers", () => {
   it('every span of every format slices to its text, in Python', async () => {
     const { stdout } = await promisify(execFile)(PYTHON, [SCRIPT, path.join(root, 'exports')], {
       maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: { stderr?: string; message: string }) => {
-      throw new Error(`read_exports.py failed: ${error.stderr || error.message}`)
+    }).catch((error: unknown) => {
+      const { stderr, message } = error as { stderr?: string; message: string }
+      throw new Error(`read_exports.py failed: ${stderr || message}`)
     })
     const result = JSON.parse(stdout) as {
       counts: { exports: number }

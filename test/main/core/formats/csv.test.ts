@@ -14,10 +14,11 @@ function run(input: Input) {
   expect(out.files).toHaveLength(1)
   const data = out.files[0].data as string
   // An independent RFC 4180 parser reads it back.
-  const rows = parse(data, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<
-    string,
-    string
-  >[]
+  const rows = parse<Record<string, string>>(data, {
+    bom: true,
+    columns: true,
+    record_delimiter: '\r\n',
+  })
   return { data, rows, manifest: out.manifest }
 }
 

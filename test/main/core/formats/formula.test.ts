@@ -46,10 +46,10 @@ function csvTexts(texts: string[], options?: Record<string, unknown>) {
     })),
   )
   const out = exportDocuments(csvFormat, makeProject([doc]), [doc], options)
-  const rows = parse(out.files[0].data as string, { bom: true, columns: true }) as Record<
-    string,
-    string
-  >[]
+  const rows = parse<Record<string, string>>(out.files[0].data, {
+    bom: true,
+    columns: true,
+  })
   return { rows, manifest: out.manifest, text }
 }
 
@@ -59,7 +59,7 @@ describe('formula escaping', () => {
     expect(neutraliseFormula(cell)).toBe(`'${cell}`)
     const { rows } = csvTexts([cell])
     expect(rows[0].text).toBe(`'${cell}`)
-    const claims = parse(claimsCsv([['claim'], [cell]]), { bom: true }) as string[][]
+    const claims = parse(claimsCsv([['claim'], [cell]]), { bom: true })
     expect(claims[1][0]).toBe(`'${cell}`)
   })
 

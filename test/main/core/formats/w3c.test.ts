@@ -63,7 +63,9 @@ function bodyMustFailures(annotation: Json): string[] {
     if ('source' in b && 'value' in b) failures.push(`${at}: 4-bodySpecificResourceNoValue`)
     const purposes = b.purpose === undefined ? [] : [b.purpose].flat()
     for (const p of purposes) {
-      if (!MOTIVATIONS.has(String(p))) failures.push(`${at}: purpose ${String(p)} not a motivation`)
+      if (typeof p !== 'string' || !MOTIVATIONS.has(p)) {
+        failures.push(`${at}: purpose ${JSON.stringify(p)} not a motivation`)
+      }
     }
   })
   return failures

@@ -93,6 +93,25 @@ describe('REFI-QDA', () => {
   it('replaces characters XML cannot hold in a selection name', () => {
     expect(qde.querySelectorAll('PlainTextSelection')[1].getAttribute('name')).toBe('\uFFFDbell')
   })
+
+  it('cuts a long selection name between grapheme clusters, never inside an emoji sequence', () => {
+    const family = '\u{1F469}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}'
+    // Unit 57 falls inside the family (a ZWJ sequence) in one quote, inside a surrogate pair in the
+    // other: each name keeps only whole clusters before the cut.
+    const quotes = [
+      `${'a'.repeat(55)}${family} said more`,
+      `${'b'.repeat(56)}\u{1F680} lift-off now`,
+    ]
+    const long = quotes.join(' | ')
+    const spans = quotes.map((q) => ({ ...rangeOf(long, q), layer: 'claim', label: 'Claim' }))
+    const zip = qdpxFormat.export(makeInput([makeDoc('d2', long, spans)])).files[0].data
+    const names = [
+      ...parseXml(asText(unzipSync(zip as Uint8Array)['project.qde'])).querySelectorAll(
+        'PlainTextSelection',
+      ),
+    ].map((e) => e.getAttribute('name'))
+    expect(names).toEqual([`${'a'.repeat(55)}...`, `${'b'.repeat(56)}...`])
+  })
 })
 
 describe('XLSX', () => {

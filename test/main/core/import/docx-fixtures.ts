@@ -19,6 +19,8 @@ export interface DocxParts {
   rels?: [string, string, string, boolean][]
   /** A settings part whose attached template is `template` (an external URL). */
   template?: string
+  /** More parts by path in the package (e.g. 'word/comments.xml'), as XML text. */
+  extraParts?: Record<string, string>
 }
 
 /** Zips a minimal Word package around the given body. */
@@ -49,6 +51,7 @@ export function buildDocx(parts: DocxParts): Uint8Array {
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${REL}">${documentRels.map(rel).join('')}</Relationships>`,
     ),
   }
+  for (const [name, xml] of Object.entries(parts.extraParts ?? {})) files[name] = strToU8(xml)
   if (parts.template) {
     files['word/settings.xml'] = strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W}" xmlns:r="${R}"><w:attachedTemplate r:id="rIdTemplate"/></w:settings>`,

@@ -75,10 +75,8 @@ describe('importFiles', () => {
       },
     )
     expect(report.added.map((a) => a.file)).toEqual(['one.txt'])
-    expect(report.errors).toEqual([
-      { file: 'report.pdf', message: 'cancelled' },
-      { file: 'three.txt', message: 'cancelled' },
-    ])
+    expect(report.errors).toEqual([])
+    expect(report.cancelled).toEqual(['report.pdf', 'three.txt'])
   })
 })
 
@@ -117,8 +115,8 @@ describe('the worker between imports', () => {
     expect(second.id).toBe(first.id)
     const cancelled = new AbortController()
     cancelled.abort()
-    expect((await threadOf('skipped.txt', cancelled.signal)).report.errors).toEqual([
-      { file: 'skipped.txt', message: 'cancelled' },
+    expect((await threadOf('skipped.txt', cancelled.signal)).report.cancelled).toEqual([
+      'skipped.txt',
     ])
     const controller = new AbortController()
     const aborted = await importFiles(
@@ -129,7 +127,7 @@ describe('the worker between imports', () => {
       ],
       { signal: controller.signal, onConverted: () => controller.abort() },
     )
-    expect(aborted.errors).toEqual([{ file: 'b.txt', message: 'cancelled' }])
+    expect(aborted.cancelled).toEqual(['b.txt'])
     const after = await threadOf('after.txt')
     expect(after.report.added).toHaveLength(1)
     expect(after.id).not.toBe(first.id)

@@ -14,7 +14,7 @@ function sampleAsClipboardHtml(): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
   return (
     '<meta charset="utf-8"><html><body><!--StartFragment-->' +
-    `<h1 style="font-size:2em" class="headline">${escape(title!)}</h1>` +
+    `<h1 style="font-size:2em" class="headline">${escape(title)}</h1>` +
     paragraphs.map((p) => `<p style="margin:0 0 1em" data-x="1">${escape(p)}</p>`).join('\n') +
     '<!--EndFragment--></body></html>'
   )
@@ -27,7 +27,7 @@ describe('pasting an article', () => {
     expect(document.text).toBe(seed.text.trim())
     expect(document.title).toBe(seed.title)
     expect(document.metadata).toEqual({ importedFrom: 'clipboard' })
-    expect(blockTexts(document)[0]![0]).toBe('heading1')
+    expect(blockTexts(document)[0][0]).toBe('heading1')
     expect(notes).toEqual([])
     expectSoundBlocks(document)
   })

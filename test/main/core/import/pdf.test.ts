@@ -32,7 +32,7 @@ function sourceBlocks(): [string, string][] {
     /<text:(h|p) text:style-name="([^"]+)"[^>]*>(.*?)<\/text:\1>(?![^<]*<\/text:note-body>)/g
   for (const [, , style, inner] of body.matchAll(pattern)) {
     if (style === 'Footnote') continue
-    const text = inner!.replace(
+    const text = inner.replace(
       /<text:note\b.*?<text:note-citation>(\d+)<\/text:note-citation>.*?<text:p[^>]*>(.*?)<\/text:p>.*?<\/text:note>/g,
       (_, n: string, note: string) => {
         notes.push(`[${n}] ${unescape(note)}`)
@@ -196,7 +196,7 @@ describe('PDF layouts built in the test', () => {
       const { base } = server
       const data = await buildPdf(
         [{ lines: paragraph(['A report with a script in it.'], 50, 700) }],
-        (doc, [page]) => addScriptAndLink(doc, page!, base),
+        (doc, [page]) => addScriptAndLink(doc, page, base),
       )
       const { document } = await convertFile('script.pdf', data)
       expect(document.text).toBe('A report with a script in it.')

@@ -119,7 +119,7 @@ describe('project lock', () => {
       for (const r of results) {
         if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(LockError)
       }
-      for (const w of winners) await (w as PromiseFulfilledResult<ProjectStore>).value.close()
+      for (const w of winners) await w.value.close()
       expect(winners, `round ${round}`).toHaveLength(1)
       expect((await readdir(dir)).sort()).toEqual(['.gitignore', '.marginalia', 'project.json'])
       expect(await lockFiles(dir)).toEqual([]) // no lock, no guard, nothing set aside

@@ -131,6 +131,21 @@ describe('ProjectStore', () => {
     await store.close()
   })
 
+  it('keeps the suggestions an analyst rejected in their set, saved and reopened', async () => {
+    const dir = await tempDir()
+    const store = await ProjectStore.create(dir, { name: 'P', ...ME })
+    const entry = await added(store)
+    const suggestions = { rejected: ['sg-cue-1', 'sg-claim-2'] }
+    await store.saveAnnotations(entry.id, { ...annotationsFor(), suggestions })
+    await store.close()
+    expect((await readSetFile(dir, 'tester', entry.id)).annotations.suggestions).toEqual(
+      suggestions,
+    )
+    const reopened = await ProjectStore.open(dir, ME)
+    expect((await reopened.loadDocument(entry.id)).annotations.suggestions).toEqual(suggestions)
+    await reopened.close()
+  })
+
   it('reports a document with the same text as a duplicate and adds nothing', async () => {
     const dir = await tempDir()
     const store = await ProjectStore.create(dir, { name: 'P' })

@@ -41,7 +41,7 @@ export function readingOrder(lines: Line[], bodySize: number): PageOrder {
   const flush = () => {
     band.forEach((column, i) => {
       for (const line of column) {
-        ordered.push({ ...line, columnLeft: edges[i * 2]!, columnRight: edges[i * 2 + 1]! })
+        ordered.push({ ...line, columnLeft: edges[i * 2], columnRight: edges[i * 2 + 1] })
       }
     })
     band = band.map(() => [])
@@ -50,7 +50,7 @@ export function readingOrder(lines: Line[], bodySize: number): PageOrder {
     if (gutters.length > 0 && spans(line)) {
       flush()
       ordered.push({ ...line, columnLeft: left, columnRight: right })
-    } else band[columnOf(line)]!.push(line)
+    } else band[columnOf(line)].push(line)
   }
   flush()
   const placedNotes = footnotes.map((l) => ({ ...l, columnLeft: left, columnRight: right }))

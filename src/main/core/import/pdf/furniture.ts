@@ -46,7 +46,7 @@ export function withoutFurniture(pages: PageLines[]): Line[][] {
   return pages.map((page, i) => {
     const furniture = new Set<Line>()
     for (const side of ['top', 'bottom'] as const) {
-      for (const line of edges[i]![side]) {
+      for (const line of edges[i][side]) {
         if (PAGE_NUMBER.test(keyOf(line.text)) || repeats(line, side) >= needed) furniture.add(line)
       }
     }

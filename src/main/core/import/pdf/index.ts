@@ -101,10 +101,10 @@ async function readPages(
         const [, , c, d, e, f] = item.transform as number[]
         runs.push({
           str: item.str,
-          x: e! - x0,
-          y: f! - y0,
+          x: e - x0,
+          y: f - y0,
           width: item.width,
-          size: Math.hypot(c!, d!),
+          size: Math.hypot(c, d),
         })
       }
       pages.push({ number, lines: linesOf(number, runs), height: y1 - y0 })
@@ -175,14 +175,14 @@ function footnoteParagraphs(lines: PlacedLine[]): { lines: string[]; page: numbe
 function linePitch(lines: PlacedLine[], bodySize: number): number {
   const ratios: number[] = []
   for (let i = 1; i < lines.length; i++) {
-    const [a, b] = [lines[i - 1]!, lines[i]!]
+    const [a, b] = [lines[i - 1], lines[i]]
     if (a.page !== b.page || a.columnLeft !== b.columnLeft) continue
     if (Math.abs(a.size - bodySize) > 0.5 || Math.abs(b.size - bodySize) > 0.5) continue
     const ratio = (a.y - b.y) / bodySize
     if (ratio > 0.9 && ratio < 3) ratios.push(ratio)
   }
   ratios.sort((x, y) => x - y)
-  return ratios.length > 0 ? ratios[Math.floor(ratios.length / 2)]! : 1.2
+  return ratios.length > 0 ? ratios[Math.floor(ratios.length / 2)] : 1.2
 }
 
 /** The font size carrying most characters: the body text's. */

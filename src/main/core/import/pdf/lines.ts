@@ -89,7 +89,7 @@ function accepts(line: Pending, run: Run): boolean {
 
 function lineOf(page: number, runs: Run[]): Line {
   const size = mainSize(runs)
-  const baseline = runs.find((r) => Math.abs(r.size - size) < 0.05)?.y ?? runs[0]!.y
+  const baseline = runs.find((r) => Math.abs(r.size - size) < 0.05)?.y ?? runs[0].y
   let text = ''
   let end = -Infinity
   for (const run of runs) {
@@ -104,7 +104,7 @@ function lineOf(page: number, runs: Run[]): Line {
     text += str
     end = Math.max(end, run.x + run.width)
   }
-  const x0 = runs[0]!.x
+  const x0 = runs[0].x
   return { page, text: text.replace(/\s+/g, ' ').trim(), x0, x1: end, y: baseline, size }
 }
 
@@ -115,7 +115,7 @@ function mainSize(runs: Run[]): number {
     const size = Math.round(r.size * 10) / 10
     weight.set(size, (weight.get(size) ?? 0) + r.str.trim().length)
   }
-  let best = runs[0]!.size
+  let best = runs[0].size
   let bestWeight = -1
   for (const [size, w] of weight) {
     if (w > bestWeight || (w === bestWeight && size > best)) {

@@ -4,6 +4,7 @@
 // stays up between batches, so pdf.js, jsdom and mammoth load once; main ends it when idle.
 import { parentPort, threadId } from 'node:worker_threads'
 import { convertJob, problemOf } from '../convert'
+import { preAnnotations } from '../pre-annotate'
 import type { WorkerBatch, WorkerMessage } from './protocol'
 
 const port = parentPort
@@ -15,13 +16,17 @@ port.on('message', (input: WorkerBatch) => {
   queue = queue.then(() => convertBatch(input))
 })
 
-async function convertBatch({ batch, jobs, firstIndex }: WorkerBatch): Promise<void> {
+async function convertBatch(input: WorkerBatch): Promise<void> {
+  const { batch, jobs, firstIndex, preAnnotate } = input
   for (const [i, job] of jobs.entries()) {
     const index = firstIndex + i
     try {
       const converted = await convertJob(job, (done, total) =>
         post({ batch, type: 'progress', index, done, total }),
       )
+      // Pre-annotation runs here too, so a long document is analysed off main's event loop.
+      if (preAnnotate)
+        converted.document.annotations = preAnnotations(converted.document, preAnnotate)
       post({ batch, type: 'result', index, converted, threadId })
     } catch (error) {
       post({ batch, type: 'failed', index, message: problemOf(error), threadId })

@@ -3,6 +3,7 @@
 // progress and one result per job, then 'done'. The worker stays up between batches.
 // Only plain data crosses: structured clone copies it, and nothing in a result can run.
 import type { ConvertedDocument } from '../converted'
+import type { PreAnnotate } from '../pre-annotate-settings'
 
 /** A file to import, or a paste (HTML and/or plain text from the clipboard, and a title). */
 export type ImportJob =
@@ -15,6 +16,8 @@ export interface WorkerBatch {
   jobs: ImportJob[]
   /** The index of `jobs[0]` in the whole import (a worker restarted after a crash gets the rest). */
   firstIndex: number
+  /** Accept the suggestion engine's proposals into each document (the project's setting). */
+  preAnnotate?: PreAnnotate
 }
 
 /** What the worker posts: progress within a job (pages of a PDF), each job's outcome, the end. */

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ConvertedDocument } from '../converted'
+import type { PreAnnotate } from '../pre-annotate-settings'
 import type { ImportJob, WorkerBatch, WorkerMessage } from './protocol'
 
 /** One job's outcome, in job order. `threadId` is the worker thread that converted it. */
@@ -21,6 +22,8 @@ export interface RunOptions {
   onProgress?: (index: number, done: number, total: number) => void
   /** Aborting terminates the worker; jobs not yet finished are reported as cancelled. */
   signal?: AbortSignal
+  /** Pre-annotate each document in the worker (see pre-annotate.ts). */
+  preAnnotate?: PreAnnotate
 }
 
 /** Heap limit of the worker: a file that needs more fails alone instead of taking main down. */
@@ -49,13 +52,13 @@ function acquireWorker(): Worker {
  */
 function releaseWorker(worker: Worker): void {
   if (idle) {
-    void worker.terminate()
+    void worker.terminate() // never rejects (resolves with the exit code); nothing waits for it
     return
   }
   worker.unref()
   const timer = setTimeout(() => {
     if (idle?.worker === worker) idle = null
-    void worker.terminate()
+    void worker.terminate() // never rejects (resolves with the exit code); nothing waits for it
   }, IDLE_MS)
   timer.unref()
   idle = { worker, timer }
@@ -100,7 +103,12 @@ export async function* runImportJobs(
     worker.on('message', onMessage)
     worker.on('error', onError)
     worker.on('exit', onExit)
-    worker.postMessage({ batch, jobs: jobs.slice(next), firstIndex: next } satisfies WorkerBatch)
+    worker.postMessage({
+      batch,
+      jobs: jobs.slice(next),
+      firstIndex: next,
+      preAnnotate: options.preAnnotate,
+    } satisfies WorkerBatch)
     try {
       for (;;) {
         const outcome = await queue.take()
@@ -157,7 +165,7 @@ class OutcomeQueue {
   close(reason: string, worker: Worker): void {
     if (this.closed) return
     this.failure = reason
-    void worker.terminate()
+    void worker.terminate() // never rejects (resolves with the exit code); nothing waits for it
     this.end()
   }
 

@@ -1,0 +1,104 @@
+// In-page instrumentation of the renderer benchmark, as plain JavaScript source (tsx would inject
+// helpers into serialised functions that the page does not have). Times are performance.now()
+// (0 = navigation start) or event.timeStamp on the same clock.
+//
+// Load: `firstScreen` is the frame after the first highlight (or paragraph, for the floor) is in
+// the DOM, `all` the frame after every expected one is. Long tasks come from the Long Tasks API.
+//
+// Interactions: `__bench.arm(event, until)` waits for the next `event` (keydown, change, click,
+// input) and records the time from its timeStamp to the frame after the result shows:
+// 'paint' — the next frame; 'added' — a new highlight id is in the DOM; 'removed' — the highlight
+// `arg` is gone; 'selector' — an element matches `arg`. The frame is taken as requestAnimationFrame
+// + a task, so the paint has been produced.
+export const INSTRUMENT = `(() => {
+  const b = (window.__bench = { expected: 0, selector: '', firstScreen: null, all: null, longTasks: [], lat: null, armed: null })
+  const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0))
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration })
+    }).observe({ type: 'longtask', buffered: true })
+  } catch {}
+  const ids = () => new Set([...document.querySelectorAll('.ProseMirror [data-span-id]')].map((el) => el.getAttribute('data-span-id')))
+  let checking = false
+  const count = () => b.selector === '[data-span-id]' ? ids().size : document.querySelectorAll(b.selector).length
+  const check = () => {
+    checking = false
+    if (b.all !== null || !b.selector) return
+    const n = count()
+    if (n > 0 && b.firstScreen === null) afterPaint(() => { if (b.firstScreen === null) b.firstScreen = performance.now() })
+    if (n >= b.expected) afterPaint(() => { b.all = performance.now() })
+  }
+  b.check = check
+  const done = () => {
+    const a = b.armed
+    if (!a || a.at === null || a.finished) return
+    a.finished = true
+    afterPaint(() => { b.lat = performance.now() - a.at; b.armed = null })
+  }
+  // Whether the records show the armed result (a new highlight id, or the armed one removed).
+  const spanIdsIn = (nodes) => {
+    const out = []
+    for (const n of nodes) if (n.nodeType === 1) {
+      if (n.hasAttribute('data-span-id')) out.push(n.getAttribute('data-span-id'))
+      for (const el of n.querySelectorAll('[data-span-id]')) out.push(el.getAttribute('data-span-id'))
+    }
+    return out
+  }
+  const met = (a, records) => {
+    if (a.until === 'selector') return !!document.querySelector(a.arg)
+    for (const r of records) {
+      if (a.until === 'added' && spanIdsIn(r.addedNodes).some((id) => !a.known.has(id))) return true
+      if (a.until === 'removed' && spanIdsIn(r.removedNodes).includes(a.arg)) return true
+    }
+    return false
+  }
+  b.arm = (event, until, arg) => {
+    b.lat = null
+    b.armed = { event, until, arg, at: null, finished: false, known: until === 'added' ? ids() : null }
+  }
+  new MutationObserver((records) => {
+    const a = b.armed
+    if (a && a.at !== null && a.until !== 'paint' && !a.finished && met(a, records)) done()
+    if (b.all === null && !checking) { checking = true; setTimeout(check, 0) }
+  }).observe(document, { childList: true, subtree: true })
+  for (const type of ['keydown', 'change', 'click', 'input']) {
+    window.addEventListener(type, (e) => {
+      const a = b.armed
+      if (!a || a.at !== null || a.event !== type) return
+      a.at = e.timeStamp
+      if (a.until === 'paint') done()
+    }, true)
+  }
+})()`
+
+/**
+ * Selects words [from, to] of the n-th paragraph of the article, scrolled to the middle of the
+ * pane, as a DOM selection that ProseMirror reads through `selectionchange`. Returns false when the
+ * paragraph has fewer words.
+ */
+export const SELECT_WORDS = `((n, from, to) => {
+  const p = document.querySelectorAll('.ProseMirror p')[n]
+  if (!p) return false
+  p.scrollIntoView({ block: 'center' })
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+  const nodes = []
+  let text = ''
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) { nodes.push({ node: t, at: text.length }); text += t.data }
+  const words = [...text.matchAll(/[A-Za-z]+/g)]
+  if (words.length <= to) return false
+  const locate = (offset, end) => {
+    for (const { node, at } of nodes) if (offset < at + node.data.length || (end && offset === at + node.data.length)) return { node, offset: offset - at }
+    return null
+  }
+  const a = locate(words[from].index, false)
+  const z = locate(words[to].index + words[to][0].length, true)
+  const range = document.createRange()
+  range.setStart(a.node, a.offset)
+  range.setEnd(z.node, z.offset)
+  document.querySelector('.ProseMirror').focus({ preventScroll: true })
+  const sel = window.getSelection()
+  sel.removeAllRanges()
+  sel.addRange(range)
+  document.dispatchEvent(new Event('selectionchange'))
+  return true
+})`

@@ -1,0 +1,126 @@
+// The benchmark's tables, in the README's words.
+import type { Latencies } from './interactions'
+import type { LoadResult } from './session'
+
+/** Nearest-rank percentile. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+}
+
+/** A Markdown table with right-aligned number columns (all but the first and any `left` ones). */
+export function table(header: string[], rows: string[][], left: number[] = [0]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const row = (cells: string[]) =>
+    `| ${cells.map((c, i) => (left.includes(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`
+  return [
+    row(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(row),
+  ].join('\n')
+}
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—')
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—')
+
+/** The load against the plain-DOM floor of the same document. */
+export function loadTable(
+  spans: LoadResult,
+  none: LoadResult,
+  floor: LoadResult,
+  floorNone: LoadResult,
+): string {
+  const rows: [string, (r: LoadResult) => number, boolean][] = [
+    ['time to first screen (ms)', (r) => r.firstScreen, true],
+    ['time to all highlights / all paragraphs (ms)', (r) => r.all, true],
+    ['longest task during the load (ms; 0 = none over 50)', (r) => r.longestTask, true],
+    ['JS heap after load, after GC (MB)', (r) => r.heapMB, true],
+    ['DOM elements after load', (r) => r.domNodes, true],
+    ['document:load round trip (ms)', (r) => r.loadIpc, false],
+    ['  of which in main: read + validate (ms)', (r) => r.loadHandler, false],
+    ['  of which harness transport (ms)', (r) => r.loadIpc - r.loadHandler, false],
+    ['renderer: answer → all shown (ms)', (r) => r.afterLoad, true],
+  ]
+  const header = ['load (1.08 MB, 5,000 blocks)', '20,000 spans', 'floor', 'ratio']
+  header.push('no spans', 'floor', 'ratio')
+  return table(
+    header,
+    rows.map(([name, get]) => [
+      name,
+      f1(get(spans)),
+      f1(get(floor)),
+      ratio(get(spans), get(floor)),
+      f1(get(none)),
+      f1(get(floorNone)),
+      ratio(get(none), get(floorNone)),
+    ]),
+  )
+}
+
+/** p50/p95/max of each interaction, with spans and without. */
+export function latencyTable(spans: Latencies, none: Latencies): string {
+  const kinds: [string, keyof Latencies][] = [
+    ['add a span: key → painted highlight', 'add'],
+    ['change an attribute: change → next frame', 'change'],
+    ['delete a span: key → highlight gone', 'delete'],
+    ['type in a note: key → next frame', 'typing'],
+    ['switch view (Article ↔ Sources): click → next frame', 'switchView'],
+    ['open the Claims view: click → next frame', 'openClaims'],
+  ]
+  const cells = (values: number[]) => [
+    f1(percentile(values, 50)),
+    f1(percentile(values, 95)),
+    f1(Math.max(...values)),
+  ]
+  const rows = kinds.map(([name, key]) => {
+    const a = spans[key] as number[]
+    const b = none[key] as number[]
+    return [name, String(a.length), ...cells(a), ...cells(b)]
+  })
+  rows.push([
+    'tasks over 50 ms during all of the above: count, longest',
+    '',
+    String(spans.longTasks),
+    '',
+    f1(spans.longestTask),
+    String(none.longTasks),
+    '',
+    f1(none.longestTask),
+  ])
+  return table(['interaction (ms)', 'n', '20k p50', 'p95', 'max', 'none p50', 'p95', 'max'], rows)
+}
+
+export interface GrowthRow {
+  spans: number
+  load: LoadResult
+  add: number[]
+}
+
+/** How load and add times grow with the number of spans. */
+export function growthTable(rows: GrowthRow[]): string {
+  return table(
+    [
+      'spans',
+      'first screen (ms)',
+      'all highlights (ms)',
+      'renderer part (ms)',
+      'longest task (ms)',
+      'DOM elements',
+      'add p50 (ms)',
+      'add p95 (ms)',
+      'adds',
+    ],
+    rows.map((r) => [
+      r.spans.toLocaleString('en'),
+      f1(r.load.firstScreen),
+      f1(r.load.all),
+      f1(r.load.afterLoad),
+      f1(r.load.longestTask),
+      String(r.load.domNodes),
+      f1(percentile(r.add, 50)),
+      f1(percentile(r.add, 95)),
+      String(r.add.length),
+    ]),
+  )
+}

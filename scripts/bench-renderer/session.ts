@@ -1,0 +1,197 @@
+// One app session of the renderer benchmark: the built renderer in Chromium with the real handlers
+// (the e2e harness), its load measured, then the interactions an analyst repeats all day.
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Browser, CDPSession, Page } from '@playwright/test'
+import { openChromiumApp, type ChromiumApp } from '../../e2e/harness/chromium-app'
+import { RENDERER_DIR } from '../../e2e/harness/paths'
+import { serveRenderer } from '../../e2e/harness/renderer-route'
+import { INSTRUMENT, SELECT_WORDS } from './instrument'
+
+export const TIMEOUT_MS = 240_000
+
+export interface LoadResult {
+  firstScreen: number
+  all: number
+  /** The longest task from navigation start to all shown (0: none over 50 ms). */
+  longestTask: number
+  heapMB: number
+  domNodes: number
+  /** Round trip of document:load through the harness's binding (Electron's IPC differs). */
+  loadIpc: number
+  /** Of which main's handler (read, validate) took this long. */
+  loadHandler: number
+  /** From document:load's answer arriving in the page to all shown. */
+  afterLoad: number
+}
+
+export interface SessionOptions {
+  browser: Browser
+  userDataDir: string
+  rendererDir: string
+  /** Serves this page as index.html instead of the app (the floor). */
+  indexHtml?: { html: string; files: Record<string, string> }
+  /** Writes CPU profiles of the load and of the interactions here. */
+  profileDir?: string | null
+  name: string
+}
+
+export interface Session {
+  app: ChromiumApp
+  page: Page
+  /** Stops the running CPU profile (if profiling) under this name and starts the next one. */
+  profile(part: string): Promise<void>
+}
+
+/** Opens the app (or the floor page) with the instrumentation installed. */
+export async function openSession(options: SessionOptions): Promise<Session> {
+  let profiler: CDPSession | null = null
+  const app = await openChromiumApp({
+    browser: options.browser,
+    userDataDir: options.userDataDir,
+    beforeLoad: async (context) => {
+      // Routes registered last take precedence over the harness's route to out/renderer.
+      if (options.rendererDir !== RENDERER_DIR) await serveRenderer(context, options.rendererDir)
+      if (options.indexHtml) await serveFloor(context, options.rendererDir, options.indexHtml)
+      await context.addInitScript({ content: INSTRUMENT })
+      if (options.profileDir) profiler = await startProfile(context.pages()[0])
+    },
+  })
+  const profile = async (part: string) => {
+    if (!profiler || !options.profileDir) return
+    await stopProfile(profiler, options.profileDir, `${options.name}-${part}`)
+    profiler = await startProfile(app.page)
+  }
+  return { app, page: app.page, profile }
+}
+
+async function serveFloor(
+  context: import('@playwright/test').BrowserContext,
+  rendererDir: string,
+  page: { html: string; files: Record<string, string> },
+): Promise<void> {
+  const { CONTENT_SECURITY_POLICY } = await import('../../src/main/serve-renderer')
+  const { readdir } = await import('node:fs/promises')
+  const css = (await readdir(path.join(rendererDir, 'assets'))).filter((f) => f.endsWith('.css'))
+  const links = css.map((f) => `<link rel="stylesheet" href="./assets/${f}">`).join('')
+  const html = page.html.replace('%CSS%', links)
+  const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY }
+  await context.route('**/index.html', (route) =>
+    route.fulfill({
+      status: 200,
+      body: html,
+      headers: { ...headers, 'content-type': 'text/html' },
+    }),
+  )
+  for (const [name, body] of Object.entries(page.files))
+    await context.route(`**/${name}`, (route) =>
+      route.fulfill({
+        status: 200,
+        body,
+        headers: { ...headers, 'content-type': 'text/javascript; charset=utf-8' },
+      }),
+    )
+}
+
+/** Waits until `expected` elements match `selector` in the article, and measures the load. */
+export async function measureLoad(
+  session: Session,
+  expected: number,
+  selector: string,
+): Promise<LoadResult> {
+  const { page, app } = session
+  await page.evaluate(
+    `window.__bench.expected = ${expected}; window.__bench.selector = ${JSON.stringify(selector)}; window.__bench.check()`,
+  )
+  await until(page, 'window.__bench.all !== null', TIMEOUT_MS)
+  const loaded = await page.evaluate<{
+    firstScreen: number
+    all: number
+    longestTask: number
+  }>(`(() => {
+    const b = window.__bench
+    const tasks = b.longTasks.filter((t) => t.start < b.all)
+    return { firstScreen: b.firstScreen, all: b.all, longestTask: Math.max(0, ...tasks.map((t) => t.duration)) }
+  })()`)
+  const heapMB = await heapAfterGc(page)
+  const domNodes = await page.evaluate<number>(`document.getElementsByTagName('*').length`)
+  const loadCalls = await page.evaluate<{ start: number; end: number }[]>(
+    `window.__marginaliaCallTimes.filter((c) => c.channel === 'document:load')`,
+  )
+  const loadIpc = loadCalls.reduce((sum, c) => sum + c.end - c.start, 0)
+  const afterLoad = loaded.all - Math.max(...loadCalls.map((c) => c.end))
+  const loadHandler = app.handlerTimes
+    .filter((t) => t.channel === 'document:load')
+    .reduce((sum, t) => sum + t.ms, 0)
+  return { ...loaded, heapMB, domNodes, loadIpc, loadHandler, afterLoad }
+}
+
+/** Arms the in-page timer for the next `event`, runs `act`, and returns the measured latency. */
+export async function timed(
+  page: Page,
+  event: 'keydown' | 'change' | 'click',
+  untilWhat: 'paint' | 'added' | 'removed' | 'selector',
+  act: () => Promise<unknown>,
+  arg?: string,
+): Promise<number> {
+  await page.evaluate(
+    `window.__bench.arm('${event}', '${untilWhat}', ${JSON.stringify(arg ?? null)})`,
+  )
+  await act()
+  await until(page, 'window.__bench.lat !== null', 30_000)
+  return await page.evaluate<number>('window.__bench.lat')
+}
+
+/** Selects words [from, to] of the n-th paragraph (scrolled into view). */
+export async function selectWords(page: Page, n: number, from = 20, to = 22): Promise<void> {
+  if (!(await page.evaluate(`${SELECT_WORDS}(${n}, ${from}, ${to})`)))
+    throw new Error(`paragraph ${n} has no words ${from}–${to}`)
+  // Let the selection reach ProseMirror and the palette settle, as between a user's actions.
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))')
+}
+
+/** Waits until the status bar says the last change is on disk. */
+export async function waitSaved(page: Page): Promise<void> {
+  await until(
+    page,
+    `[...document.querySelectorAll('[role=status]')].some((el) => el.textContent.trim() === 'Saved')`,
+    60_000,
+  )
+}
+
+/**
+ * Polls `expression` in the page until it is true. (waitForFunction with a string would `eval` in
+ * the page, which the renderer's CSP forbids; page.evaluate goes through the debugger protocol.)
+ */
+export async function until(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${expression}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  await cdp.detach()
+  return usedSize / (1024 * 1024)
+}
+
+async function startProfile(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  return cdp
+}
+
+async function stopProfile(cdp: CDPSession, dir: string, name: string): Promise<void> {
+  const { profile } = await cdp.send('Profiler.stop')
+  await cdp.detach()
+  await mkdir(dir, { recursive: true })
+  const file = path.join(dir, `${name}.cpuprofile`)
+  await writeFile(file, JSON.stringify(profile))
+  console.log(`profile: ${file}`)
+}

@@ -1,0 +1,93 @@
+// Where an export's documents come from. `exportSource` says which documents and whose
+// annotations an export writes (set-choice.ts), as plain data a worker thread can be given;
+// `loadDocuments` reads them from the project folder one document at a time through a store
+// opened without the lock (read-only), so a worker reads exactly what main would: the chosen
+// per-analyst set of each document, from its own file or a copy's, with removed entities
+// redirected. Choosing documents and sets happens here and nowhere else in the export.
+import type { FileProblem } from '../../shared/ipc-contract'
+import type { DocumentFile, ProjectFile } from '../../shared/model'
+import { loadRecords, resolveSets, type ResolvedSets, type SetChoice } from './set-choice'
+import { ProjectStore } from './storage'
+
+/** The documents of one export: plain data (it crosses to the export worker). */
+export interface ExportSource {
+  /** The project folder. */
+  dir: string
+  /** The project file: schema, entities and the document index. */
+  project: ProjectFile
+  /** The documents to write, in this order. */
+  ids: string[]
+  /** What the project index says of them before any is read (formats' first guesses). */
+  listed: { relations: number }
+  /** The working analyst's name (whose set `mine` is). */
+  analyst: string
+  /** Whose annotations: the sets the choice resolved to. */
+  sets: ResolvedSets
+  /** Documents of the project whose files cannot be read (not among `ids`), for the manifest. */
+  unreadable: FileProblem[]
+}
+
+/** The records of one document as loaded (one per chosen set), and its problems. */
+export interface Loaded {
+  id: string
+  records: DocumentFile[]
+  problems: FileProblem[]
+}
+
+/** Documents read ahead of the one being written (their reads overlap its writing). */
+const READ_AHEAD = 4
+
+/**
+ * The source of an export of `store`: `docIds` in that order, or every document in index order,
+ * with the annotation sets `choice` names (default: gold when it exists, else the analyst's own).
+ * Throws when the choice cannot be resolved (several analysts and no gold: the caller must
+ * choose). Call after `store.flush()`, so the files hold every change saved so far.
+ */
+export function exportSource(
+  store: ProjectStore,
+  docIds?: readonly string[],
+  choice?: SetChoice,
+): ExportSource {
+  const project = store.project
+  const ids = docIds ? [...docIds] : project.documents.map((d) => d.id)
+  const counts = new Map(store.summaries().map((s) => [s.id, s.relationCount]))
+  const relations = ids.reduce((n, id) => n + (counts.get(id) ?? 0), 0)
+  return {
+    dir: store.dir,
+    project: structuredClone(project),
+    ids,
+    listed: { relations },
+    analyst: store.analyst.name,
+    sets: resolveSets(store, choice),
+    // A document file that cannot be read is not among the project's documents: name it.
+    unreadable: docIds ? [] : store.unreadableDocuments(),
+  }
+}
+
+/**
+ * Reads the source's documents in order, a few ahead; a failure is reported in the document's
+ * problems, not thrown. `store` reads them (default: the source's folder opened without a lock).
+ */
+export async function* loadDocuments(
+  source: ExportSource,
+  store?: ProjectStore,
+): AsyncGenerator<Loaded> {
+  const reader =
+    store ?? (await ProjectStore.open(source.dir, { lock: false, analyst: source.analyst }))
+  try {
+    const load = async (id: string): Promise<Loaded> => {
+      const problems: FileProblem[] = []
+      const records = await loadRecords(reader, id, source.sets, problems)
+      return { id, records, problems }
+    }
+    const pending: Promise<Loaded>[] = []
+    let next = 0
+    while (next < source.ids.length || pending.length > 0) {
+      while (pending.length < READ_AHEAD && next < source.ids.length)
+        pending.push(load(source.ids[next++]))
+      yield await pending.shift()!
+    }
+  } finally {
+    if (!store) await reader.close()
+  }
+}

@@ -1,0 +1,101 @@
+// Text files of an export, written in pieces: a format writes strings as it goes, and they reach
+// their file (on disk, in a zip entry) encoded as UTF-8 in large pieces, so a format can write a
+// cell at a time without a system call or an encoder call per cell. In memory (tests, small
+// exports) the strings are kept as they are.
+import type { TextOut } from '../formats/types'
+
+/** Where a file's bytes go: a file on disk, a zip entry, a zip in memory. */
+export interface ByteTarget {
+  write(bytes: Uint8Array): void
+  close(): void
+}
+
+/** A file whose contents can be read back once it is closed (a scratch file). */
+export interface Readback {
+  contents(): Iterable<string | Uint8Array>
+}
+
+/** UTF-16 units buffered before they are encoded and passed on. */
+const FLUSH_AT = 1 << 18
+
+function readback(scratch: TextOut): Iterable<string | Uint8Array> {
+  const source = scratch as Partial<Readback>
+  if (typeof source.contents !== 'function') throw new Error('append: not a scratch file')
+  return source.contents()
+}
+
+/** A text file over a ByteTarget: strings are buffered, then encoded in large pieces. */
+export class BufferedText implements TextOut {
+  private parts: string[] = []
+  private length = 0
+  private closed = false
+
+  constructor(private readonly target: ByteTarget) {}
+
+  write(text: string): void {
+    if (this.closed) throw new Error('write after close')
+    this.parts.push(text)
+    this.length += text.length
+    if (this.length >= FLUSH_AT) this.flush()
+  }
+
+  append(scratch: TextOut): void {
+    for (const chunk of readback(scratch)) {
+      if (typeof chunk === 'string') this.write(chunk)
+      else {
+        this.flush()
+        this.target.write(chunk)
+      }
+    }
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.flush()
+    this.closed = true
+    this.target.close()
+  }
+
+  private flush(): void {
+    if (this.length === 0) return
+    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('')
+    this.parts = []
+    this.length = 0
+    this.target.write(Buffer.from(text, 'utf8'))
+  }
+}
+
+/** A text file kept in memory as strings; it can be read back (a scratch file in memory). */
+export class StringText implements TextOut, Readback {
+  private readonly parts: string[] = []
+  private decoder: TextDecoder | null = null
+  closed = false
+
+  write(text: string): void {
+    if (this.closed) throw new Error('write after close')
+    this.parts.push(text)
+  }
+
+  append(scratch: TextOut): void {
+    for (const chunk of readback(scratch)) {
+      if (typeof chunk === 'string') this.write(chunk)
+      else {
+        this.decoder ??= new TextDecoder()
+        this.write(this.decoder.decode(chunk, { stream: true }))
+      }
+    }
+  }
+
+  close(): void {
+    this.closed = true
+  }
+
+  contents(): Iterable<string> {
+    return this.parts
+  }
+
+  /** Everything written, as one string. */
+  text(): string {
+    return this.parts.join('')
+  }
+}

@@ -1,0 +1,309 @@
+// The suggestion plugin: the engine's proposals for the open document, drawn as faint dashed
+// outlines. It is a plugin of its own, beside the annotation plugin and never inside it: it keeps
+// the suggestions, what is open (not yet annotated, not rejected, of a kind shown), its decorations
+// and the current suggestion, and only *reads* the annotation plugin's state (spans, relations,
+// rejected ids) to decide what is open. Accepting and rejecting go through the annotation plugin's
+// commands (suggestion-commands.ts), so undo and saving cover them like any other edit.
+//
+// A document with thousands of suggestions is drawn in steps (`pending`, drawn by 'reveal'
+// actions when the browser is idle, as the annotation plugin does for highlights), so turning
+// suggestions on never blocks the article for long.
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
+import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
+import { filterSuggestions, SUGGESTION_KINDS } from '../../../shared/suggest'
+import { annotationKey, type AnnotationState } from '../editor/annotation-plugin'
+import { RevealScheduler } from '../editor/reveal-scheduler'
+
+/** The actions the plugin understands, sent as `tr.setMeta(suggestionKey, action)`. */
+export type SuggestionAction =
+  /** New suggestions from the engine (a document opened, the schema or registry changed). */
+  | { type: 'set'; suggestions: readonly Suggestion[]; computing?: boolean }
+  /** The engine is working on a new set (the old one stays until it arrives). */
+  | { type: 'computing' }
+  | { type: 'show'; shown: boolean }
+  | { type: 'kinds'; kinds: readonly SuggestionKind[] }
+  | { type: 'current'; id: string | null }
+  | { type: 'reveal'; count: number }
+
+export interface SuggestionState {
+  /** Everything the engine proposed, in text order. */
+  all: readonly Suggestion[]
+  /**
+   * What is still to decide, in text order: not annotated, not rejected, of a kind shown, with
+   * links re-pointed at spans that exist (filterSuggestions). Counted whether drawn or not.
+   */
+  open: readonly Suggestion[]
+  /** Whether the outlines are drawn (the toolbar's switch). */
+  shown: boolean
+  kinds: ReadonlySet<SuggestionKind>
+  /** The suggestion the keyboard acts on (Enter, X, Shift+Enter), or null. */
+  currentId: string | null
+  decorations: DecorationSet
+  /** Outlines not drawn yet (drawn a chunk at a time by 'reveal'). */
+  pending: readonly Decoration[]
+  /** True while the engine computes a new set. */
+  computing: boolean
+  /** The annotation state `open` was computed against (revision, rejected ids). */
+  seen: { revision: number; rejected: ReadonlySet<string> } | null
+}
+
+export const suggestionKey = new PluginKey<SuggestionState>('marginalia-suggestions')
+
+/** Outlines drawn at once, and per idle step after that (a step stays well under 50 ms). */
+const FIRST_OUTLINES = 400
+const OUTLINES_PER_STEP = 800
+
+interface Options {
+  shown?: boolean
+  kinds?: readonly SuggestionKind[]
+  /** A click on outlined text: the suggestions there, innermost first (see suggestionIdsAt). */
+  onClickSuggestions?: (view: EditorView, ids: string[], event: MouseEvent) => void
+  /** Told when what is open, the current suggestion, the switch or `computing` changed. */
+  onState?: (st: SuggestionState) => void
+}
+
+/** Creates the suggestion plugin (place it after the annotation plugin). */
+export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState> {
+  return new Plugin<SuggestionState>({
+    key: suggestionKey,
+    state: {
+      init: () => ({
+        all: [],
+        open: [],
+        shown: options.shown ?? false,
+        kinds: new Set(options.kinds ?? SUGGESTION_KINDS),
+        currentId: null,
+        decorations: DecorationSet.empty,
+        pending: [],
+        computing: false,
+        seen: null,
+      }),
+      apply(tr, prev, _old, state) {
+        const action = tr.getMeta(suggestionKey) as SuggestionAction | undefined
+        const ann = annotationKey.getState(state)
+        if (!ann) return prev
+        if (action?.type === 'reveal') return reveal(prev, action.count, state)
+        const next = action ? reduce(prev, action) : prev
+        const stale =
+          next !== prev ||
+          !prev.seen ||
+          prev.seen.revision !== ann.revision ||
+          prev.seen.rejected !== ann.rejected
+        return stale ? refresh(prev, next, ann, state) : prev
+      },
+    },
+    view(view) {
+      const reveal = new RevealScheduler(view, revealTr, OUTLINES_PER_STEP)
+      return {
+        update(v, prevState) {
+          reveal.update()
+          const a = suggestionKey.getState(prevState)
+          const b = suggestionKey.getState(v.state)
+          if (
+            b &&
+            a &&
+            (a.open !== b.open ||
+              a.currentId !== b.currentId ||
+              a.shown !== b.shown ||
+              a.computing !== b.computing)
+          )
+            options.onState?.(b)
+        },
+        destroy: () => reveal.destroy(),
+      }
+    },
+    props: {
+      decorations: (state) => suggestionKey.getState(state)?.decorations,
+      handleClick(view, _pos, event) {
+        const ids = suggestionIdsAt(view, event.target)
+        if (ids.length > 0 && event.button === 0) options.onClickSuggestions?.(view, ids, event)
+        return false
+      },
+    },
+  })
+}
+
+function reduce(st: SuggestionState, action: SuggestionAction): SuggestionState {
+  switch (action.type) {
+    case 'set':
+      return { ...st, all: action.suggestions, computing: action.computing ?? false }
+    case 'computing':
+      return st.computing ? st : { ...st, computing: true }
+    case 'show':
+      return action.shown === st.shown ? st : { ...st, shown: action.shown }
+    case 'kinds':
+      return { ...st, kinds: new Set(action.kinds) }
+    case 'current':
+      return action.id === st.currentId ? st : { ...st, currentId: action.id }
+    case 'reveal':
+      return st
+  }
+}
+
+/**
+ * Recomputes what is open against the annotations, keeps the current suggestion (or moves it to
+ * the next open one when it was just accepted or rejected), and redraws only what changed.
+ */
+function refresh(
+  prev: SuggestionState,
+  next: SuggestionState,
+  ann: AnnotationState,
+  state: EditorState,
+): SuggestionState {
+  const opened =
+    next.all === prev.all &&
+    next.kinds === prev.kinds &&
+    prev.seen?.revision === ann.revision &&
+    prev.seen.rejected === ann.rejected
+      ? prev.open
+      : openSuggestions(next.all, next.kinds, ann)
+  const currentId = nextCurrent(prev, next, opened)
+  const st: SuggestionState = {
+    ...next,
+    open: opened,
+    currentId,
+    seen: { revision: ann.revision, rejected: ann.rejected },
+  }
+  return redraw(prev, st, ann, state)
+}
+
+/** The suggestions still to decide, of the kinds shown. */
+function openSuggestions(
+  all: readonly Suggestion[],
+  kinds: ReadonlySet<SuggestionKind>,
+  ann: AnnotationState,
+): Suggestion[] {
+  if (all.length === 0) return []
+  const open = filterSuggestions(all, {
+    annotations: { spans: [...ann.spans.values()], relations: [...ann.relations], docLabels: {} },
+    rejected: ann.rejected,
+  })
+  return open.filter((s) => kinds.has(s.kind))
+}
+
+/**
+ * The current suggestion after a change: the same one while it is open; when it was just decided
+ * (accepted, rejected), the next open one after it in text order, so Enter, X, Enter… walks on.
+ */
+function nextCurrent(
+  prev: SuggestionState,
+  next: SuggestionState,
+  open: readonly Suggestion[],
+): string | null {
+  const id = next.currentId
+  if (!id) return null
+  if (open.some((s) => s.id === id)) return id
+  const was = prev.open.find((s) => s.id === id) ?? next.all.find((s) => s.id === id)
+  if (!was) return null
+  const after = open.find((s) => s.start > was.start || (s.start === was.start && s.end > was.end))
+  return after?.id ?? open[0]?.id ?? null
+}
+
+/** Replaces the outlines whose suggestion opened, closed or became (no longer) current. */
+function redraw(
+  prev: SuggestionState,
+  st: SuggestionState,
+  ann: AnnotationState,
+  state: EditorState,
+): SuggestionState {
+  if (!st.shown) return { ...st, decorations: DecorationSet.empty, pending: [] }
+  if (!prev.shown || prev.decorations === DecorationSet.empty || st.all !== prev.all) {
+    const all = st.open.map((s) => outline(ann, s, s.id === st.currentId)).filter(isDecoration)
+    return {
+      ...st,
+      decorations: DecorationSet.create(state.doc, all.slice(0, FIRST_OUTLINES)),
+      pending: all.slice(FIRST_OUTLINES),
+    }
+  }
+  const before = new Map(prev.open.map((s) => [s.id, s]))
+  const after = new Map(st.open.map((s) => [s.id, s]))
+  const changed = (id: string | null) => id !== null && prev.currentId !== st.currentId
+  const gone = new Set<string>()
+  const added: Suggestion[] = []
+  for (const id of before.keys()) if (!after.has(id)) gone.add(id)
+  for (const [id, s] of after) if (!before.has(id)) added.push(s)
+  for (const id of [prev.currentId, st.currentId]) {
+    if (changed(id) && id && before.has(id) && after.has(id)) {
+      gone.add(id)
+      added.push(after.get(id)!)
+    }
+  }
+  if (gone.size === 0 && added.length === 0) return { ...st, decorations: prev.decorations }
+  const stale = prev.decorations.find(
+    undefined,
+    undefined,
+    (spec: { suggestionId?: string }) => !!spec.suggestionId && gone.has(spec.suggestionId),
+  )
+  const pending = prev.pending.filter(
+    (d) => !gone.has((d.spec as { suggestionId: string }).suggestionId),
+  )
+  const fresh = added.map((s) => outline(ann, s, s.id === st.currentId)).filter(isDecoration)
+  return {
+    ...st,
+    decorations: prev.decorations.remove(stale).add(state.doc, fresh),
+    pending,
+  }
+}
+
+function isDecoration(d: Decoration | null): d is Decoration {
+  return d !== null
+}
+
+/** The dashed outline of one suggestion (null when it shows no text). */
+function outline(ann: AnnotationState, s: Suggestion, current: boolean): Decoration | null {
+  const range = ann.map.rangeToPos(s.start, s.end)
+  if (!range) return null
+  const layer = ann.schema.layers.find((l) => l.id === s.layer)
+  const classes = ['mg-suggestion', `mg-suggestion-${s.kind}`]
+  if (current) classes.push('mg-suggestion-current')
+  return Decoration.inline(
+    range.from,
+    range.to,
+    {
+      nodeName: 'span',
+      class: classes.join(' '),
+      style: `--mg-suggestion-color: ${layer?.color ?? '#808080'}`,
+      'data-suggestion-id': s.id,
+      'data-suggestion-kind': s.kind,
+    },
+    { suggestionId: s.id },
+  )
+}
+
+/** Draws the next `count` pending outlines. */
+function reveal(st: SuggestionState, count: number, state: EditorState): SuggestionState {
+  if (st.pending.length === 0) return st
+  const shown = st.pending.slice(0, count)
+  return {
+    ...st,
+    decorations: st.decorations.add(state.doc, shown),
+    pending: st.pending.slice(shown.length),
+  }
+}
+
+/** The transaction that draws the next `count` pending outlines, or null if none are pending. */
+export function revealTr(state: EditorState, count: number): Transaction | null {
+  if (!suggestionKey.getState(state)?.pending.length) return null
+  const action: SuggestionAction = { type: 'reveal', count }
+  return state.tr.setMeta(suggestionKey, action)
+}
+
+/** The suggestion ids of the outlines from `target` up to the editor, innermost first. */
+export function suggestionIdsAt(view: EditorView, target: EventTarget | null): string[] {
+  const ids: string[] = []
+  let el = target as Element | null
+  if (el && el.nodeType !== 1) el = (el as unknown as globalThis.Node).parentElement
+  while (el && el !== view.dom) {
+    const id = el.getAttribute('data-suggestion-id')
+    if (id && !ids.includes(id)) ids.push(id)
+    el = el.parentElement
+  }
+  return ids
+}
+
+/** The open suggestion with this id, if any. */
+export function openSuggestion(state: EditorState, id: string | null): Suggestion | undefined {
+  if (!id) return undefined
+  return suggestionKey.getState(state)?.open.find((s) => s.id === id)
+}

@@ -1,0 +1,77 @@
+// Zips written entry by entry with zlib's deflate in pieces: read back by fflate and by Python's
+// zipfile (which checks every entry's CRC), across the 1 MB pieces an entry is compressed in.
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { unzipSync } from 'fflate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ZipWriter } from '../../../../src/main/core/output/zip-out'
+
+let root: string
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'marginalia-zip-'))
+})
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+/** A zip of `entries` (each written in `pieces` writes) as bytes. */
+function zipOf(entries: Record<string, string[]>): Uint8Array {
+  const chunks: Uint8Array[] = []
+  let closed = 0
+  const zip = new ZipWriter(
+    { write: (bytes) => chunks.push(bytes), close: () => closed++ },
+    new Date(2024, 4, 1, 10, 0, 0),
+  )
+  for (const [name, pieces] of Object.entries(entries)) {
+    const entry = zip.entry(name)
+    for (const piece of pieces) entry.write(piece)
+    entry.close()
+  }
+  zip.close()
+  expect(closed).toBe(1)
+  return new Uint8Array(Buffer.concat(chunks))
+}
+
+// ~3.5 MB of varied text, written in pieces that do not line up with the 1 MB deflate pieces.
+const big = Array.from({ length: 60_000 }, (_, i) => `row ${i} 😀 café ${(i * 7919) % 1000}\n`)
+const entries = {
+  'empty.txt': [],
+  'small.txt': ['hello, ', 'wörld'],
+  'dir/big.xml': big,
+}
+
+describe('ZipWriter', () => {
+  it('writes entries that fflate reads back exactly', () => {
+    const files = unzipSync(zipOf(entries))
+    expect(Object.keys(files)).toEqual(['empty.txt', 'small.txt', 'dir/big.xml'])
+    const text = (name: string) => new TextDecoder().decode(files[name])
+    expect(text('empty.txt')).toBe('')
+    expect(text('small.txt')).toBe('hello, wörld')
+    expect(text('dir/big.xml')).toBe(big.join(''))
+  })
+
+  it("writes entries whose sizes and CRCs Python's zipfile accepts", async () => {
+    const file = path.join(root, 'test.zip')
+    await writeFile(file, zipOf(entries))
+    const script =
+      'import sys, zipfile, json\n' +
+      'z = zipfile.ZipFile(sys.argv[1])\n' +
+      'assert z.testzip() is None\n' +
+      'print(json.dumps({i.filename: [i.file_size, len(z.read(i))] for i in z.infolist()}))\n'
+    const sizes = JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }))
+    const bytes = Buffer.byteLength(big.join(''))
+    expect(sizes).toEqual({
+      'empty.txt': [0, 0],
+      'small.txt': [13, 13],
+      'dir/big.xml': [bytes, bytes],
+    })
+  })
+
+  it('refuses an entry while another is open (fflate would hold it in memory)', () => {
+    const zip = new ZipWriter({ write: () => undefined, close: () => undefined }, new Date())
+    zip.entry('a.txt').write('a')
+    expect(() => zip.entry('b.txt')).toThrow(/b\.txt started while a\.txt is open/)
+  })
+})

@@ -1,0 +1,161 @@
+// Suggestions through main's handlers, over the sample project in a temp folder: feedback on cues
+// tunes the project's lexicon through the schema change (a cue rejected three times is switched
+// off, and the counts survive reopening), and "Pre-annotate on import" accepts the engine's
+// suggestions into imported documents (annotator "auto") only when the project's setting is on.
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SAMPLE_DIR } from '../../scripts/make-sample'
+import { createHandlers, type Dialogs, type HandlerContext } from '../../src/main/handlers'
+import { dispatch } from '../../src/main/ipc-dispatch'
+import { SAMPLE_FOLDER_NAME } from '../../src/main/sample-project'
+import { AppSession } from '../../src/main/session'
+import { ProjectStore } from '../../src/main/core/storage'
+import type { ImportReport, ProjectSnapshot } from '../../src/shared/ipc-contract'
+import type { DocumentFile } from '../../src/shared/model'
+import { lexiconOf } from '../../src/shared/suggest'
+import { validateAnnotations } from '../../src/shared/validate'
+
+let tmp: string
+let sessions: AppSession[]
+
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'marginalia-suggestions-'))
+  sessions = []
+})
+
+afterEach(async () => {
+  for (const session of sessions) await session.dispose()
+  await rm(tmp, { recursive: true, force: true })
+})
+
+async function setup() {
+  const none = async () => null
+  const dialogs: Dialogs = {
+    chooseNewProjectDir: none,
+    chooseProjectDir: none,
+    chooseImportFiles: none,
+    chooseAnnotationSource: none,
+    chooseExportPath: none,
+    chooseSavePath: none,
+    chooseMergeSource: none,
+    confirmOpenExternal: async () => false,
+  }
+  const ctx: HandlerContext = {
+    userDataDir: path.join(tmp, 'userData'),
+    sampleProjectDir: SAMPLE_DIR,
+    dialogs,
+    emit: () => {},
+    openExternal: async () => {},
+  }
+  const session = new AppSession(ctx)
+  sessions.push(session)
+  const handlers = createHandlers(ctx, session)
+  const call = (channel: string, arg?: unknown) => dispatch(handlers, channel, arg)
+  await call('app:init')
+  const projectDir = path.join(tmp, 'userData', 'projects', SAMPLE_FOLDER_NAME)
+  return { call, projectDir, session }
+}
+
+const ARTICLE =
+  'Ministers meet on water rights\n\n' +
+  'The talks will resume on Monday, the foreign ministry said in a statement.\n\n' +
+  '“We are ready to sign,” said Anna Berg, the chief negotiator. ' +
+  'She told reporters that a deal was close.\n'
+
+describe('suggestions:feedback', () => {
+  it('counts decisions in the schema and switches a cue off after three rejections', async () => {
+    const { call, projectDir } = await setup()
+    const reject = { phrase: 'claim', accepted: false }
+    let result = (await call('suggestions:feedback', {
+      decisions: [reject, reject, { phrase: 'say', accepted: true }],
+    })) as { snapshot: ProjectSnapshot; changes: unknown[] }
+    expect(result.changes).toEqual([])
+    expect(result.snapshot.project.schema.suggestions?.feedback).toEqual({
+      claim: { accepted: 0, rejected: 2 },
+      say: { accepted: 1, rejected: 0 },
+    })
+    expect(lexiconOf(result.snapshot.project.schema.suggestions).cues.map((c) => c.key)).toContain(
+      'claim',
+    )
+    result = (await call('suggestions:feedback', { decisions: [reject] })) as typeof result
+    expect(result.changes).toEqual([{ phrase: 'claim', enabled: false, accepted: 0, rejected: 3 }])
+    const settings = result.snapshot.project.schema.suggestions
+    expect(lexiconOf(settings).cues.map((c) => c.key)).not.toContain('claim')
+
+    // On disk (format 3: a schema change in the analyst's change file): what the next session,
+    // and every analyst, reads.
+    const reopened = await ProjectStore.open(projectDir, { lock: false })
+    const onDisk = reopened.project.schema.suggestions
+    await reopened.close()
+    expect(onDisk?.cues).toEqual([{ phrase: 'claim', enabled: false }])
+    expect(onDisk?.feedback?.claim).toEqual({ accepted: 0, rejected: 3 })
+  })
+
+  it('ignores phrases that are not in the lexicon and refuses a malformed payload', async () => {
+    const { call } = await setup()
+    const result = (await call('suggestions:feedback', {
+      decisions: [{ phrase: 'whispered loudly', accepted: false }],
+    })) as { snapshot: ProjectSnapshot }
+    expect(result.snapshot.project.schema.suggestions?.feedback).toEqual({})
+    await expect(call('suggestions:feedback', { decisions: [] })).rejects.toThrow()
+    await expect(
+      call('suggestions:feedback', { decisions: [{ phrase: 'say', accepted: 'yes' }] }),
+    ).rejects.toThrow()
+  })
+})
+
+describe('pre-annotate on import', () => {
+  async function importArticle(call: (c: string, a?: unknown) => Promise<unknown>) {
+    const report = (await call('import:data', {
+      files: [{ name: 'talks.txt', data: new TextEncoder().encode(ARTICLE) }],
+    })) as ImportReport
+    expect(report.errors).toEqual([])
+    return (await call('document:load', { docId: report.added[0].id })) as DocumentFile
+  }
+
+  it('is off by default: an imported document has no annotations', async () => {
+    const { call } = await setup()
+    const file = await importArticle(call)
+    expect(file.annotations.spans).toEqual([])
+  })
+
+  it('when the project setting is on, imports come with the accepted suggestions by "auto"', async () => {
+    const { call } = await setup()
+    const snapshot = (await call('project:snapshot')) as ProjectSnapshot
+    const schema = snapshot.project.schema
+    await call('project:set-schema', {
+      schema: { ...schema, suggestions: { ...schema.suggestions, preAnnotate: true } },
+    })
+    const file = await importArticle(call)
+    const { spans, relations } = file.annotations
+    const text = (s: { start: number; end: number }) => file.document.text.slice(s.start, s.end)
+    expect(spans.every((s) => s.annotator === 'auto')).toBe(true)
+    expect(spans.filter((s) => s.layer === 'cue').map(text)).toEqual([
+      'said in a statement',
+      'said',
+      'told reporters',
+    ])
+    expect(spans.filter((s) => s.layer === 'source').map(text)).toEqual([
+      'the foreign ministry',
+      'Anna Berg, the chief negotiator',
+      'She',
+    ])
+    const claim = spans.find((s) => text(s) === 'The talks will resume on Monday')!
+    const ministry = spans.find((s) => text(s) === 'the foreign ministry')!
+    expect(relations).toContainEqual(
+      expect.objectContaining({ type: 'attributed_to', from: claim.id, to: ministry.id }),
+    )
+    expect(relations.filter((r) => r.type === 'cue_of')).toHaveLength(3)
+    const project = (await call('project:snapshot')) as ProjectSnapshot
+    expect(
+      validateAnnotations(
+        project.project.schema,
+        file.document,
+        file.annotations,
+        project.project.entities,
+      ),
+    ).toEqual([])
+  })
+})

@@ -1,0 +1,71 @@
+import fc from 'fast-check'
+import type { Node } from 'prosemirror-model'
+import { Decoration, DecorationSet, type DecorationSource } from 'prosemirror-view'
+import { describe, expect, it } from 'vitest'
+import { IndexedDecorations } from '../../../src/renderer/src/editor/indexed-decorations'
+import { buildPmDoc } from '../../../src/renderer/src/editor/doc'
+import { makeDocument } from './fixtures'
+
+const doc = buildPmDoc(
+  makeDocument(
+    Array.from({ length: 12 }, (_, i) => [
+      i % 5 === 0 ? 'heading' : 'paragraph',
+      `Block ${i} says the minister spoke.`,
+      ...(i % 5 === 0 ? [2] : []),
+    ]) as [import('../../../src/shared/model').BlockType, string, number?][],
+  ),
+).doc
+
+/** What a decoration source holds, as comparable strings. */
+function contents(source: DecorationSource): string[] {
+  const out: string[] = []
+  source.forEachSet((set) => {
+    for (const d of set.find()) out.push(`${d.from}-${d.to}:${JSON.stringify(d.spec)}`)
+  })
+  return out.sort()
+}
+
+/** Every top-level block's decorations, as ProseMirror's view asks for them. */
+function perBlock(source: DecorationSource, top: Node): string[][] {
+  const out: string[][] = []
+  top.forEach((child, offset) => out.push(contents(source.forChild(offset, child))))
+  return out
+}
+
+describe('IndexedDecorations', () => {
+  it('gives every block the same decorations as the DecorationSet it wraps', () => {
+    const size = doc.content.size
+    const deco = fc
+      .tuple(fc.nat(size), fc.integer({ min: 1, max: 90 }), fc.boolean())
+      .map(([from, len, node]) => ({ from, to: Math.min(size, from + len), node }))
+    fc.assert(
+      fc.property(fc.array(deco, { maxLength: 40 }), (specs) => {
+        const decos: Decoration[] = []
+        specs.forEach((s, i) => {
+          if (s.node) {
+            // A node decoration on the block that holds `from` (kept at the top level).
+            let at = -1
+            doc.forEach((child, offset) => {
+              if (s.from >= offset && s.from < offset + child.nodeSize) at = offset
+            })
+            const child = at >= 0 ? doc.nodeAt(at) : null
+            if (child) decos.push(Decoration.node(at, at + child.nodeSize, {}, { id: i }))
+          } else if (s.from < s.to) decos.push(Decoration.inline(s.from, s.to, {}, { id: i }))
+        })
+        const set = DecorationSet.create(doc, decos)
+        const wrapped = new IndexedDecorations(set)
+        expect(perBlock(wrapped, doc)).toEqual(perBlock(set, doc))
+        expect(contents(wrapped)).toEqual(contents(set))
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('is equal to a wrapper of an equal set, and maps to itself when nothing moves', () => {
+    const set = DecorationSet.create(doc, [Decoration.inline(3, 9, {}, { id: 1 })])
+    const a = new IndexedDecorations(set)
+    expect(a.eq(new IndexedDecorations(set))).toBe(true)
+    expect(a.eq(new IndexedDecorations(DecorationSet.empty))).toBe(false)
+    expect(a.members).toEqual([a])
+  })
+})
