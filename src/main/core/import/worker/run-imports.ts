@@ -4,10 +4,8 @@
 // decompression bomb, a crash in a library) fails only the job it was on: a new worker takes
 // the rest. Cancelling terminates the worker. A worker that finished its batch is kept idle for
 // the next import for a while, so its libraries (pdf.js, jsdom, mammoth) load once.
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../../workers/start-worker'
 import type { ConvertedDocument } from '../converted'
 import type { PreAnnotate } from '../pre-annotate-settings'
 import type { ImportJob, WorkerBatch, WorkerMessage } from './protocol'
@@ -43,7 +41,7 @@ function acquireWorker(): Worker {
     worker.ref()
     return worker
   }
-  return startWorker()
+  return startImportWorker()
 }
 
 /**
@@ -190,46 +188,7 @@ function crashMessage(error: Error): string {
   return `the import stopped: ${error.message}`
 }
 
-function startWorker(): Worker {
-  // No inherited flags: the worker needs none, and a host's `--import` hooks are not its own.
-  const options = {
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    execArgv: [],
-  }
-  const built = builtWorkerFile()
-  if (built) return new Worker(built, options)
-  // From source (tests, the command line through tsx): register tsx in the worker, then load the
-  // TypeScript entry. Both URLs are ours, JSON-quoted into the bootstrap.
-  const entry = new URL('./import-worker.ts', import.meta.url).href
-  const bootstrap =
-    `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => {` +
-    ` tsx.register({ tsconfig: false }); return import(${JSON.stringify(entry)}) })`
-  return new Worker(bootstrap, { ...options, eval: true })
-}
-
-/**
- * The built worker entry (out/main/import-worker.js), when this module runs from the build: it
- * sits beside main's entry, or one folder up when this code landed in a shared chunk.
- */
-function builtWorkerFile(): string | null {
-  const here = import.meta.url
-  if (here.endsWith('.ts')) return null
-  for (const relative of ['./import-worker.js', '../import-worker.js']) {
-    const file = fileURLToPath(new URL(relative, here))
-    if (existsSync(file)) return file
-  }
-  throw new Error('the import worker (import-worker.js) is missing from the build')
-}
-
-/** The ES-module entry of tsx's API, found through tsx's package.json `exports`. */
-function tsxApiUrl(): string {
-  const require = createRequire(import.meta.url)
-  const manifest = require.resolve('tsx/package.json')
-  const pkg = require(manifest) as {
-    exports: Record<string, { import?: { default?: string } | string }>
-  }
-  const entry = pkg.exports['./esm/api']?.import
-  const relative = typeof entry === 'string' ? entry : entry?.default
-  if (!relative) throw new Error('tsx/esm/api has no ES-module entry')
-  return new URL(relative, pathToFileURL(manifest)).href
+/** The import worker (import-worker.ts, built as import-worker.js), started the one shared way. */
+function startImportWorker(): Worker {
+  return startWorker({ name: 'import-worker', dir: import.meta.url }, undefined, WORKER_HEAP_MB)
 }
