@@ -79,7 +79,10 @@ async function benchSize(tmp: string, documents: number): Promise<void> {
   await firstScreen(dir) // leaves the cache written
   const warm = await sample(RUNS, () => firstScreen(dir))
   const cacheBytes = (await readFile(cache)).length
-  const warmFloor = await sample(RUNS, async () => JSON.parse(await readFile(cache, 'utf8')))
+  const warmFloor = await sample(
+    RUNS,
+    async (): Promise<unknown> => JSON.parse(await readFile(cache, 'utf8')) as unknown,
+  )
 
   const before = heapMb()
   const store = await ProjectStore.open(dir, { analyst: 'bench' })
@@ -142,7 +145,7 @@ async function main(): Promise<void> {
   )
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })

@@ -34,7 +34,7 @@ function buildProgram(ctx: Omit<ProgramContext, 'annotator'>): Command {
     .addHelpText('after', programHelp())
   const full: ProgramContext = {
     ...ctx,
-    annotator: () => (program.opts() as { annotator?: string }).annotator,
+    annotator: () => program.opts<{ annotator?: string }>().annotator,
   }
   for (const define of COMMANDS) define(program, full)
   return program

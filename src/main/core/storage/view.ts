@@ -45,6 +45,33 @@ export function buildView(
 ): View {
   const conflicts = [...folded.conflicts]
   const problems: FileProblem[] = [...folded.problems]
+  const { live, broken } = liveDocuments(folded, index, conflicts)
+  const { documents, aliases, copies } = firstCopies(live, conflicts)
+  problems.push(...orphanProblems(index, layout))
+  const project: Project = {
+    format: PROJECT_FORMAT,
+    version: FORMAT_VERSION,
+    id: base.id,
+    name: folded.name,
+    createdAt: base.createdAt,
+    updatedAt: latest(base.createdAt, folded.updatedAt, documents),
+    schema: folded.schema,
+    documents,
+    entities: folded.entities,
+  }
+  return {
+    project,
+    entries: new Map(documents.map((d) => [d.id, d])),
+    aliases,
+    copies,
+    conflicts,
+    problems,
+    broken,
+  }
+}
+
+/** The documents not removed, titled by the folded edits, oldest first; unreadable ones apart. */
+function liveDocuments(folded: Folded, index: FileIndex, conflicts: Conflict[]) {
   const live: DocumentIndexEntry[] = []
   const broken = new Map<string, string>()
   for (const [id, record] of index.docs) {
@@ -70,7 +97,14 @@ export function buildView(
     })
   }
   live.sort((a, b) => Date.parse(a.addedAt) - Date.parse(b.addedAt) || (a.id < b.id ? -1 : 1))
+  return { live, broken }
+}
 
+/**
+ * One document per text: a text added twice (two analysts importing the same article) is the
+ * copy added first, the other an alias of it, and the double addition a reported conflict.
+ */
+function firstCopies(live: DocumentIndexEntry[], conflicts: Conflict[]) {
   const kept = new Map<string, DocumentIndexEntry>()
   const aliases = new Map<string, string>()
   const copies = new Map<string, string[]>()
@@ -102,7 +136,12 @@ export function buildView(
         'annotations of it',
     })
   }
+  return { documents, aliases, copies }
+}
 
+/** Annotation files of documents the project lacks, and change files that could not be read. */
+function orphanProblems(index: FileIndex, layout: ProjectLayout): FileProblem[] {
+  const problems: FileProblem[] = []
   for (const [setId, dir] of index.sets) {
     for (const [docId, record] of dir.files) {
       const file = layout.setFile(setId, docId)
@@ -122,27 +161,7 @@ export function buildView(
       problems.push({ file: layout.changeFile(record.analyst, record.id), message: record.error })
     }
   }
-
-  const project: Project = {
-    format: PROJECT_FORMAT,
-    version: FORMAT_VERSION,
-    id: base.id,
-    name: folded.name,
-    createdAt: base.createdAt,
-    updatedAt: latest(base.createdAt, folded.updatedAt, documents),
-    schema: folded.schema,
-    documents,
-    entities: folded.entities,
-  }
-  return {
-    project,
-    entries: new Map(documents.map((d) => [d.id, d])),
-    aliases,
-    copies,
-    conflicts,
-    problems,
-    broken,
-  }
+  return problems
 }
 
 /**

@@ -4,7 +4,7 @@
 // way to the spans. The report exports as CSV or XLSX.
 import { useCallback, useMemo, useState, type Dispatch, type SetStateAction } from 'react'
 import type { AgreementReport, Disagreement } from '../../../shared/agreement'
-import type { AnalystInfo, Api, ProjectSnapshot } from '../../../shared/ipc-contract'
+import type { AnalystInfo, Api, ArgsOf, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { GOLD_SET } from '../../../shared/analysts'
 import { ViewPanel, type AppView } from '../shell/view-tabs'
 import { CategoricalTable, SpanTable } from './agreement-tables'
@@ -38,7 +38,10 @@ export function AgreementView({
   const query = ticked.length >= 2 && unticked.size > 0 ? { analysts: ticked } : undefined
   const queryKey = JSON.stringify(query ?? null)
   const load = useCallback(
-    () => api['agreement:compute'](queryKey === 'null' ? undefined : JSON.parse(queryKey)),
+    () =>
+      api['agreement:compute'](
+        queryKey === 'null' ? undefined : (JSON.parse(queryKey) as ArgsOf<'agreement:compute'>),
+      ),
     [api, queryKey],
   )
   const enough = ticked.length >= 2

@@ -1,7 +1,7 @@
 // The analyst's name, asked once on the first start: the name every span records and whose
 // annotation set this copy of Marginalia writes. Not a modal: the sample stays usable while the
 // question waits, and the name can be changed later in the schema dialog.
-import { useState, type FormEvent } from 'react'
+import { useState, type SyntheticEvent } from 'react'
 
 interface AnalystBannerProps {
   /** The proposed name (the OS user name on a first start). */
@@ -12,7 +12,7 @@ interface AnalystBannerProps {
 /** A bar under the top bar asking for the analyst's name until it is confirmed. */
 export function AnalystBanner({ name, onConfirm }: AnalystBannerProps) {
   const [value, setValue] = useState(name)
-  const submit = (e: FormEvent) => {
+  const submit = (e: SyntheticEvent) => {
     e.preventDefault()
     const trimmed = value.trim()
     if (trimmed) onConfirm(trimmed)
