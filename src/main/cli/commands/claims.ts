@@ -4,8 +4,8 @@
 import path from 'node:path'
 import { exportClaims, type ClaimsExportFormat } from '../../core/claims-export'
 import { parseSetChoice, resolveSets } from '../../core/set-choice'
-import { EXIT } from '../exit-codes'
-import { field, printLines, usageError, type CliIo } from '../io'
+import { finishIncomplete } from '../incomplete'
+import { usageError, type CliIo } from '../io'
 import { withProject } from '../open-project'
 
 export interface ClaimsCommandOptions {
@@ -37,13 +37,7 @@ export async function claimsCommand(
     }
     const result = await exportClaims(store, format, opts.out, opts.document, sets)
     io.stdout(`Wrote ${result.rows} claims to ${result.path} (offsets in code points)\n`)
-    printLines(
-      io.stderr,
-      result.problems.map((p) => `warning: ${field(p.file)}: ${p.message}`),
-    )
-    if (result.problems.length === 0) return EXIT.ok
-    io.stderr(`incomplete: ${result.problems.length} documents not read\n`)
-    return opts.allowIncomplete ? EXIT.ok : EXIT.incomplete
+    return finishIncomplete(io, result.problems, opts.allowIncomplete)
   })
 }
 

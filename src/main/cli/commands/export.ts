@@ -12,6 +12,7 @@ import { parseSetChoice, resolveSets } from '../../core/set-choice'
 import { exportInWorker } from '../../core/workers/export-task'
 import { TaskCancelled } from '../../core/workers/run-task'
 import { EXIT } from '../exit-codes'
+import { finishIncomplete } from '../incomplete'
 import { cancellable } from '../interrupt'
 import { printLines, progressPrinter, usageError, type CliIo } from '../io'
 import { withProject } from '../open-project'
@@ -84,14 +85,13 @@ export async function exportCommand(
       io.stdout,
       manifest.losses.map((l) => `not in this format: ${l.count} ${l.what} (${l.reason})`),
     )
-    printLines(
-      io.stderr,
-      manifest.problems.map((p) => `warning: ${p.file}: ${p.message}`),
-    )
     const missing = leftOut(store.project.documents.length, read, manifest, formatOptions)
-    if (missing === null) return EXIT.ok
-    io.stderr(`incomplete: ${missing}; see the manifest\n`)
-    return opts.allowIncomplete ? EXIT.ok : EXIT.incomplete
+    return finishIncomplete(
+      io,
+      manifest.problems,
+      opts.allowIncomplete,
+      missing && `${missing}; see the manifest`,
+    )
   })
 }
 

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs'
 import { writeReport, reportFormatOf, type ReportFormat } from '../../core/report/write-report'
 import { EXIT } from '../exit-codes'
-import { CliError, field, printLines, usageError, type CliIo } from '../io'
+import { finishIncomplete } from '../incomplete'
+import { CliError, usageError, type CliIo } from '../io'
 import { withProject } from '../open-project'
 import { packageVersion } from '../package-root'
 
@@ -41,13 +42,7 @@ export async function reportCommand(
       `Wrote the report of ${result.documents} documents and ${result.claims} claims to ` +
         `${result.path} (${format.toUpperCase()}, ${result.bytes} bytes)\n`,
     )
-    printLines(
-      io.stderr,
-      result.problems.map((p) => `warning: ${field(p.file)}: ${p.message}`),
-    )
-    if (result.problems.length === 0) return EXIT.ok
-    io.stderr(`incomplete: ${result.problems.length} documents not read\n`)
-    return opts.allowIncomplete ? EXIT.ok : EXIT.incomplete
+    return finishIncomplete(io, result.problems, opts.allowIncomplete)
   })
 }
 
