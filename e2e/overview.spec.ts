@@ -187,11 +187,14 @@ test('File ▸ Export Report… writes the report as HTML and as PDF', async ({ 
 
   // The printed report as a reader sees it: its title page, then its charts, network, claims and
   // first article page, each found by its heading in the PDF's text, rasterised by pdftoppm.
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfOut]).toString())![1])
+  const pageText = (p: number) =>
+    execFileSync('pdftotext', ['-f', `${p}`, '-l', `${p}`, pdfOut, '-']).toString()
+  // Printed with the page set-up users get (report-pdf.ts): every page numbered "n / total".
+  for (let p = 1; p <= pages; p++) expect(pageText(p)).toMatch(new RegExp(`^${p} / ${pages}$`, 'm'))
   const pageOf = (heading: string) => {
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfOut]).toString())![1])
     for (let p = 1; p <= pages; p++) {
-      const text = execFileSync('pdftotext', ['-f', `${p}`, '-l', `${p}`, pdfOut, '-']).toString()
-      if (text.trimStart().startsWith(heading)) return p
+      if (pageText(p).trimStart().startsWith(heading)) return p
     }
     throw new Error(`no page starts with ${heading}`)
   }

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { createHandlers, type HandlerContext } from '../../src/main/handlers'
 import { dispatch } from '../../src/main/ipc-dispatch'
 import type { StorageFs } from '../../src/main/core/storage'
+import { printInBrowser } from '../../src/main/core/report/report-pdf'
 import { AppSession } from '../../src/main/session'
 import { flushBeforeClose } from '../../src/main/unsaved-guard'
 import type { Handlers, MainEvent } from '../../src/shared/ipc-contract'
@@ -55,28 +56,6 @@ export interface ChromiumApp {
   close: () => Promise<void>
 }
 
-/** Prints report HTML to PDF in a fresh page with JavaScript off and every request refused. */
-async function printWithPlaywright(
-  browser: Browser,
-  html: string,
-  paper: 'a4' | 'letter',
-): Promise<Uint8Array> {
-  const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
-  try {
-    const page = await context.newPage()
-    await page.route('**/*', (route) => route.abort('blockedbyclient'))
-    await page.setContent(html, { waitUntil: 'load' })
-    await page.emulateMedia({ media: 'print', colorScheme: 'light' })
-    const pdf = await page.pdf({
-      format: paper === 'letter' ? 'Letter' : 'A4',
-      printBackground: true,
-    })
-    return new Uint8Array(pdf)
-  } finally {
-    await context.close()
-  }
-}
-
 /** Opens the built renderer with the real handlers, as a first start (or a restart) would. */
 export async function openChromiumApp(options: ChromiumAppOptions): Promise<ChromiumApp> {
   const dialogs = new ScriptedDialogs()
@@ -99,8 +78,9 @@ export async function openChromiumApp(options: ChromiumAppOptions): Promise<Chro
     openExternal: async (url) => {
       openedExternal.push(url)
     },
-    // What Electron's printToPDF does in the app, done by the same Chromium: Playwright's pdf().
-    printPdf: (html, paper) => printWithPlaywright(options.browser, html, paper),
+    // What Electron's printToPDF does in the app, done by the same Chromium with the page set-up
+    // the command line prints with (report-pdf.ts): Playwright's pdf().
+    printPdf: (html, paper) => printInBrowser(options.browser, html, paper),
     appVersion: 'e2e',
     storageFs: options.storageFs,
   }

@@ -5,6 +5,7 @@
 // PDF is asked for, and says what to install when no Chromium is found.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import type { Browser } from 'playwright-core'
 
 export type PaperSize = 'a4' | 'letter'
 
@@ -84,7 +85,24 @@ export async function printReportPdf(
     ],
   })
   try {
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
+    return await printInBrowser(browser, html, paper)
+  } finally {
+    await browser.close()
+  }
+}
+
+/**
+ * Prints `html` to PDF bytes in a fresh context of a running `browser` (JavaScript off, offline,
+ * every request refused), with the report's paper, margins and page-number footer. The e2e
+ * harness prints through this too, so the tests read the PDF users get.
+ */
+export async function printInBrowser(
+  browser: Browser,
+  html: string,
+  paper: PaperSize,
+): Promise<Uint8Array> {
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
+  try {
     const page = await context.newPage()
     await page.route('**/*', (route) => route.abort('blockedbyclient'))
     await page.setContent(html, { waitUntil: 'load' })
@@ -101,6 +119,6 @@ export async function printReportPdf(
     })
     return new Uint8Array(pdf)
   } finally {
-    await browser.close()
+    await context.close()
   }
 }
