@@ -9,7 +9,8 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SAMPLE_DIR } from '../../scripts/make-sample'
 import { CLAIMS_COLUMNS } from '../../src/main/core/claims-export'
-import { createHandlers, type Dialogs, type HandlerContext } from '../../src/main/handlers'
+import { createHandlers, type HandlerContext } from '../../src/main/handlers'
+import { noDialogs } from './fixtures/no-dialogs'
 import { dispatch } from '../../src/main/ipc-dispatch'
 import { SAMPLE_FOLDER_NAME } from '../../src/main/sample-project'
 import { AppSession } from '../../src/main/session'
@@ -43,19 +44,12 @@ afterEach(async () => {
 async function setup(exportTo: string | null = null) {
   const asked: string[] = []
   const answer = { exportTo }
-  const dialogs: Dialogs = {
-    chooseNewProjectDir: async () => null,
-    chooseProjectDir: async () => null,
-    chooseImportFiles: async () => null,
-    chooseAnnotationSource: async () => null,
+  const dialogs = noDialogs({
     chooseExportPath: async (format, name) => {
       asked.push(`${format}:${name}`)
       return answer.exportTo
     },
-    confirmOpenExternal: async () => false,
-    chooseMergeSource: async () => null,
-    chooseSavePath: async () => null,
-  }
+  })
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
     sampleProjectDir: SAMPLE_DIR,

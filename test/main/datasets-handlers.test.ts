@@ -12,6 +12,7 @@ import { importFormats } from '../../src/main/core/formats/importers'
 import { importDocumentFile } from '../../src/main/core/import'
 import { ProjectStore } from '../../src/main/core/storage'
 import { createHandlers, type Dialogs, type HandlerContext } from '../../src/main/handlers'
+import { noDialogs } from './fixtures/no-dialogs'
 import { dispatch } from '../../src/main/ipc-dispatch'
 import { SAMPLE_FOLDER_NAME } from '../../src/main/sample-project'
 import { AppSession } from '../../src/main/session'
@@ -80,10 +81,7 @@ afterEach(async () => {
 function setup(answers: Partial<Dialogs> = {}) {
   const events: MainEvent[] = []
   const asked: unknown[][] = []
-  const dialogs: Dialogs = {
-    chooseNewProjectDir: async () => null,
-    chooseProjectDir: async () => null,
-    chooseImportFiles: async () => null,
+  const dialogs = noDialogs({
     chooseExportPath: async (...args) => {
       asked.push(['export', ...args])
       return answers.chooseExportPath ? answers.chooseExportPath(...args) : null
@@ -92,10 +90,7 @@ function setup(answers: Partial<Dialogs> = {}) {
       asked.push(['annotations', ...args])
       return answers.chooseAnnotationSource ? answers.chooseAnnotationSource(...args) : null
     },
-    confirmOpenExternal: async () => false,
-    chooseMergeSource: async () => null,
-    chooseSavePath: async () => null,
-  }
+  })
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
     sampleProjectDir: path.join(tmp, 'resources', 'sample-project'),

@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectStore } from '../../src/main/core/storage'
-import { createHandlers, type Dialogs, type HandlerContext } from '../../src/main/handlers'
+import { createHandlers, type HandlerContext } from '../../src/main/handlers'
+import { noDialogs } from './fixtures/no-dialogs'
 import { dispatch } from '../../src/main/ipc-dispatch'
 import { AppSession } from '../../src/main/session'
 import type { ImportReport, MainEvent } from '../../src/shared/ipc-contract'
@@ -31,10 +32,10 @@ async function setup(chosen: string[] = [], onEvent: (event: MainEvent) => void 
   const projectDir = path.join(tmp, 'project')
   await (await ProjectStore.create(projectDir, { name: 'Imports' })).close()
   await mkdir(path.join(tmp, 'userData'))
-  const dialogs = {
+  const dialogs = noDialogs({
     chooseProjectDir: async () => projectDir,
     chooseImportFiles: async () => chosen,
-  } as Partial<Dialogs> as Dialogs
+  })
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
     sampleProjectDir: path.join(tmp, 'no-sample'),
@@ -142,7 +143,8 @@ describe('import:cancel', () => {
     const pending: { cancel?: Promise<unknown> } = {}
     // Cancel as soon as the PDF's first page is read, while the worker is still in the file.
     const { call, events, projectDir } = await setup([], (event) => {
-      if (event.type === 'progress' && event.part && !pending.cancel) pending.cancel = call('import:cancel')
+      if (event.type === 'progress' && event.part && !pending.cancel)
+        pending.cancel = call('import:cancel')
     })
     const report = (await call('import:data', {
       files: [

@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SAMPLE_DIR } from '../../scripts/make-sample'
-import { createHandlers, type Dialogs, type HandlerContext } from '../../src/main/handlers'
+import { createHandlers, type HandlerContext } from '../../src/main/handlers'
+import { noDialogs } from './fixtures/no-dialogs'
 import { dispatch } from '../../src/main/ipc-dispatch'
 import { SAMPLE_FOLDER_NAME } from '../../src/main/sample-project'
 import { AppSession } from '../../src/main/session'
@@ -31,17 +32,7 @@ afterEach(async () => {
 })
 
 async function setup() {
-  const none = async () => null
-  const dialogs: Dialogs = {
-    chooseNewProjectDir: none,
-    chooseProjectDir: none,
-    chooseImportFiles: none,
-    chooseAnnotationSource: none,
-    chooseExportPath: none,
-    chooseSavePath: none,
-    chooseMergeSource: none,
-    confirmOpenExternal: async () => false,
-  }
+  const dialogs = noDialogs()
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
     sampleProjectDir: SAMPLE_DIR,

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { commitImport, parseImport } from '../../src/main/core/import-annotations'
 import { importDocumentFile } from '../../src/main/core/import'
 import { ProjectStore } from '../../src/main/core/storage'
-import { createHandlers, type Dialogs, type HandlerContext } from '../../src/main/handlers'
+import { createHandlers, type HandlerContext } from '../../src/main/handlers'
+import { noDialogs } from './fixtures/no-dialogs'
 import { dispatch } from '../../src/main/ipc-dispatch'
 import { AppSession } from '../../src/main/session'
 import type { MainEvent } from '../../src/shared/ipc-contract'
@@ -32,14 +33,7 @@ afterEach(async () => {
 
 function setup(out: string, onEvent: (event: MainEvent, call: Call) => void = () => undefined) {
   const events: MainEvent[] = []
-  const none = async () => null
-  const dialogs: Dialogs = {
-    ...{ chooseNewProjectDir: none, chooseProjectDir: none, chooseImportFiles: none },
-    ...{ chooseAnnotationSource: none, confirmOpenExternal: async () => false },
-    chooseExportPath: async () => out,
-    chooseSavePath: none,
-    chooseMergeSource: none,
-  }
+  const dialogs = noDialogs({ chooseExportPath: async () => out })
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
     sampleProjectDir: path.join(tmp, 'sample'),

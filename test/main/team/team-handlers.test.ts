@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SAMPLE_DIR } from '../../../scripts/make-sample'
-import { createHandlers, type Dialogs, type HandlerContext } from '../../../src/main/handlers'
+import { createHandlers, type HandlerContext } from '../../../src/main/handlers'
+import { noDialogs } from '../fixtures/no-dialogs'
 import { dispatch } from '../../../src/main/ipc-dispatch'
 import { AppSession } from '../../../src/main/session'
 import type { ExportResult } from '../../../src/shared/ipc-contract'
@@ -33,16 +34,10 @@ async function setup(sample = false) {
   const dir = path.join(tmp, 'proj')
   if (!sample) await createTwoAnalystProject(dir)
   const answers = { exportTo: null as string | null }
-  const dialogs: Dialogs = {
-    chooseNewProjectDir: async () => null,
+  const dialogs = noDialogs({
     chooseProjectDir: async () => dir,
-    chooseImportFiles: async () => null,
-    chooseAnnotationSource: async () => null,
     chooseExportPath: async () => answers.exportTo,
-    confirmOpenExternal: async () => false,
-    chooseMergeSource: async () => null,
-    chooseSavePath: async () => null,
-  }
+  })
   const ctx: HandlerContext = {
     userDataDir: path.join(tmp, 'userData'),
     sampleProjectDir: SAMPLE_DIR,
