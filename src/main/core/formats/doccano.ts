@@ -21,9 +21,8 @@ import {
   DocumentBuilder,
   ImportCollector,
   asRecord,
-  fileText,
+  eachJsonRecord,
   isId,
-  parseJson,
   stemOf,
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
@@ -159,26 +158,11 @@ export const doccanoImport: ImportFormatModule = {
   extensions: ['.jsonl', '.json'],
   import(input, schema, options) {
     const collector = new ImportCollector(schema, options)
-    for (const file of input.files) {
-      for (const { record, line } of records(file)) importRecord(collector, file, record, line)
-    }
+    eachJsonRecord(input.files, 'lines', (file, record, line) =>
+      importRecord(collector, file, record, line),
+    )
     return collector.result()
   },
-}
-
-/** The records of a doccano file: JSON lines, or one JSON array. */
-function* records(file: ImportFile): Generator<{ record: unknown; line: number }> {
-  const text = fileText(file)
-  if (text.trimStart().startsWith('[')) {
-    const all = parseJson(file, text)
-    if (Array.isArray(all)) for (const [i, record] of all.entries()) yield { record, line: i + 1 }
-    return
-  }
-  const lines = text.split('\n')
-  for (const [i, raw] of lines.entries()) {
-    if (raw.trim() === '') continue
-    yield { record: parseJson(file, raw, i + 1), line: i + 1 }
-  }
 }
 
 function importRecord(
@@ -214,9 +198,7 @@ function importRecord(
     }
     doc.addRelation(from, to, relation.type, relationAttributes[key], { ref: `relation ${key}` })
   }
-  for (const [set, values] of Object.entries(asRecord(extras.docLabels) ?? {})) {
-    for (const v of Array.isArray(values) ? values : [values]) doc.addDocLabel(set, v)
-  }
+  doc.addDocLabels(extras.docLabels)
   doc.finish()
 }
 

@@ -297,6 +297,14 @@ export class DocumentBuilder {
     if (!values.includes(value)) values.push(value)
   }
 
+  /** Adds the values of a `{set: value or [values]}` object (a record's document labels). */
+  addDocLabels(raw: unknown): void {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return
+    for (const [set, values] of Object.entries(raw)) {
+      for (const v of Array.isArray(values) ? values : [values]) this.addDocLabel(set, v)
+    }
+  }
+
   /** Hands the finished document to the collector, unless its text is over the size limit. */
   finish(): void {
     const { head, text } = this

@@ -31,6 +31,31 @@ export function parseJson(file: ImportFile, text = fileText(file), line?: number
   }
 }
 
+/**
+ * Calls `each` with every JSON record of every file, numbered from 1 (its line, or its place in
+ * the array): the elements of a top-level array, else one record per non-empty line (`lines`,
+ * JSON Lines) or the file's one value (`document`). A record that is not JSON throws, naming the
+ * file and line.
+ */
+export function eachJsonRecord(
+  files: readonly ImportFile[],
+  shape: 'lines' | 'document',
+  each: (file: ImportFile, record: unknown, number: number) => void,
+): void {
+  for (const file of files) {
+    const text = fileText(file)
+    if (shape === 'document' || text.trimStart().startsWith('[')) {
+      const all = parseJson(file, text)
+      const records = Array.isArray(all) ? all : shape === 'document' ? [all] : []
+      records.forEach((record, i) => each(file, record, i + 1))
+      continue
+    }
+    text.split('\n').forEach((raw, i) => {
+      if (raw.trim() !== '') each(file, parseJson(file, raw, i + 1), i + 1)
+    })
+  }
+}
+
 /** A plain object, or null. */
 export function asRecord(value: unknown): Record<string, unknown> | null {
   return value && typeof value === 'object' && !Array.isArray(value)

@@ -6,14 +6,7 @@
 // offsets no longer select their text are re-anchored by that text.
 import type { Entity } from '../../../shared/model'
 import { zEntity } from '../../../shared/model'
-import {
-  DocumentBuilder,
-  ImportCollector,
-  asRecord,
-  fileText,
-  isId,
-  parseJson,
-} from './import-common'
+import { DocumentBuilder, ImportCollector, asRecord, eachJsonRecord, isId } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
 import type { Span } from '../../../shared/model'
 import { idRef } from './foreign-id'
@@ -25,15 +18,9 @@ export const jsonlImport: ImportFormatModule = {
   import(input, schema, options) {
     const collector = new ImportCollector(schema, options)
     const entities = new Map<string, Entity>()
-    for (const file of input.files) {
-      fileText(file)
-        .split('\n')
-        .forEach((raw, i) => {
-          if (raw.trim() === '') return
-          const line = asRecord(parseJson(file, raw, i + 1))
-          importLine(collector, file, line, i + 1, entities)
-        })
-    }
+    eachJsonRecord(input.files, 'lines', (file, record, number) =>
+      importLine(collector, file, asRecord(record), number, entities),
+    )
     return { ...collector.result(), entities: [...entities.values()] }
   },
 }
@@ -77,9 +64,7 @@ function importLine(
   }
   const byId = addSpans(doc, line, unit)
   addRelations(doc, line, byId)
-  for (const [set, values] of Object.entries(asRecord(line.doc_labels) ?? {})) {
-    for (const v of Array.isArray(values) ? values : [values]) doc.addDocLabel(set, v)
-  }
+  doc.addDocLabels(line.doc_labels)
   const before = collector.documents.length
   doc.finish()
   // Whose set the line is (an export of several analysts, read back by `merge`).

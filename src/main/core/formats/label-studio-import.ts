@@ -11,9 +11,9 @@ import {
   DocumentBuilder,
   ImportCollector,
   asRecord,
+  eachJsonRecord,
   fileText,
   isId,
-  parseJson,
   stemOf,
 } from './import-common'
 import type { ImportFile, ImportFormatModule } from './import-types'
@@ -40,13 +40,11 @@ export const labelStudioImport: ImportFormatModule = {
         collector.problem(file.path, `not a readable labeling config (${message}); not used`)
       }
     }
-    for (const file of input.files) {
-      if (file.path.toLowerCase().endsWith('.xml')) continue
-      const parsed = parseJson(file, fileText(file))
-      const tasks = Array.isArray(parsed) ? parsed : [parsed]
+    const tasks = input.files.filter((file) => !file.path.toLowerCase().endsWith('.xml'))
+    eachJsonRecord(tasks, 'document', (file, task, number) => {
       const config = configs.get(folderOf(file.path)) ?? NO_CONFIG
-      tasks.forEach((task, i) => importTask(collector, config, file, task, i))
-    }
+      importTask(collector, config, file, task, number)
+    })
     return collector.result()
   },
 }
@@ -60,11 +58,11 @@ function importTask(
   config: LabelingConfig,
   file: ImportFile,
   raw: unknown,
-  index: number,
+  number: number,
 ): void {
   const task = asRecord(raw)
   const data = asRecord(task?.data)
-  const where = `${file.path}: task ${idRef(task?.id, String(index + 1))}`
+  const where = `${file.path}: task ${idRef(task?.id, String(number))}`
   const text =
     typeof data?.text === 'string'
       ? data.text
@@ -77,7 +75,7 @@ function importTask(
   for (const key of ['url', 'outlet', 'author', 'publishedAt', 'siteName']) {
     if (typeof data[key] === 'string') metadata[key] = data[key]
   }
-  const title = typeof data.title === 'string' ? data.title : `${stemOf(file.path)} ${index + 1}`
+  const title = typeof data.title === 'string' ? data.title : `${stemOf(file.path)} ${number}`
   const sourceId = typeof data.docId === 'string' ? data.docId : idText(task.id)
   // Our export names the document in `data.docId` and each region by its span's id.
   const keep = typeof data.docId === 'string' && isId(data.docId) ? { id: data.docId } : {}
@@ -144,7 +142,7 @@ function addRegionValues(
     const spans = id !== undefined ? regions.get(id) : undefined
     const attrValue = resultValue(r.type, value)
     if (!spans && r.type === 'choices' && Array.isArray(value.choices)) {
-      for (const choice of value.choices) doc.addDocLabel(fromName, choice)
+      doc.addDocLabels({ [fromName]: value.choices })
     } else if (attrValue === undefined) {
       doc.problem(`result of type ${String(r.type)} not understood; skipped`)
     } else if (!spans) {

@@ -6,34 +6,10 @@ import { bratFormat } from '../../../../src/main/core/formats/brat-export'
 import { BRAT_DOCUMENTS_FILE } from '../../../../src/main/core/formats/brat-documents'
 import { runImport } from '../../../../src/main/core/formats/importers'
 import type { AnnotationSchema } from '../../../../src/shared/model'
-import { makeDoc, makeInput, rangeOf, testSchema } from './fixtures'
+import { bratNamesFixture } from './brat-fixture'
+import { makeInput } from './fixtures'
 
-const schema = testSchema()
-schema.layers[0].labels.push({ name: 'Déclaration' }, { name: '中文 claim' })
-schema.layers[1].labels.push({ name: 'Claim' }) // shared with the claim layer
-schema.layers[0].attributes[0] = {
-  name: 'checkability',
-  type: 'enum',
-  values: ['fact|check', 'fact check', 'prévu'],
-}
-const text = 'Il a dit: Déclaration. 中文 Claim.'
-const doc = makeDoc(
-  'd-7',
-  text,
-  [
-    {
-      ...rangeOf(text, 'Déclaration'),
-      layer: 'claim',
-      label: 'Déclaration',
-      attributes: { checkability: 'fact check' },
-    },
-    { ...rangeOf(text, '中文'), layer: 'claim', label: '中文 claim' },
-    { ...rangeOf(text, 'Claim'), layer: 'source', label: 'Claim' },
-  ],
-  [],
-  {},
-  'Un titre: «Déclaration»',
-)
+const { schema, doc } = bratNamesFixture('d-7')
 const exported = bratFormat.export(makeInput([doc], schema)).files
 
 describe('brat import of our own export', () => {

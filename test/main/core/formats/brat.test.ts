@@ -12,7 +12,8 @@ import {
   readBratNames,
 } from '../../../../src/main/core/formats/brat-names'
 import { runImport } from '../../../../src/main/core/formats/importers'
-import { asText, makeDoc, makeInput, rangeOf, testSchema } from './fixtures'
+import { bratNamesFixture } from './brat-fixture'
+import { asText, makeDoc, makeInput, rangeOf } from './fixtures'
 
 const text = 'Alpha said\nthe thing.\nBeta agency\n'
 const doc = makeDoc(
@@ -198,32 +199,7 @@ describe('brat export of line breaks other than \\n', () => {
 })
 
 describe('brat names and titles', () => {
-  const schema = testSchema()
-  schema.layers[0].labels.push({ name: 'Déclaration' }, { name: '中文 claim' })
-  schema.layers[1].labels.push({ name: 'Claim' }) // shared with the claim layer
-  schema.layers[0].attributes[0] = {
-    name: 'checkability',
-    type: 'enum',
-    values: ['fact|check', 'fact check', 'prévu'],
-  }
-  const text = 'Il a dit: Déclaration. 中文 Claim.'
-  const d = makeDoc(
-    'd1',
-    text,
-    [
-      {
-        ...rangeOf(text, 'Déclaration'),
-        layer: 'claim',
-        label: 'Déclaration',
-        attributes: { checkability: 'fact check' },
-      },
-      { ...rangeOf(text, '中文'), layer: 'claim', label: '中文 claim' },
-      { ...rangeOf(text, 'Claim'), layer: 'source', label: 'Claim' },
-    ],
-    [],
-    {},
-    'Un titre: «Déclaration»',
-  )
+  const { schema, doc: d } = bratNamesFixture('d1')
   const result = bratFormat.export(makeInput([d], schema))
   const file = (path: string) => asText(result.files.find((f) => f.path === path)!.data)
 
