@@ -7,6 +7,7 @@
 import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { removeEntity } from '../../../../src/main/core/entity-registry'
 import { LOCK_FILE, ProjectStore, type StorageFs } from '../../../../src/main/core/storage'
 import { defaultSchema } from '../../../../src/shared/default-schema'
 import { cli } from '../../cli/run-cli'
@@ -163,6 +164,37 @@ describe('a change killed at any point leaves the project as before or as after'
       },
     )
     expect(points).toBeGreaterThan(5)
+  })
+
+  it('removing or merging a linked entity: the entity and its links, or neither', async () => {
+    const putin = { id: 'e1', name: 'Putin', kind: 'person', aliases: [], note: '' }
+    const vlad = { id: 'e2', name: 'Vladimir Putin', kind: 'person', aliases: [], note: '' }
+    const linked = async (dir: string) => {
+      const store = await ProjectStore.create(dir, { name: 'P', ...ME })
+      await store.setEntities([putin, vlad])
+      const annotations = annotationsFor()
+      annotations.spans[1].entityId = 'e1'
+      await store.addDocument({ ...newDocument(), annotations })
+      await store.close()
+    }
+    for (const into of [undefined, 'e2']) {
+      const points = await atEveryKillPoint(
+        linked,
+        (store) => removeEntity(store, 'e1', into),
+        async (store) => {
+          const [doc] = store.project.documents
+          const ids = store.project.entities.map((e) => e.id)
+          const source = (await store.loadDocument(doc.id)).annotations.spans[1]
+          expect(store.problems).toEqual([])
+          // Never a span linked to an entity the registry lacks, never a half-merged entity.
+          if (ids.includes('e1')) expect(source.entityId).toBe('e1')
+          else expect(source.entityId).toBe(into)
+          const merged = store.project.entities.find((e) => e.id === 'e2')!
+          expect(merged.aliases.includes('Putin')).toBe(into !== undefined && !ids.includes('e1'))
+        },
+      )
+      expect(points).toBeGreaterThan(1)
+    }
   })
 
   it('temp files of killed writers are deleted by the next open, and validate passes', async () => {
