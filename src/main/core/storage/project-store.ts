@@ -39,6 +39,7 @@ import { LockError, ProjectError, ReadOnlyProjectError } from './errors'
 import { FileIndex, cacheText, readCache } from './file-index'
 import { ensureGitignore } from './gitignore'
 import { ProjectLayout } from './layout'
+import { refuseLinkedFolders } from './linked-folders'
 import { decodeLegacyProject, readLegacyProject } from './legacy-v2'
 import { ProjectLock } from './lock'
 import { migrateOnDisk, planMigration, type MigrationPlan } from './migrate-v3'
@@ -169,6 +170,7 @@ export class ProjectStore {
       // Before the lock: a folder opened by mistake is left exactly as it was.
       throw new ProjectError(projectFile, 'not a Marginalia project: project.json is missing')
     }
+    await refuseLinkedFolders(new ProjectLayout(root), fs)
     const access = await takeLock(root, opts.lock ?? true, fs)
     const lock = access.lock
     try {
