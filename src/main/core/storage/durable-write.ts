@@ -6,7 +6,7 @@
 // keeps them in `.marginalia/tmp/`, so a sync client never sees (or uploads) a half-written file.
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { WriteError } from './errors'
+import { ReadOnlyFileError, WriteError } from './errors'
 import { nodeFs, type StorageFs } from './storage-fs'
 
 const TEMP_SUFFIX = '.tmp'
@@ -28,7 +28,8 @@ export function isTempName(name: string): boolean {
 
 /**
  * Replaces `file` with `data` so that after a crash it holds either the old or the new bytes.
- * Throws WriteError naming `file` and the cause (disk full, read-only, …). `tempDir` (created when
+ * Throws WriteError naming `file` and the cause (disk full, read-only, …), and ReadOnlyFileError,
+ * writing nothing, when `file` is a read-only file. `tempDir` (created when
  * missing) holds the temp file instead of the file's own folder.
  */
 export async function writeFileDurable(
@@ -37,6 +38,7 @@ export async function writeFileDurable(
   fs: StorageFs = nodeFs,
   tempDir?: string,
 ): Promise<void> {
+  await refuseReadOnlyFile(fs, file)
   const temp = tempNameFor(file, tempDir)
   try {
     const handle = await openTemp(fs, temp, tempDir)
@@ -56,6 +58,15 @@ export async function writeFileDurable(
   } catch (error) {
     throw new WriteError(file, error, true)
   }
+}
+
+/**
+ * Refuses to replace a file whose permissions allow no writing: the rename would replace it, since
+ * only its folder's permission counts for that, so it is checked here (ReadOnlyFileError).
+ */
+async function refuseReadOnlyFile(fs: StorageFs, file: string): Promise<void> {
+  const info = await fs.lstat(file).catch(() => null)
+  if (info?.isFile() && (info.mode & 0o222) === 0) throw new ReadOnlyFileError(file)
 }
 
 /** Creates the temp file; a missing temp folder (deleted while the project was open) is made. */

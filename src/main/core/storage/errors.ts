@@ -57,6 +57,21 @@ export class WriteError extends ProjectError {
   }
 }
 
+/**
+ * A file whose permissions allow no writing (say, 0444, or Windows' read-only attribute) in a
+ * folder that can be written: someone made it read-only on purpose, so it is never replaced.
+ */
+export class ReadOnlyFileError extends ProjectError {
+  constructor(file: string) {
+    super(
+      file,
+      'could not be written: the file is read-only (its permissions allow no writing), so it ' +
+        'was left as it is and nothing on disk was changed; make it writable to save changes to it.',
+    )
+    this.name = 'ReadOnlyFileError'
+  }
+}
+
 function advice(code: string | undefined): string {
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'free some space and try again.'
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {

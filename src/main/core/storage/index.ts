@@ -7,6 +7,7 @@ export {
   type AnnotationSet,
   type LockHolder,
 } from './project-store'
+export { ReadOnlyFileError } from './errors'
 export type { AddResult, SetWrite } from './project-writer'
 export { contentHash, type NewDocument } from './documents'
 export {

@@ -19,6 +19,8 @@ export interface StorageStats {
   isSymbolicLink(): boolean
   mtimeMs: number
   size: number
+  /** Permission bits (and file type): a file with no write bit is read-only. */
+  mode: number
 }
 
 /** The file-system calls of the storage layer (the subset of `node:fs/promises` it uses). */

@@ -23,12 +23,13 @@ describe('writeFileDurable: the file-system calls, in order', () => {
     await writeFile(file, 'old')
     const calls: FsCall[] = []
     await writeFileDurable(file, 'new', spyFs(calls))
-    const temp = calls[0].path
+    const temp = calls[1].path
     expect(path.dirname(temp)).toBe(dir)
     expect(isTempName(path.basename(temp))).toBe(true)
     const folderSync =
       process.platform === 'win32' ? [] : [`open ${dir} r`, `sync ${dir}`, `close ${dir}`]
     expect(calls.map(line)).toEqual([
+      `lstat ${file}`, // a read-only target is refused, never replaced
       `open ${temp} wx`, // a new file: never an existing one, never the target itself
       `write ${temp}`,
       `sync ${temp}`,
@@ -50,7 +51,8 @@ describe('writeFileDurable: the file-system calls, in order', () => {
       })
       await expect(writeFileDurable(file, 'new', fs)).rejects.toThrow(/EIO/)
       expect(calls.map((c) => c.op)).not.toContain('rename')
-      expect(calls.at(-1)).toEqual({ op: 'unlink', path: calls[0].path })
+      const temp = calls.find((c) => c.op === 'open')!.path
+      expect(calls.at(-1)).toEqual({ op: 'unlink', path: temp })
       expect(await readFile(file, 'utf8')).toBe('old')
       expect(await readdir(dir)).toEqual(['a.json'])
     }

@@ -3,12 +3,13 @@
 // (these tests' usual user here), chmod does not stop writes, so the folder is made read-only by a
 // file system that refuses every write under it as the kernel would (EROFS, EACCES); where the
 // tests run as another user, the chmod case runs for real as well.
-import { chmod, readFile, readdir } from 'node:fs/promises'
+import { chmod, readFile, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   LOCK_FILE,
   ProjectStore,
+  ReadOnlyFileError,
   ReadOnlyProjectError,
   type StorageFs,
 } from '../../../../src/main/core/storage'
@@ -108,6 +109,38 @@ describe('a project folder that cannot be written', () => {
       )
     } finally {
       for (const f of [...folders].reverse()) await chmod(path.join(dir, f), 0o755)
+    }
+  })
+})
+
+describe('a read-only file in a writable project folder', () => {
+  it('is never replaced: the save is refused, naming the file, and nothing is lost', async () => {
+    const { dir, id } = await project()
+    const file = path.join(dir, 'annotations', 'tester', `${id}.json`)
+    const before = await readFile(file, 'utf8')
+    await chmod(file, 0o444)
+    const store = await ProjectStore.open(dir, { analyst: 'Tester' })
+    try {
+      const fewer = {
+        ...annotationsFor(),
+        spans: annotationsFor().spans.slice(0, 1),
+        relations: [],
+      }
+      const saving = store.saveAnnotations(id, fewer)
+      await expect(saving).rejects.toBeInstanceOf(ReadOnlyFileError)
+      await expect(saving).rejects.toThrow(
+        `${file}: could not be written: the file is read-only (its permissions allow no writing)`,
+      )
+      expect(await readFile(file, 'utf8')).toBe(before)
+      expect((await stat(file)).mode & 0o777).toBe(0o444)
+      const temps = await readdir(path.join(dir, '.marginalia', 'tmp')).catch(() => [])
+      expect(temps.filter((name) => name.startsWith(`.${id}.json.`))).toEqual([])
+      // Made writable again, the same save goes through.
+      await chmod(file, 0o644)
+      await store.saveAnnotations(id, fewer)
+      expect((await store.loadDocument(id)).annotations.spans).toHaveLength(1)
+    } finally {
+      await store.close()
     }
   })
 })
