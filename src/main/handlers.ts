@@ -117,7 +117,11 @@ export function createHandlers(
   ctx: HandlerContext,
   session: AppSession = new AppSession(ctx),
 ): Handlers {
-  const jobs = new Jobs((event) => ctx.emit(event))
+  // Closing the project cancels its exports and imports of annotations.
+  const jobs = new Jobs(
+    (event) => ctx.emit(event),
+    () => session.projectSignal,
+  )
   return {
     ...appHandlers(session),
     ...projectHandlers(ctx, session),

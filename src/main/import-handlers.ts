@@ -28,7 +28,7 @@ export function documentImportHandlers(
       const chosen = await ctx.dialogs.chooseImportFiles()
       if (!chosen || chosen.length === 0) return null
       const paths = chosen.map((p) => session.grant(p))
-      return runs.run(async (run) => {
+      return intoOpenProject(runs, session, async (run) => {
         run.start(paths.map((p) => path.basename(p)))
         const read = await readChosenFiles(paths, run)
         const report = await importFiles(store, read.files, {
@@ -44,7 +44,7 @@ export function documentImportHandlers(
     },
     'import:data': async ({ files }) => {
       const store = session.requireStore()
-      return runs.run(async (run) => {
+      return intoOpenProject(runs, session, async (run) => {
         run.start(files.map((f) => f.name))
         return importFiles(store, files, {
           ...run.options(),
@@ -55,7 +55,7 @@ export function documentImportHandlers(
     'import:paste': async (paste) => {
       const store = session.requireStore()
       if (paste.preview) return importPaste(store, paste)
-      return runs.run(async (run) => {
+      return intoOpenProject(runs, session, async (run) => {
         run.start([PASTE_NAME])
         return importPaste(store, paste, {
           ...run.options(),
@@ -65,6 +65,27 @@ export function documentImportHandlers(
     },
     'import:cancel': () => Promise.resolve(runs.cancel()),
   }
+}
+
+/**
+ * Runs an import into the project open now. Closing that project (or opening another) cancels it,
+ * so nothing is written into a closed project or the next one, and the import then fails saying
+ * so: its report would describe a project the window no longer shows.
+ */
+async function intoOpenProject<T>(
+  runs: ImportRuns,
+  session: AppSession,
+  work: (run: ImportRun) => Promise<T>,
+): Promise<T> {
+  const closing = session.projectSignal
+  const result = await runs.run(work, closing)
+  if (closing.aborted) {
+    throw new Error(
+      'the project was closed during the import, which was cancelled; the documents imported ' +
+        'before that are in that project',
+    )
+  }
+  return result
 }
 
 /**

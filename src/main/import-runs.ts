@@ -25,14 +25,21 @@ export class ImportRuns {
 
   constructor(private readonly emit: (event: MainEvent) => void) {}
 
-  /** Runs `work` as a cancellable import that reports to the window. */
-  async run<T>(work: (run: ImportRun) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` as a cancellable import that reports to the window; `until` (the project's
+   * signal: it closed) cancels it too.
+   */
+  async run<T>(work: (run: ImportRun) => Promise<T>, until?: AbortSignal): Promise<T> {
     const controller = new AbortController()
+    const stop = () => controller.abort()
+    if (until?.aborted) stop()
+    until?.addEventListener('abort', stop, { once: true })
     this.running.add(controller)
     try {
       return await work(this.newRun(controller.signal))
     } finally {
       this.running.delete(controller)
+      until?.removeEventListener('abort', stop)
     }
   }
 

@@ -19,12 +19,20 @@ export interface Job {
 export class Jobs {
   readonly #running = new Map<string, AbortController>()
 
-  constructor(private readonly emit: (event: MainEvent) => void) {}
+  constructor(
+    private readonly emit: (event: MainEvent) => void,
+    /** A signal that cancels the jobs started now too (the open project's: it closed). */
+    private readonly until: () => AbortSignal | undefined = () => undefined,
+  ) {}
 
   /** Starts a job of `task` ('export', 'annotation-import') and announces it (done 0). */
   start(task: string, total = 0): Job {
     const id = randomUUID()
     const controller = new AbortController()
+    const until = this.until()
+    const stop = () => controller.abort()
+    if (until?.aborted) stop()
+    until?.addEventListener('abort', stop, { once: true })
     this.#running.set(id, controller)
     let last = 0
     const progress = (done: number, all: number) => {
@@ -34,7 +42,11 @@ export class Jobs {
       this.emit({ type: 'progress', task, job: id, done, total: all })
     }
     progress(0, total)
-    return { id, signal: controller.signal, progress, end: () => this.#running.delete(id) }
+    const end = () => {
+      this.#running.delete(id)
+      until?.removeEventListener('abort', stop)
+    }
+    return { id, signal: controller.signal, progress, end }
   }
 
   /** Cancels the job `id`; false when it is not running. */

@@ -72,6 +72,8 @@ export class AppSession {
   #queue: Promise<unknown> = Promise.resolve()
   /** Set by dispose (quitting): no project is opened afterwards. */
   #disposed = false
+  // Aborted when the open project is closed or replaced, so work on it stops (see projectSignal).
+  #projectClosing = new AbortController()
 
   constructor(private readonly ctx: HandlerContext) {}
 
@@ -84,6 +86,14 @@ export class AppSession {
   /** The open project store, or null. */
   get store(): ProjectStore | null {
     return this.#store
+  }
+
+  /**
+   * Aborted when the project open now is closed or replaced by another: an import or an export
+   * started on it listens, and stops instead of working on (or writing into) a closed project.
+   */
+  get projectSignal(): AbortSignal {
+    return this.#projectClosing.signal
   }
 
   /** The open project store; throws when no project is open. */
@@ -334,6 +344,8 @@ export class AppSession {
     this.#pendingImport = null
     if (!store) return
     this.#store = null
+    this.#projectClosing.abort()
+    this.#projectClosing = new AbortController()
     await store.close() // waits for pending writes, then releases the lock
   }
 

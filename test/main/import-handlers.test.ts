@@ -172,6 +172,36 @@ describe('import:cancel', () => {
     expect((await readdir(projectDir)).filter((f) => /tmp|partial|~/.test(f))).toEqual([])
   })
 
+  it('closing the project mid-import cancels it: nothing more is written into it', async () => {
+    const pending: { close?: Promise<unknown> } = {}
+    // Close as soon as the PDF's first page is read, while the worker is still in the file.
+    const { call, events, projectDir } = await setup([], (event) => {
+      if (event.type === 'progress' && event.part && !pending.close)
+        pending.close = call('project:close')
+    })
+    const importing = call('import:data', {
+      files: [
+        { name: 'one.txt', data: utf8('One is imported before the close.') },
+        { name: 'long.pdf', data: await longPdf(60) },
+        { name: 'three.txt', data: utf8('Three is never reached.') },
+      ],
+    })
+    await expect(importing).rejects.toThrow(/the project was closed during the import/)
+    await pending.close
+    expect(fileEvents(events)).toEqual([
+      [0, 'one.txt', 'added'],
+      [1, 'long.pdf', 'cancelled'],
+      [2, 'three.txt', 'cancelled'],
+    ])
+    // On disk: the one document added before the close, and nothing after it.
+    expect(await readdir(path.join(projectDir, 'documents'))).toHaveLength(1)
+    const reopened = await ProjectStore.open(projectDir, { lock: false })
+    expect(reopened.project.documents.map((d) => d.title)).toEqual([
+      'One is imported before the close.',
+    ])
+    await reopened.close()
+  })
+
   it('says false when no import is running, and the next import runs in full', async () => {
     const { call } = await setup()
     expect(await call('import:cancel')).toBe(false)

@@ -85,6 +85,26 @@ describe('export jobs', () => {
   })
 })
 
+describe('closing the project', () => {
+  it('cancels its export: null, and the earlier export is as it was', async () => {
+    const out = path.join(tmp, 'exports', 'out.jsonl')
+    await mkdir(path.dirname(out))
+    await writeFile(out, 'earlier\n')
+    const closing: Promise<unknown>[] = []
+    const { call } = setup(out, (event, callBack) => {
+      if (event.type === 'progress' && event.job && event.done === 0) {
+        closing.push(callBack('project:close'))
+      }
+    })
+    await call('app:init')
+    expect(await call('export:run', { format: 'jsonl' })).toBeNull()
+    await Promise.all(closing)
+    expect(closing).toHaveLength(1)
+    expect(await readFile(out, 'utf8')).toBe('earlier\n')
+    expect(await readdir(path.dirname(out))).toEqual(['out.jsonl'])
+  })
+})
+
 describe('an import of annotations cancelled while it adds documents', () => {
   it('keeps the documents added so far and says it was cancelled', async () => {
     const store = await ProjectStore.open(path.join(tmp, 'sample'))

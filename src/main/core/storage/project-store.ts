@@ -93,6 +93,7 @@ export class ProjectStore {
   readonly #cache: SerialWriter | null
   #cacheWrite: Promise<void> = Promise.resolve()
   #closed = false
+  #closing: Promise<void> | null = null
 
   private constructor(state: ProjectState, access: Access, recovered: FileProblem[]) {
     this.dir = state.layout.root
@@ -404,9 +405,17 @@ export class ProjectStore {
     await this.#cacheWrite
   }
 
-  /** Flushes pending writes, saves the index cache, releases the lock. Unusable afterwards. */
-  async close(): Promise<void> {
-    if (this.#closed) return
+  /**
+   * Flushes pending writes, saves the index cache, releases the lock. Unusable from the call on: a
+   * change asked for while it closes is refused, so nothing is written once the lock is released.
+   */
+  close(): Promise<void> {
+    this.#closing ??= this.#close()
+    return this.#closing
+  }
+
+  async #close(): Promise<void> {
+    this.#closed = true
     try {
       await this.flush()
       if (this.#state.index.changed) this.#writeCache()
