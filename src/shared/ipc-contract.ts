@@ -214,7 +214,7 @@ export interface FormatList {
 
 /**
  * A label, relation type, attribute or document-label value that the project schema does not know
- * (see UnknownLabel in main's import-types.ts, which this mirrors).
+ * (main's import-types.ts calls it UnknownLabel and says what each field holds per kind).
  */
 export interface UnknownLabelInfo {
   kind: 'span' | 'relation' | 'attribute' | 'docLabel'

@@ -24,6 +24,14 @@ export interface ProgramContext {
 const at = (ctx: ProgramContext, p: string) => path.resolve(ctx.cwd, p)
 const repeatable = (value: string, previous: string[]) => [...previous, value]
 
+/** Options of a command that writes `--out`: that path resolved, with the analyst and the signal. */
+const writing = <T extends { out: string }>(ctx: ProgramContext, opts: T) => ({
+  ...opts,
+  out: at(ctx, opts.out),
+  annotator: ctx.annotator(),
+  signal: ctx.signal,
+})
+
 function defineInit(program: Command, ctx: ProgramContext): void {
   program
     .command('init')
@@ -74,13 +82,7 @@ function defineExport(program: Command, ctx: ProgramContext): void {
     .addHelpText('after', () => help.exportHelp(ctx.exportFormats))
     .action(async (dir: string, opts: ExportArgs) => {
       const { exportCommand } = await import('./commands/export')
-      const args = {
-        ...opts,
-        out: at(ctx, opts.out),
-        annotator: ctx.annotator(),
-        signal: ctx.signal,
-      }
-      ctx.setExit(await exportCommand(at(ctx, dir), args, ctx.io))
+      ctx.setExit(await exportCommand(at(ctx, dir), writing(ctx, opts), ctx.io))
     })
 }
 
@@ -210,13 +212,7 @@ function defineClaims(program: Command, ctx: ProgramContext): void {
     .addHelpText('after', help.CLAIMS_HELP)
     .action(async (dir: string, opts: ClaimsArgs) => {
       const { claimsCommand } = await import('./commands/claims')
-      const args = {
-        ...opts,
-        out: at(ctx, opts.out),
-        annotator: ctx.annotator(),
-        signal: ctx.signal,
-      }
-      ctx.setExit(await claimsCommand(at(ctx, dir), args, ctx.io))
+      ctx.setExit(await claimsCommand(at(ctx, dir), writing(ctx, opts), ctx.io))
     })
 }
 

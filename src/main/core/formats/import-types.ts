@@ -2,7 +2,7 @@
 // mapped onto the project's schema. Labels the schema does not know are still carried on the spans
 // but listed in `unknownLabels`, so the caller can add them to the schema or skip them
 // (`resolveUnknownLabels` in importers.ts does either).
-import type { FileProblem } from '../../../shared/ipc-contract'
+import type { FileProblem, UnknownLabelInfo } from '../../../shared/ipc-contract'
 import { ANNOTATION_IMPORT_FORMATS } from '../../../shared/format-names'
 import type { AnnotationSchema, Annotations, Document, Entity } from '../../../shared/model'
 
@@ -50,13 +50,7 @@ export interface ImportedDocument {
  * `label` of layer or relation type `layer`, with the kind of value seen. `docLabel`: value `label`
  * of label set `layer`.
  */
-export interface UnknownLabel {
-  kind: 'span' | 'relation' | 'attribute' | 'docLabel'
-  layer: string
-  label: string
-  count: number
-  valueType?: 'text' | 'number' | 'boolean'
-}
+export type UnknownLabel = UnknownLabelInfo
 
 export interface ImportResult {
   documents: ImportedDocument[]

@@ -99,7 +99,8 @@ async function pool<T>(items: readonly T[], task: (item: T) => Promise<void>): P
   await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, items.length) }, worker))
 }
 
-async function names(fs: StorageFs, dir: string): Promise<string[]> {
+/** The names in folder `dir`; none when it is missing (or not a folder). */
+export async function names(fs: StorageFs, dir: string): Promise<string[]> {
   try {
     return await fs.readdir(dir)
   } catch (error) {

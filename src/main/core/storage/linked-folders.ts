@@ -5,7 +5,7 @@
 // the link, before it reads or locks anything.
 import path from 'node:path'
 import { ProjectError } from './errors'
-import { isCode } from './durable-write'
+import { names } from './file-index'
 import type { ProjectLayout } from './layout'
 import type { StorageFs } from './storage-fs'
 
@@ -28,13 +28,4 @@ async function refuseLink(fs: StorageFs, file: string): Promise<void> {
     'is a symbolic link, and a project folder must not read or write outside itself: ' +
       'replace the link with the folder (or file) itself, then open the project again',
   )
-}
-
-async function names(fs: StorageFs, dir: string): Promise<string[]> {
-  try {
-    return await fs.readdir(dir)
-  } catch (error) {
-    if (isCode(error, 'ENOENT', 'ENOTDIR')) return []
-    throw error
-  }
 }
