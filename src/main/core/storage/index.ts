@@ -7,7 +7,7 @@ export {
   type AnnotationSet,
   type LockHolder,
 } from './project-store'
-export type { AddResult, SetWrite } from './project-writer'
+export type { AddResult, DocumentAdd, SetWrite } from './project-writer'
 export { contentHash, type NewDocument } from './documents'
 export {
   ANNOTATIONS_DIR,
