@@ -13,6 +13,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
 import { filterSuggestions, SUGGESTION_KINDS } from '../../../shared/suggest'
 import { annotationKey, type AnnotationState } from '../editor/annotation-plugin'
+import { IndexedDecorations } from '../editor/indexed-decorations'
 import { RevealScheduler } from '../editor/reveal-scheduler'
 
 /** The actions the plugin understands, sent as `tr.setMeta(suggestionKey, action)`. */
@@ -114,7 +115,10 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
       }
     },
     props: {
-      decorations: (state) => suggestionKey.getState(state)?.decorations,
+      decorations: (state) => {
+        const set = suggestionKey.getState(state)?.decorations
+        return set && indexed(set)
+      },
       handleClick(view, _pos, event) {
         const ids = suggestionIdsAt(view, event.target)
         if (ids.length > 0 && event.button === 0) options.onClickSuggestions?.(view, ids, event)
@@ -122,6 +126,19 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
       },
     },
   })
+}
+
+const indexedSets = new WeakMap<DecorationSet, IndexedDecorations>()
+
+/**
+ * The outlines as the view reads them: thousands of them over thousands of paragraphs would make
+ * DecorationSet's `forChild` scan its blocks from the start for every paragraph on every update
+ * (see IndexedDecorations). One wrapper per set.
+ */
+function indexed(set: DecorationSet): IndexedDecorations {
+  let source = indexedSets.get(set)
+  if (!source) indexedSets.set(set, (source = new IndexedDecorations(set)))
+  return source
 }
 
 function reduce(st: SuggestionState, action: SuggestionAction): SuggestionState {
@@ -200,7 +217,13 @@ function nextCurrent(
   return after?.id ?? open[0]?.id ?? null
 }
 
-/** Replaces the outlines whose suggestion opened, closed or became (no longer) current. */
+/**
+ * Replaces the outlines whose suggestion opened, closed, moved or became (no longer) current. A new
+ * set from the engine (the names phase after the rules, a lexicon or registry change) is diffed by
+ * the suggestions' stable ids too, so the thousands of outlines that stay are neither removed from
+ * nor drawn again in the article; only a first drawing (or a great many new outlines) goes through
+ * `pending`, drawn a chunk at a time.
+ */
 function redraw(
   prev: SuggestionState,
   st: SuggestionState,
@@ -208,7 +231,7 @@ function redraw(
   state: EditorState,
 ): SuggestionState {
   if (!st.shown) return { ...st, decorations: DecorationSet.empty, pending: [] }
-  if (!prev.shown || prev.decorations === DecorationSet.empty || st.all !== prev.all) {
+  if (!prev.shown || (prev.decorations === DecorationSet.empty && prev.pending.length === 0)) {
     const all = st.open.map((s) => outline(ann, s, s.id === st.currentId)).filter(isDecoration)
     return {
       ...st,
@@ -217,33 +240,54 @@ function redraw(
     }
   }
   const before = new Map(prev.open.map((s) => [s.id, s]))
-  const after = new Map(st.open.map((s) => [s.id, s]))
-  const changed = (id: string | null) => id !== null && prev.currentId !== st.currentId
   const gone = new Set<string>()
   const added: Suggestion[] = []
-  for (const id of before.keys()) if (!after.has(id)) gone.add(id)
-  for (const [id, s] of after) if (!before.has(id)) added.push(s)
-  for (const id of [prev.currentId, st.currentId]) {
-    if (changed(id) && id && before.has(id) && after.has(id)) {
-      gone.add(id)
-      added.push(after.get(id)!)
+  const current = (id: string) => id === prev.currentId || id === st.currentId
+  const currentChanged = prev.currentId !== st.currentId
+  for (const s of st.open) {
+    const was = before.get(s.id)
+    if (was && sameOutline(was, s) && !(currentChanged && current(s.id))) {
+      before.delete(s.id)
+      continue
     }
+    if (was) {
+      gone.add(s.id)
+      before.delete(s.id)
+    }
+    added.push(s)
   }
+  for (const id of before.keys()) gone.add(id)
   if (gone.size === 0 && added.length === 0) return { ...st, decorations: prev.decorations }
-  const stale = prev.decorations.find(
-    undefined,
-    undefined,
-    (spec: { suggestionId?: string }) => !!spec.suggestionId && gone.has(spec.suggestionId),
-  )
+  const stale =
+    gone.size === 0
+      ? []
+      : prev.decorations.find(
+          undefined,
+          undefined,
+          (spec: { suggestionId?: string }) => !!spec.suggestionId && gone.has(spec.suggestionId),
+        )
   const pending = prev.pending.filter(
     (d) => !gone.has((d.spec as { suggestionId: string }).suggestionId),
   )
   const fresh = added.map((s) => outline(ann, s, s.id === st.currentId)).filter(isDecoration)
+  // The current outline first, so it is drawn now however many others wait.
+  fresh.sort((a, b) => Number(isCurrent(b, st)) - Number(isCurrent(a, st)))
+  const now = fresh.slice(0, OUTLINES_PER_STEP)
+  const removed = stale.length > 0 ? prev.decorations.remove(stale) : prev.decorations
   return {
     ...st,
-    decorations: prev.decorations.remove(stale).add(state.doc, fresh),
-    pending,
+    decorations: now.length > 0 ? removed.add(state.doc, now) : removed,
+    pending: [...pending, ...fresh.slice(now.length)],
   }
+}
+
+/** Whether two versions of a suggestion draw the same outline. */
+function sameOutline(a: Suggestion, b: Suggestion): boolean {
+  return a.start === b.start && a.end === b.end && a.kind === b.kind && a.layer === b.layer
+}
+
+function isCurrent(d: Decoration, st: SuggestionState): boolean {
+  return (d.spec as { suggestionId?: string }).suggestionId === st.currentId
 }
 
 function isDecoration(d: Decoration | null): d is Decoration {
