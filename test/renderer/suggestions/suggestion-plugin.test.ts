@@ -7,7 +7,7 @@ import { defaultSchema } from '../../../src/shared/default-schema'
 import type { Annotations } from '../../../src/shared/model'
 import { suggest, type Suggestion } from '../../../src/shared/suggest'
 import { annotationKey, annotationsOf } from '../../../src/renderer/src/editor/annotation-plugin'
-import { redo, undo } from '../../../src/renderer/src/editor/commands'
+import { redo, removeSpan, undo, updateSpan } from '../../../src/renderer/src/editor/commands'
 import { createArticleState } from '../../../src/renderer/src/editor/state'
 import {
   acceptAllOfKind,
@@ -107,6 +107,21 @@ describe('suggestion plugin', () => {
     // was removed from the article and drawn again.
     const before = new Set(drawn.map((d) => d.spec))
     expect(kept.every((d) => before.has(d.spec))).toBe(true)
+  })
+
+  it('a note typed on a span does not filter the suggestions again; moving the span does', () => {
+    let { state } = setUp()
+    state = run(state, showSuggestions(true))
+    const cue = byQuote(state, 'cue', 'said')
+    state = run(state, acceptSuggestion(cue.id, 'Ana'))
+    const span = [...annotationKey.getState(state)!.spans.values()][0]
+    const before = open(state)
+    state = run(state, updateSpan(span.id, { attributes: { ...span.attributes, note: 'checked' } }))
+    expect(annotationKey.getState(state)!.spans.get(span.id)!.attributes.note).toBe('checked')
+    expect(open(state)).toBe(before)
+    state = run(state, removeSpan(span.id))
+    expect(open(state)).not.toBe(before)
+    expect(open(state).some((s) => s.id === cue.id)).toBe(true)
   })
 
   it('accepting a claim makes its span and its links to spans that exist, as one undo step', () => {

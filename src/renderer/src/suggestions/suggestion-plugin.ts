@@ -46,7 +46,7 @@ export interface SuggestionState {
   /** True while the engine computes a new set. */
   computing: boolean
   /** The annotation state `open` was computed against (revision, rejected ids). */
-  seen: { revision: number; rejected: ReadonlySet<string> } | null
+  seen: { revision: number; rejected: ReadonlySet<string>; footprint: string } | null
 }
 
 export const suggestionKey = new PluginKey<SuggestionState>('marginalia-suggestions')
@@ -168,11 +168,15 @@ function refresh(
   ann: AnnotationState,
   state: EditorState,
 ): SuggestionState {
+  const same = next.all === prev.all && next.kinds === prev.kinds && !!prev.seen
+  const unchanged =
+    same && prev.seen!.revision === ann.revision && prev.seen!.rejected === ann.rejected
+  // A change that leaves every span's place and every link as they were (a note typed, an
+  // attribute or label changed) cannot open or close a suggestion: no new pass over thousands.
+  const footprint = unchanged ? prev.seen!.footprint : next.all.length === 0 ? '' : footprintOf(ann)
   const opened =
-    next.all === prev.all &&
-    next.kinds === prev.kinds &&
-    prev.seen?.revision === ann.revision &&
-    prev.seen.rejected === ann.rejected
+    unchanged ||
+    (same && prev.seen!.rejected === ann.rejected && prev.seen!.footprint === footprint)
       ? prev.open
       : openSuggestions(next.all, next.kinds, ann)
   const currentId = nextCurrent(prev, next, opened)
@@ -180,9 +184,17 @@ function refresh(
     ...next,
     open: opened,
     currentId,
-    seen: { revision: ann.revision, rejected: ann.rejected },
+    seen: { revision: ann.revision, rejected: ann.rejected, footprint },
   }
   return redraw(prev, st, ann, state)
+}
+
+/** What of the annotations filterSuggestions reads: each span's place and layer, each link. */
+function footprintOf(ann: AnnotationState): string {
+  const parts: string[] = []
+  for (const sp of ann.spans.values()) parts.push(`${sp.id} ${sp.layer} ${sp.start} ${sp.end}`)
+  for (const r of ann.relations) parts.push(`${r.type} ${r.from} ${r.to}`)
+  return parts.join('\n')
 }
 
 /** The suggestions still to decide, of the kinds shown. */
@@ -231,6 +243,7 @@ function redraw(
   state: EditorState,
 ): SuggestionState {
   if (!st.shown) return { ...st, decorations: DecorationSet.empty, pending: [] }
+  if (st.open === prev.open && st.currentId === prev.currentId && prev.shown) return st
   if (!prev.shown || (prev.decorations === DecorationSet.empty && prev.pending.length === 0)) {
     const all = st.open.map((s) => outline(ann, s, s.id === st.currentId)).filter(isDecoration)
     return {
