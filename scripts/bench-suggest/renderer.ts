@@ -142,7 +142,7 @@ async function round(browser: Browser, userDataDir: string, paragraphs: number):
     const floorProfiler = PROFILE ? await startProfile(page) : null
     const t2 = await page.evaluate<number>(NOW)
     const n = Math.max(FLOOR_MIN_STEPS, Math.min(busy.keys.length, MAX_STEPS))
-    const idle = await steps(page, async () => true, n)
+    const idle = await steps(page, () => Promise.resolve(true), n)
     const t3 = await page.evaluate<number>(NOW)
     if (floorProfiler) await topFunctions(floorProfiler, 'floor')
     return {

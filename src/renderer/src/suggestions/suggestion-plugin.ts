@@ -41,8 +41,11 @@ export interface SuggestionState {
   /** The suggestion the keyboard acts on (Enter, X, Shift+Enter), or null. */
   currentId: string | null
   decorations: DecorationSet
-  /** Outlines not drawn yet (drawn a chunk at a time by 'reveal'). */
-  pending: readonly Decoration[]
+  /**
+   * Open suggestions whose outlines are not drawn yet (made and drawn a chunk at a time by
+   * 'reveal', so not even their decorations are built in one long task).
+   */
+  pending: readonly Suggestion[]
   /** True while the engine computes a new set. */
   computing: boolean
   /** The annotation state `open` was computed against (revision, rejected ids). */
@@ -245,11 +248,18 @@ function redraw(
   if (!st.shown) return { ...st, decorations: DecorationSet.empty, pending: [] }
   if (st.open === prev.open && st.currentId === prev.currentId && prev.shown) return st
   if (!prev.shown || (prev.decorations === DecorationSet.empty && prev.pending.length === 0)) {
-    const all = st.open.map((s) => outline(ann, s, s.id === st.currentId)).filter(isDecoration)
+    const first = st.open.slice(0, FIRST_OUTLINES)
+    let rest = st.open.slice(FIRST_OUTLINES)
+    // The current suggestion is drawn at once wherever it is.
+    const current = rest.find((s) => s.id === st.currentId)
+    if (current) {
+      first.push(current)
+      rest = rest.filter((s) => s !== current)
+    }
     return {
       ...st,
-      decorations: DecorationSet.create(state.doc, all.slice(0, FIRST_OUTLINES)),
-      pending: all.slice(FIRST_OUTLINES),
+      decorations: DecorationSet.create(state.doc, outlines(ann, first, st.currentId)),
+      pending: rest,
     }
   }
   const before = new Map(prev.open.map((s) => [s.id, s]))
@@ -279,18 +289,15 @@ function redraw(
           undefined,
           (spec: { suggestionId?: string }) => !!spec.suggestionId && gone.has(spec.suggestionId),
         )
-  const pending = prev.pending.filter(
-    (d) => !gone.has((d.spec as { suggestionId: string }).suggestionId),
-  )
-  const fresh = added.map((s) => outline(ann, s, s.id === st.currentId)).filter(isDecoration)
+  const pending = prev.pending.filter((s) => !gone.has(s.id))
   // The current outline first, so it is drawn now however many others wait.
-  fresh.sort((a, b) => Number(isCurrent(b, st)) - Number(isCurrent(a, st)))
-  const now = fresh.slice(0, OUTLINES_PER_STEP)
+  added.sort((a, b) => Number(b.id === st.currentId) - Number(a.id === st.currentId))
+  const now = outlines(ann, added.slice(0, OUTLINES_PER_STEP), st.currentId)
   const removed = stale.length > 0 ? prev.decorations.remove(stale) : prev.decorations
   return {
     ...st,
     decorations: now.length > 0 ? removed.add(state.doc, now) : removed,
-    pending: [...pending, ...fresh.slice(now.length)],
+    pending: [...pending, ...added.slice(OUTLINES_PER_STEP)],
   }
 }
 
@@ -299,8 +306,13 @@ function sameOutline(a: Suggestion, b: Suggestion): boolean {
   return a.start === b.start && a.end === b.end && a.kind === b.kind && a.layer === b.layer
 }
 
-function isCurrent(d: Decoration, st: SuggestionState): boolean {
-  return (d.spec as { suggestionId?: string }).suggestionId === st.currentId
+/** The outlines of `suggestions` (those that show text). */
+function outlines(
+  ann: AnnotationState,
+  suggestions: readonly Suggestion[],
+  currentId: string | null,
+): Decoration[] {
+  return suggestions.map((s) => outline(ann, s, s.id === currentId)).filter(isDecoration)
 }
 
 function isDecoration(d: Decoration | null): d is Decoration {
@@ -330,11 +342,12 @@ function outline(ann: AnnotationState, s: Suggestion, current: boolean): Decorat
 
 /** Draws the next `count` pending outlines. */
 function reveal(st: SuggestionState, count: number, state: EditorState): SuggestionState {
-  if (st.pending.length === 0) return st
+  const ann = annotationKey.getState(state)
+  if (st.pending.length === 0 || !ann) return st
   const shown = st.pending.slice(0, count)
   return {
     ...st,
-    decorations: st.decorations.add(state.doc, shown),
+    decorations: st.decorations.add(state.doc, outlines(ann, shown, st.currentId)),
     pending: st.pending.slice(shown.length),
   }
 }
