@@ -18,6 +18,7 @@ import {
 import {
   findDocument,
   openProjectDir,
+  projectSnapshot,
   readDocumentFile,
   readProjectFile,
 } from './support/project-files'
@@ -223,6 +224,10 @@ test('"Pre-annotate on import" in the Import menu is a project setting that impo
   )
   expect(doc.annotations.spans.every((s) => s.annotator === 'auto')).toBe(true)
   expect(doc.annotations.relations).toHaveLength(2)
+  // They are the engine's own set, not the importing analyst's.
+  expect(doc.set).toBe('auto')
+  const snapshot = (await projectSnapshot(page))!
+  expect(snapshot.analysts.map((a) => a.id)).toContain('auto')
 })
 
 test.describe('dark theme', () => {

@@ -7,12 +7,16 @@
 // sentiment lexicon), which the budget is for, then compromise's names paragraph by paragraph
 // (fresh: nothing cached; cached: computing the same document again). `--names-1mb` also tags the
 // 1 MB article (minutes on a loaded machine).
+//
+// `--renderer` measures the app instead (scripts/bench-suggest/renderer.ts): the renderer's longest
+// task and the latency of typing and scrolling while suggestions compute for the 1 MB article,
+// against the same interactions with nothing computing, in the same run.
 import { readFileSync } from 'node:fs'
 import { defaultSchema } from '../src/shared/default-schema'
 import type { Block, Entity } from '../src/shared/model'
 import { suggest } from '../src/shared/suggest'
 import { BlockNames, vaderValence } from '../src/shared/suggest-nlp'
-import { GOLD_TEXTS, loadGold } from '../test/fixtures/suggest/gold'
+import { bigArticle } from './bench-suggest/article'
 
 const sampleDoc = JSON.parse(
   readFileSync(
@@ -26,35 +30,6 @@ const sampleDoc = JSON.parse(
 const project = JSON.parse(
   readFileSync(new URL('../resources/sample-project/project.json', import.meta.url), 'utf8'),
 ) as { entities: Entity[] }
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function bigArticle(bytes: number): { text: string; blocks: Block[] } {
-  const paragraphs = GOLD_TEXTS.flatMap(({ name }) => {
-    const d = loadGold(name)
-    return d.blocks.slice(1).map((b) => d.text.slice(b.start, b.end))
-  })
-  const rand = random(7)
-  const parts: string[] = []
-  const blocks: Block[] = []
-  let at = 0
-  while (at < bytes) {
-    const p = paragraphs[Math.floor(rand() * paragraphs.length)]
-    blocks.push({ type: 'paragraph', start: at, end: at + p.length })
-    parts.push(p)
-    at += p.length + 2
-  }
-  return { text: parts.join('\n\n'), blocks }
-}
 
 const CUE_SCAN = /\b(said|says|told|according to|claimed|denied|warned|announced)\b/gi
 function floor(text: string): number {
@@ -124,28 +99,36 @@ function names(label: string, text: string, blocks: Block[], runs: number, remem
   )
 }
 
-compromiseWarmUp()
-report('sample', sampleDoc.document.text, sampleDoc.document.blocks, 30, 50)
-names('sample', sampleDoc.document.text, sampleDoc.document.blocks, 5)
-const sizes = [256 * 1024, 512 * 1024, 1024 * 1024]
-const articles = sizes.map((size) => bigArticle(size))
-const medians = sizes.map((size, i) =>
-  report(
-    `article ${size / 1024} KB`,
-    articles[i].text,
-    articles[i].blocks,
-    5,
-    size >= 1024 * 1024 ? 2000 : Infinity,
-  ),
-)
-console.log(
-  `growth: ${medians.map((m, i) => `${sizes[i] / 1024} KB → ${m.toFixed(0)} ms`).join(', ')} ` +
-    `(per MB: ${((medians[2] / sizes[2]) * 1024 * 1024).toFixed(0)} ms)`,
-)
-// The big articles repeat the gold paragraphs, which the paragraph cache would tag once: a fresh
-// BlockNames per paragraph keeps the names figure honest (every paragraph tagged).
-const big = process.argv.includes('--names-1mb') ? articles[2] : articles[0]
-names(`article ${(big.text.length / 1024).toFixed(0)} KB`, big.text, big.blocks, 1, false)
+/** The engine in Node: the sample and 256 KB to 1 MB, rules then names, against the floor. */
+function engineBench(): void {
+  compromiseWarmUp()
+  report('sample', sampleDoc.document.text, sampleDoc.document.blocks, 30, 50)
+  names('sample', sampleDoc.document.text, sampleDoc.document.blocks, 5)
+  const sizes = [256 * 1024, 512 * 1024, 1024 * 1024]
+  const articles = sizes.map((size) => bigArticle(size))
+  const medians = sizes.map((size, i) =>
+    report(
+      `article ${size / 1024} KB`,
+      articles[i].text,
+      articles[i].blocks,
+      5,
+      size >= 1024 * 1024 ? 2000 : Infinity,
+    ),
+  )
+  console.log(
+    `growth: ${medians.map((m, i) => `${sizes[i] / 1024} KB → ${m.toFixed(0)} ms`).join(', ')} ` +
+      `(per MB: ${((medians[2] / sizes[2]) * 1024 * 1024).toFixed(0)} ms)`,
+  )
+  // The big articles repeat the gold paragraphs, which the paragraph cache would tag once: a fresh
+  // BlockNames per paragraph keeps the names figure honest (every paragraph tagged).
+  const big = process.argv.includes('--names-1mb') ? articles[2] : articles[0]
+  names(`article ${(big.text.length / 1024).toFixed(0)} KB`, big.text, big.blocks, 1, false)
+}
+
+if (process.argv.includes('--renderer')) {
+  const { rendererBench } = await import('./bench-suggest/renderer')
+  await rendererBench()
+} else engineBench()
 
 function compromiseWarmUp(): void {
   new BlockNames().block('Warm-up, said John Smith of Acme Corp in Paris.', { start: 0, end: 47 })

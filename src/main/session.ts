@@ -15,6 +15,7 @@ import type {
   ProjectSnapshot,
   Settings,
 } from '../shared/ipc-contract'
+import { reservedNameProblem } from '../shared/analysts'
 import type { Annotations } from '../shared/model'
 import { AppFiles, pushRecent, type WindowState } from './app-state'
 import type { ImportFile, ImportResult } from './core/formats/import-types'
@@ -260,6 +261,9 @@ export class AppSession {
    * go to that analyst's annotation set.
    */
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    // A reserved set's name (`gold`, `auto`) would read as curation or as the engine's work.
+    const reserved = patch.annotator === undefined ? null : reservedNameProblem(patch.annotator)
+    if (reserved) throw new Error(reserved)
     const settings = await (await this.files()).updateSettings(patch)
     if (patch.annotator !== undefined) this.#store?.setAnalyst(settings.annotator)
     return settings

@@ -2,10 +2,25 @@
 // settings; `--annotator` on the command line) and an id derived from it, which names their files:
 // `annotations/<id>/<document>.json` and `changes/<id>/…`. The id must be safe as a file name on
 // every system a project folder may be synced to (Windows included) and must never collide with
-// the reserved set `gold`, where curation results go.
+// the reserved sets: `gold`, where curation results go, and `auto`, the suggestions accepted
+// without a person (`marginalia suggest --accept`, "Pre-annotate on import").
 
 /** The annotation set curation writes: the adjudicated version of each document. */
 export const GOLD_SET = 'gold'
+
+/**
+ * The annotation set of the suggestion engine: suggestions accepted without a person. It is
+ * compared with people in the Agreement view and can be taken from in Curation like an analyst's.
+ */
+export const AUTO_SET = 'auto'
+
+/** The set ids no analyst may have. */
+export const RESERVED_SETS: readonly string[] = [GOLD_SET, AUTO_SET]
+
+/** The sets that belong to no person: the curation result and the engine's. */
+export function isReservedSet(id: string): boolean {
+  return RESERVED_SETS.includes(id)
+}
 
 /** Who is working: a display name and the file-safe id derived from it. */
 export interface AnalystRef {
@@ -19,8 +34,8 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/
 /**
  * The file-safe id of an analyst's name: lower-case ASCII letters and digits joined by `-`
  * ("Ada Lovelace" → `ada-lovelace`, "José Núñez" → `jose-nunez`). Letters that have no ASCII form
- * (李明, Александр) add a short hash of the name, so two such names never share an id. `gold` and
- * names Windows reserves get `-analyst` added. At most 64 characters.
+ * (李明, Александр) add a short hash of the name, so two such names never share an id. The
+ * reserved sets (`gold`, `auto`) and names Windows reserves get `-analyst` added. At most 64 characters.
  */
 export function analystId(name: string): string {
   const folded = name.normalize('NFKD').replace(/\p{M}+/gu, '')
@@ -32,8 +47,31 @@ export function analystId(name: string): string {
     .replace(/-+$/, '')
   if (/[^\p{ASCII}]/u.test(folded)) id = id ? `${id}-${nameHash(name)}` : `a-${nameHash(name)}`
   if (!id) id = 'analyst'
-  if (id === GOLD_SET || WINDOWS_RESERVED.test(id)) id = `${id}-analyst`
+  if (isReservedSet(id) || WINDOWS_RESERVED.test(id)) id = `${id}-analyst`
   return id
+}
+
+/**
+ * Why `name` cannot be an analyst's name, or null when it can: a name whose id would be a
+ * reserved set (`gold`, `auto`, in any case or spacing) would read as the curation result or as
+ * the suggestion engine's set. The app's settings and the command line's `--annotator` refuse it
+ * with this message. (analystId still keeps such a name apart, for names that arrive otherwise.)
+ */
+export function reservedNameProblem(name: string): string | null {
+  const folded = name
+    .trim()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  if (!isReservedSet(folded)) return null
+  const what =
+    folded === GOLD_SET ? 'the curated (gold) annotations' : 'suggestions accepted without a person'
+  return (
+    `"${name.trim()}" cannot be an analyst's name: "${folded}" is the reserved annotation set of ` +
+    `${what}. Choose another name.`
+  )
 }
 
 /** An analyst from a name: trimmed, `fallback` when empty. */

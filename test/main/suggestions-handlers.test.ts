@@ -1,7 +1,8 @@
 // Suggestions through main's handlers, over the sample project in a temp folder: feedback on cues
 // tunes the project's lexicon through the schema change (a cue rejected three times is switched
 // off, and the counts survive reopening), and "Pre-annotate on import" accepts the engine's
-// suggestions into imported documents (annotator "auto") only when the project's setting is on.
+// suggestions into imported documents as their `auto` annotation set (never the importing
+// analyst's) only when the project's setting is on, which Agreement then compares with a person.
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +15,7 @@ import { SAMPLE_FOLDER_NAME } from '../../src/main/sample-project'
 import { AppSession } from '../../src/main/session'
 import { ProjectStore } from '../../src/main/core/storage'
 import type { ImportReport, ProjectSnapshot } from '../../src/shared/ipc-contract'
+import type { AgreementReport } from '../../src/shared/agreement'
 import type { DocumentFile } from '../../src/shared/model'
 import { lexiconOf } from '../../src/shared/suggest'
 import { validateAnnotations } from '../../src/shared/validate'
@@ -112,14 +114,22 @@ describe('pre-annotate on import', () => {
     expect(file.annotations.spans).toEqual([])
   })
 
-  it('when the project setting is on, imports come with the accepted suggestions by "auto"', async () => {
-    const { call } = await setup()
+  it('when the project setting is on, imports come with the accepted suggestions as the "auto" set', async () => {
+    const { call, session } = await setup()
     const snapshot = (await call('project:snapshot')) as ProjectSnapshot
     const schema = snapshot.project.schema
     await call('project:set-schema', {
       schema: { ...schema, suggestions: { ...schema.suggestions, preAnnotate: true } },
     })
-    const file = await importArticle(call)
+    const mine = await importArticle(call)
+    // The importing analyst's own set stays empty: the engine's work is not theirs.
+    expect(mine.annotations.spans).toEqual([])
+    const store = session.requireStore()
+    const auto = (await store.loadAnnotations(mine.document.id, 'auto'))!
+    expect(auto).toMatchObject({ set: 'auto', analyst: 'auto' })
+    const after = (await call('project:snapshot')) as ProjectSnapshot
+    expect(after.analysts).toContainEqual({ id: 'auto', name: 'auto', documents: 1 })
+    const file = { document: mine.document, annotations: auto.annotations }
     const { spans, relations } = file.annotations
     const text = (s: { start: number; end: number }) => file.document.text.slice(s.start, s.end)
     expect(spans.every((s) => s.annotator === 'auto')).toBe(true)
@@ -148,5 +158,41 @@ describe('pre-annotate on import', () => {
         project.project.entities,
       ),
     ).toEqual([])
+
+    // The analyst tags two of the cues the engine found, and one it did not: agreement between
+    // `auto` and the analyst counts exactly that.
+    const cues = spans.filter((s) => s.layer === 'cue')
+    const own = cues.slice(0, 2).map((s) => ({ ...s, id: `me-${s.id}`, annotator: 'me' }))
+    const extra = { ...own[0], id: 'me-extra', start: 0, end: 4 }
+    extra.quote = { ...extra.quote, exact: file.document.text.slice(0, 4) }
+    extra.quote.prefix = ''
+    extra.quote.suffix = file.document.text.slice(4, 36)
+    await call('document:save', {
+      docId: mine.document.id,
+      annotations: { spans: [...own, extra], relations: [], docLabels: {} },
+    })
+    const me = after.analyst.id
+    const { report } = (await call('agreement:compute', {
+      docIds: [mine.document.id],
+      analysts: ['auto', me],
+      layers: ['cue'],
+    })) as { report: AgreementReport }
+    expect(report.analysts).toEqual(['auto', me])
+    const cue = report.project.layers[0]
+    expect(cue.spanCounts).toEqual({ auto: cues.length, [me]: 3 })
+    expect(cue.spans[0].exact).toMatchObject({ tp: 2, a: cues.length, b: 3 })
+  })
+
+  it('refuses "auto" and "gold" as the analyst\'s name, saying why', async () => {
+    const { call } = await setup()
+    await expect(call('settings:set', { annotator: 'Auto' })).rejects.toThrow(
+      /"Auto" cannot be an analyst's name: "auto" is the reserved annotation set/,
+    )
+    await expect(call('settings:set', { annotator: 'gold' })).rejects.toThrow(/reserved/)
+    const settings = (await call('settings:get')) as { annotator: string }
+    expect(settings.annotator).not.toMatch(/^(auto|gold)$/i)
+    await expect(call('settings:set', { annotator: 'Automne' })).resolves.toMatchObject({
+      annotator: 'Automne',
+    })
   })
 })

@@ -295,13 +295,17 @@ function defineSuggest(program: Command, ctx: ProgramContext): void {
       'comma-separated: cues, quotes, sources, claims, sentiment, names (default: cues,quotes,sources,claims)',
       kindList,
     )
-    .option('--accept', 'write the suggestions as annotations by "auto" (links included)')
+    .option(
+      '--accept',
+      'write the suggestions as the "auto" annotation set, the engine\'s own (links included)',
+    )
     .option('--json', 'print the suggestions as JSON')
     .addHelpText('after', help.SUGGEST_HELP)
     .action(async (dir: string, opts: SuggestOpts) => {
       const { suggestCommand, parseKinds, DEFAULT_KINDS } = await import('./commands/suggest')
       const kinds = parseKinds(opts.kinds ?? DEFAULT_KINDS)
-      ctx.setExit(await suggestCommand(at(ctx, dir), { ...opts, kinds }, ctx.io))
+      const args = { ...opts, kinds, annotator: ctx.annotator() }
+      ctx.setExit(await suggestCommand(at(ctx, dir), args, ctx.io))
     })
 }
 

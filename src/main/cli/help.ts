@@ -223,9 +223,11 @@ Examples:
   marginalia suggest ~/projects/demo --doc <id> --kinds cues,claims --json
   marginalia suggest ~/projects/demo --accept
 
-Suggestions already annotated, and those an analyst rejected in the app, are left out. --accept
-writes the rest with their links (claim → source, cue → claim) as annotations by "auto"; it takes
-the project's lock, so close the project in the app first.
+The listing leaves out what your set (--annotator) holds and what you rejected in the app.
+--accept writes the suggestions with their links (claim → source, cue → claim) as the "auto"
+annotation set (annotations/auto/), never into a person's set; compare it with an analyst by
+\`marginalia agreement <dir> --analysts auto,<id>\`. It takes the project's lock, so close the
+project in the app first.
 
 Exit codes: 0 done; 1 the project or a document cannot be read, or a document could not be saved;
 2 usage (an unknown kind).`

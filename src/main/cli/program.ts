@@ -3,10 +3,11 @@
 // code, so tests run it in process and the launchers only wire it to the real process. The
 // commands are defined in definitions.ts; their handlers load only when they run.
 import { Command, CommanderError } from 'commander'
+import { reservedNameProblem } from '../../shared/analysts'
 import { COMMANDS, type ProgramContext } from './definitions'
 import { EXIT } from './exit-codes'
 import { loadExportFacts, programHelp, wantsExportHelp } from './help'
-import { CliError, oneLine, processIo, safeIo, type CliIo } from './io'
+import { CliError, oneLine, processIo, safeIo, usageError, type CliIo } from './io'
 import { packageVersion } from './package-root'
 import { userFolder } from './paths'
 
@@ -34,7 +35,12 @@ function buildProgram(ctx: Omit<ProgramContext, 'annotator'>): Command {
     .addHelpText('after', programHelp())
   const full: ProgramContext = {
     ...ctx,
-    annotator: () => program.opts<{ annotator?: string }>().annotator,
+    annotator: () => {
+      const name = program.opts<{ annotator?: string }>().annotator
+      const reserved = name === undefined ? null : reservedNameProblem(name)
+      if (reserved) throw usageError(`--annotator: ${reserved}`)
+      return name
+    },
   }
   for (const define of COMMANDS) define(program, full)
   return program

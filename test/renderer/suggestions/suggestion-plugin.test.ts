@@ -7,7 +7,7 @@ import { defaultSchema } from '../../../src/shared/default-schema'
 import type { Annotations } from '../../../src/shared/model'
 import { suggest, type Suggestion } from '../../../src/shared/suggest'
 import { annotationKey, annotationsOf } from '../../../src/renderer/src/editor/annotation-plugin'
-import { redo, undo } from '../../../src/renderer/src/editor/commands'
+import { redo, removeSpan, undo, updateSpan } from '../../../src/renderer/src/editor/commands'
 import { createArticleState } from '../../../src/renderer/src/editor/state'
 import {
   acceptAllOfKind,
@@ -72,6 +72,56 @@ describe('suggestion plugin', () => {
     expect(
       (deco as unknown as { type: { attrs: Record<string, string> } }).type.attrs.class,
     ).toMatch(/mg-suggestion/)
+  })
+
+  it('a new set from the engine keeps the outlines that stay, drawing only what changed', () => {
+    // Many paragraphs: more outlines than are drawn at once (the rest wait in `pending`).
+    const para = 'The ministry said the talks would resume on Monday, officials said.'
+    const big = makeDocument(Array.from({ length: 300 }, () => ['paragraph', para] as const))
+    const schema = defaultSchema()
+    const all = suggest({ text: big.text, blocks: big.blocks, schema, entities: [] })
+    expect(all.length).toBeGreaterThan(1000)
+    let state = createArticleState({
+      document: big,
+      schema,
+      initial: EMPTY,
+      plugins: [suggestionPlugin({ shown: true })],
+    })
+    state = run(state, setSuggestions(all))
+    const reveal = (st: EditorState) => {
+      while (suggestionKey.getState(st)!.pending.length > 0)
+        st = st.apply(st.tr.setMeta(suggestionKey, { type: 'reveal', count: 800 }))
+      return st
+    }
+    state = reveal(state)
+    const drawn = suggestionKey.getState(state)!.decorations.find()
+    expect(drawn).toHaveLength(all.length)
+    // The names phase: the same suggestions (new objects, same ids) and one fewer.
+    const again = all.slice(1).map((s) => ({ ...s }))
+    state = run(state, setSuggestions(again))
+    const st = suggestionKey.getState(state)!
+    expect(st.pending).toEqual([])
+    const kept = st.decorations.find()
+    expect(kept).toHaveLength(all.length - 1)
+    // The very same decorations (their specs: `find` copies them to absolute positions): nothing
+    // was removed from the article and drawn again.
+    const before = new Set(drawn.map((d) => d.spec))
+    expect(kept.every((d) => before.has(d.spec))).toBe(true)
+  })
+
+  it('a note typed on a span does not filter the suggestions again; moving the span does', () => {
+    let { state } = setUp()
+    state = run(state, showSuggestions(true))
+    const cue = byQuote(state, 'cue', 'said')
+    state = run(state, acceptSuggestion(cue.id, 'Ana'))
+    const span = [...annotationKey.getState(state)!.spans.values()][0]
+    const before = open(state)
+    state = run(state, updateSpan(span.id, { attributes: { ...span.attributes, note: 'checked' } }))
+    expect(annotationKey.getState(state)!.spans.get(span.id)!.attributes.note).toBe('checked')
+    expect(open(state)).toBe(before)
+    state = run(state, removeSpan(span.id))
+    expect(open(state)).not.toBe(before)
+    expect(open(state).some((s) => s.id === cue.id)).toBe(true)
   })
 
   it('accepting a claim makes its span and its links to spans that exist, as one undo step', () => {

@@ -1,9 +1,11 @@
 // `suggest <dir> [--doc <id>] [--kinds …] [--accept] [--json]`: runs the suggestion engine (rules,
 // compromise names, VADER sentiment — what the app's Web Worker runs) over a project's documents.
-// Without --accept it lists what it proposes; with --accept it writes the proposals as annotations
-// by the annotator `auto`, skipping what is already annotated and what an analyst rejected in that
-// document. (Once the project keeps one annotation set per analyst, `auto` gets a set of its own.)
-import { AUTO_ANNOTATOR } from '../../core/import/pre-annotate-settings'
+// Without --accept it lists what it proposes to the analyst (`--annotator`): what their set does
+// not hold yet and they did not reject. With --accept it writes the proposals as the `auto`
+// annotation set (annotations/auto/, annotator "auto"), the engine's own, never a person's: what the
+// auto set holds already is not added twice, and an analyst's rejections stay theirs (the auto set
+// is the engine's answer, to compare people with in the Agreement view and take from in Curation).
+import { AUTO_ANNOTATOR, AUTO_SET_REF } from '../../core/import/pre-annotate-settings'
 import type { ProjectStore } from '../../core/storage'
 import type { DocumentFile } from '../../../shared/model'
 import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
@@ -30,6 +32,8 @@ export interface SuggestArgs {
   kinds: SuggestionKind[]
   accept?: boolean
   json?: boolean
+  /** The analyst the listing is for (`--annotator`). */
+  annotator?: string
 }
 
 interface DocResult {
@@ -57,7 +61,11 @@ export function parseKinds(value: string): SuggestionKind[] {
 
 /** Runs the command; returns the exit code. */
 export async function suggestCommand(dir: string, args: SuggestArgs, io: CliIo): Promise<number> {
-  const results = await withProject(dir, { lock: !!args.accept }, (store) => run(store, args))
+  const results = await withProject(
+    dir,
+    { lock: !!args.accept, annotator: args.annotator },
+    (store) => run(store, args),
+  )
   if (results === null) {
     io.stderr(`${dir}: no document with id ${JSON.stringify(args.doc)}\n`)
     return 1
@@ -96,25 +104,50 @@ async function run(store: ProjectStore, args: SuggestArgs): Promise<DocResult[] 
       rejected: annotations.suggestions?.rejected ?? [],
     })
     const result: DocResult = { id: entry.id, title: entry.title, suggestions: open }
-    if (args.accept && open.length > 0) {
-      const made = acceptedAnnotations(open, document.text, project.schema, annotations.relations, {
-        annotator: AUTO_ANNOTATOR,
-        now: new Date().toISOString(),
-      })
-      try {
-        await store.saveAnnotations(entry.id, {
-          ...annotations,
-          spans: [...annotations.spans, ...made.spans],
-          relations: [...annotations.relations, ...made.relations],
-        })
-        result.accepted = { spans: made.spans.length, relations: made.relations.length }
-      } catch (error) {
-        result.error = `not saved: ${messageOf(error)}`
-      }
-    }
+    if (args.accept) await acceptIntoAuto(store, entry.id, document.text, all, result)
     out.push(result)
   }
   return out
+}
+
+/**
+ * Writes the suggestions the `auto` set does not hold yet into it (links included); records the
+ * counts, or the error, in `result`.
+ */
+async function acceptIntoAuto(
+  store: ProjectStore,
+  docId: string,
+  text: string,
+  all: Suggestion[],
+  result: DocResult,
+): Promise<void> {
+  const { project } = store
+  try {
+    const auto = (await store.loadAnnotations(docId, AUTO_SET_REF.id))?.annotations ?? {
+      spans: [],
+      relations: [],
+      docLabels: {},
+    }
+    const fresh = filterSuggestions(all, { annotations: auto, rejected: [] })
+    const made = acceptedAnnotations(fresh, text, project.schema, auto.relations, {
+      annotator: AUTO_ANNOTATOR,
+      now: new Date().toISOString(),
+    })
+    result.accepted = { spans: made.spans.length, relations: made.relations.length }
+    if (made.spans.length === 0 && made.relations.length === 0) return
+    await store.saveAnnotations(
+      docId,
+      {
+        ...auto,
+        spans: [...auto.spans, ...made.spans],
+        relations: [...auto.relations, ...made.relations],
+      },
+      { set: AUTO_SET_REF.id, analyst: AUTO_SET_REF.name, stamp: false },
+    )
+  } catch (error) {
+    delete result.accepted
+    result.error = `not saved: ${messageOf(error)}`
+  }
 }
 
 function describe(results: DocResult[], args: SuggestArgs): string[] {
@@ -129,7 +162,7 @@ function describe(results: DocResult[], args: SuggestArgs): string[] {
     )
     if (r.accepted)
       lines.push(
-        `  accepted as "${AUTO_ANNOTATOR}": ${r.accepted.spans} spans, ${r.accepted.relations} relations`,
+        `  accepted into the "${AUTO_SET_REF.id}" set: ${r.accepted.spans} spans, ${r.accepted.relations} relations`,
       )
     else if (!args.accept)
       for (const s of r.suggestions)

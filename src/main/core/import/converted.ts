@@ -1,6 +1,7 @@
 // What an importer hands back: the document, and notes for the import report about what was
 // changed or left out on the way (comments dropped, a page read without article extraction, …),
 // so nothing is lost without the analyst being told.
+import type { Annotations } from '../../../shared/model'
 import type { NewDocument } from '../storage'
 
 /** A file turned into a document, with what the report should say about it. */
@@ -8,4 +9,6 @@ export interface ConvertedDocument {
   document: NewDocument
   /** Sentences for the import report, each about this file; empty when there is nothing to say. */
   notes: string[]
+  /** With "Pre-annotate on import": the suggestions accepted, for the `auto` set (pre-annotate.ts). */
+  preAnnotations?: Annotations
 }

@@ -14,7 +14,7 @@ import { convertTextFile, IMPORT_EXTENSIONS, TEXT_IMPORTERS, unknownExtension } 
 import { ImportError } from './errors'
 import { extensionOf } from './names'
 import { PASTE_NAME, type PasteInput } from './paste'
-import type { PreAnnotate } from './pre-annotate-settings'
+import { AUTO_SET_REF, type PreAnnotate } from './pre-annotate-settings'
 import type { ImportJob } from './worker/protocol'
 import { runImportJobs, type JobOutcome } from './worker/run-imports'
 
@@ -152,7 +152,11 @@ async function addOutcome(
   options.onConverted?.(file, outcome.threadId)
   options.onDocument?.(outcome.converted.document)
   try {
-    const result = await store.addDocument(outcome.converted.document)
+    const { document, preAnnotations } = outcome.converted
+    // Pre-annotations are the engine's, not the importing analyst's: they form the `auto` set.
+    const result = preAnnotations
+      ? await store.addDocument({ ...document, annotations: preAnnotations }, { set: AUTO_SET_REF })
+      : await store.addDocument(document)
     if (result.status === 'duplicate') {
       const existingTitle = result.existing.title
       report.duplicates.push({ file, existingId: result.existing.id, existingTitle })

@@ -1,8 +1,8 @@
 // "Pre-annotate on import" (the project setting `schema.suggestions.preAnnotate`): the suggestion
 // engine's cues, quotations, claims and sources, with their links, accepted into each imported
 // document as annotations by `auto`. It runs in the import worker right after the conversion, so a
-// long document is analysed off main's event loop like its parsing. (Once a project keeps one
-// annotation set per analyst, these belong in the `auto` analyst's set.)
+// long document is analysed off main's event loop like its parsing. Main writes them as the
+// document's `auto` annotation set (AUTO_SET), never into the importing analyst's own set.
 import type { Annotations } from '../../../shared/model'
 import { acceptedAnnotations, suggest } from '../../../shared/suggest'
 import { nlpOptions } from '../../../shared/suggest-nlp'

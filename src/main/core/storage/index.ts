@@ -8,7 +8,7 @@ export {
   type LockHolder,
 } from './project-store'
 export { ReadOnlyFileError } from './errors'
-export type { AddResult, SetWrite } from './project-writer'
+export type { AddResult, DocumentAdd, SetWrite } from './project-writer'
 export { contentHash, type NewDocument } from './documents'
 export {
   ANNOTATIONS_DIR,

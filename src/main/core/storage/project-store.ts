@@ -45,7 +45,7 @@ import { ProjectLock } from './lock'
 import { migrateOnDisk, planMigration, type MigrationPlan } from './migrate-v3'
 import { defaultAnalystName, defaultEnv, type StoreEnv } from './project-env'
 import { ProjectState } from './project-state'
-import { ProjectWriter, type AddResult, type SetWrite } from './project-writer'
+import { ProjectWriter, type AddResult, type DocumentAdd, type SetWrite } from './project-writer'
 import { recover } from './recovery'
 import { SerialWriter } from './serial-writer'
 import { nodeFs, type StorageFs } from './storage-fs'
@@ -347,9 +347,10 @@ export class ProjectStore {
 
   /**
    * Adds a document, unless one with the same text is already in the project; its annotations,
-   * if any, become the working analyst's set. `opts.id` asks for an id (kept when free).
+   * if any, become the working analyst's set (`opts.set`'s when given). `opts.id` asks for an id
+   * (kept when free).
    */
-  async addDocument(d: NewDocument, opts?: { id?: string }): Promise<AddResult> {
+  async addDocument(d: NewDocument, opts?: DocumentAdd): Promise<AddResult> {
     return this.#writable().addDocument(d, opts)
   }
 

@@ -52,6 +52,14 @@ export interface SetWrite {
   stamp?: boolean
 }
 
+/** Options of adding a document. */
+export interface DocumentAdd {
+  /** An id to ask for (kept when free). */
+  id?: string
+  /** The set its annotations become: the working analyst's by default. */
+  set?: { id: string; name: string }
+}
+
 /** The changes to an open project. */
 export class ProjectWriter {
   #queue: Promise<unknown> = Promise.resolve()
@@ -131,9 +139,10 @@ export class ProjectWriter {
 
   /**
    * Adds a document, unless one with the same text is in the project already: its annotations (if
-   * any) as the analyst's set first, then the document file.
+   * any) as the analyst's set (or `opts.set`'s, e.g. `auto` for pre-annotations) first, then the
+   * document file.
    */
-  addDocument(d: NewDocument, opts: { id?: string } = {}): Promise<AddResult> {
+  addDocument(d: NewDocument, opts: DocumentAdd = {}): Promise<AddResult> {
     return this.#exclusive(async () => {
       const { state } = this
       const { id: wanted, title, metadata, text, blocks, annotations: given } = checkNewDocument(d)
@@ -147,13 +156,14 @@ export class ProjectWriter {
       const stored = { ...document, addedAt: now, addedBy: state.analyst.name }
       if (given && !isEmpty(given)) {
         const annotations = checkAnnotations(file, text, state.redirect(given), state.view.project)
-        const set = setJson(id, state.analyst.id, state.analyst.name, now, annotations)
+        const owner = opts.set ?? state.analyst
+        const set = setJson(id, owner.id, owner.name, now, annotations)
         await this.#sets.write(set)
         const counts = { spans: annotations.spans.length, relations: annotations.relations.length }
         await state.index.recordSet(
-          state.analyst.id,
+          owner.id,
           id,
-          { analyst: state.analyst.name, updatedAt: now, ...counts },
+          { analyst: owner.name, updatedAt: now, ...counts },
           true,
         )
       }

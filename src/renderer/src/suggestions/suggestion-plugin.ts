@@ -13,6 +13,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
 import { filterSuggestions, SUGGESTION_KINDS } from '../../../shared/suggest'
 import { annotationKey, type AnnotationState } from '../editor/annotation-plugin'
+import { IndexedDecorations } from '../editor/indexed-decorations'
 import { RevealScheduler } from '../editor/reveal-scheduler'
 
 /** The actions the plugin understands, sent as `tr.setMeta(suggestionKey, action)`. */
@@ -40,12 +41,15 @@ export interface SuggestionState {
   /** The suggestion the keyboard acts on (Enter, X, Shift+Enter), or null. */
   currentId: string | null
   decorations: DecorationSet
-  /** Outlines not drawn yet (drawn a chunk at a time by 'reveal'). */
-  pending: readonly Decoration[]
+  /**
+   * Open suggestions whose outlines are not drawn yet (made and drawn a chunk at a time by
+   * 'reveal', so not even their decorations are built in one long task).
+   */
+  pending: readonly Suggestion[]
   /** True while the engine computes a new set. */
   computing: boolean
   /** The annotation state `open` was computed against (revision, rejected ids). */
-  seen: { revision: number; rejected: ReadonlySet<string> } | null
+  seen: { revision: number; rejected: ReadonlySet<string>; footprint: string } | null
 }
 
 export const suggestionKey = new PluginKey<SuggestionState>('marginalia-suggestions')
@@ -114,7 +118,10 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
       }
     },
     props: {
-      decorations: (state) => suggestionKey.getState(state)?.decorations,
+      decorations: (state) => {
+        const set = suggestionKey.getState(state)?.decorations
+        return set && indexed(set)
+      },
       handleClick(view, _pos, event) {
         const ids = suggestionIdsAt(view, event.target)
         if (ids.length > 0 && event.button === 0) options.onClickSuggestions?.(view, ids, event)
@@ -122,6 +129,19 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
       },
     },
   })
+}
+
+const indexedSets = new WeakMap<DecorationSet, IndexedDecorations>()
+
+/**
+ * The outlines as the view reads them: thousands of them over thousands of paragraphs would make
+ * DecorationSet's `forChild` scan its blocks from the start for every paragraph on every update
+ * (see IndexedDecorations). One wrapper per set.
+ */
+function indexed(set: DecorationSet): IndexedDecorations {
+  let source = indexedSets.get(set)
+  if (!source) indexedSets.set(set, (source = new IndexedDecorations(set)))
+  return source
 }
 
 function reduce(st: SuggestionState, action: SuggestionAction): SuggestionState {
@@ -151,11 +171,15 @@ function refresh(
   ann: AnnotationState,
   state: EditorState,
 ): SuggestionState {
+  const same = next.all === prev.all && next.kinds === prev.kinds && !!prev.seen
+  const unchanged =
+    same && prev.seen!.revision === ann.revision && prev.seen!.rejected === ann.rejected
+  // A change that leaves every span's place and every link as they were (a note typed, an
+  // attribute or label changed) cannot open or close a suggestion: no new pass over thousands.
+  const footprint = unchanged ? prev.seen!.footprint : next.all.length === 0 ? '' : footprintOf(ann)
   const opened =
-    next.all === prev.all &&
-    next.kinds === prev.kinds &&
-    prev.seen?.revision === ann.revision &&
-    prev.seen.rejected === ann.rejected
+    unchanged ||
+    (same && prev.seen!.rejected === ann.rejected && prev.seen!.footprint === footprint)
       ? prev.open
       : openSuggestions(next.all, next.kinds, ann)
   const currentId = nextCurrent(prev, next, opened)
@@ -163,9 +187,17 @@ function refresh(
     ...next,
     open: opened,
     currentId,
-    seen: { revision: ann.revision, rejected: ann.rejected },
+    seen: { revision: ann.revision, rejected: ann.rejected, footprint },
   }
   return redraw(prev, st, ann, state)
+}
+
+/** What of the annotations filterSuggestions reads: each span's place and layer, each link. */
+function footprintOf(ann: AnnotationState): string {
+  const parts: string[] = []
+  for (const sp of ann.spans.values()) parts.push(`${sp.id} ${sp.layer} ${sp.start} ${sp.end}`)
+  for (const r of ann.relations) parts.push(`${r.type} ${r.from} ${r.to}`)
+  return parts.join('\n')
 }
 
 /** The suggestions still to decide, of the kinds shown. */
@@ -200,7 +232,13 @@ function nextCurrent(
   return after?.id ?? open[0]?.id ?? null
 }
 
-/** Replaces the outlines whose suggestion opened, closed or became (no longer) current. */
+/**
+ * Replaces the outlines whose suggestion opened, closed, moved or became (no longer) current. A new
+ * set from the engine (the names phase after the rules, a lexicon or registry change) is diffed by
+ * the suggestions' stable ids too, so the thousands of outlines that stay are neither removed from
+ * nor drawn again in the article; only a first drawing (or a great many new outlines) goes through
+ * `pending`, drawn a chunk at a time.
+ */
 function redraw(
   prev: SuggestionState,
   st: SuggestionState,
@@ -208,42 +246,73 @@ function redraw(
   state: EditorState,
 ): SuggestionState {
   if (!st.shown) return { ...st, decorations: DecorationSet.empty, pending: [] }
-  if (!prev.shown || prev.decorations === DecorationSet.empty || st.all !== prev.all) {
-    const all = st.open.map((s) => outline(ann, s, s.id === st.currentId)).filter(isDecoration)
+  if (st.open === prev.open && st.currentId === prev.currentId && prev.shown) return st
+  if (!prev.shown || (prev.decorations === DecorationSet.empty && prev.pending.length === 0)) {
+    const first = st.open.slice(0, FIRST_OUTLINES)
+    let rest = st.open.slice(FIRST_OUTLINES)
+    // The current suggestion is drawn at once wherever it is.
+    const current = rest.find((s) => s.id === st.currentId)
+    if (current) {
+      first.push(current)
+      rest = rest.filter((s) => s !== current)
+    }
     return {
       ...st,
-      decorations: DecorationSet.create(state.doc, all.slice(0, FIRST_OUTLINES)),
-      pending: all.slice(FIRST_OUTLINES),
+      decorations: DecorationSet.create(state.doc, outlines(ann, first, st.currentId)),
+      pending: rest,
     }
   }
   const before = new Map(prev.open.map((s) => [s.id, s]))
-  const after = new Map(st.open.map((s) => [s.id, s]))
-  const changed = (id: string | null) => id !== null && prev.currentId !== st.currentId
   const gone = new Set<string>()
   const added: Suggestion[] = []
-  for (const id of before.keys()) if (!after.has(id)) gone.add(id)
-  for (const [id, s] of after) if (!before.has(id)) added.push(s)
-  for (const id of [prev.currentId, st.currentId]) {
-    if (changed(id) && id && before.has(id) && after.has(id)) {
-      gone.add(id)
-      added.push(after.get(id)!)
+  const current = (id: string) => id === prev.currentId || id === st.currentId
+  const currentChanged = prev.currentId !== st.currentId
+  for (const s of st.open) {
+    const was = before.get(s.id)
+    if (was && sameOutline(was, s) && !(currentChanged && current(s.id))) {
+      before.delete(s.id)
+      continue
     }
+    if (was) {
+      gone.add(s.id)
+      before.delete(s.id)
+    }
+    added.push(s)
   }
+  for (const id of before.keys()) gone.add(id)
   if (gone.size === 0 && added.length === 0) return { ...st, decorations: prev.decorations }
-  const stale = prev.decorations.find(
-    undefined,
-    undefined,
-    (spec: { suggestionId?: string }) => !!spec.suggestionId && gone.has(spec.suggestionId),
-  )
-  const pending = prev.pending.filter(
-    (d) => !gone.has((d.spec as { suggestionId: string }).suggestionId),
-  )
-  const fresh = added.map((s) => outline(ann, s, s.id === st.currentId)).filter(isDecoration)
+  const stale =
+    gone.size === 0
+      ? []
+      : prev.decorations.find(
+          undefined,
+          undefined,
+          (spec: { suggestionId?: string }) => !!spec.suggestionId && gone.has(spec.suggestionId),
+        )
+  const pending = prev.pending.filter((s) => !gone.has(s.id))
+  // The current outline first, so it is drawn now however many others wait.
+  added.sort((a, b) => Number(b.id === st.currentId) - Number(a.id === st.currentId))
+  const now = outlines(ann, added.slice(0, OUTLINES_PER_STEP), st.currentId)
+  const removed = stale.length > 0 ? prev.decorations.remove(stale) : prev.decorations
   return {
     ...st,
-    decorations: prev.decorations.remove(stale).add(state.doc, fresh),
-    pending,
+    decorations: now.length > 0 ? removed.add(state.doc, now) : removed,
+    pending: [...pending, ...added.slice(OUTLINES_PER_STEP)],
   }
+}
+
+/** Whether two versions of a suggestion draw the same outline. */
+function sameOutline(a: Suggestion, b: Suggestion): boolean {
+  return a.start === b.start && a.end === b.end && a.kind === b.kind && a.layer === b.layer
+}
+
+/** The outlines of `suggestions` (those that show text). */
+function outlines(
+  ann: AnnotationState,
+  suggestions: readonly Suggestion[],
+  currentId: string | null,
+): Decoration[] {
+  return suggestions.map((s) => outline(ann, s, s.id === currentId)).filter(isDecoration)
 }
 
 function isDecoration(d: Decoration | null): d is Decoration {
@@ -273,11 +342,12 @@ function outline(ann: AnnotationState, s: Suggestion, current: boolean): Decorat
 
 /** Draws the next `count` pending outlines. */
 function reveal(st: SuggestionState, count: number, state: EditorState): SuggestionState {
-  if (st.pending.length === 0) return st
+  const ann = annotationKey.getState(state)
+  if (st.pending.length === 0 || !ann) return st
   const shown = st.pending.slice(0, count)
   return {
     ...st,
-    decorations: st.decorations.add(state.doc, shown),
+    decorations: st.decorations.add(state.doc, outlines(ann, shown, st.currentId)),
     pending: st.pending.slice(shown.length),
   }
 }

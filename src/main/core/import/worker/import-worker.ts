@@ -25,8 +25,7 @@ async function convertBatch(input: WorkerBatch): Promise<void> {
         post({ batch, type: 'progress', index, done, total }),
       )
       // Pre-annotation runs here too, so a long document is analysed off main's event loop.
-      if (preAnnotate)
-        converted.document.annotations = preAnnotations(converted.document, preAnnotate)
+      if (preAnnotate) converted.preAnnotations = preAnnotations(converted.document, preAnnotate)
       post({ batch, type: 'result', index, converted, threadId })
     } catch (error) {
       post({ batch, type: 'failed', index, message: problemOf(error), threadId })

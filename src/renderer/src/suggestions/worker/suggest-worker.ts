@@ -3,9 +3,9 @@
 // (posted at once), then compromise's names paragraph by paragraph, in steps that let a newer
 // request (another document, a schema change) cancel the rest. Paragraphs already tagged are
 // remembered, so computing a document again tags nothing twice.
-import { suggest } from '../../../../shared/suggest'
+import { suggest, type Suggestion } from '../../../../shared/suggest'
 import { BlockNames, vaderValence } from '../../../../shared/suggest-nlp'
-import type { SuggestReply, SuggestRequest } from './protocol'
+import { resultMessages, type SuggestReply, type SuggestRequest } from './protocol'
 
 /** Longest run of tagging between two looks at the message queue. */
 const STEP_MS = 25
@@ -34,7 +34,7 @@ async function run(req: SuggestRequest): Promise<void> {
   const valence = vaderValence()
   let t0 = performance.now()
   const rules = suggest(input, { valence })
-  scope.postMessage({ type: 'result', id: req.id, phase: 'rules', suggestions: rules, ms: ms(t0) })
+  post(req.id, 'rules', rules, ms(t0))
 
   t0 = performance.now()
   let step = performance.now()
@@ -48,7 +48,12 @@ async function run(req: SuggestRequest): Promise<void> {
     }
   }
   const full = suggest(input, { valence, findNames: names.finder(req.blocks) })
-  scope.postMessage({ type: 'result', id: req.id, phase: 'names', suggestions: full, ms: ms(t0) })
+  post(req.id, 'names', full, ms(t0))
+}
+
+/** Posts a phase's suggestions in parts (see SuggestReply), the last as the `result`. */
+function post(id: number, phase: 'rules' | 'names', suggestions: Suggestion[], took: number): void {
+  for (const message of resultMessages(id, phase, suggestions, took)) scope.postMessage(message)
 }
 
 function ms(t0: number): number {

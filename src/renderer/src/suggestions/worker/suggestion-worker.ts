@@ -22,6 +22,8 @@ export class SuggestionWorker {
   #worker: Worker | null = null
   #seq = 0
   #listener: SuggestionListener | null = null
+  /** The parts of the result arriving. */
+  #parts: { key: string; suggestions: Suggestion[] } | null = null
 
   constructor(
     private readonly start: () => Worker = () =>
@@ -56,8 +58,15 @@ export class SuggestionWorker {
     worker.onmessage = (event: MessageEvent<SuggestReply>) => {
       const reply = event.data
       if (reply.id !== this.#seq || !this.#listener) return
-      if (reply.type === 'result') this.#listener.onResult(reply.suggestions, reply.phase, reply.ms)
-      else this.#listener.onError(reply.message)
+      if (reply.type === 'error') return this.#listener.onError(reply.message)
+      // The parts of a result gather here until its last part arrives (see SuggestReply).
+      const key = `${reply.id} ${reply.phase}`
+      if (this.#parts?.key !== key) this.#parts = { key, suggestions: [] }
+      const gathered = this.#parts.suggestions
+      for (const s of reply.suggestions) gathered.push(s)
+      if (reply.type === 'part') return
+      this.#parts = null
+      this.#listener.onResult(gathered, reply.phase, reply.ms)
     }
     worker.onerror = (event) => {
       event.preventDefault()
