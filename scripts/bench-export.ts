@@ -12,92 +12,19 @@
 // built once (about 100,000 spans through the store, fsynced) and kept in the system's temp folder
 // for the next run; --fresh builds it again.
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { getHeapStatistics } from 'node:v8'
 import { exportProject } from '../src/main/core/export'
 import { exportFormatNames } from '../src/main/core/formats'
 import { ProjectStore } from '../src/main/core/storage'
-import { defaultSchema } from '../src/shared/default-schema'
-import { FORMAT_VERSION, type DocumentFile, type Relation, type Span } from '../src/shared/model'
-
-const SPANS_PER_DOC = 100
-const WORDS_PER_DOC = 600
-const T = '2024-05-01T10:00:00.000Z'
-const WORDS = ['minister', 'said', 'taxes', 'would', 'rise', 'café', 'naïve', 'report', '😀']
-WORDS.push('Reuters', '中文', 'agency')
-
-/** mulberry32: a deterministic generator, so every run measures the same project. */
-function rng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** The quote of [start, end): context cut at code points, which here are grapheme boundaries. */
-function quote(text: string, start: number, end: number) {
-  const low = (i: number) => /[\uDC00-\uDFFF]/.test(text[i] ?? '')
-  let from = Math.max(0, start - 32)
-  if (low(from)) from++
-  let to = Math.min(text.length, end + 32)
-  if (low(to)) to--
-  return {
-    exact: text.slice(start, end),
-    prefix: text.slice(from, start),
-    suffix: text.slice(end, to),
-  }
-}
-
-/** Builds the bench project in `dir`: `docs` documents of 600 words and 100 spans each. */
-async function buildProject(dir: string, docs: number): Promise<void> {
-  const random = rng(42)
-  const schema = defaultSchema()
-  const store = await ProjectStore.create(dir, { name: 'Bench', schema })
-  for (let d = 0; d < docs; d++) {
-    const words: string[] = []
-    for (let w = 0; w < WORDS_PER_DOC; w++) {
-      words.push(WORDS[Math.floor(random() * WORDS.length)] + (w % 15 === 14 ? '.\n' : ' '))
-    }
-    const text = words.join('')
-    const starts: number[] = []
-    for (let i = 0, at = 0; i < words.length; at += words[i].length, i++) starts.push(at)
-    const spans: Span[] = []
-    for (let k = 0; k < SPANS_PER_DOC; k++) {
-      const w = Math.floor(random() * (words.length - 3))
-      const start = starts[w]
-      const end = starts[w + 1 + Math.floor(random() * 2)] - 1
-      const layer = schema.layers[k % 3]
-      spans.push({
-        ...{ id: `s${d}x${k}`, layer: layer.id, label: layer.labels[0].name, start, end },
-        quote: quote(text, start, end),
-        attributes: layer.id === 'claim' ? { checkability: 'factual', note: 'checked' } : {},
-        ...{ annotator: 'bench', createdAt: T, updatedAt: T },
-      })
-    }
-    const relations: Relation[] = []
-    for (let k = 0; k < SPANS_PER_DOC; k += 10) {
-      const claim = k - (k % 3) // spans cycle claim, source, sentiment: a claim and its source
-      relations.push({
-        ...{ id: `r${d}x${k}`, type: 'attributed_to', from: spans[claim].id },
-        ...{ to: spans[claim + 1].id, attributes: {}, annotator: 'bench' },
-        ...{ createdAt: T, updatedAt: T },
-      })
-    }
-    const added = await store.addDocument({
-      ...{ title: `Article ${d}`, metadata: {}, text, blocks: [] },
-      annotations: { spans, relations, docLabels: {} },
-    })
-    if (added.status !== 'added') throw new Error(`document ${d} was a duplicate`)
-  }
-  await store.close()
-}
+import type { DocumentFile } from '../src/shared/model'
+import { SPANS_PER_DOC, benchProject } from './bench-export-project'
 
 /** What one child process measured. */
 interface Measure {
@@ -112,6 +39,8 @@ interface Measure {
   problems: number
   stallMs: number
   loopDelayMaxMs: number
+  /** SHA-256 over the output files' paths and digests (the manifest's list): same bytes, same value. */
+  digest: string
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024
@@ -130,12 +59,14 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
   const store = await ProjectStore.open(dir, { lock: false })
   const gc = (globalThis as { gc?: () => void }).gc
   gc?.()
-  const base = process.memoryUsage().heapUsed
+  // The heap from V8's counters alone: process.memoryUsage() also reads /proc for the RSS, which
+  // took up to 0.5 ms a call on the loaded machine (1.7 s of a 12 s export's CPU, counted against
+  // the format). The peak RSS is the kernel's high-water mark (getrusage), exact without sampling.
+  const heapUsed = () => getHeapStatistics().used_heap_size
+  const base = heapUsed()
   let peakHeap = base
-  let peakRss = process.memoryUsage.rss()
   const sample = () => {
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
-    peakRss = Math.max(peakRss, process.memoryUsage.rss())
+    peakHeap = Math.max(peakHeap, heapUsed())
   }
   let stall = 0
   let last = performance.now()
@@ -151,6 +82,7 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
   const t0 = performance.now()
   let spans = 0
   let problems = 0
+  let digest = ''
   if (name === 'floor') {
     // Read and check every document, write nothing: what every export pays before its format.
     const { CheckedDocument } = await import('../src/main/core/formats/checked')
@@ -167,6 +99,8 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
     const { manifest } = await run(store, name, out, { onProgress: sample })
     spans = manifest.counts.spans
     problems = manifest.problems.length
+    const files = (manifest.files ?? []).map((f) => `${f.path} ${f.sha256}`).join('\n')
+    digest = createHash('sha256').update(files).digest('hex').slice(0, 12)
   }
   const ms = performance.now() - t0
   sample()
@@ -177,9 +111,10 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
   const measure: Measure = {
     ...{ name, mode, ms, cpuMs: (cpu.user + cpu.system) / 1000 },
     heapDeltaMb: mb(peakHeap - base),
-    peakRssMb: Math.max(mb(peakRss), process.resourceUsage().maxRSS / 1024),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
     ...{ outputMb: mb(await sizeOf(out)), spans, problems, stallMs: stall },
     loopDelayMaxMs: delay.max / 1e6,
+    digest,
   }
   await store.close()
   console.log(JSON.stringify(measure))
@@ -236,7 +171,7 @@ function table(header: string[], rows: string[][]): string {
 /** Prints the table of `rows` and what its columns mean, with the idle process's stall. */
 function printResults(rows: string[][], idle: Measure | null): void {
   const header = ['format', 'time', 'CPU', 'CPU/floor', 'heap Δ', 'peak RSS', 'output']
-  header.push('main stall', 'worker: time', 'main stall', 'loop delay max')
+  header.push('main stall', 'worker: time', 'main stall', 'loop delay max', 'output digest')
   console.log(table(header, rows))
   console.log(
     "floor: read and check every document. time and CPU: the export in main's thread; " +
@@ -264,16 +199,7 @@ async function main() {
   }
   const docs = Number(option('--docs') ?? 1000)
   const formats = option('--formats')?.split(',') ?? exportFormatNames()
-  const cached = path.join(os.tmpdir(), `marginalia-bench-export-v${FORMAT_VERSION}-${docs}`)
-  const marker = `${cached}.complete`
-  if (args.includes('--fresh') || !existsSync(marker)) {
-    await rm(marker, { force: true })
-    await rm(cached, { recursive: true, force: true })
-    const t0 = performance.now()
-    await buildProject(cached, docs)
-    await writeFile(marker, new Date().toISOString())
-    console.log(`built the project in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${cached}`)
-  }
+  const cached = await benchProject(docs, args.includes('--fresh'))
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-out-'))
   const hasWorker = existsSync(
     path.join(
@@ -302,6 +228,7 @@ async function main() {
       viaWorker ? `${f(viaWorker.ms)} ms` : '',
       viaWorker ? `${f(viaWorker.stallMs)} ms` : '',
       viaWorker ? `${f(viaWorker.loopDelayMaxMs)} ms` : '',
+      m.digest + (viaWorker && viaWorker.digest !== m.digest ? ' (worker differs!)' : ''),
     ]
     if (floor) rows.push(row(floor, null))
     for (const name of formats) {

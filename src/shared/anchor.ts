@@ -1,6 +1,7 @@
 // Anchors: a span keeps its offsets and its quote with ~32 characters of context on each side, so
 // it can be checked (does the text still say this?) and re-found when offsets drift (Hypothesis and
 // Recogito keep the same pair of selectors).
+import { surelyBoundary } from './grapheme-alone'
 import type { Quote, Span } from './model'
 
 /** Characters of context kept on each side of a quote. */
@@ -30,47 +31,34 @@ export function quoteOf(text: string, start: number, end: number): Quote {
 const SEGMENT_WINDOW = 64
 let graphemes: Intl.Segmenter | undefined
 
-function boundariesNear(text: string, at: number): number[] {
+/**
+ * The grapheme boundaries around `at` (0 < at < text.length) in a window of the text: the start of
+ * the cluster holding `at` and its end (the next boundary after `at`, or the window's end).
+ */
+function clusterAround(text: string, at: number): { start: number; end: number } {
   graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
   const from = Math.max(0, at - SEGMENT_WINDOW)
   const to = Math.min(text.length, at + SEGMENT_WINDOW)
-  const out: number[] = []
-  for (const { index } of graphemes.segment(text.slice(from, to))) out.push(from + index)
-  out.push(to)
-  return out
-}
-
-/** Below this code point no character joins its neighbour into a grapheme cluster. */
-const SIMPLE = 0x300
-
-/**
- * Whether `at` is surely a grapheme boundary without segmenting: two neighbouring characters below
- * U+0300 are always in different clusters (none there extends a cluster, is a prepend, a Hangul
- * jamo or a regional indicator), except CR LF. Segmenting costs ~100x more; exports build a quote
- * for every span, and most cuts fall between plain characters.
- */
-function surelyBoundary(text: string, at: number): boolean {
-  const before = text.charCodeAt(at - 1)
-  const after = text.charCodeAt(at)
-  return before < SIMPLE && after < SIMPLE && !(before === 13 && after === 10)
+  const cluster = graphemes.segment(text.slice(from, to)).containing(at - from)
+  if (!cluster) return { start: at, end: at }
+  const start = from + cluster.index
+  return { start, end: start + cluster.segment.length }
 }
 
 /** The first grapheme boundary at or after `at`, but not past `limit`. */
 function graphemeBoundaryAtOrAfter(text: string, at: number, limit: number): number {
   if (at <= 0) return 0
+  // surelyBoundary: segmenting costs ~100x more, and exports quote every span.
   if (surelyBoundary(text, at)) return Math.min(at, limit)
-  const found = boundariesNear(text, at).find((b) => b >= at)
-  return Math.min(found ?? limit, limit)
+  const { start, end } = clusterAround(text, at)
+  return Math.min(start === at ? at : end, limit)
 }
 
 /** The last grapheme boundary at or before `at`, but not before `limit`. */
 function graphemeBoundaryAtOrBefore(text: string, at: number, limit: number): number {
   if (at >= text.length) return text.length
   if (surelyBoundary(text, at)) return Math.max(at, limit)
-  const found = boundariesNear(text, at)
-    .filter((b) => b <= at)
-    .pop()
-  return Math.max(found ?? limit, limit)
+  return Math.max(clusterAround(text, at).start, limit)
 }
 
 /**

@@ -45,6 +45,16 @@ describe('quoteOf', () => {
       '👩‍👩‍👧',
       '中',
       '\u00ad',
+      // Around grapheme-alone.ts's ranges: a letter and its mark, a syllable and a jamo, skin tones.
+      '\u0628\u064e',
+      '\u0600',
+      '\uac00',
+      '\u1161',
+      '\u30ab\u3099',
+      '\u{1f44d}\u{1f3fd}',
+      '\u{1f3fa}',
+      '\u0434',
+      '\u05e9',
     ]
     const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
     const arbText = fc.array(fc.constantFrom(...pieces), { minLength: 20, maxLength: 80 })

@@ -58,8 +58,9 @@ export const conllFormat = exportFormat({
     return {
       document(doc) {
         const tokenised = sentences(doc.file.document.text, doc.spans)
+        const plain = plainLines(tokenised) // once per document, shared by every layer's file
         for (const { layer, file } of files) {
-          file.write(documentLines(layer, doc, tokenised, comments, manifest))
+          file.write(documentLines(layer, doc, plain, comments, manifest))
         }
         manifest.documents++
         extras.add(doc)
@@ -84,29 +85,61 @@ function headerLines(layer: Layer): string[] {
   ]
 }
 
+/** A document's lines with every tag O, and where each token's line is. */
+interface PlainLines {
+  tokenised: Token[][]
+  tokens: Token[]
+  /** `-DOCSTART-`, then each sentence's token lines and an empty line, without newlines. */
+  lines: string[]
+  /** The index in `lines` of each token's line. */
+  lineOf: number[]
+}
+
+/**
+ * The lines of a document before any tag: most tokens are O in every layer, so each layer's file
+ * takes these lines and rewrites only its tagged tokens' lines.
+ */
+function plainLines(tokenised: Token[][]): PlainLines {
+  const lines = ['-DOCSTART- -X- -X- O', '']
+  const tokens: Token[] = []
+  const lineOf: number[] = []
+  for (const sentence of tokenised) {
+    for (const token of sentence) {
+      tokens.push(token)
+      lineOf.push(lines.length)
+      lines.push(`${token.text} _ _ O`)
+    }
+    lines.push('')
+  }
+  return { tokenised, tokens, lines, lineOf }
+}
+
 /** One document's lines in a layer's file, each ending with a newline. */
 function documentLines(
   layer: Layer,
   doc: CheckedDocument,
-  tokenised: Token[][],
+  plain: PlainLines,
   comments: boolean,
   manifest: ManifestBuilder,
 ): string {
-  const out = ['-DOCSTART- -X- -X- O', '']
   const layerSpans = doc.spans.filter((s) => s.layer === layer.id)
-  const { tags, written } = tagDocument(tokenised, layerSpans, manifest)
-  tokenised.forEach((sentence, k) => {
-    if (comments && sentence[0].text.startsWith('#')) {
+  const { tokens, lineOf } = plain
+  const { tags, written } = tagDocument(tokens, layerSpans, manifest)
+  if (comments) {
+    for (const sentence of plain.tokenised) {
+      if (!sentence[0].text.startsWith('#')) continue
       manifest.loss(
         'sentences starting with a # token',
         'with comments on, a CoNLL-U-aware reader takes their first line for a comment',
       )
     }
-    sentence.forEach((token, j) => out.push(`${token.text} _ _ ${tags[k][j]}`))
-    out.push('')
-  })
+  }
+  const lines = plain.lines.slice()
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i] !== 'O') lines[lineOf[i]] = `${tokens[i].text} _ _ ${tags[i]}`
+  }
   manifest.spans += written
-  return `${out.join('\n')}\n`
+  return `${lines.join('\n')}\n`
 }
 
 function conllLosses(
@@ -126,29 +159,26 @@ function conllLosses(
   }
 }
 
-/** BIO tags for each token of each sentence, from one layer's spans; losses go to the manifest. */
+/** BIO tags for each token of the document, from one layer's spans; losses go to the manifest. */
 function tagDocument(
-  doc: Token[][],
+  tokens: Token[],
   spans: readonly Span[],
   manifest: ManifestBuilder,
-): { tags: string[][]; written: number } {
-  const tags = doc.map((s) => s.map(() => 'O'))
-  const flat: { sentence: number; index: number; token: Token }[] = []
-  doc.forEach((s, k) => s.forEach((token, index) => flat.push({ sentence: k, index, token })))
-  const tokens = flat.map((f) => f.token)
-  const placed = spans
-    .map((span) => ({ span, range: tokenRange(tokens, span.start, span.end) }))
-    .filter(({ range }) => {
-      if (!range) manifest.loss('spans covering no token', 'a BIO tag needs a token; not written')
-      else if (!range.aligned)
-        manifest.loss('spans not aligned to tokens', 'widened to whole tokens')
-      return range !== null
-    })
-    .sort((a, b) => a.range!.first - b.range!.first || b.range!.last - a.range!.last)
+): { tags: string[]; written: number } {
+  const tags = new Array<string>(tokens.length).fill('O')
+  const placed: { span: Span; first: number; last: number }[] = []
+  for (const span of spans) {
+    const range = tokenRange(tokens, span.start, span.end)
+    if (!range) manifest.loss('spans covering no token', 'a BIO tag needs a token; not written')
+    else {
+      if (!range.aligned) manifest.loss('spans not aligned to tokens', 'widened to whole tokens')
+      placed.push({ span, first: range.first, last: range.last })
+    }
+  }
+  placed.sort((a, b) => a.first - b.first || b.last - a.last)
   let lastEnd = -1
   let written = 0
-  for (const { span, range } of placed) {
-    const { first, last } = range!
+  for (const { span, first, last } of placed) {
     if (first <= lastEnd) {
       manifest.loss(
         'overlapping spans',
@@ -161,9 +191,9 @@ function tagDocument(
     const label = span.label.replace(PY_SPACE_RUNS, '_')
     if (label !== span.label)
       manifest.loss('labels with spaces', 'columns are space-separated; spaces written as _')
-    for (let i = first; i <= last; i++) {
-      tags[flat[i].sentence][flat[i].index] = `${i === first ? 'B' : 'I'}-${label}`
-    }
+    tags[first] = `B-${label}`
+    const inside = `I-${label}`
+    for (let i = first + 1; i <= last; i++) tags[i] = inside
   }
   return { tags, written }
 }

@@ -96,6 +96,8 @@ class QdeWriter {
   private readonly addedAt: Map<string, string>
   /** The GUID of each label's code, by `layer/label` (worked out once, not once per span). */
   private readonly codeGuids = new Map<string, string>()
+  /** The current document's span GUIDs, by span id (cleared at each document). */
+  private readonly spanGuids = new Map<string, string>()
   private hasSources = false
   private hasLinks = false
 
@@ -117,6 +119,16 @@ class QdeWriter {
 
   guid(kind: string, id: string): string {
     return guidOf(this.projectFile.id, kind, id)
+  }
+
+  /** A span's GUID, kept for the document's links (whose ends were just written). */
+  private spanGuid(id: string): string {
+    let guid = this.spanGuids.get(id)
+    if (guid === undefined) {
+      guid = this.guid('span', id)
+      this.spanGuids.set(id, guid)
+    }
+    return guid
   }
 
   private codeGuid({ layer, label }: Span): string {
@@ -141,6 +153,7 @@ class QdeWriter {
     const guid = this.guid('document', document.id)
     const added = this.addedAt.get(document.id)
     this.hasSources = true
+    this.spanGuids.clear()
     this.line(
       `    <TextSource${attrs({ guid, name: document.title || document.id, plainTextPath: `internal://${guid}.txt`, creationDateTime: added })}>`,
     )
@@ -167,7 +180,7 @@ class QdeWriter {
     const user = this.userOf(span.annotator)
     this.line(
       `      <PlainTextSelection${attrs({
-        guid: this.guid('span', span.id),
+        guid: this.spanGuid(span.id),
         name: clipOnGrapheme(exact, 60),
         startPosition: start,
         endPosition: end,
@@ -197,8 +210,8 @@ class QdeWriter {
         guid: this.guid('relation', relation.id),
         name: type?.name ?? relation.type,
         direction: 'OneWay',
-        originGUID: this.guid('span', relation.from),
-        targetGUID: this.guid('span', relation.to),
+        originGUID: this.spanGuid(relation.from),
+        targetGUID: this.spanGuid(relation.to),
         creatingUser: this.userOf(relation.annotator),
         creationDateTime: relation.createdAt,
         modifiedDateTime: relation.updatedAt,

@@ -4,6 +4,7 @@
 // one, and the rest is cut into grapheme clusters (Unicode UAX #29, through Intl.Segmenter), so a
 // flag, an emoji with its modifiers or a ZWJ sequence is one token, as a reader sees it. Its rules
 // are stated in TOKENISER_DESCRIPTION, which the exports write into their manifests and files.
+import { isAlone } from '../../../shared/grapheme-alone'
 import { PY_LINE_BREAK, PY_SPACE, PY_SPACE_CLASS } from '../../../shared/python-chars'
 
 /** The tokeniser's name and rules, written into exported files and manifests. */
@@ -45,20 +46,25 @@ let segmenter: Intl.Segmenter | undefined
 
 type Range = { start: number; end: number }
 
-/** Below this code point no character joins its neighbour into a grapheme cluster (see below). */
+/** Below this code point WORD_START is read from a table. */
 const SIMPLE = 0x300
 /** WORD_START for each character below SIMPLE, worked out once. */
 const SIMPLE_WORD_START = Uint8Array.from({ length: SIMPLE }, (_, c) =>
   WORD_START.test(String.fromCharCode(c)) ? 1 : 0,
 )
 
+/** Whether the code point `cp`, a cluster by itself, starts a word. */
+function startsWord(cp: number): boolean {
+  return cp < SIMPLE ? SIMPLE_WORD_START[cp] === 1 : WORD_START.test(String.fromCodePoint(cp))
+}
+
 /**
  * Calls `cluster(start, end, wordStart)` for each grapheme cluster of `run` (a run of text without
  * whitespace), in order. Intl.Segmenter is slow per call (it was 80% of a CoNLL export), so it is
- * used only where it matters: two neighbouring characters below U+0300 are always in different
- * clusters (no character there extends a cluster, is a prepend, a Hangul jamo or a regional
- * indicator, and CR LF, the one pair UAX #29 joins, is whitespace), so runs of such characters
- * are cut into single characters here, and the segmenter sees only the stretches between them.
+ * used only where it matters: between two code points of grapheme-alone.ts's ranges (Latin, CJK,
+ * most emoji, …) there is always a boundary (CR LF, the one pair there UAX #29 joins, is
+ * whitespace), so such code points are clusters by themselves, and the segmenter sees only the
+ * stretches between them.
  */
 export function forEachCluster(
   run: string,
@@ -67,14 +73,24 @@ export function forEachCluster(
   const n = run.length
   let i = 0
   while (i < n) {
-    const c = run.charCodeAt(i)
-    if (c < SIMPLE && (i + 1 === n || run.charCodeAt(i + 1) < SIMPLE)) {
-      cluster(i, i + 1, SIMPLE_WORD_START[c] === 1)
-      i++
+    const cp = run.codePointAt(i)!
+    const width = cp > 0xffff ? 2 : 1
+    const alone = isAlone(cp)
+    if (alone && (i + width === n || isAlone(run.codePointAt(i + width)!))) {
+      cluster(i, i + width, startsWord(cp))
+      i += width
       continue
     }
-    let j = i + 1
-    while (j < n && !(run.charCodeAt(j - 1) < SIMPLE && run.charCodeAt(j) < SIMPLE)) j++
+    // The stretch up to the next sure boundary: a cut between two code points of the ranges.
+    let j = i + width
+    let before = alone
+    while (j < n) {
+      const next = run.codePointAt(j)!
+      const after = isAlone(next)
+      if (before && after) break
+      before = after
+      j += next > 0xffff ? 2 : 1
+    }
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
     for (const g of segmenter.segment(run.slice(i, j))) {
       cluster(i + g.index, i + g.index + g.segment.length, WORD_START.test(g.segment))
@@ -111,6 +127,8 @@ export function tokenise(text: string): Token[] {
   }))
 }
 
+const PERIOD = 46
+
 /**
  * Joins initials and abbreviations with their period: two or more letter-period pairs written
  * together (U.S., e.g.), one capital and its period (F.), a known word and its period (Mr.).
@@ -119,15 +137,21 @@ function keepAbbreviations(text: string, ranges: Range[]): Range[] {
   const out: Range[] = []
   const at = (i: number) => (i < ranges.length ? text.slice(ranges[i].start, ranges[i].end) : '')
   const touching = (i: number) => i + 1 < ranges.length && ranges[i].end === ranges[i + 1].start
+  // Whether range i is a period: tested before any slice or regex, as most tokens are not
+  // followed by one (the tests below are pure, so their order does not change the result).
+  const period = (i: number) =>
+    i < ranges.length &&
+    ranges[i].end === ranges[i].start + 1 &&
+    text.charCodeAt(ranges[i].start) === PERIOD
   for (let i = 0; i < ranges.length; i++) {
     let j = i
-    while (LETTER.test(at(j)) && at(j + 1) === '.' && touching(j) && (j === i || touching(j - 1))) {
+    while (period(j + 1) && touching(j) && (j === i || touching(j - 1)) && LETTER.test(at(j))) {
       j += 2
     }
     const pairs = (j - i) / 2
     let last = -1
     if (pairs >= 2 || (pairs === 1 && CAPITAL.test(at(i)))) last = j - 1
-    else if (ABBREVIATIONS.has(at(i)) && at(i + 1) === '.' && touching(i)) last = i + 1
+    else if (period(i + 1) && touching(i) && ABBREVIATIONS.has(at(i))) last = i + 1
     if (last < 0) out.push(ranges[i])
     else {
       out.push({ start: ranges[i].start, end: ranges[last].end })
@@ -150,7 +174,12 @@ export function sentences(text: string, spans: readonly Range[] = []): Token[][]
   let breakAfter = false
   for (const token of tokenise(text)) {
     const previous = current.at(-1)
-    const lineBreak = previous && PY_LINE_BREAK.test(text.slice(previous.end, token.start))
+    // Most tokens follow their neighbour directly or after one space: no line break, no slice.
+    const gap = previous ? token.start - previous.end : 0
+    const lineBreak =
+      gap > 0 &&
+      !(gap === 1 && text.charCodeAt(previous!.end) === 32) &&
+      PY_LINE_BREAK.test(text.slice(previous!.end, token.start))
     if (previous && (breakAfter || lineBreak) && reach <= token.start) {
       result.push(current)
       current = []

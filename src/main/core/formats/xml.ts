@@ -61,7 +61,9 @@ export function attrs(values: Record<string, string | number | boolean | undefin
   let out = ''
   for (const key in values) {
     const value = values[key]
-    if (value !== undefined) out += ` ${key}="${escapeAttr(String(value))}"`
+    if (value === undefined) continue
+    // A number or boolean is written the same escaped or not: no test of its text.
+    out += ` ${key}="${typeof value === 'string' ? escapeAttr(value) : String(value)}"`
   }
   return out
 }

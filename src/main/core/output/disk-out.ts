@@ -31,6 +31,8 @@ class DiskFile implements ByteTarget {
   private fd: number | null
   private readonly hash: Hash | null
   bytes = 0
+  /** `write` writes and hashes the bytes before it returns. */
+  readonly usesAtOnce = true
 
   constructor(
     readonly full: string,

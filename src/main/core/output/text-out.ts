@@ -6,8 +6,13 @@ import type { TextOut } from '../formats/types'
 
 /** Where a file's bytes go: a file on disk, a zip entry, a zip in memory. */
 export interface ByteTarget {
+  /**
+   * Takes `bytes`; unless `usesAtOnce`, it may keep them (a zip entry holds its pending piece).
+   */
   write(bytes: Uint8Array): void
   close(): void
+  /** True when `write` is done with the bytes on return (a file on disk): they may be reused. */
+  readonly usesAtOnce?: boolean
 }
 
 /** A file whose contents can be read back once it is closed (a scratch file). */
@@ -17,6 +22,21 @@ export interface Readback {
 
 /** UTF-16 units buffered before they are encoded and passed on. */
 const FLUSH_AT = 1 << 18
+
+/**
+ * The bytes pieces are encoded into for targets that use them at once: one buffer for the thread,
+ * so a flush neither allocates nor measures the text before encoding it (Buffer.from does both).
+ * A UTF-16 unit takes at most 3 bytes of UTF-8.
+ */
+let encoded: Buffer | null = null
+
+function encode(text: string, reuse: boolean): Uint8Array {
+  const most = text.length * 3
+  if (!reuse || most > 4 * FLUSH_AT * 3) return Buffer.from(text, 'utf8')
+  if (!encoded || encoded.length < most) encoded = Buffer.allocUnsafe(Math.max(most, FLUSH_AT * 3))
+  const length = encoded.write(text, 0, 'utf8')
+  return encoded.subarray(0, length)
+}
 
 function readback(scratch: TextOut): Iterable<string | Uint8Array> {
   const source = scratch as Partial<Readback>
@@ -61,7 +81,7 @@ export class BufferedText implements TextOut {
     const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('')
     this.parts = []
     this.length = 0
-    this.target.write(Buffer.from(text, 'utf8'))
+    this.target.write(encode(text, this.target.usesAtOnce === true))
   }
 }
 
