@@ -5,10 +5,12 @@
 //   annotation file, each read, parsed and validated) against reading and JSON.parse-ing the same
 //   two files; target ≤ 2×. The full zod validation of the same data is shown beside it, to say what
 //   the fast check buys.
-// - save: `saveAnnotations` of those 20,000 spans (checked against the schema and the text, written
-//   durably: temp file, fsync, rename, fsync of the folder) in a project of 1 document and in one of
-//   many; target ≤ 50 ms and the same in both. Floors: a bare writeFile of the same bytes, and
-//   JSON.stringify alone.
+// - save: `saveAnnotations` of those 20,000 spans after one edit (a span added, changed or deleted,
+//   at different places), as the app autosaves, in a project of 1 document and in one of many;
+//   target ≤ 50 ms and the same in both. Such a save is checked and journalled incrementally
+//   (set-saver.ts); the open after those saves (the journal applied) is shown too, and a save that
+//   changes every claim (written whole: temp file, fsync, rename). Floors: a bare writeFile of the
+//   set file's bytes, and JSON.stringify alone.
 // - import of .txt, .md and .html articles against decoding their bytes.
 // Sizes: BENCH_SPANS (20000), BENCH_OTHER_DOCS (2000) override the defaults.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -145,21 +147,55 @@ async function benchBig(tmp: string): Promise<void> {
     [`${OTHER_DOCS + 1} documents`, many, big.store, big.id],
   ] as const) {
     const st = s ?? (await ProjectStore.open(dir, { analyst: 'bench' }))
-    await st.loadDocument(docId)
-    let round = 0
-    const sets = Array.from({ length: 4 }, () => manySpans(text, SPANS, ++round))
-    let n = 0
-    const save = await sample(SAVES, () => st.saveAnnotations(docId, sets[n++ % sets.length]))
+    if (s) await st.saveAnnotations(docId, manySpans(text, SPANS, 0))
+    const base = (await st.loadDocument(docId)).annotations
+    // What the app saves: the whole set after one edit (add, change or delete a span), at
+    // different places in the article.
+    const current = { ...base, spans: [...base.spans] }
+    let edit = 0
+    const editOnce = () => {
+      const i = (edit * 7919) % current.spans.length
+      const kind = edit++ % 3
+      const span = current.spans[i]
+      if (kind === 0) current.spans.push({ ...span, id: `added${edit}` })
+      else if (kind === 1) {
+        current.spans[i] = { ...span, attributes: { note: `edit ${edit}` }, updatedAt: T }
+      } else current.spans.splice(i, 1)
+      return { ...current, spans: [...current.spans] }
+    }
+    const edits = Array.from({ length: SAVES }, editOnce)
+    let e = 0
+    const save = await sample(SAVES, () => st.saveAnnotations(docId, edits[e++]))
     const bytes = await readFile(path.join(dir, 'annotations', 'bench', `${docId}.json`))
     const bare = path.join(tmp, 'bare.json')
     const write = await sample(SAVES, () => writeFile(bare, bytes))
-    const stringify = await sample(SAVES, () => JSON.stringify(sets[0]))
     rows.push({
-      what: `save ${SPANS} spans, project of ${label}`,
+      what: `save ${SPANS} spans after one edit, project of ${label}`,
       ours: save,
       floor: write,
       floorName: 'bare writeFile',
       target: '≤ 50 ms',
+    })
+    // The document opened again with the journal of those saves.
+    const reopen = await sample(RUNS, () => st.loadDocument(docId))
+    rows.push({
+      what: `  open it again with ${SAVES} saves in its journal`,
+      ours: reopen,
+      floor: parse,
+      floorName: 'read + JSON.parse',
+      target: '≤ 2×',
+    })
+    // Every claim span changed at once: the set is written whole.
+    let round = 0
+    const sets = Array.from({ length: 4 }, () => manySpans(text, SPANS, ++round))
+    let n = 0
+    const whole = await sample(SAVES / 3, () => st.saveAnnotations(docId, sets[n++ % sets.length]))
+    const stringify = await sample(SAVES / 3, () => JSON.stringify(sets[0]))
+    rows.push({
+      what: `  save with every claim changed (written whole)`,
+      ours: whole,
+      floor: write,
+      floorName: 'bare writeFile',
     })
     rows.push({
       what: '  JSON.stringify of the spans alone',

@@ -94,17 +94,51 @@ export function checkAnnotations(
   return parsed.data
 }
 
+/**
+ * Whether annotations pass checkAnnotations, checking again only what changed since a version that
+ * passed under the same schema and registry: the spans `changed` (and those relations point to),
+ * every relation, and the document labels. The span ids must be known to be unique (diffList
+ * checks). False means "not shown": checkAnnotations then checks everything and names each problem.
+ */
+export function passesChanged(
+  text: string,
+  a: Annotations,
+  changed: readonly unknown[],
+  project: { schema: AnnotationSchema; entities: readonly Pick<Entity, 'id'>[] },
+): boolean {
+  if (!Array.isArray(a.spans) || !Array.isArray(a.relations)) return false
+  const subset = new Set(changed as Annotations['spans'])
+  if (a.relations.length > 0) {
+    const byId = new Map(a.spans.map((span) => [span.id, span]))
+    for (const r of a.relations as unknown[]) {
+      if (typeof r !== 'object' || r === null) return false
+      const { from, to } = r as { from?: unknown; to?: unknown }
+      for (const end of [from, to]) {
+        const span = typeof end === 'string' ? byId.get(end) : undefined
+        if (span) subset.add(span)
+      }
+    }
+  }
+  const part = { ...a, spans: [...subset] }
+  if (!isAnnotations(part)) return false
+  return validateAnnotations(project.schema, { text }, part, project.entities).length === 0
+}
+
 /** Reads and parses a JSON file of the project (refusing a symbolic link); null when missing. */
 export async function readProjectJson(fs: StorageFs, file: string): Promise<unknown> {
-  let bytes: Uint8Array
+  const bytes = await readProjectBytes(fs, file)
+  return bytes === null ? null : parseJson(file, bytes)
+}
+
+/** Reads a file of the project (refusing a symbolic link); null when missing. */
+export async function readProjectBytes(fs: StorageFs, file: string): Promise<Uint8Array | null> {
   try {
-    bytes = await readUnlinked(fs, file)
+    return await readUnlinked(fs, file)
   } catch (error) {
     if (isCode(error, 'ENOENT')) return null
     if (error instanceof ProjectError) throw error
     throw new ProjectError(file, `cannot read the file (${errorText(error)})`, { cause: error })
   }
-  return parseJson(file, bytes)
 }
 
 /**

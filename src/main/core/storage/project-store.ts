@@ -61,6 +61,8 @@ interface StoreOptions {
   env?: StoreEnv
   /** The file system (tests inject failures through it). */
   fs?: StorageFs
+  /** Sets whose file is at least this large are saved incrementally (set-saver.ts; tests lower it). */
+  journalMinBytes?: number
 }
 
 /** One annotation set of a document, as stored. */
@@ -93,12 +95,17 @@ export class ProjectStore {
   #cacheWrite: Promise<void> = Promise.resolve()
   #closed = false
 
-  private constructor(state: ProjectState, access: Access, recovered: FileProblem[]) {
+  private constructor(
+    state: ProjectState,
+    access: Access,
+    recovered: FileProblem[],
+    journalMinBytes?: number,
+  ) {
     this.dir = state.layout.root
     this.#state = state
     this.#lock = access.lock
     this.readOnly = access.lock ? null : access.readOnly
-    this.#writer = access.lock ? new ProjectWriter(state) : null
+    this.#writer = access.lock ? new ProjectWriter(state, journalMinBytes) : null
     this.#recovered = recovered
     this.#cache = access.lock
       ? new SerialWriter(state.layout.indexCache, state.fs, state.layout.tempDir)
@@ -139,7 +146,7 @@ export class ProjectStore {
       const index = await FileIndex.scan(layout, fs, null)
       const analyst = analystFrom(opts.analyst ?? defaultAnalystName())
       const state = new ProjectState(layout, fs, env, base, index, analyst, null)
-      return new ProjectStore(state, { lock }, [])
+      return new ProjectStore(state, { lock }, [], opts.journalMinBytes)
     } catch (error) {
       await lock.release()
       throw error
@@ -200,7 +207,7 @@ export class ProjectStore {
       const cache = await readCache(layout, fs, base.id)
       const index = await FileIndex.scan(layout, fs, cache)
       const state = new ProjectState(layout, fs, env, base, index, analyst, null)
-      const store = new ProjectStore(state, access, recovered)
+      const store = new ProjectStore(state, access, recovered, opts.journalMinBytes)
       if (index.changed) store.#writeCache()
       return store
     } catch (error) {
@@ -308,9 +315,9 @@ export class ProjectStore {
     this.#assertOpen()
     const state = this.#state
     const document = await state.readDocument(id)
-    const set = await state.readSet(state.analyst.id, id)
-    const annotations = set?.annotations ?? { spans: [], relations: [], docLabels: {} }
-    this.#writer?.loaded(id, annotations)
+    const stored = await state.readStoredSet(state.analyst.id, id)
+    const annotations = stored?.set.annotations ?? { spans: [], relations: [], docLabels: {} }
+    this.#writer?.loaded(id, stored)
     return {
       format: DOCUMENT_FORMAT,
       version: FORMAT_VERSION,
@@ -407,6 +414,9 @@ export class ProjectStore {
     if (this.#closed) return
     try {
       await this.flush()
+      // Journals are folded into their set files, so a closed project is plain set files. One that
+      // cannot be (a full disk) stays beside its file, which it still completes: nothing is lost.
+      await this.#writer?.compactJournals().catch(() => undefined)
       if (this.#state.index.changed) this.#writeCache()
       await this.#cacheWrite
     } finally {
