@@ -188,7 +188,15 @@ export class FileIndex {
       ...pending,
     ])
     const toRead: string[] = []
-    await pool([...found].sort(), async (id) => {
+    // What the cache vouches for is taken in one pass; only the rest is looked at on disk.
+    const toCheck: string[] = []
+    for (const id of [...found].sort()) {
+      const cached = cache?.documents[id]
+      const usable = cached?.summary && !cached.error && !cached.pending && !pending.has(id)
+      if (usable && trusted) this.docs.set(id, cached)
+      else toCheck.push(id)
+    }
+    await pool(toCheck, async (id) => {
       const cached = cache?.documents[id]
       const usable = cached?.summary && !cached.error && !cached.pending && !pending.has(id)
       if (usable && trusted) {
@@ -236,7 +244,14 @@ export class FileIndex {
       const inDir = await names(this.fs, dir)
       const docIds = inDir.flatMap((n) => idOfJsonName(n) ?? []).sort()
       const journals = new Set(inDir.flatMap((n) => idOfJournalName(n) ?? []))
-      await pool(docIds, async (docId) => {
+      const toCheck: string[] = []
+      for (const docId of docIds) {
+        const record = cached?.files[docId]
+        const plain = !record?.journal && !journals.has(docId)
+        if (trusted && plain && record && !record.error) files.set(docId, record)
+        else toCheck.push(docId)
+      }
+      await pool(toCheck, async (docId) => {
         const record = cached?.files[docId]
         // A journal grows in place, which leaves its folder's time as it was: check it always.
         const journal =

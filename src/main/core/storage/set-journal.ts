@@ -177,7 +177,10 @@ const HEAD = Symbol('head')
 export function applyDeltas<T>(items: readonly T[], deltas: readonly ListDelta<T>[]): T[] {
   if (deltas.length === 0) return [...items]
   // Items without ids, or an id twice: a file edited by hand (its journal no longer applies).
-  if (!items.every(hasId) || new Set(items.map((i) => i.id)).size !== items.length) {
+  if (
+    !items.every(hasId) ||
+    new Set(items.map((i) => (i as { id: string }).id)).size !== items.length
+  ) {
     return items.slice()
   }
   const byId = new Map<string, T>()
