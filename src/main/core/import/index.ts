@@ -152,7 +152,8 @@ async function addOutcome(
   options.onConverted?.(file, outcome.threadId)
   options.onDocument?.(outcome.converted.document)
   try {
-    const result = await store.addDocument(outcome.converted.document)
+    const { document, prepared } = outcome.converted
+    const result = await store.addDocument(document, { prepared })
     if (result.status === 'duplicate') {
       const existingTitle = result.existing.title
       report.duplicates.push({ file, existingId: result.existing.id, existingTitle })

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { checkFast, isAnnotations } from '../../../shared/fast-validate'
 import {
+  DOCUMENT_FORMAT,
+  FORMAT_VERSION,
   zAnnotations,
   zBlock,
   zDocumentMetadata,
@@ -65,6 +67,66 @@ export function checkNewDocument(d: NewDocument): z.output<typeof zNewDocument> 
     throw new ProjectError(source, joinProblems(problems.map((p) => `document.${p}`)))
   }
   return parsed.data
+}
+
+/**
+ * A document to add, checked, hashed and serialised where it was made (the import worker), so that
+ * adding it costs main's event loop only naming it and writing it. Plain data: it crosses threads.
+ */
+export interface PreparedDocument {
+  /** The id to keep when free (see NewDocument). */
+  id?: string
+  title: string
+  text: string
+  contentHash: string
+  /** The document file's text around its id, addedAt and addedBy (see documentFileText). */
+  fileParts: [string, string, string, string]
+  annotations?: Annotations
+}
+
+// Stand-ins for the values known only when the document is added; found again in the text by
+// position (the id is the document's first field, addedAt and addedBy its last), not by content.
+const ID_MARK = JSON.stringify('\u0000id')
+const AT_MARK = JSON.stringify('\u0000at')
+const BY_MARK = JSON.stringify('\u0000by')
+
+/** Checks (checkNewDocument), hashes and serialises a document to add; throws ProjectError. */
+export function prepareDocument(d: NewDocument): PreparedDocument {
+  const { id, title, metadata, text, blocks, annotations } = checkNewDocument(d)
+  const hash = contentHash(text)
+  const document = {
+    id: JSON.parse(ID_MARK) as string,
+    title,
+    metadata,
+    text,
+    blocks,
+    contentHash: hash,
+    addedAt: JSON.parse(AT_MARK) as string,
+    addedBy: JSON.parse(BY_MARK) as string,
+  }
+  const full = `${JSON.stringify({ format: DOCUMENT_FORMAT, version: FORMAT_VERSION, document }, null, 2)}\n`
+  const i = full.indexOf(ID_MARK)
+  const b = full.lastIndexOf(BY_MARK)
+  const a = full.lastIndexOf(AT_MARK, b)
+  const fileParts: PreparedDocument['fileParts'] = [
+    full.slice(0, i),
+    full.slice(i + ID_MARK.length, a),
+    full.slice(a + AT_MARK.length, b),
+    full.slice(b + BY_MARK.length),
+  ]
+  return { ...(id ? { id } : {}), title, text, contentHash: hash, fileParts, annotations }
+}
+
+/** The document file's text of a prepared document, given its id, addedAt and addedBy. */
+export function documentFileText(
+  p: PreparedDocument,
+  id: string,
+  addedAt: string,
+  addedBy: string,
+): string {
+  const [head, afterId, afterAt, tail] = p.fileParts
+  const json = JSON.stringify
+  return head + json(id) + afterId + json(addedAt) + afterAt + json(addedBy) + tail
 }
 
 /**

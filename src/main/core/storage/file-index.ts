@@ -349,7 +349,7 @@ export class FileIndex {
    * Records a document this store wrote. Others may add documents to the same folder (a sync), so
    * the folder's time is no longer trusted: the next open checks its files.
    */
-  async recordDocument(doc: StoredDocument): Promise<void> {
+  async recordDocument(doc: { id: string } & DocSummary): Promise<void> {
     const stat = await this.fs.lstat(this.layout.documentFile(doc.id)).catch(() => null)
     this.docs.set(doc.id, { size: stat?.size, mtimeMs: stat?.mtimeMs, summary: summaryOf(doc) })
     this.documentsDir = { mtimeMs: 0, trusted: false }
@@ -441,7 +441,7 @@ export class FileIndex {
   }
 }
 
-function summaryOf(doc: StoredDocument): DocSummary {
+function summaryOf(doc: DocSummary): DocSummary {
   return {
     title: doc.title,
     addedAt: doc.addedAt,

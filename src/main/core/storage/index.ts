@@ -8,7 +8,7 @@ export {
   type LockHolder,
 } from './project-store'
 export type { AddResult, SetWrite } from './project-writer'
-export { contentHash, type NewDocument } from './documents'
+export { contentHash, prepareDocument, type NewDocument, type PreparedDocument } from './documents'
 export {
   ANNOTATIONS_DIR,
   CHANGES_DIR,

@@ -33,7 +33,7 @@ import {
 import type { ProjectJson } from '../../../shared/model-files'
 import { defaultSchema } from '../../../shared/default-schema'
 import { decodeProjectJson, versionOf } from './codecs'
-import { readProjectJson, type NewDocument } from './documents'
+import { readProjectJson, type NewDocument, type PreparedDocument } from './documents'
 import { writeFileDurable } from './durable-write'
 import { LockError, ProjectError, ReadOnlyProjectError } from './errors'
 import { FileIndex, cacheText, readCache } from './file-index'
@@ -351,9 +351,14 @@ export class ProjectStore {
 
   /**
    * Adds a document, unless one with the same text is already in the project; its annotations,
-   * if any, become the working analyst's set. `opts.id` asks for an id (kept when free).
+   * if any, become the working analyst's set. `opts.id` asks for an id (kept when free);
+   * `opts.prepared` is `d` as prepareDocument made it (in the import worker), so main does not
+   * check, hash or serialise it again.
    */
-  async addDocument(d: NewDocument, opts?: { id?: string }): Promise<AddResult> {
+  async addDocument(
+    d: NewDocument,
+    opts?: { id?: string; prepared?: PreparedDocument },
+  ): Promise<AddResult> {
     return this.#writable().addDocument(d, opts)
   }
 

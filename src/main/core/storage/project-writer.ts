@@ -8,7 +8,6 @@ import { z } from 'zod'
 import { GOLD_SET } from '../../../shared/analysts'
 import type { DocumentSummary } from '../../../shared/ipc-contract'
 import {
-  DOCUMENT_FORMAT,
   FORMAT_VERSION,
   zAnnotationSchema,
   zEntity,
@@ -18,20 +17,16 @@ import {
   type DocumentIndexEntry,
   type Entity,
 } from '../../../shared/model'
-import {
-  CHANGE_FORMAT,
-  type ChangeJson,
-  type ChangeOp,
-  type DocumentJson,
-} from '../../../shared/model-files'
+import { CHANGE_FORMAT, type ChangeJson, type ChangeOp } from '../../../shared/model-files'
 import { formatProblems, validateSchema } from '../../../shared/validate'
 import { SetWriters, refuseOverwrite, setJson, type StoredSet } from './annotation-sets'
 import {
   checkAnnotations,
-  checkNewDocument,
-  contentHash,
+  documentFileText,
   passesChanged,
+  prepareDocument,
   type NewDocument,
+  type PreparedDocument,
 } from './documents'
 import { writeFileDurable } from './durable-write'
 import { ProjectError, joinProblems, zodProblems } from './errors'
@@ -175,18 +170,21 @@ export class ProjectWriter {
    * Adds a document, unless one with the same text is in the project already: its annotations (if
    * any) as the analyst's set first, then the document file.
    */
-  addDocument(d: NewDocument, opts: { id?: string } = {}): Promise<AddResult> {
+  addDocument(
+    d: NewDocument,
+    opts: { id?: string; prepared?: PreparedDocument } = {},
+  ): Promise<AddResult> {
     return this.#exclusive(async () => {
       const { state } = this
-      const { id: wanted, title, metadata, text, blocks, annotations: given } = checkNewDocument(d)
-      const hash = contentHash(text)
+      // Checked, hashed and serialised in the import worker, or here.
+      const prepared = opts.prepared ?? prepareDocument(d)
+      const { id: wanted, title, text, contentHash: hash, annotations: given } = prepared
       const existing = state.byHash(hash)
       if (existing) return { status: 'duplicate' as const, existing: { ...existing } }
       const id = await this.#freeDocumentId(wanted ?? opts.id)
       const file = state.layout.documentFile(id)
       const now = state.env.now().toISOString()
-      const document = { id, title, metadata, text, blocks, contentHash: hash }
-      const stored = { ...document, addedAt: now, addedBy: state.analyst.name }
+      const addedBy = state.analyst.name
       if (given && !isEmpty(given)) {
         const annotations = checkAnnotations(file, text, state.redirect(given), state.view.project)
         const set = setJson(id, state.analyst.id, state.analyst.name, now, annotations)
@@ -199,19 +197,10 @@ export class ProjectWriter {
           true,
         )
       }
-      const json: DocumentJson = {
-        format: DOCUMENT_FORMAT,
-        version: FORMAT_VERSION,
-        document: stored,
-      }
       await state.fs.mkdir(state.layout.documentsDir, { recursive: true })
-      await writeFileDurable(
-        file,
-        `${JSON.stringify(json, null, 2)}\n`,
-        state.fs,
-        state.layout.tempDir,
-      )
-      await state.index.recordDocument(stored)
+      const fileText = documentFileText(prepared, id, now, addedBy)
+      await writeFileDurable(file, fileText, state.fs, state.layout.tempDir)
+      await state.index.recordDocument({ id, title, contentHash: hash, addedAt: now, addedBy })
       state.keepText(id, text)
       const entry: DocumentIndexEntry = {
         id,
@@ -219,7 +208,7 @@ export class ProjectWriter {
         file: `documents/${id}.json`,
         contentHash: hash,
         addedAt: now,
-        addedBy: state.analyst.name,
+        addedBy,
       }
       addToView(state.view, entry)
       return { status: 'added' as const, entry: { ...entry } }
