@@ -148,63 +148,77 @@ async function benchBig(tmp: string): Promise<void> {
   ] as const) {
     const st = s ?? (await ProjectStore.open(dir, { analyst: 'bench' }))
     if (s) await st.saveAnnotations(docId, manySpans(text, SPANS, 0))
-    const base = (await st.loadDocument(docId)).annotations
-    // What the app saves: the whole set after one edit (add, change or delete a span), at
-    // different places in the article.
-    const current = { ...base, spans: [...base.spans] }
-    let edit = 0
-    const editOnce = () => {
-      const i = (edit * 7919) % current.spans.length
-      const kind = edit++ % 3
-      const span = current.spans[i]
-      if (kind === 0) current.spans.push({ ...span, id: `added${edit}` })
-      else if (kind === 1) {
-        current.spans[i] = { ...span, attributes: { note: `edit ${edit}` }, updatedAt: T }
-      } else current.spans.splice(i, 1)
-      return { ...current, spans: [...current.spans] }
-    }
-    const edits = Array.from({ length: SAVES }, editOnce)
-    let e = 0
-    const save = await sample(SAVES, () => st.saveAnnotations(docId, edits[e++]))
-    const bytes = await readFile(path.join(dir, 'annotations', 'bench', `${docId}.json`))
-    const bare = path.join(tmp, 'bare.json')
-    const write = await sample(SAVES, () => writeFile(bare, bytes))
-    rows.push({
-      what: `save ${SPANS} spans after one edit, project of ${label}`,
-      ours: save,
-      floor: write,
-      floorName: 'bare writeFile',
-      target: '≤ 50 ms',
-    })
-    // The document opened again with the journal of those saves.
-    const reopen = await sample(RUNS, () => st.loadDocument(docId))
-    rows.push({
-      what: `  open it again with ${SAVES} saves in its journal`,
-      ours: reopen,
-      floor: parse,
-      floorName: 'read + JSON.parse',
-      target: '≤ 2×',
-    })
-    // Every claim span changed at once: the set is written whole.
-    let round = 0
-    const sets = Array.from({ length: 4 }, () => manySpans(text, SPANS, ++round))
-    let n = 0
-    const whole = await sample(SAVES / 3, () => st.saveAnnotations(docId, sets[n++ % sets.length]))
-    const stringify = await sample(SAVES / 3, () => JSON.stringify(sets[0]))
-    rows.push({
-      what: `  save with every claim changed (written whole)`,
-      ours: whole,
-      floor: write,
-      floorName: 'bare writeFile',
-    })
-    rows.push({
-      what: '  JSON.stringify of the spans alone',
-      ours: stringify,
-      floor: write,
-      floorName: 'bare writeFile',
-    })
+    await benchSaves({ st, dir, docId, label, text, parse, tmp })
     await st.close()
   }
+}
+
+/** Saves after one edit, the open after them, and a save that changes every claim. */
+async function benchSaves(opts: {
+  st: ProjectStore
+  dir: string
+  docId: string
+  label: string
+  text: string
+  parse: Stats
+  tmp: string
+}): Promise<void> {
+  const { st, dir, docId, label, text, parse, tmp } = opts
+  const base = (await st.loadDocument(docId)).annotations
+  // What the app saves: the whole set after one edit (add, change or delete a span), at
+  // different places in the article.
+  const current = { ...base, spans: [...base.spans] }
+  let edit = 0
+  const editOnce = () => {
+    const i = (edit * 7919) % current.spans.length
+    const kind = edit++ % 3
+    const span = current.spans[i]
+    if (kind === 0) current.spans.push({ ...span, id: `added${edit}` })
+    else if (kind === 1) {
+      current.spans[i] = { ...span, attributes: { note: `edit ${edit}` }, updatedAt: T }
+    } else current.spans.splice(i, 1)
+    return { ...current, spans: [...current.spans] }
+  }
+  const edits = Array.from({ length: SAVES }, editOnce)
+  let e = 0
+  const save = await sample(SAVES, () => st.saveAnnotations(docId, edits[e++]))
+  const bytes = await readFile(path.join(dir, 'annotations', 'bench', `${docId}.json`))
+  const bare = path.join(tmp, 'bare.json')
+  const write = await sample(SAVES, () => writeFile(bare, bytes))
+  rows.push({
+    what: `save ${SPANS} spans after one edit, project of ${label}`,
+    ours: save,
+    floor: write,
+    floorName: 'bare writeFile',
+    target: '≤ 50 ms',
+  })
+  // The document opened again with the journal of those saves.
+  const reopen = await sample(RUNS, () => st.loadDocument(docId))
+  rows.push({
+    what: `  open it again with ${SAVES} saves in its journal`,
+    ours: reopen,
+    floor: parse,
+    floorName: 'read + JSON.parse',
+    target: '≤ 2×',
+  })
+  // Every claim span changed at once: the set is written whole.
+  let round = 0
+  const sets = Array.from({ length: 4 }, () => manySpans(text, SPANS, ++round))
+  let n = 0
+  const whole = await sample(SAVES / 3, () => st.saveAnnotations(docId, sets[n++ % sets.length]))
+  const stringify = await sample(SAVES / 3, () => JSON.stringify(sets[0]))
+  rows.push({
+    what: `  save with every claim changed (written whole)`,
+    ours: whole,
+    floor: write,
+    floorName: 'bare writeFile',
+  })
+  rows.push({
+    what: '  JSON.stringify of the spans alone',
+    ours: stringify,
+    floor: write,
+    floorName: 'bare writeFile',
+  })
 }
 
 async function benchImport(tmp: string): Promise<void> {

@@ -170,9 +170,12 @@ export class FileIndex {
   ): Promise<FileIndex> {
     const index = new FileIndex(layout, fs)
     index.changed = cache === null
-    await index.#scanDocuments(cache, now)
-    await index.#scanSets(cache, now)
-    await index.#scanChanges(cache)
+    // Independent folders: their reads overlap instead of waiting for each other.
+    await Promise.all([
+      index.#scanDocuments(cache, now),
+      index.#scanSets(cache, now),
+      index.#scanChanges(cache),
+    ])
     return index
   }
 

@@ -203,8 +203,10 @@ export class ProjectStore {
         raw = await readProjectJson(fs, layout.projectFile)
       }
       const base = decodeProjectJson(raw, layout.projectFile)
+      // The cache is read while the repairs run (they never touch it).
+      const cached = readCache(layout, fs, base.id)
       if (lock) recovered.push(...(await recover(layout, fs)))
-      const cache = await readCache(layout, fs, base.id)
+      const cache = await cached
       const index = await FileIndex.scan(layout, fs, cache)
       const state = new ProjectState(layout, fs, env, base, index, analyst, null)
       const store = new ProjectStore(state, access, recovered, opts.journalMinBytes)

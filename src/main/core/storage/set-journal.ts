@@ -292,7 +292,10 @@ export function diffList<T extends { id: string }>(
 ): ListDiff<T> | null {
   const put: T[] = []
   const putAt: number[] = []
-  const idAt = (i: number) => (hasId(after[i]) ? (after[i] as { id: string }).id : undefined)
+  const idAt = (i: number) => {
+    const item = after[i]
+    return hasId(item) ? item.id : undefined
+  }
   // Same ids at the same places from the start, then from the end: changed in place at most.
   let head = 0
   const shortest = Math.min(before.length, after.length)

@@ -174,9 +174,11 @@ export class SetSaver {
     const known = this.#known.get(this.#key(set.set, set.document))
     if (known?.journalBytes !== 0) {
       // Only now, with the new file on disk: a journal left by a crash here no longer matches it.
-      await this.fs.unlink(this.layout.journalFile(set.set, set.document)).catch((error) => {
-        if (!isCode(error, 'ENOENT')) throw new WriteError(file, error, true)
-      })
+      await this.fs
+        .unlink(this.layout.journalFile(set.set, set.document))
+        .catch((error: unknown) => {
+          if (!isCode(error, 'ENOENT')) throw new WriteError(file, error, true)
+        })
     }
     const large = text.length >= this.minBytes
     this.#keep({
