@@ -152,11 +152,14 @@ async function addOutcome(
   options.onConverted?.(file, outcome.threadId)
   options.onDocument?.(outcome.converted.document)
   try {
-    const { document, preAnnotations } = outcome.converted
+    const { document, preAnnotations, prepared } = outcome.converted
     // Pre-annotations are the engine's, not the importing analyst's: they form the `auto` set.
     const result = preAnnotations
-      ? await store.addDocument({ ...document, annotations: preAnnotations }, { set: AUTO_SET_REF })
-      : await store.addDocument(document)
+      ? await store.addDocument(
+          { ...document, annotations: preAnnotations },
+          { set: AUTO_SET_REF, prepared },
+        )
+      : await store.addDocument(document, { prepared })
     if (result.status === 'duplicate') {
       const existingTitle = result.existing.title
       report.duplicates.push({ file, existingId: result.existing.id, existingTitle })

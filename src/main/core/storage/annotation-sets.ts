@@ -6,14 +6,16 @@ import type { Annotations, Relation, Span } from '../../../shared/model'
 import { FORMAT_VERSION } from '../../../shared/model'
 import { ANNOTATIONS_FORMAT, type AnnotationSetJson } from '../../../shared/model-files'
 import { decodeSetJson } from './codecs'
-import { readProjectJson } from './documents'
+import { readProjectBytes } from './documents'
 import { ProjectError } from './errors'
+import { parseJson } from './json-file'
 import type { ProjectLayout } from './layout'
 import { SerialWriter } from './serial-writer'
+import { applyEntries, baseHash, parseJournal } from './set-journal'
 import type { StorageFs } from './storage-fs'
 
 /** A span with its fields in the canonical order (unknown fields dropped). */
-function canonicalSpan(s: Span): Record<string, unknown> {
+export function canonicalSpan(s: Span): Span {
   const out: Record<string, unknown> = {
     id: s.id,
     layer: s.layer,
@@ -28,10 +30,11 @@ function canonicalSpan(s: Span): Record<string, unknown> {
   out.createdAt = s.createdAt
   out.updatedAt = s.updatedAt
   if (s.curatedBy !== undefined) out.curatedBy = s.curatedBy
-  return out
+  return out as Span
 }
 
-function canonicalRelation(r: Relation): Record<string, unknown> {
+/** A relation with its fields in the canonical order (unknown fields dropped). */
+export function canonicalRelation(r: Relation): Relation {
   const out: Record<string, unknown> = {
     id: r.id,
     type: r.type,
@@ -43,10 +46,10 @@ function canonicalRelation(r: Relation): Record<string, unknown> {
     updatedAt: r.updatedAt,
   }
   if (r.curatedBy !== undefined) out.curatedBy = r.curatedBy
-  return out
+  return out as Relation
 }
 
-function list(items: readonly Record<string, unknown>[]): string {
+function list(items: readonly object[]): string {
   if (items.length === 0) return '[]'
   return `[\n${items.map((item) => `      ${JSON.stringify(item)}`).join(',\n')}\n    ]`
 }
@@ -92,16 +95,70 @@ export function setJson(
   }
 }
 
+/** A set as stored: its file with its journal applied, and what the writer needs to go on. */
+export interface StoredSet {
+  set: AnnotationSetJson
+  /** The set file's length in bytes. */
+  baseBytes: number
+  /** `sha256:` of the set file's bytes, when it was computed (there is a journal). */
+  baseHash: string | null
+  /** Computes `sha256:` of the set file's bytes as read (for a journal started later). */
+  hashBase: () => string
+  /** The journal that applied: its complete lines' length and its size; null when none did. */
+  journal: { validBytes: number; size: number } | null
+}
+
 /** Reads set `setId` of document `docId`; null when there is no such file. */
 export async function readSet(
   fs: StorageFs,
   layout: ProjectLayout,
   setId: string,
   docId: string,
+  journal = true,
 ): Promise<AnnotationSetJson | null> {
+  return (await readStoredSet(fs, layout, setId, docId, journal))?.set ?? null
+}
+
+/**
+ * Reads set `setId` of document `docId` with its journal applied (set-journal.ts); null when
+ * there is no set file. `journal` false skips looking for a journal (the index knows there is
+ * none). Throws ProjectError naming the file that cannot be read.
+ */
+export async function readStoredSet(
+  fs: StorageFs,
+  layout: ProjectLayout,
+  setId: string,
+  docId: string,
+  journal = true,
+): Promise<StoredSet | null> {
   const file = layout.setFile(setId, docId)
-  const raw = await readProjectJson(fs, file)
-  return raw === null ? null : decodeSetJson(raw, file, { docId, setId })
+  const bytes = await readProjectBytes(fs, file)
+  if (bytes === null) return null
+  const raw = parseJson(file, bytes)
+  const journalFile = layout.journalFile(setId, docId)
+  const journalBytes = journal ? await readProjectBytes(fs, journalFile) : null
+  let baseHashed: string | null = null
+  let applied: StoredSet['journal'] = null
+  if (journalBytes !== null && journalBytes.length > 0) {
+    baseHashed = baseHash(bytes)
+    const text = decodeJournal(journalFile, journalBytes)
+    const parsed = parseJournal(text, journalFile, { docId, setId, base: baseHashed })
+    if (parsed.entries && typeof raw === 'object' && raw !== null) {
+      applyEntries(raw, parsed.entries)
+      applied = { validBytes: parsed.validBytes, size: journalBytes.length }
+    }
+  }
+  const set = decodeSetJson(raw, file, { docId, setId })
+  const hashBase = () => baseHashed ?? baseHash(bytes)
+  return { set, baseBytes: bytes.length, baseHash: baseHashed, hashBase, journal: applied }
+}
+
+function decodeJournal(file: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new ProjectError(file, 'the file is not valid UTF-8')
+  }
 }
 
 /** The writers of set files: one per file, so saves of a file never overlap and coalesce. */
@@ -115,14 +172,19 @@ export class SetWriters {
 
   /** Writes the set durably; resolves when it (or a newer version of the file) is on disk. */
   async write(set: AnnotationSetJson): Promise<string> {
-    const file = this.layout.setFile(set.set, set.document)
+    return this.writeText(set.set, set.document, serializeSet(set))
+  }
+
+  /** Writes a set file's text (serializeSet) durably; resolves with the file once on disk. */
+  async writeText(setId: string, docId: string, text: string): Promise<string> {
+    const file = this.layout.setFile(setId, docId)
     let writer = this.#writers.get(file)
     if (!writer) {
-      await this.fs.mkdir(this.layout.setDir(set.set), { recursive: true })
+      await this.fs.mkdir(this.layout.setDir(setId), { recursive: true })
       writer = new SerialWriter(file, this.fs, this.layout.tempDir)
       this.#writers.set(file, writer)
     }
-    await writer.write(serializeSet(set))
+    await writer.write(text)
     return file
   }
 

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { checkFast, isAnnotations } from '../../../shared/fast-validate'
 import {
+  DOCUMENT_FORMAT,
+  FORMAT_VERSION,
   zAnnotations,
   zBlock,
   zDocumentMetadata,
@@ -68,6 +70,66 @@ export function checkNewDocument(d: NewDocument): z.output<typeof zNewDocument> 
 }
 
 /**
+ * A document to add, checked, hashed and serialised where it was made (the import worker), so that
+ * adding it costs main's event loop only naming it and writing it. Plain data: it crosses threads.
+ */
+export interface PreparedDocument {
+  /** The id to keep when free (see NewDocument). */
+  id?: string
+  title: string
+  text: string
+  contentHash: string
+  /** The document file's text around its id, addedAt and addedBy (see documentFileText). */
+  fileParts: [string, string, string, string]
+  annotations?: Annotations
+}
+
+// Stand-ins for the values known only when the document is added; found again in the text by
+// position (the id is the document's first field, addedAt and addedBy its last), not by content.
+const ID_MARK = JSON.stringify('\u0000id')
+const AT_MARK = JSON.stringify('\u0000at')
+const BY_MARK = JSON.stringify('\u0000by')
+
+/** Checks (checkNewDocument), hashes and serialises a document to add; throws ProjectError. */
+export function prepareDocument(d: NewDocument): PreparedDocument {
+  const { id, title, metadata, text, blocks, annotations } = checkNewDocument(d)
+  const hash = contentHash(text)
+  const document = {
+    id: JSON.parse(ID_MARK) as string,
+    title,
+    metadata,
+    text,
+    blocks,
+    contentHash: hash,
+    addedAt: JSON.parse(AT_MARK) as string,
+    addedBy: JSON.parse(BY_MARK) as string,
+  }
+  const full = `${JSON.stringify({ format: DOCUMENT_FORMAT, version: FORMAT_VERSION, document }, null, 2)}\n`
+  const i = full.indexOf(ID_MARK)
+  const b = full.lastIndexOf(BY_MARK)
+  const a = full.lastIndexOf(AT_MARK, b)
+  const fileParts: PreparedDocument['fileParts'] = [
+    full.slice(0, i),
+    full.slice(i + ID_MARK.length, a),
+    full.slice(a + AT_MARK.length, b),
+    full.slice(b + BY_MARK.length),
+  ]
+  return { ...(id ? { id } : {}), title, text, contentHash: hash, fileParts, annotations }
+}
+
+/** The document file's text of a prepared document, given its id, addedAt and addedBy. */
+export function documentFileText(
+  p: PreparedDocument,
+  id: string,
+  addedAt: string,
+  addedBy: string,
+): string {
+  const [head, afterId, afterAt, tail] = p.fileParts
+  const json = JSON.stringify
+  return head + json(id) + afterId + json(addedAt) + afterAt + json(addedBy) + tail
+}
+
+/**
  * Checks annotations against the project's schema and registry and the document's text; returns
  * them, or throws ProjectError naming `file` and each field.
  */
@@ -94,17 +156,51 @@ export function checkAnnotations(
   return parsed.data
 }
 
+/**
+ * Whether annotations pass checkAnnotations, checking again only what changed since a version that
+ * passed under the same schema and registry: the spans `changed` (and those relations point to),
+ * every relation, and the document labels. The span ids must be known to be unique (diffList
+ * checks). False means "not shown": checkAnnotations then checks everything and names each problem.
+ */
+export function passesChanged(
+  text: string,
+  a: Annotations,
+  changed: readonly unknown[],
+  project: { schema: AnnotationSchema; entities: readonly Pick<Entity, 'id'>[] },
+): boolean {
+  if (!Array.isArray(a.spans) || !Array.isArray(a.relations)) return false
+  const subset = new Set(changed as Annotations['spans'])
+  if (a.relations.length > 0) {
+    const byId = new Map(a.spans.map((span) => [span.id, span]))
+    for (const r of a.relations as unknown[]) {
+      if (typeof r !== 'object' || r === null) return false
+      const { from, to } = r as { from?: unknown; to?: unknown }
+      for (const end of [from, to]) {
+        const span = typeof end === 'string' ? byId.get(end) : undefined
+        if (span) subset.add(span)
+      }
+    }
+  }
+  const part = { ...a, spans: [...subset] }
+  if (!isAnnotations(part)) return false
+  return validateAnnotations(project.schema, { text }, part, project.entities).length === 0
+}
+
 /** Reads and parses a JSON file of the project (refusing a symbolic link); null when missing. */
 export async function readProjectJson(fs: StorageFs, file: string): Promise<unknown> {
-  let bytes: Uint8Array
+  const bytes = await readProjectBytes(fs, file)
+  return bytes === null ? null : parseJson(file, bytes)
+}
+
+/** Reads a file of the project (refusing a symbolic link); null when missing. */
+export async function readProjectBytes(fs: StorageFs, file: string): Promise<Uint8Array | null> {
   try {
-    bytes = await readUnlinked(fs, file)
+    return await readUnlinked(fs, file)
   } catch (error) {
     if (isCode(error, 'ENOENT')) return null
     if (error instanceof ProjectError) throw error
     throw new ProjectError(file, `cannot read the file (${errorText(error)})`, { cause: error })
   }
-  return parseJson(file, bytes)
 }
 
 /**

@@ -22,11 +22,11 @@ import { readDocument, readProjectJson } from './documents'
 import { isCode } from './durable-write'
 import { ProjectError } from './errors'
 import { errorText } from './json-file'
-import { idOfJsonName, type ProjectLayout } from './layout'
+import { idOfJournalName, idOfJsonName, type ProjectLayout } from './layout'
 import type { StorageFs } from './storage-fs'
 
 /** Bump when the cache's shape changes: an older cache is then rebuilt. */
-const CACHE_VERSION = 1
+const CACHE_VERSION = 2
 /** A folder modified less than this before it was recorded may change again within its tick. */
 const RACY_MS = 2000
 /** Files read at the same time while scanning. */
@@ -53,11 +53,19 @@ export interface DocRecord {
 export interface SetRecord {
   size: number
   mtimeMs: number
+  /** The set's journal (set-journal.ts), when it has one. */
+  journal?: FileTime
   analyst?: string
   updatedAt?: string
   spans?: number
   relations?: number
   error?: string
+}
+
+/** A file's size and modification time, as recorded. */
+export interface FileTime {
+  size: number
+  mtimeMs: number
 }
 
 /** An annotation folder (one set id): its files, and the folder time they were recorded at. */
@@ -163,9 +171,12 @@ export class FileIndex {
   ): Promise<FileIndex> {
     const index = new FileIndex(layout, fs)
     index.changed = cache === null
-    await index.#scanDocuments(cache, now)
-    await index.#scanSets(cache, now)
-    await index.#scanChanges(cache)
+    // Independent folders: their reads overlap instead of waiting for each other.
+    await Promise.all([
+      index.#scanDocuments(cache, now),
+      index.#scanSets(cache, now),
+      index.#scanChanges(cache),
+    ])
     return index
   }
 
@@ -181,7 +192,15 @@ export class FileIndex {
       ...pending,
     ])
     const toRead: string[] = []
-    await pool([...found].sort(), async (id) => {
+    // What the cache vouches for is taken in one pass; only the rest is looked at on disk.
+    const toCheck: string[] = []
+    for (const id of [...found].sort()) {
+      const cached = cache?.documents[id]
+      const usable = cached?.summary && !cached.error && !cached.pending && !pending.has(id)
+      if (usable && trusted) this.docs.set(id, cached)
+      else toCheck.push(id)
+    }
+    await pool(toCheck, async (id) => {
       const cached = cache?.documents[id]
       const usable = cached?.summary && !cached.error && !cached.pending && !pending.has(id)
       if (usable && trusted) {
@@ -226,10 +245,23 @@ export class FileIndex {
       const trusted = cached !== undefined && cached.trusted && cached.mtimeMs === info.mtimeMs
       const files = new Map<string, SetRecord>()
       const toRead: string[] = []
-      const docIds = (await names(this.fs, dir)).flatMap((n) => idOfJsonName(n) ?? []).sort()
-      await pool(docIds, async (docId) => {
+      const inDir = await names(this.fs, dir)
+      const docIds = inDir.flatMap((n) => idOfJsonName(n) ?? []).sort()
+      const journals = new Set(inDir.flatMap((n) => idOfJournalName(n) ?? []))
+      const toCheck: string[] = []
+      for (const docId of docIds) {
         const record = cached?.files[docId]
-        if (trusted && record && !record.error) {
+        const plain = !record?.journal && !journals.has(docId)
+        if (trusted && plain && record && !record.error) files.set(docId, record)
+        else toCheck.push(docId)
+      }
+      await pool(toCheck, async (docId) => {
+        const record = cached?.files[docId]
+        // A journal grows in place, which leaves its folder's time as it was: check it always.
+        const journal =
+          journals.has(docId) || record?.journal ? await this.#journalTime(setId, docId) : undefined
+        const sameJournal = sameTime(record?.journal, journal)
+        if (trusted && record && !record.error && sameJournal) {
           files.set(docId, record)
           return
         }
@@ -238,27 +270,38 @@ export class FileIndex {
         if (
           record &&
           !record.error &&
+          sameJournal &&
           record.size === stat.size &&
           record.mtimeMs === stat.mtimeMs
         ) {
           files.set(docId, record)
           return
         }
-        files.set(docId, { size: stat.size, mtimeMs: stat.mtimeMs })
+        files.set(docId, { size: stat.size, mtimeMs: stat.mtimeMs, journal })
         toRead.push(docId)
+        this.changed = true
       })
       if (!trusted) this.changed = true
       this.sets.set(setId, { mtimeMs: info.mtimeMs, trusted: info.mtimeMs < now - RACY_MS, files })
       await pool(toRead, async (docId) => {
         const record = files.get(docId)!
-        Object.assign(record, await this.#readSetRecord(setId, docId))
+        Object.assign(record, await this.#readSetRecord(setId, docId, record.journal !== undefined))
       })
     }
   }
 
-  async #readSetRecord(setId: string, docId: string): Promise<Partial<SetRecord>> {
+  async #journalTime(setId: string, docId: string): Promise<FileTime | undefined> {
+    const stat = await this.fs.lstat(this.layout.journalFile(setId, docId)).catch(() => null)
+    return stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined
+  }
+
+  async #readSetRecord(
+    setId: string,
+    docId: string,
+    journal: boolean,
+  ): Promise<Partial<SetRecord>> {
     try {
-      const set = await readSet(this.fs, this.layout, setId, docId)
+      const set = await readSet(this.fs, this.layout, setId, docId, journal)
       if (!set) return { error: 'the file is missing' }
       const { spans, relations } = set.annotations
       return {
@@ -310,7 +353,7 @@ export class FileIndex {
    * Records a document this store wrote. Others may add documents to the same folder (a sync), so
    * the folder's time is no longer trusted: the next open checks its files.
    */
-  async recordDocument(doc: StoredDocument): Promise<void> {
+  async recordDocument(doc: { id: string } & DocSummary): Promise<void> {
     const stat = await this.fs.lstat(this.layout.documentFile(doc.id)).catch(() => null)
     this.docs.set(doc.id, { size: stat?.size, mtimeMs: stat?.mtimeMs, summary: summaryOf(doc) })
     this.documentsDir = { mtimeMs: 0, trusted: false }
@@ -358,7 +401,11 @@ export class FileIndex {
       dir = { mtimeMs: 0, trusted: false, files: new Map() }
       this.sets.set(setId, dir)
     }
-    if (stat) dir.files.set(docId, { ...counts, size: stat.size, mtimeMs: stat.mtimeMs })
+    const journal = await this.#journalTime(setId, docId)
+    if (stat) {
+      const { journal: _was, ...rest } = counts
+      dir.files.set(docId, { ...rest, size: stat.size, mtimeMs: stat.mtimeMs, journal })
+    }
     // Just written, the folder's time is too recent to vouch for it: a file replaced within the
     // same clock tick (file systems stamp folders with a coarse clock) would leave it unchanged.
     // The next open checks this folder file by file and trusts it again once its time is old.
@@ -398,13 +445,19 @@ export class FileIndex {
   }
 }
 
-function summaryOf(doc: StoredDocument): DocSummary {
+function summaryOf(doc: DocSummary): DocSummary {
   return {
     title: doc.title,
     addedAt: doc.addedAt,
     addedBy: doc.addedBy,
     contentHash: doc.contentHash,
   }
+}
+
+function sameTime(a: FileTime | undefined, b: FileTime | undefined): boolean {
+  return (
+    a === b || (a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs)
+  )
 }
 
 function sameSummary(a: DocSummary, b: DocSummary): boolean {

@@ -9,7 +9,7 @@ export {
 } from './project-store'
 export { ReadOnlyFileError } from './errors'
 export type { AddResult, DocumentAdd, SetWrite } from './project-writer'
-export { contentHash, type NewDocument } from './documents'
+export { contentHash, prepareDocument, type NewDocument, type PreparedDocument } from './documents'
 export {
   ANNOTATIONS_DIR,
   CHANGES_DIR,

@@ -3,6 +3,7 @@
 //   project.json                           written at creation (and by migration), never in work
 //   documents/<doc id>.json                one per document, written once when it is added
 //   annotations/<set>/<doc id>.json        one analyst's (or the gold) annotations of a document
+//   annotations/<set>/<doc id>.journal.jsonl  saves of a large set since its file was written
 //   changes/<analyst id>/<time>-<rand>.json  one shared change, added and never edited
 //   .marginalia/                           this machine's state, never synced: lock, temp files,
 //                                          the index cache
@@ -15,6 +16,7 @@ export const ANNOTATIONS_DIR = 'annotations'
 export const CHANGES_DIR = 'changes'
 export const LOCAL_DIR = '.marginalia'
 export const GITIGNORE = '.gitignore'
+export const JOURNAL_SUFFIX = '.journal.jsonl'
 
 /** What `.gitignore` must hold: the machine-local folder. */
 export const GITIGNORE_LINE = `/${LOCAL_DIR}/`
@@ -78,6 +80,11 @@ export class ProjectLayout {
     return path.join(this.root, ANNOTATIONS_DIR, setId, `${docId}.json`)
   }
 
+  /** The journal of a large set's saves since its file was written (set-journal.ts). */
+  journalFile(setId: string, docId: string): string {
+    return path.join(this.root, ANNOTATIONS_DIR, setId, `${docId}${JOURNAL_SUFFIX}`)
+  }
+
   changeDir(analystId: string): string {
     return path.join(this.root, CHANGES_DIR, analystId)
   }
@@ -90,6 +97,12 @@ export class ProjectLayout {
   relative(file: string): string {
     return path.relative(this.root, file).split(path.sep).join('/')
   }
+}
+
+/** The document id in a journal's name `<id>.journal.jsonl`, or null when the name is not one. */
+export function idOfJournalName(name: string): string | null {
+  const match = /^([A-Za-z0-9_-]{1,64})\.journal\.jsonl$/.exec(name)
+  return match ? match[1] : null
 }
 
 /** The id in a file name `<id>.json`, or null when the name is not one. */

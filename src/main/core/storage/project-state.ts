@@ -6,7 +6,7 @@
 import type { AnalystRef } from '../../../shared/analysts'
 import type { Annotations, Span } from '../../../shared/model'
 import type { AnnotationSetJson, ProjectJson, StoredDocument } from '../../../shared/model-files'
-import { readSet } from './annotation-sets'
+import { readStoredSet, type StoredSet } from './annotation-sets'
 import { readDocument } from './documents'
 import { ProjectError } from './errors'
 import type { FileIndex } from './file-index'
@@ -24,6 +24,8 @@ const TEXTS_KEPT = 4
 export class ProjectState {
   folded!: Folded
   view!: View
+  /** Counts refolds: annotations checked under one generation hold under it (set-saver.ts). */
+  generation = 0
   /** Texts of recently loaded documents, for checking saved spans against them. */
   readonly #texts = new Map<string, string>()
 
@@ -42,6 +44,7 @@ export class ProjectState {
 
   /** Recomputes the fold and the view (after a change file or a document was added). */
   refold(): void {
+    this.generation++
     const changes: LoadedChange[] = []
     for (const record of this.index.changes.values()) {
       if (!record.change) continue
@@ -107,24 +110,47 @@ export class ProjectState {
    * the same text), with removed entities redirected; null when the set has none for it.
    */
   async readSet(setId: string, docId: string): Promise<AnnotationSetJson | null> {
+    return (await this.readStoredSet(setId, docId))?.set ?? null
+  }
+
+  /**
+   * readSet, with what the writer needs to go on from the stored set (its journal); `own` is false
+   * when the set was read from another copy of the document (or from memory).
+   */
+  async readStoredSet(
+    setId: string,
+    docId: string,
+  ): Promise<(StoredSet & { own: boolean }) | null> {
     this.requireListed(docId)
-    let set: AnnotationSetJson | null
+    let stored: (StoredSet & { own: boolean }) | null
     if (this.legacy) {
-      set = structuredClone(
+      const set = structuredClone(
         this.legacy.sets.find((s) => s.set === setId && s.document === docId) ?? null,
       )
+      stored = set && {
+        set,
+        baseBytes: 0,
+        baseHash: null,
+        hashBase: () => '',
+        journal: null,
+        own: false,
+      }
     } else {
       const from = this.setSource(setId, docId)
       if (from === null) return null
       try {
-        set = await readSet(this.fs, this.layout, setId, from)
+        // The index knows which sets have a journal (file-index.ts checks them on opening).
+        const journal = this.index.sets.get(setId)?.files.get(from)?.journal !== undefined
+        const read = await readStoredSet(this.fs, this.layout, setId, from, journal)
+        stored = read && { ...read, own: from === docId }
       } catch (error) {
         const detail = error instanceof ProjectError ? error.detail : String(error)
         this.index.setFailed(setId, from, detail)
         throw error
       }
     }
-    if (!set) return null
+    if (!stored) return null
+    const { set } = stored
     set.annotations = this.redirect(set.annotations)
     if (needsQuoteRepair(set.annotations.spans)) {
       // Context cut by an older version; the text is read only for such a set.
@@ -133,7 +159,7 @@ export class ProjectState {
         annotations: set.annotations,
       })
     }
-    return set
+    return stored
   }
 
   /** Which copy's file holds set `setId` of document `docId`: its own, else the newest copy's. */

@@ -62,6 +62,8 @@ interface StoreOptions {
   env?: StoreEnv
   /** The file system (tests inject failures through it). */
   fs?: StorageFs
+  /** Sets whose file is at least this large are saved incrementally (set-saver.ts; tests lower it). */
+  journalMinBytes?: number
 }
 
 /** One annotation set of a document, as stored. */
@@ -95,12 +97,17 @@ export class ProjectStore {
   #closed = false
   #closing: Promise<void> | null = null
 
-  private constructor(state: ProjectState, access: Access, recovered: FileProblem[]) {
+  private constructor(
+    state: ProjectState,
+    access: Access,
+    recovered: FileProblem[],
+    journalMinBytes?: number,
+  ) {
     this.dir = state.layout.root
     this.#state = state
     this.#lock = access.lock
     this.readOnly = access.lock ? null : access.readOnly
-    this.#writer = access.lock ? new ProjectWriter(state) : null
+    this.#writer = access.lock ? new ProjectWriter(state, journalMinBytes) : null
     this.#recovered = recovered
     this.#cache = access.lock
       ? new SerialWriter(state.layout.indexCache, state.fs, state.layout.tempDir)
@@ -141,7 +148,7 @@ export class ProjectStore {
       const index = await FileIndex.scan(layout, fs, null)
       const analyst = analystFrom(opts.analyst ?? defaultAnalystName())
       const state = new ProjectState(layout, fs, env, base, index, analyst, null)
-      return new ProjectStore(state, { lock }, [])
+      return new ProjectStore(state, { lock }, [], opts.journalMinBytes)
     } catch (error) {
       await lock.release()
       throw error
@@ -199,11 +206,13 @@ export class ProjectStore {
         raw = await readProjectJson(fs, layout.projectFile)
       }
       const base = decodeProjectJson(raw, layout.projectFile)
+      // The cache is read while the repairs run (they never touch it).
+      const cached = readCache(layout, fs, base.id)
       if (lock) recovered.push(...(await recover(layout, fs)))
-      const cache = await readCache(layout, fs, base.id)
+      const cache = await cached
       const index = await FileIndex.scan(layout, fs, cache)
       const state = new ProjectState(layout, fs, env, base, index, analyst, null)
-      const store = new ProjectStore(state, access, recovered)
+      const store = new ProjectStore(state, access, recovered, opts.journalMinBytes)
       if (index.changed) store.#writeCache()
       return store
     } catch (error) {
@@ -292,7 +301,7 @@ export class ProjectStore {
   snapshot(): ProjectSnapshot {
     return {
       path: this.dir,
-      project: structuredClone(this.project),
+      project: copyProject(this.project),
       documents: this.summaries(),
       problems: this.problems,
       recovered: this.recovered,
@@ -311,9 +320,9 @@ export class ProjectStore {
     this.#assertOpen()
     const state = this.#state
     const document = await state.readDocument(id)
-    const set = await state.readSet(state.analyst.id, id)
-    const annotations = set?.annotations ?? { spans: [], relations: [], docLabels: {} }
-    this.#writer?.loaded(id, annotations)
+    const stored = await state.readStoredSet(state.analyst.id, id)
+    const annotations = stored?.set.annotations ?? { spans: [], relations: [], docLabels: {} }
+    this.#writer?.loaded(id, stored)
     return {
       format: DOCUMENT_FORMAT,
       version: FORMAT_VERSION,
@@ -348,7 +357,8 @@ export class ProjectStore {
   /**
    * Adds a document, unless one with the same text is already in the project; its annotations,
    * if any, become the working analyst's set (`opts.set`'s when given). `opts.id` asks for an id
-   * (kept when free).
+   * (kept when free); `opts.prepared` is `d` as prepareDocument made it (in the import worker), so
+   * main does not check, hash or serialise it again.
    */
   async addDocument(d: NewDocument, opts?: DocumentAdd): Promise<AddResult> {
     return this.#writable().addDocument(d, opts)
@@ -419,6 +429,9 @@ export class ProjectStore {
     this.#closed = true
     try {
       await this.flush()
+      // Journals are folded into their set files, so a closed project is plain set files. One that
+      // cannot be (a full disk) stays beside its file, which it still completes: nothing is lost.
+      await this.#writer?.compactJournals().catch(() => undefined)
       if (this.#state.index.changed) this.#writeCache()
       await this.#cacheWrite
     } finally {
@@ -450,6 +463,20 @@ export class ProjectStore {
       throw new ProjectError(this.dir, `the project is open read-only: ${this.readOnly}`)
     }
     return this.#writer
+  }
+}
+
+/**
+ * A copy of the project for the window: the document entries (flat records of strings, 10,000 of
+ * them in a large project) copied field by field, which costs a fraction of a structured clone.
+ */
+function copyProject(project: Project): Project {
+  const { documents, schema, entities, ...rest } = project
+  return {
+    ...rest,
+    schema: structuredClone(schema),
+    entities: structuredClone(entities),
+    documents: documents.map((d) => ({ ...d })),
   }
 }
 

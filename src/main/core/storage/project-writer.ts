@@ -8,7 +8,6 @@ import { z } from 'zod'
 import { GOLD_SET } from '../../../shared/analysts'
 import type { DocumentSummary } from '../../../shared/ipc-contract'
 import {
-  DOCUMENT_FORMAT,
   FORMAT_VERSION,
   zAnnotationSchema,
   zEntity,
@@ -18,20 +17,23 @@ import {
   type DocumentIndexEntry,
   type Entity,
 } from '../../../shared/model'
-import {
-  CHANGE_FORMAT,
-  type ChangeJson,
-  type ChangeOp,
-  type DocumentJson,
-} from '../../../shared/model-files'
+import { CHANGE_FORMAT, type ChangeJson, type ChangeOp } from '../../../shared/model-files'
 import { formatProblems, validateSchema } from '../../../shared/validate'
-import { SetWriters, refuseOverwrite, setJson } from './annotation-sets'
-import { checkAnnotations, checkNewDocument, contentHash, type NewDocument } from './documents'
+import { SetWriters, refuseOverwrite, setJson, type StoredSet } from './annotation-sets'
+import {
+  checkAnnotations,
+  documentFileText,
+  passesChanged,
+  prepareDocument,
+  type NewDocument,
+  type PreparedDocument,
+} from './documents'
 import { writeFileDurable } from './durable-write'
 import { ProjectError, joinProblems, zodProblems } from './errors'
 import { compactTime } from './migrate-v3'
 import type { ProjectState } from './project-state'
 import { purgeRemoved } from './purge'
+import { SetSaver } from './set-saver'
 import { NonAdditiveSchemaError, diffSchema, sameValue } from './schema-changes'
 import { addToView, summaryOf } from './view'
 
@@ -58,28 +60,43 @@ export interface DocumentAdd {
   id?: string
   /** The set its annotations become: the working analyst's by default. */
   set?: { id: string; name: string }
+  /** `d` as prepareDocument made it (in the import worker): not checked or serialised again. */
+  prepared?: PreparedDocument
 }
 
 /** The changes to an open project. */
 export class ProjectWriter {
   #queue: Promise<unknown> = Promise.resolve()
   readonly #sets: SetWriters
+  readonly #saver: SetSaver
   /** The document labels last saved or loaded per document (own set), for stamping. */
   readonly #labels = new Map<string, Pick<Annotations, 'docLabels' | 'docLabelMeta'>>()
 
-  constructor(private readonly state: ProjectState) {
+  constructor(
+    private readonly state: ProjectState,
+    journalMinBytes?: number,
+  ) {
     this.#sets = new SetWriters(state.layout, state.fs)
+    this.#saver = new SetSaver(state.layout, state.fs, this.#sets, journalMinBytes)
   }
 
-  /** Remembers the document labels of the analyst's set as loaded (for stamping on save). */
-  loaded(docId: string, a: Annotations): void {
+  /**
+   * Remembers the analyst's set of a document as loaded: its document labels (for stamping on
+   * save) and, read from the document's own file, the set itself (for incremental saves).
+   */
+  loaded(docId: string, stored: (StoredSet & { own: boolean }) | null): void {
+    const a: Pick<Annotations, 'docLabels' | 'docLabelMeta'> = stored?.set.annotations ?? {
+      docLabels: {},
+    }
     this.#labels.set(docId, { docLabels: a.docLabels, docLabelMeta: a.docLabelMeta })
+    if (stored?.own) this.#saver.loaded(stored, this.state.generation)
   }
 
   /**
    * Checks the annotations against the schema, the registry and the document text, and writes
-   * the set's file (the analyst's own unless `opts.set` says otherwise). Refuses to overwrite a
-   * file that cannot be read.
+   * the set's file (the analyst's own unless `opts.set` says otherwise), or, for a large set known
+   * here, a journal line of what changed (set-saver.ts). Refuses to overwrite a file that cannot
+   * be read.
    */
   saveAnnotations(docId: string, a: Annotations, opts: SetWrite = {}): Promise<DocumentSummary> {
     return this.#exclusive(async () => {
@@ -98,11 +115,20 @@ export class ProjectWriter {
         throw refuseOverwrite(file, error)
       })
       const now = state.env.now().toISOString()
-      const checked = checkAnnotations(file, text, state.redirect(a), state.view.project)
+      const given = state.redirect(a)
+      const { generation, view } = state
+      // Only what changed since the version on disk is checked again, when that is known.
+      const plan = record?.error ? null : this.#saver.plan(setId, docId, given, generation)
+      const changed = plan && [...plan.spans.put]
+      const checked =
+        changed && passesChanged(text, given, changed, view.project)
+          ? given
+          : checkAnnotations(file, text, given, view.project)
       const stamp = opts.stamp ?? own
       const annotations = stamp ? await this.#stamped(setId, docId, checked, now) : checked
       const analyst = opts.analyst ?? state.analyst.name
-      await this.#sets.write(setJson(docId, setId, analyst, opts.updatedAt ?? now, annotations))
+      const set = setJson(docId, setId, analyst, opts.updatedAt ?? now, annotations)
+      await this.#saver.write(set, checked === given ? plan : null, generation)
       if (own) this.#labels.set(docId, annotations)
       await state.index.recordSet(
         setId,
@@ -116,6 +142,19 @@ export class ProjectWriter {
         own || setId === GOLD_SET,
       )
       return summaryOf(state.view, state.index, state.analyst.id, state.requireListed(docId))
+    })
+  }
+
+  /** Folds every journal written in this session into its set file (on closing). */
+  compactJournals(): Promise<void> {
+    return this.#exclusive(async () => {
+      for (const { setId, docId } of this.#saver.journaled()) {
+        if (!this.state.view.entries.has(docId)) continue
+        if (!(await this.#saver.compact(setId, docId))) continue
+        const record = this.state.index.sets.get(setId)?.files.get(docId)
+        const counts = record && { ...record, journal: undefined }
+        if (counts) await this.state.index.recordSet(setId, docId, counts, true)
+      }
     })
   }
 
@@ -145,15 +184,15 @@ export class ProjectWriter {
   addDocument(d: NewDocument, opts: DocumentAdd = {}): Promise<AddResult> {
     return this.#exclusive(async () => {
       const { state } = this
-      const { id: wanted, title, metadata, text, blocks, annotations: given } = checkNewDocument(d)
-      const hash = contentHash(text)
+      // Checked, hashed and serialised in the import worker, or here.
+      const prepared = opts.prepared ?? prepareDocument(d)
+      const { id: wanted, title, text, contentHash: hash, annotations: given } = prepared
       const existing = state.byHash(hash)
       if (existing) return { status: 'duplicate' as const, existing: { ...existing } }
       const id = await this.#freeDocumentId(wanted ?? opts.id)
       const file = state.layout.documentFile(id)
       const now = state.env.now().toISOString()
-      const document = { id, title, metadata, text, blocks, contentHash: hash }
-      const stored = { ...document, addedAt: now, addedBy: state.analyst.name }
+      const addedBy = state.analyst.name
       if (given && !isEmpty(given)) {
         const annotations = checkAnnotations(file, text, state.redirect(given), state.view.project)
         const owner = opts.set ?? state.analyst
@@ -167,19 +206,10 @@ export class ProjectWriter {
           true,
         )
       }
-      const json: DocumentJson = {
-        format: DOCUMENT_FORMAT,
-        version: FORMAT_VERSION,
-        document: stored,
-      }
       await state.fs.mkdir(state.layout.documentsDir, { recursive: true })
-      await writeFileDurable(
-        file,
-        `${JSON.stringify(json, null, 2)}\n`,
-        state.fs,
-        state.layout.tempDir,
-      )
-      await state.index.recordDocument(stored)
+      const fileText = documentFileText(prepared, id, now, addedBy)
+      await writeFileDurable(file, fileText, state.fs, state.layout.tempDir)
+      await state.index.recordDocument({ id, title, contentHash: hash, addedAt: now, addedBy })
       state.keepText(id, text)
       const entry: DocumentIndexEntry = {
         id,
@@ -187,7 +217,7 @@ export class ProjectWriter {
         file: `documents/${id}.json`,
         contentHash: hash,
         addedAt: now,
-        addedBy: state.analyst.name,
+        addedBy,
       }
       addToView(state.view, entry)
       return { status: 'added' as const, entry: { ...entry } }
@@ -293,7 +323,11 @@ export class ProjectWriter {
 
   /** Deletes the files of removed documents; returns them (relative to the project folder). */
   purge(): Promise<string[]> {
-    return this.#exclusive(() => purgeRemoved(this.state))
+    return this.#exclusive(async () => {
+      const deleted = await purgeRemoved(this.state)
+      for (const docId of this.state.folded.removedDocuments.keys()) this.#saver.forget(docId)
+      return deleted
+    })
   }
 
   /** Writes one change file of the analyst with `ops`, and folds it in. */

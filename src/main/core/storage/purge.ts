@@ -20,6 +20,7 @@ export async function purgeRemoved(state: ProjectState): Promise<string[]> {
   for (const docId of state.folded.removedDocuments.keys()) {
     for (const [setId, dir] of index.sets) {
       if (!dir.files.has(docId)) continue
+      await unlink(layout.journalFile(setId, docId))
       await unlink(layout.setFile(setId, docId))
       dir.files.delete(docId)
     }

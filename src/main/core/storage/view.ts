@@ -81,12 +81,10 @@ function liveDocuments(folded: Folded, index: FileIndex, conflicts: Conflict[]) 
     }
     if (folded.removedDocuments.has(id)) continue
     const { summary } = record
-    const origin: ConflictSide = {
-      analyst: summary.addedBy,
-      at: summary.addedAt,
-      change: `documents/${id}.json`,
-    }
-    const title = resolveTitle(id, summary.title, origin, folded.titleEdits.get(id), conflicts)
+    const edits = folded.titleEdits.get(id)
+    const title = edits
+      ? resolveTitle(id, summary.title, originOf(id, summary), edits, conflicts)
+      : summary.title
     live.push({
       id,
       title,
@@ -96,8 +94,14 @@ function liveDocuments(folded: Folded, index: FileIndex, conflicts: Conflict[]) 
       addedBy: summary.addedBy,
     })
   }
-  live.sort((a, b) => Date.parse(a.addedAt) - Date.parse(b.addedAt) || (a.id < b.id ? -1 : 1))
+  // Each time parsed once, not at every comparison (10,000 documents: 140,000 comparisons).
+  const times = new Map(live.map((d) => [d, Date.parse(d.addedAt)]))
+  live.sort((a, b) => times.get(a)! - times.get(b)! || (a.id < b.id ? -1 : 1))
   return { live, broken }
+}
+
+function originOf(id: string, summary: { addedBy: string; addedAt: string }): ConflictSide {
+  return { analyst: summary.addedBy, at: summary.addedAt, change: `documents/${id}.json` }
 }
 
 /**
@@ -144,11 +148,10 @@ function orphanProblems(index: FileIndex, layout: ProjectLayout): FileProblem[] 
   const problems: FileProblem[] = []
   for (const [setId, dir] of index.sets) {
     for (const [docId, record] of dir.files) {
-      const file = layout.setFile(setId, docId)
       if (record.error) continue // listed by fileProblems, which reads errors as they are now
       if (!index.docs.has(docId)) {
         problems.push({
-          file,
+          file: layout.setFile(setId, docId),
           message:
             `annotations of a document the project does not have (documents/${docId}.json is ` +
             'missing: it may not have arrived from the other copy yet)',
@@ -200,8 +203,13 @@ export function fileProblems(view: View, index: FileIndex, layout: ProjectLayout
 /** The time of the last change: a change file, or the latest document added. */
 function latest(created: string, changed: string | null, docs: DocumentIndexEntry[]): string {
   let at = created
+  let atTime = Date.parse(created)
   for (const candidate of [changed, ...docs.map((d) => d.addedAt)]) {
-    if (candidate && Date.parse(candidate) > Date.parse(at)) at = candidate
+    const time = candidate ? Date.parse(candidate) : NaN
+    if (time > atTime) {
+      at = candidate!
+      atTime = time
+    }
   }
   return at
 }

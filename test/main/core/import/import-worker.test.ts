@@ -6,7 +6,7 @@ import { threadId } from 'node:worker_threads'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importFiles, type ImportProgress } from '../../../../src/main/core/import'
 import { runImportJobs } from '../../../../src/main/core/import/worker/run-imports'
-import { ProjectStore } from '../../../../src/main/core/storage'
+import { ProjectStore, contentHash, type PreparedDocument } from '../../../../src/main/core/storage'
 import { fixture, utf8 } from './helpers'
 
 let root: string
@@ -37,6 +37,27 @@ describe('importFiles', () => {
     const ids = new Set(threads.map(([, id]) => id))
     expect(ids.size).toBe(1)
     expect(ids.has(threadId)).toBe(false)
+  })
+
+  it('checks, hashes and serialises each document in the worker: main only names and writes it', async () => {
+    const given: { prepared?: PreparedDocument; text: string }[] = []
+    const add = store.addDocument.bind(store)
+    store.addDocument = (d, opts) => {
+      given.push({ prepared: opts?.prepared, text: d.text })
+      return add(d, opts)
+    }
+    const report = await importFiles(store, [
+      { name: 'report.pdf', data: fixture('two-column-report.pdf') },
+      { name: 'a.txt', data: utf8('First.') },
+    ])
+    expect(report.added).toHaveLength(2)
+    expect(given).toHaveLength(2)
+    for (const { prepared, text } of given) {
+      expect(prepared?.contentHash).toBe(contentHash(text))
+      expect(prepared?.fileParts.join('')).toContain(JSON.stringify(text))
+    }
+    const loaded = await store.loadDocument(report.added[0].id)
+    expect(loaded.document.text).toBe(given[0].text)
   })
 
   it('reports progress: files done, and pages within a PDF', async () => {

@@ -70,3 +70,18 @@ export function versionAnnotations(text: string, n: number): Annotations {
     docLabels: { overall_sentiment: [['positive', 'negative'][n % 2]] },
   }
 }
+
+/**
+ * Version `n` of the journalled crash test's annotations: 100 to 149 spans whose first says the
+ * version, so that each save changes little (one span changed, one added) and is journalled.
+ */
+export function journalVersion(text: string, n: number): Annotations {
+  const count = 100 + (n % 50)
+  const spans = Array.from({ length: count }, (_, i) =>
+    spanAt(text, `s${i}`, 'claim', 'Claim', `Sentence ${i} says`, {
+      attributes: { note: i === 0 ? `version ${n}` : `note ${i}` },
+      annotator: 'crash-test',
+    }),
+  )
+  return { spans, relations: [], docLabels: {} }
+}

@@ -4,6 +4,7 @@
 // stays up between batches, so pdf.js, jsdom and mammoth load once; main ends it when idle.
 import { parentPort, threadId } from 'node:worker_threads'
 import { convertJob, problemOf } from '../convert'
+import { prepareDocument } from '../../storage/documents'
 import { preAnnotations } from '../pre-annotate'
 import type { WorkerBatch, WorkerMessage } from './protocol'
 
@@ -26,6 +27,10 @@ async function convertBatch(input: WorkerBatch): Promise<void> {
       )
       // Pre-annotation runs here too, so a long document is analysed off main's event loop.
       if (preAnnotate) converted.preAnnotations = preAnnotations(converted.document, preAnnotate)
+      // So is the check, hash and serialisation of the document file (main only names and writes
+      // it); what fails it fails the file, with the message adding it would have given.
+      const { document, preAnnotations: pre } = converted
+      converted.prepared = prepareDocument(pre ? { ...document, annotations: pre } : document)
       post({ batch, type: 'result', index, converted, threadId })
     } catch (error) {
       post({ batch, type: 'failed', index, message: problemOf(error), threadId })
