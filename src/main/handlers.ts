@@ -34,6 +34,7 @@ import { documentImportHandlers } from './import-handlers'
 import { AppSession } from './session'
 import { projectAgreement } from './core/team/agreement'
 import { agreementFileName, exportAgreement } from './core/team/agreement-export'
+import { compareSets } from './core/team/compare'
 import { curationState, decide, startCuration } from './core/team/curation'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -233,9 +234,14 @@ function projectHandlers(
 
 function documentHandlers(
   session: AppSession,
-): Group<'document:load' | 'document:save' | 'document:load-set'> {
+): Group<'document:load' | 'document:save' | 'document:load-set' | 'document:compare-sets'> {
   return {
     'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
+    'document:compare-sets': async ({ docId, sets: [a, b] }) => {
+      const store = session.requireStore()
+      await store.flush() // the renderer saved before asking: let those writes land first
+      return compareSets(store, docId, a, b)
+    },
     'document:load-set': async ({ docId, set }) =>
       session.requireStore().loadAnnotations(docId, set),
     'document:save': async ({ docId, annotations }) => {
@@ -387,15 +393,19 @@ function claimsHandlers(
   session: AppSession,
 ): Group<'claims:table' | 'claims:export'> {
   return {
-    'claims:table': async (args) => loadClaimsTable(session.requireStore(), args?.docId),
-    'claims:export': async ({ format, docId }) => {
+    'claims:table': async (args) => {
+      const store = session.requireStore()
+      if (args?.sets) await store.flush() // another set than the one the renderer holds
+      return loadClaimsTable(store, args?.docId, args?.sets ?? 'mine')
+    },
+    'claims:export': async ({ format, docId, sets }) => {
       const store = session.requireStore()
       const chosen = await ctx.dialogs.chooseExportPath(
         format,
         claimsFileName(store.project.name, format),
       )
       if (!chosen) return null
-      return exportClaims(store, format, session.grant(chosen), docId)
+      return exportClaims(store, format, session.grant(chosen), docId, sets ?? 'mine')
     },
   }
 }
@@ -434,7 +444,8 @@ function teamHandlers(
       return { paths: result.paths, disagreements: result.disagreements }
     },
     'curation:state': async ({ docId }) => curationState(session.requireStore(), docId),
-    'curation:start': async ({ docId }) => startCuration(session.requireStore(), docId),
+    'curation:start': async ({ docId, rule }) =>
+      startCuration(session.requireStore(), docId, rule ?? 'all'),
     'curation:decide': async ({ docId, disagreementId, choice }) =>
       decide(session.requireStore(), docId, disagreementId, choice),
   }
