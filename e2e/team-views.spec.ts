@@ -4,9 +4,11 @@
 // user does there changes a file), two sets overlaid with a mark per analyst and the differences
 // listed and explained, back to one's own set; the Claims and Sources views by analyst, with an
 // analyst column and its export. axe passes on each, in light and dark; screenshots of each.
-import { readFile, mkdtemp } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
@@ -107,5 +109,63 @@ test('shows another analyst read-only, then two sets overlaid with their differe
   await expect(picker(page).getByRole('note')).toHaveCount(0)
   await expect(page.getByRole('region', { name: 'Annotations' })).not.toContainText('Read-only')
   expect(await readFile(benOnDisk, 'utf8')).toBe(benBefore)
+  expect(app.pageErrors).toEqual([])
+})
+
+test('the Claims and Sources views by analyst, with an analyst column in the table and export', async ({
+  app,
+}) => {
+  test.slow() // axe twice, on a shared machine
+  const page = app.page
+  await startAsCleo(page)
+  await page.getByRole('tab', { name: 'Claims' }).click()
+  const claims = page.getByRole('tabpanel', { name: 'Claims' })
+  const whose = claims.getByLabel('Annotations')
+  // Ben's claims: his own rows, no analyst column.
+  await whose.selectOption({ label: 'Ben Okafor' })
+  const ben = JSON.parse(await readFile(BEN_FILE, 'utf8')) as {
+    annotations: { spans: { id: string; layer: string }[] }
+  }
+  const benClaims = ben.annotations.spans.filter((s) => s.layer === 'claim').map((s) => s.id)
+  await expect(claims.locator('tr[data-claim-id]')).toHaveCount(benClaims.length)
+  await expect(claims.getByRole('columnheader', { name: 'Analyst' })).toHaveCount(0)
+  // All analysts: one row per analyst and claim, the analyst first.
+  await whose.selectOption({ label: 'All analysts' })
+  await expect(claims.getByRole('columnheader', { name: 'Analyst' })).toBeVisible()
+  const sampleRows = claims.locator('tr[data-claim-id]').filter({ hasText: /^sample/ })
+  await expect(sampleRows.first()).toBeVisible()
+  await expect(claims.locator('tr[data-claim-id]').filter({ hasText: /^Ben Okafor/ })).toHaveCount(
+    benClaims.length,
+  )
+  await saveScreenshot(app, 'claims-by-analyst')
+  await expectNoViolations(page, 'the Claims view of all analysts')
+  // Its export carries the analyst column (read back by Python's csv module).
+  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-claims-')), 'all.csv')
+  await app.nextDialog('chooseExportPath', out)
+  await claims.getByRole('button', { name: 'CSV' }).click()
+  await expect(claims.getByRole('status').filter({ hasText: 'Wrote' })).toBeVisible()
+  const code = [
+    'import csv, sys',
+    "rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline='')))",
+    "print(sum(1 for r in rows if r['analyst'] == 'ben-okafor'))",
+  ].join('\n')
+  const { stdout } = await promisify(execFile)('/usr/bin/python3', ['-c', code, out])
+  expect(Number(stdout)).toBe(benClaims.length)
+  // Opening Ben's claim shows Ben's set in the article, with the claim selected.
+  await claims
+    .locator('tr[data-claim-id]')
+    .filter({ hasText: /^Ben Okafor/ })
+    .first()
+    .click()
+  await expect(picker(page).getByLabel('Show')).toHaveValue('ben-okafor')
+  await expect(page.locator('.mg-doc .mg-selected').first()).toBeVisible()
+  // Sources of every analyst, each with its analyst.
+  await page.getByRole('tab', { name: 'Sources' }).click()
+  const sources = page.getByRole('tabpanel', { name: 'Sources' })
+  await expect(sources.getByRole('columnheader', { name: 'Analyst' })).toBeVisible()
+  await expect(sources.getByRole('cell', { name: 'Ben Okafor' }).first()).toBeVisible()
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await saveScreenshot(app, 'sources-by-analyst-dark')
+  await expectNoViolations(page, 'the Sources view of all analysts (dark)')
   expect(app.pageErrors).toEqual([])
 })

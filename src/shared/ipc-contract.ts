@@ -363,6 +363,7 @@ export interface InitResult {
 
 /** Whose claims: the analyst's own, gold, one analyst (by set id), or all with an analyst column. */
 const zClaimsSets = z.union([z.enum(['mine', 'gold', 'all']), z.object({ analyst: zId }).strict()])
+export type ClaimsSets = z.infer<typeof zClaimsSets>
 
 const zNone = z.undefined().or(z.null()).or(z.object({}).strict())
 

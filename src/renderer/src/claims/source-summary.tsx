@@ -19,6 +19,8 @@ interface SourceSummaryTableProps {
   /** Claims attributed to no source (not in any summary row). */
   unsourced: number
   onOpenDocument: (docId: string) => void
+  /** Summaries of several analysts (set id → name): an Analyst column first. */
+  analystNames?: ReadonlyMap<string, string> | null
 }
 
 /** The table of sources. */
@@ -26,6 +28,7 @@ export function SourceSummaryTable({
   summaries,
   unsourced,
   onOpenDocument,
+  analystNames,
 }: SourceSummaryTableProps) {
   const [sort, setSort] = useState<SummarySort>(DEFAULT_SUMMARY_SORT)
   const sorted = useMemo(() => sortSummaries(summaries, sort), [summaries, sort])
@@ -36,12 +39,18 @@ export function SourceSummaryTable({
           Sources: claims per source, their checkability and sentiment, and the documents.
         </caption>
         <colgroup>
+          {analystNames && <col className="col-analyst" />}
           {SUMMARY_COLUMNS.map((c) => (
             <col key={c} className={`col-${c}`} />
           ))}
         </colgroup>
         <thead>
           <tr>
+            {analystNames && (
+              <th scope="col" className="plain-head">
+                Analyst
+              </th>
+            )}
             {SUMMARY_COLUMNS.map((c) => (
               <SortHeader
                 key={c}
@@ -55,7 +64,10 @@ export function SourceSummaryTable({
         </thead>
         <tbody>
           {sorted.map((s) => (
-            <tr key={s.entityId ?? `text:${s.name}`}>
+            <tr key={`${s.analyst ?? ''}|${s.entityId ?? `text:${s.name}`}`}>
+              {analystNames && (
+                <td className="cell-analyst">{analystNames.get(s.analyst ?? '') ?? s.analyst}</td>
+              )}
               <th scope="row" className="source-name">
                 {s.name}
                 {s.entityId === null && <span className="unlinked">not linked to an entity</span>}

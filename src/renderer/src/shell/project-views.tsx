@@ -56,7 +56,9 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
         }
         flush={doc.flush}
         projectVersion={snapshot}
-        onOpenClaim={(row) => void toClaim.openClaim(row.documentId, row.claimId)}
+        analyst={snapshot.analyst}
+        analysts={snapshot.analysts}
+        onOpenClaim={(row, set) => void openClaimOf(s, row.documentId, row.claimId, set)}
         onOpenDocument={(id) => void toClaim.openDocument(id)}
         filterRequest={claimsRequest}
       />
@@ -170,6 +172,17 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
       }
     />
   )
+}
+
+/** Opens a claim in the article with the set it comes from (null: the analyst's own) shown. */
+async function openClaimOf(s: ShellState, docId: string, spanId: string, set: string | null) {
+  const { choice, choose } = s.shownSet
+  const wanted = set === null ? null : set
+  if (wanted === null && choice.kind !== 'mine') await choose({ kind: 'mine' })
+  if (wanted !== null && !(choice.kind === 'set' && choice.set === wanted)) {
+    await choose({ kind: 'set', set: wanted })
+  }
+  await s.toClaim.openClaim(docId, spanId)
 }
 
 /** The editor's changes while another set is shown: never saved (that set is not the analyst's). */
