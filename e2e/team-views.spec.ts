@@ -169,3 +169,60 @@ test('the Claims and Sources views by analyst, with an analyst column in the tab
   await expectNoViolations(page, 'the Sources view of all analysts (dark)')
   expect(app.pageErrors).toEqual([])
 })
+
+test('curation by majority, then an edited version accepted into gold', async ({ app }) => {
+  const page = app.page
+  await startAsCleo(page)
+  const dir = await openProjectDir(page)
+  await page.getByRole('tab', { name: 'Curation' }).click()
+  const curation = page.getByRole('tabpanel', { name: 'Curation' })
+  await curation.getByLabel(/Also each version a majority gave/).check()
+  await curation.getByRole('button', { name: 'Start curating' }).click()
+  const progress = curation.getByRole('status')
+  await expect(progress).toHaveText(/^\d+ of \d+ disagreements resolved$/)
+  await expect(curation).toContainText('Accepted on start: what a majority gave')
+  const [resolved, total] = ((await progress.textContent()) ?? '').match(/\d+/g)!.map(Number)
+  expect(resolved).toBeGreaterThan(0)
+  const log = JSON.parse(await readFile(path.join(dir, 'curation', `${DOC}.json`), 'utf8')) as {
+    rule: string
+    decisions: Record<string, { choice: string; curator: string }>
+  }
+  expect(log.rule).toBe('majority')
+  expect(Object.values(log.decisions).every((d) => d.curator === 'Cleo')).toBe(true)
+  expect(Object.values(log.decisions).map((d) => d.choice)).toContainEqual(
+    expect.stringMatching(/^majority: /),
+  )
+
+  // Step by key to a disagreement with a span to edit; E opens the edit, Accept settles it.
+  const step = curation.getByLabel('Disagreement')
+  await step.focus()
+  for (
+    let i = 0;
+    i < total && (await step.getByRole('button', { name: /^Edit / }).count()) === 0;
+    i++
+  ) {
+    await page.keyboard.press('j')
+  }
+  await page.keyboard.press('e')
+  const form = curation.getByRole('form', { name: /^Edit .*'s version$/ })
+  await expect(form).toBeVisible()
+  const start = form.getByLabel('Start')
+  const startValue = Number(await start.inputValue())
+  const end = Number(await form.getByLabel('End').inputValue())
+  await saveScreenshot(app, 'curation-edit')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await saveScreenshot(app, 'curation-edit-dark')
+  await expectNoViolations(page, 'the curation edit form (dark)')
+  await page.emulateMedia({ colorScheme: 'light' })
+  await form.getByRole('button', { name: 'Accept edited version' }).click()
+  await expect(step).toContainText('resolved: edit (Cleo)')
+  const gold = JSON.parse(
+    await readFile(path.join(dir, 'annotations', 'gold', `${DOC}.json`), 'utf8'),
+  ) as {
+    annotations: { spans: { start: number; end: number; annotator: string; curatedBy: string }[] }
+  }
+  expect(gold.annotations.spans).toContainEqual(
+    expect.objectContaining({ start: startValue, end, annotator: 'Cleo', curatedBy: 'Cleo' }),
+  )
+  expect(app.pageErrors).toEqual([])
+})

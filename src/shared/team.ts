@@ -96,6 +96,9 @@ export interface CurationState {
   title: string
   /** The analysts compared (gold left out). */
   analysts: string[]
+  /** The document's text (an edit's boundaries index it) and each analyst's annotations of it. */
+  text: string
+  sets: Record<string, Annotations>
   disagreements: Disagreement[]
   /** Disagreement id → the decision taken on it (only those still in `disagreements`). */
   decisions: Record<string, CurationDecision>

@@ -108,6 +108,8 @@ function stateOf(
     docId,
     title: m.title,
     analysts: m.analysts,
+    text: m.text,
+    sets: m.sets,
     disagreements: m.disagreements,
     decisions,
     gold,
