@@ -29,12 +29,12 @@ import type { StorageFs } from './core/storage'
 import { exportInWorker } from './core/workers/export-task'
 import { TaskCancelled, runTask } from './core/workers/run-task'
 import { Jobs, type Job } from './jobs'
-import { recordFeedback } from '../shared/suggest/feedback'
 import { documentImportHandlers } from './import-handlers'
 import { AppSession } from './session'
 import { projectAgreement } from './core/team/agreement'
 import { agreementFileName, exportAgreement } from './core/team/agreement-export'
 import { compareSets } from './core/team/compare'
+import { recordAnalystFeedback } from './core/team/cue-feedback'
 import { curationState, decide, startCuration } from './core/team/curation'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -160,8 +160,9 @@ async function asJob<T, C>(
 // The handler groups, one per area of the contract; each returns only its own channels.
 
 /**
- * Feedback on suggestions tunes the project's cue lexicon through the schema change. Calls run one
- * after another, so two batches of decisions never read the same counts and lose one.
+ * Feedback on suggestions: counted in the analyst's own file and tuning the project's cue lexicon
+ * from the whole team's counts (core/team/cue-feedback.ts). Calls run one after another, so two
+ * batches of decisions never read the same counts and lose one.
  */
 function suggestionHandlers(session: AppSession): Group<'suggestions:feedback'> {
   let queue: Promise<unknown> = Promise.resolve()
@@ -169,9 +170,7 @@ function suggestionHandlers(session: AppSession): Group<'suggestions:feedback'> 
     'suggestions:feedback': ({ decisions }) => {
       const run = queue.then(async () => {
         const store = session.requireStore()
-        const schema = store.project.schema
-        const { settings, changes } = recordFeedback(schema.suggestions, decisions)
-        await store.setSchema({ ...schema, suggestions: settings })
+        const changes = await recordAnalystFeedback(store, decisions)
         return { snapshot: store.snapshot(), changes }
       })
       queue = run.catch(() => undefined)
