@@ -12,6 +12,10 @@ import {
   overlayId,
 } from '../../../src/renderer/src/team/compare-view'
 import { ANA, BEN, TWO_DOC, TWO_TEXT, twoAnalystSets } from '../../shared/fixtures/two-analyst-sets'
+import type { BlockType } from '../../../src/shared/model'
+import { annotationKey } from '../../../src/renderer/src/editor/annotation-plugin'
+import { createArticleState } from '../../../src/renderer/src/editor/state'
+import { makeDocument, spanOf } from '../editor/fixtures'
 
 function compared(): CompareResult {
   const schema = defaultSchema()
@@ -88,5 +92,49 @@ describe('compareView', () => {
     expect(boundary.spanIds).toEqual(['a:a4', 'b:b3'])
     const docLabel = { ...result.disagreements[0], kind: 'doc-label' as const, labelSet: 'x' }
     expect(differenceSummary(docLabel, result.names)).toBe('document label differs (x)')
+  })
+})
+
+describe('the overlay of a long article in the editor', () => {
+  it('draws both sets through the annotation plugin, a screen first and the rest pending', () => {
+    // 2,000 paragraphs, each with a claim by both analysts; every tenth differs in boundaries.
+    const parts: [BlockType, string][] = []
+    for (let i = 0; i < 2000; i++) parts.push(['paragraph', `Officials said item ${i} was late.`])
+    const document = makeDocument(parts)
+    const spans = (who: string, shift: (i: number) => number) =>
+      document.blocks.map((b, i) => spanOf(document.text, `${who}${i}`, b.start + shift(i), b.end))
+    const sets = {
+      ana: { spans: spans('a', () => 15), relations: [], docLabels: {} },
+      ben: { spans: spans('b', (i) => (i % 10 === 0 ? 10 : 15)), relations: [], docLabels: {} },
+    }
+    const schema = defaultSchema()
+    const report = computeAgreement(
+      { schema, documents: [{ id: 'long', text: document.text, sets }] },
+      { analysts: ['ana', 'ben'] },
+    )
+    const view = compareView(schema, {
+      docId: 'long',
+      analysts: ['ana', 'ben'],
+      names: { ana: 'Ana', ben: 'Ben' },
+      sets,
+      disagreements: report.disagreements,
+    })
+    expect(view.differences).toHaveLength(200)
+    const state = createArticleState({
+      document,
+      schema: view.schema,
+      initial: view.annotations,
+      firstBlocks: 60,
+    })
+    const st = annotationKey.getState(state)!
+    const drawn = st.decorations.find().length
+    expect(drawn + st.pending.length).toBe(4000)
+    expect(drawn).toBe(120) // the first 60 blocks' two claims each
+    const differing = st.decorations.find().filter((d) => d.spec.layer.includes('-x-'))
+    expect(differing.map((d) => d.spec.spanId).sort()).toEqual(
+      ['a:a0', 'a:a10', 'a:a20', 'a:a30', 'a:a40', 'a:a50', 'b:b0', 'b:b10', 'b:b20', 'b:b30']
+        .concat(['b:b40', 'b:b50'])
+        .sort(),
+    )
   })
 })
