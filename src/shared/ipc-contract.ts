@@ -459,7 +459,7 @@ export const contract = {
       .object({ docId: zId, sets: z.tuple([zId, zId]) })
       .strict()
       .refine((a) => a.sets[0] !== a.sets[1], {
-        message: 'compare two different sets',
+        error: 'compare two different sets',
         path: ['sets'],
       }),
     result: null as unknown as CompareResult,

@@ -64,38 +64,12 @@ export function SourceSummaryTable({
         </thead>
         <tbody>
           {sorted.map((s) => (
-            <tr key={`${s.analyst ?? ''}|${s.entityId ?? `text:${s.name}`}`}>
-              {analystNames && (
-                <td className="cell-analyst">{analystNames.get(s.analyst ?? '') ?? s.analyst}</td>
-              )}
-              <th scope="row" className="source-name">
-                {s.name}
-                {s.entityId === null && <span className="unlinked">not linked to an entity</span>}
-              </th>
-              <td className="numeric">{s.claims}</td>
-              <td>
-                <MixBar mix={s.checkability} label="Checkability" />
-              </td>
-              <td>
-                <MixBar mix={s.sentiment} label="Sentiment" />
-              </td>
-              <td>
-                <ul className="cell-lines">
-                  {s.documents.map((d) => (
-                    <li key={d.id}>
-                      <button
-                        type="button"
-                        className="link-button doc-link"
-                        title={`Open “${d.title || d.id}”`}
-                        onClick={() => onOpenDocument(d.id)}
-                      >
-                        {d.title || d.id}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
+            <SourceRow
+              key={`${s.analyst ?? ''}|${s.entityId ?? `text:${s.name}`}`}
+              summary={s}
+              analyst={analystNames ? (analystNames.get(s.analyst ?? '') ?? s.analyst ?? '') : null}
+              onOpenDocument={onOpenDocument}
+            />
           ))}
         </tbody>
       </table>
@@ -106,5 +80,48 @@ export function SourceSummaryTable({
         </p>
       )}
     </>
+  )
+}
+
+interface SourceRowProps {
+  summary: SourceSummary
+  /** The Analyst cell's text; null: no such column. */
+  analyst: string | null
+  onOpenDocument: (docId: string) => void
+}
+
+/** One source's row. */
+function SourceRow({ summary: s, analyst, onOpenDocument }: SourceRowProps) {
+  return (
+    <tr>
+      {analyst !== null && <td className="cell-analyst">{analyst}</td>}
+      <th scope="row" className="source-name">
+        {s.name}
+        {s.entityId === null && <span className="unlinked">not linked to an entity</span>}
+      </th>
+      <td className="numeric">{s.claims}</td>
+      <td>
+        <MixBar mix={s.checkability} label="Checkability" />
+      </td>
+      <td>
+        <MixBar mix={s.sentiment} label="Sentiment" />
+      </td>
+      <td>
+        <ul className="cell-lines">
+          {s.documents.map((d) => (
+            <li key={d.id}>
+              <button
+                type="button"
+                className="link-button doc-link"
+                title={`Open “${d.title || d.id}”`}
+                onClick={() => onOpenDocument(d.id)}
+              >
+                {d.title || d.id}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
   )
 }
