@@ -29,11 +29,12 @@ import type { StorageFs } from './core/storage'
 import { exportInWorker } from './core/workers/export-task'
 import { TaskCancelled, runTask } from './core/workers/run-task'
 import { Jobs, type Job } from './jobs'
-import { recordFeedback } from '../shared/suggest/feedback'
 import { documentImportHandlers } from './import-handlers'
 import { AppSession } from './session'
 import { projectAgreement } from './core/team/agreement'
 import { agreementFileName, exportAgreement } from './core/team/agreement-export'
+import { compareSets } from './core/team/compare'
+import { recordAnalystFeedback } from './core/team/cue-feedback'
 import { curationState, decide, startCuration } from './core/team/curation'
 
 /** Native dialogs, as main needs them. Each resolves null (or false) when the user cancels. */
@@ -163,8 +164,9 @@ async function asJob<T, C>(
 // The handler groups, one per area of the contract; each returns only its own channels.
 
 /**
- * Feedback on suggestions tunes the project's cue lexicon through the schema change. Calls run one
- * after another, so two batches of decisions never read the same counts and lose one.
+ * Feedback on suggestions: counted in the analyst's own file and tuning the project's cue lexicon
+ * from the whole team's counts (core/team/cue-feedback.ts). Calls run one after another, so two
+ * batches of decisions never read the same counts and lose one.
  */
 function suggestionHandlers(session: AppSession): Group<'suggestions:feedback'> {
   let queue: Promise<unknown> = Promise.resolve()
@@ -172,9 +174,7 @@ function suggestionHandlers(session: AppSession): Group<'suggestions:feedback'> 
     'suggestions:feedback': ({ decisions }) => {
       const run = queue.then(async () => {
         const store = session.requireStore()
-        const schema = store.project.schema
-        const { settings, changes } = recordFeedback(schema.suggestions, decisions)
-        await store.setSchema({ ...schema, suggestions: settings })
+        const changes = await recordAnalystFeedback(store, decisions)
         return { snapshot: store.snapshot(), changes }
       })
       queue = run.catch(() => undefined)
@@ -237,9 +237,14 @@ function projectHandlers(
 
 function documentHandlers(
   session: AppSession,
-): Group<'document:load' | 'document:save' | 'document:load-set'> {
+): Group<'document:load' | 'document:save' | 'document:load-set' | 'document:compare-sets'> {
   return {
     'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
+    'document:compare-sets': async ({ docId, sets: [a, b] }) => {
+      const store = session.requireStore()
+      await store.flush() // the renderer saved before asking: let those writes land first
+      return compareSets(store, docId, a, b)
+    },
     'document:load-set': async ({ docId, set }) =>
       session.requireStore().loadAnnotations(docId, set),
     'document:save': async ({ docId, annotations }) => {
@@ -391,15 +396,19 @@ function claimsHandlers(
   session: AppSession,
 ): Group<'claims:table' | 'claims:export'> {
   return {
-    'claims:table': async (args) => loadClaimsTable(session.requireStore(), args?.docId),
-    'claims:export': async ({ format, docId }) => {
+    'claims:table': async (args) => {
+      const store = session.requireStore()
+      if (args?.sets) await store.flush() // another set than the one the renderer holds
+      return loadClaimsTable(store, args?.docId, args?.sets ?? 'mine')
+    },
+    'claims:export': async ({ format, docId, sets }) => {
       const store = session.requireStore()
       const chosen = await ctx.dialogs.chooseExportPath(
         format,
         claimsFileName(store.project.name, format),
       )
       if (!chosen) return null
-      return exportClaims(store, format, session.grant(chosen), docId)
+      return exportClaims(store, format, session.grant(chosen), docId, sets ?? 'mine')
     },
   }
 }
@@ -438,7 +447,8 @@ function teamHandlers(
       return { paths: result.paths, disagreements: result.disagreements }
     },
     'curation:state': async ({ docId }) => curationState(session.requireStore(), docId),
-    'curation:start': async ({ docId }) => startCuration(session.requireStore(), docId),
+    'curation:start': async ({ docId, rule }) =>
+      startCuration(session.requireStore(), docId, rule ?? 'all'),
     'curation:decide': async ({ docId, disagreementId, choice }) =>
       decide(session.requireStore(), docId, disagreementId, choice),
   }

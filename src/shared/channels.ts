@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'document:load',
   'document:save',
   'document:load-set',
+  'document:compare-sets',
   'project:analysts',
   'annotations:merge',
   'import:dialog',

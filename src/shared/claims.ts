@@ -16,6 +16,8 @@ export interface ClaimSource {
 
 /** One row of the claims table. */
 export interface ClaimRow {
+  /** Whose annotations the row comes from (a set id), when a table holds several analysts'. */
+  analyst?: string
   documentId: string
   documentTitle: string
   claimId: string
@@ -136,6 +138,8 @@ export function unsourcedClaims(schema: AnnotationSchema, file: DocumentFile): U
 
 /** Per-entity summary: claims, their checkability and sentiment mix, and documents. */
 export interface SourceSummary {
+  /** Whose claims these are (a set id), when the table holds several analysts'. */
+  analyst?: string
   entityId: string | null
   name: string
   claims: number

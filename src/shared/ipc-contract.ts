@@ -21,7 +21,14 @@ import type { ClaimRow, SourceSummary } from './claims'
 import { CHART_IDS, type OverviewData } from './overview/types'
 import type { LexiconChange } from './suggest/lexicon'
 import { ANNOTATION_IMPORT_FORMATS, EXPORT_FORMATS } from './format-names'
-import { zAgreementQuery, zCurationChoice, type AgreementResult, type CurationState } from './team'
+import {
+  zAgreementQuery,
+  zAutoAcceptRule,
+  zCurationChoice,
+  type AgreementResult,
+  type CompareResult,
+  type CurationState,
+} from './team'
 
 export { EXPORT_FORMATS, ANNOTATION_IMPORT_FORMATS }
 export const zExportFormat = z.enum(EXPORT_FORMATS)
@@ -354,6 +361,10 @@ export interface InitResult {
   recent: string[]
 }
 
+/** Whose claims: the analyst's own, gold, one analyst (by set id), or all with an analyst column. */
+const zClaimsSets = z.union([z.enum(['mine', 'gold', 'all']), z.object({ analyst: zId }).strict()])
+export type ClaimsSets = z.infer<typeof zClaimsSets>
+
 const zNone = z.undefined().or(z.null()).or(z.object({}).strict())
 
 /**
@@ -438,6 +449,20 @@ export const contract = {
   'document:load-set': {
     args: z.object({ docId: zId, set: zId }).strict(),
     result: null as unknown as AnnotationSetResult | null,
+  },
+  /**
+   * Two annotation sets of a document (analyst ids, the working analyst's own, or `gold`) and
+   * where they differ, classified by the agreement engine: the workbench's overlay.
+   */
+  'document:compare-sets': {
+    args: z
+      .object({ docId: zId, sets: z.tuple([zId, zId]) })
+      .strict()
+      .refine((a) => a.sets[0] !== a.sets[1], {
+        error: 'compare two different sets',
+        path: ['sets'],
+      }),
+    result: null as unknown as CompareResult,
   },
   /** The annotation sets of the project, or of one document. */
   'project:analysts': {
@@ -544,12 +569,23 @@ export const contract = {
     args: z.object({ job: z.uuid() }).strict(),
     result: null as unknown as boolean,
   },
+  /**
+   * The claims table, of the analyst's own annotations by default; `sets` chooses another
+   * analyst's, the gold set, or `all` (each row then names its analyst).
+   */
   'claims:table': {
-    args: z.object({ docId: zId.optional() }).strict().optional(),
+    args: z.object({ docId: zId.optional(), sets: zClaimsSets.optional() }).strict().optional(),
     result: null as unknown as ClaimsTableResult,
   },
+  /** Writes the claims table (with an `analyst` column when `sets` is `all`). */
   'claims:export': {
-    args: z.object({ format: z.enum(['csv', 'xlsx']), docId: zId.optional() }).strict(),
+    args: z
+      .object({
+        format: z.enum(['csv', 'xlsx']),
+        docId: zId.optional(),
+        sets: zClaimsSets.optional(),
+      })
+      .strict(),
     result: null as unknown as ClaimsExportResult | null,
   },
   /**
@@ -579,9 +615,12 @@ export const contract = {
     args: z.object({ docId: zId }).strict(),
     result: null as unknown as CurationState,
   },
-  /** Starts a document's gold set from what all analysts agree on (when it has none). */
+  /**
+   * Starts a document's gold set (when it has none) from what all analysts agree on, and with
+   * rule `majority` also each version a strict majority of them gave.
+   */
   'curation:start': {
-    args: z.object({ docId: zId }).strict(),
+    args: z.object({ docId: zId, rule: zAutoAcceptRule.optional() }).strict(),
     result: null as unknown as CurationState,
   },
   /** Settles one disagreement into the gold set. */

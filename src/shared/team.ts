@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { AgreementReport, Disagreement } from './agreement/types'
 import type { FileProblem } from './ipc-contract'
-import { zId } from './model'
+import { zAttributes, zId } from './model'
 import type { Annotations } from './model'
 
 /** Which documents, analysts and layers an agreement report compares (all by default). */
@@ -22,32 +22,69 @@ export interface AgreementResult {
   problems: FileProblem[]
 }
 
-/** A curator's decision: one analyst's version, every version, or their own spans. */
+/** A span's place in the text: the same layer and range are the same span. */
+const zPlace = z
+  .object({
+    layer: zId,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .strict()
+
+/**
+ * A span as the curator edited it: boundaries, label, attributes (absent: the first version's),
+ * and its links (absent: none of its own). A link's other end is named by its place: a span the
+ * gold set holds there, else an analyst's span there (which then enters the gold set too).
+ */
+const zEditedSpan = z
+  .object({
+    layer: zId,
+    label: z.string().min(1).max(200),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    attributes: zAttributes.optional(),
+    links: z
+      .array(
+        z
+          .object({
+            type: zId,
+            /** `out`: from the edited span to `other`; `in`: from `other` to it. */
+            direction: z.enum(['out', 'in']),
+            other: zPlace,
+            attributes: zAttributes.optional(),
+          })
+          .strict(),
+      )
+      .max(100)
+      .optional(),
+  })
+  .strict()
+export type EditedSpan = z.infer<typeof zEditedSpan>
+
+/**
+ * A curator's decision: one analyst's version (`take`, or `both` for every version), their own
+ * edit of a version, or `reject` (none of the versions enters the gold set).
+ */
 export const zCurationChoice = z.union([
   z.object({ take: zId }).strict(),
-  z
-    .object({
-      edit: z
-        .array(
-          z
-            .object({
-              layer: zId,
-              label: z.string().min(1).max(200),
-              start: z.number().int().nonnegative(),
-              end: z.number().int().nonnegative(),
-            })
-            .strict(),
-        )
-        .min(1)
-        .max(100),
-    })
-    .strict(),
+  z.object({ edit: z.array(zEditedSpan).min(1).max(100) }).strict(),
+  z.object({ reject: z.literal(true) }).strict(),
 ])
 export type CurationChoiceArg = z.infer<typeof zCurationChoice>
 
+/**
+ * What curation accepts on its own when it starts: what `all` analysts agree on, or in addition
+ * each disagreement where a strict `majority` of the analysts gave the same version.
+ */
+export const zAutoAcceptRule = z.enum(['all', 'majority'])
+export type AutoAcceptRule = z.infer<typeof zAutoAcceptRule>
+
 /** A decision as the curation log keeps it. */
 export interface CurationDecision {
-  /** The analyst taken, `both`, or `edit`. */
+  /**
+   * The analyst taken, `both`, `edit`, `reject`, or `majority: a, b` for a version the majority
+   * rule accepted when curation started (`curator` then names who started it).
+   */
   choice: string
   curator: string
   at: string
@@ -59,6 +96,9 @@ export interface CurationState {
   title: string
   /** The analysts compared (gold left out). */
   analysts: string[]
+  /** The document's text (an edit's boundaries index it) and each analyst's annotations of it. */
+  text: string
+  sets: Record<string, Annotations>
   disagreements: Disagreement[]
   /** Disagreement id → the decision taken on it (only those still in `disagreements`). */
   decisions: Record<string, CurationDecision>
@@ -66,4 +106,19 @@ export interface CurationState {
   gold: Annotations | null
   resolved: number
   total: number
+  /** The rule curation started with (null before it starts). */
+  rule: AutoAcceptRule | null
+}
+
+/** Two annotation sets of one document and where they differ (`document:compare-sets`). */
+export interface CompareResult {
+  docId: string
+  /** The two sets compared, in the order asked. */
+  analysts: [string, string]
+  /** Set id → the analyst's name as their file records it. */
+  names: Record<string, string>
+  /** Set id → its annotations; null when that set has none of this document. */
+  sets: Record<string, Annotations | null>
+  /** Where they differ, as the agreement engine classifies it, in reading order. */
+  disagreements: Disagreement[]
 }

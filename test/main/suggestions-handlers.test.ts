@@ -1,9 +1,10 @@
 // Suggestions through main's handlers, over the sample project in a temp folder: feedback on cues
-// tunes the project's lexicon through the schema change (a cue rejected three times is switched
-// off, and the counts survive reopening), and "Pre-annotate on import" accepts the engine's
-// suggestions into imported documents as their `auto` annotation set (never the importing
+// is counted in the analyst's own file (feedback/<analyst>.json), every analyst's counts add up,
+// and the project's lexicon is tuned from the sum through the schema change (a cue rejected three
+// times is switched off, and the switch survives reopening); "Pre-annotate on import" accepts the
+// engine's suggestions into imported documents as their `auto` annotation set (never the importing
 // analyst's) only when the project's setting is on, which Agreement then compares with a person.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -58,17 +59,26 @@ const ARTICLE =
   'She told reporters that a deal was close.\n'
 
 describe('suggestions:feedback', () => {
-  it('counts decisions in the schema and switches a cue off after three rejections', async () => {
+  /** The working analyst's own feedback file, as written. */
+  const ownCounts = async (projectDir: string, snapshot: ProjectSnapshot) =>
+    JSON.parse(
+      await readFile(path.join(projectDir, 'feedback', `${snapshot.analyst.id}.json`), 'utf8'),
+    ) as { set: string; analyst: string; counts: Record<string, unknown> }
+
+  it("counts decisions in the analyst's own file and switches a cue off after three rejections", async () => {
     const { call, projectDir } = await setup()
     const reject = { phrase: 'claim', accepted: false }
     let result = (await call('suggestions:feedback', {
       decisions: [reject, reject, { phrase: 'say', accepted: true }],
     })) as { snapshot: ProjectSnapshot; changes: unknown[] }
     expect(result.changes).toEqual([])
-    expect(result.snapshot.project.schema.suggestions?.feedback).toEqual({
+    const own = await ownCounts(projectDir, result.snapshot)
+    expect(own).toMatchObject({ set: result.snapshot.analyst.id })
+    expect(own.counts).toEqual({
       claim: { accepted: 0, rejected: 2 },
       say: { accepted: 1, rejected: 0 },
     })
+    expect(result.snapshot.project.schema.suggestions?.feedback).toBeUndefined()
     expect(lexiconOf(result.snapshot.project.schema.suggestions).cues.map((c) => c.key)).toContain(
       'claim',
     )
@@ -77,21 +87,62 @@ describe('suggestions:feedback', () => {
     const settings = result.snapshot.project.schema.suggestions
     expect(lexiconOf(settings).cues.map((c) => c.key)).not.toContain('claim')
 
-    // On disk (format 3: a schema change in the analyst's change file): what the next session,
-    // and every analyst, reads.
+    // On disk: the switch is a schema change (what every analyst reads), the counts the analyst's.
     const reopened = await ProjectStore.open(projectDir, { lock: false })
     const onDisk = reopened.project.schema.suggestions
     await reopened.close()
     expect(onDisk?.cues).toEqual([{ phrase: 'claim', enabled: false }])
-    expect(onDisk?.feedback?.claim).toEqual({ accepted: 0, rejected: 3 })
+    expect((await ownCounts(projectDir, result.snapshot)).counts.claim).toEqual({
+      accepted: 0,
+      rejected: 3,
+    })
+  })
+
+  it("adds up every analyst's counts, each analyst writing only their own file", async () => {
+    const { call, projectDir } = await setup()
+    const reject = { phrase: 'claim', accepted: false }
+    const first = (await call('suggestions:feedback', { decisions: [reject, reject] })) as {
+      snapshot: ProjectSnapshot
+      changes: unknown[]
+    }
+    expect(first.changes).toEqual([])
+    // Bob's rejection arrives with a sync (his app wrote his own file on his machine).
+    const bob = {
+      format: 'marginalia-cue-feedback',
+      version: 1,
+      set: 'bob',
+      analyst: 'Bob',
+      counts: { claim: { accepted: 0, rejected: 1 } },
+    }
+    const bobFile = path.join(projectDir, 'feedback', 'bob.json')
+    await writeFile(bobFile, `${JSON.stringify(bob)}\n`)
+    const next = (await call('suggestions:feedback', {
+      decisions: [{ phrase: 'say', accepted: true }],
+    })) as typeof first
+    // 2 (ours) + 1 (Bob's) rejections: the cue is switched off for the team.
+    expect(next.changes).toEqual([{ phrase: 'claim', enabled: false, accepted: 0, rejected: 3 }])
+    expect((await ownCounts(projectDir, next.snapshot)).counts.claim).toEqual({
+      accepted: 0,
+      rejected: 2,
+    })
+    expect(JSON.parse(await readFile(bobFile, 'utf8'))).toEqual(bob)
+  })
+
+  it("names another analyst's broken feedback file and writes nothing", async () => {
+    const { call, projectDir } = await setup()
+    await mkdir(path.join(projectDir, 'feedback'), { recursive: true })
+    await writeFile(path.join(projectDir, 'feedback', 'bob.json'), '{"format":"nope"}\n')
+    await expect(
+      call('suggestions:feedback', { decisions: [{ phrase: 'say', accepted: true }] }),
+    ).rejects.toThrow(/feedback.bob\.json: not the cue feedback of analyst bob/)
   })
 
   it('ignores phrases that are not in the lexicon and refuses a malformed payload', async () => {
-    const { call } = await setup()
+    const { call, projectDir } = await setup()
     const result = (await call('suggestions:feedback', {
       decisions: [{ phrase: 'whispered loudly', accepted: false }],
     })) as { snapshot: ProjectSnapshot }
-    expect(result.snapshot.project.schema.suggestions?.feedback).toEqual({})
+    expect((await ownCounts(projectDir, result.snapshot)).counts).toEqual({})
     await expect(call('suggestions:feedback', { decisions: [] })).rejects.toThrow()
     await expect(
       call('suggestions:feedback', { decisions: [{ phrase: 'say', accepted: 'yes' }] }),

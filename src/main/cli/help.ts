@@ -163,10 +163,12 @@ export const CLAIMS_HELP = `
 Examples:
   marginalia claims ~/projects/demo --out claims.csv
   marginalia claims ~/projects/demo --out claims.xlsx --document <id>
+  marginalia claims ~/projects/demo --out team-claims.csv --annotations all
 
 One row per claim: its sources, their entities, cues, attribution and stance, sentiment,
 checkability, and start/end in code points. The XLSX adds a Sources sheet (claims per source).
-The format is --format, else the extension of --out.
+The format is --format, else the extension of --out. --annotations all writes every analyst's
+claims, with an analyst column (the set id) after document_title.
 
 Exit codes: 0 written; 3 written, but a document could not be read (named; --allow-incomplete
 makes it 0); 1 not written; 2 usage.`

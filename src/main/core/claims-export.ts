@@ -41,6 +41,12 @@ export const CLAIMS_COLUMNS = [
   'end',
 ] as const
 
+/**
+ * The column a table of every analyst's claims adds after `document_title` (and the summary
+ * sheet first): the set id of the analyst (or `gold`) whose annotations the row comes from.
+ */
+export const ANALYST_COLUMN = 'analyst'
+
 /** Columns of the per-source summary sheet of the XLSX. */
 export const SOURCE_SUMMARY_COLUMNS = [
   'source',
@@ -69,7 +75,7 @@ async function collect(
   store: ProjectStore,
   docId: string | undefined,
   sets: SetChoice,
-): Promise<{ table: ClaimsTable; texts: Map<string, string> }> {
+): Promise<{ table: ClaimsTable; texts: Map<string, string>; byAnalyst: boolean }> {
   const { project } = store
   if (docId !== undefined && !project.documents.some((d) => d.id === docId)) {
     throw new Error(`the project has no document with id "${docId}"`)
@@ -79,12 +85,41 @@ async function collect(
   const texts = new Map<string, string>()
   const problems: FileProblem[] = []
   // Whose annotations: the analyst's own (the app's view), or a choice (the command line's).
-  const records = await loadChosen(store, ids, resolveSets(store, sets), problems)
+  const resolved = resolveSets(store, sets)
+  const byAnalyst = resolved.mode === 'all'
+  const records = await loadChosen(store, ids, resolved, problems)
   for (const file of records) {
-    rows.push(...claimRows(project.schema, file, project.entities))
-    texts.set(file.document.id, file.document.text)
+    // `all` gives each set's record the id `<document>--<set>`: rows keep the document's own id
+    // and name the set in their analyst column instead.
+    const record =
+      byAnalyst && file.set !== undefined
+        ? { ...file, document: { ...file.document, id: stripSet(file.document.id, file.set) } }
+        : file
+    const own = claimRows(project.schema, record, project.entities)
+    rows.push(...(byAnalyst ? own.map((row) => ({ ...row, analyst: file.set ?? '' })) : own))
+    texts.set(record.document.id, record.document.text)
   }
-  return { table: { rows, summaries: sourceSummaries(rows), problems }, texts }
+  const summaries = byAnalyst ? summariesByAnalyst(rows) : sourceSummaries(rows)
+  return { table: { rows, summaries, problems }, texts, byAnalyst }
+}
+
+function stripSet(id: string, set: string): string {
+  const suffix = `--${set}`
+  return id.endsWith(suffix) ? id.slice(0, -suffix.length) : id
+}
+
+/** Per-source summaries of each analyst's rows, analyst by analyst (in the rows' order). */
+function summariesByAnalyst(rows: readonly ClaimRow[]): SourceSummary[] {
+  const groups = new Map<string, ClaimRow[]>()
+  for (const row of rows) {
+    const key = row.analyst ?? ''
+    const list = groups.get(key)
+    if (list) list.push(row)
+    else groups.set(key, [row])
+  }
+  return [...groups].flatMap(([analyst, own]) =>
+    sourceSummaries(own).map((s) => ({ analyst, ...s })),
+  )
 }
 
 type Cell = string | number
@@ -96,14 +131,20 @@ type Cell = string | number
 export function claimsCells(
   rows: readonly ClaimRow[],
   codePoint: (row: ClaimRow, offset: number) => number,
+  byAnalyst = false,
 ): Cell[][] {
   const list = (values: (string | null)[]) =>
     values.every((v) => !v) ? '' : values.map((v) => v ?? '').join('; ')
+  const [docIdColumn, titleColumn, ...rest] = CLAIMS_COLUMNS
+  const header = byAnalyst
+    ? [docIdColumn, titleColumn, ANALYST_COLUMN, ...rest]
+    : [...CLAIMS_COLUMNS]
   return [
-    [...CLAIMS_COLUMNS],
+    header,
     ...rows.map((row) => [
       row.documentId,
       row.documentTitle,
+      ...(byAnalyst ? [row.analyst ?? ''] : []),
       row.claimId,
       row.claimText,
       row.checkability ?? '',
@@ -120,14 +161,15 @@ export function claimsCells(
 }
 
 /** The per-source summary's cells, header first. */
-export function summaryCells(summaries: readonly SourceSummary[]): Cell[][] {
+export function summaryCells(summaries: readonly SourceSummary[], byAnalyst = false): Cell[][] {
   const mix = (counts: Record<string, number>) =>
     Object.entries(counts)
       .map(([value, n]) => `${value} ${n}`)
       .join(', ')
   return [
-    [...SOURCE_SUMMARY_COLUMNS],
+    byAnalyst ? [ANALYST_COLUMN, ...SOURCE_SUMMARY_COLUMNS] : [...SOURCE_SUMMARY_COLUMNS],
     ...summaries.map((s) => [
+      ...(byAnalyst ? [s.analyst ?? ''] : []),
       s.name,
       s.entityId ?? '',
       s.claims,
@@ -171,13 +213,17 @@ export async function exportClaims(
 ): Promise<ClaimsExportResult> {
   const target = path.resolve(outPath)
   await refuseProjectFiles(store.dir, [target], 'the claims table')
-  const { table, texts } = await collect(store, docId, sets)
+  const { table, texts, byAnalyst } = await collect(store, docId, sets)
   const converters = new Map([...texts].map(([id, text]) => [id, new OffsetConverter(text)]))
-  const cells = claimsCells(table.rows, (row, offset) =>
-    converters.get(row.documentId)!.toCodePoint(offset),
+  const cells = claimsCells(
+    table.rows,
+    (row, offset) => converters.get(row.documentId)!.toCodePoint(offset),
+    byAnalyst,
   )
   const data =
-    format === 'csv' ? claimsCsv(cells) : claimsXlsx(cells, summaryCells(table.summaries))
+    format === 'csv'
+      ? claimsCsv(cells)
+      : claimsXlsx(cells, summaryCells(table.summaries, byAnalyst))
   await writeFileOutput(target, data)
   return { path: target, rows: table.rows.length, problems: table.problems }
 }

@@ -6,16 +6,13 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SAMPLE_DIR } from '../../../scripts/make-sample'
-import { createHandlers, type HandlerContext } from '../../../src/main/handlers'
-import { noDialogs } from '../fixtures/no-dialogs'
-import { dispatch } from '../../../src/main/ipc-dispatch'
-import { AppSession } from '../../../src/main/session'
+import type { AppSession } from '../../../src/main/session'
 import type { ExportResult } from '../../../src/shared/ipc-contract'
 import type { Annotations } from '../../../src/shared/model'
 import type { AgreementResult, CurationState } from '../../../src/shared/team'
 import { readSetFile } from '../fixtures/set-files'
-import { createTwoAnalystProject, TWO_DOC, TWO_TEXT } from '../fixtures/two-analysts'
+import { teamSession } from '../fixtures/team-session'
+import { TWO_DOC, TWO_TEXT } from '../fixtures/two-analysts'
 
 let tmp: string
 let sessions: AppSession[]
@@ -30,31 +27,7 @@ afterEach(async () => {
 })
 
 /** A session as curator Cleo over the two-analyst project (or over the sample with `sample`). */
-async function setup(sample = false) {
-  const dir = path.join(tmp, 'proj')
-  if (!sample) await createTwoAnalystProject(dir)
-  const answers = { exportTo: null as string | null }
-  const dialogs = noDialogs({
-    chooseProjectDir: async () => dir,
-    chooseExportPath: async () => answers.exportTo,
-  })
-  const ctx: HandlerContext = {
-    userDataDir: path.join(tmp, 'userData'),
-    sampleProjectDir: SAMPLE_DIR,
-    dialogs,
-    emit: () => {},
-    openExternal: async () => {},
-  }
-  const session = new AppSession(ctx)
-  sessions.push(session)
-  const handlers = createHandlers(ctx, session)
-  const call = (channel: string, arg?: unknown) => dispatch(handlers, channel, arg)
-  await mkdir(ctx.userDataDir, { recursive: true })
-  await call('settings:set', { annotator: 'Cleo', annotatorConfirmed: true })
-  await call('app:init')
-  if (!sample) await call('project:open')
-  return { call, dir, answers }
-}
+const setup = (sample = false) => teamSession(tmp, sessions, sample)
 
 const at = (exact: string) => {
   const start = TWO_TEXT.indexOf(exact)

@@ -9,13 +9,19 @@ import { z } from 'zod'
 import { GOLD_SET } from '../../../shared/analysts'
 import { computeAgreement, type Disagreement } from '../../../shared/agreement'
 import { newId } from '../../../shared/ids'
-import type { Annotations } from '../../../shared/model'
-import type { CurationChoiceArg, CurationDecision, CurationState } from '../../../shared/team'
+import type { AnnotationSchema, Annotations } from '../../../shared/model'
+import type {
+  AutoAcceptRule,
+  EditedSpan,
+  CurationChoiceArg,
+  CurationDecision,
+  CurationState,
+} from '../../../shared/team'
 import { nodeFs, type ProjectStore } from '../storage'
 import { writeFileDurable } from '../storage/durable-write'
 import { readProjectJson } from '../storage/documents'
 import { analystSets, loadAgreementDocuments } from './agreement'
-import { agreedGold, applyChoice, type GoldContext } from './gold'
+import { agreedGold, applyChoice, majorityVersion, type GoldContext } from './gold'
 
 export const CURATION_DIR = 'curation'
 const CURATION_FORMAT = 'marginalia-curation'
@@ -24,6 +30,8 @@ const zLog = z.object({
   format: z.literal(CURATION_FORMAT),
   version: z.literal(1),
   document: z.string(),
+  /** The auto-accept rule curation started with (absent in logs written before rules). */
+  rule: z.enum(['all', 'majority']).optional(),
   decisions: z.record(
     z.string(),
     z.object({ choice: z.string(), curator: z.string(), at: z.string() }),
@@ -100,11 +108,14 @@ function stateOf(
     docId,
     title: m.title,
     analysts: m.analysts,
+    text: m.text,
+    sets: m.sets,
     disagreements: m.disagreements,
     decisions,
     gold,
     resolved: Object.keys(decisions).length,
     total: m.disagreements.length,
+    rule: gold ? (log.rule ?? 'all') : null,
   }
 }
 
@@ -121,17 +132,40 @@ function goldContext(store: ProjectStore, text: string): GoldContext {
 
 /**
  * Starts the curation of `docId` when it has no gold set yet: the gold set becomes what every
- * analyst agrees on. Returns the state either way.
+ * analyst agrees on, and with rule `majority` also each disagreement's version that a strict
+ * majority of the analysts gave (logged as decided by that rule, under the curator's name).
+ * Returns the state either way.
  */
-export async function startCuration(store: ProjectStore, docId: string): Promise<CurationState> {
+export async function startCuration(
+  store: ProjectStore,
+  docId: string,
+  rule: AutoAcceptRule = 'all',
+): Promise<CurationState> {
   const m = await material(store, docId)
   const existing = await store.loadAnnotations(docId, GOLD_SET)
+  const log = await readLog(store, docId)
   let gold = existing?.annotations ?? null
   if (!gold) {
-    gold = agreedGold(m.sets, m.analysts, m.disagreements, goldContext(store, m.text))
+    if (store.readOnly) throw new Error(`the project is read-only: ${store.readOnly}`)
+    const ctx = goldContext(store, m.text)
+    gold = agreedGold(m.sets, m.analysts, m.disagreements, ctx)
+    const decided: Record<string, CurationDecision> = {}
+    if (rule === 'majority') {
+      for (const d of m.disagreements) {
+        const majority = majorityVersion(d)
+        if (!majority) continue
+        const choice = majority.empty ? { reject: true as const } : { take: majority.analysts[0] }
+        gold = applyChoice(gold, d, choice, m.sets, ctx)
+        const who = majority.analysts.join(', ')
+        decided[d.id] = { choice: `majority: ${who}`, curator: ctx.curator, at: ctx.now }
+      }
+    }
     await store.saveAnnotations(docId, gold, { set: GOLD_SET, stamp: false })
+    log.rule = rule
+    Object.assign(log.decisions, decided)
+    await writeLog(store, log)
   }
-  return stateOf(docId, m, await readLog(store, docId), gold)
+  return stateOf(docId, m, log, gold)
 }
 
 /**
@@ -148,6 +182,7 @@ export async function decide(
   const m = await material(store, docId)
   const d = m.disagreements.find((x) => x.id === disagreementId)
   if (!d) throw new Error(`document ${docId} has no disagreement "${disagreementId}" (any more)`)
+  if ('edit' in choice) checkEdit(store.project.schema, choice.edit)
   const log = await readLog(store, docId) // a broken log stops the decision before gold changes
   const ctx = goldContext(store, m.text)
   const start =
@@ -155,8 +190,28 @@ export async function decide(
     agreedGold(m.sets, m.analysts, m.disagreements, ctx)
   const gold = applyChoice(start, d, choice, m.sets, ctx)
   await store.saveAnnotations(docId, gold, { set: GOLD_SET, stamp: false })
-  const word = 'edit' in choice ? 'edit' : choice.take
+  const word = 'edit' in choice ? 'edit' : 'reject' in choice ? 'reject' : choice.take
   log.decisions[d.id] = { choice: word, curator: ctx.curator, at: ctx.now }
   await writeLog(store, log)
   return stateOf(docId, m, log, gold)
+}
+
+/** Refuses an edit naming a layer, label, relation type or link end the schema does not allow. */
+function checkEdit(schema: AnnotationSchema, edits: readonly EditedSpan[]): void {
+  for (const e of edits) {
+    const layer = schema.layers.find((l) => l.id === e.layer)
+    if (!layer) throw new Error(`the schema has no layer "${e.layer}"`)
+    if (!layer.labels.some((l) => l.name === e.label)) {
+      throw new Error(`layer "${layer.name}" has no label "${e.label}"`)
+    }
+    for (const link of e.links ?? []) {
+      const type = schema.relationTypes.find((t) => t.id === link.type)
+      if (!type) throw new Error(`the schema has no relation type "${link.type}"`)
+      const [from, to] =
+        link.direction === 'out' ? [e.layer, link.other.layer] : [link.other.layer, e.layer]
+      if (!type.from.includes(from) || !type.to.includes(to)) {
+        throw new Error(`a "${type.name}" link cannot go from layer ${from} to layer ${to}`)
+      }
+    }
+  }
 }

@@ -6,12 +6,11 @@
 // their ends are in the gold set.
 import type { Disagreement } from '../../../shared/agreement'
 import type { Annotations, Relation, Span } from '../../../shared/model'
+import type { EditedSpan } from '../../../shared/team'
 
 /** A curator's decision on one disagreement. */
 export type CurationChoice =
-  | { take: string }
-  | { take: 'both' }
-  | { edit: { layer: string; label: string; start: number; end: number }[] }
+  { take: string } | { take: 'both' } | { edit: readonly EditedSpan[] } | { reject: true }
 
 /** What the gold functions need besides the sets: who curates, the time, and fresh ids. */
 export interface GoldContext {
@@ -147,6 +146,11 @@ export function applyChoice(
 ): Annotations {
   const next = structuredClone(gold)
   if ('edit' in choice) return applyEdit(next, d, choice.edit, sets, ctx)
+  if ('reject' in choice) {
+    if (d.kind === 'doc-label') next.docLabels[d.labelSet!] = []
+    else clearDisagreement(next, d)
+    return next
+  }
   const chosen =
     choice.take === 'both' ? d.versions : d.versions.filter((v) => v.analyst === choice.take)
   if (chosen.length === 0) throw new Error(`no analyst "${choice.take}" in disagreement ${d.id}`)
@@ -175,11 +179,14 @@ export function applyChoice(
   return next
 }
 
-/** The curator's own spans in place of every version's (attributes of the first version's span). */
+/**
+ * The curator's own spans in place of every version's: boundaries and label as edited, attributes
+ * as edited (absent: the first version's span's, when on the same layer), and the links edited.
+ */
 function applyEdit(
   gold: Annotations,
   d: Disagreement,
-  edits: readonly { layer: string; label: string; start: number; end: number }[],
+  edits: readonly EditedSpan[],
   sets: Readonly<Record<string, Annotations>>,
   ctx: GoldContext,
 ): Annotations {
@@ -188,27 +195,107 @@ function applyEdit(
     .find((s): s is Span => s !== undefined)
   clearDisagreement(gold, d)
   const spans: Span[] = edits.map((e) => {
-    if (!(e.start >= 0 && e.start < e.end && e.end <= ctx.text.length)) {
-      throw new Error(`edited span ${e.start}–${e.end} is not a range of the document`)
-    }
-    return {
-      id: ctx.newId('s'),
-      layer: e.layer,
-      label: e.label,
-      start: e.start,
-      end: e.end,
-      quote: {
-        exact: ctx.text.slice(e.start, e.end),
-        prefix: ctx.text.slice(Math.max(0, e.start - 32), e.start),
-        suffix: ctx.text.slice(e.end, e.end + 32),
-      },
-      attributes: model?.layer === e.layer ? structuredClone(model.attributes) : {},
-      annotator: ctx.curator,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      curatedBy: ctx.curator,
-    }
+    const inherited = model?.layer === e.layer ? structuredClone(model.attributes) : {}
+    return curatorSpan(e, e.attributes ?? inherited, ctx)
   })
   addSpans(gold, spans, ctx)
+  edits.forEach((e) => {
+    const own = gold.spans.find((s) => placeKey(s) === placeKey(e))!
+    for (const link of e.links ?? []) {
+      const other = spanAtPlace(gold, link.other, sets, ctx)
+      const [from, to] = link.direction === 'out' ? [own.id, other.id] : [other.id, own.id]
+      if (from === to) throw new Error('an edited link cannot link a span to itself')
+      if (gold.relations.some((r) => r.type === link.type && r.from === from && r.to === to)) {
+        continue
+      }
+      gold.relations.push({
+        id: ctx.newId('r'),
+        type: link.type,
+        from,
+        to,
+        attributes: structuredClone(link.attributes ?? {}),
+        annotator: ctx.curator,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        curatedBy: ctx.curator,
+      })
+    }
+  })
   return gold
+}
+
+/** A span the curator made at `e`'s place. */
+function curatorSpan(
+  e: Pick<Span, 'layer' | 'label' | 'start' | 'end'>,
+  attributes: Span['attributes'],
+  ctx: GoldContext,
+): Span {
+  if (!(e.start >= 0 && e.start < e.end && e.end <= ctx.text.length)) {
+    throw new Error(`edited span ${e.start}–${e.end} is not a range of the document`)
+  }
+  return {
+    id: ctx.newId('s'),
+    layer: e.layer,
+    label: e.label,
+    start: e.start,
+    end: e.end,
+    quote: {
+      exact: ctx.text.slice(e.start, e.end),
+      prefix: ctx.text.slice(Math.max(0, e.start - 32), e.start),
+      suffix: ctx.text.slice(e.end, e.end + 32),
+    },
+    attributes,
+    annotator: ctx.curator,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    curatedBy: ctx.curator,
+  }
+}
+
+/**
+ * The gold span at `place` (layer and range); failing that, an analyst's span there, copied into
+ * gold. Throws when no set has a span there.
+ */
+function spanAtPlace(
+  gold: Annotations,
+  place: Pick<Span, 'layer' | 'start' | 'end'>,
+  sets: Readonly<Record<string, Annotations>>,
+  ctx: GoldContext,
+): Span {
+  const key = rangeKey(place)
+  const there = gold.spans.find((s) => rangeKey(s) === key)
+  if (there) return there
+  const theirs = Object.values(sets)
+    .flatMap((a) => a.spans)
+    .find((s) => rangeKey(s) === key)
+  if (!theirs) {
+    throw new Error(
+      `no span on layer ${place.layer} at ${place.start}–${place.end} to link to: ` +
+        'accept that span into the gold set first',
+    )
+  }
+  addSpans(gold, [theirs], ctx)
+  return gold.spans.find((s) => rangeKey(s) === key)!
+}
+
+/**
+ * The version a strict majority of a disagreement's analysts gave (same spans at the same places
+ * and the same value), or null when none has a majority. `empty`: the majority has nothing there.
+ */
+export function majorityVersion(d: Disagreement): { analysts: string[]; empty: boolean } | null {
+  const groups = new Map<string, string[]>()
+  for (const v of d.versions) {
+    const places = v.spans.map((s) => `${s.layer}|${s.label}|${s.start}|${s.end}`).sort()
+    const key = JSON.stringify([v.value, places])
+    const list = groups.get(key)
+    if (list) list.push(v.analyst)
+    else groups.set(key, [v.analyst])
+  }
+  for (const analysts of groups.values()) {
+    if (analysts.length * 2 > d.versions.length) {
+      const version = d.versions.find((v) => v.analyst === analysts[0])!
+      return { analysts, empty: version.spans.length === 0 && version.value === null }
+    }
+  }
+  return null
 }

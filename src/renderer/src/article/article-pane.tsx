@@ -1,6 +1,6 @@
 // The centre pane: the article in the editor, with the tag palette by the selection; or the
 // loading state, or why the document could not be loaded.
-import { useEffect, useState, type FocusEvent, type Ref } from 'react'
+import { useEffect, useState, type FocusEvent, type ReactNode, type Ref } from 'react'
 import type { AnnotationSchema, Annotations, DocumentFile } from '../../../shared/model'
 import type { ArticleViewHandle, TextSelectionInfo } from '../editor-api'
 import type { Linking } from './use-linking'
@@ -41,6 +41,10 @@ interface ArticlePaneProps {
   onOpenSchema?: () => void
   /** Suggestions: the toolbar's switch and count, and the editor's suggestion plugins. */
   suggestions?: Suggestions
+  /** Above the toolbar: whose annotations are shown (team/set-picker). */
+  banner?: ReactNode
+  /** Starts the editor again when it changes (another analyst's set shown in the same document). */
+  editorKey?: string
 }
 
 /** The article pane (a named region of the main view). */
@@ -54,6 +58,7 @@ export function ArticlePane(props: ArticlePaneProps) {
   useEffect(() => () => closePicker?.(false), [docId, closePicker])
   return (
     <section className="article-pane" aria-label={file ? `Article: ${title}` : 'Article'}>
+      {props.banner}
       {file && linking && (
         <ArticleToolbar
           showAll={linking.showAll}
@@ -81,7 +86,7 @@ export function ArticlePane(props: ArticlePaneProps) {
           <>
             <ArticleHeader file={file} onOpenUrl={props.onOpenUrl} />
             <ArticleEditor
-              key={file.document.id}
+              key={props.editorKey ?? file.document.id}
               file={file}
               schema={props.schema}
               editorRef={props.editorRef}

@@ -199,7 +199,7 @@ function useHints(
 
 export type EditorActions = ReturnType<typeof useEditorActions>
 
-/** The hint for an edit refused because the project is read-only. */
+/** The hint for an edit refused because the project, or the set shown, is read-only. */
 export function readOnlyHint(reason: string): string {
-  return `This project is open read-only (${reason}): nothing can be tagged or changed.`
+  return `Read-only (${reason}): nothing can be tagged or changed here.`
 }

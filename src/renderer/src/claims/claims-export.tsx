@@ -3,7 +3,7 @@
 // the filters are a way of looking at it. The buttons sit in the filter bar; what the export did is
 // a line of its own under the bar, so a long path never pushes the filters onto a second row.
 import { useState } from 'react'
-import type { Api } from '../../../shared/ipc-contract'
+import type { Api, ClaimsSets } from '../../../shared/ipc-contract'
 import { exportClaims, type ClaimsExportFormat, type ClaimsExportState } from './claims-export-run'
 
 interface ClaimsExportOptions {
@@ -12,15 +12,17 @@ interface ClaimsExportOptions {
   docId: string | null
   /** Saves the open document first, so the file has its latest claims. */
   flush: () => Promise<boolean>
+  /** Whose claims (the view's choice). */
+  sets?: ClaimsSets
 }
 
 /** The export's state and the action that runs it. */
-export function useClaimsExport({ api, docId, flush }: ClaimsExportOptions) {
+export function useClaimsExport({ api, docId, flush, sets }: ClaimsExportOptions) {
   const [state, setState] = useState<ClaimsExportState>({ kind: 'idle' })
   /** Never rejects: exportClaims turns a failure into the error state. */
   const run = async (format: ClaimsExportFormat) => {
     setState({ kind: 'busy', format })
-    setState(await exportClaims(api, flush, format, docId))
+    setState(await exportClaims(api, flush, format, docId, sets))
   }
   return { state, run }
 }

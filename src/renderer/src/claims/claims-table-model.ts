@@ -17,10 +17,18 @@ export const CLAIM_COLUMNS = [
   'checkability',
   'document',
 ] as const
-export type ClaimColumn = (typeof CLAIM_COLUMNS)[number]
+/** The column a table of every analyst's claims shows first: whose annotations the row is. */
+export const ANALYST_COLUMN = 'analyst'
+export type ClaimColumn = (typeof CLAIM_COLUMNS)[number] | typeof ANALYST_COLUMN
+
+/** The columns shown: the analyst's first when the rows come from several analysts. */
+export function claimColumns(byAnalyst: boolean): readonly ClaimColumn[] {
+  return byAnalyst ? [ANALYST_COLUMN, ...CLAIM_COLUMNS] : CLAIM_COLUMNS
+}
 
 /** Column headings. */
 export const CLAIM_COLUMN_NAMES: Record<ClaimColumn, string> = {
+  analyst: 'Analyst',
   claim: 'Claim',
   source: 'Source',
   entity: 'Entity',
@@ -88,6 +96,8 @@ export function entityKey(source: { entityId: string | null; text: string }): st
 export function columnValues(row: ClaimRow, column: ClaimColumn): string[] {
   const present = (values: (string | null)[]) => values.filter((v): v is string => !!v)
   switch (column) {
+    case 'analyst':
+      return present([row.analyst ?? null])
     case 'claim':
       return [row.claimText]
     case 'source':

@@ -7,7 +7,7 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { ClaimRow } from '../../../shared/claims'
 import {
   CLAIM_COLUMN_NAMES,
-  CLAIM_COLUMNS,
+  claimColumns,
   valueLabel,
   type ClaimColumn,
   type ClaimSort,
@@ -22,16 +22,21 @@ interface ClaimsTableProps {
   sort: ClaimSort
   onSort: (column: ClaimColumn) => void
   onOpen: (row: ClaimRow) => void
+  /** Rows of several analysts: an Analyst column first. */
+  byAnalyst?: boolean
+  /** Set id → the analyst's name, for the Analyst column. */
+  analystNames?: ReadonlyMap<string, string>
 }
 
-/** The key of a row (claim ids are unique per document only). */
+/** The key of a row (claim ids are unique per document and analyst only). */
 export function rowKey(row: ClaimRow): string {
-  return `${row.documentId}/${row.claimId}`
+  return `${row.analyst ?? ''}/${row.documentId}/${row.claimId}`
 }
 
 /** The table of claims (already filtered and sorted). */
-export function ClaimsTable({ rows, sort, onSort, onOpen }: ClaimsTableProps) {
+export function ClaimsTable({ rows, sort, onSort, onOpen, ...props }: ClaimsTableProps) {
   const { body, shown, current, setActive, setLimit, onKeyDown } = useRowNavigation(rows, onOpen)
+  const columns = claimColumns(!!props.byAnalyst)
   return (
     <>
       <table className="claims-table">
@@ -39,13 +44,13 @@ export function ClaimsTable({ rows, sort, onSort, onOpen }: ClaimsTableProps) {
           Claims. Sort with the column buttons; press Enter on a row to open it in the article.
         </caption>
         <colgroup>
-          {CLAIM_COLUMNS.map((c) => (
+          {columns.map((c) => (
             <col key={c} className={`col-${c}`} />
           ))}
         </colgroup>
         <thead>
           <tr>
-            {CLAIM_COLUMNS.map((c) => (
+            {columns.map((c) => (
               <SortHeader
                 key={c}
                 label={CLAIM_COLUMN_NAMES[c]}
@@ -64,6 +69,11 @@ export function ClaimsTable({ rows, sort, onSort, onOpen }: ClaimsTableProps) {
               tabbable={i === current}
               onOpen={onOpen}
               onFocusRow={setActive}
+              analyst={
+                props.byAnalyst
+                  ? (props.analystNames?.get(row.analyst ?? '') ?? row.analyst ?? '')
+                  : null
+              }
             />
           ))}
         </tbody>
@@ -144,6 +154,8 @@ interface RowProps {
   tabbable: boolean
   onOpen: (row: ClaimRow) => void
   onFocusRow: (index: number) => void
+  /** The Analyst cell's text; null: no such column. */
+  analyst: string | null
 }
 
 /** One claim's row; memoised so moving focus re-renders two rows, not all of them. */
@@ -153,6 +165,7 @@ const ClaimRowView = memo(function ClaimRowView({
   tabbable,
   onOpen,
   onFocusRow,
+  analyst,
 }: RowProps) {
   const unsourced = row.sources.length === 0
   return (
@@ -164,6 +177,7 @@ const ClaimRowView = memo(function ClaimRowView({
       onClick={() => onOpen(row)}
       onFocus={() => onFocusRow(index)}
     >
+      {analyst !== null && <td className="cell-analyst">{analyst}</td>}
       <td className="cell-claim">
         <span className="clamp" title={row.claimText}>
           {row.claimText}

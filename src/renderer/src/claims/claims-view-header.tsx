@@ -1,6 +1,7 @@
 // The header of the Claims and Sources views (title and count, the scope switch, Refresh) and the
 // notes under it that say when the table may be incomplete.
 import { useId } from 'react'
+import type { ClaimsSets } from '../../../shared/ipc-contract'
 
 /** Whole project, or the document open in the article. */
 export type Scope = 'project' | 'document'
@@ -13,6 +14,22 @@ interface ViewHeaderProps {
   currentDocument: { id: string; title: string } | null
   loading: boolean
   onRefresh: () => void
+  /** Whose claims, and the sets to choose from (none: no chooser, a project of one analyst). */
+  whose?: ClaimsSets
+  onWhose?: (whose: ClaimsSets) => void
+  sets?: readonly { id: string; name: string }[]
+  /** Whether the project has a gold set. */
+  hasGold?: boolean
+}
+
+/** The chooser's value of a choice: `mine`, `gold`, `all`, or `a:<set id>`. */
+function whoseValue(whose: ClaimsSets): string {
+  return typeof whose === 'object' ? `a:${whose.analyst}` : whose
+}
+
+function whoseOf(value: string): ClaimsSets {
+  if (value === 'mine' || value === 'gold' || value === 'all') return value
+  return { analyst: value.slice(2) }
 }
 
 /** Title, count, scope switch and Refresh. */
@@ -47,6 +64,25 @@ export function ViewHeader(props: ViewHeaderProps) {
           <span>Current document</span>
         </label>
       </fieldset>
+      {props.whose && props.onWhose && ((props.sets?.length ?? 0) > 0 || props.hasGold) && (
+        <label className="whose">
+          Annotations{' '}
+          <select
+            className="input"
+            value={whoseValue(props.whose)}
+            onChange={(e) => props.onWhose?.(whoseOf(e.target.value))}
+          >
+            <option value="mine">Mine</option>
+            {(props.sets ?? []).map((a) => (
+              <option key={a.id} value={`a:${a.id}`}>
+                {a.name}
+              </option>
+            ))}
+            {props.hasGold && <option value="gold">Gold set</option>}
+            <option value="all">All analysts</option>
+          </select>
+        </label>
+      )}
       <button
         type="button"
         className="button small"

@@ -5,7 +5,8 @@
 // mounted while hidden, so filters, sort and scroll survive a trip to the article and back.
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import type { ClaimRow } from '../../../shared/claims'
-import type { Api, ClaimsTableResult } from '../../../shared/ipc-contract'
+import { GOLD_SET } from '../../../shared/analysts'
+import type { AnalystInfo, Api, ClaimsSets, ClaimsTableResult } from '../../../shared/ipc-contract'
 import { useClaimsTable } from './use-claims-table'
 import {
   EMPTY_FILTER,
@@ -36,8 +37,15 @@ interface ClaimsViewsProps {
   flush: () => Promise<boolean>
   /** Changes whenever the project does (its snapshot): the tables on screen load again. */
   projectVersion?: unknown
-  onOpenClaim: (row: ClaimRow) => void
+  /**
+   * Opens a claim in the article, with the set it comes from shown there (`set`: an analyst id or
+   * `gold`; null: the analyst's own).
+   */
+  onOpenClaim: (row: ClaimRow, set: string | null) => void
   onOpenDocument: (docId: string) => void
+  /** The working analyst and the project's annotation sets, for the Annotations chooser. */
+  analyst: { id: string; name: string }
+  analysts: readonly AnalystInfo[]
   /** A filter and scope to apply (a chart's bar from the Overview); a new `seq` applies again. */
   filterRequest?: { filter: ClaimsFilterHint; docId: string | null; seq: number } | null
 }
@@ -54,7 +62,9 @@ export function ClaimsViews(props: ClaimsViewsProps) {
     setScope(request.docId ? 'document' : 'project')
   }
   const docId = scope === 'document' && currentDocument ? currentDocument.id : null
-  const { state, reload } = useClaimsTable(api, flush, docId, active, props.projectVersion)
+  const { whose, setWhose, others, hasGold, names, setOf } = useWhose(props.analyst, props.analysts)
+  const { state, reload } = useClaimsTable(api, flush, docId, active, props.projectVersion, whose)
+  const byAnalyst = whose === 'all'
   const table =
     state.kind === 'ready' ? state.table : state.kind === 'loading' ? state.previous : null
 
@@ -67,6 +77,10 @@ export function ClaimsViews(props: ClaimsViewsProps) {
       currentDocument={currentDocument}
       loading={state.kind === 'loading'}
       onRefresh={() => void reload()}
+      whose={whose}
+      onWhose={setWhose}
+      sets={others}
+      hasGold={hasGold}
     />
   )
   const notes = (
@@ -87,8 +101,10 @@ export function ClaimsViews(props: ClaimsViewsProps) {
           api={api}
           docId={docId}
           flush={flush}
-          onOpenClaim={props.onOpenClaim}
+          onOpenClaim={(row) => props.onOpenClaim(row, setOf(row))}
           request={request ?? null}
+          whose={whose}
+          names={names}
         />
       </ViewPanel>
       <ViewPanel view="sources" current={view} className="claims-view">
@@ -97,6 +113,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
         <div className="claims-scroll">
           {table && table.summaries.length > 0 ? (
             <SourceSummaryTable
+              analystNames={byAnalyst ? names : null}
               summaries={table.summaries}
               unsourced={table.rows.filter((r) => r.sources.length === 0).length}
               onOpenDocument={props.onOpenDocument}
@@ -123,6 +140,8 @@ interface ClaimsPanelProps {
   flush: () => Promise<boolean>
   onOpenClaim: (row: ClaimRow) => void
   request: { filter: ClaimsFilterHint; seq: number } | null
+  whose: ClaimsSets
+  names: ReadonlyMap<string, string>
 }
 
 /** The claims table with its filters and export. */
@@ -135,6 +154,8 @@ function ClaimsPanel({
   flush,
   onOpenClaim,
   request,
+  whose,
+  names,
 }: ClaimsPanelProps) {
   const [filter, setFilter] = useState<ClaimFilter>(EMPTY_FILTER)
   const [applied, setApplied] = useState(0)
@@ -151,7 +172,7 @@ function ClaimsPanel({
     () => sortClaims(filterClaims(rows, deferredFilter), sort),
     [rows, deferredFilter, sort],
   )
-  const exporter = useClaimsExport({ api, docId, flush })
+  const exporter = useClaimsExport({ api, docId, flush, sets: whose })
   const documents = new Set(rows.map((r) => r.documentId)).size
   const count = table
     ? visible.length === rows.length
@@ -187,9 +208,42 @@ function ClaimsPanel({
               sort={sort}
               onSort={(column) => setSort((s) => nextSort(s, column))}
               onOpen={onOpenClaim}
+              byAnalyst={whose === 'all'}
+              analystNames={names}
             />
           ))}
       </div>
     </>
   )
+}
+
+/**
+ * Whose claims the views show (the analyst's own by default), the sets to choose from, the names
+ * of the sets, and the set a row comes from (null: the analyst's own).
+ */
+function useWhose(analyst: { id: string; name: string }, analysts: readonly AnalystInfo[]) {
+  const [whose, setWhose] = useState<ClaimsSets>('mine')
+  const others = analysts.filter((a) => a.id !== analyst.id && a.id !== GOLD_SET && a.documents > 0)
+  const hasGold = analysts.some((a) => a.id === GOLD_SET && a.documents > 0)
+  const names = useMemo(
+    () =>
+      new Map([
+        ...analysts.map((a): [string, string] => [a.id, a.name]),
+        [analyst.id, analyst.name],
+        [GOLD_SET, 'Gold set'],
+      ]),
+    [analysts, analyst],
+  )
+  const setOf = (row: ClaimRow): string | null => {
+    const set =
+      whose === 'all'
+        ? (row.analyst ?? null)
+        : whose === 'gold'
+          ? GOLD_SET
+          : typeof whose === 'object'
+            ? whose.analyst
+            : null
+    return set === analyst.id ? null : set
+  }
+  return { whose, setWhose, others, hasGold, names, setOf }
 }

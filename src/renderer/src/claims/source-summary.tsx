@@ -19,6 +19,8 @@ interface SourceSummaryTableProps {
   /** Claims attributed to no source (not in any summary row). */
   unsourced: number
   onOpenDocument: (docId: string) => void
+  /** Summaries of several analysts (set id → name): an Analyst column first. */
+  analystNames?: ReadonlyMap<string, string> | null
 }
 
 /** The table of sources. */
@@ -26,6 +28,7 @@ export function SourceSummaryTable({
   summaries,
   unsourced,
   onOpenDocument,
+  analystNames,
 }: SourceSummaryTableProps) {
   const [sort, setSort] = useState<SummarySort>(DEFAULT_SUMMARY_SORT)
   const sorted = useMemo(() => sortSummaries(summaries, sort), [summaries, sort])
@@ -36,12 +39,18 @@ export function SourceSummaryTable({
           Sources: claims per source, their checkability and sentiment, and the documents.
         </caption>
         <colgroup>
+          {analystNames && <col className="col-analyst" />}
           {SUMMARY_COLUMNS.map((c) => (
             <col key={c} className={`col-${c}`} />
           ))}
         </colgroup>
         <thead>
           <tr>
+            {analystNames && (
+              <th scope="col" className="plain-head">
+                Analyst
+              </th>
+            )}
             {SUMMARY_COLUMNS.map((c) => (
               <SortHeader
                 key={c}
@@ -55,35 +64,12 @@ export function SourceSummaryTable({
         </thead>
         <tbody>
           {sorted.map((s) => (
-            <tr key={s.entityId ?? `text:${s.name}`}>
-              <th scope="row" className="source-name">
-                {s.name}
-                {s.entityId === null && <span className="unlinked">not linked to an entity</span>}
-              </th>
-              <td className="numeric">{s.claims}</td>
-              <td>
-                <MixBar mix={s.checkability} label="Checkability" />
-              </td>
-              <td>
-                <MixBar mix={s.sentiment} label="Sentiment" />
-              </td>
-              <td>
-                <ul className="cell-lines">
-                  {s.documents.map((d) => (
-                    <li key={d.id}>
-                      <button
-                        type="button"
-                        className="link-button doc-link"
-                        title={`Open “${d.title || d.id}”`}
-                        onClick={() => onOpenDocument(d.id)}
-                      >
-                        {d.title || d.id}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
+            <SourceRow
+              key={`${s.analyst ?? ''}|${s.entityId ?? `text:${s.name}`}`}
+              summary={s}
+              analyst={analystNames ? (analystNames.get(s.analyst ?? '') ?? s.analyst ?? '') : null}
+              onOpenDocument={onOpenDocument}
+            />
           ))}
         </tbody>
       </table>
@@ -94,5 +80,48 @@ export function SourceSummaryTable({
         </p>
       )}
     </>
+  )
+}
+
+interface SourceRowProps {
+  summary: SourceSummary
+  /** The Analyst cell's text; null: no such column. */
+  analyst: string | null
+  onOpenDocument: (docId: string) => void
+}
+
+/** One source's row. */
+function SourceRow({ summary: s, analyst, onOpenDocument }: SourceRowProps) {
+  return (
+    <tr>
+      {analyst !== null && <td className="cell-analyst">{analyst}</td>}
+      <th scope="row" className="source-name">
+        {s.name}
+        {s.entityId === null && <span className="unlinked">not linked to an entity</span>}
+      </th>
+      <td className="numeric">{s.claims}</td>
+      <td>
+        <MixBar mix={s.checkability} label="Checkability" />
+      </td>
+      <td>
+        <MixBar mix={s.sentiment} label="Sentiment" />
+      </td>
+      <td>
+        <ul className="cell-lines">
+          {s.documents.map((d) => (
+            <li key={d.id}>
+              <button
+                type="button"
+                className="link-button doc-link"
+                title={`Open “${d.title || d.id}”`}
+                onClick={() => onOpenDocument(d.id)}
+              >
+                {d.title || d.id}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
   )
 }

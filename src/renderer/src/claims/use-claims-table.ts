@@ -2,7 +2,7 @@
 // are saved first, so the table shows what the analyst just tagged; a reload that is overtaken by a
 // newer one (the scope changed) is dropped.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Api, ClaimsTableResult } from '../../../shared/ipc-contract'
+import type { Api, ClaimsSets, ClaimsTableResult } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
 
 export type ClaimsTableState =
@@ -22,11 +22,15 @@ export function useClaimsTable(
   docId: string | null,
   active: boolean,
   projectVersion?: unknown,
+  sets: ClaimsSets = 'mine',
 ) {
   const [state, setState] = useState<ClaimsTableState>({ kind: 'loading', previous: null })
   const seq = useRef(0)
 
+  // The choice by value: an object from the chooser is a new one on each render.
+  const setsKey = JSON.stringify(sets)
   const reload = useCallback(async () => {
+    const whose = JSON.parse(setsKey) as ClaimsSets
     const mine = ++seq.current
     setState((s) => ({
       kind: 'loading',
@@ -34,12 +38,13 @@ export function useClaimsTable(
     }))
     const saved = await flush()
     try {
-      const table = await api['claims:table'](docId ? { docId } : {})
+      const scope = docId ? { docId } : {}
+      const table = await api['claims:table'](whose === 'mine' ? scope : { ...scope, sets: whose })
       if (mine === seq.current) setState({ kind: 'ready', table, unsaved: !saved })
     } catch (error) {
       if (mine === seq.current) setState({ kind: 'error', message: messageOf(error) })
     }
-  }, [api, flush, docId])
+  }, [api, flush, docId, setsKey])
 
   useEffect(() => {
     // Fetching when the view shows or the project changes is what this effect is for; reload()

@@ -11,6 +11,8 @@ import { RegistryDialog } from '../entities/registry-dialog'
 import { OverviewPanel } from '../overview/overview-panel'
 import { ReportDialog } from '../overview/report-dialog'
 import { AnnotationPanel } from '../panel/annotation-panel'
+import { ComparePanel } from '../team/compare-panel'
+import { SetPicker } from '../team/set-picker'
 import { TeamViews } from '../team/team-views'
 import { DocumentList } from './document-list'
 import type { ShellState } from './use-shell-state'
@@ -54,7 +56,9 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
         }
         flush={doc.flush}
         projectVersion={snapshot}
-        onOpenClaim={(row) => void toClaim.openClaim(row.documentId, row.claimId)}
+        analyst={snapshot.analyst}
+        analysts={snapshot.analysts}
+        onOpenClaim={(row, set) => void openClaimOf(s, row.documentId, row.claimId, set)}
         onOpenDocument={(id) => void toClaim.openDocument(id)}
         filterRequest={claimsRequest}
       />
@@ -91,8 +95,16 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
 
 /** The article view: the documents list, the article and the annotation panel side by side. */
 function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
-  const { doc, nav, article, registry } = s
+  const { doc, nav, article, registry, shownSet } = s
   const { actions, linking } = article
+  // Another analyst's set, the gold set or an overlay: shown read-only, never saved as one's own.
+  const other = shownSet.choice.kind === 'mine' ? null : shownSet.shown
+  const otherLoading = shownSet.choice.kind !== 'mine' && !other
+  const file = other ? other.file : otherLoading ? null : doc.file
+  const shownSchema = other?.compare?.schema ?? schema
+  const annotations = other ? other.file.annotations : doc.annotations
+  const readOnly = snapshot.readOnly ?? other?.readOnly ?? null
+  const picker = <SetPicker snapshot={snapshot} shownSet={shownSet} />
   // The `void` actions below never reject: each shows a failed save or import as a notice.
   return (
     <Workbench
@@ -107,16 +119,18 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
       }
       article={
         <ArticlePane
-          file={doc.file}
-          loading={doc.loading}
-          loadError={doc.loadError}
-          schema={schema}
+          file={file}
+          loading={doc.loading || (otherLoading && shownSet.state.kind === 'loading')}
+          loadError={
+            doc.loadError ?? (shownSet.state.kind === 'error' ? shownSet.state.message : null)
+          }
+          schema={shownSchema}
           editorRef={actions.editor}
           palette={article.palette}
-          readOnly={snapshot.readOnly}
+          readOnly={readOnly}
           hint={article.hint}
           onDismissHint={article.dismissHint}
-          onChange={doc.changed}
+          onChange={other ? ignoreChange : doc.changed}
           onSelect={doc.select}
           onTextSelection={article.onTextSelection}
           onTag={actions.tag}
@@ -124,15 +138,24 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
           linking={linking}
           onOpenRegistry={registry.openManager}
           onOpenSchema={() => s.setEditingSchema(true)}
-          suggestions={s.suggestions}
+          suggestions={other ? undefined : s.suggestions}
+          banner={doc.file ? picker : undefined}
+          editorKey={other ? `${other.docId}:${other.key}` : undefined}
         />
       }
       panel={
-        doc.annotations ? (
-          <AnnotationPanel
-            key={doc.docId}
+        other?.compare ? (
+          <ComparePanel
+            view={other.compare}
             schema={schema}
-            annotations={doc.annotations}
+            selectedId={doc.selectedId}
+            onShowSpan={actions.showSpan}
+          />
+        ) : annotations ? (
+          <AnnotationPanel
+            key={other ? `${doc.docId}:${other.key}` : doc.docId}
+            schema={shownSchema}
+            annotations={annotations}
             selectedId={doc.selectedId}
             onShowSpan={actions.showSpan}
             onClearSelection={actions.clearSelection}
@@ -141,7 +164,7 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
             onDocLabels={actions.changeDocLabels}
             linking={linking}
             registry={registry}
-            readOnly={snapshot.readOnly}
+            readOnly={readOnly}
           />
         ) : (
           <section className="annotation-panel" aria-label="Annotations" />
@@ -150,3 +173,17 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
     />
   )
 }
+
+/** Opens a claim in the article with the set it comes from (null: the analyst's own) shown. */
+async function openClaimOf(s: ShellState, docId: string, spanId: string, set: string | null) {
+  const { choice, choose } = s.shownSet
+  const wanted = set === null ? null : set
+  if (wanted === null && choice.kind !== 'mine') await choose({ kind: 'mine' })
+  if (wanted !== null && !(choice.kind === 'set' && choice.set === wanted)) {
+    await choose({ kind: 'set', set: wanted })
+  }
+  await s.toClaim.openClaim(docId, spanId)
+}
+
+/** The editor's changes while another set is shown: never saved (that set is not the analyst's). */
+function ignoreChange(): void {}

@@ -7,6 +7,7 @@ import type { AliasHistory } from '../article/use-editor-actions'
 import { useClaimNavigation } from '../claims/use-claim-navigation'
 import { useSuggestions } from '../suggestions/use-suggestions'
 import { useEntities } from '../entities/use-entities'
+import { useShownSet } from '../team/use-shown-set'
 import { useCurrentDocument } from './use-current-document'
 import { useImports } from './use-imports'
 import { useProject } from './use-project'
@@ -45,8 +46,9 @@ export function useShellState() {
   useLayoutEffect(() => {
     aliasHistory.current = registry.aliasHistory
   })
+  const shownSet = useShownSet({ api, snapshot, schema, doc, actions, onNotice: setNotice })
   const toClaim = useClaimNavigation({
-    shownDocumentId: doc.file?.document.id ?? null,
+    shownDocumentId: shownSet.readyDocId,
     flush: doc.flush,
     openDocument: nav.openDocument,
     editor: actions.editor,
@@ -85,6 +87,7 @@ export function useShellState() {
     nav,
     registry,
     toClaim,
+    shownSet,
     suggestions,
     ...imports,
   }

@@ -1,11 +1,17 @@
 // The Curation view: one document's disagreements among its analysts, each settled into the gold
-// set by taking one analyst's version (keys 1–9), all of them (B), or stepping on (J/K or the
-// arrows). What every analyst agrees on enters the gold set when curation of the document starts.
-// Progress ("n of m resolved") and the gold set are main's answer after each decision.
+// set by taking one analyst's version (keys 1–9), all of them (B), an edit of a version (E, or
+// Edit…: boundaries, label, attributes, links), or none (X, reject), stepping on with J/K or the
+// arrows. What every analyst agrees on — or, by the rule chosen when starting, what a majority gave
+// — enters the gold set when curation of the document starts. Progress ("n of m resolved") and
+// the gold set are main's answer after each decision; the log keeps who decided what.
 import { useCallback, useState, type KeyboardEvent } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
-import type { CurationChoiceArg, CurationState } from '../../../shared/team'
+import type { Disagreement } from '../../../shared/agreement'
+import type { AnnotationSchema } from '../../../shared/model'
+import type { AutoAcceptRule, CurationChoiceArg, CurationState } from '../../../shared/team'
+import { RadioGroup } from '../common/radio-group'
 import { ViewPanel, type AppView } from '../shell/view-tabs'
+import { CurationEditForm, editDraft } from './curation-edit'
 import { kindText, versionText } from './disagreement-list'
 import { useTeamData } from './use-team-data'
 import './team.css'
@@ -37,7 +43,7 @@ export function CurationView(props: CurationViewProps) {
       onNotice(`Curation: ${(error as Error).message}`)
     }
   }
-  const start = () => docId && act(() => api['curation:start']({ docId }))
+  const start = (rule: AutoAcceptRule) => docId && act(() => api['curation:start']({ docId, rule }))
   const decide = (choice: CurationChoiceArg) => {
     const d = value?.disagreements[at]
     if (!docId || !d) return
@@ -69,6 +75,11 @@ export function CurationView(props: CurationViewProps) {
             {value.resolved} of {value.total} disagreements resolved
           </span>
         )}
+        {value?.rule && (
+          <span className="muted">
+            Accepted on start: {value.rule === 'all' ? 'what all agree on' : 'what a majority gave'}
+          </span>
+        )}
       </header>
       {state.kind === 'error' && (
         <p className="team-note error" role="alert">
@@ -79,19 +90,74 @@ export function CurationView(props: CurationViewProps) {
         <p className="team-note">This document has the annotations of fewer than two analysts.</p>
       )}
       {value && value.analysts.length >= 2 && !value.gold && (
-        <p className="team-note">
-          Starting puts everything all analysts agree on into the gold set.{' '}
-          <button type="button" className="button primary" onClick={() => void start()}>
-            Start curating
-          </button>
-        </p>
+        <StartCuration analysts={value.analysts.length} onStart={(r) => void start(r)} />
       )}
-      {value?.gold && <DisagreementSteps state={value} at={at} setAt={setAt} onDecide={decide} />}
+      {value?.gold && (
+        <DisagreementSteps
+          schema={snapshot.project.schema}
+          state={value}
+          at={at}
+          setAt={setAt}
+          onDecide={decide}
+        />
+      )}
     </ViewPanel>
   )
 }
 
+/** The auto-accept rule and the button that starts curating a document. */
+function StartCuration(props: { analysts: number; onStart: (rule: AutoAcceptRule) => void }) {
+  const [rule, setRule] = useState<AutoAcceptRule>('all')
+  return (
+    <div className="team-note curation-start">
+      <RadioGroup<AutoAcceptRule>
+        legend="Accept automatically when starting"
+        name="curation-rule"
+        value={rule}
+        onChange={setRule}
+        options={[
+          { value: 'all', label: 'What all analysts agree on' },
+          {
+            value: 'majority',
+            label: `Also each version a majority gave (more than half of ${props.analysts})`,
+          },
+        ]}
+      />
+      <button type="button" className="button primary" onClick={() => props.onStart(rule)}>
+        Start curating
+      </button>
+    </div>
+  )
+}
+
+/** What a key does in the disagreement, or null (typing in a field, a modified key, others). */
+function keyAction(
+  e: KeyboardEvent,
+  analysts: readonly string[],
+): CurationChoiceArg | 'next' | 'previous' | 'edit' | 'close' | null {
+  const t = e.target
+  const typing =
+    t instanceof HTMLSelectElement ||
+    t instanceof HTMLInputElement ||
+    t instanceof HTMLTextAreaElement
+  if (typing || e.altKey || e.ctrlKey || e.metaKey) return null
+  const digit = Number(e.key)
+  if (digit >= 1 && digit <= analysts.length) return { take: analysts[digit - 1] }
+  const keys: Record<string, CurationChoiceArg | 'next' | 'previous' | 'edit' | 'close'> = {
+    j: 'next',
+    ArrowDown: 'next',
+    k: 'previous',
+    ArrowUp: 'previous',
+    b: { take: 'both' },
+    x: { reject: true },
+    e: 'edit',
+    Escape: 'close',
+  }
+  return keys[e.key] ?? null
+}
+
 interface StepsProps {
+  schema: AnnotationSchema
   state: CurationState
   at: number
   setAt: (i: number) => void
@@ -99,24 +165,36 @@ interface StepsProps {
 }
 
 /** The disagreements one by one, with the keys to settle them. */
-function DisagreementSteps({ state, at, setAt, onDecide }: StepsProps) {
+function DisagreementSteps({ schema, state, at, setAt, onDecide }: StepsProps) {
+  const [editing, setEditing] = useState<{ id: string; analyst: string } | null>(null)
   const n = state.disagreements.length
   const i = Math.min(at, Math.max(0, n - 1))
   const d = state.disagreements[i]
+  const draftOf = (analyst: string) => (d ? editDraft(schema, state, d, analyst) : null)
+  const editable = d?.versions.filter((v) => draftOf(v.analyst) !== null) ?? []
+  const decideNow = (choice: CurationChoiceArg) => {
+    setEditing(null)
+    onDecide(choice)
+  }
+  const step = (to: number) => {
+    setEditing(null)
+    setAt(to)
+  }
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.target instanceof HTMLSelectElement || e.altKey || e.ctrlKey || e.metaKey) return
-    const digit = Number(e.key)
-    if (e.key === 'j' || e.key === 'ArrowDown') setAt(Math.min(i + 1, n - 1))
-    else if (e.key === 'k' || e.key === 'ArrowUp') setAt(Math.max(i - 1, 0))
-    else if (e.key === 'b') onDecide({ take: 'both' })
-    else if (digit >= 1 && digit <= state.analysts.length) {
-      onDecide({ take: state.analysts[digit - 1] })
-    } else return
+    const action = keyAction(e, state.analysts)
+    if (!action) return
     e.preventDefault()
+    if (action === 'next') step(Math.min(i + 1, n - 1))
+    else if (action === 'previous') step(Math.max(i - 1, 0))
+    else if (action === 'edit') {
+      if (editable[0] && d) setEditing({ id: d.id, analyst: editable[0].analyst })
+    } else if (action === 'close') setEditing(null)
+    else decideNow(action)
   }
   if (!d)
     return <p className="team-note">No disagreements: the gold set holds what all agree on.</p>
   const decision = state.decisions[d.id]
+  const draft = editing?.id === d.id ? draftOf(editing.analyst) : null
   return (
     <div className="curation-body" tabIndex={0} onKeyDown={onKeyDown} aria-label="Disagreement">
       <p className="curation-where">
@@ -129,33 +207,74 @@ function DisagreementSteps({ state, at, setAt, onDecide }: StepsProps) {
           </span>
         )}
       </p>
-      <ol className="curation-versions">
-        {d.versions.map((v, k) => (
-          <li key={v.analyst} data-analyst={v.analyst}>
-            <span className="version-who">
-              {k + 1}. {v.analyst}
-            </span>
-            <span className="version-text">{versionText(v)}</span>
-            <button type="button" className="button" onClick={() => onDecide({ take: v.analyst })}>
-              Take {v.analyst}&apos;s
-            </button>
-          </li>
-        ))}
-      </ol>
+      <VersionList
+        d={d}
+        canEdit={(analyst) => draftOf(analyst) !== null}
+        onTake={(analyst) => decideNow({ take: analyst })}
+        onEdit={(analyst) => setEditing({ id: d.id, analyst })}
+      />
+      {draft && editing && (
+        <CurationEditForm
+          key={`${d.id}|${editing.analyst}`}
+          schema={schema}
+          state={state}
+          analyst={editing.analyst}
+          initial={draft}
+          onAccept={(span) => decideNow({ edit: [span] })}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       <div className="team-actions">
-        <button type="button" className="button" onClick={() => onDecide({ take: 'both' })}>
+        <button type="button" className="button" onClick={() => decideNow({ take: 'both' })}>
           Take both
         </button>
-        <button type="button" className="button" onClick={() => setAt(Math.max(i - 1, 0))}>
+        <button type="button" className="button" onClick={() => decideNow({ reject: true })}>
+          Reject all
+        </button>
+        <button type="button" className="button" onClick={() => step(Math.max(i - 1, 0))}>
           Previous
         </button>
-        <button type="button" className="button" onClick={() => setAt(Math.min(i + 1, n - 1))}>
+        <button type="button" className="button" onClick={() => step(Math.min(i + 1, n - 1))}>
           Next
         </button>
       </div>
       <p className="muted">
-        Keys: 1–{state.analysts.length} take a version, B both, J/K next and previous.
+        Keys: 1–{state.analysts.length} take a version, B both, E edit, X reject, J/K next and
+        previous.
       </p>
     </div>
+  )
+}
+
+interface VersionListProps {
+  d: Disagreement
+  canEdit: (analyst: string) => boolean
+  onTake: (analyst: string) => void
+  onEdit: (analyst: string) => void
+}
+
+/** Every analyst's version, numbered as the keys take them, with Take and Edit. */
+function VersionList({ d, canEdit, onTake, onEdit }: VersionListProps) {
+  return (
+    <ol className="curation-versions">
+      {d.versions.map((v, k) => (
+        <li key={v.analyst} data-analyst={v.analyst}>
+          <span className="version-who">
+            {k + 1}. {v.analyst}
+          </span>
+          <span className="version-text">{versionText(v)}</span>
+          <span className="version-actions">
+            <button type="button" className="button" onClick={() => onTake(v.analyst)}>
+              Take {v.analyst}&apos;s
+            </button>
+            {canEdit(v.analyst) && (
+              <button type="button" className="button" onClick={() => onEdit(v.analyst)}>
+                Edit {v.analyst}&apos;s…
+              </button>
+            )}
+          </span>
+        </li>
+      ))}
+    </ol>
   )
 }
