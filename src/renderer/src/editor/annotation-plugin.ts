@@ -103,6 +103,12 @@ export interface AnnotationState {
   undone: readonly AnnotationOp[]
   /** Increases with every change to spans, relations or document labels (not with selection). */
   revision: number
+  /**
+   * The spans the change to `touchedRevision` added, removed or changed (old and new versions), so
+   * what depends on the spans (the open suggestions) can look again at only those.
+   */
+  touched: readonly Span[]
+  touchedRevision: number
   /** The text ↔ position map of the document and the schema the highlights are drawn with. */
   map: OffsetMap
   schema: AnnotationSchema
@@ -168,6 +174,8 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
           done: [],
           undone: [],
           revision: 0,
+          touched: [],
+          touchedRevision: 0,
           map: options.map,
           schema: options.schema,
           readOnly: options.readOnly ?? null,
@@ -511,6 +519,8 @@ function change(
     decorations,
     selectedId,
     revision: st.revision + 1,
+    touched: result.touched,
+    touchedRevision: st.revision + 1,
   }
   return { state, applied: result.op }
 }

@@ -11,9 +11,10 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
-import { filterSuggestions, SUGGESTION_KINDS } from '../../../shared/suggest'
+import { SUGGESTION_KINDS } from '../../../shared/suggest'
 import { annotationKey, type AnnotationState } from '../editor/annotation-plugin'
 import { RevealScheduler } from '../editor/reveal-scheduler'
+import { computeOpen, updateOpen, type OpenCache, type OpenResult } from './open-suggestions'
 
 /** The actions the plugin understands, sent as `tr.setMeta(suggestionKey, action)`. */
 export type SuggestionAction =
@@ -46,6 +47,9 @@ export interface SuggestionState {
   computing: boolean
   /** The annotation state `open` was computed against (revision, rejected ids). */
   seen: { revision: number; rejected: ReadonlySet<string> } | null
+  /** The open filter's working state, and the token saying it is current for this state. */
+  cache: OpenCache | null
+  token: object | null
 }
 
 export const suggestionKey = new PluginKey<SuggestionState>('marginalia-suggestions')
@@ -78,6 +82,8 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
         pending: [],
         computing: false,
         seen: null,
+        cache: null,
+        token: null,
       }),
       apply(tr, prev, _old, state) {
         const action = tr.getMeta(suggestionKey) as SuggestionAction | undefined
@@ -142,8 +148,10 @@ function reduce(st: SuggestionState, action: SuggestionAction): SuggestionState 
 }
 
 /**
- * Recomputes what is open against the annotations, keeps the current suggestion (or moves it to
- * the next open one when it was just accepted or rejected), and redraws only what changed.
+ * Recomputes what is open against the annotations (only around the spans an edit touched, when the
+ * previous state's filter is at hand: see open-suggestions.ts), keeps the current suggestion (or
+ * moves it to the next open one when it was just accepted or rejected), and redraws only what
+ * changed.
  */
 function refresh(
   prev: SuggestionState,
@@ -151,35 +159,32 @@ function refresh(
   ann: AnnotationState,
   state: EditorState,
 ): SuggestionState {
-  const opened =
-    next.all === prev.all &&
-    next.kinds === prev.kinds &&
-    prev.seen?.revision === ann.revision &&
-    prev.seen.rejected === ann.rejected
-      ? prev.open
-      : openSuggestions(next.all, next.kinds, ann)
+  const same =
+    next.all === prev.all && next.kinds === prev.kinds && prev.seen?.rejected === ann.rejected
+  let result: OpenResult | null = null
+  if (!same || !prev.seen || prev.seen.revision !== ann.revision) {
+    const input = { spans: ann.spans.sorted(), relations: ann.relations, rejected: ann.rejected }
+    const step =
+      same &&
+      prev.cache &&
+      prev.cache.token === prev.token &&
+      prev.seen?.revision === ann.revision - 1 &&
+      ann.touchedRevision === ann.revision
+    result = step
+      ? updateOpen(prev.cache!, prev.open, ann.touched, input)
+      : computeOpen(next.all, next.kinds, input)
+  }
+  const opened = result ? result.open : prev.open
   const currentId = nextCurrent(prev, next, opened)
   const st: SuggestionState = {
     ...next,
     open: opened,
     currentId,
     seen: { revision: ann.revision, rejected: ann.rejected },
+    cache: result ? result.cache : prev.cache,
+    token: result ? result.cache.token : prev.token,
   }
-  return redraw(prev, st, ann, state)
-}
-
-/** The suggestions still to decide, of the kinds shown. */
-function openSuggestions(
-  all: readonly Suggestion[],
-  kinds: ReadonlySet<SuggestionKind>,
-  ann: AnnotationState,
-): Suggestion[] {
-  if (all.length === 0) return []
-  const open = filterSuggestions(all, {
-    annotations: { spans: [...ann.spans.values()], relations: [...ann.relations], docLabels: {} },
-    rejected: ann.rejected,
-  })
-  return open.filter((s) => kinds.has(s.kind))
+  return redraw(prev, st, ann, state, result ? result.changed : new Set())
 }
 
 /**
@@ -206,6 +211,8 @@ function redraw(
   st: SuggestionState,
   ann: AnnotationState,
   state: EditorState,
+  /** Ids whose open entry may have changed (null: any). */
+  changed: ReadonlySet<string> | null,
 ): SuggestionState {
   if (!st.shown) return { ...st, decorations: DecorationSet.empty, pending: [] }
   if (!prev.shown || prev.decorations === DecorationSet.empty || st.all !== prev.all) {
@@ -216,15 +223,13 @@ function redraw(
       pending: all.slice(FIRST_OUTLINES),
     }
   }
-  const before = new Map(prev.open.map((s) => [s.id, s]))
-  const after = new Map(st.open.map((s) => [s.id, s]))
-  const changed = (id: string | null) => id !== null && prev.currentId !== st.currentId
+  const { before, after } = openMaps(prev, st, changed)
   const gone = new Set<string>()
   const added: Suggestion[] = []
   for (const id of before.keys()) if (!after.has(id)) gone.add(id)
   for (const [id, s] of after) if (!before.has(id)) added.push(s)
   for (const id of [prev.currentId, st.currentId]) {
-    if (changed(id) && id && before.has(id) && after.has(id)) {
+    if (prev.currentId !== st.currentId && id && before.has(id) && after.has(id)) {
       gone.add(id)
       added.push(after.get(id)!)
     }
@@ -244,6 +249,31 @@ function redraw(
     decorations: prev.decorations.remove(stale).add(state.doc, fresh),
     pending,
   }
+}
+
+/**
+ * The open suggestions before and after, by id: all of them, or (when the change is known) only
+ * the changed ones and the current ones, so a small edit does not pay two maps of thousands.
+ */
+function openMaps(
+  prev: SuggestionState,
+  st: SuggestionState,
+  changed: ReadonlySet<string> | null,
+): { before: Map<string, Suggestion>; after: Map<string, Suggestion> } {
+  if (!changed) {
+    const before = new Map(prev.open.map((s) => [s.id, s]))
+    return { before, after: new Map(st.open.map((s) => [s.id, s])) }
+  }
+  const ids = new Set(changed)
+  if (prev.currentId) ids.add(prev.currentId)
+  if (st.currentId) ids.add(st.currentId)
+  const pick = (list: readonly Suggestion[]) => {
+    const out = new Map<string, Suggestion>()
+    if (ids.size === 0) return out
+    for (const s of list) if (ids.has(s.id)) out.set(s.id, s)
+    return out
+  }
+  return { before: pick(prev.open), after: pick(st.open) }
 }
 
 function isDecoration(d: Decoration | null): d is Decoration {
