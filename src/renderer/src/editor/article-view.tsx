@@ -286,13 +286,13 @@ function useViewHandle(
       },
       scrollToSpan(spanId) {
         const el = firstElementOf(viewRef.current, spanId)
-        el?.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' })
+        if (el) scrollToCentre(el)
       },
       flash(spanId) {
         const view = viewRef.current
         const first = firstElementOf(view, spanId)
         if (!view || !first) return
-        first.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' })
+        scrollToCentre(first)
         flashElements(view, spanId)
       },
       focus() {
@@ -394,6 +394,19 @@ function flashElements(view: EditorView, spanId: string): void {
       },
     )
   }
+}
+
+/**
+ * Scrolls an element to the middle of its scroller: smoothly when it is near, at once when it is
+ * screens away. A long smooth scroll passes blocks laid out only as they come into view
+ * (`content-visibility: auto`, estimated heights), so the spot it aimed at moves under it and it
+ * can land far from the span; a jump lands where aimed, and scroll anchoring keeps it there.
+ */
+function scrollToCentre(el: HTMLElement): void {
+  const box = el.getBoundingClientRect()
+  const screen = el.ownerDocument.defaultView?.innerHeight ?? 800
+  const near = box.bottom > -screen && box.top < 2 * screen
+  el.scrollIntoView({ block: 'center', behavior: near && !reducedMotion() ? 'smooth' : 'auto' })
 }
 
 function reducedMotion(): boolean {
