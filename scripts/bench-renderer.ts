@@ -87,8 +87,10 @@ async function app<T>(
   })
   try {
     const paragraphs = ctx.article.blocks.filter((b) => b.type === 'paragraph').length
+    // A long article draws only the highlights near the viewport: how many is the app's choice,
+    // so the load is complete when their number stops growing (see measureLoad).
     const load = spans
-      ? await measureLoad(session, spans, '[data-span-id]')
+      ? await measureLoad(session, 'settle', '[data-span-id]')
       : await measureLoad(session, paragraphs, '.ProseMirror p')
     await session.profile('load')
     return { load, result: await then(session) }

@@ -3,7 +3,10 @@
 // (0 = navigation start) or event.timeStamp on the same clock.
 //
 // Load: `firstScreen` is the frame after the first highlight (or paragraph, for the floor) is in
-// the DOM, `all` the frame after every expected one is. Long tasks come from the Long Tasks API.
+// the DOM, `all` the frame after every expected one is. With `expected` -1 ("settle": a long
+// article draws only the highlights near the viewport, so how many there will be is the app's
+// choice) `grewAt` is the frame after the count last grew, and the bench takes it as `all` once the
+// page has had no DOM change for a while. Long tasks come from the Long Tasks API.
 //
 // Interactions: `__bench.arm(event, until)` waits for the next `event` (keydown, change, click,
 // input) and records the time from its timeStamp to the frame after the result shows:
@@ -11,7 +14,7 @@
 // `arg` is gone; 'selector' — an element matches `arg`. The frame is taken as requestAnimationFrame
 // + a task, so the paint has been produced.
 export const INSTRUMENT = `(() => {
-  const b = (window.__bench = { expected: 0, selector: '', firstScreen: null, all: null, longTasks: [], lat: null, armed: null })
+  const b = (window.__bench = { expected: 0, selector: '', firstScreen: null, all: null, maxN: 0, grewAt: null, lastMutation: 0, longTasks: [], lat: null, armed: null })
   const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0))
   try {
     new PerformanceObserver((list) => {
@@ -26,6 +29,10 @@ export const INSTRUMENT = `(() => {
     if (b.all !== null || !b.selector) return
     const n = count()
     if (n > 0 && b.firstScreen === null) afterPaint(() => { if (b.firstScreen === null) b.firstScreen = performance.now() })
+    if (b.expected < 0) {
+      if (n > b.maxN) { b.maxN = n; afterPaint(() => { b.grewAt = performance.now() }) }
+      return
+    }
     if (n >= b.expected) afterPaint(() => { b.all = performance.now() })
   }
   b.check = check
@@ -59,6 +66,7 @@ export const INSTRUMENT = `(() => {
   new MutationObserver((records) => {
     const a = b.armed
     if (a && a.at !== null && a.until !== 'paint' && !a.finished && met(a, records)) done()
+    if (b.all === null) b.lastMutation = performance.now()
     if (b.all === null && !checking) { checking = true; setTimeout(check, 0) }
   }).observe(document, { childList: true, subtree: true })
   for (const type of ['keydown', 'change', 'click', 'input']) {

@@ -33,7 +33,8 @@ export function loadTable(
 ): string {
   const rows: [string, (r: LoadResult) => number, boolean][] = [
     ['time to first screen (ms)', (r) => r.firstScreen, true],
-    ['time to all highlights / all paragraphs (ms)', (r) => r.all, true],
+    ['time to all highlights (near the viewport) / all paragraphs (ms)', (r) => r.all, true],
+    ['highlights (span ids) / paragraphs shown then', (r) => r.shown, true],
     ['longest task during the load (ms; 0 = none over 50)', (r) => r.longestTask, true],
     ['JS heap after load, after GC (MB)', (r) => r.heapMB, true],
     ['DOM elements after load', (r) => r.domNodes, true],
@@ -103,7 +104,8 @@ export function growthTable(rows: GrowthRow[]): string {
     [
       'spans',
       'first screen (ms)',
-      'all highlights (ms)',
+      'highlights near the viewport (ms)',
+      'shown',
       'renderer part (ms)',
       'longest task (ms)',
       'DOM elements',
@@ -115,6 +117,7 @@ export function growthTable(rows: GrowthRow[]): string {
       r.spans.toLocaleString('en'),
       f1(r.load.firstScreen),
       f1(r.load.all),
+      String(r.load.shown),
       f1(r.load.afterLoad),
       f1(r.load.longestTask),
       String(r.load.domNodes),

@@ -11,6 +11,8 @@ import { INSTRUMENT, SELECT_WORDS } from './instrument'
 export const TIMEOUT_MS = 240_000
 
 export interface LoadResult {
+  /** Highlights (distinct span ids) or paragraphs shown when the load was complete. */
+  shown: number
   firstScreen: number
   all: number
   /** The longest task from navigation start to all shown (0: none over 50 ms). */
@@ -93,17 +95,35 @@ async function serveFloor(
     )
 }
 
-/** Waits until `expected` elements match `selector` in the article, and measures the load. */
+/** Quiet time after which a settling load (expected 'settle') counts as complete. */
+const SETTLE_MS = 2_000
+
+/**
+ * Waits until `expected` elements match `selector` in the article ('settle': until the count stops
+ * growing and the page is quiet for SETTLE_MS, for an app that draws only what is near the
+ * viewport), and measures the load.
+ */
 export async function measureLoad(
   session: Session,
-  expected: number,
+  expected: number | 'settle',
   selector: string,
 ): Promise<LoadResult> {
   const { page, app } = session
+  const want = expected === 'settle' ? -1 : expected
   await page.evaluate(
-    `window.__bench.expected = ${expected}; window.__bench.selector = ${JSON.stringify(selector)}; window.__bench.check()`,
+    `window.__bench.expected = ${want}; window.__bench.selector = ${JSON.stringify(selector)}; window.__bench.check()`,
   )
+  if (expected === 'settle') {
+    await until(
+      page,
+      `(() => { const b = window.__bench; if (b.grewAt !== null && performance.now() - Math.max(b.lastMutation, b.grewAt) > ${SETTLE_MS}) b.all = b.grewAt; return b.all !== null })()`,
+      TIMEOUT_MS,
+    )
+  }
   await until(page, 'window.__bench.all !== null', TIMEOUT_MS)
+  const shown = await page.evaluate<number>(
+    `window.__bench.selector === '[data-span-id]' ? new Set([...document.querySelectorAll('.ProseMirror [data-span-id]')].map((el) => el.getAttribute('data-span-id'))).size : document.querySelectorAll(window.__bench.selector).length`,
+  )
   const loaded = await page.evaluate<{
     firstScreen: number
     all: number
@@ -123,7 +143,7 @@ export async function measureLoad(
   const loadHandler = app.handlerTimes
     .filter((t) => t.channel === 'document:load')
     .reduce((sum, t) => sum + t.ms, 0)
-  return { ...loaded, heapMB, domNodes, loadIpc, loadHandler, afterLoad }
+  return { shown, ...loaded, heapMB, domNodes, loadIpc, loadHandler, afterLoad }
 }
 
 /** Arms the in-page timer for the next `event`, runs `act`, and returns the measured latency. */

@@ -68,4 +68,35 @@ describe('IndexedDecorations', () => {
     expect(a.eq(new IndexedDecorations(DecorationSet.empty))).toBe(false)
     expect(a.members).toEqual([a])
   })
+
+  it('with a window, gives blocks inside it their decorations and blocks outside none', () => {
+    const size = doc.content.size
+    const deco = fc
+      .tuple(fc.nat(size), fc.integer({ min: 1, max: 90 }))
+      .map(([from, len]) => ({ from, to: Math.min(size, from + len) }))
+    fc.assert(
+      fc.property(fc.array(deco, { maxLength: 40 }), fc.nat(size), fc.nat(size), (specs, a, b) => {
+        const decos = specs
+          .filter((s) => s.from < s.to)
+          .map((s, i) => Decoration.inline(s.from, s.to, {}, { id: i }))
+        const set = DecorationSet.create(doc, decos)
+        const window = { from: Math.min(a, b), to: Math.max(a, b) }
+        const windowed = perBlock(new IndexedDecorations(set, window), doc)
+        const whole = perBlock(set, doc)
+        doc.forEach((child, offset, i) => {
+          const inside = offset + child.nodeSize > window.from && offset < window.to
+          expect(windowed[i]).toEqual(inside ? whole[i] : [])
+        })
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('is not equal to the same set in another window, so the view redraws what moved', () => {
+    const set = DecorationSet.create(doc, [Decoration.inline(3, 9, {}, { id: 1 })])
+    const a = new IndexedDecorations(set, { from: 0, to: 40 })
+    expect(a.eq(new IndexedDecorations(set, { from: 0, to: 40 }))).toBe(true)
+    expect(a.eq(new IndexedDecorations(set, { from: 0, to: 80 }))).toBe(false)
+    expect(a.eq(new IndexedDecorations(set))).toBe(false)
+  })
 })

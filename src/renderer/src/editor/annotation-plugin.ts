@@ -27,7 +27,7 @@ import {
   type DecorationContext,
 } from './decorations'
 import type { OffsetMap } from './doc'
-import { IndexedDecorations } from './indexed-decorations'
+import { IndexedDecorations, sameWindow, type DrawWindow } from './indexed-decorations'
 import { applyOp, invertOp, type AliasEffect, type AnnotationData, type AnnotationOp } from './ops'
 import { RevealScheduler } from './reveal-scheduler'
 import { SpanStore } from './span-store'
@@ -78,6 +78,8 @@ export type AnnotationAction =
   | { type: 'reveal'; count: number }
   /** Refuses every change from now on, saying why (null: changes are allowed again). */
   | { type: 'set-read-only'; reason: string | null }
+  /** Draws the highlights of the blocks in [from, to) only (see `drawWindow`). */
+  | { type: 'draw-window'; from: number; to: number }
 
 /** Actions that only look (select, draw): the ones a read-only document still takes. */
 const LOOKING: ReadonlySet<AnnotationAction['type']> = new Set([
@@ -85,6 +87,7 @@ const LOOKING: ReadonlySet<AnnotationAction['type']> = new Set([
   'reveal',
   'set-schema',
   'set-read-only',
+  'draw-window',
 ])
 
 /** The plugin's state. Read it with `annotationKey.getState(state)`. */
@@ -103,11 +106,19 @@ export interface AnnotationState {
   undone: readonly AnnotationOp[]
   /** Increases with every change to spans, relations or document labels (not with selection). */
   revision: number
+  /**
+   * The spans the change to `touchedRevision` added, removed or changed (old and new versions), so
+   * what depends on the spans (the open suggestions) can look again at only those.
+   */
+  touched: readonly Span[]
+  touchedRevision: number
   /** The text ↔ position map of the document and the schema the highlights are drawn with. */
   map: OffsetMap
   schema: AnnotationSchema
   /** Why the annotations cannot be changed (a read-only project), or null when they can. */
   readOnly: string | null
+  /** The doc positions whose blocks have their highlights drawn, or null for all (`drawWindow`). */
+  drawn: DrawWindow | null
 }
 
 /** The key of the annotation plugin. */
@@ -128,6 +139,11 @@ export interface AnnotationPluginOptions {
   firstBlocks?: number
   /** Why no change may be made (the project is read-only); default null. */
   readOnly?: string | null
+  /**
+   * Draw only the highlights of the blocks near the viewport, starting with the first `firstBlocks`
+   * (default 60) blocks; 'draw-window' actions (draw-window.ts follows the scrolling) move it.
+   */
+  drawWindow?: boolean
   /**
    * Called when a highlight is clicked (or plain text, with an empty list): see ArticleView.
    * `repeat` is true for a press that follows the last one quickly (a double or triple click).
@@ -168,9 +184,12 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
           done: [],
           undone: [],
           revision: 0,
+          touched: [],
+          touchedRevision: 0,
           map: options.map,
           schema: options.schema,
           readOnly: options.readOnly ?? null,
+          drawn: options.drawWindow ? initialWindow(options, state.doc) : null,
         }
       },
       apply(tr, prev) {
@@ -180,6 +199,7 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
         if (!action) return prev
         if (prev.readOnly && !LOOKING.has(action.type)) return prev
         if (action.type === 'set-read-only') return { ...prev, readOnly: action.reason }
+        if (action.type === 'draw-window') return drawWindow(prev, action)
         if (action.type === 'reveal') return reveal(prev, action.count, tr)
         return reduce(reveal(prev, Infinity, tr), action, tr)
       },
@@ -188,8 +208,8 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
     view: (view) => new RevealScheduler(view, revealTr),
     props: {
       decorations(state) {
-        const set = annotationKey.getState(state)?.decorations
-        return set && indexed(set)
+        const st = annotationKey.getState(state)
+        return st && indexed(st.decorations, st.drawn)
       },
       handleClick(view, _pos, event) {
         if (!options.onClickSpans) return false
@@ -211,11 +231,24 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
 
 const indexedSets = new WeakMap<DecorationSet, IndexedDecorations>()
 
-/** The set as the view reads it (see IndexedDecorations), one wrapper per set. */
-function indexed(set: DecorationSet): IndexedDecorations {
+/** The set as the view reads it (see IndexedDecorations), one wrapper per set and window. */
+function indexed(set: DecorationSet, window: DrawWindow | null): IndexedDecorations {
   let source = indexedSets.get(set)
-  if (!source) indexedSets.set(set, (source = new IndexedDecorations(set)))
+  if (!source || !sameWindow(source.window, window))
+    indexedSets.set(set, (source = new IndexedDecorations(set, window)))
   return source
+}
+
+/** The first `firstBlocks` blocks (default 60): what a long article draws before it is measured. */
+function initialWindow(options: AnnotationPluginOptions, doc: EditorState['doc']): DrawWindow {
+  const next = options.map.blocks[Math.max(1, options.firstBlocks ?? 60)]
+  // Up to the start of the top-level node that holds the next block.
+  return { from: 0, to: next ? doc.resolve(next.pos).before(1) : Infinity }
+}
+
+function drawWindow(st: AnnotationState, w: DrawWindow): AnnotationState {
+  if (!st.drawn || sameWindow(st.drawn, { from: w.from, to: w.to })) return st
+  return { ...st, drawn: { from: w.from, to: w.to } }
 }
 
 /** The index in `all` (in document order) of the first decoration past `firstBlocks`, or -1. */
@@ -427,6 +460,8 @@ function reduce(st: AnnotationState, action: AnnotationAction, tr: Transaction):
       return reveal(st, action.count, tr)
     case 'set-read-only':
       return { ...st, readOnly: action.reason }
+    case 'draw-window':
+      return drawWindow(st, action)
     case 'set-schema': {
       const ctx = { doc: tr.doc, map: st.map, schema: action.schema }
       const decorations = buildDecorations(ctx, st.spans.values(), st.selectedId)
@@ -511,6 +546,8 @@ function change(
     decorations,
     selectedId,
     revision: st.revision + 1,
+    touched: result.touched,
+    touchedRevision: st.revision + 1,
   }
   return { state, applied: result.op }
 }

@@ -18,11 +18,12 @@ import {
   type Ref,
   type RefObject,
 } from 'react'
-import type { Command, EditorState, Plugin } from 'prosemirror-state'
+import { Plugin, type Command, type EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
 import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plugin'
 import { selectionOffsets } from './commands'
+import { DrawWindowTracker, ensureDrawn } from './draw-window'
 import { linksPlugin, setShowAllLinks } from './links-plugin'
 import { createArticleState } from './state'
 import { tooltipPlugin } from './tooltip'
@@ -156,6 +157,7 @@ function sameLooks(a: AnnotationSchema, b: AnnotationSchema): boolean {
 /** The editor state of `latest`'s document, with the plugins and the click handling of the view. */
 function articleState(latest: RefObject<ViewProps>): EditorState {
   const { document, schema, initial, readOnly } = latest.current
+  const long = document.blocks.length > LONG_ARTICLE_BLOCKS
   return createArticleState({
     document,
     schema,
@@ -163,7 +165,10 @@ function articleState(latest: RefObject<ViewProps>): EditorState {
     readOnly,
     // More than a screen of blocks; the rest of the highlights follow while the page is idle.
     firstBlocks: FIRST_BLOCKS,
+    // A long article draws only the highlights near the viewport (draw-window.ts).
+    drawWindow: long,
     plugins: [
+      ...(long ? [new Plugin({ view: (view) => new DrawWindowTracker(view) })] : []),
       tooltipPlugin(),
       linksPlugin({
         onLinkDrop: (fromId, targetIds) => latest.current.onLinkDrop?.(fromId, targetIds),
@@ -281,13 +286,13 @@ function useViewHandle(
       },
       scrollToSpan(spanId) {
         const el = firstElementOf(viewRef.current, spanId)
-        el?.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' })
+        if (el) scrollToCentre(el)
       },
       flash(spanId) {
         const view = viewRef.current
         const first = firstElementOf(view, spanId)
         if (!view || !first) return
-        first.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' })
+        scrollToCentre(first)
         flashElements(view, spanId)
       },
       focus() {
@@ -352,9 +357,18 @@ function syncBlurredSelection(view: EditorView): void {
 
 function elementsOf(view: EditorView | null, spanId: string): HTMLElement[] {
   if (!view) return []
+  drawSpan(view, spanId)
   return Array.from(
     view.dom.querySelectorAll<HTMLElement>(`[data-span-id="${CSS.escape(spanId)}"]`),
   )
+}
+
+/** Draws the span's highlight if it is outside the drawn window (far down a long article). */
+function drawSpan(view: EditorView, spanId: string): void {
+  const st = annotationKey.getState(view.state)
+  const span = st?.drawn && st.spans.get(spanId)
+  const range = span && st.map.rangeToPos(span.start, span.end)
+  if (range) ensureDrawn(view, range.from, range.to)
 }
 
 function firstElementOf(view: EditorView | null, spanId: string): HTMLElement | null {
@@ -380,6 +394,21 @@ function flashElements(view: EditorView, spanId: string): void {
       },
     )
   }
+}
+
+/**
+ * Scrolls an element to the middle of its scroller: smoothly, or in a long article at once when
+ * it is screens away. A long smooth scroll passes blocks laid out only as they come into view
+ * (`content-visibility: auto`, estimated heights), so the spot it aimed at moves under it and it
+ * can land far from the span; a jump lands where aimed, and scroll anchoring keeps it there.
+ */
+function scrollToCentre(el: HTMLElement): void {
+  const box = el.getBoundingClientRect()
+  const screen = el.ownerDocument.defaultView?.innerHeight ?? 800
+  // Only long articles lay out blocks as they come into view (`.mg-long`, see LONG_ARTICLE_BLOCKS).
+  const long = !!el.closest('.mg-long')
+  const near = !long || (box.bottom > -screen && box.top < 2 * screen)
+  el.scrollIntoView({ block: 'center', behavior: near && !reducedMotion() ? 'smooth' : 'auto' })
 }
 
 function reducedMotion(): boolean {

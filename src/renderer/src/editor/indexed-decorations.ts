@@ -11,6 +11,11 @@
 // set or answered for it. Read against prosemirror-view 1.42's DecorationSet, whose layout (`local`
 // decorations of the node itself and `children` as [from, to, set] triples) is read here; the unit
 // test compares every block's answer with DecorationSet's own.
+//
+// A long article draws only the highlights of the blocks near the viewport (`window`, doc positions
+// [from, to), see draw-window.ts): blocks outside it are answered with no decorations, so the page
+// holds a screenful of highlight elements instead of tens of thousands. Moving the window makes
+// ProseMirror redraw only the blocks that enter or leave it.
 import type { Node } from 'prosemirror-model'
 import type { Mapping } from 'prosemirror-transform'
 import { DecorationSet, type Decoration, type DecorationSource } from 'prosemirror-view'
@@ -26,15 +31,36 @@ interface SetInternals {
 
 const internals = (set: DecorationSet) => set as unknown as SetInternals
 
+/** The doc positions [from, to) whose blocks get their highlights drawn (null: every block). */
+export interface DrawWindow {
+  from: number
+  to: number
+}
+
+/** A set's blocks by position, built once per DecorationSet and shared by its windows. */
+interface BlockIndex {
+  byOffset: Map<number, DecorationSet>
+  /** Decorations of the top node itself (e.g. highlights across blocks), sorted by `from`. */
+  spanning: readonly Decoration[]
+  /** spanningEnd[i]: the furthest `to` among spanning[0..i]. */
+  spanningEnd: number[]
+}
+
+const blockIndexes = new WeakMap<DecorationSet, BlockIndex>()
+
+/** Whether two windows are the same. */
+export function sameWindow(a: DrawWindow | null, b: DrawWindow | null): boolean {
+  return a === b || (!!a && !!b && a.from === b.from && a.to === b.to)
+}
+
 /** A DecorationSet whose `forChild` finds a top-level block's set in O(1) (see above). */
 export class IndexedDecorations implements DecorationSource {
-  private byOffset: Map<number, DecorationSet> | null = null
-  /** Decorations of the top node itself (e.g. highlights across blocks), sorted by `from`. */
-  private spanning: readonly Decoration[] = []
-  /** spanningEnd[i]: the furthest `to` among spanning[0..i]. */
-  private spanningEnd: number[] = []
+  private blocks: BlockIndex | null = null
 
-  constructor(readonly set: DecorationSet) {}
+  constructor(
+    readonly set: DecorationSet,
+    readonly window: DrawWindow | null = null,
+  ) {}
 
   /** ProseMirror's DecorationGroup flattens members that are not DecorationSets by this. */
   get members(): DecorationSource[] {
@@ -43,17 +69,19 @@ export class IndexedDecorations implements DecorationSource {
 
   forChild(offset: number, child: Node): DecorationSource {
     if (child.isLeaf) return DecorationSet.empty
-    this.index()
+    const w = this.window
+    if (w && (offset + child.nodeSize <= w.from || offset >= w.to)) return DecorationSet.empty
+    const blocks = this.index()
     // A block that a decoration of the top node reaches into needs that decoration cut to it:
     // DecorationSet does that (rare: only blocks under a highlight that crosses a block break).
-    if (this.reaches(offset + 1, offset + 1 + child.content.size))
+    if (reaches(blocks, offset + 1, offset + 1 + child.content.size))
       return this.set.forChild(offset, child)
-    return this.byOffset!.get(offset) ?? DecorationSet.empty
+    return blocks.byOffset.get(offset) ?? DecorationSet.empty
   }
 
   map(mapping: Mapping, node: Node): DecorationSource {
     const mapped = this.set.map(mapping, node)
-    return mapped === this.set ? this : new IndexedDecorations(mapped)
+    return mapped === this.set ? this : new IndexedDecorations(mapped, this.window)
   }
 
   forEachSet(f: (set: DecorationSet) => void): void {
@@ -70,31 +98,44 @@ export class IndexedDecorations implements DecorationSource {
 
   eq(other: unknown): boolean {
     if (other === this) return true
-    return other instanceof IndexedDecorations && internals(this.set).eq(other.set)
+    return (
+      other instanceof IndexedDecorations &&
+      sameWindow(this.window, other.window) &&
+      internals(this.set).eq(other.set)
+    )
   }
 
-  private index(): void {
-    if (this.byOffset) return
-    const { children, local } = internals(this.set)
-    const byOffset = new Map<number, DecorationSet>()
-    for (let i = 0; i < children.length; i += 3)
-      byOffset.set(children[i] as number, children[i + 2] as DecorationSet)
-    this.byOffset = byOffset
-    this.spanning = [...local].sort((a, b) => a.from - b.from)
-    let end = -Infinity
-    this.spanningEnd = this.spanning.map((d) => (end = Math.max(end, d.to)))
+  private index(): BlockIndex {
+    if (!this.blocks) this.blocks = blockIndex(this.set)
+    return this.blocks
   }
+}
 
-  /** Whether a decoration of the top node overlaps [start, end). */
-  private reaches(start: number, end: number): boolean {
-    // The last spanning decoration starting before `end`; any before it ending after `start`?
-    let lo = 0
-    let hi = this.spanning.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.spanning[mid].from < end) lo = mid + 1
-      else hi = mid
-    }
-    return lo > 0 && this.spanningEnd[lo - 1] > start
+function blockIndex(set: DecorationSet): BlockIndex {
+  let blocks = blockIndexes.get(set)
+  if (blocks) return blocks
+  const { children, local } = internals(set)
+  const byOffset = new Map<number, DecorationSet>()
+  for (let i = 0; i < children.length; i += 3)
+    byOffset.set(children[i] as number, children[i + 2] as DecorationSet)
+  const spanning = [...local].sort((a, b) => a.from - b.from)
+  let end = -Infinity
+  const spanningEnd = spanning.map((d) => (end = Math.max(end, d.to)))
+  blocks = { byOffset, spanning, spanningEnd }
+  blockIndexes.set(set, blocks)
+  return blocks
+}
+
+/** Whether a decoration of the top node overlaps [start, end). */
+function reaches(blocks: BlockIndex, start: number, end: number): boolean {
+  // The last spanning decoration starting before `end`; any before it ending after `start`?
+  const { spanning, spanningEnd } = blocks
+  let lo = 0
+  let hi = spanning.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (spanning[mid].from < end) lo = mid + 1
+    else hi = mid
   }
+  return lo > 0 && spanningEnd[lo - 1] > start
 }

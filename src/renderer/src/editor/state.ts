@@ -11,6 +11,8 @@ export interface ArticleStateOptions {
   initial: Annotations
   /** Draw only the first blocks' highlights at first (see AnnotationPluginOptions). */
   firstBlocks?: number
+  /** Draw only the highlights near the viewport (see AnnotationPluginOptions). */
+  drawWindow?: boolean
   onClickSpans?: AnnotationPluginOptions['onClickSpans']
   /** Why the annotations may not be changed (a read-only project); default null. */
   readOnly?: string | null
@@ -26,6 +28,7 @@ export function createArticleState(options: ArticleStateOptions): EditorState {
     schema: options.schema,
     initial: options.initial,
     firstBlocks: options.firstBlocks,
+    drawWindow: options.drawWindow,
     onClickSpans: options.onClickSpans,
     readOnly: options.readOnly,
   })

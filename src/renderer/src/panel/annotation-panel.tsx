@@ -43,17 +43,27 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   )
   // Every unsourced claim only for the list; for a selected span only whether it is one, so tagging
   // and editing a span do not pay a pass over every span on each change.
-  const unsourced = useMemo(
-    () => (selected ? null : unsourcedClaimIds(schema, annotations)),
-    [schema, annotations, selected],
-  )
+  // The list stays mounted (hidden) while a span is selected, as it was when last shown: going
+  // back to it (Esc, deleting the span) then updates a few items instead of building hundreds.
+  const listed = useLastWhile(!!selected, annotations)
+  const unsourced = useMemo(() => unsourcedClaimIds(schema, listed), [schema, listed])
   const links = useSelectedLinks(schema, annotations, selected)
   const frame = frameOf(schema)
 
   // assign() and createFor() never reject: a failed registry write is shown as a notice.
   return (
     <section className="annotation-panel" aria-label="Annotations">
-      {selected ? (
+      <div hidden={!!selected} className="span-list-holder">
+        <SpanList
+          spans={listed.spans}
+          schema={schema}
+          filter={filter}
+          onFilter={setFilter}
+          onShow={props.onShowSpan}
+          unsourced={unsourced}
+        />
+      </div>
+      {selected && (
         <SpanDetails
           span={selected}
           schema={schema}
@@ -88,15 +98,6 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
             />
           )}
         </SpanDetails>
-      ) : (
-        <SpanList
-          spans={annotations.spans}
-          schema={schema}
-          filter={filter}
-          onFilter={setFilter}
-          onShow={props.onShowSpan}
-          unsourced={unsourced ?? undefined}
-        />
       )}
       <fieldset className="plain-fieldset" disabled={!!props.readOnly}>
         <DocLabelsEditor
@@ -107,6 +108,15 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
       </fieldset>
     </section>
   )
+}
+
+/** `value`, or while `frozen` the value it had when last not frozen. */
+function useLastWhile<T>(frozen: boolean, value: T): T {
+  const [last, setLast] = useState(value)
+  // Stored during render (React's pattern for information from earlier renders), not in an effect:
+  // an effect would show the stale value for a frame.
+  if (!frozen && last !== value) setLast(value)
+  return frozen ? last : value
 }
 
 /** The links of the selected span, looking up only the spans at their other ends. */

@@ -11,10 +11,11 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
-import { filterSuggestions, SUGGESTION_KINDS } from '../../../shared/suggest'
+import { SUGGESTION_KINDS } from '../../../shared/suggest'
 import { annotationKey, type AnnotationState } from '../editor/annotation-plugin'
 import { IndexedDecorations } from '../editor/indexed-decorations'
 import { RevealScheduler } from '../editor/reveal-scheduler'
+import { computeOpen, updateOpen, type OpenCache, type OpenResult } from './open-suggestions'
 
 /** The actions the plugin understands, sent as `tr.setMeta(suggestionKey, action)`. */
 export type SuggestionAction =
@@ -49,7 +50,10 @@ export interface SuggestionState {
   /** True while the engine computes a new set. */
   computing: boolean
   /** The annotation state `open` was computed against (revision, rejected ids). */
-  seen: { revision: number; rejected: ReadonlySet<string>; footprint: string } | null
+  seen: { revision: number; rejected: ReadonlySet<string> } | null
+  /** The open filter's working state, and the token saying it is current for this state. */
+  cache: OpenCache | null
+  token: object | null
 }
 
 export const suggestionKey = new PluginKey<SuggestionState>('marginalia-suggestions')
@@ -82,6 +86,8 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
         pending: [],
         computing: false,
         seen: null,
+        cache: null,
+        token: null,
       }),
       apply(tr, prev, _old, state) {
         const action = tr.getMeta(suggestionKey) as SuggestionAction | undefined
@@ -162,8 +168,10 @@ function reduce(st: SuggestionState, action: SuggestionAction): SuggestionState 
 }
 
 /**
- * Recomputes what is open against the annotations, keeps the current suggestion (or moves it to
- * the next open one when it was just accepted or rejected), and redraws only what changed.
+ * Recomputes what is open against the annotations (only around the spans an edit touched, when the
+ * previous state's filter is at hand: see open-suggestions.ts; so a note typed or a span added
+ * does not pass over thousands of suggestions), keeps the current suggestion (or moves it to the
+ * next open one when it was just accepted or rejected), and redraws only what changed.
  */
 function refresh(
   prev: SuggestionState,
@@ -171,47 +179,32 @@ function refresh(
   ann: AnnotationState,
   state: EditorState,
 ): SuggestionState {
-  const same = next.all === prev.all && next.kinds === prev.kinds && !!prev.seen
-  const unchanged =
-    same && prev.seen!.revision === ann.revision && prev.seen!.rejected === ann.rejected
-  // A change that leaves every span's place and every link as they were (a note typed, an
-  // attribute or label changed) cannot open or close a suggestion: no new pass over thousands.
-  const footprint = unchanged ? prev.seen!.footprint : next.all.length === 0 ? '' : footprintOf(ann)
-  const opened =
-    unchanged ||
-    (same && prev.seen!.rejected === ann.rejected && prev.seen!.footprint === footprint)
-      ? prev.open
-      : openSuggestions(next.all, next.kinds, ann)
+  const same =
+    next.all === prev.all && next.kinds === prev.kinds && prev.seen?.rejected === ann.rejected
+  let result: OpenResult | null = null
+  if (!same || !prev.seen || prev.seen.revision !== ann.revision) {
+    const input = { spans: ann.spans.sorted(), relations: ann.relations, rejected: ann.rejected }
+    const step =
+      same &&
+      prev.cache &&
+      prev.cache.token === prev.token &&
+      prev.seen?.revision === ann.revision - 1 &&
+      ann.touchedRevision === ann.revision
+    result = step
+      ? updateOpen(prev.cache!, prev.open, ann.touched, input)
+      : computeOpen(next.all, next.kinds, input)
+  }
+  const opened = result ? result.open : prev.open
   const currentId = nextCurrent(prev, next, opened)
   const st: SuggestionState = {
     ...next,
     open: opened,
     currentId,
-    seen: { revision: ann.revision, rejected: ann.rejected, footprint },
+    seen: { revision: ann.revision, rejected: ann.rejected },
+    cache: result ? result.cache : prev.cache,
+    token: result ? result.cache.token : prev.token,
   }
-  return redraw(prev, st, ann, state)
-}
-
-/** What of the annotations filterSuggestions reads: each span's place and layer, each link. */
-function footprintOf(ann: AnnotationState): string {
-  const parts: string[] = []
-  for (const sp of ann.spans.values()) parts.push(`${sp.id} ${sp.layer} ${sp.start} ${sp.end}`)
-  for (const r of ann.relations) parts.push(`${r.type} ${r.from} ${r.to}`)
-  return parts.join('\n')
-}
-
-/** The suggestions still to decide, of the kinds shown. */
-function openSuggestions(
-  all: readonly Suggestion[],
-  kinds: ReadonlySet<SuggestionKind>,
-  ann: AnnotationState,
-): Suggestion[] {
-  if (all.length === 0) return []
-  const open = filterSuggestions(all, {
-    annotations: { spans: [...ann.spans.values()], relations: [...ann.relations], docLabels: {} },
-    rejected: ann.rejected,
-  })
-  return open.filter((s) => kinds.has(s.kind))
+  return redraw(prev, st, ann, state, result ? result.changed : new Set())
 }
 
 /**
@@ -244,6 +237,8 @@ function redraw(
   st: SuggestionState,
   ann: AnnotationState,
   state: EditorState,
+  /** Ids whose open entry may have changed (null: any). */
+  changed: ReadonlySet<string> | null,
 ): SuggestionState {
   if (!st.shown) return { ...st, decorations: DecorationSet.empty, pending: [] }
   if (st.open === prev.open && st.currentId === prev.currentId && prev.shown) return st
@@ -262,24 +257,18 @@ function redraw(
       pending: rest,
     }
   }
-  const before = new Map(prev.open.map((s) => [s.id, s]))
+  const { before, after } = openMaps(prev, st, changed)
   const gone = new Set<string>()
   const added: Suggestion[] = []
   const current = (id: string) => id === prev.currentId || id === st.currentId
   const currentChanged = prev.currentId !== st.currentId
-  for (const s of st.open) {
-    const was = before.get(s.id)
-    if (was && sameOutline(was, s) && !(currentChanged && current(s.id))) {
-      before.delete(s.id)
-      continue
-    }
-    if (was) {
-      gone.add(s.id)
-      before.delete(s.id)
-    }
+  for (const [id, s] of after) {
+    const was = before.get(id)
+    if (was && sameOutline(was, s) && !(currentChanged && current(id))) continue
+    if (was) gone.add(id)
     added.push(s)
   }
-  for (const id of before.keys()) gone.add(id)
+  for (const id of before.keys()) if (!after.has(id)) gone.add(id)
   if (gone.size === 0 && added.length === 0) return { ...st, decorations: prev.decorations }
   const stale =
     gone.size === 0
@@ -299,6 +288,31 @@ function redraw(
     decorations: now.length > 0 ? removed.add(state.doc, now) : removed,
     pending: [...pending, ...added.slice(OUTLINES_PER_STEP)],
   }
+}
+
+/**
+ * The open suggestions before and after, by id: all of them, or (when the change is known) only
+ * the changed ones and the current ones, so a small edit does not pay two maps of thousands.
+ */
+function openMaps(
+  prev: SuggestionState,
+  st: SuggestionState,
+  changed: ReadonlySet<string> | null,
+): { before: Map<string, Suggestion>; after: Map<string, Suggestion> } {
+  if (!changed) {
+    const before = new Map(prev.open.map((s) => [s.id, s]))
+    return { before, after: new Map(st.open.map((s) => [s.id, s])) }
+  }
+  const ids = new Set(changed)
+  if (prev.currentId) ids.add(prev.currentId)
+  if (st.currentId) ids.add(st.currentId)
+  const pick = (list: readonly Suggestion[]) => {
+    const out = new Map<string, Suggestion>()
+    if (ids.size === 0) return out
+    for (const s of list) if (ids.has(s.id)) out.set(s.id, s)
+    return out
+  }
+  return { before: pick(prev.open), after: pick(st.open) }
 }
 
 /** Whether two versions of a suggestion draw the same outline. */

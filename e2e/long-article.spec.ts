@@ -1,0 +1,88 @@
+// A long article (over 200 blocks) draws only the highlights near the viewport
+// (src/renderer/src/editor/draw-window.ts). What an analyst relies on still holds: a highlight far
+// down shows when scrolled to, tagging there works, and choosing a far span in the panel's list
+// scrolls the article to it with its highlight drawn and selected.
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import {
+  closeImportReport,
+  documentWith,
+  dropFiles,
+  highlight,
+  openDocumentByTitle,
+  spanDetails,
+  spansOnDisk,
+  waitForArticle,
+  waitForNewSpanOnDisk,
+} from './support/app-actions'
+import { EDITOR, selectPhrase } from './support/text-selection'
+
+const PARAGRAPHS = 400
+const TEXT =
+  'Harbour ledger of the long session\n\n' +
+  Array.from(
+    { length: PARAGRAPHS },
+    (_, i) =>
+      `Paragraph ${i}: the council said the budget for item ${i} would be ` +
+      `reviewed, according to officials who asked for marker-${i} to be noted.`,
+  ).join('\n\n')
+
+/** Scrolls the article so that the paragraph holding `phrase` is in the middle of the pane. */
+async function scrollToPhrase(page: Page, phrase: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const p = [...document.querySelectorAll('${EDITOR} p')].find((el) => el.textContent.includes(${JSON.stringify(phrase)}))
+    p.scrollIntoView({ block: 'center' })
+  })()`)
+}
+
+/** Whether the element is inside the article pane's visible box. */
+async function inView(page: Page, spanId: string): Promise<boolean> {
+  return page.evaluate(`(() => {
+    const el = document.querySelector('${EDITOR} [data-span-id="${spanId}"]')
+    const pane = document.querySelector('.article-scroll')
+    if (!el || !pane) return false
+    const a = el.getBoundingClientRect(), b = pane.getBoundingClientRect()
+    return a.bottom > b.top && a.top < b.bottom
+  })()`)
+}
+
+test('highlights far down a long article show when scrolled to, and the list scrolls to them', async ({
+  app,
+}) => {
+  const page = app.page
+  await waitForArticle(page)
+  await dropFiles(page, [{ name: 'harbour-ledger.txt', data: Buffer.from(TEXT, 'utf8') }])
+  await closeImportReport(page, '1 document added')
+  await openDocumentByTitle(page, /Harbour ledger/)
+  await waitForArticle(page, 'marker-0 ')
+
+  // Tag a phrase near the end: scrolled to, as a reader would, then selected and tagged.
+  const far = 'asked for marker-390 to'
+  const { dir, docId } = await documentWith(page, far)
+  const before = await spansOnDisk(dir, docId)
+  await selectPhrase(page, far)
+  // (Focusing the article for the selection scrolls it to its top: scroll back to the phrase.)
+  await scrollToPhrase(page, far)
+  await page.keyboard.press('1')
+  const span = await waitForNewSpanOnDisk(dir, docId, before)
+  await expect(highlight(page, span.id).first()).toBeVisible()
+
+  // Back at the top, the far highlight is not drawn (only what is near the viewport is)...
+  await spanDetails(page)
+    .getByRole('button', { name: /back|all spans/i })
+    .click()
+  await page.evaluate(`document.querySelector('.article-scroll').scrollTop = 0`)
+  await expect(highlight(page, span.id)).toHaveCount(0)
+  // ...and shows again when the article is scrolled down to it.
+  await scrollToPhrase(page, far)
+  await expect(highlight(page, span.id).first()).toBeVisible()
+
+  // From the top, choosing the span in the panel's list scrolls to it, drawn and selected.
+  await page.evaluate(`document.querySelector('.article-scroll').scrollTop = 0`)
+  await expect(highlight(page, span.id)).toHaveCount(0)
+  await spanDetails(page)
+    .getByRole('button', { name: /marker-390/ })
+    .click()
+  await expect(highlight(page, span.id).first()).toHaveClass(/mg-selected/)
+  await expect.poll(() => inView(page, span.id)).toBe(true)
+})

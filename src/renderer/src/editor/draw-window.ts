@@ -1,0 +1,154 @@
+// Which blocks of a long article have their highlights drawn: those near the viewport. Why: at
+// 20,000 spans the page held ~48,000 highlight elements (9.6× the elements of the plain text),
+// every one of them styled, kept in memory and walked by the browser on each change, though only a
+// screenful is ever seen. The annotation plugin keeps a window of doc positions (`drawn`, see
+// `drawWindow` in AnnotationPluginOptions) and the view draws highlights only inside it
+// (IndexedDecorations); this plugin view moves the window as the article scrolls, a frame after
+// the scroll, with room to spare above and below so ordinary scrolling rarely has to wait for it.
+//
+// Code that needs a far span's elements (scrolling to it from the panel, flashing it) first calls
+// `ensureDrawn`, which moves the window over that span at once.
+import type { EditorState } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
+import { annotationKey, type AnnotationAction } from './annotation-plugin'
+import type { DrawWindow } from './indexed-decorations'
+
+/** Screens drawn beyond the viewport on each side, and how close to its edge the view may get. */
+const MARGIN_SCREENS = 1.5
+const SLACK_SCREENS = 0.5
+
+/** Blocks drawn on each side of a span that `ensureDrawn` brings in. */
+const AROUND_BLOCKS = 30
+
+/** The start and end position of each top-level block of the document. */
+function blockBounds(state: EditorState): { starts: number[]; ends: number[] } {
+  const starts: number[] = []
+  const ends: number[] = []
+  state.doc.forEach((node, offset) => {
+    starts.push(offset)
+    ends.push(offset + node.nodeSize)
+  })
+  return { starts, ends }
+}
+
+/** The transaction moving the drawn window to `w`, or null when it is already there or off. */
+function windowTr(state: EditorState, w: DrawWindow) {
+  const drawn = annotationKey.getState(state)?.drawn
+  if (!drawn || (drawn.from === w.from && drawn.to === w.to)) return null
+  const action: AnnotationAction = { type: 'draw-window', from: w.from, to: w.to }
+  return state.tr.setMeta(annotationKey, action)
+}
+
+/**
+ * Makes sure the highlights over doc positions [from, to) are drawn, moving the window there (with
+ * some blocks around it) if they are not. Returns true if it moved the window.
+ */
+export function ensureDrawn(view: EditorView, from: number, to: number): boolean {
+  const drawn = annotationKey.getState(view.state)?.drawn
+  if (!drawn || (from >= drawn.from && to <= drawn.to)) return false
+  const { starts, ends } = blockBounds(view.state)
+  const first = Math.max(0, blockAt(starts, from) - AROUND_BLOCKS)
+  const last = Math.min(ends.length - 1, blockAt(starts, Math.max(from, to - 1)) + AROUND_BLOCKS)
+  const tr = windowTr(view.state, { from: starts[first], to: ends[last] })
+  if (tr) view.dispatch(tr)
+  return !!tr
+}
+
+/** The index of the block holding position `pos` (the last starting at or before it). */
+function blockAt(starts: readonly number[], pos: number): number {
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (starts[mid] <= pos) lo = mid + 1
+    else hi = mid
+  }
+  return Math.max(0, lo - 1)
+}
+
+/** The plugin view that follows the scrolling (add it to long articles' editors only). */
+export class DrawWindowTracker {
+  private scroller: HTMLElement | null = null
+  private frame = 0
+  private readonly bounds: { starts: number[]; ends: number[] }
+
+  constructor(private readonly view: EditorView) {
+    this.bounds = blockBounds(view.state)
+    const win = view.dom.ownerDocument.defaultView
+    win?.addEventListener('resize', this.schedule)
+    this.schedule()
+  }
+
+  update(): void {
+    // The scroll container is found once the editor is in the page.
+    if (!this.scroller && this.view.dom.isConnected) {
+      this.scroller = scrollParent(this.view.dom)
+      this.scroller?.addEventListener('scroll', this.schedule, { passive: true })
+    }
+  }
+
+  destroy(): void {
+    const win = this.view.dom.ownerDocument.defaultView
+    win?.removeEventListener('resize', this.schedule)
+    this.scroller?.removeEventListener('scroll', this.schedule)
+    if (this.frame) win?.cancelAnimationFrame(this.frame)
+  }
+
+  private schedule = (): void => {
+    const win = this.view.dom.ownerDocument.defaultView
+    if (!win || this.frame) return
+    this.frame = win.requestAnimationFrame(() => {
+      this.frame = 0
+      this.update()
+      this.measure()
+    })
+  }
+
+  /** Moves the window when the viewport came within SLACK_SCREENS of its edge. */
+  private measure(): void {
+    const drawn = annotationKey.getState(this.view.state)?.drawn
+    const blocks = this.view.dom.children
+    if (!drawn || !this.scroller || this.view.isDestroyed) return
+    if (blocks.length !== this.bounds.starts.length) return
+    const box = this.scroller.getBoundingClientRect()
+    const screen = Math.max(box.height, 1)
+    const near = this.range(box.top - SLACK_SCREENS * screen, box.bottom + SLACK_SCREENS * screen)
+    const { starts, ends } = this.bounds
+    if (starts[near.first] >= drawn.from && ends[near.last] <= drawn.to) return
+    const wide = this.range(box.top - MARGIN_SCREENS * screen, box.bottom + MARGIN_SCREENS * screen)
+    const tr = windowTr(this.view.state, { from: starts[wide.first], to: ends[wide.last] })
+    if (tr) this.view.dispatch(tr)
+  }
+
+  /** The first and last top-level block whose box meets [top, bottom] (viewport y). */
+  private range(top: number, bottom: number): { first: number; last: number } {
+    const blocks = this.view.dom.children
+    const n = blocks.length
+    // Blocks are stacked in order: binary searches on their boxes.
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (blocks[mid].getBoundingClientRect().bottom < top) lo = mid + 1
+      else hi = mid
+    }
+    const first = Math.min(lo, n - 1)
+    lo = first
+    hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (blocks[mid].getBoundingClientRect().top <= bottom) lo = mid + 1
+      else hi = mid
+    }
+    return { first, last: Math.max(first, lo - 1) }
+  }
+}
+
+/** The nearest ancestor that scrolls. */
+function scrollParent(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const style = getComputedStyle(p)
+    if (/(auto|scroll)/.test(style.overflowY)) return p
+  }
+  return null
+}

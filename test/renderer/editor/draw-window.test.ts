@@ -1,0 +1,94 @@
+// The drawn window of a long article through EditorState, without a view: only the blocks inside
+// it get highlight decorations from the plugin's `decorations` prop, 'draw-window' actions move it
+// (and are taken by a read-only document), and edits neither reset it nor lose highlights outside.
+import type { EditorState } from 'prosemirror-state'
+import type { DecorationSource } from 'prosemirror-view'
+import { describe, expect, it } from 'vitest'
+import { defaultSchema } from '../../../src/shared/default-schema'
+import type { Span } from '../../../src/shared/model'
+import { annotationKey } from '../../../src/renderer/src/editor/annotation-plugin'
+import { addSpan, removeSpan } from '../../../src/renderer/src/editor/commands'
+import { createArticleState } from '../../../src/renderer/src/editor/state'
+import { makeDocument, run, spanOf } from './fixtures'
+
+const BLOCKS = 120
+const doc = makeDocument(
+  Array.from({ length: BLOCKS }, (_, i) => ['paragraph', `Block ${i}: the minister said so.`]),
+)
+/** One span per block, on its first word ("Block"). */
+const spans: Span[] = doc.blocks.map((b, i) => spanOf(doc.text, `s${i}`, b.start, b.start + 5))
+
+function windowed(readOnly: string | null = null): EditorState {
+  return createArticleState({
+    document: doc,
+    schema: defaultSchema(),
+    initial: { spans, relations: [], docLabels: {} },
+    drawWindow: true,
+    readOnly,
+  })
+}
+
+/** The span ids the view would draw in each block. */
+function drawnPerBlock(state: EditorState): string[][] {
+  const plugin = state.plugins.find((p) => p.spec.key === annotationKey)!
+  const source = plugin.props.decorations!.call(plugin, state) as DecorationSource
+  const out: string[][] = []
+  state.doc.forEach((child, offset) => {
+    const ids: string[] = []
+    source.forChild(offset, child).forEachSet((set) => {
+      for (const d of set.find()) ids.push((d.spec as { spanId: string }).spanId)
+    })
+    out.push(ids)
+  })
+  return out
+}
+
+function moveWindow(state: EditorState, fromBlock: number, toBlock: number): EditorState {
+  const st = annotationKey.getState(state)!
+  const from = st.map.blocks[fromBlock].pos - 1
+  const to = st.map.blocks[toBlock].pos - 1
+  return state.apply(state.tr.setMeta(annotationKey, { type: 'draw-window', from, to }))
+}
+
+describe('drawn window', () => {
+  it('draws the first 60 blocks only, then the blocks the window moves to', () => {
+    let state = windowed()
+    expect(drawnPerBlock(state).map((ids) => ids.length)).toEqual(
+      Array.from({ length: BLOCKS }, (_, i) => (i < 60 ? 1 : 0)),
+    )
+    state = moveWindow(state, 80, 95)
+    const drawn = drawnPerBlock(state)
+    drawn.forEach((ids, i) => expect(ids).toEqual(i >= 80 && i < 95 ? [`s${i}`] : []))
+  })
+
+  it('keeps the window through edits, and edits outside it still count', () => {
+    let state = moveWindow(windowed(), 40, 50)
+    state = run(state, removeSpan('s100'))
+    state = run(
+      state,
+      addSpan(spanOf(doc.text, 'far', doc.blocks[110].start + 9, doc.blocks[110].start + 17)),
+    )
+    const st = annotationKey.getState(state)!
+    expect(st.spans.has('s100')).toBe(false)
+    expect(st.spans.has('far')).toBe(true)
+    expect(st.decorations.find().some((d) => (d.spec as { spanId: string }).spanId === 'far')).toBe(
+      true,
+    )
+    expect(drawnPerBlock(state)[110]).toEqual([])
+    state = moveWindow(state, 100, 120 - 1)
+    expect(drawnPerBlock(state)[110].sort()).toEqual(['far', 's110'])
+    expect(drawnPerBlock(state)[100]).toEqual([])
+  })
+
+  it('moves in a read-only document too, and is off unless asked for', () => {
+    const state = moveWindow(windowed('read-only project'), 60, 70)
+    expect(drawnPerBlock(state)[65]).toEqual(['s65'])
+    const all = createArticleState({
+      document: doc,
+      schema: defaultSchema(),
+      initial: { spans, relations: [], docLabels: {} },
+    })
+    expect(annotationKey.getState(all)!.drawn).toBeNull()
+    expect(drawnPerBlock(moveWindow(all, 60, 70)).every((ids) => ids.length === 1)).toBe(true)
+  })
+})
