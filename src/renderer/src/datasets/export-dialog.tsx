@@ -4,7 +4,7 @@
 // job id of those events; nothing is written, an earlier export stays as it was); at the end it
 // shows the manifest — what was written, in which offset unit, and what the format could not
 // hold — or the error.
-import { useId, useState } from 'react'
+import { useId, useLayoutEffect, useRef, useState } from 'react'
 import type {
   Api,
   ExportFormat,
@@ -156,9 +156,10 @@ export function ExportDialog(props: ExportDialogProps) {
     void run(format, docIds, exportOptions(info, choice))
   }
 
-  if (phase.kind === 'done') {
-    return <ExportFinished result={phase.result} again={again} onClose={props.onClose} />
-  }
+  // The same Modal from the form to the result (a function call, not a component of its own, so
+  // React keeps the one dialog): swapping a closed dialog for a newly opened one at the end of an
+  // export (close, showModal, focus) restyled the whole page in one long task.
+  if (phase.kind === 'done') return finishedDialog(phase.result, again, props.onClose)
 
   const running = phase.kind === 'running'
   const job = running ? phase.job : undefined
@@ -218,25 +219,32 @@ export function ExportDialog(props: ExportDialogProps) {
   )
 }
 
-/** The manifest of a finished export, with Close and Export another…. */
-function ExportFinished(props: { result: ExportResult; again: () => void; onClose: () => void }) {
+/** The dialog's content once the export is done (see ExportDialog). */
+function finishedDialog(result: ExportResult, again: () => void, onClose: () => void) {
   return (
     <Modal
       title="Export finished"
-      onClose={props.onClose}
-      actions={
-        <>
-          <button type="button" className="button" onClick={props.again}>
-            Export another…
-          </button>
-          <button type="button" className="button primary" onClick={props.onClose} data-autofocus>
-            Close
-          </button>
-        </>
-      }
+      onClose={onClose}
+      actions={<FinishedActions again={again} onClose={onClose} />}
     >
-      <ManifestView result={props.result} />
+      <ManifestView result={result} />
     </Modal>
+  )
+}
+
+/** The finished dialog's buttons; Close takes focus when they appear. */
+function FinishedActions(props: { again: () => void; onClose: () => void }) {
+  const close = useRef<HTMLButtonElement>(null)
+  useLayoutEffect(() => close.current?.focus(), [])
+  return (
+    <>
+      <button type="button" className="button" onClick={props.again}>
+        Export another…
+      </button>
+      <button ref={close} type="button" className="button primary" onClick={props.onClose}>
+        Close
+      </button>
+    </>
   )
 }
 
