@@ -81,6 +81,25 @@ test('two analysts → agreement numbers → curate → export the gold set', as
   }
   const boundary = view.getByRole('row').filter({ hasText: '“cost doubled”' })
   await expect(boundary).toContainText('“the cost doubled”')
+  // The confusion matrix behind κ: the one claim both marked, factual for Ana, opinion for Ben.
+  const matrix = view.locator('details').filter({ hasText: 'Claim · checkability: ana – ben' })
+  await matrix.locator('summary').click()
+  const table = matrix.getByRole('table')
+  const categories = (await table.locator('thead th').allTextContents()).slice(1)
+  expect([...categories].sort()).toEqual(['factual', 'opinion'])
+  const cell = (row: string, column: string) =>
+    table
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: row, exact: true }) })
+      .locator('td')
+      .nth(categories.indexOf(column))
+  await expect(cell('factual', 'opinion')).toHaveText('1')
+  await expect(cell('factual', 'factual')).toHaveText('0')
+  await expect(cell('opinion', 'factual')).toHaveText('0')
+  await expect(cell('opinion', 'opinion')).toHaveText('0')
+  await table.scrollIntoViewIfNeeded()
+  await saveScreenshot(app, 'agreement-confusion')
+  await view.getByRole('heading', { name: 'Agreement', exact: true }).scrollIntoViewIfNeeded()
   await saveScreenshot(app, 'agreement')
   await page.emulateMedia({ colorScheme: 'dark' })
   await saveScreenshot(app, 'agreement-dark')

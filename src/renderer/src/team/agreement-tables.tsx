@@ -82,7 +82,7 @@ interface CategoricalRow {
 }
 
 /** Every categorical judgement of the section: labels, attributes, links, document labels. */
-function categoricalRows(section: AgreementSection): CategoricalRow[] {
+export function categoricalRows(section: AgreementSection): CategoricalRow[] {
   const rows: CategoricalRow[] = []
   for (const layer of section.layers) {
     if (layer.labelAgreement.categories.length > 1) {

@@ -8,6 +8,7 @@ import type { AnalystInfo, Api, ArgsOf, ProjectSnapshot } from '../../../shared/
 import { GOLD_SET } from '../../../shared/analysts'
 import { ViewPanel, type AppView } from '../shell/view-tabs'
 import { CategoricalTable, SpanTable } from './agreement-tables'
+import { ConfusionMatrices } from './confusion-matrices'
 import { DisagreementList } from './disagreement-list'
 import { useTeamData } from './use-team-data'
 import './team.css'
@@ -170,6 +171,8 @@ function ReportBody({ report, titles, onOpen }: BodyProps) {
       <SpanTable section={report.project} />
       <h3>Labels, attributes, links</h3>
       <CategoricalTable section={report.project} />
+      <h3>Confusion matrices</h3>
+      <ConfusionMatrices section={report.project} />
       <h3>Disagreements ({report.disagreements.length})</h3>
       <DisagreementList
         disagreements={report.disagreements}
