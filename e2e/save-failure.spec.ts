@@ -116,7 +116,7 @@ test('a project whose folder cannot be written opens read-only: it says so, anno
   await highlight(window, some.id).first().click()
   const panel = spanDetails(window)
   await expect(panel.getByLabel('Quote')).toBeVisible()
-  await expect(panel.getByLabel('Label')).toBeDisabled()
+  await expect(panel.getByRole('combobox', { name: 'Label' })).toBeDisabled()
   await expect(panel.getByRole('button', { name: /Delete span/ })).toBeDisabled()
   await expect(window.locator('.mg-link-handle')).toBeHidden()
   await window.keyboard.press('Delete')
