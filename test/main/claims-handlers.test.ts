@@ -9,11 +9,10 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SAMPLE_DIR } from '../../scripts/make-sample'
 import { CLAIMS_COLUMNS } from '../../src/main/core/claims-export'
-import { createHandlers, type HandlerContext } from '../../src/main/handlers'
+import { handlerSession } from './fixtures/handler-session'
 import { noDialogs } from './fixtures/no-dialogs'
-import { dispatch } from '../../src/main/ipc-dispatch'
 import { SAMPLE_FOLDER_NAME } from '../../src/main/sample-project'
-import { AppSession } from '../../src/main/session'
+import type { AppSession } from '../../src/main/session'
 import type {
   ClaimsExportResult,
   ClaimsTableResult,
@@ -50,17 +49,8 @@ async function setup(exportTo: string | null = null) {
       return answer.exportTo
     },
   })
-  const ctx: HandlerContext = {
-    userDataDir: path.join(tmp, 'userData'),
-    sampleProjectDir: SAMPLE_DIR,
-    dialogs,
-    emit: () => {},
-    openExternal: async () => {},
-  }
-  const session = new AppSession(ctx)
+  const { session, call } = handlerSession({ tmp, dialogs })
   sessions.push(session)
-  const handlers = createHandlers(ctx, session)
-  const call = (channel: string, arg?: unknown) => dispatch(handlers, channel, arg)
   await call('app:init')
   const projectDir = path.join(tmp, 'userData', 'projects', SAMPLE_FOLDER_NAME)
   return { call, asked, projectDir, answer }

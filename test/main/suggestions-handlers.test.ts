@@ -8,12 +8,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SAMPLE_DIR } from '../../scripts/make-sample'
-import { createHandlers, type HandlerContext } from '../../src/main/handlers'
-import { noDialogs } from './fixtures/no-dialogs'
-import { dispatch } from '../../src/main/ipc-dispatch'
+import { handlerSession } from './fixtures/handler-session'
 import { SAMPLE_FOLDER_NAME } from '../../src/main/sample-project'
-import { AppSession } from '../../src/main/session'
+import type { AppSession } from '../../src/main/session'
 import { ProjectStore } from '../../src/main/core/storage'
 import type { ImportReport, ProjectSnapshot } from '../../src/shared/ipc-contract'
 import type { AgreementReport } from '../../src/shared/agreement'
@@ -35,18 +32,8 @@ afterEach(async () => {
 })
 
 async function setup() {
-  const dialogs = noDialogs()
-  const ctx: HandlerContext = {
-    userDataDir: path.join(tmp, 'userData'),
-    sampleProjectDir: SAMPLE_DIR,
-    dialogs,
-    emit: () => {},
-    openExternal: async () => {},
-  }
-  const session = new AppSession(ctx)
+  const { session, call } = handlerSession({ tmp })
   sessions.push(session)
-  const handlers = createHandlers(ctx, session)
-  const call = (channel: string, arg?: unknown) => dispatch(handlers, channel, arg)
   await call('app:init')
   const projectDir = path.join(tmp, 'userData', 'projects', SAMPLE_FOLDER_NAME)
   return { call, projectDir, session }
