@@ -8,23 +8,13 @@ import path from 'node:path'
 import { ProjectStore } from '../src/main/core/storage'
 import { defaultSchema } from '../src/shared/default-schema'
 import { FORMAT_VERSION, type Relation, type Span } from '../src/shared/model'
+import { seededRandom as rng } from '../src/shared/seeded-random'
 
 export const SPANS_PER_DOC = 100
 const WORDS_PER_DOC = 600
 const T = '2024-05-01T10:00:00.000Z'
 const WORDS = ['minister', 'said', 'taxes', 'would', 'rise', 'café', 'naïve', 'report', '😀']
 WORDS.push('Reuters', '中文', 'agency')
-
-/** mulberry32: a deterministic generator, so every run measures the same project. */
-function rng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The quote of [start, end): context cut at code points, which here are grapheme boundaries. */
 function quote(text: string, start: number, end: number) {

@@ -7,6 +7,7 @@ import { AppFiles } from '../../src/main/app-state'
 import { ProjectStore } from '../../src/main/core/storage'
 import { quoteOf } from '../../src/shared/anchor'
 import type { Block, Span } from '../../src/shared/model'
+import { seededRandom as random } from '../../src/shared/seeded-random'
 
 export const PARAGRAPHS = 5_000
 
@@ -17,17 +18,6 @@ const WORDS = (
   'investigation market prices inflation energy border security treaty alliance region capital ' +
   'protest union workers strike contract hospital schools farmers water harbour bridge railway'
 ).split(' ')
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same article. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export interface Article {
   text: string

@@ -2,17 +2,7 @@
 // shuffled and repeated deterministically) up to a size, with its blocks.
 import type { Block } from '../../src/shared/model'
 import { GOLD_TEXTS, loadGold } from '../../test/fixtures/suggest/gold'
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom as random } from '../../src/shared/seeded-random'
 
 export function bigArticle(bytes: number): { text: string; blocks: Block[] } {
   const paragraphs = GOLD_TEXTS.flatMap(({ name }) => {

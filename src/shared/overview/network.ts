@@ -8,6 +8,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2'
 import { sourceKey, sourceSummaries, type ClaimRow } from '../claims'
 import type { SpanIndex } from './span-index'
 import type { NetworkData, NetworkEdge, NetworkMode, NetworkNode } from './types'
+import { seededRandom } from '../seeded-random'
 
 /** What the drawing keeps readable; the exports take everything (`limits: null`). */
 export interface NetworkLimits {
@@ -164,18 +165,6 @@ export function dominantStance(
     .filter(([s]) => s !== '')
     .sort(([a, na], [b, nb]) => nb - na || rank(a) - rank(b) || a.localeCompare(b))
   return ranked[0]?.[0] ?? null
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same starting positions. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /**

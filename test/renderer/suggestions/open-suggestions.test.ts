@@ -31,6 +31,7 @@ import {
   suggestionPlugin,
 } from '../../../src/renderer/src/suggestions/suggestion-plugin'
 import { EMPTY, spanOf } from '../editor/fixtures'
+import { seededRandom as random } from '../../../src/shared/seeded-random'
 
 const SEED = path.join(__dirname, '../../../resources/seeds/russia-north-korea-alliance.txt')
 
@@ -40,16 +41,6 @@ function article(): { text: string; blocks: Block[] } {
   for (const m of text.matchAll(/[^\n]+/g))
     blocks.push({ type: 'paragraph', start: m.index, end: m.index + m[0].length })
   return { text, blocks }
-}
-
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function apply(state: EditorState, command: Command): EditorState {

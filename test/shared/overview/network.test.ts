@@ -1,7 +1,8 @@
 // The source network of fixture.ts: who claims what, each link coloured by its stance, laid out
 // the same way every time from the same seed. Expected nodes and links are read off the fixture.
 import { describe, expect, it } from 'vitest'
-import { dominantStance, seededRandom } from '../../../src/shared/overview/network'
+import { dominantStance } from '../../../src/shared/overview/network'
+import { seededRandom } from '../../../src/shared/seeded-random'
 import { buildOverview } from '../../../src/shared/overview/overview-data'
 import type { NetworkData, NetworkMode } from '../../../src/shared/overview/types'
 import { ENTITIES, overviewDocuments, SCHEMA } from './fixture'

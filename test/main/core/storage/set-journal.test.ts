@@ -18,6 +18,7 @@ import type { Annotations, Span } from '../../../../src/shared/model'
 import { spanAt } from '../../fixtures/span-at'
 import { longText, newDocument } from './helpers'
 import { tempDir } from './temp-dir'
+import { seededRandom as random } from '../../../../src/shared/seeded-random'
 
 const TEXT = longText()
 
@@ -62,16 +63,6 @@ async function onDisk(dir: string, id: string): Promise<Annotations> {
     return a
   } finally {
     await reader.close()
-  }
-}
-
-/** A seeded random number generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
 
