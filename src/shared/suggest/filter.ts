@@ -4,6 +4,7 @@
 // links it to the source the analyst tagged by hand.
 import type { Annotations, Relation } from '../model'
 import type { SuggestedLink, Suggestion } from './types'
+import { partitionPoint } from '../partition-point'
 
 export interface FilterOptions {
   /** The document's annotations. */
@@ -151,14 +152,8 @@ export function annotatedSuggestions(
  */
 export function annotatingSpan(spans: readonly Ranged[], s: Ranged): string | undefined {
   const from = s.start - 2 * (s.end - s.start)
-  let lo = 0
-  let hi = spans.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (spans[mid].start < from) lo = mid + 1
-    else hi = mid
-  }
-  for (let i = lo; i < spans.length && spans[i].start < s.end; i++)
+  const first = partitionPoint(spans.length, (i) => spans[i].start < from)
+  for (let i = first; i < spans.length && spans[i].start < s.end; i++)
     if (spans[i].layer === s.layer && sharesHalf(spans[i], s)) return spans[i].id
   return undefined
 }

@@ -19,6 +19,7 @@ import {
   relationKeys,
   type IncomingLink,
 } from '../../../shared/suggest/filter'
+import { partitionPoint } from '../../../shared/partition-point'
 
 /** What the open set is computed from: the annotation plugin's spans, relations and rejected ids. */
 export interface OpenInput {
@@ -148,15 +149,9 @@ function annotatedAs(all: readonly Suggestion[], spans: readonly Span[]): Map<st
 function overlapping(cache: OpenCache, span: Span): Suggestion[] {
   const { byStart } = cache
   const from = span.start - cache.longest
-  let lo = 0
-  let hi = byStart.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (byStart[mid].start < from) lo = mid + 1
-    else hi = mid
-  }
+  const first = partitionPoint(byStart.length, (i) => byStart[i].start < from)
   const out: Suggestion[] = []
-  for (let i = lo; i < byStart.length && byStart[i].start < span.end; i++) {
+  for (let i = first; i < byStart.length && byStart[i].start < span.end; i++) {
     const s = byStart[i]
     if (s.layer === span.layer && s.end > span.start) out.push(s)
   }
