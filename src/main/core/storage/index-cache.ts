@@ -68,7 +68,7 @@ interface CacheJson {
 
 /** The cache text of `index` (compact: it is read by machines only). */
 export function cacheText(index: FileIndex, projectId: string): string {
-  const sets: CacheJson['sets'] = {}
+  const sets = byId<CacheJson['sets'][string]>()
   for (const [id, dir] of index.sets) {
     sets[id] = {
       mtimeMs: dir.mtimeMs,
@@ -98,7 +98,7 @@ function docColumns(docs: Map<string, DocRecord>): DocColumns {
     addedAt: [],
     addedBy: [],
     contentHash: [],
-    errors: {},
+    errors: byId(),
   }
   for (const [id, record] of docs) {
     const { summary } = record
@@ -127,7 +127,7 @@ function setColumns(dir: SetDir): SetColumns {
     updatedAt: [],
     spans: [],
     relations: [],
-    journals: {},
+    journals: byId(),
   }
   for (const [id, record] of dir.files) {
     if (record.error !== undefined) continue // read again on the next open
@@ -248,6 +248,11 @@ function readSetColumns(c: unknown): Map<string, SetRecord> | null {
     })
   }
   return out
+}
+
+/** An object keyed by file or set ids, without a prototype (an id may be `__proto__`). */
+function byId<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>
 }
 
 const numberOr = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined)

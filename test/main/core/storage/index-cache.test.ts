@@ -236,4 +236,40 @@ describe('the index cache', () => {
     expect(store.problems.map((p) => path.basename(p.file))).toEqual([`${ids[1]}.json`])
     await store.close()
   })
+
+  it('an open from the cache shows what an open without it shows', async () => {
+    const dir = path.join(await tempDir(), 'p')
+    const store = await ProjectStore.create(dir, { name: 'P', analyst: 'Ana' })
+    // Ids that are names on every object, and a set saved again.
+    for (const [id, text] of [
+      ['__proto__', `${TEXT} One.`],
+      ['constructor', `${TEXT} Two.`],
+      ['plain', `${TEXT} Three.`],
+    ]) {
+      const added = await store.addDocument(
+        { ...newDocument(text), annotations: annotationsFor(text) },
+        { id },
+      )
+      if (added.status !== 'added' || added.entry.id !== id) throw new Error(`${id} not added`)
+    }
+    const a = annotationsFor(`${TEXT} Two.`)
+    await store.saveAnnotations('constructor', { ...a, spans: a.spans.slice(1), relations: [] })
+    await store.flush()
+    const shown = (s: ProjectStore) => ({
+      documents: s.project.documents,
+      summaries: s.summaries(),
+      analysts: s.listAnalysts(),
+      problems: s.problems,
+    })
+    const expected = shown(store)
+    await store.close()
+    await settled(dir)
+    const warm = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
+    expect(shown(warm)).toEqual(expected)
+    await warm.close()
+    await unlink(path.join(dir, '.marginalia', 'index.json'))
+    const cold = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
+    expect(shown(cold)).toEqual(expected)
+    await cold.close()
+  })
 })
