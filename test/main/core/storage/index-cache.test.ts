@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { ProjectStore, contentHash } from '../../../../src/main/core/storage'
 import { readSetFile, writeSetFile } from '../../fixtures/set-files'
 import { TEXT, annotationsFor, newDocument } from './helpers'
+import { settled } from './settled-cache'
 import { spyFs, type FsCall } from './spy-fs'
 import { tempDir } from './temp-dir'
 
@@ -43,24 +44,6 @@ async function cachedProject(): Promise<{ dir: string; ids: string[] }> {
   await (await ProjectStore.open(dir, { analyst: 'Ana' })).close() // the cache, with those times
   await settled(dir)
   return { dir, ids }
-}
-
-/**
- * Marks the cached folder times trusted, as an open two seconds after the last change records them
- * (utimes moved the folders' change times just now, which the cache rightly does not trust yet).
- */
-async function settled(dir: string): Promise<void> {
-  const cacheFile = path.join(dir, '.marginalia', 'index.json')
-  const cache = JSON.parse(await readFile(cacheFile, 'utf8'))
-  const times = async (folder: string) => {
-    const info = await stat(path.join(dir, folder))
-    return { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, trusted: true }
-  }
-  cache.documentsDir = await times('documents')
-  for (const setId of Object.keys(cache.sets)) {
-    Object.assign(cache.sets[setId], await times(path.join('annotations', setId)))
-  }
-  await writeFile(cacheFile, JSON.stringify(cache))
 }
 
 /**
