@@ -335,6 +335,10 @@ export class AppSession {
     await this.#closeStore()
     this.#store = next
     const files = await this.files()
+    // Reopening the last project at start changes nothing: no durable write (an fsync) before the
+    // window gets its first screen.
+    const now = files.state
+    if (now.lastProject === dir && now.recent[0] === dir) return
     const state = await files.updateState((s) => ({
       ...s,
       lastProject: dir,

@@ -1,7 +1,7 @@
 // The handler registry in plain Node, over real project folders in a temp directory and scripted
 // dialogs: first start, reopening, the path policy, payload validation, open-external, import,
 // export and the flush handshake. The same table is what ipcMain and the e2e harness call.
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -126,6 +126,19 @@ describe('app:init', () => {
     const result = await second.handlers['app:init'](undefined)
     expect(result.snapshot?.path).toBe(installedSample())
     expect(await readdir(path.join(tmp, 'userData', 'projects'))).toEqual([SAMPLE_FOLDER_NAME])
+  })
+
+  it('reopening the project already first in the recent list leaves the app state unwritten', async () => {
+    const first = setup()
+    await first.handlers['app:init'](undefined)
+    await first.session.dispose()
+    // A durable write replaces the file, so a write shows as another inode.
+    const stateFile = path.join(tmp, 'userData', 'app-state.json')
+    const before = await stat(stateFile)
+    const second = setup()
+    expect((await second.handlers['app:init'](undefined)).recent).toEqual([installedSample()])
+    await second.session.dispose() // waits for any write
+    expect((await stat(stateFile)).ino).toBe(before.ino)
   })
 
   it('returns the open project again on a renderer reload', async () => {

@@ -3,15 +3,18 @@
 // 10,000 documents must not read 10,000 files, so the records are kept in a local cache,
 // `.marginalia/index.json` (never synced), and a scan reads only what changed since:
 // - changes/ holds files written once and never edited, so a name already in the cache is known;
-// - documents/ and each annotation folder (one per analyst): a folder whose modification time is
-//   the one cached is taken as it was (a file replaced, added or removed changes its folder's
-//   time: the durable writes, git and sync clients all replace files); any other folder is checked
-//   file by file, by size and modification time, and what changed is read again. A folder's time
-//   is trusted only when it was already two seconds old when recorded (so an arrival in the same
-//   clock tick is never missed), or was recorded by the folder's only writer right after its own
-//   write: this store, in the working analyst's folder. A file edited in place by hand (which
-//   leaves its folder's time alone) is noticed when it is next read; deleting `.marginalia/` makes
-//   the next open read everything.
+// - documents/ and each annotation folder (one per analyst): a folder whose modification and
+//   change times are the ones cached is taken as it was (a file replaced, added or removed changes
+//   its folder's times: the durable writes, git and sync clients all replace files; a sync that
+//   puts the folder's old modification time back still moves its change time, which no tool can
+//   set); any other folder is checked file by file, by size, modification and change time (so a
+//   file whose size and modification time were kept is still seen to have changed), and what
+//   changed is read again. A folder's times are trusted only when they were already two seconds
+//   old when recorded (so an arrival in the same clock tick is never missed). The listing is taken
+//   on every open, so a file added or removed is always seen. A file edited in place by hand
+//   (which leaves its folder's times alone) is noticed when it is next read; deleting
+//   `.marginalia/` makes the next open read everything.
+// The cache's file format is in index-cache.ts.
 // A file that could not be read is read again on every scan (it may have been fixed). A missing,
 // broken or foreign cache is simply rebuilt from the files.
 import type { AnnotationSetJson, ChangeJson, StoredDocument } from '../../../shared/model-files'
@@ -19,14 +22,13 @@ import { zId } from '../../../shared/model'
 import { readSet } from './annotation-sets'
 import { decodeChangeJson } from './codecs'
 import { readDocument, readProjectJson } from './documents'
-import { isCode } from './durable-write'
 import { ProjectError } from './errors'
+import { FolderListings, names } from './folder-listings'
+import type { IndexCache } from './index-cache'
 import { errorText } from './json-file'
 import { idOfJournalName, idOfJsonName, type ProjectLayout } from './layout'
-import type { StorageFs } from './storage-fs'
+import type { StorageFs, StorageStats } from './storage-fs'
 
-/** Bump when the cache's shape changes: an older cache is then rebuilt. */
-const CACHE_VERSION = 2
 /** A folder modified less than this before it was recorded may change again within its tick. */
 const RACY_MS = 2000
 /** Files read at the same time while scanning. */
@@ -43,6 +45,7 @@ export interface DocSummary {
 export interface DocRecord {
   size?: number
   mtimeMs?: number
+  ctimeMs?: number
   summary?: DocSummary
   error?: string
   /** Read from the migration's pending folder (not yet moved into documents/). */
@@ -53,6 +56,7 @@ export interface DocRecord {
 export interface SetRecord {
   size: number
   mtimeMs: number
+  ctimeMs?: number
   /** The set's journal (set-journal.ts), when it has one. */
   journal?: FileTime
   analyst?: string
@@ -68,10 +72,8 @@ export interface FileTime {
   mtimeMs: number
 }
 
-/** An annotation folder (one set id): its files, and the folder time they were recorded at. */
-export interface SetDir {
-  mtimeMs: number
-  trusted: boolean
+/** An annotation folder (one set id): its files, and the folder times they were recorded at. */
+export interface SetDir extends DirTime {
   files: Map<string, SetRecord>
 }
 
@@ -83,19 +85,42 @@ export interface ChangeRecord {
   error?: string
 }
 
-/** A folder's modification time as recorded, and whether it can be trusted (see above). */
+/** A folder's modification and change times as recorded, and whether they can be trusted. */
 export interface DirTime {
   mtimeMs: number
+  ctimeMs?: number
   trusted: boolean
 }
 
-interface CacheJson {
-  cache: number
-  project: string
-  documentsDir: DirTime
-  documents: Record<string, DocRecord>
-  sets: Record<string, { mtimeMs: number; trusted: boolean; files: Record<string, SetRecord> }>
-  changes: Record<string, ChangeRecord>
+/** The times of folder `info` as recorded now: trusted once two seconds old. */
+function dirTime(info: StorageStats | null, now: number): DirTime {
+  const mtimeMs = info?.mtimeMs ?? 0
+  const ctimeMs = info?.ctimeMs
+  return { mtimeMs, ctimeMs, trusted: Math.max(mtimeMs, ctimeMs ?? 0) < now - RACY_MS }
+}
+
+/** Whether the folder's times are the trusted ones recorded. */
+function sameDir(cached: DirTime | undefined, info: StorageStats | null): boolean {
+  return (
+    cached?.trusted === true &&
+    info !== null &&
+    cached.mtimeMs === info.mtimeMs &&
+    cached.ctimeMs === info.ctimeMs
+  )
+}
+
+/** Whether a file's record still describes it: same size, modification and change time. */
+function sameFile(
+  record: { size?: number; mtimeMs?: number; ctimeMs?: number },
+  stat: StorageStats | null,
+): boolean {
+  return (
+    stat !== null &&
+    record.size !== undefined &&
+    record.size === stat.size &&
+    record.mtimeMs === stat.mtimeMs &&
+    record.ctimeMs === stat.ctimeMs
+  )
 }
 
 /** Runs `task` over `items`, a few at a time. */
@@ -105,16 +130,6 @@ async function pool<T>(items: readonly T[], task: (item: T) => Promise<void>): P
     while (next < items.length) await task(items[next++])
   }
   await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, items.length) }, worker))
-}
-
-/** The names in folder `dir`; none when it is missing (or not a folder). */
-export async function names(fs: StorageFs, dir: string): Promise<string[]> {
-  try {
-    return await fs.readdir(dir)
-  } catch (error) {
-    if (isCode(error, 'ENOENT', 'ENOTDIR')) return []
-    throw error
-  }
 }
 
 function detail(error: unknown): string {
@@ -162,65 +177,74 @@ export class FileIndex {
     return index
   }
 
-  /** Scans the folder, taking from `cache` (see readCache) what is still current. */
+  /**
+   * Scans the folder, taking from `cache` (see readCache) what is still current; `listings` are
+   * the listings this open already took (the repairs list documents/).
+   */
   static async scan(
     layout: ProjectLayout,
     fs: StorageFs,
-    cache: CacheJson | null,
+    cache: IndexCache | null,
     now: number = Date.now(),
+    listings: FolderListings = new FolderListings(fs),
   ): Promise<FileIndex> {
     const index = new FileIndex(layout, fs)
     index.changed = cache === null
     // Independent folders: their reads overlap instead of waiting for each other.
     await Promise.all([
-      index.#scanDocuments(cache, now),
+      index.#scanDocuments(cache, now, listings),
       index.#scanSets(cache, now),
       index.#scanChanges(cache),
     ])
     return index
   }
 
-  async #scanDocuments(cache: CacheJson | null, now: number): Promise<void> {
+  async #scanDocuments(
+    cache: IndexCache | null,
+    now: number,
+    listings: FolderListings,
+  ): Promise<void> {
+    // The folder's times are taken before its listing is used: a file that arrives meanwhile
+    // moves them, so the next open checks again.
     const info = await this.fs.lstat(this.layout.documentsDir).catch(() => null)
-    const mtimeMs = info?.mtimeMs ?? 0
-    const trusted = cache?.documentsDir?.trusted === true && cache.documentsDir.mtimeMs === mtimeMs
+    const trusted = sameDir(cache?.documentsDir, info)
     const pending = new Set(
-      (await names(this.fs, this.layout.pendingDocumentsDir)).flatMap((n) => idOfJsonName(n) ?? []),
+      (await listings.names(this.layout.pendingDocumentsDir)).flatMap((n) => idOfJsonName(n) ?? []),
     )
-    const found = new Set([
-      ...(await names(this.fs, this.layout.documentsDir)).flatMap((n) => idOfJsonName(n) ?? []),
-      ...pending,
-    ])
+    const found = new Set(pending)
+    for (const name of await listings.names(this.layout.documentsDir)) {
+      const id = idOfJsonName(name)
+      if (id !== null) found.add(id)
+    }
+    const cachedDocs = cache?.documents
+    const usable = (id: string, cached: DocRecord | undefined): cached is DocRecord =>
+      cached?.summary !== undefined && !cached.error && !cached.pending && !pending.has(id)
     const toRead: string[] = []
     // What the cache vouches for is taken in one pass; only the rest is looked at on disk.
     const toCheck: string[] = []
+    let fromCache = 0
     for (const id of [...found].sort()) {
-      const cached = cache?.documents[id]
-      const usable = cached?.summary && !cached.error && !cached.pending && !pending.has(id)
-      if (usable && trusted) this.docs.set(id, cached)
+      const cached = cachedDocs?.get(id)
+      if (cached) fromCache++
+      if (trusted && usable(id, cached)) this.docs.set(id, cached)
       else toCheck.push(id)
     }
     await pool(toCheck, async (id) => {
-      const cached = cache?.documents[id]
-      const usable = cached?.summary && !cached.error && !cached.pending && !pending.has(id)
-      if (usable && trusted) {
-        this.docs.set(id, cached)
-        return
-      }
+      const cached = cachedDocs?.get(id)
       const file = pending.has(id)
         ? this.layout.pendingDocumentFile(id)
         : this.layout.documentFile(id)
       const stat = await this.fs.lstat(file).catch(() => null)
-      if (usable && stat && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
+      if (usable(id, cached) && sameFile(cached, stat)) {
         this.docs.set(id, cached)
         return
       }
-      this.docs.set(id, { size: stat?.size, mtimeMs: stat?.mtimeMs })
+      this.docs.set(id, { size: stat?.size, mtimeMs: stat?.mtimeMs, ctimeMs: stat?.ctimeMs })
       toRead.push(id)
     })
     if (!trusted || toRead.length > 0) this.changed = true
-    if (cache && Object.keys(cache.documents).some((id) => !found.has(id))) this.changed = true
-    this.documentsDir = { mtimeMs, trusted: mtimeMs < now - RACY_MS }
+    if (cachedDocs && cachedDocs.size !== fromCache) this.changed = true // some were removed
+    this.documentsDir = dirTime(info, now)
     await pool(toRead, async (id) => {
       const isPending = pending.has(id)
       const record = this.docs.get(id)!
@@ -229,20 +253,20 @@ export class FileIndex {
         Object.assign(record, { summary: summaryOf(doc), ...(isPending ? { pending: true } : {}) })
       } catch (error) {
         // Known before (it broke since): still listed, under what was known of it.
-        const known = cache?.documents[id]?.summary
+        const known = cachedDocs?.get(id)?.summary
         Object.assign(record, { ...(known ? { summary: known } : {}), error: detail(error) })
       }
     })
   }
 
-  async #scanSets(cache: CacheJson | null, now: number): Promise<void> {
+  async #scanSets(cache: IndexCache | null, now: number): Promise<void> {
     for (const setId of (await names(this.fs, this.layout.annotationsDir)).sort()) {
       if (!zId.safeParse(setId).success) continue
       const dir = this.layout.setDir(setId)
       const info = await this.fs.lstat(dir).catch(() => null)
       if (!info?.isDirectory()) continue
-      const cached = cache?.sets[setId]
-      const trusted = cached !== undefined && cached.trusted && cached.mtimeMs === info.mtimeMs
+      const cached = cache?.sets.get(setId)
+      const trusted = sameDir(cached, info)
       const files = new Map<string, SetRecord>()
       const toRead: string[] = []
       const inDir = await names(this.fs, dir)
@@ -250,13 +274,13 @@ export class FileIndex {
       const journals = new Set(inDir.flatMap((n) => idOfJournalName(n) ?? []))
       const toCheck: string[] = []
       for (const docId of docIds) {
-        const record = cached?.files[docId]
+        const record = cached?.files.get(docId)
         const plain = !record?.journal && !journals.has(docId)
         if (trusted && plain && record && !record.error) files.set(docId, record)
         else toCheck.push(docId)
       }
       await pool(toCheck, async (docId) => {
-        const record = cached?.files[docId]
+        const record = cached?.files.get(docId)
         // A journal grows in place, which leaves its folder's time as it was: check it always.
         const journal =
           journals.has(docId) || record?.journal ? await this.#journalTime(setId, docId) : undefined
@@ -267,22 +291,16 @@ export class FileIndex {
         }
         const stat = await this.fs.lstat(this.layout.setFile(setId, docId)).catch(() => null)
         if (!stat) return
-        if (
-          record &&
-          !record.error &&
-          sameJournal &&
-          record.size === stat.size &&
-          record.mtimeMs === stat.mtimeMs
-        ) {
+        if (record && !record.error && sameJournal && sameFile(record, stat)) {
           files.set(docId, record)
           return
         }
-        files.set(docId, { size: stat.size, mtimeMs: stat.mtimeMs, journal })
+        files.set(docId, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, journal })
         toRead.push(docId)
         this.changed = true
       })
       if (!trusted) this.changed = true
-      this.sets.set(setId, { mtimeMs: info.mtimeMs, trusted: info.mtimeMs < now - RACY_MS, files })
+      this.sets.set(setId, { ...dirTime(info, now), files })
       await pool(toRead, async (docId) => {
         const record = files.get(docId)!
         Object.assign(record, await this.#readSetRecord(setId, docId, record.journal !== undefined))
@@ -316,7 +334,7 @@ export class FileIndex {
     }
   }
 
-  async #scanChanges(cache: CacheJson | null): Promise<void> {
+  async #scanChanges(cache: IndexCache | null): Promise<void> {
     const toRead: ChangeRecord[] = []
     for (const analyst of (await names(this.fs, this.layout.changesDir)).sort()) {
       if (!zId.safeParse(analyst).success) continue
@@ -324,12 +342,12 @@ export class FileIndex {
         const id = idOfJsonName(name)
         if (!id) continue
         const key = `${analyst}/${id}`
-        const cached = cache?.changes[key]
+        const cached = cache?.changes.get(key)
         if (cached?.change) this.changes.set(key, cached)
         else toRead.push({ analyst, id })
       }
     }
-    if (cache && Object.keys(cache.changes).some((key) => !this.changes.has(key))) {
+    if (cache && [...cache.changes.keys()].some((key) => !this.changes.has(key))) {
       this.changed = true
     }
     if (toRead.length > 0) this.changed = true
@@ -355,7 +373,12 @@ export class FileIndex {
    */
   async recordDocument(doc: { id: string } & DocSummary): Promise<void> {
     const stat = await this.fs.lstat(this.layout.documentFile(doc.id)).catch(() => null)
-    this.docs.set(doc.id, { size: stat?.size, mtimeMs: stat?.mtimeMs, summary: summaryOf(doc) })
+    this.docs.set(doc.id, {
+      size: stat?.size,
+      mtimeMs: stat?.mtimeMs,
+      ctimeMs: stat?.ctimeMs,
+      summary: summaryOf(doc),
+    })
     this.documentsDir = { mtimeMs: 0, trusted: false }
     this.changed = true
   }
@@ -404,12 +427,21 @@ export class FileIndex {
     const journal = await this.#journalTime(setId, docId)
     if (stat) {
       const { journal: _was, ...rest } = counts
-      dir.files.set(docId, { ...rest, size: stat.size, mtimeMs: stat.mtimeMs, journal })
+      dir.files.set(docId, {
+        ...rest,
+        size: stat.size,
+        mtimeMs: stat.mtimeMs,
+        ctimeMs: stat.ctimeMs,
+        journal,
+      })
     }
     // Just written, the folder's time is too recent to vouch for it: a file replaced within the
     // same clock tick (file systems stamp folders with a coarse clock) would leave it unchanged.
     // The next open checks this folder file by file and trusts it again once its time is old.
-    if (dirStat) dir.mtimeMs = dirStat.mtimeMs
+    if (dirStat) {
+      dir.mtimeMs = dirStat.mtimeMs
+      dir.ctimeMs = dirStat.ctimeMs
+    }
     dir.trusted = false
     this.changed = true
   }
@@ -422,26 +454,6 @@ export class FileIndex {
       change,
     })
     this.changed = true
-  }
-
-  /** The records as the cache file holds them. */
-  toCache(projectId: string): CacheJson {
-    const sets: CacheJson['sets'] = {}
-    for (const [id, dir] of this.sets) {
-      sets[id] = {
-        mtimeMs: dir.mtimeMs,
-        trusted: dir.trusted,
-        files: Object.fromEntries(dir.files),
-      }
-    }
-    return {
-      cache: CACHE_VERSION,
-      project: projectId,
-      documentsDir: this.documentsDir,
-      documents: Object.fromEntries(this.docs),
-      sets,
-      changes: Object.fromEntries(this.changes),
-    }
   }
 }
 
@@ -467,32 +479,4 @@ function sameSummary(a: DocSummary, b: DocSummary): boolean {
     a.addedBy === b.addedBy &&
     a.contentHash === b.contentHash
   )
-}
-
-/**
- * Reads the cache of `projectId`; null when it is missing, broken, of another version or of
- * another project (a folder copied over another), so the scan rebuilds it.
- */
-export async function readCache(
-  layout: ProjectLayout,
-  fs: StorageFs,
-  projectId: string,
-): Promise<CacheJson | null> {
-  try {
-    const raw = (await readProjectJson(fs, layout.indexCache)) as Partial<CacheJson> | null
-    if (!raw || raw.cache !== CACHE_VERSION || raw.project !== projectId) return null
-    const ok = isRecord(raw.documents) && isRecord(raw.sets) && isRecord(raw.changes)
-    return ok ? (raw as CacheJson) : null
-  } catch {
-    return null
-  }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-/** The cache's text (compact: it is read by machines only). */
-export function cacheText(index: FileIndex, projectId: string): string {
-  return JSON.stringify(index.toCache(projectId))
 }

@@ -5,7 +5,7 @@
 // the link, before it reads or locks anything.
 import path from 'node:path'
 import { ProjectError } from './errors'
-import { names } from './file-index'
+import { names } from './folder-listings'
 import type { ProjectLayout } from './layout'
 import type { StorageFs } from './storage-fs'
 

@@ -24,6 +24,7 @@ import {
 } from '../../../shared/model-files'
 import { serializeSet, setJson } from './annotation-sets'
 import { writeFileDurable, syncFolder, isCode } from './durable-write'
+import { FolderListings } from './folder-listings'
 import { ensureGitignore } from './gitignore'
 import type { ProjectLayout } from './layout'
 import type { LegacyProject } from './legacy-v2'
@@ -135,25 +136,33 @@ export async function migrateOnDisk(
 /**
  * Step 3, also run by every open for writing of a format-3 project: moves the documents a
  * migration left pending into documents/, then removes format-2 leftovers there (the `.removed`
- * asides of interrupted removals). Returns the ids moved.
+ * asides of interrupted removals). Returns the ids moved. `listings` are shared with the rest of
+ * the open (a folder changed here is listed again).
  */
-export async function finishMigration(layout: ProjectLayout, fs: StorageFs): Promise<string[]> {
-  const pending = await fs.readdir(layout.pendingDocumentsDir).catch(() => [] as string[])
+export async function finishMigration(
+  layout: ProjectLayout,
+  fs: StorageFs,
+  listings: FolderListings = new FolderListings(fs),
+): Promise<string[]> {
+  const pending = await listings.names(layout.pendingDocumentsDir).catch(() => [] as string[])
   const moved: string[] = []
   if (pending.length > 0) await fs.mkdir(layout.documentsDir, { recursive: true })
-  for (const name of pending.sort()) {
+  for (const name of [...pending].sort()) {
     const id = /^(.+)\.json$/.exec(name)?.[1]
     if (!id) continue
     await fs.rename(path.join(layout.pendingDocumentsDir, name), layout.documentFile(id))
+    listings.changed(layout.pendingDocumentsDir)
+    listings.changed(layout.documentsDir)
     moved.push(id)
   }
   if (moved.length > 0) await syncFolder(layout.documentsDir, fs)
-  const names = await fs.readdir(layout.documentsDir).catch(() => [] as string[])
+  const names = await listings.names(layout.documentsDir).catch(() => [] as string[])
   for (const name of names) {
     if (!name.endsWith('.json.removed')) continue
     await fs.unlink(path.join(layout.documentsDir, name)).catch((error: unknown) => {
       if (!isCode(error, 'ENOENT')) throw error
     })
+    listings.changed(layout.documentsDir)
   }
   return moved
 }

@@ -36,7 +36,9 @@ import { decodeProjectJson, versionOf } from './codecs'
 import { readProjectJson, type NewDocument } from './documents'
 import { writeFileDurable } from './durable-write'
 import { LockError, ProjectError, ReadOnlyProjectError } from './errors'
-import { FileIndex, cacheText, readCache } from './file-index'
+import { FileIndex } from './file-index'
+import { FolderListings } from './folder-listings'
+import { cacheText, readCache } from './index-cache'
 import { ensureGitignore } from './gitignore'
 import { ProjectLayout } from './layout'
 import { refuseLinkedFolders } from './linked-folders'
@@ -206,11 +208,13 @@ export class ProjectStore {
         raw = await readProjectJson(fs, layout.projectFile)
       }
       const base = decodeProjectJson(raw, layout.projectFile)
-      // The cache is read while the repairs run (they never touch it).
+      // The cache is read while the repairs run (they never touch it). The repairs and the scan
+      // share their listings: documents/ is listed once.
       const cached = readCache(layout, fs, base.id)
-      if (lock) recovered.push(...(await recover(layout, fs)))
+      const listings = new FolderListings(fs)
+      if (lock) recovered.push(...(await recover(layout, fs, listings)))
       const cache = await cached
-      const index = await FileIndex.scan(layout, fs, cache)
+      const index = await FileIndex.scan(layout, fs, cache, Date.now(), listings)
       const state = new ProjectState(layout, fs, env, base, index, analyst, null)
       const store = new ProjectStore(state, access, recovered, opts.journalMinBytes)
       if (index.changed) store.#writeCache()

@@ -13,17 +13,22 @@
 import path from 'node:path'
 import type { FileProblem } from '../../../shared/ipc-contract'
 import { isTempName } from './durable-write'
+import { FolderListings } from './folder-listings'
 import type { ProjectLayout } from './layout'
 import { LOCK_FILE, isProcessAlive } from './lock'
 import { finishMigration } from './migrate-v3'
 import type { StorageFs } from './storage-fs'
 
 /** Deletes the temp files and stale lock asides of processes that no longer exist. */
-export async function removeLeftovers(layout: ProjectLayout, fs: StorageFs): Promise<void> {
+export async function removeLeftovers(
+  layout: ProjectLayout,
+  fs: StorageFs,
+  listings: FolderListings = new FolderListings(fs),
+): Promise<void> {
   const lockName = path.basename(LOCK_FILE)
   const folders = [layout.tempDir, layout.localDir, layout.root, layout.documentsDir]
   for (const folder of folders) {
-    const names = await fs.readdir(folder).catch(() => [] as string[])
+    const names = await listings.names(folder).catch(() => [] as string[])
     for (const name of names) {
       const leftover =
         isTempName(name) ||
@@ -33,14 +38,23 @@ export async function removeLeftovers(layout: ProjectLayout, fs: StorageFs): Pro
       const pid = Number(/\.(\d+)\.[0-9a-f]{12}\.(?:tmp|stale)$/.exec(name)?.[1])
       if (pid === process.pid || isProcessAlive(pid)) continue
       await fs.unlink(path.join(folder, name)).catch(() => undefined)
+      listings.changed(folder)
     }
   }
 }
 
-/** Repairs what interrupted writes left; returns what it did that is worth telling the user. */
-export async function recover(layout: ProjectLayout, fs: StorageFs): Promise<FileProblem[]> {
-  await removeLeftovers(layout, fs)
-  const moved = await finishMigration(layout, fs)
+/**
+ * Repairs what interrupted writes left; returns what it did that is worth telling the user. The
+ * listings it takes are left in `listings` for the scan that follows (those of folders it changed
+ * are forgotten).
+ */
+export async function recover(
+  layout: ProjectLayout,
+  fs: StorageFs,
+  listings: FolderListings = new FolderListings(fs),
+): Promise<FileProblem[]> {
+  await removeLeftovers(layout, fs, listings)
+  const moved = await finishMigration(layout, fs, listings)
   return moved.length === 0
     ? []
     : [

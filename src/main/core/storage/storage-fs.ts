@@ -18,6 +18,11 @@ export interface StorageStats {
   isFile(): boolean
   isSymbolicLink(): boolean
   mtimeMs: number
+  /**
+   * The inode's change time, which no tool can set: it moves on every write, rename or change of
+   * times, so a file whose modification time was put back still shows it was changed.
+   */
+  ctimeMs?: number
   size: number
   /** Permission bits (and file type): a file with no write bit is read-only. */
   mode: number

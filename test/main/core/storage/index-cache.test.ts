@@ -1,20 +1,29 @@
 // The index cache (.marginalia/index.json): an open of an unchanged project reads none of its
 // document or annotation files, and what another copy brought in (a git pull, a sync: files added
 // or replaced, which changes their folder's time) is read and shown all the same.
-import { mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ProjectStore, contentHash } from '../../../../src/main/core/storage'
 import { readSetFile, writeSetFile } from '../../fixtures/set-files'
 import { TEXT, annotationsFor, newDocument } from './helpers'
+import { settled } from './settled-cache'
 import { spyFs, type FsCall } from './spy-fs'
 import { tempDir } from './temp-dir'
 
 const HOUR_AGO = new Date(Date.now() - 3_600_000)
 
-/** Sets every folder of the project an hour back, as for a project last changed before today. */
+/**
+ * Sets folders of the project and their files an hour back, as for a project last changed before
+ * today (a whole millisecond, which utimes can put back exactly).
+ */
 async function age(dir: string, ...folders: string[]): Promise<void> {
-  for (const folder of folders) await utimes(path.join(dir, folder), HOUR_AGO, HOUR_AGO)
+  for (const folder of folders) {
+    for (const name of await readdir(path.join(dir, folder))) {
+      await utimes(path.join(dir, folder, name), HOUR_AGO, HOUR_AGO)
+    }
+    await utimes(path.join(dir, folder), HOUR_AGO, HOUR_AGO)
+  }
 }
 
 /** A project of two annotated documents whose cache records trusted folder times. */
@@ -33,7 +42,26 @@ async function cachedProject(): Promise<{ dir: string; ids: string[] }> {
   await store.close()
   await age(dir, 'documents', 'annotations/ana')
   await (await ProjectStore.open(dir, { analyst: 'Ana' })).close() // the cache, with those times
+  await settled(dir)
   return { dir, ids }
+}
+
+/**
+ * Writes `text` over `file` padded with spaces (JSON allows them) to the old size, then puts the old
+ * modification time back: a change that size and modification time cannot tell (a sync client or
+ * an archive restoring times). `inPlace` writes into the same file (its folder's time stays).
+ */
+async function sameSizeAndTime(file: string, text: string, inPlace: boolean): Promise<void> {
+  const before = await stat(file)
+  if (Buffer.byteLength(text) > before.size) throw new Error('the new text is longer')
+  const padded = text + ' '.repeat(before.size - Buffer.byteLength(text))
+  if (inPlace) await writeFile(file, padded)
+  else {
+    await writeFile(`${file}.new`, padded)
+    await rename(`${file}.new`, file)
+  }
+  await utimes(file, before.atime, before.mtime)
+  expect((await stat(file)).mtimeMs).toBe(before.mtimeMs)
 }
 
 const projectFileReads = (calls: FsCall[]) =>
@@ -123,10 +151,108 @@ describe('the index cache', () => {
     await rename(`${file}.new`, file)
     const cacheFile = path.join(dir, '.marginalia', 'index.json')
     const cache = JSON.parse(await readFile(cacheFile, 'utf8'))
-    cache.sets.ana.mtimeMs = (await stat(folder)).mtimeMs
+    const now = await stat(folder)
+    Object.assign(cache.sets.ana, { mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs })
     await writeFile(cacheFile, JSON.stringify(cache))
     const reopened = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
     expect(reopened.summaries().map((s) => s.spanCount)).toEqual([0])
     await reopened.close()
+  })
+
+  it('a file replaced with its old size and modification time is read again', async () => {
+    const { dir, ids } = await cachedProject()
+    const docFile = path.join(dir, 'documents', `${ids[0]}.json`)
+    const doc = JSON.parse(await readFile(docFile, 'utf8'))
+    doc.document.title = 'Renamed'
+    await sameSizeAndTime(docFile, JSON.stringify(doc), false)
+    const setFile = path.join(dir, 'annotations', 'ana', `${ids[1]}.json`)
+    const set = JSON.parse(await readFile(setFile, 'utf8'))
+    set.annotations.spans = set.annotations.spans.slice(1)
+    set.annotations.relations = []
+    await sameSizeAndTime(setFile, JSON.stringify(set), false)
+    const store = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
+    expect(store.summaries().map((s) => [s.title, s.spanCount])).toEqual([
+      ['Renamed', 3],
+      ['Test article', 2],
+    ])
+    await store.close()
+  })
+
+  it('a file edited in place with its old size and time, in a folder that changed, is read again', async () => {
+    const { dir, ids } = await cachedProject()
+    const setFile = path.join(dir, 'annotations', 'ana', `${ids[0]}.json`)
+    const set = JSON.parse(await readFile(setFile, 'utf8'))
+    set.annotations.spans = []
+    set.annotations.relations = []
+    await sameSizeAndTime(setFile, JSON.stringify(set), true)
+    // Something else arrives in the folder too, so its time moves and its files are checked.
+    await writeFile(path.join(dir, 'annotations', 'ana', 'notes.txt'), 'x')
+    const store = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
+    expect(store.summaries().map((s) => s.spanCount)).toEqual([0, 3])
+    await store.close()
+  })
+
+  it('a folder whose old modification time a sync put back is checked all the same', async () => {
+    const { dir, ids } = await cachedProject()
+    // rsync -a, cp -a and archives set a folder's time to the source's after changing its files.
+    const folder = path.join(dir, 'annotations', 'ana')
+    const before = await stat(folder)
+    const setFile = path.join(folder, `${ids[0]}.json`)
+    const set = JSON.parse(await readFile(setFile, 'utf8'))
+    set.annotations.spans = set.annotations.spans.slice(2)
+    set.annotations.relations = []
+    await writeFile(`${setFile}.new`, JSON.stringify(set))
+    await rename(`${setFile}.new`, setFile)
+    await utimes(folder, before.atime, before.mtime)
+    expect((await stat(folder)).mtimeMs).toBe(before.mtimeMs)
+    const store = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
+    expect(store.summaries().map((s) => s.spanCount)).toEqual([1, 3])
+    await store.close()
+  })
+
+  it('files another copy removed are no longer listed or counted', async () => {
+    const { dir, ids } = await cachedProject()
+    await unlink(path.join(dir, 'documents', `${ids[1]}.json`))
+    await unlink(path.join(dir, 'annotations', 'ana', `${ids[0]}.json`))
+    const store = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
+    expect(store.summaries().map((s) => [s.id, s.spanCount])).toEqual([[ids[0], 0]])
+    expect(store.problems.map((p) => path.basename(p.file))).toEqual([`${ids[1]}.json`])
+    await store.close()
+  })
+
+  it('an open from the cache shows what an open without it shows', async () => {
+    const dir = path.join(await tempDir(), 'p')
+    const store = await ProjectStore.create(dir, { name: 'P', analyst: 'Ana' })
+    // Ids that are names on every object, and a set saved again.
+    for (const [id, text] of [
+      ['__proto__', `${TEXT} One.`],
+      ['constructor', `${TEXT} Two.`],
+      ['plain', `${TEXT} Three.`],
+    ]) {
+      const added = await store.addDocument(
+        { ...newDocument(text), annotations: annotationsFor(text) },
+        { id },
+      )
+      if (added.status !== 'added' || added.entry.id !== id) throw new Error(`${id} not added`)
+    }
+    const a = annotationsFor(`${TEXT} Two.`)
+    await store.saveAnnotations('constructor', { ...a, spans: a.spans.slice(1), relations: [] })
+    await store.flush()
+    const shown = (s: ProjectStore) => ({
+      documents: s.project.documents,
+      summaries: s.summaries(),
+      analysts: s.listAnalysts(),
+      problems: s.problems,
+    })
+    const expected = shown(store)
+    await store.close()
+    await settled(dir)
+    const warm = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
+    expect(shown(warm)).toEqual(expected)
+    await warm.close()
+    await unlink(path.join(dir, '.marginalia', 'index.json'))
+    const cold = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
+    expect(shown(cold)).toEqual(expected)
+    await cold.close()
   })
 })

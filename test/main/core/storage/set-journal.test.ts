@@ -17,6 +17,7 @@ import {
 import type { Annotations, Span } from '../../../../src/shared/model'
 import { spanAt } from '../../fixtures/span-at'
 import { longText, newDocument } from './helpers'
+import { settled } from './settled-cache'
 import { tempDir } from './temp-dir'
 import { seededRandom as random } from '../../../../src/shared/seeded-random'
 
@@ -267,10 +268,10 @@ describe('incremental saves', () => {
     await age()
     const first = await open(dir)
     expect(first.summaries()[0].spanCount).toBe(19)
-    await first.close() // the cache, trusting the folder and recording the journal
+    await first.close() // the cache, recording the journal
+    await settled(dir) // and trusting the folder's times
     // The journal grows in place: its folder's time does not move.
     await appendFile(journalFile(dir, id), entry('s1'))
-    await age()
     const second = await open(dir)
     expect(second.summaries()[0].spanCount).toBe(18)
     await second.close()
