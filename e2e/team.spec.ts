@@ -105,9 +105,22 @@ test('two analysts → agreement numbers → curate → export the gold set', as
   await saveScreenshot(app, 'agreement-dark')
   await page.emulateMedia({ colorScheme: 'light' })
 
-  // A disagreement opens its document in the article.
+  // A disagreement opens its document in the article with the two analysts' sets overlaid, the
+  // difference selected: both versions are seen where they differ.
   await boundary.getByRole('button', { name: 'Show' }).click()
   await expect(page.getByRole('tab', { name: 'Article' })).toHaveAttribute('aria-selected', 'true')
+  const whose = page.getByRole('group', { name: 'Whose annotations' })
+  await expect(whose.getByLabel('Show')).toHaveValue('\u0000compare')
+  const differences = page.getByRole('region', { name: 'Differences' })
+  // Marked: the differences at the selected span (the boundary one, and any other at that unit).
+  const current = differences
+    .locator('li[aria-current="true"]')
+    .filter({ hasText: 'boundaries differ' })
+  await expect(current).toHaveCount(1)
+  await expect(current).toContainText('the cost doubled')
+  await expect(page.locator('.mg-doc .mg-span[data-span-id^="a:"]').first()).toBeVisible()
+  await expect(page.locator('.mg-doc .mg-span[data-span-id^="b:"]').first()).toBeVisible()
+  await whose.getByLabel('Show').selectOption({ label: 'My annotations (Cleo)' })
 
   // Curation: start, step to the boundary disagreement, take Ben's version by key.
   await page.getByRole('tab', { name: 'Curation' }).click()
@@ -124,7 +137,7 @@ test('two analysts → agreement numbers → curate → export the gold set', as
   await expect(step).toContainText('boundaries')
   await page.keyboard.press('2') // the second analyst: Ben
   await expect(progress).toHaveText(`1 of ${total} disagreements resolved`)
-  await expect(step).toContainText('resolved: ben (Cleo)')
+  await expect(step).toContainText('resolved: Ben (Cleo)')
   await saveScreenshot(app, 'curation')
   await page.emulateMedia({ colorScheme: 'dark' })
   await saveScreenshot(app, 'curation-dark')

@@ -158,6 +158,10 @@ const isDocLabelMeta = (v: unknown): boolean =>
       optional(meta.curatedBy, (c) => maxLength(c, 200)),
   )
 
+/** The suggestions an analyst rejected in a document, as `zSuggestionDecisions` accepts them. */
+const isSuggestionDecisions = (v: unknown): boolean =>
+  isObject(v) && isArrayOf(v.rejected, isId) && (v.rejected as unknown[]).length <= 100_000
+
 /** Whether `v` is a set of annotations as `zAnnotations` accepts it. */
 export function isAnnotations(v: unknown): v is Annotations {
   return (
@@ -165,7 +169,8 @@ export function isAnnotations(v: unknown): v is Annotations {
     isArrayOf(v.spans, isSpan) &&
     isArrayOf(v.relations, isRelation) &&
     isDocLabels(v.docLabels) &&
-    optional(v.docLabelMeta, isDocLabelMeta)
+    optional(v.docLabelMeta, isDocLabelMeta) &&
+    optional(v.suggestions, isSuggestionDecisions)
   )
 }
 

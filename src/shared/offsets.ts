@@ -1,6 +1,8 @@
 // Offset units. Internally offsets are JS string indices (UTF-16 code units); formats read by
 // Python tools count Unicode code points. This converts between the two for a given text.
 
+import { partitionPoint } from './partition-point'
+
 /** The unit an export's offsets count in. */
 export type OffsetUnit = 'utf16' | 'codepoint'
 
@@ -33,15 +35,9 @@ export class OffsetConverter {
   /** UTF-16 offset of a code-point offset. */
   toUtf16(codePoint: number): number {
     // Find the smallest utf16 u with u - astralBefore(u) === codePoint by walking the astral list.
-    let lo = 0
-    let hi = this.astral.length
-    // number of astral chars whose code-point index is < codePoint
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.astral[mid] - mid < codePoint) lo = mid + 1
-      else hi = mid
-    }
-    return codePoint + lo
+    // the number of astral chars whose code-point index is < codePoint
+    const astral = this.astral
+    return codePoint + partitionPoint(astral.length, (i) => astral[i] - i < codePoint)
   }
 
   /** Converts a UTF-16 offset to the given unit. */
@@ -55,13 +51,7 @@ export class OffsetConverter {
   }
 
   private countAstralBefore(utf16: number): number {
-    let lo = 0
-    let hi = this.astral.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.astral[mid] < utf16) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+    const astral = this.astral
+    return partitionPoint(astral.length, (i) => astral[i] < utf16)
   }
 }

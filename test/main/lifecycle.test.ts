@@ -60,8 +60,13 @@ function setup(outcomes: FlushOutcome[], choices: UnsavedChoice[], copyPath: str
 }
 
 /** Resolves once `check` holds, polling the event loop (the guard runs on promises). */
+/**
+ * Waits for `check` to hold. Its patience (30 s) is not a measure of anything: it only has to
+ * outlast a loaded machine (1 s was not always enough when the suite ran beside other work).
+ */
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5))
+  const deadline = Date.now() + 30_000
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5))
   expect(check()).toBe(true)
 }
 

@@ -140,6 +140,7 @@ const validAnnotations = fc.record(
       fc.record({ annotator: fc.string({ maxLength: 10 }), updatedAt: timestamp }),
       { maxKeys: 2 },
     ),
+    suggestions: fc.record({ rejected: fc.array(id, { maxLength: 3 }) }),
   },
   { requiredKeys: ['spans', 'relations', 'docLabels'] },
 )

@@ -19,6 +19,8 @@
 // Pooling documents lays their continua end to end (L = Σ L_d); a gap never runs across a
 // document boundary, and every unit may fall into any gap of any document in the chance model.
 
+import { partitionPoint } from '../partition-point'
+
 /** A half-open range [start, end) in code points. */
 export interface Interval {
   start: number
@@ -202,12 +204,5 @@ export function disagreements(
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid] < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return partitionPoint(sorted.length, (i) => sorted[i] < value)
 }

@@ -9,6 +9,7 @@ import type { Quotation } from './quotes'
 import type { Sentence, Token } from './tokens'
 import { isCapitalised } from './tokens'
 import { ADVERBIALS, BE, DETERMINERS, MODALS, NEGATIONS, PREPOSITIONS, PRONOUNS } from './words'
+import { partitionPoint } from '../partition-point'
 
 export interface CueMatch {
   start: number
@@ -206,14 +207,7 @@ function subjectLike(t: Token | undefined): boolean {
 }
 
 function quotationFollows(cue: CueMatch, quotations: readonly Quotation[]): boolean {
-  let lo = 0
-  let hi = quotations.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (quotations[mid].outerStart < cue.end) lo = mid + 1
-    else hi = mid
-  }
-  const q = quotations[lo]
+  const q = quotations[partitionPoint(quotations.length, (i) => quotations[i].outerStart < cue.end)]
   return !!q && q.outerStart < cue.sentence.end
 }
 

@@ -2,8 +2,9 @@
 // layer covering most of the same text) and those rejected before (by stable id). A link to a
 // suggestion that is already annotated is pointed at that span instead, so accepting a claim still
 // links it to the source the analyst tagged by hand.
-import type { Annotations } from '../model'
+import type { Annotations, Relation } from '../model'
 import type { SuggestedLink, Suggestion } from './types'
+import { partitionPoint } from '../partition-point'
 
 export interface FilterOptions {
   /** The document's annotations. */
@@ -15,9 +16,82 @@ export interface FilterOptions {
 }
 
 /** True when span and suggestion share at least half of each other's length. */
-function sameText(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+export function sharesHalf(
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): boolean {
   const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start)
   return overlap > 0 && overlap * 2 >= a.end - a.start && overlap * 2 >= b.end - b.start
+}
+
+/** A link from another suggestion (`source`) to the one it names: `link` is in `source.links`. */
+export interface IncomingLink {
+  source: Suggestion
+  link: SuggestedLink
+}
+
+/** What the per-suggestion rule needs to know about the rest of the document. */
+export interface EntryContext {
+  /** Whether the suggestion `id` is still open (not annotated, not rejected, confident enough). */
+  isKept(id: string): boolean
+  /** The span that already annotates suggestion `id`, if one does. */
+  spanOf(id: string): string | undefined
+  /** Whether the document has the relation `type` from `from` to `to`. */
+  hasRelation(type: string, from: string, to: string): boolean
+}
+
+/**
+ * The rule for one open suggestion `s`, as shown: a link to an open suggestion stays, a link to an
+ * annotated one points at its span instead, a link to anything else goes; a link from an annotated
+ * suggestion (`incoming`, in suggestion then link order) becomes an incoming link from its span;
+ * an incoming link whose relation the document has already is left out. Shared by the whole-document filter below and the
+ * workbench's edit-by-edit one (renderer `open-suggestions.ts`), so the two cannot drift.
+ */
+export function openEntry(
+  s: Suggestion,
+  incoming: Iterable<IncomingLink>,
+  ctx: EntryContext,
+): Suggestion {
+  const links: SuggestedLink[] = []
+  for (const l of s.links) {
+    const target = l.suggestionId
+    if (!target || ctx.isKept(target)) links.push(l)
+    else {
+      const spanId = ctx.spanOf(target)
+      if (spanId) links.push({ type: l.type, spanId, attributes: l.attributes })
+    }
+  }
+  for (const { source, link } of incoming) {
+    const spanId = ctx.spanOf(source.id)
+    if (spanId) links.push({ type: link.type, spanId, incoming: true, attributes: link.attributes })
+  }
+  const kept = links.filter(
+    (l) => !(l.spanId && l.incoming && ctx.hasRelation(l.type, l.spanId, s.id)),
+  )
+  return { ...s, links: kept }
+}
+
+/** Target id → the links naming it, in suggestion order then link order. */
+export function incomingLinks(suggestions: readonly Suggestion[]): Map<string, IncomingLink[]> {
+  const incoming = new Map<string, IncomingLink[]>()
+  for (const source of suggestions)
+    for (const link of source.links) {
+      if (!link.suggestionId) continue
+      const list = incoming.get(link.suggestionId)
+      if (list) list.push({ source, link })
+      else incoming.set(link.suggestionId, [{ source, link }])
+    }
+  return incoming
+}
+
+/** The key of a relation in a set of them (`relationKeys`). */
+export function relationKey(type: string, from: string, to: string): string {
+  return `${type} ${from} ${to}`
+}
+
+/** Every relation's key, for `EntryContext.hasRelation`. */
+export function relationKeys(relations: readonly Relation[]): Set<string> {
+  return new Set(relations.map((r) => relationKey(r.type, r.from, r.to)))
 }
 
 /** Returns the suggestions still worth showing, with links re-pointed to existing spans. */
@@ -26,48 +100,26 @@ export function filterSuggestions(
   options: FilterOptions = {},
 ): Suggestion[] {
   const spans = options.annotations?.spans ?? []
-  const relations = options.annotations?.relations ?? []
   const rejected = new Set(options.rejected ?? [])
   const minConfidence = options.minConfidence ?? 0
   const annotatedAs = annotatedSuggestions(suggestions, spans)
-  const dropped = (s: Suggestion) =>
-    annotatedAs.has(s.id) || rejected.has(s.id) || s.confidence < minConfidence
-  const kept = suggestions.filter((s) => !dropped(s))
-  const keptIds = new Set(kept.map((s) => s.id))
-  const relationKeys = new Set(relations.map((r) => `${r.type} ${r.from} ${r.to}`))
-  const hasRelation = (type: string, from: string, to: string) =>
-    relationKeys.has(`${type} ${from} ${to}`)
-
-  // links of annotated suggestions become incoming links of the suggestions they point at
-  const incoming = new Map<string, SuggestedLink[]>()
-  for (const s of suggestions) {
-    const spanId = annotatedAs.get(s.id)
-    if (!spanId) continue
-    for (const l of s.links) {
-      if (!l.suggestionId || !keptIds.has(l.suggestionId)) continue
-      const list = incoming.get(l.suggestionId) ?? []
-      list.push({ type: l.type, spanId, incoming: true, attributes: l.attributes })
-      incoming.set(l.suggestionId, list)
-    }
+  const byId = new Map(suggestions.map((s) => [s.id, s]))
+  const keys = relationKeys(options.annotations?.relations ?? [])
+  const ctx: EntryContext = {
+    isKept: (id) => {
+      const s = byId.get(id)
+      return !!s && !annotatedAs.has(id) && !rejected.has(id) && s.confidence >= minConfidence
+    },
+    spanOf: (id) => annotatedAs.get(id),
+    hasRelation: (type, from, to) => keys.has(relationKey(type, from, to)),
   }
-  return kept.map((s) => {
-    const links: SuggestedLink[] = []
-    for (const l of s.links) {
-      const target = l.suggestionId
-      if (!target) links.push(l)
-      else if (keptIds.has(target)) links.push(l)
-      else if (annotatedAs.has(target))
-        links.push({ type: l.type, spanId: annotatedAs.get(target)!, attributes: l.attributes })
-    }
-    links.push(...(incoming.get(s.id) ?? []))
-    return {
-      ...s,
-      links: links.filter((l) => !(l.spanId && l.incoming && hasRelation(l.type, l.spanId, s.id))),
-    }
-  })
+  const incoming = incomingLinks(suggestions)
+  return suggestions
+    .filter((s) => ctx.isKept(s.id))
+    .map((s) => openEntry(s, incoming.get(s.id) ?? [], ctx))
 }
 
-type Ranged = { id: string; layer: string; start: number; end: number }
+export type Ranged = { id: string; layer: string; start: number; end: number }
 
 /**
  * Suggestion id → the span that already annotates it (same layer, sharing half of each other's
@@ -88,22 +140,20 @@ export function annotatedSuggestions(
   const out = new Map<string, string>()
   for (const s of suggestions) {
     const list = byLayer.get(s.layer)
-    if (!list) continue
-    // A span sharing half of s and half of itself starts at most 2 × |s| before s.
-    const from = s.start - 2 * (s.end - s.start)
-    let lo = 0
-    let hi = list.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (list[mid].start < from) lo = mid + 1
-      else hi = mid
-    }
-    for (let i = lo; i < list.length && list[i].start < s.end; i++) {
-      if (sameText(list[i], s)) {
-        out.set(s.id, list[i].id)
-        break
-      }
-    }
+    const id = list && annotatingSpan(list, s)
+    if (id) out.set(s.id, id)
   }
   return out
+}
+
+/**
+ * The first of `spans` (sorted by start) on `s`'s layer that shares half of each other's text
+ * with it. Such a span starts at most 2 × |s| before s, so a binary search finds where to look.
+ */
+export function annotatingSpan(spans: readonly Ranged[], s: Ranged): string | undefined {
+  const from = s.start - 2 * (s.end - s.start)
+  const first = partitionPoint(spans.length, (i) => spans[i].start < from)
+  for (let i = first; i < spans.length && spans[i].start < s.end; i++)
+    if (spans[i].layer === s.layer && sharesHalf(spans[i], s)) return spans[i].id
+  return undefined
 }

@@ -2,6 +2,7 @@
 // the registry's names and aliases found in the text, so a project's own actors are always known.
 import type { Entity } from '../model'
 import type { NameFinder, NameMention } from './types'
+import { partitionPoint } from '../partition-point'
 
 const WORD_CHAR = /[\p{L}\p{N}]/u
 
@@ -59,14 +60,8 @@ export function mentionWithin(
   end: number,
   type?: NameMention['type'],
 ): NameMention | undefined {
-  let lo = 0
-  let hi = mentions.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (mentions[mid].start < start) lo = mid + 1
-    else hi = mid
-  }
-  for (let i = lo; i < mentions.length && mentions[i].start < end; i++) {
+  const first = partitionPoint(mentions.length, (i) => mentions[i].start < start)
+  for (let i = first; i < mentions.length && mentions[i].start < end; i++) {
     const m = mentions[i]
     if (m.end <= end && (!type || m.type === type)) return m
   }

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/model'
 import { OffsetConverter, type OffsetUnit } from '../../../shared/offsets'
 import { type ImportCollector, isId } from './import-collector'
+import { partitionPoint } from '../../../shared/partition-point'
 
 /** A span as a format read it, in the source's own units; fields are checked before use. */
 export interface SpanSource {
@@ -177,14 +178,8 @@ export class DocumentBuilder {
     if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) return null
     const utf16 = this.sourceOffsets.from(unit, offset)
     if (utf16 > this.rawLength) return null
-    let lo = 0
-    let hi = this.removed.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.removed[mid] < utf16) lo = mid + 1
-      else hi = mid
-    }
-    return utf16 - lo
+    const removed = this.removed
+    return utf16 - partitionPoint(removed.length, (i) => removed[i] < utf16)
   }
 
   /** The source's id when it is a valid id not used yet in this document, else a new one. */

@@ -1,6 +1,7 @@
 // What is open among the engine's suggestions, kept up to date edit by edit. The rule is the shared
-// `filterSuggestions` (drop what a span already annotates or the analyst rejected; re-point links to
-// annotated suggestions at their spans); running it whole over thousands of suggestions on every
+// one of `filterSuggestions` (drop what a span already annotates or the analyst rejected; re-point
+// links to annotated suggestions at their spans), whose per-suggestion parts (`annotatingSpan`,
+// `openEntry`) are called here too; running it whole over thousands of suggestions on every
 // tag, change or delete cost ~90 ms per edit on a 1 MB article, most of a frame budget many times
 // over. An edit touches a few spans, and a suggestion's entry depends only on the spans over its
 // own text and on the suggestions it links to or is linked from, so only those are looked at again.
@@ -9,7 +10,16 @@
 // annotated by (the first that shares half of each other's text) is the same whether computed for
 // all or for one. The unit test checks both paths against `filterSuggestions` over random edits.
 import type { Relation, Span } from '../../../shared/model'
-import type { SuggestedLink, Suggestion, SuggestionKind } from '../../../shared/suggest'
+import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
+import {
+  annotatingSpan,
+  incomingLinks,
+  openEntry,
+  relationKey,
+  relationKeys,
+  type IncomingLink,
+} from '../../../shared/suggest/filter'
+import { partitionPoint } from '../../../shared/partition-point'
 
 /** What the open set is computed from: the annotation plugin's spans, relations and rejected ids. */
 export interface OpenInput {
@@ -17,12 +27,6 @@ export interface OpenInput {
   spans: readonly Span[]
   relations: readonly Relation[]
   rejected: ReadonlySet<string>
-}
-
-/** A suggestion's link from another one, as `filterSuggestions` turns it into an incoming link. */
-interface Incoming {
-  source: Suggestion
-  link: SuggestedLink
 }
 
 /**
@@ -39,7 +43,7 @@ export interface OpenCache {
   byStart: Suggestion[]
   longest: number
   /** Target id → the links pointing at it, in `all` order then link order. */
-  incoming: Map<string, Incoming[]>
+  incoming: Map<string, IncomingLink[]>
   /** Suggestion id → id of the span that already annotates it. */
   annotatedAs: Map<string, string>
   /** Entry of each suggestion still open (of any kind), as filterSuggestions returns it. */
@@ -64,14 +68,7 @@ export function computeOpen(
 ): OpenResult {
   const byId = new Map(all.map((s) => [s.id, s]))
   const byStart = [...all].sort((a, b) => a.start - b.start)
-  const incoming = new Map<string, Incoming[]>()
-  for (const source of all)
-    for (const link of source.links) {
-      if (!link.suggestionId) continue
-      const list = incoming.get(link.suggestionId)
-      if (list) list.push({ source, link })
-      else incoming.set(link.suggestionId, [{ source, link }])
-    }
+  const incoming = incomingLinks(all)
   const cache: OpenCache = {
     token: {},
     all,
@@ -148,40 +145,13 @@ function annotatedAs(all: readonly Suggestion[], spans: readonly Span[]): Map<st
   return out
 }
 
-/** The span annotating `s`, if any: one starting at most 2 × |s| before it (see sameText). */
-function annotatingSpan(spans: readonly Span[], s: Suggestion): string | undefined {
-  const from = s.start - 2 * (s.end - s.start)
-  let lo = 0
-  let hi = spans.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (spans[mid].start < from) lo = mid + 1
-    else hi = mid
-  }
-  for (let i = lo; i < spans.length && spans[i].start < s.end; i++)
-    if (spans[i].layer === s.layer && sameText(spans[i], s)) return spans[i].id
-  return undefined
-}
-
-/** True when span and suggestion share at least half of each other's length (filter.ts's rule). */
-function sameText(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start)
-  return overlap > 0 && overlap * 2 >= a.end - a.start && overlap * 2 >= b.end - b.start
-}
-
 /** Suggestions on the span's layer that overlap it (the only ones it can annotate). */
 function overlapping(cache: OpenCache, span: Span): Suggestion[] {
   const { byStart } = cache
   const from = span.start - cache.longest
-  let lo = 0
-  let hi = byStart.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (byStart[mid].start < from) lo = mid + 1
-    else hi = mid
-  }
+  const first = partitionPoint(byStart.length, (i) => byStart[i].start < from)
   const out: Suggestion[] = []
-  for (let i = lo; i < byStart.length && byStart[i].start < span.end; i++) {
+  for (let i = first; i < byStart.length && byStart[i].start < span.end; i++) {
     const s = byStart[i]
     if (s.layer === span.layer && s.end > span.start) out.push(s)
   }
@@ -193,23 +163,13 @@ function isKept(cache: OpenCache, id: string): boolean {
   return !!s && !cache.annotatedAs.has(id) && !cache.rejected.has(id) && s.confidence >= 0
 }
 
-/** A kept suggestion as filterSuggestions returns it: links re-pointed, incoming links added. */
+/** A kept suggestion as filterSuggestions returns it (the shared rule, `openEntry`). */
 function entryOf(cache: OpenCache, s: Suggestion, keys: ReadonlySet<string>): Suggestion {
-  const links: SuggestedLink[] = []
-  for (const l of s.links) {
-    const target = l.suggestionId
-    if (!target || isKept(cache, target)) links.push(l)
-    else if (cache.annotatedAs.has(target))
-      links.push({ type: l.type, spanId: cache.annotatedAs.get(target)!, attributes: l.attributes })
-  }
-  for (const { source, link } of cache.incoming.get(s.id) ?? []) {
-    const spanId = cache.annotatedAs.get(source.id)
-    if (spanId) links.push({ type: link.type, spanId, incoming: true, attributes: link.attributes })
-  }
-  const kept = links.filter(
-    (l) => !(l.spanId && l.incoming && keys.has(`${l.type} ${l.spanId} ${s.id}`)),
-  )
-  return { ...s, links: kept }
+  return openEntry(s, cache.incoming.get(s.id) ?? [], {
+    isKept: (id) => isKept(cache, id),
+    spanOf: (id) => cache.annotatedAs.get(id),
+    hasRelation: (type, from, to) => keys.has(relationKey(type, from, to)),
+  })
 }
 
 function sameEntry(a: Suggestion, b: Suggestion): boolean {
@@ -226,10 +186,6 @@ function sameEntry(a: Suggestion, b: Suggestion): boolean {
       )
     })
   )
-}
-
-function relationKeys(relations: readonly Relation[]): Set<string> {
-  return new Set(relations.map((r) => `${r.type} ${r.from} ${r.to}`))
 }
 
 function sameRelations(a: readonly Relation[], b: readonly Relation[]): boolean {

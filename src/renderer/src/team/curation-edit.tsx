@@ -112,6 +112,8 @@ interface EditFormProps {
   schema: AnnotationSchema
   state: CurationState
   analyst: string
+  /** The analyst's name, for the form's label. */
+  analystName: string
   initial: EditDraft
   onAccept: (span: EditedSpan) => void
   onCancel: () => void
@@ -216,7 +218,7 @@ export function CurationEditForm(props: EditFormProps) {
   return (
     <form
       className="curation-edit"
-      aria-label={`Edit ${props.analyst}'s version`}
+      aria-label={`Edit ${props.analystName}'s version`}
       onSubmit={submit}
     >
       <p className="curation-edit-text" aria-live="polite">

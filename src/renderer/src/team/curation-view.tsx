@@ -8,11 +8,17 @@ import { useCallback, useState, type KeyboardEvent } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { Disagreement } from '../../../shared/agreement'
 import type { AnnotationSchema } from '../../../shared/model'
-import type { AutoAcceptRule, CurationChoiceArg, CurationState } from '../../../shared/team'
+import type {
+  AutoAcceptRule,
+  CurationChoiceArg,
+  CurationDecision,
+  CurationState,
+} from '../../../shared/team'
 import { RadioGroup } from '../common/radio-group'
 import { ViewPanel, type AppView } from '../shell/view-tabs'
 import { CurationEditForm, editDraft } from './curation-edit'
 import { kindText, versionText } from './disagreement-list'
+import { setName } from './use-shown-set'
 import { useTeamData } from './use-team-data'
 import './team.css'
 
@@ -95,6 +101,7 @@ export function CurationView(props: CurationViewProps) {
       {value?.gold && (
         <DisagreementSteps
           schema={snapshot.project.schema}
+          nameOf={(id) => setName(snapshot, id)}
           state={value}
           at={at}
           setAt={setAt}
@@ -158,6 +165,8 @@ function keyAction(
 
 interface StepsProps {
   schema: AnnotationSchema
+  /** An analyst's (or the gold set's) name, from its id. */
+  nameOf: (id: string) => string
   state: CurationState
   at: number
   setAt: (i: number) => void
@@ -165,7 +174,7 @@ interface StepsProps {
 }
 
 /** The disagreements one by one, with the keys to settle them. */
-function DisagreementSteps({ schema, state, at, setAt, onDecide }: StepsProps) {
+function DisagreementSteps({ schema, nameOf, state, at, setAt, onDecide }: StepsProps) {
   const [editing, setEditing] = useState<{ id: string; analyst: string } | null>(null)
   const n = state.disagreements.length
   const i = Math.min(at, Math.max(0, n - 1))
@@ -197,18 +206,10 @@ function DisagreementSteps({ schema, state, at, setAt, onDecide }: StepsProps) {
   const draft = editing?.id === d.id ? draftOf(editing.analyst) : null
   return (
     <div className="curation-body" tabIndex={0} onKeyDown={onKeyDown} aria-label="Disagreement">
-      <p className="curation-where">
-        {i + 1} of {n} · {kindText(d)}
-        {d.layer ? ` · ${d.layer}` : ''}
-        {decision && (
-          <span className="curation-done">
-            {' '}
-            · resolved: {decision.choice} ({decision.curator})
-          </span>
-        )}
-      </p>
+      <StepHeading d={d} at={i} of={n} decision={decision} state={state} nameOf={nameOf} />
       <VersionList
         d={d}
+        nameOf={nameOf}
         canEdit={(analyst) => draftOf(analyst) !== null}
         onTake={(analyst) => decideNow({ take: analyst })}
         onEdit={(analyst) => setEditing({ id: d.id, analyst })}
@@ -219,6 +220,7 @@ function DisagreementSteps({ schema, state, at, setAt, onDecide }: StepsProps) {
           schema={schema}
           state={state}
           analyst={editing.analyst}
+          analystName={nameOf(editing.analyst)}
           initial={draft}
           onAccept={(span) => decideNow({ edit: [span] })}
           onCancel={() => setEditing(null)}
@@ -246,30 +248,56 @@ function DisagreementSteps({ schema, state, at, setAt, onDecide }: StepsProps) {
   )
 }
 
+interface StepHeadingProps {
+  d: Disagreement
+  at: number
+  of: number
+  decision: CurationDecision | undefined
+  state: CurationState
+  nameOf: (id: string) => string
+}
+
+/** Where the curator is, what the disagreement is about, and how it was resolved. */
+function StepHeading({ d, at, of, decision, state, nameOf }: StepHeadingProps) {
+  return (
+    <p className="curation-where">
+      {at + 1} of {of} · {kindText(d)}
+      {d.layer ? ` · ${d.layer}` : ''}
+      {decision && (
+        <span className="curation-done">
+          {' '}
+          · resolved: {choiceText(decision.choice, state.analysts, nameOf)} ({decision.curator})
+        </span>
+      )}
+    </p>
+  )
+}
+
 interface VersionListProps {
   d: Disagreement
+  nameOf: (id: string) => string
   canEdit: (analyst: string) => boolean
   onTake: (analyst: string) => void
   onEdit: (analyst: string) => void
 }
 
 /** Every analyst's version, numbered as the keys take them, with Take and Edit. */
-function VersionList({ d, canEdit, onTake, onEdit }: VersionListProps) {
+function VersionList({ d, nameOf, canEdit, onTake, onEdit }: VersionListProps) {
   return (
     <ol className="curation-versions">
       {d.versions.map((v, k) => (
         <li key={v.analyst} data-analyst={v.analyst}>
           <span className="version-who">
-            {k + 1}. {v.analyst}
+            {k + 1}. {nameOf(v.analyst)}
           </span>
           <span className="version-text">{versionText(v)}</span>
           <span className="version-actions">
             <button type="button" className="button" onClick={() => onTake(v.analyst)}>
-              Take {v.analyst}&apos;s
+              Take {nameOf(v.analyst)}&apos;s
             </button>
             {canEdit(v.analyst) && (
               <button type="button" className="button" onClick={() => onEdit(v.analyst)}>
-                Edit {v.analyst}&apos;s…
+                Edit {nameOf(v.analyst)}&apos;s…
               </button>
             )}
           </span>
@@ -277,4 +305,12 @@ function VersionList({ d, canEdit, onTake, onEdit }: VersionListProps) {
       ))}
     </ol>
   )
+}
+
+/** A decision's choice in words: analysts by name (their version, or a majority's), else as kept. */
+function choiceText(choice: string, analysts: readonly string[], nameOf: (id: string) => string) {
+  if (analysts.includes(choice)) return nameOf(choice)
+  const majority = /^majority: (.*)$/.exec(choice)
+  if (majority) return `majority: ${majority[1].split(', ').map(nameOf).join(', ')}`
+  return choice
 }

@@ -8,7 +8,12 @@ import { useDisagreementNavigation } from './use-disagreement-navigation'
 
 export function TeamViews({ s, snapshot }: { s: ShellState; snapshot: ProjectSnapshot }) {
   const { api, doc } = s
-  const toDisagreement = useDisagreementNavigation(api, snapshot.analyst.id, s.toClaim)
+  const toDisagreement = useDisagreementNavigation(
+    api,
+    snapshot.analyst.id,
+    s.toClaim,
+    s.shownSet.choose,
+  )
   return (
     <>
       <AgreementView
