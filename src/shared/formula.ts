@@ -12,14 +12,35 @@ import { PY_SPACE_CLASS } from './python-chars'
 const LEADING_INVISIBLE = new RegExp(`^[\\s${PY_SPACE_CLASS}\\u180e\\p{Cf}]*`, 'u')
 const FORMULA_SIGN = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
 
+/**
+ * Whether a cell starting with the UTF-16 unit `first` is surely not formula-like and needs no
+ * prefix: printable ASCII other than the signs and `'` is neither skipped by LEADING_INVISIBLE
+ * nor a FORMULA_SIGN. Most cells start so, and skip the regular expressions (which took as long
+ * as the rest of a 100,000-row CSV's serialisation).
+ */
+function plainStart(first: number): boolean {
+  // 0x21–0x7e, except ' (0x27), + (0x2b), - (0x2d), = (0x3d) and @ (0x40).
+  return (
+    first > 0x20 &&
+    first < 0x7f &&
+    first !== 0x27 &&
+    first !== 0x2b &&
+    first !== 0x2d &&
+    first !== 0x3d &&
+    first !== 0x40
+  )
+}
+
 /** Whether a spreadsheet could run `cell` as a formula. */
 export function isFormulaLike(cell: string): boolean {
+  if (plainStart(cell.charCodeAt(0))) return false
   if (cell.startsWith('\t') || cell.startsWith('\r')) return true
   return FORMULA_SIGN.test(cell.replace(LEADING_INVISIBLE, ''))
 }
 
 /** Whether `neutraliseFormula` changes `cell`. */
 export function needsQuotePrefix(cell: string): boolean {
+  if (plainStart(cell.charCodeAt(0))) return false
   return cell.startsWith("'") || isFormulaLike(cell)
 }
 

@@ -1,10 +1,13 @@
-// CSV of spans: the span table (span-table.ts) as RFC 4180 text via csv-stringify (CRLF between
-// rows; fields with a comma, quote or line break quoted, quotes doubled), UTF-8 with a BOM so
-// Excel shows non-ASCII text intact, offsets in Unicode code points. A cell a spreadsheet could
+// CSV of spans: the span table (span-table.ts) as RFC 4180 text (CRLF between rows; fields with a
+// comma, quote or line break quoted, quotes doubled), UTF-8 with a BOM so Excel shows non-ASCII
+// text intact, offsets in Unicode code points. A cell a spreadsheet could
 // run as a formula is prefixed with ' (formula.ts: the rule, and how to undo it exactly); the
 // manifest counts those cells, and the `escapeFormulas: false` option turns it off for analysis
 // tools.
-import { stringify } from 'csv-stringify/sync'
+//
+// Rows are written by `csvRow`, not csv-stringify: its per-cell casting and option handling were
+// most of this export's own time (0.6 s of 100,000 rows). test/main/core/formats/csv-rows.test.ts
+// holds `csvRow` to csv-stringify's bytes, with these options, on hostile cells.
 import { exportFormat } from './define'
 import { Extras, ManifestBuilder, optionsOf, provenanceLosses, safeStem } from './export-common'
 import { QUOTE_PREFIX_REASON, needsQuotePrefix } from '../../../shared/formula'
@@ -34,11 +37,12 @@ export const csvFormat = exportFormat({
       escaped++
       return `'${value}`
     }
-    file.write(csvRows([table.header], true))
+    file.write(`${BOM}${csvRow(table.header)}`)
     return {
       document(doc) {
-        const rows = table.rows(doc).map((row) => row.cells.map(cell))
-        if (rows.length > 0) file.write(csvRows(rows, false))
+        let text = ''
+        for (const row of table.rows(doc)) text += csvRow(row.cells.map(cell))
+        if (text) file.write(text)
         extras.add(doc)
       },
       finish() {
@@ -51,12 +55,23 @@ export const csvFormat = exportFormat({
   },
 })
 
-/** RFC 4180 rows (CRLF after each), with the UTF-8 BOM before the first when `bom`. */
-function csvRows(rows: (string | number)[][], bom: boolean): string {
-  return stringify(rows, {
-    bom,
-    record_delimiter: 'windows',
-    // csv-stringify quotes line breaks only when told to once a record delimiter is set.
-    quote_record_delimiter: true,
-  })
+const BOM = '\uFEFF'
+/** A field that must be quoted: it holds a comma, a quote or a line break. */
+const NEEDS_QUOTES = /[",\r\n]/
+
+/**
+ * One RFC 4180 record and its CRLF, as csv-stringify writes it with `record_delimiter: 'windows'`
+ * and `quote_record_delimiter: true`: numbers as `String(n)`, an empty string as nothing, a field
+ * with a comma, quote, CR or LF in quotes with its quotes doubled.
+ */
+export function csvRow(cells: readonly (string | number)[]): string {
+  let line = ''
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) line += ','
+    const value = cells[i]
+    if (typeof value === 'number') line += String(value)
+    else if (!NEEDS_QUOTES.test(value)) line += value
+    else line += `"${value.replaceAll('"', '""')}"`
+  }
+  return `${line}\r\n`
 }

@@ -27,6 +27,11 @@ export const labelStudioFormat = exportFormat({
     const manifest = new ManifestBuilder('label-studio', 'tasks-json-1', 'codepoint')
     const { schema } = context.project
     const extras = new Extras()
+    const kinds = new AttributeKinds(schema)
+    // The task indented one level, as an element of the array: JSON.stringify of a one-element
+    // array less its brackets, rather than indenting the task's own text again line by line.
+    const taskText = (doc: CheckedDocument) =>
+      JSON.stringify([labelStudioTask(doc, manifest.documents + 1, kinds)], null, 1).slice(2, -2)
     // One JSON array, written a task at a time with the layout of JSON.stringify(tasks, null, 1).
     const tasks = out.file('label-studio.json')
     const config = out.file('label-studio-config.xml')
@@ -34,8 +39,7 @@ export const labelStudioFormat = exportFormat({
     config.close()
     return {
       document(doc) {
-        const task = JSON.stringify(labelStudioTask(doc, manifest.documents + 1, schema), null, 1)
-        tasks.write(`${manifest.documents === 0 ? '[\n' : ',\n'} ${task.replace(/\n/g, '\n ')}`)
+        tasks.write(`${manifest.documents === 0 ? '[\n' : ',\n'}${taskText(doc)}`)
         manifest.documents++
         manifest.spans += doc.spans.length
         manifest.relations += doc.relations.length
@@ -76,7 +80,7 @@ export const labelStudioFormat = exportFormat({
 function labelStudioTask(
   { file, spans, relations, offsets }: CheckedDocument,
   id: number,
-  schema: AnnotationSchema,
+  kinds: AttributeKinds,
 ): object {
   const { document } = file
   const result: Result[] = []
@@ -92,7 +96,7 @@ function labelStudioTask(
       value: { start, end, text: span.quote.exact, labels: [span.label] },
     })
     for (const [name, value] of Object.entries(span.attributes)) {
-      result.push(attributeResult(schema, span, name, value, start, end))
+      result.push(attributeResult(kinds, span, name, value, start, end))
     }
   }
   for (const relation of relations) {
@@ -122,23 +126,44 @@ function labelStudioTask(
   }
 }
 
+/** The kind of each attribute of a layer, looked up once per (layer, name) rather than per span. */
+class AttributeKinds {
+  private readonly kinds = new Map<string, AttributeDef['type'] | undefined>()
+
+  constructor(private readonly schema: AnnotationSchema) {}
+
+  /** The type of the layer's attribute `name`, or undefined when the schema has none. */
+  of(layer: string, name: string): AttributeDef['type'] | undefined {
+    const key = `${layer}\u0000${name}`
+    if (this.kinds.has(key)) return this.kinds.get(key)
+    const kind = layerOf(this.schema, layer)?.attributes.find((a) => a.name === name)?.type
+    this.kinds.set(key, kind)
+    return kind
+  }
+}
+
 function attributeResult(
-  schema: AnnotationSchema,
+  kinds: AttributeKinds,
   span: Span,
   name: string,
   value: AttributeValue,
   start: number,
   end: number,
 ): Result {
-  const def = layerOf(schema, span.layer)?.attributes.find((a) => a.name === name)
-  const base = { id: span.id, from_name: `${span.layer}.${name}`, to_name: 'text' }
-  const kind = def?.type ?? (typeof value === 'string' ? 'text' : typeof value)
+  const kind = kinds.of(span.layer, name) ?? (typeof value === 'string' ? 'text' : typeof value)
+  const id = span.id
+  const fromName = `${span.layer}.${name}`
+  // Keys in the order JSON.stringify writes them: id, from_name, to_name, type, value.
   if (kind === 'number' && typeof value === 'number') {
-    return { ...base, type: 'number', value: { start, end, number: value } }
+    const number = { start, end, number: value }
+    return { id, from_name: fromName, to_name: 'text', type: 'number', value: number }
   }
-  if (kind === 'text')
-    return { ...base, type: 'textarea', value: { start, end, text: [String(value)] } }
-  return { ...base, type: 'choices', value: { start, end, choices: [String(value)] } }
+  if (kind === 'text') {
+    const text = { start, end, text: [String(value)] }
+    return { id, from_name: fromName, to_name: 'text', type: 'textarea', value: text }
+  }
+  const choices = { start, end, choices: [String(value)] }
+  return { id, from_name: fromName, to_name: 'text', type: 'choices', value: choices }
 }
 
 /** The labeling config matching the export: one control per layer, attribute and label set. */

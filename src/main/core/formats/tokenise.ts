@@ -99,11 +99,49 @@ export function forEachCluster(
   }
 }
 
+/** Whether every character of `run` is below SIMPLE (so each one is a cluster by itself). */
+function isSimpleRun(run: string): boolean {
+  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) >= SIMPLE) return false
+  return true
+}
+
+/**
+ * The tokens of a run of characters below SIMPLE at `offset`, pushed to `ranges`: what
+ * forEachCluster and tokenise's callback make of it (each character a cluster, runs of word
+ * starts joined), without a call per character.
+ */
+function simpleRunTokens(run: string, offset: number, ranges: Range[]): void {
+  let word = -1
+  for (let i = 0; i < run.length; i++) {
+    if (SIMPLE_WORD_START[run.charCodeAt(i)] === 1) {
+      if (word < 0) word = i
+      continue
+    }
+    if (word >= 0) ranges.push({ start: offset + word, end: offset + i })
+    word = -1
+    ranges.push({ start: offset + i, end: offset + i + 1 })
+  }
+  if (word >= 0) ranges.push({ start: offset + word, end: offset + run.length })
+}
+
+/** Whether the character at `at` is whitespace to Python (printable ASCII is tested first). */
+function spaceAt(text: string, at: number): boolean {
+  if (at >= text.length) return false
+  const c = text.charCodeAt(at)
+  if (c === 32) return true
+  if (c > 32 && c < 127) return false
+  return PY_SPACE.test(text[at])
+}
+
 /** Splits text into tokens. */
 export function tokenise(text: string): Token[] {
   const ranges: Range[] = []
   for (const run of text.matchAll(NON_SPACE_RUNS)) {
     const offset = run.index
+    if (isSimpleRun(run[0])) {
+      simpleRunTokens(run[0], offset, ranges)
+      continue
+    }
     let word: Range | null = null
     forEachCluster(run[0], (from, to, wordStart) => {
       const start = offset + from
@@ -123,7 +161,7 @@ export function tokenise(text: string): Token[] {
     text: text.slice(start, end),
     start,
     end,
-    ws: end < text.length && PY_SPACE.test(text[end]),
+    ws: spaceAt(text, end),
   }))
 }
 

@@ -4,7 +4,8 @@ import {
   BRAT_DOCUMENTS_FILE,
   readBratDocuments,
 } from '../../../../src/main/core/formats/brat-documents'
-import { bratFormat } from '../../../../src/main/core/formats/brat-export'
+import { bratFormat, fragments } from '../../../../src/main/core/formats/brat-export'
+import { PY_LINE_BREAK } from '../../../../src/shared/python-chars'
 import {
   BRAT_NAME,
   bratWord,
@@ -269,5 +270,22 @@ describe('brat names and titles', () => {
     expect(nameCommentLines([{ kind: 'label', name: 'a\u2028b', written: 'a_b' }])[0]).toBe(
       '# marginalia-name {"kind":"label","name":"a\\u2028b","written":"a_b"}',
     )
+  })
+})
+
+describe('brat fragments', () => {
+  it('cuts at a character exactly when Python ends a line at it, for every UTF-16 unit', () => {
+    const wrong: number[] = []
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const c = String.fromCharCode(unit)
+      const expected = PY_LINE_BREAK.test(c)
+        ? [
+            [0, 1],
+            [2, 3],
+          ]
+        : [[0, 3]]
+      if (JSON.stringify(fragments(`a${c}b`, 0, 3)) !== JSON.stringify(expected)) wrong.push(unit)
+    }
+    expect(wrong).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { exportFormats, getExportFormat } from '../../../../src/main/core/formats'
 import { runImport } from '../../../../src/main/core/formats/importers'
 import { exportDocuments } from '../../../../src/main/core/formats/checked'
-import { jsonlFormat, type JsonlLine } from '../../../../src/main/core/formats/jsonl'
+import { jsonlFormat, toJsonLine, type JsonlLine } from '../../../../src/main/core/formats/jsonl'
 import { parseOptionPairs } from '../../../../src/shared/export-options'
 import { jsonlLineJsonSchema } from '../../../../src/shared/json-schemas'
 import { TRICKY_SOURCE, TRICKY_SPANS, docWithSpans, projectFile } from './native-fixture'
@@ -176,5 +176,29 @@ describe('native JSONL export', () => {
     expect(manifest.annotationSchema).toEqual(project.schema)
     expect(manifest.lineSchema).toEqual(jsonlLineJsonSchema())
     expect(manifest.lineSchema?.$id).toBe('urn:marginalia:schema:jsonl-line:2')
+  })
+})
+
+describe('toJsonLine', () => {
+  it.each([
+    ['U+0085', '\u0085', '\\u0085'],
+    ['U+2028', '\u2028', '\\u2028'],
+    ['U+2029', '\u2029', '\\u2029'],
+  ])(
+    'escapes %s, which line splitters break on, alone or among the others',
+    (_name, c, escaped) => {
+      expect(toJsonLine({ a: `x${c}y` })).toBe(`{"a":"x${escaped}y"}`)
+      expect(JSON.parse(toJsonLine([c, '\u2028\u0085\u2029', c]))).toEqual([
+        c,
+        '\u2028\u0085\u2029',
+        c,
+      ])
+      expect(toJsonLine([c, 'ok'])).not.toMatch(/[\u0085\u2028\u2029]/)
+    },
+  )
+
+  it('leaves a line without them as JSON.stringify wrote it', () => {
+    const value = { text: 'café 😀 \n "q"', n: 1 }
+    expect(toJsonLine(value)).toBe(JSON.stringify(value))
   })
 })

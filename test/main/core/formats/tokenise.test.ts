@@ -94,3 +94,59 @@ describe('tokenise', () => {
     expect(texts('\u0600' + '1')).toEqual(['\u06001'])
   })
 })
+
+/**
+ * The tokens before keepAbbreviations, made the plain way: forEachCluster over each run of
+ * non-whitespace, clusters that start a word joined. tokenise takes a shortcut for runs of
+ * characters below U+0300; it must give the same tokens.
+ */
+function referenceTokens(text: string) {
+  const ranges: { start: number; end: number }[] = []
+  for (const run of text.matchAll(new RegExp(`[^${PY_SPACE_CLASS}]+`, 'g'))) {
+    let word: { start: number; end: number } | null = null
+    forEachCluster(run[0], (from, to, wordStart) => {
+      const start = run.index + from
+      const end = run.index + to
+      if (wordStart) {
+        if (word) word.end = end
+        else word = { start, end }
+        return
+      }
+      if (word) ranges.push(word)
+      word = null
+      ranges.push({ start, end })
+    })
+    if (word) ranges.push(word)
+  }
+  return ranges
+}
+
+describe('the tokeniser on runs of plain characters', () => {
+  it('cuts every text as forEachCluster does, and marks whitespace after each token', () => {
+    const unit = fc.constantFrom(
+      ...'ab Z09_.,!?-\'"()#\t\n\r\u000b\u00a0\u0085\u00e9\u00ff\u02ffx'.split(''),
+      'e\u0301',
+      '😀',
+      '🇫🇷',
+      '中',
+      '\u2028',
+      '\u3000',
+      '\u200d',
+    )
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
+        const text = units.join('')
+        // Abbreviations join reference tokens; compare on text without a period.
+        const plain = text.replaceAll('.', ',')
+        const tokens = tokenise(plain)
+        expect(tokens.map(({ start, end }) => ({ start, end }))).toEqual(referenceTokens(plain))
+        for (const t of tokens) {
+          expect(t.ws).toBe(
+            t.end < plain.length && new RegExp(`[${PY_SPACE_CLASS}]`).test(plain[t.end]),
+          )
+        }
+      }),
+      { numRuns: 500 },
+    )
+  })
+})

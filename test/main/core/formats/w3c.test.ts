@@ -223,3 +223,32 @@ describe('w3c import', () => {
     })
   })
 })
+
+describe('w3c annotation layout', () => {
+  it('writes the keys of each annotation in one order, with no creator when no one is named', () => {
+    const anonymous = structuredClone(doc)
+    anonymous.annotations.spans[1].annotator = ''
+    anonymous.annotations.relations[0].annotator = ''
+    const out = w3cFormat.export(makeInput([anonymous]))
+    const text = asText(out.files.find((f) => f.path === 'd1.jsonld')!.data)
+    const written: Json[] = JSON.parse(text).first.items
+    const keys = (a: Json) => Object.keys(a).join(' ')
+    const named = 'id type motivation creator created modified body target'
+    expect(written.map(keys)).toEqual([
+      named,
+      'id type motivation created modified body target',
+      named,
+      'id type motivation created modified body target',
+      'id type motivation body target',
+    ])
+    expect(written[0].creator).toEqual({ type: 'Person', name: 'ana' })
+    const selectors = (written[0].target as { selector: Json[] }).selector
+    expect(selectors.map(keys)).toEqual(['type exact prefix suffix', 'type start end'])
+    // The relation's attribute body follows its type, as a span's follow its label and layer.
+    expect(written[3].body).toEqual([
+      { type: 'TextualBody', purpose: 'tagging', value: 'attributed_to' },
+      { type: 'TextualBody', purpose: 'classifying', value: 'confidence: high' },
+    ])
+    expect(text).toBe(JSON.stringify(JSON.parse(text), null, 1))
+  })
+})

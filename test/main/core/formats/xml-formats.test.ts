@@ -90,6 +90,31 @@ describe('REFI-QDA', () => {
     expect(guids(parseXml(new TextDecoder().decode(again['project.qde'])))).toEqual(guids(qde))
   })
 
+  it('writes the attributes of a selection and its coding in order, the user only when named', () => {
+    const anonymous = structuredClone(doc)
+    anonymous.annotations.spans[2].annotator = ''
+    const zipped = qdpxFormat.export(makeInput([anonymous])).files[0].data as Uint8Array
+    const parsed = parseXml(new TextDecoder().decode(unzipSync(zipped)['project.qde']))
+    const selections = [...parsed.querySelectorAll('PlainTextSelection')]
+    const names = (e: Element) => e.getAttributeNames().join(' ')
+    const selection = 'guid name startPosition endPosition creatingUser creationDateTime'
+    expect(selections.map(names)).toEqual([
+      `${selection} modifiedDateTime`,
+      `${selection} modifiedDateTime`,
+      'guid name startPosition endPosition creationDateTime modifiedDateTime',
+    ])
+    const codings = selections.map((s) => s.querySelector('Coding')!)
+    expect(codings.map(names)).toEqual([
+      'guid creatingUser creationDateTime',
+      'guid creatingUser creationDateTime',
+      'guid creationDateTime',
+    ])
+    const user = parsed.querySelector('Users > User')!
+    expect(selections[0].getAttribute('creatingUser')).toBe(user.getAttribute('guid'))
+    expect(selections[0].getAttribute('name')).toBe('<b>&amp</b> "quote"')
+    expect(selections[0].getAttribute('creationDateTime')).toBe(doc.annotations.spans[0].createdAt)
+  })
+
   it('replaces characters XML cannot hold in a selection name', () => {
     expect(qde.querySelectorAll('PlainTextSelection')[1].getAttribute('name')).toBe('\uFFFDbell')
   })
