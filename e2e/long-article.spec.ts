@@ -1,7 +1,9 @@
 // A long article (over 200 blocks) draws only the highlights near the viewport
 // (src/renderer/src/editor/draw-window.ts). What an analyst relies on still holds: a highlight far
 // down shows when scrolled to, tagging there works, and choosing a far span in the panel's list
-// scrolls the article to it with its highlight drawn and selected.
+// scrolls the article to it with its highlight drawn and selected. Such an article is also built in
+// sections of 50 blocks (src/renderer/src/editor/doc.ts), which a selection crosses like any
+// block break.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import {
@@ -15,6 +17,7 @@ import {
   waitForArticle,
   waitForNewSpanOnDisk,
 } from './support/app-actions'
+import { saveScreenshot } from './support/screenshots'
 import { EDITOR, selectPhrase } from './support/text-selection'
 
 const PARAGRAPHS = 400
@@ -85,4 +88,43 @@ test('highlights far down a long article show when scrolled to, and the list scr
     .click()
   await expect(highlight(page, span.id).first()).toHaveClass(/mg-selected/)
   await expect.poll(() => inView(page, span.id)).toBe(true)
+  await saveScreenshot(app, 'long-article-far-span')
+})
+
+test('a span across two sections of a long article has the exact text and is drawn in both', async ({
+  app,
+}) => {
+  const page = app.page
+  await waitForArticle(page)
+  await dropFiles(page, [{ name: 'harbour-ledger.txt', data: Buffer.from(TEXT, 'utf8') }])
+  await closeImportReport(page, '1 document added')
+  await openDocumentByTitle(page, /Harbour ledger/)
+  await waitForArticle(page, 'marker-0 ')
+  // The title and paragraphs 0–48 are the first section; paragraph 49 opens the second.
+  await expect(page.locator(`${EDITOR} > .mg-section`)).toHaveCount(
+    Math.ceil((PARAGRAPHS + 1) / 50),
+  )
+  const last = page.locator(`${EDITOR} > .mg-section`).nth(1).locator('p').first()
+  await expect(last).toContainText('Paragraph 49:')
+
+  const { dir, docId } = await documentWith(page, 'marker-48 ')
+  const before = await spansOnDisk(dir, docId)
+  await scrollToPhrase(page, 'marker-48 ')
+  // The editor's text nodes joined: the block break between the two paragraphs is no character.
+  await selectPhrase(page, 'marker-48 to be noted.Paragraph 49')
+  await page.keyboard.press('1')
+  const span = await waitForNewSpanOnDisk(dir, docId, before)
+  const start = TEXT.indexOf('marker-48 ')
+  const end = TEXT.indexOf('Paragraph 49') + 'Paragraph 49'.length
+  expect([span.start, span.end, span.quote.exact]).toEqual([start, end, TEXT.slice(start, end)])
+  // Drawn on both sides of the section break.
+  const drawn = highlight(page, span.id)
+  await expect(drawn.first()).toBeVisible()
+  await expect(drawn.last()).toBeVisible()
+  const sections = await drawn.evaluateAll((els) =>
+    els.map((el) => [...el.closest('.ProseMirror')!.children].indexOf(el.closest('.mg-section')!)),
+  )
+  expect([...new Set(sections)]).toEqual([0, 1])
+  await scrollToPhrase(page, 'marker-48 ')
+  await saveScreenshot(app, 'long-article-across-sections')
 })

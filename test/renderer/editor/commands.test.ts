@@ -1,5 +1,5 @@
 import { TextSelection, type EditorState } from 'prosemirror-state'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { annotationsOf, HISTORY_LIMIT } from '../../../src/renderer/src/editor/annotation-plugin'
 import {
   addRelation,
@@ -69,6 +69,25 @@ describe('tagSelection', () => {
     const s = tagged(state)
     expect(s.quote.exact).toBe('protect every family')
     expect(doc.text.slice(s.start, s.end)).toBe(s.quote.exact)
+  })
+
+  it('snaps the selection once when asked what would stop it and then run, on one state', () => {
+    const state = selectText(stateOf(doc), at('inance'), at('budget') + 3)
+    const opts = { layerId: 'claim', annotator: 'ana', snapToWords: true }
+    const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment')
+    try {
+      expect(tagProblem(state, opts)).toBeNull()
+      const after = run(state, tagSelection(opts))
+      expect(segment).toHaveBeenCalledTimes(1)
+      expect(tagged(after).quote.exact).toBe('finance minister said the budget')
+      // Another state (here the same selection again) is snapped afresh, with a new span.
+      const again = selectText(stateOf(doc), at('inance'), at('budget') + 3)
+      expect(tagProblem(again, opts)).toBeNull()
+      expect(segment).toHaveBeenCalledTimes(2)
+      expect(tagged(run(again, tagSelection(opts))).id).not.toBe(tagged(after).id)
+    } finally {
+      segment.mockRestore()
+    }
   })
 
   it('snaps over emoji and accented words with exact UTF-16 offsets', () => {

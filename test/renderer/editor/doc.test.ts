@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildPmDoc } from '../../../src/renderer/src/editor/doc'
+import {
+  buildPmDoc,
+  forEachBlock,
+  LONG_ARTICLE_BLOCKS,
+  SECTION_BLOCKS,
+} from '../../../src/renderer/src/editor/doc'
 import type { Block } from '../../../src/shared/model'
 import { makeDocument } from './fixtures'
 
@@ -125,9 +130,41 @@ describe('buildPmDoc', () => {
     const d = makeDocument(parts)
     expect(d.text.length).toBeGreaterThan(1_000_000)
     const { doc, map } = buildPmDoc(d)
-    expect(doc.childCount).toBe(5000)
+    // In sections of SECTION_BLOCKS, so that an update or a layout touches one of them.
+    expect(doc.childCount).toBe(5000 / SECTION_BLOCKS)
+    doc.forEach((section) => expect(section.childCount).toBe(SECTION_BLOCKS))
     const last = map.blocks[4999]
     expect(doc.textBetween(last.pos, last.pos + 4)).toBe(d.text.slice(last.start, last.start + 4))
     expect(map.posToOffset(map.offsetToPos(d.text.length - 1))).toBe(d.text.length - 1)
+  })
+
+  it('builds a long article in sections of whole top-level blocks, mapping every offset exactly', () => {
+    const kinds = ['paragraph', 'heading', 'blockquote', 'blockquote', 'list_item', 'paragraph']
+    const parts = Array.from(
+      { length: LONG_ARTICLE_BLOCKS + 137 },
+      (_, i) =>
+        [kinds[i % kinds.length], `Block ${i} 👨‍👩‍👧 é\r\nend`, 2] as [Block['type'], string, number],
+    )
+    const d = makeDocument(parts)
+    const { doc } = buildPmDoc(d)
+    expect(doc.firstChild!.type.name).toBe('section')
+    // A quote or a list is never cut between two sections.
+    doc.forEach((section) =>
+      section.forEach((block) => expect(block.type.name).not.toBe('section')),
+    )
+    let tops = 0
+    forEachBlock(doc, () => tops++)
+    expect(doc.childCount).toBe(Math.ceil(tops / SECTION_BLOCKS))
+    expectExactInsideBlocks(d.text, d.blocks)
+  })
+
+  it('leaves an article of up to LONG_ARTICLE_BLOCKS top-level blocks without sections', () => {
+    const parts = Array.from(
+      { length: LONG_ARTICLE_BLOCKS },
+      (_, i) => ['paragraph', `Block ${i}`] as ['paragraph', string],
+    )
+    const { doc } = buildPmDoc(makeDocument(parts))
+    expect(doc.childCount).toBe(LONG_ARTICLE_BLOCKS)
+    expect(doc.firstChild!.type.name).toBe('paragraph')
   })
 })

@@ -1,6 +1,7 @@
 // The drawn window of a long article through EditorState, without a view: only the blocks inside
 // it get highlight decorations from the plugin's `decorations` prop, 'draw-window' actions move it
 // (and are taken by a read-only document), and edits neither reset it nor lose highlights outside.
+import type { Node } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
 import type { DecorationSource } from 'prosemirror-view'
 import { describe, expect, it } from 'vitest'
@@ -8,37 +9,35 @@ import { defaultSchema } from '../../../src/shared/default-schema'
 import type { Span } from '../../../src/shared/model'
 import { annotationKey } from '../../../src/renderer/src/editor/annotation-plugin'
 import { addSpan, removeSpan } from '../../../src/renderer/src/editor/commands'
+import { isSection, LONG_ARTICLE_BLOCKS } from '../../../src/renderer/src/editor/doc'
 import { createArticleState } from '../../../src/renderer/src/editor/state'
 import { makeDocument, run, spanOf } from './fixtures'
 
-const BLOCKS = 120
-const doc = makeDocument(
-  Array.from({ length: BLOCKS }, (_, i) => ['paragraph', `Block ${i}: the minister said so.`]),
-)
-/** One span per block, on its first word ("Block"). */
-const spans: Span[] = doc.blocks.map((b, i) => spanOf(doc.text, `s${i}`, b.start, b.start + 5))
-
-function windowed(readOnly: string | null = null): EditorState {
-  return createArticleState({
-    document: doc,
-    schema: defaultSchema(),
-    initial: { spans, relations: [], docLabels: {} },
-    drawWindow: true,
-    readOnly,
-  })
+/** An article of `blocks` blocks, and one span per block on its first word ("Block"). */
+function article(blocks: number) {
+  const doc = makeDocument(
+    Array.from({ length: blocks }, (_, i) => ['paragraph', `Block ${i}: the minister said so.`]),
+  )
+  const spans: Span[] = doc.blocks.map((b, i) => spanOf(doc.text, `s${i}`, b.start, b.start + 5))
+  return { doc, spans }
 }
 
-/** The span ids the view would draw in each block. */
+/** The span ids the view would draw in each block (inside its section, in a long article). */
 function drawnPerBlock(state: EditorState): string[][] {
   const plugin = state.plugins.find((p) => p.spec.key === annotationKey)!
   const source = plugin.props.decorations!.call(plugin, state) as DecorationSource
   const out: string[][] = []
-  state.doc.forEach((child, offset) => {
+  const drawnIn = (from: DecorationSource, child: Node, offset: number) => {
     const ids: string[] = []
-    source.forChild(offset, child).forEachSet((set) => {
+    from.forChild(offset, child).forEachSet((set) => {
       for (const d of set.find()) ids.push((d.spec as { spanId: string }).spanId)
     })
     out.push(ids)
+  }
+  state.doc.forEach((child, offset) => {
+    if (!isSection(child)) return drawnIn(source, child, offset)
+    const inSection = source.forChild(offset, child)
+    child.forEach((block, inner) => drawnIn(inSection, block, inner))
   })
   return out
 }
@@ -50,7 +49,19 @@ function moveWindow(state: EditorState, fromBlock: number, toBlock: number): Edi
   return state.apply(state.tr.setMeta(annotationKey, { type: 'draw-window', from, to }))
 }
 
-describe('drawn window', () => {
+describe.each([120, LONG_ARTICLE_BLOCKS + 60])('drawn window over %i blocks', (BLOCKS) => {
+  const { doc, spans } = article(BLOCKS)
+
+  function windowed(readOnly: string | null = null): EditorState {
+    return createArticleState({
+      document: doc,
+      schema: defaultSchema(),
+      initial: { spans, relations: [], docLabels: {} },
+      drawWindow: true,
+      readOnly,
+    })
+  }
+
   it('draws the first 60 blocks only, then the blocks the window moves to', () => {
     let state = windowed()
     expect(drawnPerBlock(state).map((ids) => ids.length)).toEqual(

@@ -3,18 +3,25 @@ import type { Node } from 'prosemirror-model'
 import { Decoration, DecorationSet, type DecorationSource } from 'prosemirror-view'
 import { describe, expect, it } from 'vitest'
 import { IndexedDecorations } from '../../../src/renderer/src/editor/indexed-decorations'
-import { buildPmDoc } from '../../../src/renderer/src/editor/doc'
+import {
+  buildPmDoc,
+  forEachBlock,
+  isSection,
+  LONG_ARTICLE_BLOCKS,
+} from '../../../src/renderer/src/editor/doc'
 import { makeDocument } from './fixtures'
 
-const doc = buildPmDoc(
-  makeDocument(
-    Array.from({ length: 12 }, (_, i) => [
-      i % 5 === 0 ? 'heading' : 'paragraph',
-      `Block ${i} says the minister spoke.`,
-      ...(i % 5 === 0 ? [2] : []),
-    ]) as [import('../../../src/shared/model').BlockType, string, number?][],
-  ),
-).doc
+function article(blocks: number): Node {
+  return buildPmDoc(
+    makeDocument(
+      Array.from({ length: blocks }, (_, i) => [
+        i % 5 === 0 ? 'heading' : 'paragraph',
+        `Block ${i} says the minister spoke.`,
+        ...(i % 5 === 0 ? [2] : []),
+      ]) as [import('../../../src/shared/model').BlockType, string, number?][],
+    ),
+  ).doc
+}
 
 /** What a decoration source holds, as comparable strings. */
 function contents(source: DecorationSource): string[] {
@@ -25,14 +32,27 @@ function contents(source: DecorationSource): string[] {
   return out.sort()
 }
 
-/** Every top-level block's decorations, as ProseMirror's view asks for them. */
+/**
+ * Every top-level block's decorations, as ProseMirror's view asks for them: from the document's
+ * source, or for a block in a section (a long article) from the section's.
+ */
 function perBlock(source: DecorationSource, top: Node): string[][] {
   const out: string[][] = []
-  top.forEach((child, offset) => out.push(contents(source.forChild(offset, child))))
+  top.forEach((child, offset) => {
+    if (!isSection(child)) {
+      out.push(contents(source.forChild(offset, child)))
+      return
+    }
+    const inSection = source.forChild(offset, child)
+    child.forEach((block, inner) => out.push(contents(inSection.forChild(inner, block))))
+  })
   return out
 }
 
-describe('IndexedDecorations', () => {
+describe.each([
+  ['an article', article(12)],
+  ['a long article in sections', article(LONG_ARTICLE_BLOCKS + 40)],
+])('IndexedDecorations over %s', (_, doc) => {
   it('gives every block the same decorations as the DecorationSet it wraps', () => {
     const size = doc.content.size
     const deco = fc
@@ -45,7 +65,7 @@ describe('IndexedDecorations', () => {
           if (s.node) {
             // A node decoration on the block that holds `from` (kept at the top level).
             let at = -1
-            doc.forEach((child, offset) => {
+            forEachBlock(doc, (child, offset) => {
               if (s.from >= offset && s.from < offset + child.nodeSize) at = offset
             })
             const child = at >= 0 ? doc.nodeAt(at) : null
@@ -83,9 +103,11 @@ describe('IndexedDecorations', () => {
         const window = { from: Math.min(a, b), to: Math.max(a, b) }
         const windowed = perBlock(new IndexedDecorations(set, window), doc)
         const whole = perBlock(set, doc)
-        doc.forEach((child, offset, i) => {
+        let i = 0
+        forEachBlock(doc, (child, offset) => {
           const inside = offset + child.nodeSize > window.from && offset < window.to
           expect(windowed[i]).toEqual(inside ? whole[i] : [])
+          i++
         })
       }),
       { numRuns: 150 },

@@ -26,7 +26,7 @@ import {
   updateDecorations,
   type DecorationContext,
 } from './decorations'
-import type { OffsetMap } from './doc'
+import { blockDepth, type OffsetMap } from './doc'
 import { IndexedDecorations, sameWindow, type DrawWindow } from './indexed-decorations'
 import { applyOp, invertOp, type AliasEffect, type AnnotationData, type AnnotationOp } from './ops'
 import { RevealScheduler } from './reveal-scheduler'
@@ -242,8 +242,8 @@ function indexed(set: DecorationSet, window: DrawWindow | null): IndexedDecorati
 /** The first `firstBlocks` blocks (default 60): what a long article draws before it is measured. */
 function initialWindow(options: AnnotationPluginOptions, doc: EditorState['doc']): DrawWindow {
   const next = options.map.blocks[Math.max(1, options.firstBlocks ?? 60)]
-  // Up to the start of the top-level node that holds the next block.
-  return { from: 0, to: next ? doc.resolve(next.pos).before(1) : Infinity }
+  // Up to the start of the top-level block that holds the next textblock.
+  return { from: 0, to: next ? doc.resolve(next.pos).before(blockDepth(doc)) : Infinity }
 }
 
 function drawWindow(st: AnnotationState, w: DrawWindow): AnnotationState {

@@ -23,6 +23,7 @@ import { EditorView } from 'prosemirror-view'
 import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
 import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plugin'
 import { selectionOffsets } from './commands'
+import { isLongArticle } from './doc'
 import { DrawWindowTracker, ensureDrawn } from './draw-window'
 import { linksPlugin, setShowAllLinks } from './links-plugin'
 import { createArticleState } from './state'
@@ -82,13 +83,6 @@ export interface ArticleViewProps {
   ref?: Ref<ArticleViewHandle>
   className?: string
 }
-
-/**
- * Articles with more blocks than this lay out only what is on screen (`.mg-long` in editor.css):
- * a big saving on long texts, at the price of estimated heights for blocks not yet seen, which
- * shorter articles need not pay.
- */
-const LONG_ARTICLE_BLOCKS = 200
 
 /** Blocks whose highlights are drawn with the article; the others are drawn in idle time. */
 const FIRST_BLOCKS = 60
@@ -157,7 +151,7 @@ function sameLooks(a: AnnotationSchema, b: AnnotationSchema): boolean {
 /** The editor state of `latest`'s document, with the plugins and the click handling of the view. */
 function articleState(latest: RefObject<ViewProps>): EditorState {
   const { document, schema, initial, readOnly } = latest.current
-  const long = document.blocks.length > LONG_ARTICLE_BLOCKS
+  const long = isLongArticle(document)
   return createArticleState({
     document,
     schema,
@@ -204,7 +198,8 @@ function mountArticleView(host: HTMLElement, latest: RefObject<ViewProps>): Edit
     state: articleState(latest),
     editable: () => true,
     attributes: {
-      class: document.blocks.length > LONG_ARTICLE_BLOCKS ? 'mg-doc mg-long' : 'mg-doc',
+      // A long article lays out only what is on screen (`.mg-long` and `.mg-section`, editor.css).
+      class: isLongArticle(document) ? 'mg-doc mg-long' : 'mg-doc',
       role: 'textbox',
       // Said outright: axe does not count a contenteditable as focusable, and would report the
       // article's scroller as a scrollable region a keyboard cannot reach.
@@ -405,7 +400,7 @@ function flashElements(view: EditorView, spanId: string): void {
 function scrollToCentre(el: HTMLElement): void {
   const box = el.getBoundingClientRect()
   const screen = el.ownerDocument.defaultView?.innerHeight ?? 800
-  // Only long articles lay out blocks as they come into view (`.mg-long`, see LONG_ARTICLE_BLOCKS).
+  // Only long articles lay out blocks as they come into view (`.mg-long`, see isLongArticle).
   const long = !!el.closest('.mg-long')
   const near = !long || (box.bottom > -screen && box.top < 2 * screen)
   el.scrollIntoView({ block: 'center', behavior: near && !reducedMotion() ? 'smooth' : 'auto' })

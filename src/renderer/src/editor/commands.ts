@@ -86,8 +86,21 @@ export function tagProblem(state: EditorState, opts: TagOptions): TagProblem | n
   return message ? { kind: 'invalid', message } : null
 }
 
+/**
+ * The span last made from a state's selection. The shell asks `tagProblem` and then runs
+ * `tagSelection` on the same state: the span (its snap to words, id and time) is made once.
+ */
+let made: { state: EditorState; opts: string; span: Span | null } | null = null
+
 /** The span `tagSelection` would add (snapped if asked), or null for no text or no such label. */
 function spanForSelection(state: EditorState, opts: TagOptions): Span | null {
+  const key = JSON.stringify([opts.layerId, opts.label, opts.annotator, opts.snapToWords])
+  if (made?.state !== state || made.opts !== key)
+    made = { state, opts: key, span: makeSpanForSelection(state, opts) }
+  return made.span
+}
+
+function makeSpanForSelection(state: EditorState, opts: TagOptions): Span | null {
   const st = annotationKey.getState(state)
   const layer = st?.schema.layers.find((l) => l.id === opts.layerId)
   if (!st || !layer) return null

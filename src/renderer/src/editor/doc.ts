@@ -4,13 +4,47 @@
 // character (UTF-16 units on both sides), so within a block the two differ by a constant; the text
 // between blocks (usually "\n\n") has no position at all. Consecutive blockquote blocks share one
 // <blockquote> and consecutive list items one <ul>, which only shifts the constants.
+//
+// A long article's top-level blocks are grouped in sections of SECTION_BLOCKS (<div class=
+// "mg-section">), which also only shifts the constants. Why: the browser lays out, and ProseMirror
+// walks on every update, the children of one element; with 5,000 blocks side by side every tag paid
+// for all of them (a layout of the whole root when the selection is written, 5,000 blocks compared
+// by the view, 5,000 `content-visibility` boxes checked against the viewport each frame). In
+// sections, an update touches the ~100 sections and the 50 blocks of the one that changed.
 import { Schema, type Node } from 'prosemirror-model'
 import type { Block, BlockType, Document } from '../../../shared/model'
+
+/**
+ * Articles with more top-level blocks than this are long: they are built in sections (see above),
+ * lay out only what is on screen and draw only the highlights near it (article-view.tsx).
+ */
+export const LONG_ARTICLE_BLOCKS = 200
+
+/** Top-level blocks per section of a long article. */
+export const SECTION_BLOCKS = 50
+
+/** Whether an article is long (see LONG_ARTICLE_BLOCKS). */
+export function isLongArticle(document: Pick<Document, 'blocks'>): boolean {
+  return document.blocks.length > LONG_ARTICLE_BLOCKS
+}
 
 /** The ProseMirror schema of an article: headings, paragraphs, quotes and list items; no marks. */
 export const articleSchema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
+    doc: { content: 'section+ | block+' },
+    section: {
+      content: 'block+',
+      // Its estimated height (em) before it is first laid out: see `.mg-section` in editor.css.
+      attrs: { estimate: { default: 0 } },
+      toDOM: (node) => [
+        'div',
+        {
+          class: 'mg-section',
+          style: `contain-intrinsic-block-size: auto ${node.attrs.estimate as number}em`,
+        },
+        0,
+      ],
+    },
     heading: {
       group: 'block',
       content: 'text*',
@@ -27,6 +61,24 @@ export const articleSchema = new Schema({
   },
   marks: {},
 })
+
+/** Whether a node is a section of a long article's document (see above). */
+export function isSection(node: Node): boolean {
+  return node.type === articleSchema.nodes.section
+}
+
+/** Calls `f` with each top-level block of the document (inside its sections) and its position. */
+export function forEachBlock(doc: Node, f: (block: Node, pos: number) => void): void {
+  doc.forEach((child, offset) => {
+    if (!isSection(child)) return f(child, offset)
+    child.forEach((block, inner) => f(block, offset + 1 + inner))
+  })
+}
+
+/** The depth of the document's top-level blocks: 2 inside sections, else 1. */
+export function blockDepth(doc: Node): number {
+  return doc.firstChild && isSection(doc.firstChild) ? 2 : 1
+}
 
 /** One textblock of the PM document: the text range [start, end) and where its content begins. */
 export interface MappedBlock {
@@ -146,7 +198,9 @@ export function buildPmDoc(document: Pick<Document, 'text' | 'blocks'>): {
     pos = inner + 1
   }
   if (top.length === 0) top.push(textblock({ type: 'paragraph', start: 0, end: 0 }, 0, mapped))
-  return { doc: s.nodes.doc.create(null, top), map: new OffsetMap(text, mapped) }
+  if (top.length <= LONG_ARTICLE_BLOCKS)
+    return { doc: s.nodes.doc.create(null, top), map: new OffsetMap(text, mapped) }
+  return sectioned(top, mapped, text)
 
   function textblock(block: Block, at: number, out: MappedBlock[]): Node {
     out.push({
@@ -162,6 +216,47 @@ export function buildPmDoc(document: Pick<Document, 'text' | 'blocks'>): {
     if (block.type === 'list_item') return s.nodes.list_item.create(null, content)
     return s.nodes.paragraph.create(null, content)
   }
+}
+
+/**
+ * The document of `top` (the top-level blocks of a long article) in sections of SECTION_BLOCKS, and
+ * its map: each section's opening shifts the positions after it by one, its closing by one more.
+ */
+function sectioned(
+  top: Node[],
+  mapped: MappedBlock[],
+  text: string,
+): { doc: Node; map: OffsetMap } {
+  const sections: Node[] = []
+  for (let i = 0; i < top.length; i += SECTION_BLOCKS) {
+    const children = top.slice(i, i + SECTION_BLOCKS)
+    sections.push(articleSchema.nodes.section.create({ estimate: estimateEm(children) }, children))
+  }
+  const doc = articleSchema.nodes.doc.create(null, sections)
+  // The textblocks come in the same order as `mapped`: read their new positions off the document.
+  const shifted: MappedBlock[] = []
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true
+    shifted.push({ ...mapped[shifted.length], pos: pos + 1 })
+    return false
+  })
+  return { doc, map: new OffsetMap(text, shifted) }
+}
+
+/** Characters per line and line height (em) of the article's text, for `estimateEm` (editor.css). */
+const CHARS_PER_LINE = 70
+const LINE_EM = 2.15
+const MARGIN_EM = 1.1
+
+/** A rough height of blocks in em, until the browser has laid them out once. */
+function estimateEm(blocks: readonly Node[]): number {
+  let em = 0
+  for (const block of blocks) {
+    const lines = block.isTextblock ? 1 : block.childCount
+    em += Math.max(lines, Math.ceil(block.textContent.length / CHARS_PER_LINE)) * LINE_EM
+    em += MARGIN_EM * (block.isTextblock ? 1 : 1 + block.childCount)
+  }
+  return Math.round(em)
 }
 
 /** Sorted, disjoint blocks inside the text, with stray non-blank text turned into paragraphs. */

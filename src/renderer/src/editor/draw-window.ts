@@ -11,6 +11,7 @@
 import type { EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { annotationKey, type AnnotationAction } from './annotation-plugin'
+import { blockDepth, forEachBlock, isSection } from './doc'
 import type { DrawWindow } from './indexed-decorations'
 
 /** Screens drawn beyond the viewport on each side, and how close to its edge the view may get. */
@@ -20,15 +21,27 @@ const SLACK_SCREENS = 0.5
 /** Blocks drawn on each side of a span that `ensureDrawn` brings in. */
 const AROUND_BLOCKS = 30
 
-/** The start and end position of each top-level block of the document. */
+/** The start and end position of each top-level block of the document (inside its sections). */
 function blockBounds(state: EditorState): { starts: number[]; ends: number[] } {
   const starts: number[] = []
   const ends: number[] = []
-  state.doc.forEach((node, offset) => {
-    starts.push(offset)
-    ends.push(offset + node.nodeSize)
+  forEachBlock(state.doc, (node, pos) => {
+    starts.push(pos)
+    ends.push(pos + node.nodeSize)
   })
   return { starts, ends }
+}
+
+/** The index (among all top-level blocks) of each section's first block; [0] without sections. */
+function sectionStarts(state: EditorState): number[] {
+  const out: number[] = []
+  let count = 0
+  state.doc.forEach((child) => {
+    if (!isSection(child)) return
+    out.push(count)
+    count += child.childCount
+  })
+  return out.length ? out : [0]
 }
 
 /** The transaction moving the drawn window to `w`, or null when it is already there or off. */
@@ -71,9 +84,14 @@ export class DrawWindowTracker {
   private scroller: HTMLElement | null = null
   private frame = 0
   private readonly bounds: { starts: number[]; ends: number[] }
+  /** The index of the first block of each section (or [0] for an article without sections). */
+  private readonly groups: number[]
+  private readonly sectioned: boolean
 
   constructor(private readonly view: EditorView) {
     this.bounds = blockBounds(view.state)
+    this.groups = sectionStarts(view.state)
+    this.sectioned = blockDepth(view.state.doc) === 2
     const win = view.dom.ownerDocument.defaultView
     win?.addEventListener('resize', this.schedule)
     this.schedule()
@@ -107,9 +125,15 @@ export class DrawWindowTracker {
   /** Moves the window when the viewport came within SLACK_SCREENS of its edge. */
   private measure(): void {
     const drawn = annotationKey.getState(this.view.state)?.drawn
-    const blocks = this.view.dom.children
     if (!drawn || !this.scroller || this.view.isDestroyed) return
-    if (blocks.length !== this.bounds.starts.length) return
+    // The DOM must show the document's blocks (it always does, unless mid-way through a redraw).
+    const groups = this.groupElements()
+    if (groups.length !== this.groups.length) return
+    if (
+      groups[groups.length - 1].childElementCount + this.groups[groups.length - 1] !==
+      this.bounds.starts.length
+    )
+      return
     const box = this.scroller.getBoundingClientRect()
     const screen = Math.max(box.height, 1)
     const near = this.range(box.top - SLACK_SCREENS * screen, box.bottom + SLACK_SCREENS * screen)
@@ -120,28 +144,46 @@ export class DrawWindowTracker {
     if (tr) this.view.dispatch(tr)
   }
 
-  /** The first and last top-level block whose box meets [top, bottom] (viewport y). */
-  private range(top: number, bottom: number): { first: number; last: number } {
-    const blocks = this.view.dom.children
-    const n = blocks.length
-    // Blocks are stacked in order: binary searches on their boxes.
-    let lo = 0
-    let hi = n
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (blocks[mid].getBoundingClientRect().bottom < top) lo = mid + 1
-      else hi = mid
-    }
-    const first = Math.min(lo, n - 1)
-    lo = first
-    hi = n
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (blocks[mid].getBoundingClientRect().top <= bottom) lo = mid + 1
-      else hi = mid
-    }
-    return { first, last: Math.max(first, lo - 1) }
+  /** The elements holding the blocks: the sections of a long article, or the article itself. */
+  private groupElements(): HTMLCollection | HTMLElement[] {
+    return this.sectioned ? this.view.dom.children : [this.view.dom]
   }
+
+  /**
+   * The first and last top-level block whose box meets [top, bottom] (viewport y). Blocks are
+   * stacked in order: binary searches on their boxes, first among the sections, then inside one
+   * (a block's box inside a section skipped off screen would cost a layout of that section).
+   */
+  private range(top: number, bottom: number): { first: number; last: number } {
+    const groups = this.groupElements()
+    const g = Math.min(
+      firstNot(groups, (b) => b.bottom < top),
+      groups.length - 1,
+    )
+    const inG = groups[g].children
+    const first =
+      this.groups[g] +
+      Math.min(
+        firstNot(inG, (b) => b.bottom < top),
+        inG.length - 1,
+      )
+    const h = Math.max(0, firstNot(groups, (b) => b.top <= bottom) - 1)
+    const inH = groups[h].children
+    const last = this.groups[h] + Math.max(0, firstNot(inH, (b) => b.top <= bottom) - 1)
+    return { first, last: Math.max(first, last) }
+  }
+}
+
+/** The index of the first of `els` (stacked in order) whose box is not `before`, or their count. */
+function firstNot(els: HTMLCollection | HTMLElement[], before: (box: DOMRect) => boolean): number {
+  let lo = 0
+  let hi = els.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (before(els[mid].getBoundingClientRect())) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** The nearest ancestor that scrolls. */

@@ -19,6 +19,7 @@
 import type { Node } from 'prosemirror-model'
 import type { Mapping } from 'prosemirror-transform'
 import { DecorationSet, type Decoration, type DecorationSource } from 'prosemirror-view'
+import { isSection } from './doc'
 
 /** The parts of DecorationSet this reads or calls that its typings do not declare. */
 interface SetInternals {
@@ -44,6 +45,8 @@ interface BlockIndex {
   spanning: readonly Decoration[]
   /** spanningEnd[i]: the furthest `to` among spanning[0..i]. */
   spanningEnd: number[]
+  /** Sets of sections reached by a decoration of the top node, by offset (see `cut`). */
+  cut: Map<number, DecorationSet>
 }
 
 const blockIndexes = new WeakMap<DecorationSet, BlockIndex>()
@@ -74,9 +77,14 @@ export class IndexedDecorations implements DecorationSource {
     const blocks = this.index()
     // A block that a decoration of the top node reaches into needs that decoration cut to it:
     // DecorationSet does that (rare: only blocks under a highlight that crosses a block break).
-    if (reaches(blocks, offset + 1, offset + 1 + child.content.size))
-      return this.set.forChild(offset, child)
-    return blocks.byOffset.get(offset) ?? DecorationSet.empty
+    const crossed = reaches(blocks, offset + 1, offset + 1 + child.content.size)
+    if (crossed && !isSection(child)) return this.set.forChild(offset, child)
+    const set = crossed ? this.cut(blocks, offset, child) : blocks.byOffset.get(offset)
+    if (!set || !isSection(child)) return set ?? DecorationSet.empty
+    // A section of a long article (doc.ts) answers for its blocks the same way, with the window
+    // in its own positions; one the window covers whole draws all its blocks.
+    const inner = w && innerWindow(w, offset + 1, child.content.size)
+    return indexed(set, inner)
   }
 
   map(mapping: Mapping, node: Node): DecorationSource {
@@ -105,10 +113,43 @@ export class IndexedDecorations implements DecorationSource {
     )
   }
 
+  /**
+   * The set of a section that a highlight crossing from or into another section reaches: its own
+   * set and the crossing highlights cut to it, as one DecorationSet (DecorationSet's own answer
+   * may be a group of sets, which cannot be windowed), made once per set.
+   */
+  private cut(blocks: BlockIndex, offset: number, section: Node): DecorationSet {
+    let set = blocks.cut.get(offset)
+    if (!set) {
+      const decorations: Decoration[] = []
+      this.set.forChild(offset, section).forEachSet((s) => decorations.push(...s.find()))
+      set = DecorationSet.create(section, decorations)
+      blocks.cut.set(offset, set)
+    }
+    return set
+  }
+
   private index(): BlockIndex {
     if (!this.blocks) this.blocks = blockIndex(this.set)
     return this.blocks
   }
+}
+
+const sectionSources = new WeakMap<DecorationSet, IndexedDecorations>()
+
+/** A section's set as the view reads it, one wrapper per set and window (so `eq` is cheap). */
+function indexed(set: DecorationSet, window: DrawWindow | null): IndexedDecorations {
+  let source = sectionSources.get(set)
+  if (!source || !sameWindow(source.window, window))
+    sectionSources.set(set, (source = new IndexedDecorations(set, window)))
+  return source
+}
+
+/** `w` in the positions of a node whose content starts at `start`; null if it covers all `size`. */
+function innerWindow(w: DrawWindow, start: number, size: number): DrawWindow | null {
+  const from = Math.max(0, w.from - start)
+  const to = Math.min(size, w.to - start)
+  return from === 0 && to === size ? null : { from, to }
 }
 
 function blockIndex(set: DecorationSet): BlockIndex {
@@ -121,7 +162,7 @@ function blockIndex(set: DecorationSet): BlockIndex {
   const spanning = [...local].sort((a, b) => a.from - b.from)
   let end = -Infinity
   const spanningEnd = spanning.map((d) => (end = Math.max(end, d.to)))
-  blocks = { byOffset, spanning, spanningEnd }
+  blocks = { byOffset, spanning, spanningEnd, cut: new Map() }
   blockIndexes.set(set, blocks)
   return blocks
 }
