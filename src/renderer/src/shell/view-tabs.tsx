@@ -1,7 +1,7 @@
 // The switch between the article workbench and the project-wide views (claims table, per-source
 // summary), as a WAI-ARIA tab list: one tab in the Tab order, arrows/Home/End move between tabs and
 // select them (automatic activation; switching is instant because every view stays mounted).
-import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { useRef, type KeyboardEvent, type ReactNode } from 'react'
 
 export const APP_VIEWS = [
   'article',
@@ -43,20 +43,16 @@ interface ViewPanelProps {
 
 /**
  * A view's tab panel, labelled by its tab. A hidden panel is skipped (`content-visibility: hidden`
- * in shell.css: not rendered, focusable or in the accessibility tree; `aria-hidden` takes the empty
- * panel itself out too) and keeps its layout, so showing it again costs what changed meanwhile. It is not made `inert` or `visibility: hidden`:
- * either restyles and lays out again every element under it on each switch, which is the whole
- * article (~0.5 s for a 1 MB one).
+ * in shell.css): it is neither rendered nor focusable, its text is out of the selection and of the
+ * accessibility tree (`aria-hidden` takes the empty panel itself out too), focus inside it moves to
+ * the body, and it keeps its layout, so showing it again costs only what changed meanwhile. It is
+ * not made `inert` or `visibility: hidden`: either restyles and lays out every element under it on
+ * each switch, which for the article's panel is the whole article (~0.5 s for 1 MB).
  */
 export function ViewPanel({ view, current, className, children }: ViewPanelProps) {
-  const panel = useRef<HTMLElement>(null)
   const active = view === current
-  useLayoutEffect(() => {
-    if (!active) leave(panel.current)
-  }, [active])
   return (
     <section
-      ref={panel}
       role="tabpanel"
       id={viewPanelId(view)}
       aria-labelledby={viewTabId(view)}
@@ -67,19 +63,6 @@ export function ViewPanel({ view, current, className, children }: ViewPanelProps
       {children}
     </section>
   )
-}
-
-/**
- * What `inert` did for a panel being hidden: focus leaves it (keys pressed next must not reach
- * the hidden article's editor), and so does the text selection (Copy must not copy hidden text).
- */
-function leave(panel: HTMLElement | null): void {
-  if (!panel) return
-  const doc = panel.ownerDocument
-  if (doc.activeElement instanceof HTMLElement && panel.contains(doc.activeElement))
-    doc.activeElement.blur()
-  const selection = doc.getSelection()
-  if (selection?.anchorNode && panel.contains(selection.anchorNode)) selection.removeAllRanges()
 }
 
 interface ViewTabsProps {
