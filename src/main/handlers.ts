@@ -375,11 +375,13 @@ function annotationImportHandlers(
   }
 }
 
-/** Reads and parses files of annotations in a worker thread, as `job` (cancelled at once). */
+/**
+ * Reads and parses files of annotations in a worker thread, as `job`. A cancel stops it before its
+ * next file (run-task.ts says why a busy worker is not terminated at once).
+ */
 function parse(input: AnnotationParseJob, job: Job): Promise<AnnotationParseResult> {
   return runTask('annotation-parse', input, {
     signal: job.signal,
-    grace: 0, // a parse writes nothing: a worker stopped at once leaves nothing behind
     onProgress: ({ done, total }) => job.progress(done, total),
     what: 'the import',
   })

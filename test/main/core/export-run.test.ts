@@ -6,7 +6,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Worker } from 'node:worker_threads'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { exportProject } from '../../../src/main/core/export'
 import { importDocumentFile } from '../../../src/main/core/import'
 import { ProjectStore } from '../../../src/main/core/storage'
@@ -115,6 +116,36 @@ describe('the worker thread', () => {
       expect(there.manifest.files).toEqual(here.manifest.files)
       expect(there.read).toEqual(here.read)
       expect(progress.at(-1)).toEqual([DOCUMENTS + 1, DOCUMENTS + 1])
+    }
+  })
+
+  // Terminating a thread mid-call can abort the whole process in Node's cleanup (a zlib stream cut
+  // off during its set-up); in the app that is Electron's main process. The export worker is
+  // never cut off: it exits by itself once it has answered, or once a cancel has stopped it.
+  it('ends by itself, after finishing and after a cancel: it is never terminated', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate')
+    try {
+      const dir = await mkdtemp(path.join(root, 'ends-'))
+      await exportInWorker(store, 'qdpx', path.join(dir, 'done.qdpx'))
+      for (const format of ['qdpx', 'jsonl', 'conll']) {
+        const controller = new AbortController()
+        const outcome = await exportInWorker(store, format, path.join(dir, `cancelled-${format}`), {
+          signal: controller.signal,
+          onProgress: () => controller.abort(),
+        }).then(
+          () => 'finished first',
+          (error: unknown) => error,
+        )
+        // A worker can finish 40 documents before the cancel reaches it; either way it stopped
+        // itself (TaskCancelled.forced is false).
+        if (outcome !== 'finished first') {
+          expect(outcome).toBeInstanceOf(TaskCancelled)
+          expect((outcome as TaskCancelled).forced).toBe(false)
+        }
+      }
+      expect(terminate).not.toHaveBeenCalled()
+    } finally {
+      terminate.mockRestore()
     }
   })
 })

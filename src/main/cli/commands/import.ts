@@ -89,7 +89,7 @@ async function importInto(
     }
     const onProgress = ({ done, total }: { done: number; total: number }) =>
       progress.update(done, total)
-    ;({ result } = await runTask('annotation-parse', job, { signal, onProgress, grace: 0 }))
+    ;({ result } = await runTask('annotation-parse', job, { signal, onProgress }))
   } catch (error) {
     if (error instanceof TaskCancelled) throw error
     throw new CliError((error as Error).message)

@@ -29,7 +29,12 @@ export const TEXT_IMPORTERS: Record<string, (fileName: string, text: string) => 
 /** Importers of binary formats, which read the file's bytes themselves. */
 const BINARY_IMPORTERS: Record<
   string,
-  (fileName: string, data: Uint8Array, onProgress: ProgressFn) => Promise<ConvertedDocument>
+  (
+    fileName: string,
+    data: Uint8Array,
+    onProgress: ProgressFn,
+    signal?: AbortSignal,
+  ) => Promise<ConvertedDocument>
 > = {
   '.pdf': convertPdf,
   '.docx': convertDocx,
@@ -54,22 +59,30 @@ export function convertTextFile(fileName: string, data: Uint8Array): ConvertedDo
   return checked(fileName, importer(fileName, text))
 }
 
-/** Converts any importable file, choosing the importer by extension. Throws ImportError. */
+/**
+ * Converts any importable file, choosing the importer by extension. Throws ImportError. Aborting
+ * `signal` stops a long read at its next safe point (a PDF's next page) with the signal's reason.
+ */
 export async function convertFile(
   fileName: string,
   data: Uint8Array,
   onProgress: ProgressFn = () => {},
+  signal?: AbortSignal,
 ): Promise<ConvertedDocument> {
   const binary = BINARY_IMPORTERS[extensionOf(fileName)]
   if (!binary) return convertTextFile(fileName, data)
   if (data.byteLength === 0) throw new ImportError(fileName, 'is empty')
-  return checked(fileName, await binary(fileName, data, onProgress))
+  return checked(fileName, await binary(fileName, data, onProgress, signal))
 }
 
-/** Converts one job of the import worker. */
-export function convertJob(job: ImportJob, onProgress?: ProgressFn): Promise<ConvertedDocument> {
+/** Converts one job of the import worker (see convertFile for `signal`). */
+export function convertJob(
+  job: ImportJob,
+  onProgress?: ProgressFn,
+  signal?: AbortSignal,
+): Promise<ConvertedDocument> {
   if (job.kind === 'paste') return Promise.resolve(convertPaste(job))
-  return convertFile(job.name, job.data, onProgress)
+  return convertFile(job.name, job.data, onProgress, signal)
 }
 
 /** The message of an import failure without the file name in front (the report carries it). */

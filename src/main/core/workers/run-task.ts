@@ -1,14 +1,21 @@
 // Runs a task (protocol.ts) in a worker thread of its own, so an export or a parse of annotation
 // files never stalls main's event loop, which answers the window. Progress arrives as the worker
 // posts it; aborting the signal asks the worker to stop at its next safe point (between two
-// documents), and a worker that has not stopped within `grace` is terminated. A task's input and
-// output cross by structured clone.
+// documents). A task's input and output cross by structured clone.
+//
+// A worker is left to end by itself: it exits once its task has answered. Terminating a thread
+// cuts it off at any instruction, and Node aborts the whole process (Electron's main process, in
+// the app) when the cut falls inside a zlib stream's set-up (`CompressionStream::Close:
+// init_done_`). So terminate() is only the last resort: for a cancelled worker that has not
+// stopped within `grace`, or one that has answered but not exited within EXIT_GRACE_MS.
 import type { Worker } from 'node:worker_threads'
 import type { FromWorker, TaskName, TaskProgress, TaskStart, Tasks, ToWorker } from './protocol'
 import { startWorker } from './start-worker'
 
 /** Heap limit of a task's worker: a task that needs more fails alone instead of taking main down. */
 const WORKER_HEAP_MB = 2048
+/** How long a worker that has answered may take to exit by itself before it is terminated. */
+const EXIT_GRACE_MS = 5000
 
 /** A task that was cancelled. `forced`: the worker was terminated, not stopped by itself. */
 export class TaskCancelled extends Error {
@@ -50,20 +57,27 @@ export function runTask<K extends TaskName>(
     start,
     WORKER_HEAP_MB,
   )
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
   return new Promise((resolve, reject) => {
     let settled = false
     let killer: NodeJS.Timeout | undefined
-    const settle = (outcome: () => void) => {
+    /** Settles once the thread has stopped: no file is written after the caller hears of it. */
+    const settle = (outcome: () => void, stop: 'exit' | 'terminate' | 'dead') => {
       if (settled) return
       settled = true
       clearTimeout(killer)
       signal?.removeEventListener('abort', onAbort)
-      // Settle once the thread has stopped: no file is written after the caller hears of it.
-      void worker.terminate().then(outcome, outcome)
+      if (stop === 'dead') return outcome()
+      if (stop === 'terminate') return void worker.terminate().then(outcome, outcome)
+      const late = setTimeout(() => void worker.terminate(), EXIT_GRACE_MS)
+      void exited.then(() => {
+        clearTimeout(late)
+        outcome()
+      })
     }
     const onAbort = () => {
       worker.postMessage({ type: 'cancel' } satisfies ToWorker)
-      killer = setTimeout(() => settle(() => reject(new TaskCancelled(true))), grace)
+      killer = setTimeout(() => settle(() => reject(new TaskCancelled(true)), 'terminate'), grace)
     }
     signal?.addEventListener('abort', onAbort, { once: true })
     worker.on('message', (message: FromWorker) => {
@@ -72,15 +86,15 @@ export function runTask<K extends TaskName>(
           opts.onProgress?.({ done: message.done, total: message.total })
           break
         case 'done':
-          settle(() => resolve(message.output as Tasks[K]['output']))
+          settle(() => resolve(message.output as Tasks[K]['output']), 'exit')
           break
         case 'cancelled':
-          settle(() => reject(new TaskCancelled(false)))
+          settle(() => reject(new TaskCancelled(false)), 'exit')
           break
         case 'failed': {
           const error = new Error(message.message)
           error.name = message.name
-          settle(() => reject(error))
+          settle(() => reject(error), 'exit')
           break
         }
       }
@@ -90,10 +104,11 @@ export function runTask<K extends TaskName>(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? `${what} needed more than ${WORKER_HEAP_MB} MB of memory and was stopped`
           : `${what} stopped: ${error.message}`
-      settle(() => reject(new TaskCrashed(message)))
+      settle(() => reject(new TaskCrashed(message)), 'exit') // an uncaught error: it is exiting
     })
     worker.on('exit', (code) => {
-      settle(() => reject(new TaskCrashed(`${what} stopped unexpectedly (exit code ${code})`)))
+      const message = `${what} stopped unexpectedly (exit code ${code})`
+      settle(() => reject(new TaskCrashed(message)), 'dead')
     })
   })
 }

@@ -2,12 +2,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { threadId } from 'node:worker_threads'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { threadId, Worker } from 'node:worker_threads'
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { importFiles, type ImportProgress } from '../../../../src/main/core/import'
 import { runImportJobs } from '../../../../src/main/core/import/worker/run-imports'
 import { ProjectStore, contentHash, type PreparedDocument } from '../../../../src/main/core/storage'
 import { fixture, utf8 } from './helpers'
+import { buildPdf } from './pdf-fixtures'
 
 let root: string
 let store: ProjectStore
@@ -122,7 +123,7 @@ describe('the worker runner', () => {
 })
 
 describe('the worker between imports', () => {
-  it('is kept for the next import (its libraries stay loaded), and replaced after a cancel', async () => {
+  it('is kept for the next import (its libraries stay loaded), after a cancel too', async () => {
     const threadOf = async (name: string, signal?: AbortSignal) => {
       let id = -1
       const report = await importFiles(store, [{ name, data: utf8(`Text of ${name}.`) }], {
@@ -149,8 +150,78 @@ describe('the worker between imports', () => {
       { signal: controller.signal, onConverted: () => controller.abort() },
     )
     expect(aborted.cancelled).toEqual(['b.txt'])
+    // The cancelled worker stopped at a safe point by itself, and serves the next import.
     const after = await threadOf('after.txt')
     expect(after.report.added).toHaveLength(1)
-    expect(after.id).not.toBe(first.id)
+    expect(after.id).toBe(first.id)
+  })
+})
+
+describe('cancelling within a PDF', () => {
+  // Terminating a worker thread while pdf.js sets up a zlib stream (DecompressionStream) aborts
+  // the whole process in Node's cleanup (`CompressionStream::Close: init_done_`), rarely but
+  // fatally: in the app, Electron's main process. So a cancel must stop the worker at a page
+  // boundary, never terminate it mid-read. These cancel mid-PDF again and again and check the
+  // worker was never terminated: the same thread converts the next file.
+  const pdf = buildPdf(
+    Array.from({ length: 30 }, (_, p) => ({
+      lines: Array.from({ length: 25 }, (_, l) => ({
+        text: `Page ${p + 1}, line ${l + 1}: the minister said the talks went well.`,
+        ...{ x: 60, y: 790 - l * 28 },
+      })),
+    })),
+  )
+  let terminate: MockInstance<Worker['terminate']>
+  beforeEach(() => {
+    terminate = vi.spyOn(Worker.prototype, 'terminate')
+  })
+  afterEach(() => {
+    terminate.mockRestore()
+  })
+
+  /** Imports the PDF, cancelling once `pages` pages are read; the thread that read it. */
+  async function cancelAfter(pages: number): Promise<{ threads: Set<number>; outcome: string }> {
+    const controller = new AbortController()
+    const threads = new Set<number>()
+    let outcome = ''
+    for await (const o of runImportJobs([{ kind: 'file', name: 'long.pdf', data: await pdf }], {
+      signal: controller.signal,
+      onProgress: (_index, done) => done >= pages && controller.abort(),
+    })) {
+      outcome = 'message' in o ? o.message : 'added'
+      if (o.threadId !== undefined) threads.add(o.threadId)
+    }
+    return { threads, outcome }
+  }
+
+  it('stops at a page boundary, 12 times in a row, and the same worker imports the next file', async () => {
+    const outcomes: string[] = []
+    for (let round = 0; round < 12; round++) {
+      outcomes.push((await cancelAfter(1 + ((round * 7) % 29))).outcome)
+    }
+    expect(outcomes).toEqual(Array(12).fill('cancelled'))
+    const ids = new Set<number>()
+    for (let i = 0; i < 2; i++) {
+      for await (const o of runImportJobs([{ kind: 'paste', text: `After ${i}.` }])) {
+        if (o.threadId !== undefined) ids.add(o.threadId)
+      }
+    }
+    expect(ids.size).toBe(1)
+    expect(terminate).not.toHaveBeenCalled()
+  })
+
+  it('a cancel heard between files leaves the next file unread', async () => {
+    const controller = new AbortController()
+    const outcomes: string[] = []
+    const jobs = [
+      { kind: 'paste' as const, text: 'First.' },
+      { kind: 'file' as const, name: 'long.pdf', data: await pdf },
+    ]
+    for await (const o of runImportJobs(jobs, { signal: controller.signal })) {
+      outcomes.push('message' in o ? o.message : 'added')
+      controller.abort()
+    }
+    expect(outcomes).toEqual(['added', 'cancelled'])
+    expect(terminate).not.toHaveBeenCalled()
   })
 })

@@ -28,13 +28,17 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs
 }
 
-/** Builds a document from the bytes of a PDF; reports progress per page read. */
+/**
+ * Builds a document from the bytes of a PDF; reports progress per page read. Aborting `signal`
+ * stops the read between two pages (pdf.js is shut down properly, never cut off mid-page).
+ */
 export async function convertPdf(
   fileName: string,
   data: Uint8Array,
   onProgress: (done: number, total: number) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<ConvertedDocument> {
-  const pages = await readPages(fileName, data, onProgress)
+  const pages = await readPages(fileName, data, onProgress, signal)
   const empty = pages.filter((p) => p.lines.length === 0).map((p) => p.number)
   if (empty.length === pages.length) {
     throw new ImportError(
@@ -70,6 +74,7 @@ async function readPages(
   fileName: string,
   data: Uint8Array,
   onProgress: (done: number, total: number) => void,
+  signal: AbortSignal | undefined,
 ): Promise<PageText[]> {
   const { getDocument } = await loadPdfJs()
   const assets = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
@@ -92,6 +97,7 @@ async function readPages(
     })
     const pages: PageText[] = []
     for (let number = 1; number <= document.numPages; number++) {
+      signal?.throwIfAborted()
       const page = await document.getPage(number)
       const [x0, y0, , y1] = page.view as [number, number, number, number]
       const content = await page.getTextContent()

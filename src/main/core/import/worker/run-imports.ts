@@ -2,13 +2,21 @@
 // stalls main's event loop (which answers the window). Main receives each job's result in order
 // and stores it; progress arrives as the worker reads. A worker that dies (out of memory on a
 // decompression bomb, a crash in a library) fails only the job it was on: a new worker takes
-// the rest. Cancelling terminates the worker. A worker that finished its batch is kept idle for
-// the next import for a while, so its libraries (pdf.js, jsdom, mammoth) load once.
+// the rest. A worker that finished its batch is kept idle for the next import for a while, so its
+// libraries (pdf.js, jsdom, mammoth) load once.
+//
+// Cancelling does not terminate a busy worker: it asks the worker to stop at its next safe point
+// (between two files, or two pages of a PDF), and the stopped worker serves the next import.
+// Terminating a thread cuts it off at any instruction, and Node aborts the whole process when the
+// cut falls inside a zlib stream's set-up (pdf.js inflates through DecompressionStream): the
+// assertion `CompressionStream::Close: init_done_` during the thread's cleanup. In the app that
+// process is Electron's main process. Only a worker that has not stopped STOP_GRACE_MS after the
+// cancel is terminated, as a last resort; idle workers (nothing running) are ended freely.
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../../workers/start-worker'
 import type { ConvertedDocument } from '../converted'
 import type { PreAnnotate } from '../pre-annotate-settings'
-import type { ImportJob, WorkerBatch, WorkerMessage } from './protocol'
+import type { ImportJob, ToImportWorker, WorkerBatch, WorkerMessage } from './protocol'
 
 /** One job's outcome, in job order. `threadId` is the worker thread that converted it. */
 export type JobOutcome =
@@ -18,7 +26,7 @@ export type JobOutcome =
 export interface RunOptions {
   /** Progress within job `index` (e.g. pages read of a PDF). */
   onProgress?: (index: number, done: number, total: number) => void
-  /** Aborting terminates the worker; jobs not yet finished are reported as cancelled. */
+  /** Aborting cancels: jobs not yet finished are reported as cancelled at once. */
   signal?: AbortSignal
   /** Pre-annotate each document in the worker (see pre-annotate.ts). */
   preAnnotate?: PreAnnotate
@@ -28,16 +36,25 @@ export interface RunOptions {
 const WORKER_HEAP_MB = 3072
 /** How long an idle worker is kept for the next import (its libraries stay loaded). */
 const IDLE_MS = 30_000
+/** How long a cancelled worker may take to reach a safe point before it is terminated. */
+const STOP_GRACE_MS = 15_000
 
-let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null
+let idle: { worker: Worker; timer: NodeJS.Timeout; onExit: () => void } | null = null
 let batches = 0
+/** Settles when the last cancelled worker has stopped (and is idle, or gone). */
+let stopping: Promise<void> = Promise.resolve()
 
-/** An idle worker if there is one, else a new one. */
-function acquireWorker(): Worker {
+/**
+ * An idle worker if there is one, else a new one. A worker still stopping a cancelled batch is a
+ * page away from idle: it is waited for rather than a new one started (and pdf.js loaded again).
+ */
+async function acquireWorker(): Promise<Worker> {
+  if (!idle) await stopping
   if (idle) {
-    const { worker, timer } = idle
+    const { worker, timer, onExit } = idle
     idle = null
     clearTimeout(timer)
+    worker.off('exit', onExit)
     worker.ref()
     return worker
   }
@@ -59,12 +76,13 @@ function releaseWorker(worker: Worker): void {
     void worker.terminate() // never rejects (resolves with the exit code); nothing waits for it
   }, IDLE_MS)
   timer.unref()
-  idle = { worker, timer }
-  worker.once('exit', () => {
+  const onExit = () => {
     if (idle?.worker !== worker) return
     clearTimeout(idle.timer)
     idle = null
-  })
+  }
+  idle = { worker, timer, onExit }
+  worker.once('exit', onExit)
 }
 
 /**
@@ -81,8 +99,17 @@ export async function* runImportJobs(
   while (next < jobs.length) {
     const batch = ++batches
     const queue = new OutcomeQueue()
-    const worker = acquireWorker()
-    const abort = () => queue.close('cancelled', worker)
+    const worker = await acquireWorker()
+    if (options.signal?.aborted) {
+      // Cancelled while a stopping worker was awaited: the rest is cancelled, the worker kept.
+      releaseWorker(worker)
+      for (; next < jobs.length; next++) yield { index: next, message: 'cancelled' }
+      break
+    }
+    const abort = () => {
+      queue.close('cancelled')
+      worker.postMessage({ type: 'cancel', batch } satisfies ToImportWorker)
+    }
     options.signal?.addEventListener('abort', abort, { once: true })
     const onMessage = (message: WorkerMessage) => {
       if (message.batch !== batch) return
@@ -96,12 +123,13 @@ export async function* runImportJobs(
         queue.push({ index, message: message.message, threadId })
       } else queue.finish()
     }
-    const onError = (error: Error) => queue.close(crashMessage(error), worker)
-    const onExit = () => queue.close('the import stopped unexpectedly', worker)
+    const onError = (error: Error) => queue.close(crashMessage(error), { dead: true })
+    const onExit = () => queue.close('the import stopped unexpectedly', { dead: true })
     worker.on('message', onMessage)
     worker.on('error', onError)
     worker.on('exit', onExit)
     worker.postMessage({
+      type: 'convert',
       batch,
       jobs: jobs.slice(next),
       firstIndex: next,
@@ -127,9 +155,11 @@ export async function* runImportJobs(
       worker.off('message', onMessage)
       worker.off('error', onError)
       worker.off('exit', onExit)
-      // A worker that finished its batch serves the next import; any other is ended.
+      // A worker that finished its batch serves the next import, and so does one that stops a
+      // cancelled batch (or one left unread by the caller) at its next safe point. A dead one is
+      // left to its exit.
       if (queue.finished) releaseWorker(worker)
-      else await worker.terminate()
+      else if (!queue.dead) stopThenRelease(worker, batch)
     }
   }
 }
@@ -142,6 +172,8 @@ class OutcomeQueue {
   failure: string | null = null
   /** Set when the worker said its batch is done (it can take another). */
   finished = false
+  /** Set when the worker crashed or exited. */
+  dead = false
 
   push(outcome: JobOutcome): void {
     if (this.closed) return
@@ -152,18 +184,17 @@ class OutcomeQueue {
     } else this.items.push(outcome)
   }
 
-  /** Ends the stream when the worker finished the batch. */
+  /** Ends the stream when the worker finished the batch (heard even after a cancel closed it). */
   finish(): void {
-    if (this.closed) return
     this.finished = true
-    this.end()
+    if (!this.closed) this.end()
   }
 
-  /** Ends the stream because the worker failed or was cancelled, and stops the worker. */
-  close(reason: string, worker: Worker): void {
+  /** Ends the stream because the worker died (`dead`) or was cancelled. */
+  close(reason: string, { dead = false } = {}): void {
     if (this.closed) return
     this.failure = reason
-    void worker.terminate() // never rejects (resolves with the exit code); nothing waits for it
+    this.dead = dead
     this.end()
   }
 
@@ -179,6 +210,33 @@ class OutcomeQueue {
     if (this.closed) return Promise.resolve(null)
     return new Promise((resolve) => (this.waiting = resolve))
   }
+}
+
+/**
+ * Lets a worker stop batch `batch` by itself (it was cancelled, or its outcomes were left unread),
+ * then keeps it for the next import; terminates it only if it has not stopped in STOP_GRACE_MS.
+ */
+function stopThenRelease(worker: Worker, batch: number): void {
+  let stopped = () => {}
+  stopping = new Promise((resolve) => (stopped = resolve))
+  const onMessage = (message: WorkerMessage) => {
+    if (message.batch !== batch || message.type !== 'done') return
+    stopWaiting()
+    releaseWorker(worker)
+  }
+  const stopWaiting = () => {
+    clearTimeout(timer)
+    worker.off('message', onMessage)
+    worker.off('exit', stopWaiting)
+    stopped()
+  }
+  const timer = setTimeout(() => {
+    stopWaiting()
+    void worker.terminate() // the last resort (see the head of this file); never rejects
+  }, STOP_GRACE_MS)
+  worker.on('message', onMessage)
+  worker.once('exit', stopWaiting)
+  worker.postMessage({ type: 'cancel', batch } satisfies ToImportWorker)
 }
 
 function crashMessage(error: Error): string {
