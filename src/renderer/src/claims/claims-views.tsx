@@ -7,7 +7,7 @@ import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import type { ClaimRow } from '../../../shared/claims'
 import { GOLD_SET } from '../../../shared/analysts'
 import type { AnalystInfo, Api, ClaimsSets, ClaimsTableResult } from '../../../shared/ipc-contract'
-import { useClaimsTable } from './use-claims-table'
+import { useClaimsTable, type ClaimsTableState } from './use-claims-table'
 import {
   EMPTY_FILTER,
   filterClaims,
@@ -26,6 +26,7 @@ import { ViewPanel, type AppView } from '../shell/view-tabs'
 import type { ClaimsFilterHint } from '../../../shared/overview/types'
 import { claimsFilterOf } from '../overview/claims-filter'
 import { plural } from '../common/plural'
+import { useLatest } from '../common/use-latest'
 import './claims.css'
 
 interface ClaimsViewsProps {
@@ -65,8 +66,8 @@ export function ClaimsViews(props: ClaimsViewsProps) {
   const { whose, setWhose, others, hasGold, names, setOf } = useWhose(props.analyst, props.analysts)
   const { state, reload } = useClaimsTable(api, flush, docId, active, props.projectVersion, whose)
   const byAnalyst = whose === 'all'
-  const table =
-    state.kind === 'ready' ? state.table : state.kind === 'loading' ? state.previous : null
+  const { table, unsourced } = useShownTable(state)
+  const openClaim = useOpenClaim(props.onOpenClaim, setOf)
 
   const header = (title: string, count: string | null) => (
     <ViewHeader
@@ -101,7 +102,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
           api={api}
           docId={docId}
           flush={flush}
-          onOpenClaim={(row) => props.onOpenClaim(row, setOf(row))}
+          onOpenClaim={openClaim}
           request={request ?? null}
           whose={whose}
           names={names}
@@ -115,7 +116,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
             <SourceSummaryTable
               analystNames={byAnalyst ? names : null}
               summaries={table.summaries}
-              unsourced={table.rows.filter((r) => r.sources.length === 0).length}
+              unsourced={unsourced}
               onOpenDocument={props.onOpenDocument}
             />
           ) : (
@@ -173,7 +174,7 @@ function ClaimsPanel({
     [rows, deferredFilter, sort],
   )
   const exporter = useClaimsExport({ api, docId, flush, sets: whose })
-  const documents = new Set(rows.map((r) => r.documentId)).size
+  const documents = useMemo(() => new Set(rows.map((r) => r.documentId)).size, [rows])
   const count = table
     ? visible.length === rows.length
       ? plural(rows.length, 'claim')
@@ -215,6 +216,33 @@ function ClaimsPanel({
       </div>
     </>
   )
+}
+
+/**
+ * Opens a row's claim with the set it comes from, as one function for the view's life: the table's
+ * memoised rows then skip the re-renders of this view.
+ */
+function useOpenClaim(
+  onOpenClaim: (row: ClaimRow, set: string | null) => void,
+  setOf: (row: ClaimRow) => string | null,
+) {
+  const latest = useLatest({ onOpenClaim, setOf })
+  const [open] = useState(() => (row: ClaimRow) => {
+    const current = latest.current
+    current.onOpenClaim(row, current.setOf(row))
+  })
+  return open
+}
+
+/**
+ * The table on show (the previous one while a reload runs) and its claims without a source,
+ * counted once per table, not on every render (a view switch re-renders these panels).
+ */
+function useShownTable(state: ClaimsTableState) {
+  const table =
+    state.kind === 'ready' ? state.table : state.kind === 'loading' ? state.previous : null
+  const unsourced = useMemo(() => table?.rows.filter((r) => !r.sources.length).length ?? 0, [table])
+  return { table, unsourced }
 }
 
 /**

@@ -26,7 +26,8 @@ export default function App() {
       <TopBar
         projectName={snapshot?.project.name ?? null}
         documentTitle={doc.file ? doc.file.document.title || 'Untitled' : null}
-        saveState={snapshot?.readOnly ? { kind: 'read-only' } : doc.saveState}
+        saveState={doc.saveState}
+        readOnly={!!snapshot?.readOnly}
         onRetrySave={doc.retry}
         snapToWords={s.settings.snapToWords}
         onSnapToWords={(on) => void nav.setSnapToWords(on)}
@@ -51,9 +52,7 @@ export default function App() {
           read, browse and export it; tagging, linking and editing are off.
         </p>
       )}
-      {doc.saveState.kind === 'error' && (
-        <SaveErrorBanner message={doc.saveState.message} onRetry={doc.retry} />
-      )}
+      <SaveErrorBanner store={doc.saveState} onRetry={doc.retry} />
       {s.notice && <NoticeBanner message={s.notice} onDismiss={() => s.setNotice(null)} />}
       {!project.ready ? (
         <main className="article-message muted" role="status">

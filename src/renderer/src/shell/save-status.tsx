@@ -1,15 +1,21 @@
 // The save state of the open document, announced politely to screen readers; an error stays
 // visible with a Retry button until a save succeeds, its message (which file, what went wrong) in
 // a banner under the top bar where there is room to read it.
+// Both read the save state from its store, so a change re-renders them and nothing else.
 import type { SaveState } from './autosave'
+import { useStoreValue, type ValueStore } from '../common/value-store'
 
 interface SaveStatusProps {
-  state: SaveState
+  store: ValueStore<SaveState>
+  /** The project is read-only: said instead of the save state. */
+  readOnly: boolean
   onRetry: () => void
 }
 
-/** "Saved", "Saving…" or the error with Retry. */
-export function SaveStatus({ state, onRetry }: SaveStatusProps) {
+/** "Saved", "Saving…", "Read-only" or the error with Retry. */
+export function SaveStatus({ store, readOnly, onRetry }: SaveStatusProps) {
+  const saved = useStoreValue(store)
+  const state: SaveState = readOnly ? { kind: 'read-only' } : saved
   if (state.kind === 'error') {
     // The whole message (file and cause) is in the banner under the bar (SaveErrorBanner).
     return (
@@ -33,7 +39,16 @@ export function SaveStatus({ state, onRetry }: SaveStatusProps) {
 }
 
 /** The failed save's whole message, with Retry, across the window under the top bar. */
-export function SaveErrorBanner({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function SaveErrorBanner({
+  store,
+  onRetry,
+}: {
+  store: ValueStore<SaveState>
+  onRetry: () => void
+}) {
+  const state = useStoreValue(store)
+  if (state.kind !== 'error') return null
+  const { message } = state
   return (
     <div className="notice save-error" role="alert">
       <span>

@@ -2,6 +2,7 @@
 // setting, and the Import menu and Export action.
 import type { ReactNode } from 'react'
 import type { SaveState } from './autosave'
+import type { ValueStore } from '../common/value-store'
 import { ImportMenu } from '../datasets/import-menu'
 import { SaveStatus } from './save-status'
 import './top-bar.css'
@@ -9,7 +10,9 @@ import './top-bar.css'
 interface TopBarProps {
   projectName: string | null
   documentTitle: string | null
-  saveState: SaveState
+  saveState: ValueStore<SaveState>
+  /** The project is read-only (the save status says so). */
+  readOnly: boolean
   onRetrySave: () => void
   snapToWords: boolean
   onSnapToWords: (on: boolean) => void
@@ -66,7 +69,11 @@ export function TopBar(props: TopBarProps) {
             </span>
           )}
           {props.documentTitle !== null && (
-            <SaveStatus state={props.saveState} onRetry={props.onRetrySave} />
+            <SaveStatus
+              store={props.saveState}
+              readOnly={props.readOnly}
+              onRetry={props.onRetrySave}
+            />
           )}
           <label className="toggle" title="Extend selections to whole words when tagging">
             <input

@@ -7,6 +7,7 @@ import type { Annotations, DocumentFile } from '../../../shared/model'
 import { AutosaveScheduler, type SaveState } from './autosave'
 import { messageOf } from '../common/error-message'
 import { useLatest } from '../common/use-latest'
+import { ValueStore } from '../common/value-store'
 
 export interface CurrentDocument {
   docId: string | null
@@ -16,7 +17,6 @@ export interface CurrentDocument {
   /** The annotations as of the editor's last change (null until a document is loaded). */
   annotations: Annotations | null
   selectedId: string | null
-  saveState: SaveState
 }
 
 const noDocument: CurrentDocument = {
@@ -26,12 +26,19 @@ const noDocument: CurrentDocument = {
   loadError: null,
   annotations: null,
   selectedId: null,
-  saveState: { kind: 'saved', savedAt: null },
 }
 
-/** Owns the current document and its autosave; `onSaved` receives each save's sidebar summary. */
+const nothingToSave: SaveState = { kind: 'saved', savedAt: null }
+
+/**
+ * Owns the current document and its autosave; `onSaved` receives each save's sidebar summary. The
+ * save state (pending, saving, saved, failed) is a store of its own: it changes twice or three
+ * times per edit, and only the status in the top bar and the error banner show it, so only they
+ * re-render with it.
+ */
 export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary) => void) {
   const [doc, setDoc] = useState<CurrentDocument>(noDocument)
+  const [saveState] = useState(() => new ValueStore<SaveState>(nothingToSave))
   const saver = useRef<AutosaveScheduler<Annotations> | null>(null)
   const loadSeq = useRef(0)
   const onSavedRef = useLatest(onSaved)
@@ -55,8 +62,7 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
       do {
         if (!(await flush())) return false
       } while (saver.current?.dirty)
-      saver.current?.dispose()
-      saver.current = null
+      dropSaver(saver, saveState)
       const seq = ++loadSeq.current
       if (docId === null) {
         setDoc(noDocument)
@@ -66,8 +72,8 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
       try {
         const file = await api['document:load']({ docId })
         if (seq !== loadSeq.current) return true
-        saver.current = autosaver(api, docId, onSavedRef, (saveState) => {
-          if (seq === loadSeq.current) setDoc((d) => ({ ...d, saveState }))
+        saver.current = autosaver(api, docId, onSavedRef, (state) => {
+          if (seq === loadSeq.current) saveState.set(state)
         })
         setDoc({ ...noDocument, docId, file, annotations: file.annotations })
       } catch (error) {
@@ -77,16 +83,15 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
       }
       return true
     },
-    [api, flush, onSavedRef],
+    [api, flush, onSavedRef, saveState],
   )
 
   /** Forgets the document without saving (its project is already closed). */
   const forget = useCallback(() => {
-    saver.current?.dispose()
-    saver.current = null
+    dropSaver(saver, saveState)
     loadSeq.current++
     setDoc(noDocument)
-  }, [])
+  }, [saveState])
 
   /** The editor reports new annotations: show them and schedule a save. */
   const changed = useCallback((annotations: Annotations) => {
@@ -107,7 +112,7 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
 
   useFlushOnLeave(flush)
 
-  return { ...doc, open, forget, flush, flushOutcome, changed, select, retry }
+  return { ...doc, saveState, open, forget, flush, flushOutcome, changed, select, retry }
 }
 
 /**
@@ -134,6 +139,16 @@ function useFlushOutcome(
       unsaved: docId && annotations ? { docId, annotations } : null,
     }
   }, [flush, saver, docIdRef, annotationsRef])
+}
+
+/** Drops the document's autosave, its state back to "nothing to save". */
+function dropSaver(
+  saver: RefObject<AutosaveScheduler<Annotations> | null>,
+  saveState: ValueStore<SaveState>,
+): void {
+  saver.current?.dispose()
+  saver.current = null
+  saveState.set(nothingToSave)
 }
 
 /** The autosave of `docId`, reporting each save's summary to `onSaved` and its state to `onState`. */
