@@ -132,7 +132,14 @@ function useSelectedLinks(
     for (const r of annotations.relations)
       if (r.from === selected.id) ends.add(r.to)
       else if (r.to === selected.id) ends.add(r.from)
-    const spans = new Map(annotations.spans.filter((s) => ends.has(s.id)).map((s) => [s.id, s]))
+    // A span just tagged has none: then no span is looked at (this runs on every change).
+    if (ends.size === 0) return []
+    const spans = new Map<string, Span>()
+    for (const s of annotations.spans) {
+      if (!ends.has(s.id)) continue
+      spans.set(s.id, s)
+      if (spans.size === ends.size) break
+    }
     return spanLinks({ schema, spans, relations: annotations.relations }, selected.id)
   }, [schema, annotations, selected])
 }
