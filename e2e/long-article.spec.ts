@@ -49,15 +49,20 @@ async function inView(page: Page, spanId: string): Promise<boolean> {
   })()`)
 }
 
-test('highlights far down a long article show when scrolled to, and the list scrolls to them', async ({
-  app,
-}) => {
-  const page = app.page
+/** Imports the long article (dropped, as a user would) and opens it. */
+async function openLongArticle(page: Page): Promise<void> {
   await waitForArticle(page)
   await dropFiles(page, [{ name: 'harbour-ledger.txt', data: Buffer.from(TEXT, 'utf8') }])
   await closeImportReport(page, '1 document added')
   await openDocumentByTitle(page, /Harbour ledger/)
   await waitForArticle(page, 'marker-0 ')
+}
+
+test('highlights far down a long article show when scrolled to, and the list scrolls to them', async ({
+  app,
+}) => {
+  const page = app.page
+  await openLongArticle(page)
 
   // Tag a phrase near the end: scrolled to, as a reader would, then selected and tagged.
   const far = 'asked for marker-390 to'
@@ -95,11 +100,7 @@ test('a span across two sections of a long article has the exact text and is dra
   app,
 }) => {
   const page = app.page
-  await waitForArticle(page)
-  await dropFiles(page, [{ name: 'harbour-ledger.txt', data: Buffer.from(TEXT, 'utf8') }])
-  await closeImportReport(page, '1 document added')
-  await openDocumentByTitle(page, /Harbour ledger/)
-  await waitForArticle(page, 'marker-0 ')
+  await openLongArticle(page)
   // The title and paragraphs 0–48 are the first section; paragraph 49 opens the second.
   await expect(page.locator(`${EDITOR} > .mg-section`)).toHaveCount(
     Math.ceil((PARAGRAPHS + 1) / 50),
