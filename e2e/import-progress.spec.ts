@@ -293,15 +293,20 @@ test.describe('in a dark theme', () => {
     await expectAccessibleDialog(page, 'the Paste article dialog (dark)')
     await paste.getByRole('button', { name: 'Cancel' }).click()
 
+    // A PDF long enough to be seen being read: the Paste preview above left the import worker up
+    // with pdf.js loaded, and a warm worker reads 120 short pages before the dialog is drawn on
+    // a loaded machine (the state the screenshot wants was over by the first look).
     const paths = await writeFiles([
-      ['inquiry.pdf', await longPdf(120)],
+      ['inquiry.pdf', await longPdf(300, 'harbour contract', 40)],
       ['ferry.docx', commentedDocx()],
       ['scan.pdf', await buildPdf([{ image: true }])],
     ])
     await app.nextDialog('chooseImportFiles', paths)
     await chooseImport(page, 'Documents')
     const progress = page.getByRole('dialog', { name: 'Importing documents' })
-    await expect(progress).toContainText(/reading page \d+ of 120/, { timeout: 60_000 })
+    await expect(progress).toContainText(/inquiry\.pdf\s*reading page \d+ of 300/, {
+      timeout: 60_000,
+    })
     await saveScreenshot(app, 'import-progress-dark')
     await expectAccessibleDialog(page, 'the import progress dialog (dark)')
     const report = page.getByRole('dialog', { name: 'Import finished' })
