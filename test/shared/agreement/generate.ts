@@ -3,22 +3,14 @@
 // attributes and links changed, spurious spans added). The text mixes astral characters in, so
 // code-point and UTF-16 offsets differ.
 import { defaultSchema } from '../../../src/shared/default-schema'
+import { seededRandom } from '../../../src/shared/seeded-random'
 import type { AnnotationSchema, Annotations, Relation, Span } from '../../../src/shared/model'
 import type { AgreementDocument } from '../../../src/shared/agreement'
 
 const T = '2026-01-01T00:00:00.000Z'
 
-/** mulberry32: a small seeded PRNG, so every run builds the same data. */
-export function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded generator, so every run builds the same data (the project's one: seeded-random.ts). */
+export const random = seededRandom
 
 export interface ProjectShape {
   documents: number
