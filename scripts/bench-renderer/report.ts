@@ -67,7 +67,8 @@ export function latencyTable(spans: Latencies, none: Latencies): string {
     ['delete a span: key → highlight gone', 'delete'],
     ['type in a note: key → next frame', 'typing'],
     ['switch view (Article ↔ Sources): click → next frame', 'switchView'],
-    ['open the Claims view: click → next frame', 'openClaims'],
+    ['open the Claims view, nothing changed: click → next frame', 'openClaims'],
+    ['open the Claims view after a tag: click → next frame', 'openClaimsEdited'],
   ]
   const cells = (values: number[]) => [
     f1(percentile(values, 50)),
