@@ -3,7 +3,7 @@
 // note, switching views, and opening the Claims view.
 import type { Page } from '@playwright/test'
 import type { Session } from './session'
-import { selectWords, timed, until, waitSaved } from './session'
+import { selectWords, timed, timedWork, until, waitSaved } from './session'
 
 /** Paragraphs (not headings) in the benchmark's article. */
 const PARAGRAPHS = 4_950
@@ -16,6 +16,10 @@ export interface Latencies {
   switchView: number[]
   openClaims: number[]
   openClaimsEdited: number[]
+  /** The same three, the click's own work (its listeners and React's render, no wait, no frame). */
+  switchViewWork: number[]
+  openClaimsWork: number[]
+  openClaimsEditedWork: number[]
   /** Longest task (Long Tasks API, > 50 ms) while the interactions ran, and how many there were. */
   longestTask: number
   longTasks: number
@@ -81,14 +85,27 @@ async function views(session: Session, times: number) {
   const at = { article: await centre('article'), sources: await centre('sources') }
   const claimsAt = await centre('claims')
   const click = (p: { x: number; y: number }) => page.mouse.click(p.x, p.y)
-  const switchView: number[] = []
-  const openClaims: number[] = []
-  const openClaimsEdited: number[] = []
+  const out = {
+    switchView: [] as number[],
+    openClaims: [] as number[],
+    openClaimsEdited: [] as number[],
+    switchViewWork: [] as number[],
+    openClaimsWork: [] as number[],
+    openClaimsEditedWork: [] as number[],
+  }
+  const clickTo = async (
+    p: { x: number; y: number },
+    row: 'switchView' | 'openClaims' | 'openClaimsEdited',
+  ) => {
+    const { latency, work } = await timedWork(page, 'click', () => click(p))
+    out[row].push(latency)
+    out[`${row}Work`].push(work)
+  }
   for (let i = 0; i < times; i++) {
-    switchView.push(await timed(page, 'click', 'paint', () => click(at.sources)))
+    await clickTo(at.sources, 'switchView')
     await claimsSettled(session)
-    switchView.push(await timed(page, 'click', 'paint', () => click(at.article)))
-    openClaims.push(await timed(page, 'click', 'paint', () => click(claimsAt)))
+    await clickTo(at.article, 'switchView')
+    await clickTo(claimsAt, 'openClaims')
     await claimsSettled(session)
     await click(at.article)
     // A tag somewhere in the article, saved, then the Claims view: its table must be asked for.
@@ -96,11 +113,11 @@ async function views(session: Session, times: number) {
     await page.keyboard.press('1')
     await waitSaved(page)
     const before = tableCalls(session)
-    openClaimsEdited.push(await timed(page, 'click', 'paint', () => click(claimsAt)))
+    await clickTo(claimsAt, 'openClaimsEdited')
     await claimsSettled(session, before)
     await click(at.article)
   }
-  return { switchView, openClaims, openClaimsEdited }
+  return out
 }
 
 function tableCalls(session: Session): number {
