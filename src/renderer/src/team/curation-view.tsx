@@ -4,8 +4,8 @@
 // arrows. What every analyst agrees on — or, by the rule chosen when starting, what a majority gave
 // — enters the gold set when curation of the document starts. Progress ("n of m resolved") and
 // the gold set are main's answer after each decision; the log keeps who decided what.
-import { useCallback, useState, type KeyboardEvent } from 'react'
-import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react'
+import type { Api, DocumentSummary, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { Disagreement } from '../../../shared/agreement'
 import type { AnnotationSchema } from '../../../shared/model'
 import type {
@@ -35,7 +35,8 @@ interface CurationViewProps {
 export function CurationView(props: CurationViewProps) {
   const { api, view, snapshot, flush, onNotice } = props
   const [chosen, setChosen] = useState<string | null>(null)
-  const docId = chosen ?? props.currentDocId ?? snapshot.project.documents[0]?.id ?? null
+  const documents = useCurableDocuments(snapshot, view === 'curation')
+  const docId = chosen ?? props.currentDocId ?? documents[0]?.id ?? null
   const load = useCallback(
     () => (docId ? api['curation:state']({ docId }) : Promise.resolve(null)),
     [api, docId],
@@ -69,7 +70,7 @@ export function CurationView(props: CurationViewProps) {
               setAt(0)
             }}
           >
-            {snapshot.project.documents.map((d) => (
+            {documents.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title}
               </option>
@@ -110,6 +111,19 @@ export function CurationView(props: CurationViewProps) {
       )}
     </ViewPanel>
   )
+}
+
+/**
+ * The documents the picker offers: every readable one, in the project's order. While the view is
+ * hidden only the first is listed (it is never seen, and a project may have 10,000 documents).
+ */
+function useCurableDocuments(snapshot: ProjectSnapshot, shown: boolean): DocumentSummary[] {
+  const [wasShown, setWasShown] = useState(shown)
+  if (shown && !wasShown) setWasShown(true)
+  return useMemo(() => {
+    const readable = snapshot.documents.filter((d) => !d.error)
+    return wasShown ? readable : readable.slice(0, 1)
+  }, [snapshot.documents, wasShown])
 }
 
 /** The auto-accept rule and the button that starts curating a document. */
