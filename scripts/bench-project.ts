@@ -7,7 +7,8 @@
 // - app start: the window's own path, through the handler table ipcMain uses: `app:init` reopening
 //   the last project (ProjectStore.open, the app state written, the snapshot), then `document:load`
 //   of the document the window shows first, each answer serialised as Electron's IPC does (V8's
-//   structured clone); floor: reading and JSON.parse-ing the cache alone;
+//   structured clone); floor: reading and JSON.parse-ing the cache alone; the size of app:init's
+//   serialised answer is printed with the heap;
 // - cold: no index cache (a fresh clone), so every document and annotation file is read once;
 //   floor: reading and JSON.parse-ing every one of those files, nothing else;
 // - warm: the store alone (`ProjectStore.open` + `snapshot()` + close), the cache in place;
@@ -62,7 +63,7 @@ async function firstScreen(dir: string): Promise<number> {
  * document is loaded; returns the milliseconds to both answers (serialised as IPC does). The
  * session is closed afterwards, untimed.
  */
-async function appStart(dir: string, tmp: string): Promise<number> {
+async function appStart(dir: string, tmp: string): Promise<{ ms: number; initBytes: number }> {
   const userData = path.join(tmp, 'userData')
   await mkdir(userData, { recursive: true })
   const state = { version: 1, sampleInstalled: true, lastProject: dir, recent: [dir], window: null }
@@ -73,13 +74,13 @@ async function appStart(dir: string, tmp: string): Promise<number> {
   await session.files() // read at start, before the window asks (its bounds)
   const t0 = performance.now()
   const init = (await call('app:init')) as InitResult
-  serialize(init)
+  const initBytes = serialize(init).length
   const first = init.snapshot?.documents.find((d) => !d.error)
   if (!first) throw new Error(init.error ?? 'no document to show')
   serialize(await call('document:load', { docId: first.id }))
-  const elapsed = performance.now() - t0
+  const ms = performance.now() - t0
   await session.dispose()
-  return elapsed
+  return { ms, initBytes }
 }
 
 async function readAll(dir: string): Promise<void> {
@@ -116,7 +117,12 @@ async function benchSize(tmp: string, documents: number): Promise<void> {
   await firstScreen(dir) // leaves the cache written
   const warm = await sample(RUNS, () => firstScreen(dir))
   const appTimes: number[] = []
-  for (let i = 0; i < RUNS; i++) appTimes.push(await appStart(dir, tmp))
+  let initBytes = 0
+  for (let i = 0; i < RUNS; i++) {
+    const start = await appStart(dir, tmp)
+    appTimes.push(start.ms)
+    initBytes = start.initBytes
+  }
   const app = stats(appTimes)
   const cacheBytes = (await readFile(cache)).length
   const warmFloor = await sample(
@@ -156,7 +162,7 @@ async function benchSize(tmp: string, documents: number): Promise<void> {
   row('one document on demand', load, null)
   table.push([
     String(documents),
-    `heap held by the open project: ${held.toFixed(1)} MB${gc ? '' : ' (run with --expose-gc)'}; cache ${(cacheBytes / 1e6).toFixed(1)} MB`,
+    `heap held by the open project: ${held.toFixed(1)} MB${gc ? '' : ' (run with --expose-gc)'}; cache ${(cacheBytes / 1e6).toFixed(1)} MB; app:init answer ${(initBytes / 1e6).toFixed(2)} MB`,
     '',
     '',
     '',

@@ -92,10 +92,17 @@ export interface AnalystInfo {
   documents: number
 }
 
+/**
+ * The project as the window is told of it: everything but the document entries (hashes, file
+ * names, times: 10,000 of them in a large project), whose ids and titles `documents` carries.
+ */
+export type ProjectInfo = Omit<ProjectFile, 'documents'>
+
 /** What the renderer knows of the open project. */
 export interface ProjectSnapshot {
   path: string
-  project: ProjectFile
+  project: ProjectInfo
+  /** The documents in the order they were added, then any whose file cannot be read. */
   documents: DocumentSummary[]
   problems: FileProblem[]
   /**

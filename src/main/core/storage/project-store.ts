@@ -18,6 +18,7 @@ import type {
   Conflict,
   DocumentSummary,
   FileProblem,
+  ProjectInfo,
   ProjectSnapshot,
 } from '../../../shared/ipc-contract'
 import {
@@ -305,7 +306,7 @@ export class ProjectStore {
   snapshot(): ProjectSnapshot {
     return {
       path: this.dir,
-      project: copyProject(this.project),
+      project: projectInfo(this.project),
       documents: this.summaries(),
       problems: this.problems,
       recovered: this.recovered,
@@ -476,17 +477,13 @@ export class ProjectStore {
 }
 
 /**
- * A copy of the project for the window: the document entries (flat records of strings, 10,000 of
- * them in a large project) copied field by field, which costs a fraction of a structured clone.
+ * The project for the window, without its document entries: the summaries carry the ids and titles
+ * the window shows, and the entries (10,000 in a large project, with hashes, file names and times)
+ * were most of what it was sent at every open. The schema and entities are copied.
  */
-function copyProject(project: Project): Project {
-  const { documents, schema, entities, ...rest } = project
-  return {
-    ...rest,
-    schema: structuredClone(schema),
-    entities: structuredClone(entities),
-    documents: documents.map((d) => ({ ...d })),
-  }
+function projectInfo(project: Project): ProjectInfo {
+  const { documents: _entries, schema, entities, ...rest } = project
+  return { ...rest, schema: structuredClone(schema), entities: structuredClone(entities) }
 }
 
 /** Reads a format-1/2 project and plans its migration. */

@@ -1,7 +1,13 @@
 // The project's documents in the left pane: title and span count, an error badge on a document
-// whose file could not be read, and the project's file problems below the list.
+// whose file could not be read, and the project's file problems below the list. A project may have
+// 10,000 documents, so only the items near the pane's viewport are drawn (@tanstack/react-virtual);
+// the list is one tab stop, moved through with the arrows, Home, End, Page Up and Page Down
+// (list-keys.ts), and each item says its place in the whole list to a screen reader.
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
 import type { DocumentSummary, FileProblem } from '../../../shared/ipc-contract'
 import { DocumentListItem } from './document-list-item'
+import { listKeyTarget, withKept } from './list-keys'
 import { plural } from '../common/plural'
 import './document-list.css'
 
@@ -21,8 +27,9 @@ export function DocumentList({
   onOpen,
   onImport,
 }: DocumentListProps) {
+  const pane = useRef<HTMLElement>(null)
   return (
-    <nav className="document-list" aria-label="Documents">
+    <nav className="document-list" aria-label="Documents" ref={pane}>
       <h2 className="pane-title">
         Documents <span className="count">{documents.length}</span>
       </h2>
@@ -35,11 +42,7 @@ export function DocumentList({
           <p className="hint">Or drop .txt, .html or .md files onto the window.</p>
         </div>
       ) : (
-        <ul className="document-items">
-          {documents.map((d) => (
-            <DocumentListItem key={d.id} summary={d} current={d.id === currentId} onOpen={onOpen} />
-          ))}
-        </ul>
+        <DocumentItems documents={documents} currentId={currentId} onOpen={onOpen} pane={pane} />
       )}
       {problems.length > 0 && (
         <section className="problems" aria-label="Files with problems">
@@ -55,4 +58,113 @@ export function DocumentList({
       )}
     </nav>
   )
+}
+
+/** A one-line item's height before it is measured (a two-line title is taller). */
+const ESTIMATED_ITEM_PX = 52
+
+interface DocumentItemsProps {
+  documents: DocumentSummary[]
+  currentId: string | null
+  onOpen: (docId: string) => void
+  /** The scrolling pane the list sits in. */
+  pane: RefObject<HTMLElement | null>
+}
+
+/** The items near the pane's viewport, and the one holding the list's tab stop. */
+function DocumentItems({ documents, currentId, onOpen, pane }: DocumentItemsProps) {
+  const count = documents.length
+  const current = useMemo(
+    () => documents.findIndex((d) => d.id === currentId),
+    [documents, currentId],
+  )
+  // The tab stop: the item last focused, else the open document, else the first.
+  const [focused, setFocused] = useState<string | null>(null)
+  const focusedAt = focused === null ? -1 : documents.findIndex((d) => d.id === focused)
+  const stop = focusedAt >= 0 ? focusedAt : Math.max(0, current)
+  const { list, offset, attach } = useListOffset()
+  // The virtualizer's functions change identity as it scrolls: this component is not memoised.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => pane.current,
+    estimateSize: () => ESTIMATED_ITEM_PX,
+    overscan: 8,
+    scrollMargin: offset,
+    getItemKey: (i) => documents[i].id,
+    rangeExtractor: (range) => withKept(defaultRangeExtractor(range), stop),
+  })
+  const focusNext = useFocusAfterRender(list)
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const at = indexOf(e.target)
+    const to = at === null ? null : listKeyTarget(e.key, at, count)
+    if (to === null) return
+    e.preventDefault()
+    setFocused(documents[to].id)
+    virtualizer.scrollToIndex(to)
+    focusNext(to)
+  }
+  return (
+    <ul
+      ref={attach}
+      className="document-items"
+      style={{ height: virtualizer.getTotalSize() }}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        const at = indexOf(e.target)
+        if (at !== null) setFocused(documents[at].id)
+      }}
+    >
+      {virtualizer.getVirtualItems().map((item) => (
+        <DocumentListItem
+          key={item.key}
+          summary={documents[item.index]}
+          current={item.index === current}
+          onOpen={onOpen}
+          index={item.index}
+          count={count}
+          top={item.start - offset}
+          tabStop={item.index === stop}
+          measure={virtualizer.measureElement}
+        />
+      ))}
+    </ul>
+  )
+}
+
+/** The item index of the element an event came from (its `li[data-index]`), if any. */
+function indexOf(target: EventTarget): number | null {
+  const item = (target as HTMLElement).closest?.('li[data-index]')
+  return item ? Number(item.getAttribute('data-index')) : null
+}
+
+/**
+ * The list's distance from the top of the scrolling pane (the pane's title is above it), read when
+ * the list is attached, and a ref that attaches it.
+ */
+function useListOffset() {
+  const listRef = useRef<HTMLUListElement | null>(null)
+  const [offset, setOffset] = useState(0)
+  const attach = useCallback((element: HTMLUListElement | null) => {
+    listRef.current = element
+    if (element) setOffset(element.offsetTop)
+  }, [])
+  return { list: listRef, offset, attach }
+}
+
+/** Focuses item `index`'s button once it is drawn (it may be scrolled to first). */
+function useFocusAfterRender(list: RefObject<HTMLElement | null>): (index: number) => void {
+  const pending = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    if (pending.current === null) return
+    const button = list.current?.querySelector<HTMLElement>(
+      `li[data-index="${pending.current}"] button`,
+    )
+    if (!button) return
+    pending.current = null
+    button.focus({ preventScroll: true })
+  })
+  return (index) => {
+    pending.current = index
+  }
 }

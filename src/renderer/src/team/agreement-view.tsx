@@ -50,8 +50,8 @@ export function AgreementView({
   // `load` changes with the analysts ticked, `snapshot` with the project: either loads again.
   const { state, value, reload } = useTeamData(load, flush, active, snapshot)
   const titles = useMemo(
-    () => new Map(snapshot.project.documents.map((d) => [d.id, d.title])),
-    [snapshot.project.documents],
+    () => new Map(snapshot.documents.map((d) => [d.id, d.title])),
+    [snapshot.documents],
   )
   const exportAs = async (format: 'csv' | 'xlsx') => {
     try {

@@ -4,8 +4,8 @@
 // arrows. What every analyst agrees on — or, by the rule chosen when starting, what a majority gave
 // — enters the gold set when curation of the document starts. Progress ("n of m resolved") and
 // the gold set are main's answer after each decision; the log keeps who decided what.
-import { useCallback, useState, type KeyboardEvent } from 'react'
-import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react'
+import type { Api, DocumentSummary, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { Disagreement } from '../../../shared/agreement'
 import type { AnnotationSchema } from '../../../shared/model'
 import type { AutoAcceptRule, CurationChoiceArg, CurationState } from '../../../shared/team'
@@ -30,8 +30,9 @@ interface CurationViewProps {
 export function CurationView(props: CurationViewProps) {
   const { api, views, snapshot, flush, onNotice } = props
   const [chosen, setChosen] = useState<string | null>(null)
-  const docId = chosen ?? props.currentDocId ?? snapshot.project.documents[0]?.id ?? null
   const shown = useViewShown(views, 'curation')
+  const documents = useCurableDocuments(snapshot, shown)
+  const docId = chosen ?? props.currentDocId ?? documents[0]?.id ?? null
   const load = useCallback(
     () => (docId ? api['curation:state']({ docId }) : Promise.resolve(null)),
     [api, docId],
@@ -55,23 +56,14 @@ export function CurationView(props: CurationViewProps) {
     <ViewPanel view="curation" views={views} className="team-view">
       <header className="team-header">
         <h2>Curation</h2>
-        <label>
-          Document{' '}
-          <select
-            className="input"
-            value={docId ?? ''}
-            onChange={(e) => {
-              setChosen(e.target.value)
-              setAt(0)
-            }}
-          >
-            {snapshot.project.documents.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DocumentPicker
+          documents={documents}
+          value={docId}
+          onChange={(id) => {
+            setChosen(id)
+            setAt(0)
+          }}
+        />
         {value && (
           <span className="curation-progress" role="status">
             {value.resolved} of {value.total} disagreements resolved
@@ -106,6 +98,43 @@ export function CurationView(props: CurationViewProps) {
       )}
     </ViewPanel>
   )
+}
+
+/** Which document to curate. */
+function DocumentPicker(props: {
+  documents: readonly DocumentSummary[]
+  value: string | null
+  onChange: (id: string) => void
+}) {
+  return (
+    <label>
+      Document{' '}
+      <select
+        className="input"
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.documents.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+/**
+ * The documents the picker offers: every readable one, in the project's order. While the view is
+ * hidden only the first is listed (it is never seen, and a project may have 10,000 documents).
+ */
+function useCurableDocuments(snapshot: ProjectSnapshot, shown: boolean): DocumentSummary[] {
+  const [wasShown, setWasShown] = useState(shown)
+  if (shown && !wasShown) setWasShown(true)
+  return useMemo(() => {
+    const readable = snapshot.documents.filter((d) => !d.error)
+    return wasShown ? readable : readable.slice(0, 1)
+  }, [snapshot.documents, wasShown])
 }
 
 /** The auto-accept rule and the button that starts curating a document. */

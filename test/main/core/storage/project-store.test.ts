@@ -146,6 +146,25 @@ describe('ProjectStore', () => {
     await reopened.close()
   })
 
+  it('tells the window each document once: the summaries, not the project’s document entries', async () => {
+    const dir = await tempDir()
+    const store = await ProjectStore.create(dir, { name: 'P', ...ME })
+    const first = await added(store)
+    const second = await added(store, newDocument(`${TEXT}\n\nMore.`, 'Second'))
+    const snapshot = store.snapshot()
+    expect(snapshot.documents.map((d) => [d.id, d.title])).toEqual([
+      [first.id, 'Test article'],
+      [second.id, 'Second'],
+    ])
+    expect(snapshot.project).not.toHaveProperty('documents')
+    expect(JSON.stringify(snapshot)).not.toContain(first.contentHash)
+    expect(snapshot.project).toMatchObject({ id: store.project.id, name: 'P' })
+    expect(snapshot.project.schema).toEqual(store.project.schema)
+    expect(snapshot.project.schema).not.toBe(store.project.schema) // a copy
+    expect(store.project.documents).toHaveLength(2) // the store keeps its entries
+    await store.close()
+  })
+
   it('reports a document with the same text as a duplicate and adds nothing', async () => {
     const dir = await tempDir()
     const store = await ProjectStore.create(dir, { name: 'P' })
