@@ -3,7 +3,7 @@
 // note, switching views, and opening the Claims view.
 import type { Page } from '@playwright/test'
 import type { Session } from './session'
-import { selectWords, timed, until, waitSaved } from './session'
+import { selectWords, timed, TIMEOUT_MS, until, waitSaved } from './session'
 
 /** Paragraphs (not headings) in the benchmark's article. */
 const PARAGRAPHS = 4_950
@@ -18,6 +18,18 @@ export interface Latencies {
   /** Longest task (Long Tasks API, > 50 ms) while the interactions ran, and how many there were. */
   longestTask: number
   longTasks: number
+  /** Right after the load, until the suggestion engine's last results are in (see whileSuggesting). */
+  suggesting: Suggesting
+}
+
+export interface Suggesting {
+  /** Keystrokes in a note while the results were still arriving, each to the next frame. */
+  typing: number[]
+  /** Longest task (> 50 ms) from the end of the load to the results all in, and how many. */
+  longestTask: number
+  longTasks: number
+  /** When the last results were in, from the end of the load (ms). */
+  doneAfter: number
 }
 
 /** Add, change and delete at `places` paragraphs spread over the article. */
@@ -102,9 +114,56 @@ async function views(session: Session, times: number) {
   return { switchView, openClaims }
 }
 
+/** The toolbar's count says the engine's last phase is in (no longer computing). */
+const SUGGESTIONS_IN = `(() => { const l = document.querySelector('.suggestion-count')?.getAttribute('aria-label') ?? ''; return /^[1-9][0-9]* open/.test(l) && !l.includes('computing') })()`
+
+/**
+ * Right after the load, while the suggestion worker's results (rules, then names) arrive and are
+ * applied: types in a note until the last results are in (at least `minKeys` keys, at most
+ * MAX_SUGGESTING_KEYS), and records the long tasks of that window.
+ */
+async function whileSuggesting(page: Page, minKeys: number): Promise<Suggesting> {
+  const from = await page.evaluate<number>('performance.now()')
+  await selectWords(page, 3)
+  await page.keyboard.press('1')
+  const note = page.getByTestId('annotations').getByLabel('Note')
+  await note.click()
+  const typing: number[] = []
+  const text = 'the minister said the report was late, according to officials '
+  let doneAt: number | null = null
+  for (let i = 0; i < MAX_SUGGESTING_KEYS; i++) {
+    if (doneAt === null && (await page.evaluate<boolean>(SUGGESTIONS_IN)))
+      doneAt = await page.evaluate<number>('performance.now()')
+    if (doneAt !== null && i >= minKeys) break
+    const ms = await timed(page, 'keydown', 'paint', () =>
+      page.keyboard.press(text[i % text.length]),
+    )
+    if (doneAt === null) typing.push(ms)
+  }
+  if (doneAt === null) {
+    await until(page, SUGGESTIONS_IN, TIMEOUT_MS)
+    doneAt = await page.evaluate<number>('performance.now()')
+  }
+  const tasks = await page.evaluate<number[]>(
+    `window.__bench.longTasks.filter((t) => t.start >= ${from} && t.start < ${doneAt}).map((t) => t.duration)`,
+  )
+  await page.evaluate(`document.querySelector('.ProseMirror').focus({ preventScroll: true })`)
+  await waitSaved(page)
+  return {
+    typing,
+    longestTask: Math.max(0, ...tasks),
+    longTasks: tasks.length,
+    doneAfter: doneAt - from,
+  }
+}
+
+const MAX_SUGGESTING_KEYS = 600
+
 /** Every interaction of the benchmark, on the open document. */
 export async function interact(session: Session, places: number): Promise<Latencies> {
   const { page } = session
+  const suggesting = await whileSuggesting(page, 10)
+  await session.profile('suggesting')
   const from = await page.evaluate<number>('performance.now()')
   const tagged = await tagAtPlaces(page, places, true)
   await session.profile('tagging')
@@ -121,5 +180,6 @@ export async function interact(session: Session, places: number): Promise<Latenc
     ...v,
     longestTask: Math.max(0, ...tasks),
     longTasks: tasks.length,
+    suggesting,
   }
 }
