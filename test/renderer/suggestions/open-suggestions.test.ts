@@ -204,8 +204,8 @@ describe('a large new set, filtered a slice at a time', () => {
     const n = all.length
     let state = apply(fresh(), setSuggestions(all))
     expect(suggestionKey.getState(state)!.computing).toBe(true)
-    state = build(state, 1) // the indexes
-    state = build(state, Math.floor(n / 2))
+    state = build(state, 1) // started
+    state = build(state, n + Math.floor(n / 2)) // indexed, and half annotated
     expect(progress(state).annotated).toBe(Math.floor(n / 2))
     // Spans over a suggestion whose annotating span is worked out, and over one not yet.
     const claims = all.filter((s) => s.kind === 'claim')
@@ -237,7 +237,7 @@ describe('a large new set, filtered a slice at a time', () => {
 
   it('starts again when an older state is edited after a slice (another line of states)', () => {
     let a = apply(fresh(), setSuggestions(all))
-    a = build(build(a, 1), Math.floor(all.length / 2))
+    a = build(build(a, 1), all.length + Math.floor(all.length / 2))
     const [one, two] = all.filter((s, i) => s.kind === 'claim' && i < all.length / 2)
     const over = (s: Suggestion) =>
       addSpan(spanOf(doc.text, `over-${s.id}`, s.start, s.end, s.layer))

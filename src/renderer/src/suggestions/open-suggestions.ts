@@ -13,7 +13,7 @@ import type { Relation, Span } from '../../../shared/model'
 import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
 import {
   annotatingSpan,
-  incomingLinks,
+  addIncoming,
   openEntry,
   relationKey,
   relationKeys,
@@ -35,8 +35,8 @@ export interface OpenInput {
  * for, and a state holding another token (an older state applied again) computes afresh.
  *
  * It can be worked out a slice at a time (`startOpen`, then `advanceOpen` until it says done): the
- * first `annotated` suggestions of `all` have their annotating span worked out, the first `entered`
- * their entry. An edit in between is applied to the part done (`applyEdit`); the rest is worked out
+ * first `indexed` suggestions of `all` are in `index` and `incoming`, the first `annotated` have
+ * their annotating span worked out, the first `entered` their entry. An edit in between is applied to the part done (`applyEdit`); the rest is worked out
  * later against the annotations as they are then, so the finished cache is what `computeOpen` would
  * give for the annotations of that moment.
  */
@@ -44,8 +44,10 @@ export interface OpenCache {
   token: object
   all: readonly Suggestion[]
   kinds: ReadonlySet<SuggestionKind>
-  byId: Map<string, Suggestion>
-  /** Suggestion id → its (last) index in `all`: below `annotated`/`entered`, it is worked out. */
+  /**
+   * Suggestion id → its (last) index in `all` (see `byId`): below `annotated`/`entered`, it is
+   * worked out.
+   */
   index: Map<string, number>
   /** Suggestions sorted by start, and the longest one's length (for range lookups). */
   byStart: readonly Suggestion[]
@@ -60,7 +62,8 @@ export interface OpenCache {
   relations: readonly Relation[]
   /** The keys of `relations` (made when first needed). */
   keys: ReadonlySet<string> | null
-  /** How many of `all`, in order, have their annotating span / their entry worked out. */
+  /** How many of `all`, in order, are indexed / have their annotating span / their entry. */
+  indexed: number
   annotated: number
   entered: number
 }
@@ -85,22 +88,18 @@ export function computeOpen(
 }
 
 /**
- * A filter over `all` with nothing worked out yet but its indexes (a pass over the suggestions
- * and a sort): `advanceOpen` does the rest.
+ * A filter over `all` with nothing worked out yet (one pass over the suggestions, with a sort only
+ * should they not be in text order): `advanceOpen` does the rest.
  */
 export function startOpen(
   all: readonly Suggestion[],
   kinds: ReadonlySet<SuggestionKind>,
   input: OpenInput,
 ): OpenCache {
-  const byId = new Map<string, Suggestion>()
-  const index = new Map<string, number>()
   let longest = 0
   let sorted = true
   for (let i = 0; i < all.length; i++) {
     const s = all[i]
-    byId.set(s.id, s)
-    index.set(s.id, i)
     longest = Math.max(longest, s.end - s.start)
     if (i > 0 && all[i - 1].start > s.start) sorted = false
   }
@@ -108,25 +107,25 @@ export function startOpen(
     token: {},
     all,
     kinds,
-    byId,
-    index,
+    index: new Map(),
     // The engine's suggestions come in text order: sorted already, as a rule.
     byStart: sorted ? all : [...all].sort((a, b) => a.start - b.start),
     longest,
-    incoming: incomingLinks(all),
+    incoming: new Map(),
     annotatedAs: new Map(),
     entries: new Map(),
     rejected: input.rejected,
     relations: input.relations,
     keys: null,
+    indexed: 0,
     annotated: 0,
     entered: 0,
   }
 }
 
 /**
- * Works out up to `count` more of the filter (annotating spans first, then entries; a suggestion
- * counts once for each), against `input`, which must be what the cache was last kept in step with.
+ * Works out up to `count` more of the filter (indexes first, then annotating spans, then entries; a
+ * suggestion counts once for each), against `input`, which must be what the cache was last kept in step with.
  * Stops early once `deadline` (a `performance.now()` time) has passed. Returns true when done.
  */
 export function advanceOpen(
@@ -139,7 +138,11 @@ export function advanceOpen(
   for (let n = 0; n < count && cache.entered < all.length; n++) {
     // The clock is read every 256 suggestions, not for each.
     if (n > 0 && n % 256 === 0 && performance.now() > deadline) break
-    if (cache.annotated < all.length) {
+    if (cache.indexed < all.length) {
+      const s = all[cache.indexed]
+      cache.index.set(s.id, cache.indexed++)
+      addIncoming(cache.incoming, s)
+    } else if (cache.annotated < all.length) {
       const s = all[cache.annotated++]
       const id = annotatingSpan(input.spans, s)
       if (id) cache.annotatedAs.set(s.id, id)
@@ -172,7 +175,7 @@ export function updateOpen(
   input: OpenInput,
 ): OpenResult {
   const changed = applyEdit(cache, touched, input)
-  const shown = [...changed].some((id) => cache.kinds.has(cache.byId.get(id)!.kind))
+  const shown = [...changed].some((id) => cache.kinds.has(byId(cache, id)!.kind))
   return { open: shown ? openOf(cache) : (prevOpen as Suggestion[]), cache, changed }
 }
 
@@ -201,8 +204,7 @@ export function applyEdit(
   const around = (id: string) => {
     affected.add(id)
     for (const { source } of cache.incoming.get(id) ?? []) affected.add(source.id)
-    for (const l of cache.byId.get(id)?.links ?? [])
-      if (l.suggestionId) affected.add(l.suggestionId)
+    for (const l of byId(cache, id)?.links ?? []) if (l.suggestionId) affected.add(l.suggestionId)
   }
   for (const [id, before] of status) if (before !== cache.annotatedAs.get(id)) around(id)
   if (cache.rejected !== input.rejected) {
@@ -218,7 +220,7 @@ export function applyEdit(
   cache.token = {}
   const changed = new Set<string>()
   for (const id of affected) {
-    const s = cache.byId.get(id)
+    const s = byId(cache, id)
     if (!s || !done(id, cache.entered)) continue
     const before = cache.entries.get(id)
     const after = isKept(cache, id) ? entryOf(cache, s) : undefined
@@ -244,8 +246,14 @@ function overlapping(cache: OpenCache, span: Span): Suggestion[] {
   return out
 }
 
+/** The suggestion with this id (the last, should two share it). */
+function byId(cache: OpenCache, id: string): Suggestion | undefined {
+  const i = cache.index.get(id)
+  return i === undefined ? undefined : cache.all[i]
+}
+
 function isKept(cache: OpenCache, id: string): boolean {
-  const s = cache.byId.get(id)
+  const s = byId(cache, id)
   return !!s && !cache.annotatedAs.has(id) && !cache.rejected.has(id) && s.confidence >= 0
 }
 
