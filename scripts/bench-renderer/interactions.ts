@@ -58,15 +58,22 @@ export async function tagAtPlaces(page: Page, places: number, withChanges: boole
   return { add, change, delete: del }
 }
 
+/** What the benchmark types in a note. */
+const NOTE = 'the minister said the report was late, according to officials '
+
+/** Tags words of the n-th paragraph and puts the caret in the new span's note field. */
+async function intoNewNote(page: Page, paragraph: number): Promise<void> {
+  await selectWords(page, paragraph)
+  await page.keyboard.press('1')
+  await page.getByTestId('annotations').getByLabel('Note').click()
+}
+
 /** Keystrokes in the selected span's note field, each to the next frame. */
 async function typeNote(page: Page, keys: number): Promise<number[]> {
   await waitSaved(page)
-  await selectWords(page, 7)
-  await page.keyboard.press('1')
-  const note = page.getByTestId('annotations').getByLabel('Note')
-  await note.click()
+  await intoNewNote(page, 7)
   const out: number[] = []
-  const text = 'the minister said the report was late, according to officials'
+  const text = NOTE.trim()
   for (let i = 0; i < keys; i++)
     out.push(
       await timed(page, 'keydown', 'paint', () => page.keyboard.press(text[i % text.length])),
@@ -124,19 +131,15 @@ const SUGGESTIONS_IN = `(() => { const l = document.querySelector('.suggestion-c
  */
 async function whileSuggesting(page: Page, minKeys: number): Promise<Suggesting> {
   const from = await page.evaluate<number>('performance.now()')
-  await selectWords(page, 3)
-  await page.keyboard.press('1')
-  const note = page.getByTestId('annotations').getByLabel('Note')
-  await note.click()
+  await intoNewNote(page, 3)
   const typing: number[] = []
-  const text = 'the minister said the report was late, according to officials '
   let doneAt: number | null = null
   for (let i = 0; i < MAX_SUGGESTING_KEYS; i++) {
     if (doneAt === null && (await page.evaluate<boolean>(SUGGESTIONS_IN)))
       doneAt = await page.evaluate<number>('performance.now()')
     if (doneAt !== null && i >= minKeys) break
     const ms = await timed(page, 'keydown', 'paint', () =>
-      page.keyboard.press(text[i % text.length]),
+      page.keyboard.press(NOTE[i % NOTE.length]),
     )
     if (doneAt === null) typing.push(ms)
   }
