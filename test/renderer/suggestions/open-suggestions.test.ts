@@ -54,6 +54,19 @@ function apply(state: EditorState, command: Command): EditorState {
 
 const open = (state: EditorState) => suggestionKey.getState(state)!.open
 
+/** The article with no annotations and the suggestion plugin made with `options`. */
+function articleState(
+  doc: { text: string; blocks: Block[] },
+  options: Parameters<typeof suggestionPlugin>[0] = {},
+): EditorState {
+  return createArticleState({
+    document: doc,
+    schema: defaultSchema(),
+    initial: EMPTY,
+    plugins: [suggestionPlugin(options)],
+  })
+}
+
 /** What the shared rule says is open, of the kinds the plugin shows. */
 function expected(state: EditorState, all: readonly Suggestion[]): Suggestion[] {
   const st = suggestionKey.getState(state)!
@@ -75,12 +88,7 @@ describe('open suggestions, edit by edit', () => {
   })
 
   it('matches the shared filter after every kind of edit', () => {
-    let state = createArticleState({
-      document: doc,
-      schema,
-      initial: EMPTY,
-      plugins: [suggestionPlugin({ shown: true })],
-    })
+    let state = articleState(doc, { shown: true })
     state = apply(state, setSuggestions(all))
     expect(open(state)).toEqual(expected(state, all))
     const edits = randomEdits(doc.text, all, random(7))
@@ -100,12 +108,7 @@ describe('open suggestions, edit by edit', () => {
   })
 
   it('keeps the same open list when an edit is far from every suggestion', () => {
-    let state = createArticleState({
-      document: doc,
-      schema,
-      initial: EMPTY,
-      plugins: [suggestionPlugin()],
-    })
+    let state = articleState(doc)
     state = apply(state, setSuggestions(all))
     // A sentiment span on text no sentiment suggestion covers.
     const covered = (at: number) =>
@@ -191,13 +194,8 @@ describe('a large new set, filtered a slice at a time', () => {
     return state
   }
   const fresh = () =>
-    createArticleState({
-      document: doc,
-      schema,
-      initial: EMPTY,
-      // Every set is built in slices, however small.
-      plugins: [suggestionPlugin({ shown: true, openAtOnce: 0 })],
-    })
+    // Every set is built in slices, however small.
+    articleState(doc, { shown: true, openAtOnce: 0 })
   const progress = (state: EditorState) => suggestionKey.getState(state)!.building!.cache!
 
   it('follows an edit made between two slices, on what is worked out and on what is not', () => {
@@ -295,12 +293,7 @@ describe('decisions that need no new filter', () => {
   const all = suggest({ text: doc.text, blocks: doc.blocks, schema, entities: [] })
 
   it('a rejection or a change of kinds shown keeps every other open entry as it was', () => {
-    let state = createArticleState({
-      document: doc,
-      schema,
-      initial: EMPTY,
-      plugins: [suggestionPlugin({ shown: true })],
-    })
+    let state = articleState(doc, { shown: true })
     state = apply(state, setSuggestions(all))
     const before = new Map(open(state).map((s) => [s.id, s]))
     const named = new Set(all.flatMap((s) => s.links.map((l) => l.suggestionId)))
