@@ -164,3 +164,38 @@ test('headings where the sections of a long article meet are spaced as anywhere 
     expect(new Set(list).size, `gaps above a heading after a ${after}: ${list.join(' ')}`).toBe(1)
   }
 })
+
+test('suggestions on a long article are filtered in slices, and a claim tagged while they arrive is not suggested', async ({
+  app,
+}) => {
+  const page = app.page
+  await openLongArticle(page)
+  const group = page.getByRole('group', { name: 'Suggestions' })
+  const status = group.getByRole('status')
+  const toggle = group.getByRole('switch', { name: 'Suggestions' })
+  if (!(await toggle.isChecked())) await toggle.check()
+  // Tagged right away, while the engine's results may still be arriving and being filtered.
+  const claim = 'the budget for item 3 would be reviewed'
+  const { dir, docId } = await documentWith(page, claim)
+  const before = await spansOnDisk(dir, docId)
+  await selectPhrase(page, claim)
+  await page.keyboard.press('1')
+  const span = await waitForNewSpanOnDisk(dir, docId, before)
+  expect([span.layer, span.quote.exact]).toEqual(['claim', claim])
+  // Once every result is in, the count and the outlines agree...
+  await expect(status).toHaveAttribute('aria-label', /^\d+ open suggestions$/, {
+    timeout: 120_000,
+  })
+  const count = Number(await status.textContent())
+  // (More than are filtered in one go: OPEN_AT_ONCE, suggestion-plugin.ts.)
+  expect(count).toBeGreaterThan(1000)
+  const outlined = `new Set([...document.querySelectorAll('${EDITOR} [data-suggestion-id]')].map((el) => el.getAttribute('data-suggestion-id'))).size`
+  await expect.poll(() => page.evaluate<number>(outlined), { timeout: 60_000 }).toBe(count)
+  // ...and the claim tagged is no longer suggested, while its neighbours' are.
+  const claimOutline = (text: string) =>
+    page
+      .locator(`${EDITOR} .mg-suggestion[data-suggestion-kind="claim"]`)
+      .filter({ hasText: new RegExp(`^${text}$`) })
+  await expect(claimOutline(claim)).toHaveCount(0)
+  await expect(claimOutline('the budget for item 4 would be reviewed')).toHaveCount(1)
+})

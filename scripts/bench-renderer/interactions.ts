@@ -3,7 +3,7 @@
 // note, switching views, and opening the Claims view.
 import type { Page } from '@playwright/test'
 import type { Session } from './session'
-import { selectWords, timed, timedWork, until, waitSaved } from './session'
+import { selectWords, timed, timedWork, TIMEOUT_MS, until, waitSaved } from './session'
 
 /** Paragraphs (not headings) in the benchmark's article. */
 const PARAGRAPHS = 4_950
@@ -23,6 +23,18 @@ export interface Latencies {
   /** Longest task (Long Tasks API, > 50 ms) while the interactions ran, and how many there were. */
   longestTask: number
   longTasks: number
+  /** Right after the load, until the suggestion engine's last results are in (see whileSuggesting). */
+  suggesting: Suggesting
+}
+
+export interface Suggesting {
+  /** Keystrokes in a note while the results were still arriving, each to the next frame. */
+  typing: number[]
+  /** Longest task (> 50 ms) from the end of the load to the results all in, and how many. */
+  longestTask: number
+  longTasks: number
+  /** When the last results were in, from the end of the load (ms). */
+  doneAfter: number
 }
 
 /** Add, change and delete at `places` paragraphs spread over the article. */
@@ -51,15 +63,22 @@ export async function tagAtPlaces(page: Page, places: number, withChanges: boole
   return { add, change, delete: del }
 }
 
+/** What the benchmark types in a note. */
+const NOTE = 'the minister said the report was late, according to officials '
+
+/** Tags words of the n-th paragraph and puts the caret in the new span's note field. */
+async function intoNewNote(page: Page, paragraph: number): Promise<void> {
+  await selectWords(page, paragraph)
+  await page.keyboard.press('1')
+  await page.getByTestId('annotations').getByLabel('Note').click()
+}
+
 /** Keystrokes in the selected span's note field, each to the next frame. */
 async function typeNote(page: Page, keys: number): Promise<number[]> {
   await waitSaved(page)
-  await selectWords(page, 7)
-  await page.keyboard.press('1')
-  const note = page.getByTestId('annotations').getByLabel('Note')
-  await note.click()
+  await intoNewNote(page, 7)
   const out: number[] = []
-  const text = 'the minister said the report was late, according to officials'
+  const text = NOTE.trim()
   for (let i = 0; i < keys; i++)
     out.push(
       await timed(page, 'keydown', 'paint', () => page.keyboard.press(text[i % text.length])),
@@ -142,9 +161,52 @@ async function claimsSettled(session: Session, calledAfter?: number): Promise<vo
   await session.page.evaluate('new Promise((r) => setTimeout(r, 300))')
 }
 
+/** The toolbar's count says the engine's last phase is in (no longer computing). */
+const SUGGESTIONS_IN = `(() => { const l = document.querySelector('.suggestion-count')?.getAttribute('aria-label') ?? ''; return /^[1-9][0-9]* open/.test(l) && !l.includes('computing') })()`
+
+/**
+ * Right after the load, while the suggestion worker's results (rules, then names) arrive and are
+ * applied: types in a note until the last results are in (at least `minKeys` keys, at most
+ * MAX_SUGGESTING_KEYS), and records the long tasks of that window.
+ */
+async function whileSuggesting(page: Page, minKeys: number): Promise<Suggesting> {
+  const from = await page.evaluate<number>('performance.now()')
+  await intoNewNote(page, 3)
+  const typing: number[] = []
+  let doneAt: number | null = null
+  for (let i = 0; i < MAX_SUGGESTING_KEYS; i++) {
+    if (doneAt === null && (await page.evaluate<boolean>(SUGGESTIONS_IN)))
+      doneAt = await page.evaluate<number>('performance.now()')
+    if (doneAt !== null && i >= minKeys) break
+    const ms = await timed(page, 'keydown', 'paint', () =>
+      page.keyboard.press(NOTE[i % NOTE.length]),
+    )
+    if (doneAt === null) typing.push(ms)
+  }
+  if (doneAt === null) {
+    await until(page, SUGGESTIONS_IN, TIMEOUT_MS)
+    doneAt = await page.evaluate<number>('performance.now()')
+  }
+  const tasks = await page.evaluate<number[]>(
+    `window.__bench.longTasks.filter((t) => t.start >= ${from} && t.start < ${doneAt}).map((t) => t.duration)`,
+  )
+  await page.evaluate(`document.querySelector('.ProseMirror').focus({ preventScroll: true })`)
+  await waitSaved(page)
+  return {
+    typing,
+    longestTask: Math.max(0, ...tasks),
+    longTasks: tasks.length,
+    doneAfter: doneAt - from,
+  }
+}
+
+const MAX_SUGGESTING_KEYS = 600
+
 /** Every interaction of the benchmark, on the open document. */
 export async function interact(session: Session, places: number): Promise<Latencies> {
   const { page } = session
+  const suggesting = await whileSuggesting(page, 10)
+  await session.profile('suggesting')
   const from = await page.evaluate<number>('performance.now()')
   const tagged = await tagAtPlaces(page, places, true)
   await session.profile('tagging')
@@ -161,5 +223,6 @@ export async function interact(session: Session, places: number): Promise<Latenc
     ...v,
     longestTask: Math.max(0, ...tasks),
     longTasks: tasks.length,
+    suggesting,
   }
 }

@@ -93,6 +93,27 @@ export function latencyTable(spans: Latencies, none: Latencies): string {
     '',
     f1(none.longestTask),
   ])
+  const a = spans.suggesting
+  const b = none.suggesting
+  rows.push(
+    [
+      'type in a note while suggestions arrive: key → next frame',
+      `${a.typing.length}/${b.typing.length}`,
+      ...cells(a.typing),
+      ...cells(b.typing),
+    ],
+    ['load → suggestion results all in (ms)', '', f1(a.doneAfter), '', '', f1(b.doneAfter), '', ''],
+    [
+      'tasks over 50 ms from load until the results are in: count, longest',
+      '',
+      String(a.longTasks),
+      '',
+      f1(a.longestTask),
+      String(b.longTasks),
+      '',
+      f1(b.longestTask),
+    ],
+  )
   return table(['interaction (ms)', 'n', '20k p50', 'p95', 'max', 'none p50', 'p95', 'max'], rows)
 }
 

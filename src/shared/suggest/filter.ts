@@ -74,14 +74,18 @@ export function openEntry(
 /** Target id → the links naming it, in suggestion order then link order. */
 export function incomingLinks(suggestions: readonly Suggestion[]): Map<string, IncomingLink[]> {
   const incoming = new Map<string, IncomingLink[]>()
-  for (const source of suggestions)
-    for (const link of source.links) {
-      if (!link.suggestionId) continue
-      const list = incoming.get(link.suggestionId)
-      if (list) list.push({ source, link })
-      else incoming.set(link.suggestionId, [{ source, link }])
-    }
+  for (const source of suggestions) addIncoming(incoming, source)
   return incoming
+}
+
+/** Adds the links of `source` to `incoming` (see `incomingLinks`; call in suggestion order). */
+export function addIncoming(incoming: Map<string, IncomingLink[]>, source: Suggestion): void {
+  for (const link of source.links) {
+    if (!link.suggestionId) continue
+    const list = incoming.get(link.suggestionId)
+    if (list) list.push({ source, link })
+    else incoming.set(link.suggestionId, [{ source, link }])
+  }
 }
 
 /** The key of a relation in a set of them (`relationKeys`). */

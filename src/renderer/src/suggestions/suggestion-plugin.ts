@@ -7,7 +7,10 @@
 //
 // A document with thousands of suggestions is drawn in steps (`pending`, drawn by 'reveal'
 // actions when the browser is idle, as the annotation plugin does for highlights), so turning
-// suggestions on never blocks the article for long.
+// suggestions on never blocks the article for long. For the same reason, what is open among a
+// large new set from the engine is worked out in slices ('build' actions, when the browser is
+// idle; see `Building`), following the edits made meanwhile, and the set replaces the previous one
+// only once it is complete.
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
@@ -15,7 +18,17 @@ import { SUGGESTION_KINDS } from '../../../shared/suggest'
 import { annotationKey, type AnnotationState } from '../editor/annotation-plugin'
 import { IndexedDecorations } from '../editor/indexed-decorations'
 import { RevealScheduler } from '../editor/reveal-scheduler'
-import { computeOpen, updateOpen, type OpenCache, type OpenResult } from './open-suggestions'
+import {
+  advanceOpen,
+  applyEdit,
+  computeOpen,
+  openOf,
+  startOpen,
+  updateOpen,
+  type OpenCache,
+  type OpenInput,
+  type OpenResult,
+} from './open-suggestions'
 
 /** The actions the plugin understands, sent as `tr.setMeta(suggestionKey, action)`. */
 export type SuggestionAction =
@@ -27,6 +40,11 @@ export type SuggestionAction =
   | { type: 'kinds'; kinds: readonly SuggestionKind[] }
   | { type: 'current'; id: string | null }
   | { type: 'reveal'; count: number }
+  /**
+   * Works out more of the new set's open filter (`building`): up to `count` steps, stopping early
+   * once `deadline` (a `performance.now()` time) has passed.
+   */
+  | { type: 'build'; count: number; deadline?: number }
 
 export interface SuggestionState {
   /** Everything the engine proposed, in text order. */
@@ -54,6 +72,27 @@ export interface SuggestionState {
   /** The open filter's working state, and the token saying it is current for this state. */
   cache: OpenCache | null
   token: object | null
+  /** A large new set from the engine whose open filter is being worked out, or null. */
+  building: Building | null
+}
+
+/**
+ * A new set from the engine too large to filter in one task (over `openAtOnce` suggestions),
+ * worked out a slice at a time by 'build' actions. Meanwhile `all`, `open` and the outlines stay the
+ * previous set's (as while the engine computes), `computing` stays true, and every edit is applied
+ * to the part worked out (`applyEdit`), so the set, once in, is open exactly as if it had been
+ * filtered at once against the annotations of that moment.
+ */
+export interface Building {
+  all: readonly Suggestion[]
+  /** The `computing` the set came with, shown once it is in. */
+  computing: boolean
+  /**
+   * The filter so far, and the token saying it is current for this state (null, or a token of
+   * another state: to be started again).
+   */
+  cache: OpenCache | null
+  token: object | null
 }
 
 export const suggestionKey = new PluginKey<SuggestionState>('marginalia-suggestions')
@@ -62,6 +101,11 @@ export const suggestionKey = new PluginKey<SuggestionState>('marginalia-suggesti
 const FIRST_OUTLINES = 400
 const OUTLINES_PER_STEP = 800
 
+/** A new set of up to this many suggestions is filtered in the transaction that brings it. */
+export const OPEN_AT_ONCE = 1000
+/** Time a build step may take (ms); the clock is read every few hundred suggestions. */
+const BUILD_STEP_MS = 8
+
 interface Options {
   shown?: boolean
   kinds?: readonly SuggestionKind[]
@@ -69,6 +113,8 @@ interface Options {
   onClickSuggestions?: (view: EditorView, ids: string[], event: MouseEvent) => void
   /** Told when what is open, the current suggestion, the switch or `computing` changed. */
   onState?: (st: SuggestionState) => void
+  /** Larger sets are filtered a slice at a time (default OPEN_AT_ONCE; tests set less). */
+  openAtOnce?: number
 }
 
 /** Creates the suggestion plugin (place it after the annotation plugin). */
@@ -88,26 +134,29 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
         seen: null,
         cache: null,
         token: null,
+        building: null,
       }),
       apply(tr, prev, _old, state) {
         const action = tr.getMeta(suggestionKey) as SuggestionAction | undefined
         const ann = annotationKey.getState(state)
         if (!ann) return prev
         if (action?.type === 'reveal') return reveal(prev, action.count, state)
-        const next = action ? reduce(prev, action) : prev
-        const stale =
-          next !== prev ||
-          !prev.seen ||
-          prev.seen.revision !== ann.revision ||
-          prev.seen.rejected !== ann.rejected
-        return stale ? refresh(prev, next, ann, state) : prev
+        if (action?.type === 'build') return buildStep(prev, action, ann, state)
+        const next = action ? reduce(prev, action, options.openAtOnce ?? OPEN_AT_ONCE) : prev
+        const edited =
+          !prev.seen || prev.seen.revision !== ann.revision || prev.seen.rejected !== ann.rejected
+        if (next === prev && !edited) return prev
+        const st = refresh(prev, next, ann, state)
+        return edited ? followEdit(prev, st, ann) : st
       },
     },
     view(view) {
       const reveal = new RevealScheduler(view, revealTr, OUTLINES_PER_STEP)
+      const build = new RevealScheduler(view, buildTr, Infinity)
       return {
         update(v, prevState) {
           reveal.update()
+          build.update()
           const a = suggestionKey.getState(prevState)
           const b = suggestionKey.getState(v.state)
           if (
@@ -120,7 +169,10 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
           )
             options.onState?.(b)
         },
-        destroy: () => reveal.destroy(),
+        destroy: () => {
+          reveal.destroy()
+          build.destroy()
+        },
       }
     },
     props: {
@@ -150,10 +202,15 @@ function indexed(set: DecorationSet): IndexedDecorations {
   return source
 }
 
-function reduce(st: SuggestionState, action: SuggestionAction): SuggestionState {
+function reduce(st: SuggestionState, action: SuggestionAction, atOnce: number): SuggestionState {
   switch (action.type) {
-    case 'set':
-      return { ...st, all: action.suggestions, computing: action.computing ?? false }
+    case 'set': {
+      const computing = action.computing ?? false
+      if (action.suggestions.length <= atOnce)
+        return { ...st, all: action.suggestions, computing, building: null }
+      const building = { all: action.suggestions, computing, cache: null, token: null }
+      return { ...st, computing: true, building }
+    }
     case 'computing':
       return st.computing ? st : { ...st, computing: true }
     case 'show':
@@ -163,6 +220,7 @@ function reduce(st: SuggestionState, action: SuggestionAction): SuggestionState 
     case 'current':
       return action.id === st.currentId ? st : { ...st, currentId: action.id }
     case 'reveal':
+    case 'build':
       return st
   }
 }
@@ -179,20 +237,17 @@ function refresh(
   ann: AnnotationState,
   state: EditorState,
 ): SuggestionState {
-  const same =
-    next.all === prev.all && next.kinds === prev.kinds && prev.seen?.rejected === ann.rejected
+  const edited =
+    !prev.seen || prev.seen.revision !== ann.revision || prev.seen.rejected !== ann.rejected
   let result: OpenResult | null = null
-  if (!same || !prev.seen || prev.seen.revision !== ann.revision) {
-    const input = { spans: ann.spans.sorted(), relations: ann.relations, rejected: ann.rejected }
-    const step =
-      same &&
-      prev.cache &&
-      prev.cache.token === prev.token &&
-      prev.seen?.revision === ann.revision - 1 &&
-      ann.touchedRevision === ann.revision
-    result = step
-      ? updateOpen(prev.cache!, prev.open, ann.touched, input)
-      : computeOpen(next.all, next.kinds, input)
+  if (edited || next.all !== prev.all || next.kinds !== prev.kinds) {
+    const input = inputOf(ann)
+    const cache = prev.cache && prev.cache.token === prev.token && next.all === prev.all
+    const step = prev.seen?.revision === ann.revision - 1 && ann.touchedRevision === ann.revision
+    if (cache && (!edited || step)) {
+      if (edited) result = updateOpen(prev.cache!, prev.open, ann.touched, input)
+      if (next.kinds !== prev.kinds) result = withKinds(prev.cache!, next.kinds)
+    } else result = computeOpen(next.all, next.kinds, input)
   }
   const opened = result ? result.open : prev.open
   const currentId = nextCurrent(prev, next, opened)
@@ -205,6 +260,67 @@ function refresh(
     token: result ? result.cache.token : prev.token,
   }
   return redraw(prev, st, ann, state, result ? result.changed : new Set())
+}
+
+function inputOf(ann: AnnotationState): OpenInput {
+  return { spans: ann.spans.sorted(), relations: ann.relations, rejected: ann.rejected }
+}
+
+/** The open suggestions of other kinds, from the same filter (nothing is worked out again). */
+function withKinds(cache: OpenCache, kinds: ReadonlySet<SuggestionKind>): OpenResult {
+  cache.kinds = kinds
+  cache.token = {}
+  return { open: openOf(cache), cache, changed: null }
+}
+
+/**
+ * Applies an edit to the new set being built: to the part worked out, when the edit is the next
+ * step of the annotations it has followed; otherwise (another line of states) it starts again.
+ */
+function followEdit(prev: SuggestionState, st: SuggestionState, ann: AnnotationState) {
+  const b = st.building
+  if (!b?.cache) return st
+  const step =
+    b.cache.token === b.token &&
+    prev.seen?.revision === ann.revision - 1 &&
+    ann.touchedRevision === ann.revision
+  if (!step) return { ...st, building: { ...b, cache: null, token: null } }
+  applyEdit(b.cache, ann.touched, inputOf(ann))
+  return { ...st, building: { ...b, token: b.cache.token } }
+}
+
+/**
+ * One slice of the new set's filter: its indexes first, then annotating spans and entries until
+ * the step's budget is spent. Once complete, the set replaces the previous one, its outlines
+ * diffed against the old ones as for any new set.
+ */
+function buildStep(
+  prev: SuggestionState,
+  action: { count: number; deadline?: number },
+  ann: AnnotationState,
+  state: EditorState,
+): SuggestionState {
+  const b = prev.building
+  if (!b) return prev
+  const input = inputOf(ann)
+  if (!b.cache || b.cache.token !== b.token) {
+    const cache = startOpen(b.all, prev.kinds, input)
+    return { ...prev, building: { ...b, cache, token: cache.token } }
+  }
+  const cache = b.cache
+  if (!advanceOpen(cache, input, action.count, action.deadline))
+    return { ...prev, building: { ...b, token: cache.token } }
+  const next: SuggestionState = { ...prev, all: b.all, computing: b.computing, building: null }
+  const result = withKinds(cache, prev.kinds)
+  const st: SuggestionState = {
+    ...next,
+    open: result.open,
+    currentId: nextCurrent(prev, next, result.open),
+    seen: { revision: ann.revision, rejected: ann.rejected },
+    cache,
+    token: cache.token,
+  }
+  return redraw(prev, st, ann, state, null)
 }
 
 /**
@@ -364,6 +480,20 @@ function reveal(st: SuggestionState, count: number, state: EditorState): Suggest
     decorations: st.decorations.add(state.doc, outlines(ann, shown, st.currentId)),
     pending: st.pending.slice(shown.length),
   }
+}
+
+/**
+ * The transaction that works out the next slice of a new set's open filter (for BUILD_STEP_MS from
+ * now), or null if none is being built.
+ */
+export function buildTr(state: EditorState, count: number): Transaction | null {
+  if (!suggestionKey.getState(state)?.building) return null
+  const action: SuggestionAction = {
+    type: 'build',
+    count,
+    deadline: performance.now() + BUILD_STEP_MS,
+  }
+  return state.tr.setMeta(suggestionKey, action)
 }
 
 /** The transaction that draws the next `count` pending outlines, or null if none are pending. */
