@@ -13,6 +13,7 @@
 // sections, an update touches the ~100 sections and the 50 blocks of the one that changed.
 import { Schema, type Node } from 'prosemirror-model'
 import type { Block, BlockType, Document } from '../../../shared/model'
+import { partitionPoint } from '../../../shared/partition-point'
 
 /**
  * Articles with more top-level blocks than this are long: they are built in sections (see above),
@@ -299,12 +300,5 @@ function clamp(n: number, lo: number, hi: number): number {
 
 /** Index of the last item whose key is <= value, or -1 (items ascending by key). */
 function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
-  let lo = 0
-  let hi = items.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (key(items[mid]) <= value) lo = mid + 1
-    else hi = mid
-  }
-  return lo - 1
+  return partitionPoint(items.length, (i) => key(items[i]) <= value) - 1
 }
