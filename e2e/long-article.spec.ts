@@ -129,3 +129,38 @@ test('a span across two sections of a long article has the exact text and is dra
   await scrollToPhrase(page, 'marker-48 ')
   await saveScreenshot(app, 'long-article-across-sections')
 })
+
+test('headings where the sections of a long article meet are spaced as anywhere else', async ({
+  app,
+}) => {
+  const page = app.page
+  await waitForArticle(page)
+  // Two headings in a row every ten blocks: wherever the article is cut in sections, one of them
+  // is next to the cut.
+  const blocks = Array.from({ length: 300 }, (_, i) =>
+    i % 10 === 9 || i % 10 === 0 ? `## Heading ${i}` : `Paragraph ${i} of the sectioned notes.`,
+  )
+  const md = `# Sectioned notes\n\n${blocks.join('\n\n')}\n`
+  await dropFiles(page, [{ name: 'sectioned-notes.md', data: Buffer.from(md, 'utf8') }])
+  await closeImportReport(page, '1 document added')
+  await openDocumentByTitle(page, /Sectioned notes/)
+  await waitForArticle(page, 'Paragraph 1 ')
+  expect(await page.locator('.mg-section').count()).toBeGreaterThan(4)
+  // The space above each heading, by what comes before it: a paragraph, or another heading.
+  const gaps = await page.evaluate(() => {
+    const out: Record<string, number[]> = { p: [], h2: [] }
+    const blocks = [...document.querySelectorAll<HTMLElement>('.mg-doc p, .mg-doc h2')]
+    blocks.forEach((el, i) => {
+      if (el.tagName !== 'H2' || i === 0) return
+      el.scrollIntoView({ block: 'center' })
+      const before = blocks[i - 1]
+      const gap = el.getBoundingClientRect().top - before.getBoundingClientRect().bottom
+      out[before.tagName.toLowerCase()].push(Math.round(gap * 10) / 10)
+    })
+    return out
+  })
+  for (const [after, list] of Object.entries(gaps)) {
+    expect(list.length, after).toBeGreaterThan(20)
+    expect(new Set(list).size, `gaps above a heading after a ${after}: ${list.join(' ')}`).toBe(1)
+  }
+})

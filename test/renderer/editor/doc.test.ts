@@ -152,9 +152,31 @@ describe('buildPmDoc', () => {
     doc.forEach((section) =>
       section.forEach((block) => expect(block.type.name).not.toBe('section')),
     )
+    // Sections of SECTION_BLOCKS top-level blocks (one more where a heading would open the next).
     let tops = 0
     forEachBlock(doc, () => tops++)
-    expect(doc.childCount).toBe(Math.ceil(tops / SECTION_BLOCKS))
+    const sizes: number[] = []
+    doc.forEach((section) => sizes.push(section.childCount))
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(tops)
+    for (const size of sizes.slice(0, -1))
+      expect([SECTION_BLOCKS, SECTION_BLOCKS + 1]).toContain(size)
+    expectExactInsideBlocks(d.text, d.blocks)
+  })
+
+  it('never opens a section with a heading, so its top margin collapses with the block before', () => {
+    // A heading at every cut, and at one cut three headings in a row.
+    const parts = Array.from({ length: LONG_ARTICLE_BLOCKS * 2 }, (_, i) => {
+      const heading = i % SECTION_BLOCKS === 0 || (i >= 100 && i < 103)
+      return [heading ? 'heading' : 'paragraph', `Block ${i}`, 2] as [Block['type'], string, number]
+    })
+    const d = makeDocument(parts)
+    const { doc } = buildPmDoc(d)
+    const openers: string[] = []
+    doc.forEach((section, _pos, index) => {
+      if (index > 0) openers.push(section.firstChild!.type.name)
+    })
+    expect(openers.length).toBeGreaterThan(4)
+    expect(openers.every((name) => name === 'paragraph')).toBe(true)
     expectExactInsideBlocks(d.text, d.blocks)
   })
 

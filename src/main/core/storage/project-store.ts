@@ -457,6 +457,11 @@ export class ProjectStore {
       })
   }
 
+  /** How many annotation sets are held in memory for incremental saves (bounded; for tests). */
+  get heldSets(): number {
+    return this.#writer?.heldSets ?? 0
+  }
+
   #assertOpen(): void {
     if (this.#closed) throw new ProjectError(this.dir, 'the project is closed')
   }

@@ -145,12 +145,21 @@ export class ProjectWriter {
     })
   }
 
+  /** How many sets the saver holds in memory (for tests). */
+  get heldSets(): number {
+    return this.#saver.held
+  }
+
   /** Folds every journal written in this session into its set file (on closing). */
   compactJournals(): Promise<void> {
     return this.#exclusive(async () => {
       for (const { setId, docId } of this.#saver.journaled()) {
         if (!this.state.view.entries.has(docId)) continue
-        if (!(await this.#saver.compact(setId, docId))) continue
+        const read = async () => {
+          const stored = await this.state.readStoredSet(setId, docId)
+          return stored?.own ? stored : null // its own file, not another copy's
+        }
+        if (!(await this.#saver.compact(setId, docId, this.state.generation, read))) continue
         const record = this.state.index.sets.get(setId)?.files.get(docId)
         const counts = record && { ...record, journal: undefined }
         if (counts) await this.state.index.recordSet(setId, docId, counts, true)

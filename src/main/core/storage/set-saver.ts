@@ -16,17 +16,15 @@ import {
 import { isCode, writeFileDurable } from './durable-write'
 import { WriteError } from './errors'
 import type { ProjectLayout } from './layout'
+import { diffList, type ListDelta, type ListDiff } from './list-delta'
 import {
   baseHash,
-  diffList,
   entryLine,
   headerLine,
   restOf,
   sameRelation,
   sameSpan,
   type JournalEntry,
-  type ListDelta,
-  type ListDiff,
 } from './set-journal'
 import { readWhole, type StorageFs } from './storage-fs'
 
@@ -67,6 +65,11 @@ export interface SavePlan {
 /** Writes sets; see the top of this file. */
 export class SetSaver {
   readonly #known = new Map<string, Known>()
+  /**
+   * Sets let go from memory (more than SETS_KEPT were open) while they had a journal on disk.
+   * Their journal stays valid there (every reader applies it) and is folded on closing, from disk.
+   */
+  readonly #letGo = new Map<string, { setId: string; docId: string }>()
 
   constructor(
     private readonly layout: ProjectLayout,
@@ -149,26 +152,50 @@ export class SetSaver {
     await this.#writeWhole(set, generation)
   }
 
-  /** Sets with a journal, to fold into their files (`compact`). */
+  /** Sets with a journal, to fold into their files (`compact`): those held and those let go. */
   journaled(): { setId: string; docId: string }[] {
-    return [...this.#known.values()].filter((k) => k.journalBytes !== 0)
+    const held = [...this.#known.values()].filter((k) => k.journalBytes !== 0)
+    return [...held, ...this.#letGo.values()]
   }
 
-  /** Writes a journaled set whole, removing its journal; true when it had one. */
-  async compact(setId: string, docId: string): Promise<boolean> {
-    const known = this.#known.get(this.#key(setId, docId))
-    if (!known || known.journalBytes === 0) return false
-    const set = setJson(docId, setId, known.analyst, known.updatedAt, known.annotations)
-    await this.#writeWhole(set, known.generation)
+  /** How many sets are held in memory (for tests: never more than SETS_KEPT after a save). */
+  get held(): number {
+    return this.#known.size
+  }
+
+  /**
+   * Writes a journaled set whole, removing its journal; true when it had one. A set let go from
+   * memory is read back with `read` first; one that no longer reads is left as it is on disk.
+   */
+  async compact(
+    setId: string,
+    docId: string,
+    generation: number,
+    read: () => Promise<StoredSet | null>,
+  ): Promise<boolean> {
+    const key = this.#key(setId, docId)
+    const known = this.#known.get(key)
+    if (known) {
+      if (known.journalBytes === 0) return false
+      const set = setJson(docId, setId, known.analyst, known.updatedAt, known.annotations)
+      await this.#writeWhole(set, known.generation)
+      return true
+    }
+    if (!this.#letGo.delete(key)) return false
+    const stored = await read().catch(() => null)
+    if (!stored?.journal) return false
+    await this.#writeWhole(stored.set, generation, false)
     return true
   }
 
   /** Forgets what is known of a document's sets (its files were deleted). */
   forget(docId: string): void {
     for (const [key, known] of this.#known) if (known.docId === docId) this.#known.delete(key)
+    for (const [key, set] of this.#letGo) if (set.docId === docId) this.#letGo.delete(key)
   }
 
-  async #writeWhole(set: AnnotationSetJson, generation: number): Promise<void> {
+  /** Writes `set` whole (removing its journal), and holds it for the next save unless told not. */
+  async #writeWhole(set: AnnotationSetJson, generation: number, hold = true): Promise<void> {
     const text = serializeSet(set)
     const file = await this.writers.writeText(set.set, set.document, text)
     const known = this.#known.get(this.#key(set.set, set.document))
@@ -180,6 +207,7 @@ export class SetSaver {
           if (!isCode(error, 'ENOENT')) throw new WriteError(file, error, true)
         })
     }
+    if (!hold) return
     const large = text.length >= this.minBytes
     this.#keep({
       setId: set.set,
@@ -232,11 +260,14 @@ export class SetSaver {
     known.annotations = { ...a, spans: [...a.spans], relations: [...a.relations] }
     const key = this.#key(known.setId, known.docId)
     this.#known.delete(key)
+    this.#letGo.delete(key)
     this.#known.set(key, known)
     while (this.#known.size > SETS_KEPT) {
       const [oldest, value] = this.#known.entries().next().value!
-      if (value.journalBytes !== 0) break // kept until compacted
       this.#known.delete(oldest)
+      // Its journal stays on disk, valid; closing folds it.
+      if (value.journalBytes !== 0)
+        this.#letGo.set(oldest, { setId: value.setId, docId: value.docId })
     }
   }
 

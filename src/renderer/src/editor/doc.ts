@@ -23,6 +23,8 @@ export const LONG_ARTICLE_BLOCKS = 200
 
 /** Top-level blocks per section of a long article. */
 export const SECTION_BLOCKS = 50
+/** How many headings in a row a section may take beyond SECTION_BLOCKS (see `sectioned`). */
+const HEADINGS_CARRIED = 6
 
 /** Whether an article is long (see LONG_ARTICLE_BLOCKS). */
 export function isLongArticle(document: Pick<Document, 'blocks'>): boolean {
@@ -229,8 +231,14 @@ function sectioned(
   text: string,
 ): { doc: Node; map: OffsetMap } {
   const sections: Node[] = []
-  for (let i = 0; i < top.length; i += SECTION_BLOCKS) {
-    const children = top.slice(i, i + SECTION_BLOCKS)
+  for (let i = 0, end = 0; i < top.length; i = end) {
+    end = Math.min(i + SECTION_BLOCKS, top.length)
+    // A heading stays with the section before it rather than opening one: a section is laid out
+    // on its own (content-visibility), so a heading opening it would add its top margin to the
+    // previous block's bottom margin instead of the two collapsing.
+    while (end < top.length && end - i < SECTION_BLOCKS + HEADINGS_CARRIED && isHeading(top[end]))
+      end++
+    const children = top.slice(i, end)
     sections.push(articleSchema.nodes.section.create({ estimate: estimateEm(children) }, children))
   }
   const doc = articleSchema.nodes.doc.create(null, sections)
@@ -242,6 +250,10 @@ function sectioned(
     return false
   })
   return { doc, map: new OffsetMap(text, shifted) }
+}
+
+function isHeading(node: Node): boolean {
+  return node.type === articleSchema.nodes.heading
 }
 
 /** Characters per line and line height (em) of the article's text, for `estimateEm` (editor.css). */

@@ -6,10 +6,9 @@ import { appendFile, readFile, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ProjectError, ProjectStore } from '../../../../src/main/core/storage'
+import { applyList, diffList } from '../../../../src/main/core/storage/list-delta'
 import {
-  applyList,
   baseHash,
-  diffList,
   entryLine,
   headerLine,
   sameSpan,
@@ -155,6 +154,44 @@ describe('incremental saves', () => {
     const reopened = await open(dir)
     expect(reopened.summaries()[0].spanCount).toBe(a.spans.length)
     await reopened.close()
+  })
+
+  it('journaled sets of many documents are let go from memory; their journals still apply and are folded on closing', async () => {
+    const { dir, store, id } = await project()
+    const ids = [id]
+    for (let k = 1; k < 7; k++) {
+      const added = await store.addDocument(newDocument(`${TEXT}\n\nCopy ${k}.`))
+      if (added.status !== 'added') throw new Error('not added')
+      ids.push(added.entry.id)
+    }
+    const expected = new Map<string, Annotations>()
+    for (const doc of ids) {
+      await store.saveAnnotations(doc, setOf(30))
+      const loaded = (await store.loadDocument(doc)).annotations
+      const edited = { ...loaded, spans: loaded.spans.filter((s) => s.id !== 's3') }
+      await store.saveAnnotations(doc, edited)
+      const { docLabelMeta: _stamps, ...rest } = edited
+      expected.set(doc, rest)
+      // Held in memory: a few recent sets, however many were edited.
+      expect(store.heldSets).toBeLessThanOrEqual(4)
+    }
+    for (const doc of ids) {
+      expect(await exists(journalFile(dir, doc))).toBe(true)
+      expect(await onDisk(dir, doc)).toEqual(expected.get(doc))
+    }
+    // The first, let go long ago, is opened and edited again: its journal goes on from disk.
+    const again = (await store.loadDocument(ids[0])).annotations
+    const more = { ...again, spans: again.spans.filter((s) => s.id !== 's4') }
+    await store.saveAnnotations(ids[0], more)
+    const { docLabelMeta: _stamps, ...moreRest } = more
+    expected.set(ids[0], moreRest)
+    expect((await readFile(journalFile(dir, ids[0]), 'utf8')).trim().split('\n')).toHaveLength(3)
+    expect(await onDisk(dir, ids[0])).toEqual(moreRest)
+    await store.close()
+    for (const doc of ids) {
+      expect(await exists(journalFile(dir, doc))).toBe(false)
+      expect(await onDisk(dir, doc)).toEqual(expected.get(doc))
+    }
   })
 
   it('a set below the size threshold is written whole, with no journal', async () => {
