@@ -231,8 +231,8 @@ function sectioned(
   text: string,
 ): { doc: Node; map: OffsetMap } {
   const sections: Node[] = []
-  for (let i = 0, end = 0; i < top.length; i = end) {
-    end = Math.min(i + SECTION_BLOCKS, top.length)
+  for (let i = 0; i < top.length;) {
+    let end = Math.min(i + SECTION_BLOCKS, top.length)
     // A heading stays with the section before it rather than opening one: a section is laid out
     // on its own (content-visibility), so a heading opening it would add its top margin to the
     // previous block's bottom margin instead of the two collapsing.
@@ -240,6 +240,7 @@ function sectioned(
       end++
     const children = top.slice(i, end)
     sections.push(articleSchema.nodes.section.create({ estimate: estimateEm(children) }, children))
+    i = end
   }
   const doc = articleSchema.nodes.doc.create(null, sections)
   // The textblocks come in the same order as `mapped`: read their new positions off the document.
