@@ -12,6 +12,7 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import {
   chooseImport,
+  clickHighlight,
   highlight,
   spanDetails,
   tagPhrase,
@@ -197,6 +198,66 @@ test('the table shows a claim tagged a moment ago, before autosave has run', asy
     has: page.locator('.cell-claim', { hasText: phrase }),
   })
   await expect(added.getByText('No source')).toBeVisible()
+})
+
+test('the table shown again follows each edit made in the article since: tag, change, link, undo, delete', async ({
+  app,
+}) => {
+  const page = app.page
+  const rows = await expectedRows(page)
+  const dir = await openProjectDir(page)
+  const { text, title } = (await readAllDocuments(dir))[0].document
+  const phrase = text
+    .split(/\n+/)
+    .map((l) => l.trim().split(' ').slice(0, 6).join(' '))
+    .find((p) => p.length > 20 && !title.includes(p) && !rows.some((r) => r.claimText.includes(p)))!
+  const toArticle = () => page.getByRole('tab', { name: 'Article' }).click()
+  // The table is loaded once before the edits: each check below is of the table shown again.
+  await openClaimsView(page)
+  await expect(tableRows(page)).toHaveCount(rows.length)
+  const tensions = claimsPanel(page).locator('tbody tr[data-claim-id="claim-tensions"]')
+  await expect(tensions.getByText('No source')).toBeVisible()
+
+  await toArticle()
+  await tagPhrase(page, phrase, '1')
+  await openClaimsView(page)
+  await expect(tableRows(page)).toHaveCount(rows.length + 1)
+  const added = claimsPanel(page).locator('tbody tr', {
+    has: page.locator('.cell-claim', { hasText: phrase }),
+  })
+  await expect(added).toHaveCount(1)
+  const addedId = (await added.getAttribute('data-claim-id'))!
+
+  // The new claim is still selected in the panel: set its checkability.
+  await toArticle()
+  await spanDetails(page).getByLabel('Checkability').selectOption('opinion')
+  await openClaimsView(page)
+  await expect(added.locator('.check')).toHaveText(/opinion/i)
+
+  await toArticle()
+  await clickHighlight(page, 'claim-tensions')
+  await page.keyboard.press('l')
+  await expect(page.getByRole('listbox', { name: 'Link to…' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('listbox', { name: 'Link to…' })).toBeHidden()
+  await openClaimsView(page)
+  await expect(tensions).toContainText('Antony Blinken')
+  await expect(tensions.getByText('No source')).toHaveCount(0)
+
+  await toArticle()
+  await clickHighlight(page, 'claim-tensions')
+  await page.keyboard.press('Control+z')
+  await expect(spanDetails(page).getByRole('heading', { name: /Claim/ })).toContainText('No source')
+  await openClaimsView(page)
+  await expect(tensions.getByText('No source')).toBeVisible()
+
+  await toArticle()
+  await clickHighlight(page, addedId)
+  await page.keyboard.press('Delete')
+  await expect(highlight(page, addedId)).toHaveCount(0)
+  await openClaimsView(page)
+  await expect(tableRows(page)).toHaveCount(rows.length)
+  await expect(added).toHaveCount(0)
 })
 
 test('CSV export of the claims table writes every row', async ({ app }) => {

@@ -6,8 +6,9 @@
 // 1. the load against the plain-DOM floor: the same document loaded the same way (app:init, then
 //    document:load through the same bridge) and shown as plain <p> elements with no editor;
 // 2. p50/p95/max of adding, changing and deleting spans at 50 places spread over the article,
-//    typing in a note, switching views and opening the Claims view, each from the input event to
-//    the frame that shows the result (see bench-renderer/instrument.ts);
+//    typing in a note, switching views and opening the Claims view (with nothing changed since it
+//    was last shown, and after a tag), each from the input event to the frame that shows the
+//    result (see bench-renderer/instrument.ts);
 // 3. how load and add times grow with 1,000, 5,000, 20,000 and 50,000 spans.
 //
 // The harness's own round trips are not counted in latencies; the load is split into main's part

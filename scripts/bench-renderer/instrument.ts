@@ -12,7 +12,9 @@
 // input) and records the time from its timeStamp to the frame after the result shows:
 // 'paint' — the next frame; 'added' — a new highlight id is in the DOM; 'removed' — the highlight
 // `arg` is gone; 'selector' — an element matches `arg`. The frame is taken as requestAnimationFrame
-// + a task, so the paint has been produced.
+// + a task, so the paint has been produced. `work` is the time the event's own listeners took (from
+// the first, in capture on window, to the last, in bubble on window): the page's work for the
+// input, without the wait for a loaded CPU before it is dispatched or the frame after it.
 export const INSTRUMENT = `(() => {
   const b = (window.__bench = { expected: 0, selector: '', firstScreen: null, all: null, maxN: 0, grewAt: null, lastMutation: 0, longTasks: [], lat: null, armed: null })
   const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0))
@@ -61,6 +63,7 @@ export const INSTRUMENT = `(() => {
   }
   b.arm = (event, until, arg) => {
     b.lat = null
+    b.work = null
     b.armed = { event, until, arg, at: null, finished: false, known: until === 'added' ? ids() : null }
   }
   new MutationObserver((records) => {
@@ -74,8 +77,14 @@ export const INSTRUMENT = `(() => {
       const a = b.armed
       if (!a || a.at !== null || a.event !== type) return
       a.at = e.timeStamp
+      a.dispatched = performance.now()
       if (a.until === 'paint') done()
     }, true)
+    // Last of the event's listeners (React's discrete render has run by then, in a microtask).
+    window.addEventListener(type, () => {
+      const a = b.armed
+      if (a && a.dispatched !== undefined && b.work === null) b.work = performance.now() - a.dispatched
+    })
   }
 })()`
 

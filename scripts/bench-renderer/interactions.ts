@@ -3,7 +3,7 @@
 // note, switching views, and opening the Claims view.
 import type { Page } from '@playwright/test'
 import type { Session } from './session'
-import { selectWords, timed, until, waitSaved } from './session'
+import { selectWords, timed, timedWork, until, waitSaved } from './session'
 
 /** Paragraphs (not headings) in the benchmark's article. */
 const PARAGRAPHS = 4_950
@@ -15,6 +15,11 @@ export interface Latencies {
   typing: number[]
   switchView: number[]
   openClaims: number[]
+  openClaimsEdited: number[]
+  /** The same three, the click's own work (its listeners and React's render, no wait, no frame). */
+  switchViewWork: number[]
+  openClaimsWork: number[]
+  openClaimsEditedWork: number[]
   /** Longest task (Long Tasks API, > 50 ms) while the interactions ran, and how many there were. */
   longestTask: number
   longTasks: number
@@ -65,12 +70,14 @@ async function typeNote(page: Page, keys: number): Promise<number[]> {
 }
 
 /**
- * Clicks between the Article and Sources tabs, and opens the Claims view. Clicks are plain mouse
- * clicks at the tab's centre: Playwright's locator.click() checks its target with listeners that
- * run inside the click's own dispatch (a hit test of the whole page), which would be timed too.
+ * Clicks between the Article and Sources tabs, and opens the Claims view twice per round: with
+ * nothing changed since it was last shown, and after a tag in the article (which the table must
+ * show, so main is asked for it again). Clicks are plain mouse clicks at the tab's centre:
+ * Playwright's locator.click() checks its target with listeners that run inside the click's own
+ * dispatch (a hit test of the whole page), which would be timed too.
  */
 async function views(session: Session, times: number) {
-  const { page, app } = session
+  const { page } = session
   const centre = async (view: string) => {
     const box = (await page.locator(`#view-tab-${view}`).boundingBox())!
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
@@ -78,28 +85,61 @@ async function views(session: Session, times: number) {
   const at = { article: await centre('article'), sources: await centre('sources') }
   const claimsAt = await centre('claims')
   const click = (p: { x: number; y: number }) => page.mouse.click(p.x, p.y)
-  const switchView: number[] = []
-  const openClaims: number[] = []
+  const out = {
+    switchView: [] as number[],
+    openClaims: [] as number[],
+    openClaimsEdited: [] as number[],
+    switchViewWork: [] as number[],
+    openClaimsWork: [] as number[],
+    openClaimsEditedWork: [] as number[],
+  }
+  const clickTo = async (
+    p: { x: number; y: number },
+    row: 'switchView' | 'openClaims' | 'openClaimsEdited',
+  ) => {
+    const { latency, work } = await timedWork(page, 'click', () => click(p))
+    out[row].push(latency)
+    out[`${row}Work`].push(work)
+  }
   for (let i = 0; i < times; i++) {
-    switchView.push(await timed(page, 'click', 'paint', () => click(at.sources)))
-    switchView.push(await timed(page, 'click', 'paint', () => click(at.article)))
-    const before = app.handlerTimes.filter((t) => t.channel === 'claims:table').length
-    openClaims.push(await timed(page, 'click', 'paint', () => click(claimsAt)))
-    // The table comes from main: wait for its answer to be drawn before leaving.
-    const deadline = Date.now() + 60_000
-    while (app.handlerTimes.filter((t) => t.channel === 'claims:table').length === before) {
-      if (Date.now() > deadline) throw new Error('claims:table was not called')
-      await new Promise((r) => setTimeout(r, 20))
-    }
-    await until(
-      page,
-      `![...document.querySelectorAll('#view-panel-claims button')].some((b) => b.textContent.includes('Loading'))`,
-      60_000,
-    )
-    await page.evaluate('new Promise((r) => setTimeout(r, 300))')
+    await clickTo(at.sources, 'switchView')
+    await claimsSettled(session)
+    await clickTo(at.article, 'switchView')
+    await clickTo(claimsAt, 'openClaims')
+    await claimsSettled(session)
+    await click(at.article)
+    // A tag somewhere in the article, saved, then the Claims view: its table must be asked for.
+    await selectWords(page, Math.floor(((i + 0.5) * PARAGRAPHS) / times), 10, 12)
+    await page.keyboard.press('1')
+    await waitSaved(page)
+    const before = tableCalls(session)
+    await clickTo(claimsAt, 'openClaimsEdited')
+    await claimsSettled(session, before)
     await click(at.article)
   }
-  return { switchView, openClaims }
+  return out
+}
+
+function tableCalls(session: Session): number {
+  return session.app.handlerTimes.filter((t) => t.channel === 'claims:table').length
+}
+
+/**
+ * Waits until the claims views show a table (main asked `calledAfter` + 1 times for one, when
+ * given), and a little longer, so its drawing is not timed with the next interaction.
+ */
+async function claimsSettled(session: Session, calledAfter?: number): Promise<void> {
+  const deadline = Date.now() + 60_000
+  while (calledAfter !== undefined && tableCalls(session) === calledAfter) {
+    if (Date.now() > deadline) throw new Error('claims:table was not called after an edit')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  await until(
+    session.page,
+    `![...document.querySelectorAll('#view-panel-claims button')].some((b) => b.textContent.includes('Loading'))`,
+    60_000,
+  )
+  await session.page.evaluate('new Promise((r) => setTimeout(r, 300))')
 }
 
 /** Every interaction of the benchmark, on the open document. */

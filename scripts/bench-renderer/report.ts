@@ -67,7 +67,11 @@ export function latencyTable(spans: Latencies, none: Latencies): string {
     ['delete a span: key → highlight gone', 'delete'],
     ['type in a note: key → next frame', 'typing'],
     ['switch view (Article ↔ Sources): click → next frame', 'switchView'],
-    ['open the Claims view: click → next frame', 'openClaims'],
+    ['open the Claims view, nothing changed: click → next frame', 'openClaims'],
+    ['open the Claims view after a tag: click → next frame', 'openClaimsEdited'],
+    ['  the same three, the click’s own work: switch view', 'switchViewWork'],
+    ['  open the Claims view, nothing changed', 'openClaimsWork'],
+    ['  open the Claims view after a tag', 'openClaimsEditedWork'],
   ]
   const cells = (values: number[]) => [
     f1(percentile(values, 50)),

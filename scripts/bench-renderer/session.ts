@@ -162,6 +162,17 @@ export async function timed(
   return await page.evaluate<number>('window.__bench.lat')
 }
 
+/** Like `timed`, with the time the event's listeners took (see `work` in instrument.ts). */
+export async function timedWork(
+  page: Page,
+  event: 'keydown' | 'change' | 'click',
+  act: () => Promise<unknown>,
+): Promise<{ latency: number; work: number }> {
+  const latency = await timed(page, event, 'paint', act)
+  const work = await page.evaluate<number | null>('window.__bench.work')
+  return { latency, work: work ?? 0 }
+}
+
 /** Selects words [from, to] of the n-th paragraph (scrolled into view). */
 export async function selectWords(page: Page, n: number, from = 20, to = 22): Promise<void> {
   if (!(await page.evaluate(`${SELECT_WORDS}(${n}, ${from}, ${to})`)))

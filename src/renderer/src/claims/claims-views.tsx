@@ -1,8 +1,9 @@
 // The project-wide views beside the article: the claims table and the per-source summary. Both
 // read one `claims:table` answer for the chosen scope (whole project or the open document), loaded
-// each time one of them is shown, after the open document's pending edits are saved, and again when
-// the project changes while one is on screen (an import, a registry edit). They stay
-// mounted while hidden, so filters, sort and scroll survive a trip to the article and back.
+// when one of them is shown after the project's data changed (an edit in the article, an import, a
+// registry edit), after the open document's pending edits are saved, and again when the project
+// changes while one is on screen. They stay mounted while hidden, so filters, sort and scroll
+// survive a trip to the article and back.
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import type { ClaimRow } from '../../../shared/claims'
 import { GOLD_SET } from '../../../shared/analysts'
@@ -22,22 +23,24 @@ import { ClaimsFilters } from './claims-filters'
 import { ClaimsTable } from './claims-table'
 import { TableNotes, ViewHeader, type Scope } from './claims-view-header'
 import { SourceSummaryTable } from './source-summary'
-import { ViewPanel, type AppView } from '../shell/view-tabs'
+import { ViewPanel, type ViewStore } from '../shell/view-tabs'
+import type { ProjectRevision } from '../shell/project-revision'
 import type { ClaimsFilterHint } from '../../../shared/overview/types'
 import { claimsFilterOf } from '../overview/claims-filter'
 import { plural } from '../common/plural'
 import { useLatest } from '../common/use-latest'
+import { useStoreSelect } from '../common/value-store'
 import './claims.css'
 
 interface ClaimsViewsProps {
   api: Api
   /** The view on screen; these panels load and show only for 'claims' and 'sources'. */
-  view: AppView
+  views: ViewStore
   /** The document open in the article, for the "current document" scope. */
   currentDocument: { id: string; title: string } | null
   flush: () => Promise<boolean>
-  /** Changes whenever the project does (its snapshot): the tables on screen load again. */
-  projectVersion?: unknown
+  /** The project's data revision: the tables load again when it changed since they were loaded. */
+  revision: ProjectRevision
   /**
    * Opens a claim in the article, with the set it comes from shown there (`set`: an analyst id or
    * `gold`; null: the analyst's own).
@@ -53,8 +56,8 @@ interface ClaimsViewsProps {
 
 /** The Claims and Sources tab panels. */
 export function ClaimsViews(props: ClaimsViewsProps) {
-  const { api, view, currentDocument, flush } = props
-  const active = view === 'claims' || view === 'sources'
+  const { api, views, currentDocument, flush } = props
+  const active = useStoreSelect(views, (v) => v === 'claims' || v === 'sources')
   const [scope, setScope] = useState<Scope>('project')
   const request = props.filterRequest
   const [appliedScope, setAppliedScope] = useState(0)
@@ -64,7 +67,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
   }
   const docId = scope === 'document' && currentDocument ? currentDocument.id : null
   const { whose, setWhose, others, hasGold, names, setOf } = useWhose(props.analyst, props.analysts)
-  const { state, reload } = useClaimsTable(api, flush, docId, active, props.projectVersion, whose)
+  const { state, reload } = useClaimsTable(api, flush, docId, active, props.revision, whose)
   const byAnalyst = whose === 'all'
   const { table, unsourced } = useShownTable(state)
   const openClaim = useOpenClaim(props.onOpenClaim, setOf)
@@ -94,7 +97,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
 
   return (
     <>
-      <ViewPanel view="claims" current={view} className="claims-view">
+      <ViewPanel view="claims" views={views} className="claims-view">
         <ClaimsPanel
           table={table}
           header={header}
@@ -108,7 +111,7 @@ export function ClaimsViews(props: ClaimsViewsProps) {
           names={names}
         />
       </ViewPanel>
-      <ViewPanel view="sources" current={view} className="claims-view">
+      <ViewPanel view="sources" views={views} className="claims-view">
         {header('Sources', table ? plural(table.summaries.length, 'source') : null)}
         {notes}
         <div className="claims-scroll">

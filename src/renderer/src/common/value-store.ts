@@ -33,3 +33,12 @@ export class ValueStore<T> {
 export function useStoreValue<T>(store: ValueStore<T>): T {
   return useSyncExternalStore(store.subscribe, store.get)
 }
+
+/**
+ * What `select` makes of the store's value; the component re-renders only when that changes (by
+ * `Object.is`), e.g. a view panel when it is shown or hidden, not on every switch between others.
+ * `select` must return a primitive or an object kept from one call to the next.
+ */
+export function useStoreSelect<T, S>(store: ValueStore<T>, select: (value: T) => S): S {
+  return useSyncExternalStore(store.subscribe, () => select(store.get()))
+}

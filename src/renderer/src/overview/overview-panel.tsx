@@ -2,7 +2,7 @@
 // tab is shown, so the app starts without it; it stays mounted afterwards, keeping its scope,
 // mode and selection across trips to the article.
 import { lazy, Suspense, useState } from 'react'
-import { ViewPanel, type AppView } from '../shell/view-tabs'
+import { useViewShown, ViewPanel, type ViewStore } from '../shell/view-tabs'
 import type { OverviewViewProps } from './overview-view'
 import './overview.css'
 
@@ -10,14 +10,14 @@ const OverviewView = lazy(() => import('./overview-view'))
 
 /** The panel of the Overview tab. */
 export function OverviewPanel({
-  view,
+  views,
   ...props
-}: Omit<OverviewViewProps, 'active'> & { view: AppView }) {
-  const active = view === 'overview'
+}: Omit<OverviewViewProps, 'active'> & { views: ViewStore }) {
+  const active = useViewShown(views, 'overview')
   const [visited, setVisited] = useState(active)
   if (active && !visited) setVisited(true)
   return (
-    <ViewPanel view="overview" current={view} className="overview-view">
+    <ViewPanel view="overview" views={views} className="overview-view">
       {visited && (
         <Suspense fallback={<p className="muted overview-loading">Loading the Overview…</p>}>
           <OverviewView {...props} active={active} />

@@ -37,7 +37,7 @@ export default function App() {
         preAnnotate={snapshot ? s.suggestions.preAnnotate : undefined}
         onExport={() => datasets.openExport()}
         busy={transfers.busy}
-        views={<ViewTabs view={s.view} onChange={s.showView} />}
+        views={<ViewTabs views={s.views} onChange={s.showView} />}
         analyst={snapshot ? s.settings.annotator : undefined}
       />
       {project.ready && !s.settings.annotatorConfirmed && (

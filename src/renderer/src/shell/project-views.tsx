@@ -25,7 +25,7 @@ interface ProjectViewsProps {
   schema: AnnotationSchema
 }
 
-/** The open project's views; the one in `s.view` is shown. */
+/** The open project's views; the one in `s.views` is shown. */
 export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
   const { api, doc, toClaim } = s
   // A chart's bar shown in the Claims table: the filter and scope it asks for, numbered so the
@@ -44,18 +44,18 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
     // navigation landmark and the article and the panel are named regions (axe: a landmark such
     // as complementary must not sit inside main, and no content may sit outside a landmark).
     <main className="view-stack">
-      <ViewPanel view="article" current={s.view}>
+      <ViewPanel view="article" views={s.views}>
         <ArticleWorkbench s={s} snapshot={snapshot} schema={schema} />
       </ViewPanel>
       <ClaimsViews
         key={snapshot.path}
         api={api}
-        view={s.view}
+        views={s.views}
         currentDocument={
           doc.file ? { id: doc.file.document.id, title: doc.file.document.title } : null
         }
         flush={doc.flush}
-        projectVersion={snapshot}
+        revision={s.revision}
         analyst={snapshot.analyst}
         analysts={snapshot.analysts}
         onOpenClaim={(row, set) => void openClaimOf(s, row.documentId, row.claimId, set)}
@@ -65,7 +65,7 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
       <TeamViews s={s} snapshot={snapshot} />
       <OverviewPanel
         key={`overview:${snapshot.path}`}
-        view={s.view}
+        views={s.views}
         api={api}
         currentDocument={currentDocument}
         flush={doc.flush}

@@ -1,7 +1,15 @@
 // The document open in the article view: loading it, the annotations the editor reports, the
 // selected span, and autosave. Switching documents or closing flushes the previous document's
 // pending save first and refuses to move on if that save fails, so no edit is silently dropped.
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type RefObject,
+  type SetStateAction,
+} from 'react'
 import type { Api, DocumentSummary, FlushOutcome } from '../../../shared/ipc-contract'
 import type { Annotations, DocumentFile } from '../../../shared/model'
 import { AutosaveScheduler, type SaveState } from './autosave'
@@ -31,12 +39,17 @@ const noDocument: CurrentDocument = {
 const nothingToSave: SaveState = { kind: 'saved', savedAt: null }
 
 /**
- * Owns the current document and its autosave; `onSaved` receives each save's sidebar summary. The
+ * Owns the current document and its autosave; `onSaved` receives each save's sidebar summary and
+ * `onEdited` is called on each change the editor reports. The
  * save state (pending, saving, saved, failed) is a store of its own: it changes twice or three
  * times per edit, and only the status in the top bar and the error banner show it, so only they
  * re-render with it.
  */
-export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary) => void) {
+export function useCurrentDocument(
+  api: Api,
+  onSaved: (summary: DocumentSummary) => void,
+  onEdited: () => void,
+) {
   const [doc, setDoc] = useState<CurrentDocument>(noDocument)
   const [saveState] = useState(() => new ValueStore<SaveState>(nothingToSave))
   const saver = useRef<AutosaveScheduler<Annotations> | null>(null)
@@ -93,11 +106,7 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
     setDoc(noDocument)
   }, [saveState])
 
-  /** The editor reports new annotations: show them and schedule a save. */
-  const changed = useCallback((annotations: Annotations) => {
-    setDoc((d) => ({ ...d, annotations }))
-    saver.current?.schedule(annotations)
-  }, [])
+  const changed = useChanged(setDoc, saver, onEdited)
 
   const select = useCallback((selectedId: string | null) => {
     setDoc((d) => (d.selectedId === selectedId ? d : { ...d, selectedId }))
@@ -113,6 +122,22 @@ export function useCurrentDocument(api: Api, onSaved: (summary: DocumentSummary)
   useFlushOnLeave(flush)
 
   return { ...doc, saveState, open, forget, flush, flushOutcome, changed, select, retry }
+}
+
+/** The editor reports new annotations: count the edit, show them and schedule a save. */
+function useChanged(
+  setDoc: Dispatch<SetStateAction<CurrentDocument>>,
+  saver: RefObject<AutosaveScheduler<Annotations> | null>,
+  onEdited: () => void,
+) {
+  const onEditedRef = useLatest(onEdited)
+  // One function for the document's life (the editor holds it).
+  const [changed] = useState(() => (annotations: Annotations) => {
+    onEditedRef.current()
+    setDoc((d) => ({ ...d, annotations }))
+    saver.current?.schedule(annotations)
+  })
+  return changed
 }
 
 /**

@@ -23,6 +23,8 @@ const CHANGES: ReadonlySet<ShortcutAction['type']> = new Set([
 interface ShortcutOptions {
   /** The open document's schema, or null when no document is open (shortcuts are off). */
   schema: AnnotationSchema | null
+  /** Whether the article is on screen (read at each key: a view switch re-renders no shell). */
+  articleShown: () => boolean
   selectedId: string | null
   paletteOpen: boolean
   closePalette: () => void
@@ -45,7 +47,7 @@ interface ShortcutOptions {
 export function useKeyboardShortcuts(options: ShortcutOptions): void {
   useWindowEvent('keydown', (e) => {
     const { schema, selectedId, paletteOpen, closePalette, actions, linking, suggestions } = options
-    if (e.isComposing || !schema) return
+    if (e.isComposing || !schema || !options.articleShown()) return
     // ProseMirror marks keys such as Escape, Enter and Backspace as handled even though the
     // read-only article does nothing with them; elsewhere a handled key is left alone.
     const target = e.target as Element | null

@@ -27,8 +27,11 @@ const initial: ProjectState = {
 // so the call is made once per page and shared.
 let initCall: ReturnType<Api['app:init']> | null = null
 
-/** Loads the project state once and returns it with setters that keep it consistent. */
-export function useProject(api: Api) {
+/**
+ * Loads the project state once and returns it with setters that keep it consistent; `onNewSnapshot`
+ * is called with each snapshot set (not with a save's summary update).
+ */
+export function useProject(api: Api, onNewSnapshot: () => void) {
   const [state, setState] = useState<ProjectState>(initial)
 
   useEffect(() => {
@@ -53,14 +56,20 @@ export function useProject(api: Api) {
   }, [api])
 
   /** Replaces the snapshot (null when the project closed); a newly opened path joins the recent list. */
-  const setSnapshot = useCallback((snapshot: ProjectSnapshot | null) => {
-    setState((s) => ({
-      ...s,
-      snapshot,
-      initError: snapshot ? null : s.initError,
-      recent: snapshot ? [snapshot.path, ...s.recent.filter((p) => p !== snapshot.path)] : s.recent,
-    }))
-  }, [])
+  const setSnapshot = useCallback(
+    (snapshot: ProjectSnapshot | null) => {
+      onNewSnapshot()
+      setState((s) => ({
+        ...s,
+        snapshot,
+        initError: snapshot ? null : s.initError,
+        recent: snapshot
+          ? [snapshot.path, ...s.recent.filter((p) => p !== snapshot.path)]
+          : s.recent,
+      }))
+    },
+    [onNewSnapshot],
+  )
 
   /** Updates one document's sidebar entry after a save. */
   const updateSummary = useCallback((summary: DocumentSummary) => {

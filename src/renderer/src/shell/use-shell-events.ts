@@ -8,12 +8,13 @@ import type { ShellState } from './use-shell-state'
 
 /** Installs the shell's listeners for main's events and the keyboard. */
 export function useShellEvents(s: ShellState): void {
-  const { api, doc, view, schema, article, nav, transfers } = s
+  const { api, doc, views, schema, article, nav, transfers } = s
   const { actions, linking } = article
 
   useKeyboardShortcuts({
     // Article shortcuts (tag, delete, step through spans) only while the article is on screen.
-    schema: doc.file && view === 'article' ? schema : null,
+    schema: doc.file ? schema : null,
+    articleShown: () => views.get() === 'article',
     selectedId: doc.selectedId,
     paletteOpen: article.palette !== null,
     closePalette: article.closePalette,

@@ -12,17 +12,21 @@ import { useCurrentDocument } from './use-current-document'
 import { useImports } from './use-imports'
 import { useProject } from './use-project'
 import { useProjectActions } from './use-project-actions'
+import { ValueStore } from '../common/value-store'
+import { countingWrites, ProjectRevision } from './project-revision'
 import type { AppView } from './view-tabs'
 
 /** The shell's state and actions (see the hooks it calls for each part). */
 export function useShellState() {
-  const api = window.api
-  const project = useProject(api)
-  const doc = useCurrentDocument(api, project.updateSummary)
+  const { api, revision } = useCountedApi()
+  const project = useProject(api, revision.bump)
+  const doc = useCurrentDocument(api, project.updateSummary, revision.bump)
   const [notice, setNotice] = useState<string | null>(null)
   const [askingName, setAskingName] = useState(false)
   const [editingSchema, setEditingSchema] = useState(false)
-  const [view, setView] = useState<AppView>('article')
+  // The view on show: a store, so a switch re-renders what shows it, not the whole shell.
+  const [views] = useState(() => new ValueStore<AppView>('article'))
+  const setView = useCallback((next: AppView) => views.set(next), [views])
   /** The Export Report dialog, open with the scope it starts from (null: the whole project). */
   const [reportDialog, setReportDialog] = useState<{ docId: string | null } | null>(null)
   const { snapshot, settings } = project
@@ -68,6 +72,7 @@ export function useShellState() {
 
   return {
     api,
+    revision,
     project,
     doc,
     snapshot,
@@ -79,7 +84,7 @@ export function useShellState() {
     setAskingName,
     editingSchema,
     setEditingSchema,
-    view,
+    views,
     showView,
     reportDialog,
     setReportDialog,
@@ -91,6 +96,18 @@ export function useShellState() {
     suggestions,
     ...imports,
   }
+}
+
+/**
+ * `window.api`, with the calls that may change the project's data counted in `revision` (for the
+ * views built from main's answers: they ask again only when it changed).
+ */
+function useCountedApi() {
+  const [counted] = useState(() => {
+    const revision = new ProjectRevision()
+    return { revision, api: countingWrites(window.api, revision) }
+  })
+  return counted
 }
 
 /** Shows another view, closing the tag palette first. */

@@ -1,7 +1,10 @@
 // The switch between the article workbench and the project-wide views (claims table, per-source
 // summary), as a WAI-ARIA tab list: one tab in the Tab order, arrows/Home/End move between tabs and
 // select them (automatic activation; switching is instant because every view stays mounted).
+// The view on show is a store of its own, not the shell's state: a switch re-renders the tabs and
+// what depends on the two views it hides and shows, not the whole window.
 import { useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { useStoreSelect, useStoreValue, type ValueStore } from '../common/value-store'
 
 export const APP_VIEWS = [
   'article',
@@ -22,6 +25,14 @@ const NAMES: Record<AppView, string> = {
   curation: 'Curation',
 }
 
+/** The view on show. */
+export type ViewStore = ValueStore<AppView>
+
+/** Whether `view` is on show; re-renders only when that changes. */
+export function useViewShown(views: ViewStore, view: AppView): boolean {
+  return useStoreSelect(views, (v) => v === view)
+}
+
 /** The id of a view's tab (the panel's `aria-labelledby`). */
 export function viewTabId(view: AppView): string {
   return `view-tab-${view}`
@@ -35,7 +46,7 @@ export function viewPanelId(view: AppView): string {
 interface ViewPanelProps {
   view: AppView
   /** The view on show; every other panel stays mounted and hidden. */
-  current: AppView
+  views: ViewStore
   /** Classes besides `view-panel`. */
   className?: string
   children: ReactNode
@@ -49,8 +60,8 @@ interface ViewPanelProps {
  * not made `inert` or `visibility: hidden`: either restyles and lays out every element under it on
  * each switch, which for the article's panel is the whole article (~0.5 s for 1 MB).
  */
-export function ViewPanel({ view, current, className, children }: ViewPanelProps) {
-  const active = view === current
+export function ViewPanel({ view, views, className, children }: ViewPanelProps) {
+  const active = useViewShown(views, view)
   return (
     <section
       role="tabpanel"
@@ -66,12 +77,13 @@ export function ViewPanel({ view, current, className, children }: ViewPanelProps
 }
 
 interface ViewTabsProps {
-  view: AppView
+  views: ViewStore
   onChange: (view: AppView) => void
 }
 
 /** The Article | Claims | Sources | Overview | Agreement | Curation tabs. */
-export function ViewTabs({ view, onChange }: ViewTabsProps) {
+export function ViewTabs({ views, onChange }: ViewTabsProps) {
+  const view = useStoreValue(views)
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
   const onKeyDown = (e: KeyboardEvent) => {
     const i = APP_VIEWS.indexOf(view)

@@ -6,7 +6,7 @@ import { useCallback, useMemo, useState, type Dispatch, type SetStateAction } fr
 import type { AgreementReport, Disagreement } from '../../../shared/agreement'
 import type { AnalystInfo, Api, ArgsOf, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { GOLD_SET } from '../../../shared/analysts'
-import { ViewPanel, type AppView } from '../shell/view-tabs'
+import { useViewShown, ViewPanel, type ViewStore } from '../shell/view-tabs'
 import { CategoricalTable, SpanTable } from './agreement-tables'
 import { ConfusionMatrices } from './confusion-matrices'
 import { DisagreementList } from './disagreement-list'
@@ -15,7 +15,7 @@ import './team.css'
 
 interface AgreementViewProps {
   api: Api
-  view: AppView
+  views: ViewStore
   snapshot: ProjectSnapshot
   flush: () => Promise<boolean>
   onOpen: (d: Disagreement) => void
@@ -24,7 +24,7 @@ interface AgreementViewProps {
 
 export function AgreementView({
   api,
-  view,
+  views,
   snapshot,
   flush,
   onOpen,
@@ -46,7 +46,7 @@ export function AgreementView({
     [api, queryKey],
   )
   const enough = ticked.length >= 2
-  const active = view === 'agreement' && enough
+  const active = useViewShown(views, 'agreement') && enough
   // `load` changes with the analysts ticked, `snapshot` with the project: either loads again.
   const { state, value, reload } = useTeamData(load, flush, active, snapshot)
   const titles = useMemo(
@@ -63,7 +63,7 @@ export function AgreementView({
   }
   const report = value?.report ?? null
   return (
-    <ViewPanel view="agreement" current={view} className="team-view">
+    <ViewPanel view="agreement" views={views} className="team-view">
       <AgreementHeader
         everyone={everyone}
         unticked={unticked}

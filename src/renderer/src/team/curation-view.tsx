@@ -10,7 +10,7 @@ import type { Disagreement } from '../../../shared/agreement'
 import type { AnnotationSchema } from '../../../shared/model'
 import type { AutoAcceptRule, CurationChoiceArg, CurationState } from '../../../shared/team'
 import { RadioGroup } from '../common/radio-group'
-import { ViewPanel, type AppView } from '../shell/view-tabs'
+import { useViewShown, ViewPanel, type ViewStore } from '../shell/view-tabs'
 import { CurationEditForm, editDraft } from './curation-edit'
 import { kindText, versionText } from './disagreement-list'
 import { setName } from './use-shown-set'
@@ -19,7 +19,7 @@ import './team.css'
 
 interface CurationViewProps {
   api: Api
-  view: AppView
+  views: ViewStore
   snapshot: ProjectSnapshot
   /** The document open in the article: curated unless another is chosen here. */
   currentDocId: string | null
@@ -28,14 +28,15 @@ interface CurationViewProps {
 }
 
 export function CurationView(props: CurationViewProps) {
-  const { api, view, snapshot, flush, onNotice } = props
+  const { api, views, snapshot, flush, onNotice } = props
   const [chosen, setChosen] = useState<string | null>(null)
   const docId = chosen ?? props.currentDocId ?? snapshot.project.documents[0]?.id ?? null
+  const shown = useViewShown(views, 'curation')
   const load = useCallback(
     () => (docId ? api['curation:state']({ docId }) : Promise.resolve(null)),
     [api, docId],
   )
-  const { state, value, replace } = useTeamData(load, flush, view === 'curation', snapshot)
+  const { state, value, replace } = useTeamData(load, flush, shown, snapshot)
   const [at, setAt] = useState(0)
   const act = async (call: () => Promise<CurationState>) => {
     try {
@@ -51,7 +52,7 @@ export function CurationView(props: CurationViewProps) {
     void act(() => api['curation:decide']({ docId, disagreementId: d.id, choice }))
   }
   return (
-    <ViewPanel view="curation" current={view} className="team-view">
+    <ViewPanel view="curation" views={views} className="team-view">
       <header className="team-header">
         <h2>Curation</h2>
         <label>

@@ -18,7 +18,7 @@ export function TeamViews({ s, snapshot }: { s: ShellState; snapshot: ProjectSna
     <>
       <AgreementView
         api={api}
-        view={s.view}
+        views={s.views}
         snapshot={snapshot}
         flush={doc.flush}
         onOpen={(d) => void toDisagreement(d)}
@@ -26,7 +26,7 @@ export function TeamViews({ s, snapshot }: { s: ShellState; snapshot: ProjectSna
       />
       <CurationView
         api={api}
-        view={s.view}
+        views={s.views}
         snapshot={snapshot}
         currentDocId={doc.docId}
         flush={doc.flush}
