@@ -67,6 +67,39 @@ test('Delete removes the selected span from the article and from disk', async ({
   await waitForSpanOnDisk(dir, docId, again.span.id, false)
 })
 
+test('the span list is out of sight and reach while a span is selected, and back after Delete', async ({
+  app,
+}) => {
+  const page = app.page
+  const panel = spanDetails(page)
+  const other = await tagAndSave(page, 'consistently saying North Korea supports', '3')
+  await page.keyboard.press('Escape')
+  const spansHeading = panel.getByRole('heading', { name: 'Spans', exact: true })
+  const otherItem = panel.getByRole('button', { name: new RegExp(other.span.quote.exact) })
+  await expect(spansHeading).toBeVisible()
+  await expect(otherItem).toBeVisible()
+
+  // A new span is selected: the list is kept (hidden), but neither seen, nor in the
+  // accessibility tree, nor reached by Tab, and it takes no room above the span's details.
+  const { span } = await tagAndSave(page, PHRASE, '1')
+  await expect(panel.getByRole('heading', { name: /Claim/ })).toBeVisible()
+  await expect(spansHeading).toHaveCount(0)
+  await expect(otherItem).toHaveCount(0)
+  await expect(panel.locator('.span-item').first()).toBeHidden()
+  expect((await panel.locator('.span-list-holder').boundingBox())?.height ?? 0).toBe(0)
+  await panel.getByRole('button', { name: /All spans/ }).focus()
+  await page.keyboard.press('Shift+Tab')
+  await expect(panel.locator('.span-list-holder :focus')).toHaveCount(0)
+
+  // Deleting it shows the list again, as it was.
+  await page.locator('.ProseMirror').focus()
+  await page.keyboard.press('Delete')
+  await expect(highlight(page, span.id)).toHaveCount(0)
+  await expect(spansHeading).toBeVisible()
+  await expect(otherItem).toBeVisible()
+  await expect(panel.getByRole('button', { name: new RegExp(PHRASE) })).toHaveCount(0)
+})
+
 test('undo and redo cover adding a span and editing its attributes', async ({ app }) => {
   const page = app.page
   const mod = process.platform === 'darwin' && app.mode === 'electron' ? 'Meta' : 'Control'

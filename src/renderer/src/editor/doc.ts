@@ -13,6 +13,7 @@
 // sections, an update touches the ~100 sections and the 50 blocks of the one that changed.
 import { Schema, type Node } from 'prosemirror-model'
 import type { Block, BlockType, Document } from '../../../shared/model'
+import { partitionPoint } from '../../../shared/partition-point'
 
 /**
  * Articles with more top-level blocks than this are long: they are built in sections (see above),
@@ -230,8 +231,8 @@ function sectioned(
   text: string,
 ): { doc: Node; map: OffsetMap } {
   const sections: Node[] = []
-  for (let i = 0, end = 0; i < top.length; i = end) {
-    end = Math.min(i + SECTION_BLOCKS, top.length)
+  for (let i = 0; i < top.length;) {
+    let end = Math.min(i + SECTION_BLOCKS, top.length)
     // A heading stays with the section before it rather than opening one: a section is laid out
     // on its own (content-visibility), so a heading opening it would add its top margin to the
     // previous block's bottom margin instead of the two collapsing.
@@ -239,6 +240,7 @@ function sectioned(
       end++
     const children = top.slice(i, end)
     sections.push(articleSchema.nodes.section.create({ estimate: estimateEm(children) }, children))
+    i = end
   }
   const doc = articleSchema.nodes.doc.create(null, sections)
   // The textblocks come in the same order as `mapped`: read their new positions off the document.
@@ -311,12 +313,5 @@ function clamp(n: number, lo: number, hi: number): number {
 
 /** Index of the last item whose key is <= value, or -1 (items ascending by key). */
 function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
-  let lo = 0
-  let hi = items.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (key(items[mid]) <= value) lo = mid + 1
-    else hi = mid
-  }
-  return lo - 1
+  return partitionPoint(items.length, (i) => key(items[i]) <= value) - 1
 }

@@ -10,6 +10,7 @@
 // `ensureDrawn`, which moves the window over that span at once.
 import type { EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
+import { partitionPoint } from '../../../shared/partition-point'
 import { annotationKey, type AnnotationAction } from './annotation-plugin'
 import { blockDepth, forEachBlock, isSection } from './doc'
 import type { DrawWindow } from './indexed-decorations'
@@ -69,14 +70,7 @@ export function ensureDrawn(view: EditorView, from: number, to: number): boolean
 
 /** The index of the block holding position `pos` (the last starting at or before it). */
 function blockAt(starts: readonly number[], pos: number): number {
-  let lo = 0
-  let hi = starts.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (starts[mid] <= pos) lo = mid + 1
-    else hi = mid
-  }
-  return Math.max(0, lo - 1)
+  return Math.max(0, partitionPoint(starts.length, (i) => starts[i] <= pos) - 1)
 }
 
 /** The plugin view that follows the scrolling (add it to long articles' editors only). */
@@ -176,14 +170,7 @@ export class DrawWindowTracker {
 
 /** The index of the first of `els` (stacked in order) whose box is not `before`, or their count. */
 function firstNot(els: HTMLCollection | HTMLElement[], before: (box: DOMRect) => boolean): number {
-  let lo = 0
-  let hi = els.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (before(els[mid].getBoundingClientRect())) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return partitionPoint(els.length, (i) => before(els[i].getBoundingClientRect()))
 }
 
 /** The nearest ancestor that scrolls. */

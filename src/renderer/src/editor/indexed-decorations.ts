@@ -19,6 +19,7 @@
 import type { Node } from 'prosemirror-model'
 import type { Mapping } from 'prosemirror-transform'
 import { DecorationSet, type Decoration, type DecorationSource } from 'prosemirror-view'
+import { partitionPoint } from '../../../shared/partition-point'
 import { isSection } from './doc'
 
 /** The parts of DecorationSet this reads or calls that its typings do not declare. */
@@ -171,12 +172,6 @@ function blockIndex(set: DecorationSet): BlockIndex {
 function reaches(blocks: BlockIndex, start: number, end: number): boolean {
   // The last spanning decoration starting before `end`; any before it ending after `start`?
   const { spanning, spanningEnd } = blocks
-  let lo = 0
-  let hi = spanning.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (spanning[mid].from < end) lo = mid + 1
-    else hi = mid
-  }
+  const lo = partitionPoint(spanning.length, (i) => spanning[i].from < end)
   return lo > 0 && spanningEnd[lo - 1] > start
 }

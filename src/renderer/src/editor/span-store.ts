@@ -9,6 +9,7 @@
 // their exact range (for the "already tagged" check), built once per base and shared by every store
 // on it, with the small overlay searched directly.
 import type { Span } from '../../../shared/model'
+import { partitionPoint } from '../../../shared/partition-point'
 
 /** Overlay entries kept before they are folded into a new base. */
 const OVERLAY_LIMIT = 64
@@ -126,14 +127,7 @@ function reorder(order: readonly Span[], before?: Span, after?: Span): Span[] {
 
 /** The first index whose span does not sort before `span`. */
 function lowerBound(order: readonly Span[], span: Span): number {
-  let lo = 0
-  let hi = order.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (compareSpans(order[mid], span) < 0) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return partitionPoint(order.length, (i) => compareSpans(order[i], span) < 0)
 }
 
 const rangeIndexes = new WeakMap<ReadonlyMap<string, Span>, Map<string, Span[]>>()
