@@ -7,7 +7,7 @@
 import type { FileProblem } from '../../shared/ipc-contract'
 import type { DocumentFile, ProjectFile } from '../../shared/model'
 import { loadRecords, resolveSets, type ResolvedSets, type SetChoice } from './set-choice'
-import { ProjectStore } from './storage'
+import { ProjectStore, blockingReadFs } from './storage'
 
 /** The documents of one export: plain data (it crosses to the export worker). */
 export interface ExportSource {
@@ -66,14 +66,21 @@ export function exportSource(
 
 /**
  * Reads the source's documents in order, a few ahead; a failure is reported in the document's
- * problems, not thrown. `store` reads them (default: the source's folder opened without a lock).
+ * problems, not thrown. `store` reads them (default: the source's folder opened without a lock,
+ * read with blocking calls: call it so only off the main thread).
  */
 export async function* loadDocuments(
   source: ExportSource,
   store?: ProjectStore,
 ): AsyncGenerator<Loaded> {
+  // Without a store, this is an export job's own reader, in the export worker: blocking reads
+  // stall no one there and cost a third of the CPU (storage-fs.ts).
   const reader =
-    store ?? (await ProjectStore.open(source.dir, { lock: false, analyst: source.analyst }))
+    store ??
+    (await ProjectStore.open(source.dir, {
+      ...{ lock: false, analyst: source.analyst },
+      fs: blockingReadFs,
+    }))
   try {
     const load = async (id: string): Promise<Loaded> => {
       const problems: FileProblem[] = []

@@ -1,7 +1,12 @@
 import { lstat, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ProjectError, ProjectStore } from '../../../../src/main/core/storage'
+import {
+  ProjectError,
+  ProjectStore,
+  blockingReadFs,
+  nodeFs,
+} from '../../../../src/main/core/storage'
 import { setFile } from '../../fixtures/set-files'
 import { annotationsFor, newDocument } from './helpers'
 import { tempDir } from './temp-dir'
@@ -197,7 +202,11 @@ describe('broken files', () => {
   })
 })
 
-describe('symbolic links in a project folder', () => {
+// Through Node's asynchronous calls (the app's) and the blocking reads of the export worker.
+describe.each([
+  ['', nodeFs],
+  [', read by blocking calls', blockingReadFs],
+])('symbolic links in a project folder%s', (_, fs) => {
   const PASSWD = 'root:x:0:0:root:/root:/bin/bash\n'
 
   it('an annotation file that is a link is refused, naming it, without reading the target', async () => {
@@ -206,7 +215,7 @@ describe('symbolic links in a project folder', () => {
     await writeFile(outside, PASSWD)
     await rm(sets[0])
     await symlink(outside, sets[0])
-    const store = await ProjectStore.open(dir, ME)
+    const store = await ProjectStore.open(dir, { ...ME, fs })
     expect(store.problems).toEqual([
       { file: sets[0], message: expect.stringMatching(/^the file is a symbolic link/) },
     ])
@@ -228,7 +237,7 @@ describe('symbolic links in a project folder', () => {
     await rename(files[1], copy)
     await symlink(copy, files[1])
 
-    const store = await ProjectStore.open(dir, ME)
+    const store = await ProjectStore.open(dir, { ...ME, fs })
     const refusal =
       'the file is a symbolic link, and Marginalia does not follow links in a project folder: ' +
       'replace the link with the file itself'
@@ -254,13 +263,13 @@ describe('symbolic links in a project folder', () => {
     const elsewhere = path.join(await tempDir(), 'project.json')
     await rename(file, elsewhere)
     await symlink(elsewhere, file)
-    const error = await ProjectStore.open(dir).catch((e: unknown) => e)
+    const error = await ProjectStore.open(dir, { fs }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ProjectError)
     expect((error as ProjectError).file).toBe(file)
     expect((error as Error).message).toMatch(/project\.json: the file is a symbolic link/)
 
     await writeFile(elsewhere, PASSWD)
-    const leak = await ProjectStore.open(dir, { lock: false }).catch((e: unknown) => e)
+    const leak = await ProjectStore.open(dir, { lock: false, fs }).catch((e: unknown) => e)
     expect((leak as Error).message).toMatch(/symbolic link/)
     expect((leak as Error).message).not.toContain('root:x')
   })
