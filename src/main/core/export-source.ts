@@ -93,6 +93,9 @@ export async function* loadDocuments(
       while (pending.length < READ_AHEAD && next < source.ids.length)
         pending.push(load(source.ids[next++]))
       yield await pending.shift()!
+      // A turn of the event loop per document: with blocking reads nothing else gives one, and a
+      // Cancel posted to the export worker is heard only then.
+      await new Promise((resolve) => setImmediate(resolve))
     }
   } finally {
     if (!store) await reader.close()
