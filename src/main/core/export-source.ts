@@ -7,7 +7,7 @@
 import type { FileProblem } from '../../shared/ipc-contract'
 import type { DocumentFile, ProjectFile } from '../../shared/model'
 import { loadRecords, resolveSets, type ResolvedSets, type SetChoice } from './set-choice'
-import { ProjectStore, blockingReadFs } from './storage'
+import { ProjectStore } from './storage'
 
 /** The documents of one export: plain data (it crosses to the export worker). */
 export interface ExportSource {
@@ -66,21 +66,14 @@ export function exportSource(
 
 /**
  * Reads the source's documents in order, a few ahead; a failure is reported in the document's
- * problems, not thrown. `store` reads them (default: the source's folder opened without a lock,
- * read with blocking calls: call it so only off the main thread).
+ * problems, not thrown. `store` reads them (default: the source's folder opened without a lock).
  */
 export async function* loadDocuments(
   source: ExportSource,
   store?: ProjectStore,
 ): AsyncGenerator<Loaded> {
-  // Without a store, this is an export job's own reader, in the export worker: blocking reads
-  // stall no one there and cost a third of the CPU (storage-fs.ts).
   const reader =
-    store ??
-    (await ProjectStore.open(source.dir, {
-      ...{ lock: false, analyst: source.analyst },
-      fs: blockingReadFs,
-    }))
+    store ?? (await ProjectStore.open(source.dir, { lock: false, analyst: source.analyst }))
   try {
     const load = async (id: string): Promise<Loaded> => {
       const problems: FileProblem[] = []
@@ -93,9 +86,6 @@ export async function* loadDocuments(
       while (pending.length < READ_AHEAD && next < source.ids.length)
         pending.push(load(source.ids[next++]))
       yield await pending.shift()!
-      // A turn of the event loop per document: with blocking reads nothing else gives one, and a
-      // Cancel posted to the export worker is heard only then.
-      await new Promise((resolve) => setImmediate(resolve))
     }
   } finally {
     if (!store) await reader.close()

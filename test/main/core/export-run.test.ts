@@ -6,10 +6,9 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
-import { MessageChannel, Worker } from 'node:worker_threads'
+import { Worker } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { exportProject } from '../../../src/main/core/export'
-import { exportSource, loadDocuments } from '../../../src/main/core/export-source'
 import { importDocumentFile } from '../../../src/main/core/import'
 import { ProjectStore } from '../../../src/main/core/storage'
 import { exportInWorker } from '../../../src/main/core/workers/export-task'
@@ -148,26 +147,6 @@ describe('the worker thread', () => {
     } finally {
       terminate.mockRestore()
     }
-  })
-
-  // The worker's reader reads with blocking calls, which give the event loop no turn; the worker
-  // hears main's Cancel (a message on its port) only in one. Before each document had its turn, a
-  // cancel was heard when the export had ended, or main terminated the worker after the grace.
-  it('reads the documents giving the event loop a turn each, so a cancel message is heard', async () => {
-    const { port1, port2 } = new MessageChannel()
-    let read = 0
-    let heardAt = -1
-    port2.on('message', () => {
-      heardAt = read
-    })
-    for await (const loaded of loadDocuments(exportSource(store))) {
-      expect(loaded.records).toHaveLength(1)
-      if (++read === 1) port1.postMessage('cancel')
-      if (read === 10) break
-    }
-    port1.close()
-    expect(heardAt).toBeGreaterThanOrEqual(1)
-    expect(heardAt).toBeLessThanOrEqual(2)
   })
 })
 

@@ -2,7 +2,6 @@
 // it (default: Node's own), so a test can record the exact sequence of calls a durable write makes,
 // or make one call fail the way a full disk, a read-only folder or a lost race would, without
 // needing root, a tiny file system or luck with timing.
-import { closeSync, constants, fsyncSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 
 /** An open file, as storage uses it. */
@@ -51,41 +50,6 @@ export const nodeFs: StorageFs = {
   readdir: (dir) => fsp.readdir(dir),
   stat: (file) => fsp.stat(file),
   lstat: (file) => fsp.lstat(file),
-}
-
-/**
- * Node's file system, with files opened for reading read by blocking calls: for a thread that
- * only reads and that nothing else waits on (the export worker). A cached file of 40 kB then costs
- * one system call per step instead of a trip through libuv's pool per step (open, stat, read,
- * close): reading a project of 2,000 such files took a third of the CPU. Everything else (writes,
- * listings, stats) is Node's asynchronous own.
- */
-export const blockingReadFs: StorageFs = {
-  ...nodeFs,
-  open: (file, flags, mode) =>
-    readOnly(flags)
-      ? settled(() => blockingHandle(openSync(file, flags, mode)))
-      : nodeFs.open(file, flags, mode),
-}
-
-/** `call`'s result as a promise: a failure rejects, as Node's own calls do, rather than throws. */
-function settled<T>(call: () => T): Promise<T> {
-  return new Promise((resolve) => resolve(call()))
-}
-
-function readOnly(flags: string | number): boolean {
-  if (typeof flags === 'string') return flags === 'r'
-  return (flags & (constants.O_WRONLY | constants.O_RDWR | constants.O_CREAT)) === 0
-}
-
-/** A file descriptor as a StorageHandle whose calls block (see blockingReadFs). */
-function blockingHandle(fd: number): StorageHandle {
-  return {
-    readFile: () => settled(() => readFileSync(fd)),
-    writeFile: (data) => settled(() => writeFileSync(fd, data)),
-    sync: () => settled(() => fsyncSync(fd)),
-    close: () => settled(() => closeSync(fd)),
-  }
 }
 
 /** Reads a whole file through `fs`. */

@@ -1,12 +1,7 @@
 import { lstat, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  ProjectError,
-  ProjectStore,
-  blockingReadFs,
-  nodeFs,
-} from '../../../../src/main/core/storage'
+import { ProjectError, ProjectStore } from '../../../../src/main/core/storage'
 import { setFile } from '../../fixtures/set-files'
 import { annotationsFor, newDocument } from './helpers'
 import { tempDir } from './temp-dir'
@@ -202,11 +197,7 @@ describe('broken files', () => {
   })
 })
 
-// Through Node's asynchronous calls (the app's) and the blocking reads of the export worker.
-describe.each([
-  ['', nodeFs],
-  [', read by blocking calls', blockingReadFs],
-])('symbolic links in a project folder%s', (_, fs) => {
+describe('symbolic links in a project folder', () => {
   const PASSWD = 'root:x:0:0:root:/root:/bin/bash\n'
 
   it('an annotation file that is a link is refused, naming it, without reading the target', async () => {
@@ -215,7 +206,7 @@ describe.each([
     await writeFile(outside, PASSWD)
     await rm(sets[0])
     await symlink(outside, sets[0])
-    const store = await ProjectStore.open(dir, { ...ME, fs })
+    const store = await ProjectStore.open(dir, ME)
     expect(store.problems).toEqual([
       { file: sets[0], message: expect.stringMatching(/^the file is a symbolic link/) },
     ])
@@ -237,7 +228,7 @@ describe.each([
     await rename(files[1], copy)
     await symlink(copy, files[1])
 
-    const store = await ProjectStore.open(dir, { ...ME, fs })
+    const store = await ProjectStore.open(dir, ME)
     const refusal =
       'the file is a symbolic link, and Marginalia does not follow links in a project folder: ' +
       'replace the link with the file itself'
@@ -263,13 +254,13 @@ describe.each([
     const elsewhere = path.join(await tempDir(), 'project.json')
     await rename(file, elsewhere)
     await symlink(elsewhere, file)
-    const error = await ProjectStore.open(dir, { fs }).catch((e: unknown) => e)
+    const error = await ProjectStore.open(dir).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ProjectError)
     expect((error as ProjectError).file).toBe(file)
     expect((error as Error).message).toMatch(/project\.json: the file is a symbolic link/)
 
     await writeFile(elsewhere, PASSWD)
-    const leak = await ProjectStore.open(dir, { lock: false, fs }).catch((e: unknown) => e)
+    const leak = await ProjectStore.open(dir, { lock: false }).catch((e: unknown) => e)
     expect((leak as Error).message).toMatch(/symbolic link/)
     expect((leak as Error).message).not.toContain('root:x')
   })
