@@ -85,3 +85,24 @@ test('the import report gives focus to the article when it closes', async ({ app
   await expect(report).toBeHidden()
   await expect(page.locator('.ProseMirror'), `focus: ${await focused(page)}`).toBeFocused()
 })
+
+test('a report closing over another view gives focus to that view, never to the hidden article', async ({
+  app,
+}) => {
+  const page = app.page
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-focus-'))
+  const file = path.join(folder, 'note.txt')
+  await writeFile(file, 'A short note\n\nIt says very little.\n')
+  await page.getByRole('tab', { name: 'Overview' }).click()
+  await app.nextDialog('chooseImportFiles', [file])
+  await chooseImport(page, 'Documents')
+  const report = page.getByRole('dialog', { name: 'Import finished' })
+  await expect(report).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(report).toBeHidden()
+  // The article's panel is hidden, so focus goes back to the Import button that opened it.
+  await expect(
+    page.getByRole('banner').getByRole('button', { name: /^Import/ }),
+    `focus: ${await focused(page)}`,
+  ).toBeFocused()
+})

@@ -206,9 +206,20 @@ test('curation by majority, then an edited version accepted into gold', async ({
   await page.keyboard.press('e')
   const form = curation.getByRole('form', { name: /^Edit .*'s version$/ })
   await expect(form).toBeVisible()
-  const start = form.getByLabel('Start')
+  const start = form.getByLabel('Start', { exact: true })
   const startValue = Number(await start.inputValue())
-  const end = Number(await form.getByLabel('End').inputValue())
+  const endField = form.getByLabel('End', { exact: true })
+  const before = Number(await endField.inputValue())
+  // The end moves a word later: the marked text grows by a whole word, the field follows.
+  const marked = form.locator('mark')
+  const was = (await marked.textContent()) ?? ''
+  await form.getByRole('button', { name: 'End one word later' }).click()
+  await expect(endField).not.toHaveValue(String(before))
+  const end = Number(await endField.inputValue())
+  const quote = (await marked.textContent()) ?? ''
+  expect(end).toBeGreaterThan(before)
+  expect(quote.startsWith(was) && quote.length === was.length + end - before).toBe(true)
+  expect(quote).toMatch(/[\p{L}\p{N}]$/u)
   await saveScreenshot(app, 'curation-edit')
   await page.emulateMedia({ colorScheme: 'dark' })
   await saveScreenshot(app, 'curation-edit-dark')
@@ -222,7 +233,13 @@ test('curation by majority, then an edited version accepted into gold', async ({
     annotations: { spans: { start: number; end: number; annotator: string; curatedBy: string }[] }
   }
   expect(gold.annotations.spans).toContainEqual(
-    expect.objectContaining({ start: startValue, end, annotator: 'Cleo', curatedBy: 'Cleo' }),
+    expect.objectContaining({
+      start: startValue,
+      end,
+      quote: expect.objectContaining({ exact: quote }),
+      annotator: 'Cleo',
+      curatedBy: 'Cleo',
+    }),
   )
   expect(app.pageErrors).toEqual([])
 })

@@ -81,6 +81,8 @@ test('two analysts → agreement numbers → curate → export the gold set', as
   }
   const boundary = view.getByRole('row').filter({ hasText: '“cost doubled”' })
   await expect(boundary).toContainText('“the cost doubled”')
+  // The layer by its name in the schema, not its id.
+  await expect(boundary.getByRole('cell', { name: 'Claim', exact: true })).toBeVisible()
   // The confusion matrix behind κ: the one claim both marked, factual for Ana, opinion for Ben.
   const matrix = view.locator('details').filter({ hasText: 'Claim · checkability: ana – ben' })
   await matrix.locator('summary').click()
@@ -134,7 +136,7 @@ test('two analysts → agreement numbers → curate → export the gold set', as
   for (let i = 0; i < total && !(await step.textContent())!.includes('boundaries'); i++) {
     await page.keyboard.press('j')
   }
-  await expect(step).toContainText('boundaries')
+  await expect(step).toContainText('boundaries · Claim')
   await page.keyboard.press('2') // the second analyst: Ben
   await expect(progress).toHaveText(`1 of ${total} disagreements resolved`)
   await expect(step).toContainText('resolved: Ben (Cleo)')

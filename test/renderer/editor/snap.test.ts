@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { snapToWords } from '../../../src/renderer/src/editor/snap'
+import { snapToWords, wordEdge } from '../../../src/renderer/src/editor/snap'
 
 /** Snaps the part of `text` marked with [ and ] and returns what it selects. */
 function snapMarked(marked: string, limits?: { min: number; max: number }): string {
@@ -92,5 +92,40 @@ describe('snapToWords', () => {
         },
       ),
     )
+  })
+})
+
+describe('wordEdge', () => {
+  const text = 'The state-of-the-art plan, said O’Brien, costs 3.5 billion 🇺🇦 now.'
+  const at = (s: string) => text.indexOf(s)
+
+  it('steps a range’s start and end a word at a time, both ways', () => {
+    // From the start of "said": the start before is "plan", the one after is "O’Brien".
+    expect(wordEdge(text, at('said'), -1, 'start')).toBe(at('plan'))
+    expect(wordEdge(text, at('said'), 1, 'start')).toBe(at('O’Brien'))
+    // From the end of "said": the end before is after "plan", the one after is after "O’Brien".
+    const saidEnd = at('said') + 4
+    expect(wordEdge(text, saidEnd, -1, 'end')).toBe(at('plan') + 4)
+    expect(wordEdge(text, saidEnd, 1, 'end')).toBe(at('O’Brien') + 'O’Brien'.length)
+  })
+
+  it('takes hyphenated compounds, numbers and flags as one word each', () => {
+    expect(wordEdge(text, at('plan'), -1, 'start')).toBe(at('state'))
+    expect(wordEdge(text, at('state'), 1, 'end')).toBe(at('plan') - 1)
+    expect(wordEdge(text, at('3.5'), 1, 'end')).toBe(at('3.5') + 3)
+    expect(wordEdge(text, at('now'), -1, 'start')).toBe(at('🇺🇦'))
+  })
+
+  it('moves to the edge of the word the offset is inside', () => {
+    expect(wordEdge(text, at('plan') + 2, -1, 'start')).toBe(at('plan'))
+    expect(wordEdge(text, at('plan') + 2, 1, 'end')).toBe(at('plan') + 4)
+  })
+
+  it('answers null past the first and last word, and looks far across blank stretches', () => {
+    expect(wordEdge(text, at('The'), -1, 'start')).toBeNull()
+    expect(wordEdge(text, text.length, 1, 'end')).toBeNull()
+    const far = `one${' '.repeat(5000)}two`
+    expect(wordEdge(far, 3, 1, 'start')).toBe(far.length - 3)
+    expect(wordEdge(far, far.length - 3, -1, 'end')).toBe(3)
   })
 })

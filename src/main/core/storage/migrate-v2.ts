@@ -10,6 +10,7 @@
 // anything unexpected for the validators to report.
 import { DEFAULT_FRAME } from '../../../shared/claims'
 import { attributionAttributes, cueLayer, cueOfRelation } from '../../../shared/default-schema'
+import { isRecord } from '../../../shared/is-record'
 import type { Frame } from '../../../shared/model'
 import type { Migration, RawFile } from './migrate'
 
@@ -21,12 +22,8 @@ const CUE_COLORS = ['#0d9488', '#7c3aed', '#0891b2', '#65a30d', '#9333ea', '#475
 
 type Obj = Record<string, unknown>
 
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 function objects(v: unknown): Obj[] | null {
-  return Array.isArray(v) && v.every(isObj) ? v : null
+  return Array.isArray(v) && v.every(isRecord) ? v : null
 }
 
 function ids(list: Obj[]): Set<unknown> {
@@ -39,7 +36,7 @@ function includes(v: unknown, item: string): boolean {
 
 /** Whether a parsed schema has the default schema's claim → source setup. */
 export function hasDefaultClaimSetup(schema: unknown): boolean {
-  if (!isObj(schema)) return false
+  if (!isRecord(schema)) return false
   const layers = objects(schema.layers)
   const types = objects(schema.relationTypes)
   if (!layers || !types) return false
@@ -70,7 +67,7 @@ export function addAttributionFrame(schema: Obj): Obj {
   }
   const nextTypes = types.map((t) => {
     if (t.id !== 'attributed_to' || !Array.isArray(t.attributes)) return t
-    const names = new Set(t.attributes.map((a: unknown) => (isObj(a) ? a.name : undefined)))
+    const names = new Set(t.attributes.map((a: unknown) => (isRecord(a) ? a.name : undefined)))
     const added = attributionAttributes().filter((a) => !names.has(a.name))
     return added.length > 0 ? { ...t, attributes: [...(t.attributes as unknown[]), ...added] } : t
   })

@@ -16,17 +16,15 @@ import {
 import { isCode, writeFileDurable } from './durable-write'
 import { WriteError } from './errors'
 import type { ProjectLayout } from './layout'
+import { diffList, type ListDelta, type ListDiff } from './list-delta'
 import {
   baseHash,
-  diffList,
   entryLine,
   headerLine,
   restOf,
   sameRelation,
   sameSpan,
   type JournalEntry,
-  type ListDelta,
-  type ListDiff,
 } from './set-journal'
 import { readWhole, type StorageFs } from './storage-fs'
 

@@ -82,9 +82,13 @@ function firstField(dialog: HTMLDialogElement): HTMLElement | null {
   return null
 }
 
-/** Whether focus can go back to `el`: still in the page, shown, and not inside the dialog. */
+/**
+ * Whether focus can go back to `el`: still in the page, shown, not inside the dialog, and not in a
+ * hidden view (whose panel keeps its layout, so it still has boxes).
+ */
 function usable(el: HTMLElement | null, dialog: HTMLDialogElement): el is HTMLElement {
-  return !!el && el.isConnected && !dialog.contains(el) && el.getClientRects().length > 0
+  if (!el?.isConnected || dialog.contains(el) || el.closest('[aria-hidden="true"]')) return false
+  return el.getClientRects().length > 0
 }
 
 /** The article's text, where a reader's focus belongs when nothing better is left. */
@@ -92,13 +96,18 @@ function article(): HTMLElement | null {
   return document.querySelector<HTMLElement>('.ProseMirror') ?? document.querySelector('main')
 }
 
-/** On closing: focus back to the opener when asked and still usable, else to the article. */
+/**
+ * On closing: focus back to the opener when asked and still usable, else to the article; when the
+ * article is not shown (another view is), to the opener after all, else to the shown view's tab.
+ */
 function giveBackFocus(
   returnTo: RefObject<'opener' | 'article'>,
   opener: HTMLElement | null,
   dialog: HTMLDialogElement,
 ): void {
   // The prop's latest value, as the dialog closes (it may change while the dialog is open).
-  const target = returnTo.current === 'opener' && usable(opener, dialog) ? opener : article()
+  const wanted = returnTo.current === 'opener' ? [opener, article()] : [article(), opener]
+  const tab = document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')
+  const target = [...wanted, tab].find((el) => usable(el, dialog))
   target?.focus({ preventScroll: true })
 }

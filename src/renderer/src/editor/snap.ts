@@ -126,3 +126,28 @@ function isLowSurrogate(code: number): boolean {
 function clamp(n: number, lo: number, hi: number): number {
   return n < lo ? lo : n > hi ? hi : n
 }
+
+/**
+ * The nearest word start (or end, as `edge` says) strictly before (`dir` -1) or after (`dir` 1)
+ * offset `at`, with words as `snapToWords` counts them; null when there is none. Used to move one
+ * boundary of a range a word at a time.
+ */
+export function wordEdge(
+  text: string,
+  at: number,
+  dir: -1 | 1,
+  edge: 'start' | 'end',
+): number | null {
+  // Look a window's width that way, and farther while no word edge turns up.
+  for (let reach = WINDOW * 4; ; reach *= 4) {
+    const from = findBreak(text, Math.max(0, dir < 0 ? at - reach : at), -1, 0)
+    const to = findBreak(text, Math.min(text.length, dir < 0 ? at : at + reach), 1, text.length)
+    let found: number | null = null
+    for (const word of wordsIn(text, from, to)) {
+      const pos = word[edge]
+      if (dir < 0 ? pos < at : pos > at && found === null) found = pos
+    }
+    if (found !== null) return found
+    if ((dir < 0 && from === 0) || (dir > 0 && to === text.length)) return null
+  }
+}

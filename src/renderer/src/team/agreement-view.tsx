@@ -178,6 +178,7 @@ function ReportBody({ report, titles, onOpen }: BodyProps) {
         disagreements={report.disagreements}
         analysts={report.analysts}
         titles={titles}
+        layerNames={new Map(report.project.layers.map((l) => [l.layer, l.name]))}
         onOpen={onOpen}
       />
     </div>

@@ -1,5 +1,5 @@
 // The curator's edit of one analyst's version of a disagreement, before it enters the gold set:
-// its boundaries (with the text they now cover), label, attributes, and its links (the target of
+// its boundaries (typed, or moved a word at a time, with the text they now cover in context), label, attributes, and its links (the target of
 // each link type the layer may start, with the link's attributes). The form starts from the
 // analyst's span as stored; Accept sends it to main as an `edit` decision.
 import { useId, useState, type SyntheticEvent } from 'react'
@@ -12,6 +12,7 @@ import type {
   Span,
 } from '../../../shared/model'
 import type { CurationState, EditedSpan } from '../../../shared/team'
+import { wordEdge } from '../editor/snap'
 import { AttributeField } from '../panel/attribute-field'
 
 /** A link of the edited span: its type, target (a place key, '' for none) and attributes. */
@@ -171,28 +172,97 @@ function LinkFields({ schema, state, link, onChange }: LinkFieldsProps) {
   )
 }
 
-/** A boundary of the edited span: an offset into the text (UTF-16 code units, as stored). */
+/**
+ * A boundary of the edited span: an offset into the text (UTF-16 code units, as stored), typed or
+ * moved a word at a time by the two buttons beside it (disabled where no word is left that way).
+ */
 function BoundField(props: {
   id: string
   label: string
   max: number
   value: number
   onChange: (value: number) => void
+  /** Where a step moves the boundary, per direction; null: it cannot move that way. */
+  steps: Record<-1 | 1, number | null>
 }) {
+  const step = (dir: -1 | 1, text: string, name: string) => {
+    const to = props.steps[dir]
+    return (
+      <button
+        type="button"
+        className="button small"
+        aria-label={`${props.label} one word ${name}`}
+        title={`${props.label} one word ${name}`}
+        disabled={to === null}
+        onClick={() => to !== null && props.onChange(to)}
+      >
+        {text}
+      </button>
+    )
+  }
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        className="input"
-        type="number"
-        min={0}
-        max={props.max}
-        value={props.value}
-        onChange={(e) => props.onChange(Number(e.target.value))}
-      />
+      <span className="bound-input">
+        {step(-1, '‹', 'earlier')}
+        <input
+          id={props.id}
+          className="input"
+          type="number"
+          min={0}
+          max={props.max}
+          value={props.value}
+          onChange={(e) => props.onChange(Number(e.target.value))}
+        />
+        {step(1, '›', 'later')}
+      </span>
     </div>
   )
+}
+
+/** How much of the text around the span the form shows. */
+const CONTEXT = 60
+
+/** The edited span in its sentence: some text before and after it, the span marked. */
+function SpanInContext(props: { text: string; start: number; end: number; valid: boolean }) {
+  const { text, start, end } = props
+  if (!props.valid)
+    return (
+      <p className="curation-edit-text" aria-live="polite">
+        Not a range of the text.
+      </p>
+    )
+  const from = Math.max(0, start - CONTEXT)
+  const to = Math.min(text.length, end + CONTEXT)
+  return (
+    <p className="curation-edit-text" aria-live="polite">
+      <span className="muted" aria-hidden="true">
+        {from > 0 && '…'}
+        {text.slice(from, start)}
+      </span>
+      <mark>{text.slice(start, end)}</mark>
+      <span className="muted" aria-hidden="true">
+        {text.slice(end, to)}
+        {to < text.length && '…'}
+      </span>
+    </p>
+  )
+}
+
+/** Where a word step takes each boundary, keeping the span at least one character long. */
+function boundSteps(text: string, draft: EditDraft) {
+  const inside = (to: number | null, ok: (to: number) => boolean) =>
+    to !== null && ok(to) ? to : null
+  return {
+    start: {
+      [-1]: wordEdge(text, draft.start, -1, 'start'),
+      [1]: inside(wordEdge(text, draft.start, 1, 'start'), (to) => to < draft.end),
+    } as Record<-1 | 1, number | null>,
+    end: {
+      [-1]: inside(wordEdge(text, draft.end, -1, 'end'), (to) => to > draft.start),
+      [1]: wordEdge(text, draft.end, 1, 'end'),
+    } as Record<-1 | 1, number | null>,
+  }
 }
 
 /** The edit form of one version. */
@@ -206,6 +276,7 @@ export function CurationEditForm(props: EditFormProps) {
     e.preventDefault()
     if (valid) props.onAccept(editedSpan(draft))
   }
+  const steps = valid ? boundSteps(state.text, draft) : null
   const bound = (which: 'start' | 'end', label: string) => (
     <BoundField
       id={`${id}-${which}`}
@@ -213,6 +284,7 @@ export function CurationEditForm(props: EditFormProps) {
       max={state.text.length}
       value={draft[which]}
       onChange={(v) => setDraft({ ...draft, [which]: v })}
+      steps={steps?.[which] ?? { [-1]: null, [1]: null }}
     />
   )
   return (
@@ -221,9 +293,7 @@ export function CurationEditForm(props: EditFormProps) {
       aria-label={`Edit ${props.analystName}'s version`}
       onSubmit={submit}
     >
-      <p className="curation-edit-text" aria-live="polite">
-        {valid ? `“${state.text.slice(draft.start, draft.end)}”` : 'Not a range of the text.'}
-      </p>
+      <SpanInContext text={state.text} start={draft.start} end={draft.end} valid={valid} />
       <div className="curation-edit-row">
         {bound('start', 'Start')}
         {bound('end', 'End')}

@@ -8,12 +8,7 @@ import { useCallback, useState, type KeyboardEvent } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { Disagreement } from '../../../shared/agreement'
 import type { AnnotationSchema } from '../../../shared/model'
-import type {
-  AutoAcceptRule,
-  CurationChoiceArg,
-  CurationDecision,
-  CurationState,
-} from '../../../shared/team'
+import type { AutoAcceptRule, CurationChoiceArg, CurationState } from '../../../shared/team'
 import { RadioGroup } from '../common/radio-group'
 import { ViewPanel, type AppView } from '../shell/view-tabs'
 import { CurationEditForm, editDraft } from './curation-edit'
@@ -202,11 +197,10 @@ function DisagreementSteps({ schema, nameOf, state, at, setAt, onDecide }: Steps
   }
   if (!d)
     return <p className="team-note">No disagreements: the gold set holds what all agree on.</p>
-  const decision = state.decisions[d.id]
   const draft = editing?.id === d.id ? draftOf(editing.analyst) : null
   return (
     <div className="curation-body" tabIndex={0} onKeyDown={onKeyDown} aria-label="Disagreement">
-      <StepHeading d={d} at={i} of={n} decision={decision} state={state} nameOf={nameOf} />
+      <StepHeading state={state} at={i} schema={schema} nameOf={nameOf} />
       <VersionList
         d={d}
         nameOf={nameOf}
@@ -249,20 +243,22 @@ function DisagreementSteps({ schema, nameOf, state, at, setAt, onDecide }: Steps
 }
 
 interface StepHeadingProps {
-  d: Disagreement
-  at: number
-  of: number
-  decision: CurationDecision | undefined
   state: CurationState
+  /** The index of the disagreement shown. */
+  at: number
+  schema: AnnotationSchema
   nameOf: (id: string) => string
 }
 
-/** Where the curator is, what the disagreement is about, and how it was resolved. */
-function StepHeading({ d, at, of, decision, state, nameOf }: StepHeadingProps) {
+/** Where the curator is, what the disagreement is about (the layer by name), and its decision. */
+function StepHeading({ state, at, schema, nameOf }: StepHeadingProps) {
+  const d = state.disagreements[at]
+  const decision = state.decisions[d.id]
+  const layerName = d.layer && (schema.layers.find((l) => l.id === d.layer)?.name ?? d.layer)
   return (
     <p className="curation-where">
-      {at + 1} of {of} · {kindText(d)}
-      {d.layer ? ` · ${d.layer}` : ''}
+      {at + 1} of {state.disagreements.length} · {kindText(d)}
+      {layerName ? ` · ${layerName}` : ''}
       {decision && (
         <span className="curation-done">
           {' '}

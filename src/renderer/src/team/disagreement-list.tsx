@@ -32,6 +32,8 @@ interface DisagreementListProps {
   disagreements: readonly Disagreement[]
   analysts: readonly string[]
   titles: ReadonlyMap<string, string>
+  /** Layer names by id, for the Layer column. */
+  layerNames: ReadonlyMap<string, string>
   onOpen: (d: Disagreement) => void
 }
 
@@ -39,6 +41,7 @@ export function DisagreementList({
   disagreements,
   analysts,
   titles,
+  layerNames,
   onOpen,
 }: DisagreementListProps) {
   const shown = disagreements.slice(0, LIST_LIMIT)
@@ -65,7 +68,7 @@ export function DisagreementList({
             <tr key={d.id} data-disagreement={d.id}>
               <td>{titles.get(d.documentId) ?? d.documentId}</td>
               <td>{kindText(d)}</td>
-              <td>{d.layer ?? ''}</td>
+              <td>{d.layer ? (layerNames.get(d.layer) ?? d.layer) : ''}</td>
               {analysts.map((a) => {
                 const v = d.versions.find((x) => x.analyst === a)
                 return <td key={a}>{v ? versionText(v) : ''}</td>

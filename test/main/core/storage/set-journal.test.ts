@@ -6,10 +6,9 @@ import { appendFile, readFile, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ProjectError, ProjectStore } from '../../../../src/main/core/storage'
+import { applyList, diffList } from '../../../../src/main/core/storage/list-delta'
 import {
-  applyList,
   baseHash,
-  diffList,
   entryLine,
   headerLine,
   sameSpan,
