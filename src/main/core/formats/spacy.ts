@@ -15,7 +15,7 @@ import {
   sharedLabelLoss,
   type CheckedDocument,
 } from './export-common'
-import { escapeLineBreaks } from './jsonl'
+import { toJsonLine } from './jsonl'
 import { TOKENISER_DESCRIPTION, tokenRange, tokenise, type Token } from './tokenise'
 
 type SpanRecord = {
@@ -42,7 +42,7 @@ export const spacyFormat = exportFormat({
     const file = out.file('spacy.jsonl')
     return {
       document(doc) {
-        file.write(`${recordLine(doc, keys, manifest)}\n`)
+        file.write(`${toJsonLine(record(doc, keys, manifest))}\n`)
         keys.count(doc.spans)
         extras.add(doc)
       },
@@ -67,35 +67,12 @@ export const spacyFormat = exportFormat({
   },
 })
 
-/**
- * One document's record as a line: text, tokens, spans, relations and meta. The tokens (most of
- * the record's objects) are written by hand, with the keys and values JSON.stringify would
- * write; the rest by JSON.stringify. The same bytes, and no object per token.
- */
-function recordLine(doc: CheckedDocument, keys: LabelKeys, manifest: ManifestBuilder): string {
-  const { text } = doc.file.document
-  const tokens = tokenise(text)
-  const rest = JSON.stringify(record(doc, tokens, keys, manifest))
-  const head = `{"text":${JSON.stringify(text)},"tokens":${tokensJson(tokens, doc.offsets)},`
-  return escapeLineBreaks(head + rest.slice(1))
-}
-
-/** JSON.stringify of the tokens as spaCy records them: `{text, start, end, id, ws}`, code points. */
-function tokensJson(tokens: readonly Token[], offsets: CheckedDocument['offsets']): string {
-  const parts = new Array<string>(tokens.length)
-  for (let id = 0; id < tokens.length; id++) {
-    const { text, start, end, ws } = tokens[id]
-    const from = offsets.toCodePoint(start)
-    const to = offsets.toCodePoint(end)
-    parts[id] = `{"text":${JSON.stringify(text)},"start":${from},"end":${to},"id":${id},"ws":${ws}}`
-  }
-  return `[${parts.join(',')}]`
-}
-
-/** A document's record after its text and tokens: spans, relations and meta. */
-function record(doc: CheckedDocument, tokens: Token[], keys: LabelKeys, manifest: ManifestBuilder) {
-  const { file, relations } = doc
+/** One document's record: text, tokens, spans, relations and meta. */
+function record(doc: CheckedDocument, keys: LabelKeys, manifest: ManifestBuilder) {
+  const { file, relations, offsets } = doc
   const { document } = file
+  const cp = (i: number) => offsets.toCodePoint(i)
+  const tokens = tokenise(document.text)
   const written = spanRecords(doc, tokens, keys, manifest)
   const rels = relations.flatMap((r) => {
     const head = written.get(r.from)
@@ -119,6 +96,14 @@ function record(doc: CheckedDocument, tokens: Token[], keys: LabelKeys, manifest
   manifest.spans += written.size
   manifest.relations += rels.length
   return {
+    text: document.text,
+    tokens: tokens.map((t, id) => ({
+      text: t.text,
+      start: cp(t.start),
+      end: cp(t.end),
+      id,
+      ws: t.ws,
+    })),
     spans: [...written.values()],
     relations: rels,
     meta: {

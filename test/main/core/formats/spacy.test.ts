@@ -1,6 +1,6 @@
-// The spaCy / Prodigy export writes its tokens by hand (the bulk of each record): each line must be
-// byte for byte what JSON.stringify writes for the record, with U+0085, U+2028 and U+2029 escaped,
-// on text that needs every kind of escape.
+// Each line of the spaCy / Prodigy export is byte for byte what JSON.stringify writes for its
+// record, with U+0085, U+2028 and U+2029 escaped, on text that needs every kind of escape; its
+// tokens are the tokeniser's, in code points, with their keys in Prodigy's order.
 import { describe, expect, it } from 'vitest'
 import { exportFormats } from '../../../../src/main/core/formats'
 import { tokenise } from '../../../../src/main/core/formats/tokenise'
