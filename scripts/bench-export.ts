@@ -124,14 +124,18 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
 async function* readEach(store: ProjectStore): AsyncGenerator<DocumentFile> {
   const source = (await import('../src/main/core/export-source').catch(() => null)) as {
     exportSource: (store: ProjectStore) => unknown
-    loadDocuments: (source: unknown) => AsyncGenerator<{ file?: DocumentFile }>
+    loadDocuments: (
+      source: unknown,
+    ) => AsyncGenerator<{ file?: DocumentFile; records?: DocumentFile[] }>
   } | null
   if (!source) {
     for (const entry of store.project.documents) yield await store.loadDocument(entry.id)
     return
   }
+  // Older checkouts load `file`, newer ones one record per chosen set.
   for await (const loaded of source.loadDocuments(source.exportSource(store))) {
     if (loaded.file) yield loaded.file
+    for (const record of loaded.records ?? []) yield record
   }
 }
 
@@ -171,12 +175,13 @@ function table(header: string[], rows: string[][]): string {
 /** Prints the table of `rows` and what its columns mean, with the idle process's stall. */
 function printResults(rows: string[][], idle: Measure | null): void {
   const header = ['format', 'time', 'CPU', 'CPU/floor', 'heap Δ', 'peak RSS', 'output']
-  header.push('main stall', 'worker: time', 'main stall', 'loop delay max', 'output digest')
+  header.push('main stall', 'worker: time', 'CPU', 'main stall', 'loop delay max', 'output digest')
   console.log(table(header, rows))
   console.log(
     "floor: read and check every document. time and CPU: the export in main's thread; " +
       'heap Δ: its peak over the heap before it; main stall: the longest gap of a 5 ms timer ' +
-      "in main's thread. worker: the same export in a worker thread, main's longest stall then.",
+      "in main's thread. worker: the same export in a worker thread (CPU: the whole process's, " +
+      "the worker's start included), main's longest stall then.",
   )
   if (idle) {
     const f = (n: number) => n.toFixed(0)
@@ -226,6 +231,7 @@ async function main() {
       m.name === 'floor' ? '' : `${f(m.outputMb, 1)} MB`,
       `${f(m.stallMs)} ms`,
       viaWorker ? `${f(viaWorker.ms)} ms` : '',
+      viaWorker ? `${f(viaWorker.cpuMs)} ms` : '',
       viaWorker ? `${f(viaWorker.stallMs)} ms` : '',
       viaWorker ? `${f(viaWorker.loopDelayMaxMs)} ms` : '',
       m.digest + (viaWorker && viaWorker.digest !== m.digest ? ' (worker differs!)' : ''),

@@ -5,6 +5,7 @@
 // flag, an emoji with its modifiers or a ZWJ sequence is one token, as a reader sees it. Its rules
 // are stated in TOKENISER_DESCRIPTION, which the exports write into their manifests and files.
 import { isAlone } from '../../../shared/grapheme-alone'
+import { partitionPoint } from '../../../shared/partition-point'
 import { PY_LINE_BREAK, PY_SPACE, PY_SPACE_CLASS } from '../../../shared/python-chars'
 
 /** The tokeniser's name and rules, written into exported files and manifests. */
@@ -241,14 +242,7 @@ export function tokenRange(
   start: number,
   end: number,
 ): { first: number; last: number; aligned: boolean } | null {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid].end <= start) lo = mid + 1
-    else hi = mid
-  }
-  const first = lo
+  const first = partitionPoint(tokens.length, (i) => tokens[i].end <= start)
   if (first >= tokens.length || tokens[first].start >= end) return null
   let last = first
   while (last + 1 < tokens.length && tokens[last + 1].start < end) last++

@@ -89,6 +89,9 @@ class ScratchFile extends BufferedText implements Readback {
 /** A file export (one file beside its manifest) or a folder export, being written. */
 export class DiskOut implements ExportOut {
   private readonly files: { path: string; file: DiskFile }[] = []
+  /** The paths of `files`, and the folders made for them (brat and W3C write 2,000 files). */
+  private readonly paths = new Set<string>()
+  private readonly folders = new Set<string>()
   private readonly scratches: DiskFile[] = []
 
   private constructor(
@@ -174,20 +177,21 @@ export class DiskOut implements ExportOut {
   }
 
   private create(relative: string): DiskFile {
-    if (this.files.some((f) => f.path === relative)) {
-      throw new Error(`export file ${relative} written twice`)
-    }
+    if (this.paths.has(relative)) throw new Error(`export file ${relative} written twice`)
     let full = this.temp
     let name = path.basename(this.target)
     if (this.kind === 'folder') {
       full = inside(this.temp, relative)
       name = relative
-      mkdirSync(path.dirname(full), { recursive: true })
+      const folder = path.dirname(full)
+      if (!this.folders.has(folder)) mkdirSync(folder, { recursive: true })
+      this.folders.add(folder)
     } else if (this.files.length > 0) {
       throw new Error('the format produced more than one file for a file export')
     }
     const file = new DiskFile(full, true)
     this.files.push({ path: name, file })
+    this.paths.add(name)
     return file
   }
 

@@ -135,7 +135,7 @@ export async function readStoredSet(
   const bytes = await readProjectBytes(fs, file)
   if (bytes === null) return null
   const raw = parseJson(file, bytes)
-  const journalFile = layout.journalFile(setId, docId)
+  const journalFile = journal ? layout.journalFile(setId, docId) : ''
   const journalBytes = journal ? await readProjectBytes(fs, journalFile) : null
   let baseHashed: string | null = null
   let applied: StoredSet['journal'] = null

@@ -107,12 +107,14 @@ export function parseJson(file: string, bytes: Uint8Array): unknown {
     throw new ProjectError(file, 'the file is not valid UTF-8')
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1) // an editor may have added a BOM
-  if (text.includes('\u0000')) {
-    throw new ProjectError(file, 'the file contains NUL bytes (damaged, perhaps by a crash)')
-  }
   try {
     return JSON.parse(text)
   } catch (error) {
+    // Looked for only here: JSON has no place for a raw NUL, so a file holding one never parses,
+    // and the search over every file read was a sixth of the time of parsing them.
+    if (text.includes('\u0000')) {
+      throw new ProjectError(file, 'the file contains NUL bytes (damaged, perhaps by a crash)')
+    }
     throw new ProjectError(file, `invalid JSON: ${describeJsonError(text, error)}`, {
       cause: error,
     })

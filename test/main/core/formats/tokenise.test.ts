@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PY_SPACE_CLASS } from '../../../../src/shared/python-chars'
-import { forEachCluster, tokenise } from '../../../../src/main/core/formats/tokenise'
+import { forEachCluster, tokenRange, tokenise } from '../../../../src/main/core/formats/tokenise'
 
 const RUNS = new RegExp(`[^${PY_SPACE_CLASS}]+`, 'g')
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
@@ -148,5 +148,26 @@ describe('the tokeniser on runs of plain characters', () => {
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('tokenRange', () => {
+  it('finds the tokens a range touches, and whether it is aligned, as a scan of every token', () => {
+    const text = 'The minister said: taxes "will rise" 😀 in 2025.\nA new line, café naïve.'
+    const tokens = tokenise(text)
+    for (let start = 0; start <= text.length; start++) {
+      for (let end = start + 1; end <= text.length; end++) {
+        const touched = tokens.flatMap((t, i) => (t.start < end && t.end > start ? [i] : []))
+        const expected =
+          touched.length === 0
+            ? null
+            : {
+                first: touched[0],
+                last: touched.at(-1)!,
+                aligned: tokens[touched[0]].start === start && tokens[touched.at(-1)!].end === end,
+              }
+        expect(tokenRange(tokens, start, end), `${start}-${end}`).toEqual(expected)
+      }
+    }
   })
 })

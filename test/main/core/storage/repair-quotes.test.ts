@@ -12,6 +12,7 @@ import {
   repairQuoteContext,
 } from '../../../../src/main/core/storage/repair-quotes'
 import { quoteOf } from '../../../../src/shared/anchor'
+import { seededRandom } from '../../../../src/shared/seeded-random'
 import type { DocumentFile, Span } from '../../../../src/shared/model'
 import { setFile, writeSetFile } from '../../fixtures/set-files'
 import { newDocument } from './helpers'
@@ -90,5 +91,27 @@ describe('quote context holding half a surrogate pair', () => {
     } as unknown as DocumentFile
     expect(repairQuoteContext(file)).toBe(0)
     expect(file.annotations.spans[1].quote.prefix).toBe('\ud83d')
+  })
+})
+
+describe('hasLoneSurrogate', () => {
+  // The rule it must keep: a high surrogate not followed by a low one, or a low one not preceded
+  // by a high one (the regular expression it used to be).
+  const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+  it('finds half of a pair anywhere in a string, as the regular expression did', () => {
+    const cases = ['', 'plain', '🚀', 'a🚀b', '\ud83d', '\ude80', 'a\ud83d', '\ude80a']
+    cases.push('\ude80\ud83d', '🚀\ude80', '\ud83d🚀', 'x\ud83dy\ude80z', 'é\u0301', '\uffff')
+    for (const text of cases)
+      expect(hasLoneSurrogate(text), JSON.stringify(text)).toBe(LONE.test(text))
+    const random = seededRandom(7)
+    const units = [0x61, 0xd83d, 0xdbff, 0xd800, 0xde80, 0xdc00, 0xdfff, 0xe000, 0xd7ff]
+    for (let n = 0; n < 2000; n++) {
+      const length = Math.floor(random() * 8)
+      const text = Array.from({ length }, () =>
+        String.fromCharCode(units[Math.floor(random() * units.length)]),
+      ).join('')
+      expect(hasLoneSurrogate(text), JSON.stringify(text)).toBe(LONE.test(text))
+    }
   })
 })
