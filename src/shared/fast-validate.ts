@@ -17,6 +17,7 @@ import {
   type Relation,
   type Span,
 } from './model'
+import { isRecord } from './is-record'
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 // The very pattern zod uses for `z.string().datetime({ offset: true })`.
@@ -27,9 +28,7 @@ const METADATA_KEYS = ['outlet', 'url', 'author', 'publishedAt', 'siteName', 'im
 
 type Obj = Record<string, unknown>
 
-function isObject(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
+const isObject: (v: unknown) => v is Obj = isRecord
 
 /** zod's test for a record: an object whose prototype is Object's (or none). */
 function isPlainObject(v: unknown): v is Obj {

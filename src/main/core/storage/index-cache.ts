@@ -17,6 +17,7 @@ import type {
 } from './file-index'
 import type { ProjectLayout } from './layout'
 import type { StorageFs } from './storage-fs'
+import { isRecord } from '../../../shared/is-record'
 
 /** Bump when the file's shape changes: an older cache is then rebuilt. */
 const CACHE_VERSION = 3
@@ -257,10 +258,6 @@ function byId<T>(): Record<string, T> {
 
 const numberOr = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined)
 const stringOr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 function isDirTime(v: unknown): v is DirTime & Record<string, unknown> {
   return (
