@@ -18,7 +18,16 @@ import {
   updateSpan,
 } from '../../../src/renderer/src/editor/commands'
 import { zAnnotations, type Relation } from '../../../src/shared/model'
-import { decoList, makeDocument, pluginState, run, selectText, spanOf, stateOf } from './fixtures'
+import {
+  decoList,
+  makeDocument,
+  pluginState,
+  relationOf,
+  run,
+  selectText,
+  spanOf,
+  stateOf,
+} from './fixtures'
 
 const doc = makeDocument([
   ['heading', 'Budget row', 1],
@@ -28,16 +37,8 @@ const doc = makeDocument([
 const at = (s: string) => doc.text.indexOf(s)
 const span = (id: string, quote: string, layer = 'claim') =>
   spanOf(doc.text, id, at(quote), at(quote) + quote.length, layer)
-const relation = (id: string, from: string, to: string): Relation => ({
-  id,
-  type: 'attributed_to',
-  from,
-  to,
-  attributes: {},
-  annotator: 'tester',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-})
+const relation = (id: string, from: string, to: string): Relation =>
+  relationOf(id, 'attributed_to', from, to)
 
 function tagged(state: EditorState) {
   const st = pluginState(state)

@@ -2,7 +2,14 @@
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state'
 import { quoteOf } from '../../../src/shared/anchor'
 import { defaultSchema } from '../../../src/shared/default-schema'
-import type { Annotations, Block, BlockType, Document, Span } from '../../../src/shared/model'
+import type {
+  Annotations,
+  Block,
+  BlockType,
+  Document,
+  Relation,
+  Span,
+} from '../../../src/shared/model'
 import { createArticleState } from '../../../src/renderer/src/editor/state'
 import {
   annotationKey,
@@ -51,6 +58,11 @@ export function spanOf(
     createdAt: T,
     updatedAt: T,
   }
+}
+
+/** A link of `type` from span `from` to span `to`, with no attributes. */
+export function relationOf(id: string, type: string, from: string, to: string): Relation {
+  return { id, type, from, to, attributes: {}, annotator: 'tester', createdAt: T, updatedAt: T }
 }
 
 /** An editor state of the document with the default schema. */

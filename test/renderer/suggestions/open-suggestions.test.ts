@@ -31,7 +31,7 @@ import {
   suggestionKey,
   suggestionPlugin,
 } from '../../../src/renderer/src/suggestions/suggestion-plugin'
-import { EMPTY, spanOf } from '../editor/fixtures'
+import { EMPTY, relationOf, spanOf } from '../editor/fixtures'
 import { seededRandom as random } from '../../../src/shared/seeded-random'
 
 const SEED = path.join(__dirname, '../../../resources/seeds/russia-north-korea-alliance.txt')
@@ -153,16 +153,7 @@ function randomEdits(text: string, all: readonly Suggestion[], rand: () => numbe
     } else if (r < 0.7 && ids.length > 1) {
       const from = ids[Math.floor(rand() * ids.length)]
       const to = ids[Math.floor(rand() * ids.length)]
-      const rel: Relation = {
-        id: `r${n++}`,
-        type: 'attribution',
-        from,
-        to,
-        attributes: {},
-        annotator: 'tester',
-        createdAt: '2025-01-01T00:00:00.000Z',
-        updatedAt: '2025-01-01T00:00:00.000Z',
-      }
+      const rel = relationOf(`r${n++}`, 'attribution', from, to)
       state = apply(state, addRelation(rel))
       if (state !== before) relations.push(rel)
     } else if (r < 0.75 && relations.length > 0) {
