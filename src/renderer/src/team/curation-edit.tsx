@@ -12,6 +12,8 @@ import type {
   Span,
 } from '../../../shared/model'
 import type { CurationState, EditedSpan } from '../../../shared/team'
+import { quoteOf } from '../../../shared/anchor'
+import { snippetOf } from '../article/link-text'
 import { wordEdge } from '../editor/snap'
 import { AttributeField } from '../panel/attribute-field'
 
@@ -220,30 +222,26 @@ function BoundField(props: {
   )
 }
 
-/** How much of the text around the span the form shows. */
-const CONTEXT = 60
-
-/** The edited span in its sentence: some text before and after it, the span marked. */
+/**
+ * The edited span in its sentence, as the link picker shows a span: the words around it (the
+ * quote's context, cut on word and grapheme boundaries) and the span marked, whole.
+ */
 function SpanInContext(props: { text: string; start: number; end: number; valid: boolean }) {
-  const { text, start, end } = props
   if (!props.valid)
     return (
       <p className="curation-edit-text" aria-live="polite">
         Not a range of the text.
       </p>
     )
-  const from = Math.max(0, start - CONTEXT)
-  const to = Math.min(text.length, end + CONTEXT)
+  const s = snippetOf({ quote: quoteOf(props.text, props.start, props.end) }, 28, Infinity)
   return (
     <p className="curation-edit-text" aria-live="polite">
       <span className="muted" aria-hidden="true">
-        {from > 0 && '…'}
-        {text.slice(from, start)}
+        {s.before}
       </span>
-      <mark>{text.slice(start, end)}</mark>
+      <mark>{s.text}</mark>
       <span className="muted" aria-hidden="true">
-        {text.slice(end, to)}
-        {to < text.length && '…'}
+        {s.after}
       </span>
     </p>
   )
