@@ -49,14 +49,18 @@ async function inView(page: Page, spanId: string): Promise<boolean> {
   })()`)
 }
 
-/** Imports the long article (dropped, as a user would) and opens it. */
-async function openLongArticle(page: Page): Promise<void> {
+/** Imports a file (dropped, as a user would), opens it, and waits for `first` in its text. */
+async function openDropped(page: Page, name: string, text: string, title: RegExp, first: string) {
   await waitForArticle(page)
-  await dropFiles(page, [{ name: 'harbour-ledger.txt', data: Buffer.from(TEXT, 'utf8') }])
+  await dropFiles(page, [{ name, data: Buffer.from(text, 'utf8') }])
   await closeImportReport(page, '1 document added')
-  await openDocumentByTitle(page, /Harbour ledger/)
-  await waitForArticle(page, 'marker-0 ')
+  await openDocumentByTitle(page, title)
+  await waitForArticle(page, first)
 }
+
+/** Imports the long article and opens it. */
+const openLongArticle = (page: Page) =>
+  openDropped(page, 'harbour-ledger.txt', TEXT, /Harbour ledger/, 'marker-0 ')
 
 test('highlights far down a long article show when scrolled to, and the list scrolls to them', async ({
   app,
@@ -134,17 +138,13 @@ test('headings where the sections of a long article meet are spaced as anywhere 
   app,
 }) => {
   const page = app.page
-  await waitForArticle(page)
   // Two headings in a row every ten blocks: wherever the article is cut in sections, one of them
   // is next to the cut.
   const blocks = Array.from({ length: 300 }, (_, i) =>
     i % 10 === 9 || i % 10 === 0 ? `## Heading ${i}` : `Paragraph ${i} of the sectioned notes.`,
   )
   const md = `# Sectioned notes\n\n${blocks.join('\n\n')}\n`
-  await dropFiles(page, [{ name: 'sectioned-notes.md', data: Buffer.from(md, 'utf8') }])
-  await closeImportReport(page, '1 document added')
-  await openDocumentByTitle(page, /Sectioned notes/)
-  await waitForArticle(page, 'Paragraph 1 ')
+  await openDropped(page, 'sectioned-notes.md', md, /Sectioned notes/, 'Paragraph 1 ')
   expect(await page.locator('.mg-section').count()).toBeGreaterThan(4)
   // The space above each heading, by what comes before it: a paragraph, or another heading.
   const gaps = await page.evaluate(() => {
