@@ -227,6 +227,8 @@ test('curation by majority, then an edited version accepted into gold', async ({
   await page.emulateMedia({ colorScheme: 'light' })
   await form.getByRole('button', { name: 'Accept edited version' }).click()
   await expect(step).toContainText('resolved: edit (Cleo)')
+  // Focus stays in the step (the form and its button are gone), so the keys go on working.
+  await expect(step).toBeFocused()
   const gold = JSON.parse(
     await readFile(path.join(dir, 'annotations', 'gold', `${DOC}.json`), 'utf8'),
   ) as {

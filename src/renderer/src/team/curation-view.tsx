@@ -4,7 +4,7 @@
 // arrows. What every analyst agrees on — or, by the rule chosen when starting, what a majority gave
 // — enters the gold set when curation of the document starts. Progress ("n of m resolved") and
 // the gold set are main's answer after each decision; the log keeps who decided what.
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react'
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Api, DocumentSummary, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { Disagreement } from '../../../shared/agreement'
 import type { AnnotationSchema } from '../../../shared/model'
@@ -206,12 +206,19 @@ function DisagreementSteps({ schema, nameOf, state, at, setAt, onDecide }: Steps
   const d = state.disagreements[i]
   const draftOf = (analyst: string) => (d ? editDraft(schema, state, d, analyst) : null)
   const editable = d?.versions.filter((v) => draftOf(v.analyst) !== null) ?? []
-  const decideNow = (choice: CurationChoiceArg) => {
+  const body = useRef<HTMLDivElement>(null)
+  // Closing the edit form keeps focus in the step (on its region) rather than losing it with
+  // the form's button, so J/K and the number keys go on working.
+  const closeEdit = () => {
+    if (document.activeElement?.closest('.curation-edit')) body.current?.focus()
     setEditing(null)
+  }
+  const decideNow = (choice: CurationChoiceArg) => {
+    closeEdit()
     onDecide(choice)
   }
   const step = (to: number) => {
-    setEditing(null)
+    closeEdit()
     setAt(to)
   }
   const onKeyDown = (e: KeyboardEvent) => {
@@ -222,14 +229,20 @@ function DisagreementSteps({ schema, nameOf, state, at, setAt, onDecide }: Steps
     else if (action === 'previous') step(Math.max(i - 1, 0))
     else if (action === 'edit') {
       if (editable[0] && d) setEditing({ id: d.id, analyst: editable[0].analyst })
-    } else if (action === 'close') setEditing(null)
+    } else if (action === 'close') closeEdit()
     else decideNow(action)
   }
   if (!d)
     return <p className="team-note">No disagreements: the gold set holds what all agree on.</p>
   const draft = editing?.id === d.id ? draftOf(editing.analyst) : null
   return (
-    <div className="curation-body" tabIndex={0} onKeyDown={onKeyDown} aria-label="Disagreement">
+    <div
+      ref={body}
+      className="curation-body"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label="Disagreement"
+    >
       <StepHeading state={state} at={i} schema={schema} nameOf={nameOf} />
       <VersionList
         d={d}
@@ -247,28 +260,45 @@ function DisagreementSteps({ schema, nameOf, state, at, setAt, onDecide }: Steps
           analystName={nameOf(editing.analyst)}
           initial={draft}
           onAccept={(span) => decideNow({ edit: [span] })}
-          onCancel={() => setEditing(null)}
+          onCancel={closeEdit}
         />
       )}
+      <StepActions
+        onDecide={decideNow}
+        onStep={(by) => step(Math.min(Math.max(i + by, 0), n - 1))}
+        analysts={state.analysts.length}
+      />
+    </div>
+  )
+}
+
+/** Take both, Reject all, Previous and Next, and the keys that do the same. */
+function StepActions(props: {
+  onDecide: (choice: CurationChoiceArg) => void
+  onStep: (by: -1 | 1) => void
+  analysts: number
+}) {
+  const { onDecide, onStep } = props
+  return (
+    <>
       <div className="team-actions">
-        <button type="button" className="button" onClick={() => decideNow({ take: 'both' })}>
+        <button type="button" className="button" onClick={() => onDecide({ take: 'both' })}>
           Take both
         </button>
-        <button type="button" className="button" onClick={() => decideNow({ reject: true })}>
+        <button type="button" className="button" onClick={() => onDecide({ reject: true })}>
           Reject all
         </button>
-        <button type="button" className="button" onClick={() => step(Math.max(i - 1, 0))}>
+        <button type="button" className="button" onClick={() => onStep(-1)}>
           Previous
         </button>
-        <button type="button" className="button" onClick={() => step(Math.min(i + 1, n - 1))}>
+        <button type="button" className="button" onClick={() => onStep(1)}>
           Next
         </button>
       </div>
       <p className="muted">
-        Keys: 1–{state.analysts.length} take a version, B both, E edit, X reject, J/K next and
-        previous.
+        Keys: 1–{props.analysts} take a version, B both, E edit, X reject, J/K next and previous.
       </p>
-    </div>
+    </>
   )
 }
 
