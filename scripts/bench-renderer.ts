@@ -19,7 +19,10 @@
 // with `npx electron-vite build --outDir <dir>/..`, so a shared out/ is left alone);
 // MARGINALIA_BENCH_PROFILE=<dir> writes Chromium CPU profiles of the loads and interactions there
 // (open them in DevTools' Performance panel); MARGINALIA_BENCH_PLACES=<n> (default 50) sets the
-// places tagged; MARGINALIA_BENCH_GROWTH=0 leaves out the growth table.
+// places tagged; MARGINALIA_BENCH_GROWTH=0 leaves out the growth table. MARGINALIA_BENCH_TRACE=<dir>
+// writes a Chromium trace (style, layout and paint with their causes; open it in DevTools'
+// Performance panel or sum it with scripts/trace-summary.ts) of one part of each app session
+// instead: MARGINALIA_BENCH_TRACE_PART= suggesting, tagging, typing or views (the default).
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -42,6 +45,10 @@ import { measureLoad, openSession, type LoadResult } from './bench-renderer/sess
 
 const RENDERER = process.env['MARGINALIA_BENCH_RENDERER'] || RENDERER_DIR
 const PROFILE_DIR = process.env['MARGINALIA_BENCH_PROFILE'] || null
+const TRACE_DIR = process.env['MARGINALIA_BENCH_TRACE'] || null
+const TRACE = TRACE_DIR
+  ? { dir: TRACE_DIR, part: process.env['MARGINALIA_BENCH_TRACE_PART'] || 'views' }
+  : null
 const PLACES = Number(process.env['MARGINALIA_BENCH_PLACES'] || 50)
 const GROWTH = process.env['MARGINALIA_BENCH_GROWTH'] !== '0'
 const GROWTH_SPANS = [1_000, 5_000, 20_000, 50_000]
@@ -84,6 +91,7 @@ async function app<T>(
     userDataDir,
     rendererDir: RENDERER,
     profileDir: PROFILE_DIR,
+    trace: TRACE,
     name,
   })
   try {

@@ -35,6 +35,11 @@ export interface SessionOptions {
   indexHtml?: { html: string; files: Record<string, string> }
   /** Writes CPU profiles of the load and of the interactions here. */
   profileDir?: string | null
+  /**
+   * Writes a Chromium trace (style, layout, paint, with invalidation tracking) of the part of the
+   * session named `part` here instead of CPU profiles (see `profile`).
+   */
+  trace?: { dir: string; part: string } | null
   name: string
 }
 
@@ -59,7 +64,18 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       if (options.profileDir) profiler = await startProfile(context.pages()[0])
     },
   })
+  let tracer: CDPSession | null = null
+  let partAt = 0
   const profile = async (part: string) => {
+    const trace = options.trace
+    if (trace) {
+      // `part` ends here; the next part is traced when it is the one wanted.
+      if (tracer) await stopTrace(tracer, trace.dir, `${options.name}-${part}`)
+      tracer = null
+      partAt++
+      if (PART_ORDER[partAt] === trace.part) tracer = await startTrace(app.page)
+      return
+    }
     if (!profiler || !options.profileDir) return
     await stopProfile(profiler, options.profileDir, `${options.name}-${part}`)
     profiler = await startProfile(app.page)
@@ -208,6 +224,45 @@ async function heapAfterGc(page: Page): Promise<number> {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage')
   await cdp.detach()
   return usedSize / (1024 * 1024)
+}
+
+/** The parts of an app session, in the order `profile` ends them. */
+const PART_ORDER = ['load', 'suggesting', 'tagging', 'typing', 'views']
+
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.invalidationTracking',
+  'blink.user_timing',
+]
+
+async function startTrace(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+  })
+  return cdp
+}
+
+async function stopTrace(cdp: CDPSession, dir: string, name: string): Promise<void> {
+  const done = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')),
+  )
+  await cdp.send('Tracing.end')
+  const stream = await done
+  let text = ''
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream })
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data
+    if (chunk.eof) break
+  }
+  await cdp.send('IO.close', { handle: stream })
+  await cdp.detach()
+  await mkdir(dir, { recursive: true })
+  const file = path.join(dir, `${name}.json`)
+  await writeFile(file, text)
+  console.log(`trace: ${file}`)
 }
 
 async function startProfile(page: Page): Promise<CDPSession> {

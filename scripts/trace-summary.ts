@@ -1,0 +1,113 @@
+// Sums a Chromium trace of the renderer benchmark's views part (MARGINALIA_BENCH_TRACE, see
+// scripts/bench-renderer.ts) per click: for each click, from its dispatch to the end of the first
+// frame committed after it, the main thread's time by event (style, layout, paint, script) and
+// what invalidated the layouts in it (LayoutInvalidationTracking: reason and node).
+//   npx tsx scripts/trace-summary.ts <trace.json> [labels, comma-separated, cycled over the clicks]
+import { readFileSync } from 'node:fs'
+
+interface TraceEvent {
+  name: string
+  ph: string
+  ts: number
+  dur?: number
+  pid: number
+  tid: number
+  args?: {
+    name?: string
+    data?: { type?: string; reason?: string; nodeName?: string }
+    beginData?: { dirtyObjects?: number; totalObjects?: number }
+  }
+}
+
+const SUMMED = [
+  'EventDispatch',
+  'FunctionCall',
+  'TimerFire',
+  'FireAnimationFrame',
+  'RunMicrotasks',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'Commit',
+  'MajorGC',
+  'MinorGC',
+]
+
+const DEFAULT_LABELS =
+  'switch:sources,switch:article,open claims,(article),open claims after a tag,(article)'
+
+function mainThread(events: TraceEvent[]): { pid: number; tid: number } {
+  const meta = events.find((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain')
+  if (!meta) throw new Error('no CrRendererMain thread in the trace')
+  return { pid: meta.pid, tid: meta.tid }
+}
+
+function summarise(file: string, labels: string[]): void {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] }
+  const all = Array.isArray(raw) ? raw : raw.traceEvents
+  const { pid, tid } = mainThread(all)
+  const main = all.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts)
+  const clicks = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click')
+  const rows = new Map<
+    string,
+    { n: number; sums: Map<string, number[]>; causes: Map<string, number> }
+  >()
+  clicks.forEach((click, i) => {
+    const label = labels[i % labels.length]
+    if (label.startsWith('(')) return
+    const paint = main.find((e) => e.name === 'Paint' && e.ts > click.ts)
+    const commit = paint && main.find((e) => e.name === 'Commit' && e.ts >= paint.ts)
+    if (!commit) return
+    const end = commit.ts + (commit.dur ?? 0)
+    const inside = main.filter((e) => e.ts >= click.ts && e.ts < end)
+    const row = rows.get(label) ?? {
+      n: 0,
+      sums: new Map<string, number[]>(),
+      causes: new Map<string, number>(),
+    }
+    row.n++
+    const add = (key: string, ms: number) => row.sums.set(key, [...(row.sums.get(key) ?? []), ms])
+    add('click → commit', (end - click.ts) / 1000)
+    const tasks = inside.filter((e) => e.name === 'RunTask' && e.ph === 'X')
+    add('tasks (RunTask)', tasks.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000)
+    for (const name of SUMMED)
+      add(
+        name,
+        inside
+          .filter((e) => e.name === name && e.ph === 'X')
+          .reduce((s, e) => s + (e.dur ?? 0), 0) / 1000,
+      )
+    let pending: string[] = []
+    for (const e of inside) {
+      if (e.name === 'LayoutInvalidationTracking' || e.name === 'StyleRecalcInvalidationTracking') {
+        const d = e.args?.data
+        pending.push(
+          `${e.name.startsWith('Layout') ? 'layout' : 'style'}: ${d?.reason} @ ${d?.nodeName}`,
+        )
+      } else if (e.name === 'Layout' && e.ph === 'X') {
+        const ms = (e.dur ?? 0) / 1000
+        const seen = [...new Set(pending)].slice(0, 4).join(' | ') || '(none tracked)'
+        row.causes.set(seen, (row.causes.get(seen) ?? 0) + ms)
+        pending = []
+      }
+    }
+    rows.set(label, row)
+  })
+  for (const [label, row] of rows) {
+    console.log(`\n${label}: ${row.n} clicks; median / max ms`)
+    for (const [key, values] of row.sums) {
+      const sorted = [...values].sort((a, b) => a - b)
+      const median = sorted[Math.floor(sorted.length / 2)]
+      console.log(
+        `  ${key.padEnd(20)} ${median.toFixed(1).padStart(8)} ${sorted.at(-1)!.toFixed(1).padStart(8)}`,
+      )
+    }
+    console.log('  layout time by what invalidated it (total over the clicks, ms):')
+    for (const [cause, ms] of [...row.causes].sort((a, b) => b[1] - a[1]).slice(0, 8))
+      console.log(`    ${ms.toFixed(1).padStart(8)}  ${cause}`)
+  }
+}
+
+summarise(process.argv[2], (process.argv[3] ?? DEFAULT_LABELS).split(','))
