@@ -14,13 +14,17 @@ import { svgToPng } from './png'
 import { SpansBehind, type Selection } from './spans-behind'
 import { useColorScheme } from './use-color-scheme'
 import { useOverview } from './use-overview'
+import { useViewShown, type ViewStore } from '../shell/view-tabs'
+import type { ProjectRevision } from '../shell/project-revision'
 
 export interface OverviewViewProps {
   api: Api
-  active: boolean
+  /** The view on show (the Overview loads only while it is; read from the store, see ViewPanel). */
+  views: ViewStore
   currentDocument: { id: string; title: string } | null
   flush: () => Promise<boolean>
-  projectVersion?: unknown
+  /** The project's data revision: the view loads again when it changed since its last answer. */
+  revision: ProjectRevision
   onOpenSpan: (docId: string, spanId: string) => void
   onShowClaims: (filter: ClaimsFilterHint, docId: string | null) => void
   onExportReport: (docId: string | null) => void
@@ -34,14 +38,8 @@ export default function OverviewView(props: OverviewViewProps) {
   const [selection, setSelection] = useState<Selection | null>(null)
   const theme = useColorScheme()
   const docId = scope === 'document' && currentDocument ? currentDocument.id : null
-  const { state, reload } = useOverview(
-    api,
-    props.flush,
-    docId,
-    mode,
-    props.active,
-    props.projectVersion,
-  )
+  const active = useViewShown(props.views, 'overview')
+  const { state, reload } = useOverview(api, props.flush, docId, mode, active, props.revision)
   const data =
     state.kind === 'ready' ? state.data : state.kind === 'loading' ? state.previous : null
 

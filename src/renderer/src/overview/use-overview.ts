@@ -1,11 +1,13 @@
 // The Overview's data as main computes it from the saved documents (the open document's pending
-// edits are saved first, as for the claims table). Loads when the view is shown and whenever the
-// scope, the network's mode or the project changes while it is; a load overtaken by a newer one
-// is dropped.
-import { useCallback, useEffect, useRef, useState } from 'react'
+// edits are saved first, as for the claims table). Loads when the view is shown and the scope, the
+// network's mode or the project's data changed since its last answer (shell/use-revision-load.ts),
+// and whenever they change while it is shown; a load overtaken by a newer one is dropped.
+import { useCallback, useRef, useState } from 'react'
 import type { Api, OverviewResult } from '../../../shared/ipc-contract'
 import type { NetworkMode } from '../../../shared/overview/types'
 import { messageOf } from '../common/error-message'
+import type { ProjectRevision } from '../shell/project-revision'
+import { useRevisionLoad } from '../shell/use-revision-load'
 
 export type OverviewState =
   | { kind: 'loading'; previous: OverviewResult | null }
@@ -19,12 +21,13 @@ export function useOverview(
   docId: string | null,
   networkMode: NetworkMode,
   active: boolean,
-  projectVersion?: unknown,
+  revision: ProjectRevision,
 ) {
   const [state, setState] = useState<OverviewState>({ kind: 'loading', previous: null })
   const seq = useRef(0)
 
-  const reload = useCallback(async () => {
+  /** Resolves true when the answer is shown and complete (saved first, not overtaken). */
+  const reload = useCallback(async (): Promise<boolean> => {
     const mine = ++seq.current
     setState((s) => ({
       kind: 'loading',
@@ -33,19 +36,16 @@ export function useOverview(
     const saved = await flush()
     try {
       const data = await api['overview:data']({ ...(docId ? { docId } : {}), networkMode })
-      if (mine === seq.current) setState({ kind: 'ready', data, unsaved: !saved })
+      if (mine !== seq.current) return false
+      setState({ kind: 'ready', data, unsaved: !saved })
+      return saved
     } catch (error) {
       if (mine === seq.current) setState({ kind: 'error', message: messageOf(error) })
+      return false
     }
   }, [api, flush, docId, networkMode])
 
-  useEffect(() => {
-    // Fetching when the view shows, the scope changes or the project changes is what this effect
-    // is for; reload() never rejects (a failure is the error state) and keeps the previous charts
-    // on screen while loading, on purpose.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (active) void reload()
-  }, [active, reload, projectVersion])
+  useRevisionLoad(revision, active, reload)
 
   return { state, reload }
 }

@@ -69,7 +69,7 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
         api={api}
         currentDocument={currentDocument}
         flush={doc.flush}
-        projectVersion={snapshot}
+        revision={s.revision}
         onOpenSpan={(docId, spanId) => void toClaim.openClaim(docId, spanId)}
         onShowClaims={(filter, docId) => {
           setClaimsRequest((r) => ({ filter, docId, seq: (r?.seq ?? 0) + 1 }))

@@ -3,7 +3,7 @@
 // select them (automatic activation; switching is instant because every view stays mounted).
 // The view on show is a store of its own, not the shell's state: a switch re-renders the tabs and
 // what depends on the two views it hides and shows, not the whole window.
-import { useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { memo, useDeferredValue, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useStoreSelect, useStoreValue, type ValueStore } from '../common/value-store'
 
 export const APP_VIEWS = [
@@ -59,9 +59,18 @@ interface ViewPanelProps {
  * the body, and it keeps its layout, so showing it again costs only what changed meanwhile. It is
  * not made `inert` or `visibility: hidden`: either restyles and lays out every element under it on
  * each switch, which for the article's panel is the whole article (~0.5 s for 1 MB).
+ *
+ * A view is rendered the first time it is shown, not before, and while hidden it is not rendered
+ * again with its parent (an edit in the article re-renders the shell): it shows what it had when it
+ * was hidden, and catches up when shown, in a deferred render after the frame that shows it (so the
+ * click paints at once, with the view as it was left). What must follow the view's visibility
+ * while hidden reads the view store itself (`useViewShown`), not a prop.
  */
 export function ViewPanel({ view, views, className, children }: ViewPanelProps) {
   const active = useViewShown(views, view)
+  const rendered = useDeferredValue(active)
+  const [shownOnce, setShownOnce] = useState(active)
+  if (rendered && !shownOnce) setShownOnce(true)
   return (
     <section
       role="tabpanel"
@@ -71,10 +80,18 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
       data-active={active}
       aria-hidden={!active}
     >
-      {children}
+      {shownOnce && <WhileShown active={rendered}>{children}</WhileShown>}
     </section>
   )
 }
+
+/** Its children as last rendered while `active`: the parent's renders pass it by while hidden. */
+const WhileShown = memo(
+  function WhileShown({ children }: { active: boolean; children: ReactNode }) {
+    return children
+  },
+  (_, next) => !next.active,
+)
 
 interface ViewTabsProps {
   views: ViewStore

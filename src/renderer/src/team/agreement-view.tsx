@@ -11,12 +11,15 @@ import { CategoricalTable, SpanTable } from './agreement-tables'
 import { ConfusionMatrices } from './confusion-matrices'
 import { DisagreementList } from './disagreement-list'
 import { useTeamData } from './use-team-data'
+import type { ProjectRevision } from '../shell/project-revision'
 import './team.css'
 
 interface AgreementViewProps {
   api: Api
   views: ViewStore
   snapshot: ProjectSnapshot
+  /** The project's data revision: the view loads again when it changed since its last answer. */
+  revision: ProjectRevision
   flush: () => Promise<boolean>
   onOpen: (d: Disagreement) => void
   onNotice: (message: string) => void
@@ -26,6 +29,7 @@ export function AgreementView({
   api,
   views,
   snapshot,
+  revision,
   flush,
   onOpen,
   onNotice,
@@ -47,8 +51,8 @@ export function AgreementView({
   )
   const enough = ticked.length >= 2
   const active = useViewShown(views, 'agreement') && enough
-  // `load` changes with the analysts ticked, `snapshot` with the project: either loads again.
-  const { state, value, reload } = useTeamData(load, flush, active, snapshot)
+  // `load` changes with the analysts ticked, `revision` with the project's data: either loads again.
+  const { state, value, reload } = useTeamData(load, flush, active, revision)
   const titles = useMemo(
     () => new Map(snapshot.documents.map((d) => [d.id, d.title])),
     [snapshot.documents],

@@ -15,12 +15,15 @@ import { CurationEditForm, editDraft } from './curation-edit'
 import { kindText, versionText } from './disagreement-list'
 import { setName } from './use-shown-set'
 import { useTeamData } from './use-team-data'
+import type { ProjectRevision } from '../shell/project-revision'
 import './team.css'
 
 interface CurationViewProps {
   api: Api
   views: ViewStore
   snapshot: ProjectSnapshot
+  /** The project's data revision: the view loads again when it changed since its last answer. */
+  revision: ProjectRevision
   /** The document open in the article: curated unless another is chosen here. */
   currentDocId: string | null
   flush: () => Promise<boolean>
@@ -37,11 +40,11 @@ export function CurationView(props: CurationViewProps) {
     () => (docId ? api['curation:state']({ docId }) : Promise.resolve(null)),
     [api, docId],
   )
-  const { state, value, replace } = useTeamData(load, flush, shown, snapshot)
+  const { state, value, replace, write } = useTeamData(load, flush, shown, props.revision)
   const [at, setAt] = useState(0)
   const act = async (call: () => Promise<CurationState>) => {
     try {
-      replace(await call())
+      replace(await write(call))
     } catch (error) {
       onNotice(`Curation: ${(error as Error).message}`)
     }

@@ -20,6 +20,7 @@ export function TeamViews({ s, snapshot }: { s: ShellState; snapshot: ProjectSna
         api={api}
         views={s.views}
         snapshot={snapshot}
+        revision={s.revision}
         flush={doc.flush}
         onOpen={(d) => void toDisagreement(d)}
         onNotice={s.setNotice}
@@ -28,6 +29,7 @@ export function TeamViews({ s, snapshot }: { s: ShellState; snapshot: ProjectSna
         api={api}
         views={s.views}
         snapshot={snapshot}
+        revision={s.revision}
         currentDocId={doc.docId}
         flush={doc.flush}
         onNotice={s.setNotice}

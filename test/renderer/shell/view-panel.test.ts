@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+// A view's panel renders the view only once it has been shown, and not again while it is hidden
+// (an edit in the article re-renders the shell and every panel's parent): the view catches up with
+// its parent's latest props when shown again.
+import { act, createElement } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { ValueStore } from '../../../src/renderer/src/common/value-store'
+import { ViewPanel, type AppView } from '../../../src/renderer/src/shell/view-tabs'
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean
+}
+
+let root: Root
+let host: HTMLElement
+beforeEach(() => {
+  globalThis.IS_REACT_ACT_ENVIRONMENT = true
+  host = document.createElement('div')
+  root = createRoot(host)
+})
+afterEach(() => act(async () => root.unmount()))
+
+it('renders a view when first shown, and not while hidden, then shows the latest props', async () => {
+  const views = new ValueStore<AppView>('article')
+  const renders: number[] = []
+  function Counted({ edit }: { edit: number }) {
+    renders.push(edit)
+    return createElement('p', null, `edit ${edit}`)
+  }
+  const render = (edit: number) =>
+    act(async () =>
+      root.render(
+        createElement(ViewPanel, {
+          view: 'claims',
+          views,
+          children: createElement(Counted, { edit }),
+        }),
+      ),
+    )
+  // Hidden from the start: not rendered at all.
+  await render(1)
+  await render(2)
+  expect(renders).toEqual([])
+  expect(host.textContent).toBe('')
+  // Shown: rendered with the latest props, and re-rendered with its parent.
+  await act(async () => views.set('claims'))
+  await render(3)
+  expect(renders).toEqual([2, 3])
+  // Hidden again: its parent's renders pass it by; it keeps what it showed.
+  await act(async () => views.set('article'))
+  await render(4)
+  await render(5)
+  expect(renders).toEqual([2, 3])
+  expect(host.textContent).toBe('edit 3')
+  expect(host.querySelector('section')?.getAttribute('aria-hidden')).toBe('true')
+  // Shown again: it catches up.
+  await act(async () => views.set('claims'))
+  expect(renders).toEqual([2, 3, 5])
+  expect(host.textContent).toBe('edit 5')
+})
