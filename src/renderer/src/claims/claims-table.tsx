@@ -1,9 +1,20 @@
 // The claims table itself: a real <table> with sortable headers and one focusable row per claim.
 // Rows form one Tab stop (roving tabindex): arrows, Page Up/Down, Home and End move between them,
-// Enter or a click opens the claim in the article. Only the first rows are rendered, with "Show
-// more": a project's thousands of claims would otherwise be thousands of DOM rows on every filter
-// keystroke, and a capped list keeps native table semantics that windowing would break.
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+// Enter or a click opens the claim in the article. Only the rows near the scrolling pane's viewport
+// are drawn (a project's thousands of claims would otherwise be thousands of rows to lay out each
+// time the view is shown or filtered), between two spacer rows that keep the scroll height; the
+// row holding the tab stop is always drawn. The table keeps its native semantics: `aria-rowcount`
+// and each row's `aria-rowindex` tell a screen reader where a row is in the whole table.
+import {
+  memo,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react'
+import { defaultRangeExtractor, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { ClaimRow } from '../../../shared/claims'
 import {
   CLAIM_COLUMN_NAMES,
@@ -13,15 +24,18 @@ import {
   type ClaimSort,
 } from './claims-table-model'
 import { SortHeader } from '../common/sort-header'
+import { listKeyTarget, withKept } from '../shell/list-keys'
 
-/** Rows rendered at first and added by each "Show more". */
-export const PAGE_SIZE = 200
+/** A row's height before it is measured (a claim's text is clamped to a few lines). */
+const ESTIMATED_ROW_PX = 56
 
 interface ClaimsTableProps {
   rows: readonly ClaimRow[]
   sort: ClaimSort
   onSort: (column: ClaimColumn) => void
   onOpen: (row: ClaimRow) => void
+  /** The pane the table scrolls in. */
+  scroller: RefObject<HTMLElement | null>
   /** Rows of several analysts: an Analyst column first. */
   byAnalyst?: boolean
   /** Set id → the analyst's name, for the Analyst column. */
@@ -34,119 +48,159 @@ export function rowKey(row: ClaimRow): string {
 }
 
 /** The table of claims (already filtered and sorted). */
-export function ClaimsTable({ rows, sort, onSort, onOpen, ...props }: ClaimsTableProps) {
-  const { body, shown, current, setActive, setLimit, onKeyDown } = useRowNavigation(rows, onOpen)
+export function ClaimsTable({ rows, sort, onSort, onOpen, scroller, ...props }: ClaimsTableProps) {
+  const { body, virtualizer, margin, current, setActive, onKeyDown } = useRowNavigation(
+    rows,
+    onOpen,
+    scroller,
+  )
   const columns = claimColumns(!!props.byAnalyst)
+  const drawn: ReactNode[] = []
+  // The items' offsets count from the top of the pane's content, the table's rows below its header.
+  let end = margin
+  for (const item of virtualizer.getVirtualItems()) {
+    if (item.start - end >= 1) {
+      drawn.push(spacer(`gap-${item.index}`, item.start - end, columns.length))
+    }
+    const row = rows[item.index]
+    drawn.push(
+      <ClaimRowView
+        key={rowKey(row)}
+        row={row}
+        index={item.index}
+        tabbable={item.index === current}
+        onOpen={onOpen}
+        onFocusRow={setActive}
+        measure={virtualizer.measureElement}
+        analyst={
+          props.byAnalyst ? (props.analystNames?.get(row.analyst ?? '') ?? row.analyst ?? '') : null
+        }
+      />,
+    )
+    end = item.end
+  }
+  const rest = margin + virtualizer.getTotalSize() - end
+  if (rest >= 1) drawn.push(spacer('end', rest, columns.length))
   return (
-    <>
-      <table className="claims-table">
-        <caption className="visually-hidden">
-          Claims. Sort with the column buttons; press Enter on a row to open it in the article.
-        </caption>
-        <colgroup>
+    <table className="claims-table" aria-rowcount={rows.length + 1}>
+      <caption className="visually-hidden">
+        Claims. Sort with the column buttons; press Enter on a row to open it in the article.
+      </caption>
+      <colgroup>
+        {columns.map((c) => (
+          <col key={c} className={`col-${c}`} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr aria-rowindex={1}>
           {columns.map((c) => (
-            <col key={c} className={`col-${c}`} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <SortHeader
-                key={c}
-                label={CLAIM_COLUMN_NAMES[c]}
-                sorted={sort?.column === c ? sort.dir : null}
-                onSort={() => onSort(c)}
-              />
-            ))}
-          </tr>
-        </thead>
-        <tbody ref={body} onKeyDown={onKeyDown}>
-          {shown.map((row, i) => (
-            <ClaimRowView
-              key={rowKey(row)}
-              row={row}
-              index={i}
-              tabbable={i === current}
-              onOpen={onOpen}
-              onFocusRow={setActive}
-              analyst={
-                props.byAnalyst
-                  ? (props.analystNames?.get(row.analyst ?? '') ?? row.analyst ?? '')
-                  : null
-              }
+            <SortHeader
+              key={c}
+              label={CLAIM_COLUMN_NAMES[c]}
+              sorted={sort?.column === c ? sort.dir : null}
+              onSort={() => onSort(c)}
             />
           ))}
-        </tbody>
-      </table>
-      {rows.length > shown.length && (
-        <div className="claims-more">
-          <span className="muted">
-            Showing {shown.length} of {rows.length}
-          </span>
-          <button
-            type="button"
-            className="button small"
-            onClick={() => setLimit((l) => l + PAGE_SIZE)}
-          >
-            Show {Math.min(PAGE_SIZE, rows.length - shown.length)} more
-          </button>
-          <button type="button" className="button small" onClick={() => setLimit(rows.length)}>
-            Show all
-          </button>
-        </div>
-      )}
-    </>
+        </tr>
+      </thead>
+      <tbody ref={body} onKeyDown={onKeyDown}>
+        {drawn}
+      </tbody>
+    </table>
+  )
+}
+
+/** An empty row standing for `height` pixels of rows not drawn; out of the accessibility tree. */
+function spacer(key: string, height: number, columns: number) {
+  return (
+    <tr key={key} className="claims-spacer" aria-hidden="true" style={{ height }}>
+      <td colSpan={columns} />
+    </tr>
   )
 }
 
 /**
- * The rows shown (the first `limit`) and the keyboard's roving focus among them: arrows, Page
- * Up/Down, Home and End move (showing more rows when needed), Enter or Space opens the row.
+ * The rows near the viewport (and the one holding the tab stop), and the keyboard's roving focus:
+ * arrows, Page Up/Down, Home and End move (scrolling the row into view), Enter or Space opens it.
  */
-function useRowNavigation(rows: readonly ClaimRow[], onOpen: (row: ClaimRow) => void) {
-  const [limit, setLimit] = useState(PAGE_SIZE)
+function useRowNavigation(
+  rows: readonly ClaimRow[],
+  onOpen: (row: ClaimRow) => void,
+  scroller: RefObject<HTMLElement | null>,
+) {
   const [active, setActive] = useState(0)
   const body = useRef<HTMLTableSectionElement>(null)
-  const shown = rows.slice(0, limit)
-  const current = Math.min(active, Math.max(shown.length - 1, 0))
-
-  // Focus follows `active` only when a key moved it (focus is already inside the table).
-  const pendingFocus = useRef(false)
-  useEffect(() => {
-    if (!pendingFocus.current) return
-    pendingFocus.current = false
-    body.current?.querySelectorAll<HTMLElement>('tr')[current]?.focus()
+  const current = Math.min(active, Math.max(rows.length - 1, 0))
+  const margin = useBodyOffset(body, scroller, rows)
+  // The virtualizer's functions change identity as it scrolls: this component is not memoised.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: 6,
+    scrollMargin: margin,
+    getItemKey: (i) => rowKey(rows[i]),
+    rangeExtractor: (range) => withKept(defaultRangeExtractor(range), current),
   })
-
-  const moveTo = (i: number) => {
-    const target = Math.max(0, Math.min(i, rows.length - 1))
-    if (target >= limit) setLimit(Math.ceil((target + 1) / PAGE_SIZE) * PAGE_SIZE)
-    setActive(target)
-    pendingFocus.current = true
-  }
+  const focusNext = useFocusAfterRender(body)
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     if (e.target instanceof HTMLElement && e.target.tagName !== 'TR') return
-    const page = 10
-    const moves: Record<string, number> = {
-      ArrowDown: current + 1,
-      ArrowUp: current - 1,
-      PageDown: current + page,
-      PageUp: current - page,
-      Home: 0,
-      End: rows.length - 1,
-    }
-    if (e.key in moves) {
+    const target = listKeyTarget(e.key, current, rows.length)
+    if (target !== null) {
       e.preventDefault()
-      moveTo(moves[e.key])
-    } else if ((e.key === 'Enter' || e.key === ' ') && shown[current]) {
+      setActive(target)
+      virtualizer.scrollToIndex(target)
+      focusNext(target)
+    } else if ((e.key === 'Enter' || e.key === ' ') && rows[current]) {
       e.preventDefault()
-      onOpen(shown[current])
+      onOpen(rows[current])
     }
   }
 
-  return { body, shown, current, setActive, setLimit, onKeyDown }
+  return { body, virtualizer, margin, current, setActive, onKeyDown }
 }
+
+/**
+ * The distance from the top of the scrolling pane's content to the table's first row, measured
+ * again when the rows change (the filters above the table may have wrapped meanwhile).
+ */
+function useBodyOffset(
+  body: RefObject<HTMLElement | null>,
+  scroller: RefObject<HTMLElement | null>,
+  rows: readonly ClaimRow[],
+): number {
+  const [offset, setOffset] = useState(0)
+  useLayoutEffect(() => {
+    const pane = scroller.current
+    const rows = body.current
+    if (!pane || !rows) return
+    const at = rows.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop
+    // A hidden view's boxes are not laid out: keep the offset measured while shown.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (at > 0 && Math.abs(at - offset) > 1) setOffset(at)
+  }, [body, scroller, rows, offset])
+  return offset
+}
+
+/** Focuses row `index` once it is drawn (it may be scrolled to first). */
+function useFocusAfterRender(body: RefObject<HTMLElement | null>): (index: number) => void {
+  const pending = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    if (pending.current === null) return
+    const row = body.current?.querySelector<HTMLElement>(`tr[data-index="${pending.current}"]`)
+    if (!row) return
+    pending.current = null
+    row.focus({ preventScroll: true })
+  })
+  return (index) => {
+    pending.current = index
+  }
+}
+
+/** The virtualizer's measuring ref, as each row takes it. */
+type Measure = Virtualizer<HTMLElement, Element>['measureElement']
 
 interface RowProps {
   row: ClaimRow
@@ -154,6 +208,7 @@ interface RowProps {
   tabbable: boolean
   onOpen: (row: ClaimRow) => void
   onFocusRow: (index: number) => void
+  measure: Measure
   /** The Analyst cell's text; null: no such column. */
   analyst: string | null
 }
@@ -165,11 +220,15 @@ const ClaimRowView = memo(function ClaimRowView({
   tabbable,
   onOpen,
   onFocusRow,
+  measure,
   analyst,
 }: RowProps) {
   const unsourced = row.sources.length === 0
   return (
     <tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
       tabIndex={tabbable ? 0 : -1}
       className={unsourced ? 'claim-row no-source' : 'claim-row'}
       data-claim-id={row.claimId}

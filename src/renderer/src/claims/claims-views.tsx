@@ -4,7 +4,7 @@
 // registry edit), after the open document's pending edits are saved, and again when the project
 // changes while one is on screen. They stay mounted while hidden, so filters, sort and scroll
 // survive a trip to the article and back.
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { ClaimRow } from '../../../shared/claims'
 import { GOLD_SET } from '../../../shared/analysts'
 import type { AnalystInfo, Api, ClaimsSets, ClaimsTableResult } from '../../../shared/ipc-contract'
@@ -177,6 +177,7 @@ function ClaimsPanel({
     [rows, deferredFilter, sort],
   )
   const exporter = useClaimsExport({ api, docId, flush, sets: whose })
+  const scroller = useRef<HTMLDivElement>(null)
   const documents = useMemo(() => new Set(rows.map((r) => r.documentId)).size, [rows])
   const count = table
     ? visible.length === rows.length
@@ -198,7 +199,7 @@ function ClaimsPanel({
       </div>
       <ClaimsExportStatus state={exporter.state} />
       {notes}
-      <div className="claims-scroll">
+      <div className="claims-scroll" ref={scroller}>
         {table &&
           (rows.length === 0 ? (
             <p className="claims-empty muted">
@@ -212,6 +213,7 @@ function ClaimsPanel({
               sort={sort}
               onSort={(column) => setSort((s) => nextSort(s, column))}
               onOpen={onOpenClaim}
+              scroller={scroller}
               byAnalyst={whose === 'all'}
               analystNames={names}
             />
