@@ -25,6 +25,7 @@ import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plug
 import { selectionOffsets } from './commands'
 import { isLongArticle } from './doc'
 import { followDomSelection } from './dom-selection'
+import { reducedMotion, scrollToCentre } from './scroll-to-centre'
 import { DrawWindowTracker, ensureDrawn } from './draw-window'
 import { linksPlugin, setShowAllLinks } from './links-plugin'
 import { createArticleState } from './state'
@@ -395,23 +396,4 @@ function flashElements(view: EditorView, spanId: string): void {
       },
     )
   }
-}
-
-/**
- * Scrolls an element to the middle of its scroller: smoothly, or in a long article at once when
- * it is screens away. A long smooth scroll passes blocks laid out only as they come into view
- * (`content-visibility: auto`, estimated heights), so the spot it aimed at moves under it and it
- * can land far from the span; a jump lands where aimed, and scroll anchoring keeps it there.
- */
-function scrollToCentre(el: HTMLElement): void {
-  const box = el.getBoundingClientRect()
-  const screen = el.ownerDocument.defaultView?.innerHeight ?? 800
-  // Only long articles lay out blocks as they come into view (`.mg-long`, see isLongArticle).
-  const long = !!el.closest('.mg-long')
-  const near = !long || (box.bottom > -screen && box.top < 2 * screen)
-  el.scrollIntoView({ block: 'center', behavior: near && !reducedMotion() ? 'smooth' : 'auto' })
-}
-
-function reducedMotion(): boolean {
-  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
 }
