@@ -245,10 +245,13 @@ function readDocColumns(c: unknown): { files: Map<string, DocRecord>; stamps: St
       continue
     }
     // The stamp is the row: read from the column only if the folder must be checked.
-    const record: DocRecord = { stamp: i, summary: { title, addedAt, addedBy, contentHash: hash } }
-    const error = errors[docId]
-    if (typeof error === 'string') record.error = error
-    files.set(docId, record)
+    files.set(docId, { stamp: i, summary: { title, addedAt, addedBy, contentHash: hash } })
+  }
+  // Rare fields are looked up from their side (10,000 lookups of ids in an object cost more than
+  // reading the rest of the row).
+  for (const [docId, error] of Object.entries(errors)) {
+    const record = files.get(docId)
+    if (record && typeof error === 'string') record.error = error
   }
   return { files, stamps: new StampColumn(c.stamps) }
 }
@@ -265,15 +268,18 @@ function readSetColumns(c: unknown): { files: Map<string, SetRecord>; stamps: St
   for (let i = 0; i < ids.length; i++) {
     const docId = ids[i]
     if (typeof docId !== 'string') continue
-    const journal = journals[docId]
     files.set(docId, {
       stamp: i,
-      journal: isFileTime(journal) ? journal : undefined,
+      journal: undefined,
       analyst: stringOr(analysts[i]),
       updatedAt: stringOr(updated[i]),
       spans: numberOr(spanCounts[i]),
       relations: numberOr(relationCounts[i]),
     })
+  }
+  for (const [docId, journal] of Object.entries(journals)) {
+    const record = files.get(docId)
+    if (record && isFileTime(journal)) record.journal = journal
   }
   return { files, stamps: new StampColumn(c.stamps) }
 }
