@@ -24,6 +24,7 @@ import type { AnnotationSchema, Annotations, Document } from '../../../shared/mo
 import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plugin'
 import { selectionOffsets } from './commands'
 import { isLongArticle } from './doc'
+import { followDomSelection } from './dom-selection'
 import { DrawWindowTracker, ensureDrawn } from './draw-window'
 import { linksPlugin, setShowAllLinks } from './links-plugin'
 import { createArticleState } from './state'
@@ -52,6 +53,8 @@ export interface ArticleViewHandle {
   spanBox(id: string): DOMRect | null
   /** The viewport box of the caret (the head of the text selection), or null if unknown. */
   caretBox(): DOMRect | null
+  /** Takes the text selection the page shows if the editor has not read it yet (see dom-selection.ts). */
+  followDomSelection(): void
 }
 
 export interface ArticleViewProps {
@@ -306,6 +309,9 @@ function useViewHandle(
         } catch {
           return null
         }
+      },
+      followDomSelection() {
+        if (viewRef.current) followDomSelection(viewRef.current)
       },
     }),
     [viewRef],
