@@ -6,9 +6,9 @@
 // file stamps (size, modification and change time) are one string, parsed only when that folder
 // must be checked file by file: an open of an unchanged project never turns their 60,000
 // fractional numbers into numbers (in a JSON.parse of the file alone, they were about half its
-// time). Only the records worth
-// keeping are written: a file that could not be read and whose summary is unknown is read again on
-// the next open anyway. A missing, broken, foreign or older cache reads as none.
+// time). Only the records worth keeping are written: a file that could not be read and whose
+// summary is unknown is read again on the next open anyway. A missing, broken, foreign or older
+// cache reads as none.
 import { readProjectJson } from './documents'
 import type {
   ChangeRecord,
