@@ -3,7 +3,7 @@
 // select them (automatic activation; switching is instant because every view stays mounted).
 // The view on show is a store of its own, not the shell's state: a switch re-renders the tabs and
 // what depends on the two views it hides and shows, not the whole window.
-import { memo, useDeferredValue, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { memo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useStoreSelect, useStoreValue, type ValueStore } from '../common/value-store'
 
 export const APP_VIEWS = [
@@ -62,15 +62,13 @@ interface ViewPanelProps {
  *
  * A view is rendered the first time it is shown, not before, and while hidden it is not rendered
  * again with its parent (an edit in the article re-renders the shell): it shows what it had when it
- * was hidden, and catches up when shown, in a deferred render after the frame that shows it (so the
- * click paints at once, with the view as it was left). What must follow the view's visibility
- * while hidden reads the view store itself (`useViewShown`), not a prop.
+ * was hidden, and catches up when shown. What must follow the view's visibility while hidden reads
+ * the view store itself (`useViewShown`), not a prop.
  */
 export function ViewPanel({ view, views, className, children }: ViewPanelProps) {
   const active = useViewShown(views, view)
-  const rendered = useDeferredValue(active)
   const [shownOnce, setShownOnce] = useState(active)
-  if (rendered && !shownOnce) setShownOnce(true)
+  if (active && !shownOnce) setShownOnce(true)
   return (
     <section
       role="tabpanel"
@@ -80,7 +78,7 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
       data-active={active}
       aria-hidden={!active}
     >
-      {shownOnce && <WhileShown active={rendered}>{children}</WhileShown>}
+      {shownOnce && <WhileShown active={active}>{children}</WhileShown>}
     </section>
   )
 }
