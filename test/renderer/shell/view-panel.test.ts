@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// A view's panel renders the view only once it has been shown, and not again while it is hidden
-// (an edit in the article re-renders the shell and every panel's parent): the view catches up with
-// its parent's latest props when shown again.
+// A view's panel renders a hidden view once when the browser is idle (or when shown), and not again
+// while it is hidden (an edit in the article re-renders the shell and every panel's parent): the
+// view catches up with its parent's latest props when shown again.
 import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, expect, it } from 'vitest'
@@ -14,7 +14,14 @@ declare global {
 
 let root: Root
 let host: HTMLElement
+/** The idle callbacks asked for, run by the test when it says the browser is idle. */
+let idle: (() => void)[] = []
 beforeEach(() => {
+  idle = []
+  globalThis.requestIdleCallback = (f) => idle.push(() => f({} as IdleDeadline))
+  globalThis.cancelIdleCallback = (id) => {
+    idle[id - 1] = () => {}
+  }
   globalThis.IS_REACT_ACT_ENVIRONMENT = true
   host = document.createElement('div')
   root = createRoot(host)
@@ -38,24 +45,29 @@ it('renders a view when first shown, and not while hidden, then shows the latest
         }),
       ),
     )
-  // Hidden from the start: not rendered at all.
+  // Hidden from the start: not rendered with its parent's first renders...
   await render(1)
   await render(2)
   expect(renders).toEqual([])
   expect(host.textContent).toBe('')
+  // ...but once, when the browser is idle, so its first showing does not mount it.
+  await act(async () => idle.splice(0).forEach((f) => f()))
+  expect(renders).toEqual([2])
+  await render(3)
+  expect(renders).toEqual([2])
   // Shown: rendered with the latest props, and re-rendered with its parent.
   await act(async () => views.set('claims'))
-  await render(3)
-  expect(renders).toEqual([2, 3])
+  await render(4)
+  expect(renders).toEqual([2, 3, 4])
   // Hidden again: its parent's renders pass it by; it keeps what it showed.
   await act(async () => views.set('article'))
-  await render(4)
   await render(5)
-  expect(renders).toEqual([2, 3])
-  expect(host.textContent).toBe('edit 3')
+  await render(6)
+  expect(renders).toEqual([2, 3, 4])
+  expect(host.textContent).toBe('edit 4')
   expect(host.querySelector('section')?.getAttribute('aria-hidden')).toBe('true')
   // Shown again: it catches up.
   await act(async () => views.set('claims'))
-  expect(renders).toEqual([2, 3, 5])
-  expect(host.textContent).toBe('edit 5')
+  expect(renders).toEqual([2, 3, 4, 6])
+  expect(host.textContent).toBe('edit 6')
 })
