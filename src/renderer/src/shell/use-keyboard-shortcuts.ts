@@ -25,7 +25,8 @@ interface ShortcutOptions {
   schema: AnnotationSchema | null
   /** Whether the article is on screen (read at each key: a view switch re-renders no shell). */
   articleShown: () => boolean
-  selectedId: string | null
+  /** The selected span (read at each key: a selection re-renders no shell). */
+  selectedId: () => string | null
   paletteOpen: boolean
   closePalette: () => void
   actions: EditorActions
@@ -46,8 +47,9 @@ interface ShortcutOptions {
 /** Installs the app's keyboard shortcuts (see README "Keyboard shortcuts"). */
 export function useKeyboardShortcuts(options: ShortcutOptions): void {
   useWindowEvent('keydown', (e) => {
-    const { schema, selectedId, paletteOpen, closePalette, actions, linking, suggestions } = options
+    const { schema, paletteOpen, closePalette, actions, linking, suggestions } = options
     if (e.isComposing || !schema || !options.articleShown()) return
+    const selectedId = options.selectedId()
     // ProseMirror marks keys such as Escape, Enter and Backspace as handled even though the
     // read-only article does nothing with them; elsewhere a handled key is left alone.
     const target = e.target as Element | null

@@ -15,7 +15,7 @@ export function useShellEvents(s: ShellState): void {
     // Article shortcuts (tag, delete, step through spans) only while the article is on screen.
     schema: doc.file ? schema : null,
     articleShown: () => views.get() === 'article',
-    selectedId: doc.selectedId,
+    selectedId: doc.selectedId.get,
     paletteOpen: article.palette !== null,
     closePalette: article.closePalette,
     actions,
