@@ -27,7 +27,8 @@ interface ShortcutOptions {
   articleShown: () => boolean
   /** The selected span (read at each key: a selection re-renders no shell). */
   selectedId: () => string | null
-  paletteOpen: boolean
+  /** Whether the tag palette is open (read at each key, as the selection). */
+  paletteOpen: () => boolean
   closePalette: () => void
   actions: EditorActions
   /** The link picker: L opens it for the selected span; Escape closes it first. */
@@ -47,7 +48,7 @@ interface ShortcutOptions {
 /** Installs the app's keyboard shortcuts (see README "Keyboard shortcuts"). */
 export function useKeyboardShortcuts(options: ShortcutOptions): void {
   useWindowEvent('keydown', (e) => {
-    const { schema, paletteOpen, closePalette, actions, linking, suggestions } = options
+    const { schema, closePalette, actions, linking, suggestions } = options
     if (e.isComposing || !schema || !options.articleShown()) return
     const selectedId = options.selectedId()
     // ProseMirror marks keys such as Escape, Enter and Backspace as handled even though the
@@ -115,7 +116,7 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
         break
       case 'escape':
         if (linking?.pickerOpen) linking.closePicker()
-        else if (paletteOpen) closePalette()
+        else if (options.paletteOpen()) closePalette()
         else if (suggestions?.clearCurrent()) handled = true
         else if (selectedId) actions.clearSelection()
         else handled = false

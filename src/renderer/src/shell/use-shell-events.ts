@@ -16,7 +16,7 @@ export function useShellEvents(s: ShellState): void {
     schema: doc.file ? schema : null,
     articleShown: () => views.get() === 'article',
     selectedId: doc.selectedId.get,
-    paletteOpen: article.palette !== null,
+    paletteOpen: () => article.palette.get() !== null,
     closePalette: article.closePalette,
     actions,
     linking: {

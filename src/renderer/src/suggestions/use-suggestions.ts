@@ -3,7 +3,7 @@
 // plugin, keeps the toolbar's numbers, runs accept / reject / accept-all through the editor, and
 // sends decisions on cues to main, which tunes the project's lexicon from them.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import type { RefObject } from 'react'
+import type { Dispatch, RefObject, SetStateAction } from 'react'
 import type { Plugin } from 'prosemirror-state'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { AnnotationSchema, DocumentFile, Entity } from '../../../shared/model'
@@ -116,12 +116,12 @@ export function useSuggestions(options: Options) {
 /** The editor plugins for a newly opened document (made once per document). */
 function useSuggestionPlugins(
   prefs: RefObject<SuggestionPreferences>,
-  setInfo: (info: SuggestionInfo) => void,
+  setInfo: Dispatch<SetStateAction<SuggestionInfo>>,
   actions: SuggestionActions,
 ): () => Plugin[] {
   const onState = useCallback(
     (st: SuggestionState) => {
-      setInfo({
+      const next: SuggestionInfo = {
         shown: st.shown,
         kinds: [...st.kinds],
         counts: countOpen(st),
@@ -129,7 +129,9 @@ function useSuggestionPlugins(
         current: st.open.find((s) => s.id === st.currentId) ?? null,
         computing: st.computing,
         error: null,
-      })
+      }
+      // The same numbers (a tag that covered no suggestion): the shell need not render again.
+      setInfo((info) => (sameInfo(info, next) ? info : next))
     },
     [setInfo],
   )
@@ -180,6 +182,20 @@ function emptyInfo(prefs: SuggestionPreferences, computing: boolean): Suggestion
 }
 
 /** Open suggestions per kind, including kinds not shown (for the kinds menu). */
+/** Whether the toolbar would show the same (the suggestions' error left aside: set elsewhere). */
+export function sameInfo(a: SuggestionInfo, b: SuggestionInfo): boolean {
+  return (
+    a.shown === b.shown &&
+    a.open === b.open &&
+    a.current === b.current &&
+    a.computing === b.computing &&
+    a.error === b.error &&
+    a.kinds.length === b.kinds.length &&
+    a.kinds.every((k, i) => k === b.kinds[i]) &&
+    SUGGESTION_KINDS.every((k) => a.counts[k] === b.counts[k])
+  )
+}
+
 function countOpen(st: SuggestionState): Record<SuggestionKind, number> {
   const counts = zeroCounts()
   for (const s of st.open) counts[s.kind]++
