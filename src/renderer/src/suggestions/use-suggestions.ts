@@ -23,6 +23,7 @@ import { loadPreferences, savePreferences, type SuggestionPreferences } from './
 import { useSuggestionActions, type SuggestionActions } from './use-suggestion-actions'
 import { usePreAnnotateSetting, useSuggestionFeedback } from './use-suggestion-feedback'
 import { SuggestionWorker } from './worker/suggestion-worker'
+import { sameInfo } from './suggestion-info'
 
 /** What the toolbar shows. */
 export interface SuggestionInfo {
@@ -182,20 +183,6 @@ function emptyInfo(prefs: SuggestionPreferences, computing: boolean): Suggestion
 }
 
 /** Open suggestions per kind, including kinds not shown (for the kinds menu). */
-/** Whether the toolbar would show the same (the suggestions' error left aside: set elsewhere). */
-export function sameInfo(a: SuggestionInfo, b: SuggestionInfo): boolean {
-  return (
-    a.shown === b.shown &&
-    a.open === b.open &&
-    a.current === b.current &&
-    a.computing === b.computing &&
-    a.error === b.error &&
-    a.kinds.length === b.kinds.length &&
-    a.kinds.every((k, i) => k === b.kinds[i]) &&
-    SUGGESTION_KINDS.every((k) => a.counts[k] === b.counts[k])
-  )
-}
-
 function countOpen(st: SuggestionState): Record<SuggestionKind, number> {
   const counts = zeroCounts()
   for (const s of st.open) counts[s.kind]++
