@@ -85,4 +85,21 @@ test('a list of 2,000 documents draws a few, and every one is reached by scrolli
   await middle.getByRole('button').click()
   await waitForArticle(page, `Document ${at - 1}.`)
   await page.screenshot({ path: testInfo.outputPath('document-list.png') })
+
+  // A document opened from elsewhere (here a claim of the Claims view) is brought into the list's
+  // view, far from where the list was scrolled.
+  const far = at + 400
+  await page.getByRole('tab', { name: 'Claims' }).click()
+  const claims = page.getByRole('tabpanel', { name: 'Claims' })
+  await claims.getByRole('radio', { name: 'Whole project' }).check()
+  await claims.getByRole('combobox', { name: 'Annotations' }).selectOption({ label: 'bench' })
+  await claims
+    .getByRole('combobox', { name: 'Document' })
+    .selectOption({ label: `Article ${far} (1)` })
+  await expect(claims.getByRole('table').locator('tbody tr')).toHaveCount(1)
+  await claims.getByRole('table').locator('tbody tr').click()
+  await waitForArticle(page, `Document ${far}.`)
+  const opened = list(page).getByRole('button', { name: new RegExp(`^Article ${far} `) })
+  await expect(opened).toHaveAttribute('aria-current', 'page')
+  await expect(opened).toBeInViewport()
 })

@@ -12,8 +12,9 @@ import {
   spansOnDisk,
   tagAndSave,
   waitForArticle,
+  waitForNewSpanOnDisk,
 } from './support/app-actions'
-import { phrasePoints, selectPhrase } from './support/text-selection'
+import { phrasePoints, selectAndPressAtOnce, selectPhrase } from './support/text-selection'
 
 const WASHINGTON = 'In Washington, U.S. Secretary of State Antony Blinken said'
 const DEAL_DISCARDED = 'The deal was discarded after the collapse of the USSR'
@@ -109,6 +110,29 @@ test('1 with no text selected and L with no span say why, by the caret', async (
   await page.mouse.click(5, 5)
   await expect(hint).toHaveCount(0)
   expect((await spansOnDisk(dir, docId)).length).toBe(count)
+})
+
+// The browser reports a new selection to the editor in a later task, and a busy Chromium handles
+// input first: a key pressed in between must act on the selection the user sees, not the last one.
+test('a key pressed before the editor hears of a new selection acts on the selection shown', async ({
+  app,
+}) => {
+  const page = app.page
+  const { dir, docId, text } = await documentWith(page, WASHINGTON)
+  const before = await spansOnDisk(dir, docId)
+  await caretInto(page, DEAL_DISCARDED)
+  await expect(page.locator('.ProseMirror')).toBeFocused()
+
+  // The caret moved to Washington's paragraph: the hint goes by it, not by the old caret.
+  const caretY = (await phrasePoints(page, WASHINGTON)).from.y
+  await selectAndPressAtOnce(page, WASHINGTON, '1', true)
+  await expect(await expectHintNear(page, { y: caretY })).toHaveText(/Select some text first/)
+
+  // Text selected: it is tagged, not refused.
+  await selectAndPressAtOnce(page, WASHINGTON, '1')
+  const span = await waitForNewSpanOnDisk(dir, docId, before)
+  expect(text.slice(span.start, span.end)).toBe(WASHINGTON)
+  expect(span.label).toBe('Claim')
 })
 
 test('tagging text already tagged with the same label selects that span, never a duplicate', async ({

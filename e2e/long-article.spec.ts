@@ -165,6 +165,32 @@ test('headings where the sections of a long article meet are spaced as anywhere 
   }
 })
 
+/**
+ * Scrolls the article from top to bottom by half screens, each step a frame for the draw window to
+ * follow: how many distinct suggestions were outlined on the way, and whether the page never held
+ * more than a third of them at once.
+ */
+async function outlinesMet(page: Page): Promise<{ met: number; fewOnPage: boolean }> {
+  return page.evaluate(async (editor) => {
+    const scroller = document.querySelector('.article-scroll')!
+    const frame = () => new Promise((done) => requestAnimationFrame(() => done(null)))
+    const met = new Set<string>()
+    let most = 0
+    for (let top = 0; top < scroller.scrollHeight; top += scroller.clientHeight / 2) {
+      scroller.scrollTop = top
+      await frame()
+      await frame()
+      const ids = [...document.querySelectorAll(`${editor} [data-suggestion-id]`)].map((el) =>
+        el.getAttribute('data-suggestion-id'),
+      )
+      for (const id of ids) met.add(id!)
+      most = Math.max(most, new Set(ids).size)
+    }
+    scroller.scrollTop = 0
+    return { met: met.size, fewOnPage: most < met.size / 3 }
+  }, EDITOR)
+}
+
 test('suggestions on a long article are filtered in slices, and a claim tagged while they arrive is not suggested', async ({
   app,
 }) => {
@@ -189,13 +215,28 @@ test('suggestions on a long article are filtered in slices, and a claim tagged w
   const count = Number(await status.textContent())
   // (More than are filtered in one go: OPEN_AT_ONCE, suggestion-plugin.ts.)
   expect(count).toBeGreaterThan(1000)
-  const outlined = `new Set([...document.querySelectorAll('${EDITOR} [data-suggestion-id]')].map((el) => el.getAttribute('data-suggestion-id'))).size`
-  await expect.poll(() => page.evaluate<number>(outlined), { timeout: 60_000 }).toBe(count)
+  // Only the outlines near the viewport are on the page, as with highlights; scrolling through the
+  // whole article meets every open suggestion's.
+  await expect
+    .poll(() => outlinesMet(page), { timeout: 120_000 })
+    .toEqual({ met: count, fewOnPage: true })
   // ...and the claim tagged is no longer suggested, while its neighbours' are.
+  await scrollToPhrase(page, claim)
   const claimOutline = (text: string) =>
     page
       .locator(`${EDITOR} .mg-suggestion[data-suggestion-kind="claim"]`)
       .filter({ hasText: new RegExp(`^${text}$`) })
   await expect(claimOutline(claim)).toHaveCount(0)
   await expect(claimOutline('the budget for item 4 would be reviewed')).toHaveCount(1)
+
+  // From the article's end, N wraps to the first suggestion, screens away: it is drawn, shown
+  // current in the viewport, with its card.
+  await page.locator(EDITOR).press('Control+End')
+  await expect(page.getByText('marker-399', { exact: false }).first()).toBeInViewport()
+  await page.keyboard.press('n')
+  const current = page.locator(`${EDITOR} .mg-suggestion-current`).first()
+  await expect(current).toBeInViewport()
+  await expect(page.getByRole('group', { name: /^Suggested / })).toBeVisible()
+  const top = await page.evaluate(() => document.querySelector('.article-scroll')!.scrollTop)
+  expect(top).toBeLessThan(2000)
 })

@@ -220,6 +220,15 @@ test('curation by majority, then an edited version accepted into gold', async ({
   expect(end).toBeGreaterThan(before)
   expect(quote.startsWith(was) && quote.length === was.length + end - before).toBe(true)
   expect(quote).toMatch(/[\p{L}\p{N}]$/u)
+  // From the keyboard, the start steps later until the span is one word: the step is then
+  // disabled, and focus stays on it.
+  const later = form.getByRole('button', { name: 'Start one word later' })
+  await later.focus()
+  for (let i = 0; i < 200 && !(await later.isDisabled()); i++) await page.keyboard.press('Enter')
+  await expect(later).toBeDisabled()
+  await expect(later).toBeFocused()
+  expect(Number(await start.inputValue())).toBeGreaterThan(startValue)
+  await start.fill(String(startValue))
   await saveScreenshot(app, 'curation-edit')
   await page.emulateMedia({ colorScheme: 'dark' })
   await saveScreenshot(app, 'curation-edit-dark')

@@ -57,6 +57,30 @@ export async function selectPhrase(page: Page, phrase: string, occurrence = 0): 
   if (!ok) throw new Error(`phrase not in the article: ${JSON.stringify(phrase)}`)
 }
 
+/**
+ * Selects `phrase` in the page (collapsed at its start with `collapse`) and presses `key` in the
+ * same task, before the browser's `selectionchange` event can tell ProseMirror: what a busy
+ * Chromium does when it handles a key before that event.
+ */
+export async function selectAndPressAtOnce(
+  page: Page,
+  phrase: string,
+  key: string,
+  collapse = false,
+): Promise<void> {
+  const ok = await page.evaluate(`(() => {
+    const range = ${FIND_RANGE}(${JSON.stringify(phrase)}, 0)
+    if (!range) return false
+    if (${collapse}) range.collapse(true)
+    const sel = window.getSelection()
+    sel.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset)
+    const init = { key: ${JSON.stringify(key)}, bubbles: true, cancelable: true }
+    document.activeElement.dispatchEvent(new KeyboardEvent('keydown', init))
+    return true
+  })()`)
+  if (!ok) throw new Error(`phrase not in the article: ${JSON.stringify(phrase)}`)
+}
+
 /** Viewport points at the start and end of `phrase`, for a mouse drag. */
 export async function phrasePoints(
   page: Page,

@@ -54,8 +54,6 @@ export interface DocumentSummary {
   relationCount: number
   /** Set when the document's file (or the analyst's annotation file) could not be read. */
   error?: string
-  /** The annotation sets this document has (analyst ids, `gold`), the analyst's own included. */
-  sets?: string[]
 }
 
 /** One side of a conflict: the value, who set it, when, and in which change file. */

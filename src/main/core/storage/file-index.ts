@@ -10,7 +10,9 @@
 //   set); any other folder is checked file by file, by size, modification and change time (so a
 //   file whose size and modification time were kept is still seen to have changed), and what
 //   changed is read again. A folder's times are trusted only when they were already two seconds
-//   old when recorded (so an arrival in the same clock tick is never missed). The listing is taken
+//   old when recorded (so an arrival in the same clock tick is never missed), and so is a file's:
+//   a file whose times were newer is recorded without them, and read again on the next open. The
+//   listing is taken
 //   on every open, so a file added or removed is always seen. A file edited in place by hand
 //   (which leaves its folder's times alone) is noticed when it is next read; deleting
 //   `.marginalia/` makes the next open read everything.
@@ -24,7 +26,7 @@ import { decodeChangeJson } from './codecs'
 import { readDocument, readProjectJson } from './documents'
 import { ProjectError } from './errors'
 import { FolderListings, names } from './folder-listings'
-import type { IndexCache } from './index-cache'
+import type { IndexCache, StampColumn } from './index-cache'
 import { errorText } from './json-file'
 import { idOfJournalName, idOfJsonName, type ProjectLayout } from './layout'
 import type { StorageFs, StorageStats } from './storage-fs'
@@ -41,11 +43,23 @@ export interface DocSummary {
   contentHash: string
 }
 
+/** A file's size, modification and change time, recorded once they were two seconds old. */
+export interface FileStamp {
+  size: number
+  mtimeMs: number
+  ctimeMs?: number
+}
+
+/**
+ * A record's stamp: its own, or the row of the cache's stamp column it was read from (parsed only
+ * when a folder must be checked file by file: an open of an unchanged project never needs it).
+ */
+export type Stamp = FileStamp | number
+
 /** A document file: its summary, or why it cannot be read. */
 export interface DocRecord {
-  size?: number
-  mtimeMs?: number
-  ctimeMs?: number
+  /** None when the file's times were too recent to vouch for it (it is read on the next scan). */
+  stamp?: Stamp
   summary?: DocSummary
   error?: string
   /** Read from the migration's pending folder (not yet moved into documents/). */
@@ -54,9 +68,8 @@ export interface DocRecord {
 
 /** An annotation set file: its counts, or why it cannot be read. */
 export interface SetRecord {
-  size: number
-  mtimeMs: number
-  ctimeMs?: number
+  /** As DocRecord's. */
+  stamp?: Stamp
   /** The set's journal (set-journal.ts), when it has one. */
   journal?: FileTime
   analyst?: string
@@ -75,6 +88,8 @@ export interface FileTime {
 /** An annotation folder (one set id): its files, and the folder times they were recorded at. */
 export interface SetDir extends DirTime {
   files: Map<string, SetRecord>
+  /** The cache's stamp column that records' row numbers refer to. */
+  stamps?: StampColumn
 }
 
 /** A change file as read, or why it cannot be. */
@@ -109,17 +124,32 @@ function sameDir(cached: DirTime | undefined, info: StorageStats | null): boolea
   )
 }
 
-/** Whether a file's record still describes it: same size, modification and change time. */
-function sameFile(
-  record: { size?: number; mtimeMs?: number; ctimeMs?: number },
-  stat: StorageStats | null,
-): boolean {
+/** The stamp of a record (`column` is the cache's, which a row number refers to). */
+export function stampOf(
+  stamp: Stamp | undefined,
+  column: StampColumn | null | undefined,
+): FileStamp | undefined {
+  return typeof stamp === 'number' ? column?.at(stamp) : stamp
+}
+
+/**
+ * The stamp to record of file `stat` at `now`: none when its times are under two seconds old, as
+ * a change made later within the same clock tick (a coarse clock, or a share's clock ahead of ours)
+ * would leave its size and times as they are.
+ */
+function stampNow(stat: StorageStats | null, now: number): FileStamp | undefined {
+  if (!stat || Math.max(stat.mtimeMs, stat.ctimeMs ?? 0) >= now - RACY_MS) return undefined
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs }
+}
+
+/** Whether a file's recorded stamp still describes it: same size, modification and change time. */
+function sameFile(stamp: FileStamp | undefined, stat: StorageStats | null): boolean {
   return (
     stat !== null &&
-    record.size !== undefined &&
-    record.size === stat.size &&
-    record.mtimeMs === stat.mtimeMs &&
-    record.ctimeMs === stat.ctimeMs
+    stamp !== undefined &&
+    stamp.size === stat.size &&
+    stamp.mtimeMs === stat.mtimeMs &&
+    stamp.ctimeMs === stat.ctimeMs
   )
 }
 
@@ -142,6 +172,8 @@ export class FileIndex {
   readonly sets = new Map<string, SetDir>()
   readonly changes = new Map<string, ChangeRecord>()
   documentsDir: DirTime = { mtimeMs: 0, trusted: false }
+  /** The cache's stamp column of documents/ (see Stamp). */
+  docStamps: StampColumn | null = null
   /** Whether the records differ from the cache on disk (so it is worth writing). */
   changed = false
 
@@ -164,8 +196,6 @@ export class FileIndex {
       let dir = index.sets.get(set.set)
       if (!dir) index.sets.set(set.set, (dir = { mtimeMs: 0, trusted: false, files: new Map() }))
       dir.files.set(set.document, {
-        size: 0,
-        mtimeMs: 0,
         analyst: set.analyst,
         updatedAt: set.updatedAt,
         spans: set.annotations.spans.length,
@@ -217,6 +247,7 @@ export class FileIndex {
       if (id !== null) found.add(id)
     }
     const cachedDocs = cache?.documents
+    this.docStamps = cache?.docStamps ?? null
     const usable = (id: string, cached: DocRecord | undefined): cached is DocRecord =>
       cached?.summary !== undefined && !cached.error && !cached.pending && !pending.has(id)
     const toRead: string[] = []
@@ -235,11 +266,11 @@ export class FileIndex {
         ? this.layout.pendingDocumentFile(id)
         : this.layout.documentFile(id)
       const stat = await this.fs.lstat(file).catch(() => null)
-      if (usable(id, cached) && sameFile(cached, stat)) {
+      if (usable(id, cached) && sameFile(stampOf(cached.stamp, this.docStamps), stat)) {
         this.docs.set(id, cached)
         return
       }
-      this.docs.set(id, { size: stat?.size, mtimeMs: stat?.mtimeMs, ctimeMs: stat?.ctimeMs })
+      this.docs.set(id, { stamp: stampNow(stat, now) })
       toRead.push(id)
     })
     if (!trusted || toRead.length > 0) this.changed = true
@@ -291,16 +322,17 @@ export class FileIndex {
         }
         const stat = await this.fs.lstat(this.layout.setFile(setId, docId)).catch(() => null)
         if (!stat) return
-        if (record && !record.error && sameJournal && sameFile(record, stat)) {
+        const recorded = stampOf(record?.stamp, cached?.stamps)
+        if (record && !record.error && sameJournal && sameFile(recorded, stat)) {
           files.set(docId, record)
           return
         }
-        files.set(docId, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, journal })
+        files.set(docId, { stamp: stampNow(stat, now), journal })
         toRead.push(docId)
         this.changed = true
       })
       if (!trusted) this.changed = true
-      this.sets.set(setId, { ...dirTime(info, now), files })
+      this.sets.set(setId, { ...dirTime(info, now), files, stamps: cached?.stamps })
       await pool(toRead, async (docId) => {
         const record = files.get(docId)!
         Object.assign(record, await this.#readSetRecord(setId, docId, record.journal !== undefined))
@@ -373,12 +405,7 @@ export class FileIndex {
    */
   async recordDocument(doc: { id: string } & DocSummary): Promise<void> {
     const stat = await this.fs.lstat(this.layout.documentFile(doc.id)).catch(() => null)
-    this.docs.set(doc.id, {
-      size: stat?.size,
-      mtimeMs: stat?.mtimeMs,
-      ctimeMs: stat?.ctimeMs,
-      summary: summaryOf(doc),
-    })
+    this.docs.set(doc.id, { stamp: stampNow(stat, Date.now()), summary: summaryOf(doc) })
     this.documentsDir = { mtimeMs: 0, trusted: false }
     this.changed = true
   }
@@ -412,7 +439,7 @@ export class FileIndex {
   async recordSet(
     setId: string,
     docId: string,
-    counts: Omit<SetRecord, 'size' | 'mtimeMs'>,
+    counts: Omit<SetRecord, 'stamp'>,
     ownWrite: boolean,
   ): Promise<void> {
     const stat = await this.fs.lstat(this.layout.setFile(setId, docId)).catch(() => null)
@@ -427,13 +454,7 @@ export class FileIndex {
     const journal = await this.#journalTime(setId, docId)
     if (stat) {
       const { journal: _was, ...rest } = counts
-      dir.files.set(docId, {
-        ...rest,
-        size: stat.size,
-        mtimeMs: stat.mtimeMs,
-        ctimeMs: stat.ctimeMs,
-        journal,
-      })
+      dir.files.set(docId, { ...rest, stamp: stampNow(stat, Date.now()), journal })
     }
     // Just written, the folder's time is too recent to vouch for it: a file replaced within the
     // same clock tick (file systems stamp folders with a coarse clock) would leave it unchanged.

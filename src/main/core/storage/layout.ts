@@ -101,12 +101,22 @@ export class ProjectLayout {
 
 /** The document id in a journal's name `<id>.journal.jsonl`, or null when the name is not one. */
 export function idOfJournalName(name: string): string | null {
-  const match = /^([A-Za-z0-9_-]{1,64})\.journal\.jsonl$/.exec(name)
-  return match ? match[1] : null
+  return idBefore(name, '.journal.jsonl')
 }
 
 /** The id in a file name `<id>.json`, or null when the name is not one. */
 export function idOfJsonName(name: string): string | null {
-  const match = /^([A-Za-z0-9_-]{1,64})\.json$/.exec(name)
-  return match ? match[1] : null
+  return idBefore(name, '.json')
+}
+
+const FILE_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/**
+ * The id before `suffix` in `name`, or null. A folder of 10,000 files is listed on every open: the
+ * suffix is checked first, and the id with a test that builds no match.
+ */
+function idBefore(name: string, suffix: string): string | null {
+  if (!name.endsWith(suffix)) return null
+  const id = name.slice(0, -suffix.length)
+  return FILE_ID.test(id) ? id : null
 }

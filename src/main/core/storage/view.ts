@@ -267,12 +267,9 @@ export function summaryOf(
   setId: string,
   entry: DocumentIndexEntry,
 ): DocumentSummary {
-  // Most documents were added once: their own files are all there is to look at.
+  // Most documents were added once: their own files are all there is to look at. Which sets a
+  // document has is not part of its line (10,000 arrays no window reads): listAnalysts says.
   const copies = view.copies.get(entry.id)
-  const sets: string[] = []
-  for (const [id, dir] of index.sets) {
-    if (copies ? copies.some((copy) => dir.files.has(copy)) : dir.files.has(entry.id)) sets.push(id)
-  }
   const own = copies
     ? setRecordFor(index, setId, copies)
     : index.sets.get(setId)?.files.get(entry.id)
@@ -281,7 +278,6 @@ export function summaryOf(
     title: entry.title,
     spanCount: own?.spans ?? 0,
     relationCount: own?.relations ?? 0,
-    sets,
   }
   const error = index.docs.get(entry.id)?.error ?? own?.error
   if (error) summary.error = error
@@ -292,7 +288,7 @@ export function summaryOf(
 export function summarize(view: View, index: FileIndex, setId: string): DocumentSummary[] {
   const out = view.project.documents.map((entry) => summaryOf(view, index, setId, entry))
   for (const [id, error] of view.broken) {
-    out.push({ id, title: id, spanCount: 0, relationCount: 0, error, sets: [] })
+    out.push({ id, title: id, spanCount: 0, relationCount: 0, error })
   }
   return out
 }

@@ -27,7 +27,7 @@ import {
   type DecorationContext,
 } from './decorations'
 import { blockDepth, type OffsetMap } from './doc'
-import { IndexedDecorations, sameWindow, type DrawWindow } from './indexed-decorations'
+import { indexed, sameWindow, type DrawWindow } from './indexed-decorations'
 import { applyOp, invertOp, type AliasEffect, type AnnotationData, type AnnotationOp } from './ops'
 import { RevealScheduler } from './reveal-scheduler'
 import { SpanStore } from './span-store'
@@ -227,16 +227,6 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
       },
     },
   })
-}
-
-const indexedSets = new WeakMap<DecorationSet, IndexedDecorations>()
-
-/** The set as the view reads it (see IndexedDecorations), one wrapper per set and window. */
-function indexed(set: DecorationSet, window: DrawWindow | null): IndexedDecorations {
-  let source = indexedSets.get(set)
-  if (!source || !sameWindow(source.window, window))
-    indexedSets.set(set, (source = new IndexedDecorations(set, window)))
-  return source
 }
 
 /** The first `firstBlocks` blocks (default 60): what a long article draws before it is measured. */

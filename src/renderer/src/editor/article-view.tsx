@@ -24,6 +24,8 @@ import type { AnnotationSchema, Annotations, Document } from '../../../shared/mo
 import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plugin'
 import { selectionOffsets } from './commands'
 import { isLongArticle } from './doc'
+import { followDomSelection } from './dom-selection'
+import { reducedMotion, scrollToCentre } from './scroll-to-centre'
 import { DrawWindowTracker, ensureDrawn } from './draw-window'
 import { linksPlugin, setShowAllLinks } from './links-plugin'
 import { createArticleState } from './state'
@@ -52,6 +54,8 @@ export interface ArticleViewHandle {
   spanBox(id: string): DOMRect | null
   /** The viewport box of the caret (the head of the text selection), or null if unknown. */
   caretBox(): DOMRect | null
+  /** Takes the text selection the page shows if the editor has not read it yet (see dom-selection.ts). */
+  followDomSelection(): void
 }
 
 export interface ArticleViewProps {
@@ -307,6 +311,9 @@ function useViewHandle(
           return null
         }
       },
+      followDomSelection() {
+        if (viewRef.current) followDomSelection(viewRef.current)
+      },
     }),
     [viewRef],
   )
@@ -389,23 +396,4 @@ function flashElements(view: EditorView, spanId: string): void {
       },
     )
   }
-}
-
-/**
- * Scrolls an element to the middle of its scroller: smoothly, or in a long article at once when
- * it is screens away. A long smooth scroll passes blocks laid out only as they come into view
- * (`content-visibility: auto`, estimated heights), so the spot it aimed at moves under it and it
- * can land far from the span; a jump lands where aimed, and scroll anchoring keeps it there.
- */
-function scrollToCentre(el: HTMLElement): void {
-  const box = el.getBoundingClientRect()
-  const screen = el.ownerDocument.defaultView?.innerHeight ?? 800
-  // Only long articles lay out blocks as they come into view (`.mg-long`, see isLongArticle).
-  const long = !!el.closest('.mg-long')
-  const near = !long || (box.bottom > -screen && box.top < 2 * screen)
-  el.scrollIntoView({ block: 'center', behavior: near && !reducedMotion() ? 'smooth' : 'auto' })
-}
-
-function reducedMotion(): boolean {
-  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
 }

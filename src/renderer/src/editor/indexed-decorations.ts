@@ -136,13 +136,16 @@ export class IndexedDecorations implements DecorationSource {
   }
 }
 
-const sectionSources = new WeakMap<DecorationSet, IndexedDecorations>()
+const sources = new WeakMap<DecorationSet, IndexedDecorations>()
 
-/** A section's set as the view reads it, one wrapper per set and window (so `eq` is cheap). */
-function indexed(set: DecorationSet, window: DrawWindow | null): IndexedDecorations {
-  let source = sectionSources.get(set)
+/**
+ * A set as the view reads it (the highlights', the suggestions' outlines, a section's), one wrapper
+ * per set and window, so that the view's `eq` between two updates is cheap.
+ */
+export function indexed(set: DecorationSet, window: DrawWindow | null): IndexedDecorations {
+  let source = sources.get(set)
   if (!source || !sameWindow(source.window, window))
-    sectionSources.set(set, (source = new IndexedDecorations(set, window)))
+    sources.set(set, (source = new IndexedDecorations(set, window)))
   return source
 }
 

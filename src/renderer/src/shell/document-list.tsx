@@ -3,7 +3,15 @@
 // 10,000 documents, so only the items near the pane's viewport are drawn (@tanstack/react-virtual);
 // the list is one tab stop, moved through with the arrows, Home, End, Page Up and Page Down
 // (list-keys.ts), and each item says its place in the whole list to a screen reader.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react'
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
 import type { DocumentSummary, FileProblem } from '../../../shared/ipc-contract'
 import { DocumentListItem } from './document-list-item'
@@ -94,6 +102,7 @@ function DocumentItems({ documents, currentId, onOpen, pane }: DocumentItemsProp
     getItemKey: (i) => documents[i].id,
     rangeExtractor: (range) => withKept(defaultRangeExtractor(range), stop),
   })
+  useScrollToOpened(currentId, current, virtualizer)
   const focusNext = useFocusAfterRender(list)
   const onKeyDown = (e: React.KeyboardEvent) => {
     const at = indexOf(e.target)
@@ -150,6 +159,25 @@ function useListOffset() {
     if (element) setOffset(element.offsetTop)
   }, [])
   return { list: listRef, offset, attach }
+}
+
+/**
+ * Brings the open document's item into the list's view when another document is opened, however
+ * it was opened (an import, a claim of the Claims view, a disagreement's Show); an item already in
+ * view is left where it is.
+ */
+function useScrollToOpened(
+  currentId: string | null,
+  current: number,
+  virtualizer: { scrollToIndex(index: number, options: { align: 'auto' }): void },
+): void {
+  const shownFor = useRef<string | null>(null)
+  useEffect(() => {
+    // The list may learn of a document just imported after it is opened: wait for its item.
+    if (current < 0 || shownFor.current === currentId) return
+    shownFor.current = currentId
+    virtualizer.scrollToIndex(current, { align: 'auto' })
+  }, [currentId, current, virtualizer])
 }
 
 /** Focuses item `index`'s button once it is drawn (it may be scrolled to first). */

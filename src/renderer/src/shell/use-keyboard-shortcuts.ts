@@ -56,6 +56,7 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
     const target = e.target as Element | null
     if (e.defaultPrevented && !target?.closest?.('.mg-article')) return
     if (document.querySelector('dialog[open]')) return
+    if (target?.closest?.('.mg-article')) actions.editor.current?.followDomSelection()
     const action = matchShortcut(
       {
         key: e.key,

@@ -7,6 +7,7 @@ import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
 import { acceptedAnnotations } from '../../../shared/suggest'
 import { annotationKey } from '../editor/annotation-plugin'
 import { addAnnotations, rejectSuggestions } from '../editor/commands'
+import { ensureDrawn } from '../editor/draw-window'
 import { suggestionKey, type SuggestionAction } from './suggestion-plugin'
 
 function send(action: SuggestionAction): Command {
@@ -48,7 +49,7 @@ export function setCurrentSuggestion(id: string | null): Command {
  * the text cursor. Wraps around. False when none is open or the outlines are hidden.
  */
 export function stepSuggestion(dir: 1 | -1): Command {
-  return (state, dispatch) => {
+  return (state, dispatch, view) => {
     const st = suggestionKey.getState(state)
     const ann = annotationKey.getState(state)
     if (!st || !ann || !st.shown || st.open.length === 0) return false
@@ -63,7 +64,13 @@ export function stepSuggestion(dir: 1 | -1): Command {
           ? (open.find((s) => s.start >= caret) ?? open[0])
           : ([...open].reverse().find((s) => s.start < caret) ?? open[open.length - 1])
     }
-    return send({ type: 'current', id: next.id })(state, dispatch)
+    const current = send({ type: 'current', id: next.id })
+    // In a long article a far suggestion's outline is drawn first (see draw-window.ts), so the
+    // card and the scroll to it find it on the page.
+    const range = ann.map.rangeToPos(next.start, next.end)
+    if (dispatch && view && range && ensureDrawn(view, range.from, range.to))
+      return current(view.state, view.dispatch)
+    return current(state, dispatch)
   }
 }
 

@@ -16,7 +16,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import type { Suggestion, SuggestionKind } from '../../../shared/suggest'
 import { SUGGESTION_KINDS } from '../../../shared/suggest'
 import { annotationKey, type AnnotationState } from '../editor/annotation-plugin'
-import { IndexedDecorations } from '../editor/indexed-decorations'
+import { indexed } from '../editor/indexed-decorations'
 import { RevealScheduler } from '../editor/reveal-scheduler'
 import {
   advanceOpen,
@@ -176,9 +176,11 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
       }
     },
     props: {
+      // Drawn in the same window as the highlights: a long article outlines only the suggestions
+      // near the viewport (draw-window.ts), not tens of thousands across the page.
       decorations: (state) => {
         const set = suggestionKey.getState(state)?.decorations
-        return set && indexed(set)
+        return set && indexed(set, annotationKey.getState(state)?.drawn ?? null)
       },
       handleClick(view, _pos, event) {
         const ids = suggestionIdsAt(view, event.target)
@@ -187,19 +189,6 @@ export function suggestionPlugin(options: Options = {}): Plugin<SuggestionState>
       },
     },
   })
-}
-
-const indexedSets = new WeakMap<DecorationSet, IndexedDecorations>()
-
-/**
- * The outlines as the view reads them: thousands of them over thousands of paragraphs would make
- * DecorationSet's `forChild` scan its blocks from the start for every paragraph on every update
- * (see IndexedDecorations). One wrapper per set.
- */
-function indexed(set: DecorationSet): IndexedDecorations {
-  let source = indexedSets.get(set)
-  if (!source) indexedSets.set(set, (source = new IndexedDecorations(set)))
-  return source
 }
 
 function reduce(st: SuggestionState, action: SuggestionAction, atOnce: number): SuggestionState {

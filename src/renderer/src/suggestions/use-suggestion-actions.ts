@@ -12,6 +12,7 @@ import {
   stepSuggestion,
 } from './suggestion-commands'
 import { suggestionKey } from './suggestion-plugin'
+import { scrollToCentre } from '../editor/scroll-to-centre'
 import type { SuggestionFeedback } from './use-suggestion-feedback'
 
 export interface SuggestionActions {
@@ -84,9 +85,14 @@ function findOpen(view: ArticleViewHandle, id: string): Suggestion | undefined {
   return suggestionKey.getState(view.state())?.open.find((s) => s.id === id)
 }
 
-/** Brings the outline of a suggestion into the middle of the article's scroll area. */
+/**
+ * Brings the outline of a suggestion into the middle of the article's scroll area: in a long
+ * article by a jump when it is screens away, as for a span (a smooth scroll would move the draw
+ * window away from it on the way, and the outline and its card with it).
+ */
 function scrollToSuggestion(id: string): void {
-  const el = document.querySelector(`.mg-article [data-suggestion-id="${CSS.escape(id)}"]`)
-  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-  el?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' })
+  const el = document.querySelector<HTMLElement>(
+    `.mg-article [data-suggestion-id="${CSS.escape(id)}"]`,
+  )
+  if (el) scrollToCentre(el)
 }

@@ -187,6 +187,8 @@ function BoundField(props: {
   /** Where a step moves the boundary, per direction; null: it cannot move that way. */
   steps: Record<-1 | 1, number | null>
 }) {
+  // A step that cannot go further is marked disabled rather than made so: a disabled button
+  // loses focus, and a keyboard user pressing Enter to the first or last word would be dropped.
   const step = (dir: -1 | 1, text: string, name: string) => {
     const to = props.steps[dir]
     return (
@@ -195,7 +197,7 @@ function BoundField(props: {
         className="button small"
         aria-label={`${props.label} one word ${name}`}
         title={`${props.label} one word ${name}`}
-        disabled={to === null}
+        aria-disabled={to === null}
         onClick={() => to !== null && props.onChange(to)}
       >
         {text}

@@ -9,6 +9,7 @@ import { readSetFile, writeSetFile } from '../../fixtures/set-files'
 import { TEXT, annotationsFor, newDocument } from './helpers'
 import { settled } from './settled-cache'
 import { spyFs, type FsCall } from './spy-fs'
+import { nodeFs, type StorageFs } from '../../../../src/main/core/storage'
 import { tempDir } from './temp-dir'
 
 const HOUR_AGO = new Date(Date.now() - 3_600_000)
@@ -62,6 +63,32 @@ async function sameSizeAndTime(file: string, text: string, inPlace: boolean): Pr
   }
   await utimes(file, before.atime, before.mtime)
   expect((await stat(file)).mtimeMs).toBe(before.mtimeMs)
+}
+
+/**
+ * Node's file system on a clock whose tick has not ended: every file and folder is stamped with one
+ * time, a minute ahead (a coarse clock, or a share's clock ahead of ours). A file replaced with the
+ * same size within that tick looks, by its size and times, exactly as recorded.
+ */
+function sameTickFs(): StorageFs {
+  const tick = Math.floor(Date.now() / 1000) * 1000 + 60_000
+  const stamped = async (stat: Promise<Awaited<ReturnType<StorageFs['lstat']>>>) => {
+    const info = await stat
+    return Object.assign(Object.create(info) as typeof info, { mtimeMs: tick, ctimeMs: tick })
+  }
+  return {
+    ...nodeFs,
+    stat: (file) => stamped(nodeFs.stat(file)),
+    lstat: (file) => stamped(nodeFs.lstat(file)),
+  }
+}
+
+/** Replaces `file` with `text` padded with spaces to the old size (as a sync replaces files). */
+async function replaceKeepingSize(file: string, text: string): Promise<void> {
+  const size = (await stat(file)).size
+  if (Buffer.byteLength(text) > size) throw new Error('the new text is longer')
+  await writeFile(`${file}.new`, text + ' '.repeat(size - Buffer.byteLength(text)))
+  await rename(`${file}.new`, file)
 }
 
 const projectFileReads = (calls: FsCall[]) =>
@@ -157,6 +184,76 @@ describe('the index cache', () => {
     const reopened = await ProjectStore.open(dir, { analyst: 'Ana', lock: false })
     expect(reopened.summaries().map((s) => s.spanCount)).toEqual([0])
     await reopened.close()
+  })
+
+  it('files replaced in the clock tick their records were taken in are read again, not served from the cache', async () => {
+    const fs = sameTickFs()
+    const dir = path.join(await tempDir(), 'p')
+    const store = await ProjectStore.create(dir, { name: 'P', analyst: 'Ana', fs })
+    const added = await store.addDocument({ ...newDocument(), annotations: annotationsFor() })
+    if (added.status !== 'added') throw new Error('not added')
+    await store.close()
+    const once = await ProjectStore.open(dir, { analyst: 'Ana', fs })
+    expect(once.summaries().map((s) => [s.title, s.spanCount])).toEqual([['Test article', 3]])
+    await once.close() // the cache, written with every record of this tick
+    const docFile = path.join(dir, 'documents', `${added.entry.id}.json`)
+    const doc = JSON.parse(await readFile(docFile, 'utf8'))
+    doc.document.title = 'Renamed'
+    await replaceKeepingSize(docFile, JSON.stringify(doc))
+    const setFile = path.join(dir, 'annotations', 'ana', `${added.entry.id}.json`)
+    const set = JSON.parse(await readFile(setFile, 'utf8'))
+    set.annotations.spans = set.annotations.spans.slice(2)
+    set.annotations.relations = []
+    await replaceKeepingSize(setFile, JSON.stringify(set))
+    const reopened = await ProjectStore.open(dir, { analyst: 'Ana', fs, lock: false })
+    expect(reopened.summaries().map((s) => [s.title, s.spanCount])).toEqual([['Renamed', 1]])
+    await reopened.close()
+  })
+
+  it('a cache of the previous version is rebuilt from the files, never read as this one', async () => {
+    const { dir, ids } = await cachedProject()
+    const cacheFile = path.join(dir, '.marginalia', 'index.json')
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8'))
+    // Version 3 kept each file's size and times as number columns; its summaries here are stale.
+    const v3Columns = (c: { id: string[] }) => ({
+      ...c,
+      size: c.id.map(() => 1),
+      mtimeMs: c.id.map(() => 1),
+      ctimeMs: c.id.map(() => 1),
+    })
+    cache.cache = 3
+    cache.documents = { ...v3Columns(cache.documents), title: ['Stale', 'Stale'] }
+    cache.sets.ana.files = { ...v3Columns(cache.sets.ana.files), spans: [9, 9] }
+    await writeFile(cacheFile, JSON.stringify(cache))
+    const store = await ProjectStore.open(dir, { analyst: 'Ana' })
+    expect(store.summaries().map((s) => [s.id, s.title, s.spanCount])).toEqual([
+      [ids[0], 'Test article', 3],
+      [ids[1], 'Test article', 3],
+    ])
+    await store.close()
+    expect(JSON.parse(await readFile(cacheFile, 'utf8')).cache).toBe(4)
+  })
+
+  it('a broken cache, or one whose stamps are not text, is rebuilt', async () => {
+    const { dir, ids } = await cachedProject()
+    const cacheFile = path.join(dir, '.marginalia', 'index.json')
+    const good = JSON.parse(await readFile(cacheFile, 'utf8'))
+    const stale = { ...good, documents: { ...good.documents, title: ['Stale', 'Stale'] } }
+    for (const text of [
+      JSON.stringify(stale).slice(0, -20),
+      JSON.stringify({ ...stale, documents: { ...stale.documents, stamps: [1, 2] } }),
+    ]) {
+      await writeFile(cacheFile, text)
+      const store = await ProjectStore.open(dir, { analyst: 'Ana' })
+      expect(store.summaries().map((s) => [s.id, s.title])).toEqual([
+        [ids[0], 'Test article'],
+        [ids[1], 'Test article'],
+      ])
+      await store.close()
+      expect(JSON.parse(await readFile(cacheFile, 'utf8')).documents.stamps).toEqual(
+        expect.any(String),
+      )
+    }
   })
 
   it('a file replaced with its old size and modification time is read again', async () => {

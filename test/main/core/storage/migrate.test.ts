@@ -60,7 +60,7 @@ describe('migration', () => {
     expect(reader.project.version).toBe(FORMAT_VERSION)
     expect(reader.project.name).toBe('Old project')
     expect(reader.summaries()).toEqual([
-      { id: 'd-old', title: 'Old article', spanCount: 0, relationCount: 0, sets: ['old'] },
+      { id: 'd-old', title: 'Old article', spanCount: 0, relationCount: 0 },
     ])
     const doc = await reader.loadAnnotations('d-old', 'old')
     expect(doc?.annotations.spans[0].quote.exact).toBe('the deal was historic')

@@ -59,7 +59,7 @@ describe('a project folder that cannot be written', () => {
       expect(store.readOnly).toBe(reason)
       expect(store.snapshot().readOnly).toBe(reason)
       expect(store.snapshot().documents).toEqual([
-        { id, title: 'Test article', spanCount: 3, relationCount: 1, sets: ['tester'] },
+        { id, title: 'Test article', spanCount: 3, relationCount: 1 },
       ])
       expect((await store.loadDocument(id)).annotations).toEqual(annotationsFor())
       await expect(store.saveAnnotations(id, annotationsFor())).rejects.toThrow(
