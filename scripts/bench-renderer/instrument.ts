@@ -18,6 +18,26 @@
 export const INSTRUMENT = `(() => {
   const b = (window.__bench = { expected: 0, selector: '', firstScreen: null, all: null, maxN: 0, grewAt: null, lastMutation: 0, longTasks: [], lat: null, armed: null })
   const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0))
+  // React components rendered (their function run) since load, counted through the hook React
+  // offers its DevTools: in each commit, the fibers whose parent reconciled them and that did
+  // work, or that were mounted. A subtree React did not visit keeps its old child list.
+  b.renders = 0
+  const COMPONENT = new Set([0, 1, 11, 14, 15])
+  const mounted = (f) => { let n = 0; for (let c = f; c; c = c.sibling) n += (COMPONENT.has(c.tag) ? 1 : 0) + mounted(c.child); return n }
+  const rendered = (f) => {
+    let n = 0
+    for (let c = f.child; c; c = c.sibling) {
+      if (!c.alternate) { n += mounted({ tag: -1, child: c.child, sibling: null }) + (COMPONENT.has(c.tag) ? 1 : 0); continue }
+      if (COMPONENT.has(c.tag) && (c.flags & 1)) n++
+      if (c.child !== c.alternate.child) n += rendered(c)
+    }
+    return n
+  }
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true, isDisabled: false, renderers: new Map(), checkDCE() {},
+    inject() { return 1 }, onScheduleFiberRoot() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
+    onCommitFiberRoot(_id, root) { try { b.renders += rendered(root.current) } catch {} },
+  }
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration })

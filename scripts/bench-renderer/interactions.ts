@@ -20,6 +20,7 @@ export interface Latencies {
   switchViewWork: number[]
   openClaimsWork: number[]
   openClaimsEditedWork: number[]
+  renders: RenderCounts
   /** Longest task (Long Tasks API, > 50 ms) while the interactions ran, and how many there were. */
   longestTask: number
   longTasks: number
@@ -37,31 +38,68 @@ export interface Suggesting {
   doneAfter: number
 }
 
+/** Components rendered per add, change and delete: in the frame that shows it, and until saved. */
+export interface RenderCounts {
+  add: number[]
+  addSaved: number[]
+  change: number[]
+  changeSaved: number[]
+  delete: number[]
+  deleteSaved: number[]
+}
+
 /** Add, change and delete at `places` paragraphs spread over the article. */
 export async function tagAtPlaces(page: Page, places: number, withChanges: boolean) {
   const add: number[] = []
   const change: number[] = []
   const del: number[] = []
+  const renders: RenderCounts = {
+    add: [],
+    addSaved: [],
+    change: [],
+    changeSaved: [],
+    delete: [],
+    deleteSaved: [],
+  }
+  const counted = async (kind: 'add' | 'change' | 'delete', act: () => Promise<number>) => {
+    const from = await rendersSoFar(page)
+    const ms = await act()
+    renders[kind].push((await rendersSoFar(page)) - from)
+    await waitSaved(page)
+    renders[`${kind}Saved`].push((await rendersSoFar(page)) - from)
+    return ms
+  }
   const values = ['factual', 'opinion', 'prediction']
   for (let i = 0; i < places; i++) {
     const n = Math.floor(((i + 0.5) * PARAGRAPHS) / places)
     await waitSaved(page)
     await selectWords(page, n)
-    add.push(await timed(page, 'keydown', 'added', () => page.keyboard.press('1')))
+    add.push(
+      await counted('add', () => timed(page, 'keydown', 'added', () => page.keyboard.press('1'))),
+    )
     if (!withChanges) continue
-    await waitSaved(page)
     const select = page.getByTestId('annotations').getByLabel('Checkability')
-    change.push(await timed(page, 'change', 'paint', () => select.selectOption(values[i % 3])))
-    await waitSaved(page)
+    change.push(
+      await counted('change', () =>
+        timed(page, 'change', 'paint', () => select.selectOption(values[i % 3])),
+      ),
+    )
     const id = await page.evaluate<string>(
       `document.querySelector('.ProseMirror .mg-selected')?.getAttribute('data-span-id')`,
     )
     await page.evaluate(`document.querySelector('.ProseMirror').focus({ preventScroll: true })`)
-    del.push(await timed(page, 'keydown', 'removed', () => page.keyboard.press('Delete'), id))
+    del.push(
+      await counted('delete', () =>
+        timed(page, 'keydown', 'removed', () => page.keyboard.press('Delete'), id),
+      ),
+    )
   }
   await waitSaved(page)
-  return { add, change, delete: del }
+  return { add, change, delete: del, renders }
 }
+
+/** React components rendered since the page loaded (see instrument.ts). */
+const rendersSoFar = (page: Page) => page.evaluate<number>('window.__bench.renders')
 
 /** What the benchmark types in a note. */
 const NOTE = 'the minister said the report was late, according to officials '

@@ -93,6 +93,19 @@ export function latencyTable(spans: Latencies, none: Latencies): string {
     '',
     f1(none.longestTask),
   ])
+  const counts: [string, keyof Latencies['renders']][] = [
+    ['components rendered per add: in its frame', 'add'],
+    ['  from the key until saved', 'addSaved'],
+    ['components rendered per change: in its frame', 'change'],
+    ['  from the change until saved', 'changeSaved'],
+    ['components rendered per delete: in its frame', 'delete'],
+    ['  from the key until saved', 'deleteSaved'],
+  ]
+  for (const [name, key] of counts) {
+    const a = spans.renders[key]
+    const b = none.renders[key]
+    rows.push([name, String(a.length), ...cells(a), ...cells(b)])
+  }
   const a = spans.suggesting
   const b = none.suggesting
   rows.push(

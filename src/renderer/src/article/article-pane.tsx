@@ -1,6 +1,13 @@
 // The centre pane: the article in the editor, with the tag palette by the selection; or the
 // loading state, or why the document could not be loaded.
-import { useEffect, useState, type FocusEvent, type ReactNode, type Ref } from 'react'
+import {
+  useEffect,
+  useState,
+  type ComponentProps,
+  type FocusEvent,
+  type ReactNode,
+  type Ref,
+} from 'react'
 import type { AnnotationSchema, Annotations, DocumentFile } from '../../../shared/model'
 import type { ArticleViewHandle, TextSelectionInfo } from '../editor-api'
 import type { Linking } from './use-linking'
@@ -12,6 +19,7 @@ import { focusFromKeyboard } from '../common/focus-modality'
 import { ArticleHint, type Hint } from './article-hint'
 import type { Box } from './palette-position'
 import { TagPalette } from './tag-palette'
+import { useStoreValue, type ValueStore } from '../common/value-store'
 import { SuggestionControls } from '../suggestions/suggestion-controls'
 import type { Suggestions } from '../suggestions/use-suggestions'
 import './article.css'
@@ -22,7 +30,8 @@ interface ArticlePaneProps {
   loadError: string | null
   schema: AnnotationSchema
   editorRef: Ref<ArticleViewHandle>
-  palette: Box | null
+  /** Where the tag palette shows (null: closed). */
+  palette: ValueStore<Box | null>
   /** Why the project cannot be changed (read-only), or null. */
   readOnly?: string | null
   /** A short note by the caret saying why a key did nothing (see ArticleHint). */
@@ -112,10 +121,10 @@ export function ArticlePane(props: ArticlePaneProps) {
             {props.hint && props.onDismissHint && (
               <ArticleHint hint={props.hint} container={scroller} onDismiss={props.onDismissHint} />
             )}
-            {props.palette && !props.readOnly && (
-              <TagPalette
+            {!props.readOnly && (
+              <OpenTagPalette
+                at={props.palette}
                 schema={props.schema}
-                anchor={props.palette}
                 container={scroller}
                 onTag={props.onTag}
               />
@@ -151,4 +160,13 @@ function clearKeyboardFocus(event: FocusEvent<HTMLDivElement>): void {
   if ((event.target as HTMLElement).classList.contains('mg-doc')) {
     delete event.currentTarget.dataset.keyboardFocus
   }
+}
+
+/** The tag palette while it is open (it re-renders alone as the text selection changes). */
+function OpenTagPalette(
+  props: { at: ValueStore<Box | null> } & Omit<ComponentProps<typeof TagPalette>, 'anchor'>,
+) {
+  const { at, ...rest } = props
+  const anchor = useStoreValue(at)
+  return anchor && <TagPalette anchor={anchor} {...rest} />
 }

@@ -1,8 +1,12 @@
 // What the shell keeps for the article: the tag palette's place, the editor and the actions run
 // through it, the linking state, and opening a link of the article in the system browser.
+//
+// The palette's place is a store: it follows every change of the text selection (it closes when a
+// tag collapses the selection), and only the palette shows it.
 import { useCallback, useState, type RefObject } from 'react'
 import type { Api, Settings } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
+import { ValueStore } from '../common/value-store'
 import type { TextSelectionInfo } from '../editor-api'
 import type { Hint } from './article-hint'
 import type { Box } from './palette-position'
@@ -16,8 +20,8 @@ export function useArticleShell(
   onNotice: (message: string) => void,
   aliasHistory?: RefObject<AliasHistory | null>,
 ) {
-  const [palette, setPalette] = useState<Box | null>(null)
-  const closePalette = useCallback(() => setPalette(null), [])
+  const [palette] = useState(() => new ValueStore<Box | null>(null))
+  const closePalette = useCallback(() => palette.set(null), [palette])
   const [hint, setHint] = useState<Hint | null>(null)
   const showHint = useCallback((message: string, at?: DOMRect | null) => {
     setHint((h) => ({
@@ -34,9 +38,10 @@ export function useArticleShell(
   const actions = useEditorActions(settings, closePalette, showHint, aliasHistory)
   const linking = useLinking(actions.editor, settings.annotator)
 
-  const onTextSelection = useCallback((info: TextSelectionInfo | null) => {
-    setPalette(info ? rectBox(info.rect) : null)
-  }, [])
+  const onTextSelection = useCallback(
+    (info: TextSelectionInfo | null) => palette.set(info ? rectBox(info.rect) : null),
+    [palette],
+  )
 
   const openUrl = useCallback(
     (url: string) => {

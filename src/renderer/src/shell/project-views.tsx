@@ -7,13 +7,11 @@ import type { ClaimsFilterHint } from '../../../shared/overview/types'
 import type { AnnotationSchema } from '../../../shared/model'
 import { ArticlePane } from '../article/article-pane'
 import { ClaimsViews } from '../claims/claims-views'
-import { RegistryDialog } from '../entities/registry-dialog'
 import { OverviewPanel } from '../overview/overview-panel'
 import { ReportDialog } from '../overview/report-dialog'
-import { AnnotationPanel } from '../panel/annotation-panel'
-import { ComparePanel } from '../team/compare-panel'
 import { SetPicker } from '../team/set-picker'
 import { TeamViews } from '../team/team-views'
+import { ArticleSidePanel, CurrentRegistryDialog } from './article-side-panel'
 import { DocumentList } from './document-list'
 import type { ShellState } from './use-shell-state'
 import { ViewPanel } from './view-tabs'
@@ -87,7 +85,11 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
         />
       )}
       {schema && (
-        <RegistryDialog registry={s.registry} schema={schema} annotations={doc.annotations} />
+        <CurrentRegistryDialog
+          registry={s.registry}
+          schema={schema}
+          annotations={doc.annotations}
+        />
       )}
     </main>
   )
@@ -102,7 +104,6 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
   const otherLoading = shownSet.choice.kind !== 'mine' && !other
   const file = other ? other.file : otherLoading ? null : doc.file
   const shownSchema = other?.compare?.schema ?? schema
-  const annotations = other ? other.file.annotations : doc.annotations
   const readOnly = snapshot.readOnly ?? other?.readOnly ?? null
   const picker = <SetPicker snapshot={snapshot} shownSet={shownSet} />
   // The `void` actions below never reject: each shows a failed save or import as a notice.
@@ -143,33 +144,7 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
           editorKey={other ? `${other.docId}:${other.key}` : undefined}
         />
       }
-      panel={
-        other?.compare ? (
-          <ComparePanel
-            view={other.compare}
-            schema={schema}
-            selectedId={doc.selectedId}
-            onShowSpan={actions.showSpan}
-          />
-        ) : annotations ? (
-          <AnnotationPanel
-            key={other ? `${doc.docId}:${other.key}` : doc.docId}
-            schema={shownSchema}
-            annotations={annotations}
-            selectedId={doc.selectedId}
-            onShowSpan={actions.showSpan}
-            onClearSelection={actions.clearSelection}
-            onUpdateSpan={actions.patchSpan}
-            onDeleteSpan={actions.deleteSpan}
-            onDocLabels={actions.changeDocLabels}
-            linking={linking}
-            registry={registry}
-            readOnly={readOnly}
-          />
-        ) : (
-          <section className="annotation-panel" aria-label="Annotations" />
-        )
-      }
+      panel={<ArticleSidePanel s={s} schema={shownSchema} other={other} readOnly={readOnly} />}
     />
   )
 }

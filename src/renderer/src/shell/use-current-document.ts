@@ -1,30 +1,20 @@
 // The document open in the article view: loading it, the annotations the editor reports, the
 // selected span, and autosave. Switching documents or closing flushes the previous document's
 // pending save first and refuses to move on if that save fails, so no edit is silently dropped.
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type Dispatch,
-  type RefObject,
-  type SetStateAction,
-} from 'react'
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Api, DocumentSummary, FlushOutcome } from '../../../shared/ipc-contract'
 import type { Annotations, DocumentFile } from '../../../shared/model'
 import { AutosaveScheduler, type SaveState } from './autosave'
 import { messageOf } from '../common/error-message'
 import { useLatest } from '../common/use-latest'
 import { ValueStore } from '../common/value-store'
+import { LiveDocument } from './live-document'
 
 export interface CurrentDocument {
   docId: string | null
   file: DocumentFile | null
   loading: boolean
   loadError: string | null
-  /** The annotations as of the editor's last change (null until a document is loaded). */
-  annotations: Annotations | null
-  selectedId: string | null
 }
 
 const noDocument: CurrentDocument = {
@@ -32,18 +22,20 @@ const noDocument: CurrentDocument = {
   file: null,
   loading: false,
   loadError: null,
-  annotations: null,
-  selectedId: null,
 }
 
 const nothingToSave: SaveState = { kind: 'saved', savedAt: null }
 
 /**
  * Owns the current document and its autosave; `onSaved` receives each save's sidebar summary and
- * `onEdited` is called on each change the editor reports. The
- * save state (pending, saving, saved, failed) is a store of its own: it changes twice or three
- * times per edit, and only the status in the top bar and the error banner show it, so only they
- * re-render with it.
+ * `onEdited` is called on each change the editor reports.
+ *
+ * What changes with every edit lives in stores (`ValueStore`), not in the shell's React state, so
+ * an edit re-renders only the components that show it: `annotations` (as of the editor's last
+ * change; null until a document is loaded) and `selectedId` for the annotation panel, and the save
+ * state (pending, saving, saved, failed: twice or three times per edit) for the status in the top
+ * bar and the error banner. The document itself (`docId`, `file`, loading) changes only when
+ * another one is opened.
  */
 export function useCurrentDocument(
   api: Api,
@@ -52,6 +44,7 @@ export function useCurrentDocument(
 ) {
   const [doc, setDoc] = useState<CurrentDocument>(noDocument)
   const [saveState] = useState(() => new ValueStore<SaveState>(nothingToSave))
+  const [live] = useState(() => new LiveDocument())
   const saver = useRef<AutosaveScheduler<Annotations> | null>(null)
   const loadSeq = useRef(0)
   const onSavedRef = useLatest(onSaved)
@@ -77,6 +70,7 @@ export function useCurrentDocument(
       } while (saver.current?.dirty)
       dropSaver(saver, saveState)
       const seq = ++loadSeq.current
+      live.reset(null)
       if (docId === null) {
         setDoc(noDocument)
         return true
@@ -88,7 +82,8 @@ export function useCurrentDocument(
         saver.current = autosaver(api, docId, onSavedRef, (state) => {
           if (seq === loadSeq.current) saveState.set(state)
         })
-        setDoc({ ...noDocument, docId, file, annotations: file.annotations })
+        live.reset(file.annotations)
+        setDoc({ ...noDocument, docId, file })
       } catch (error) {
         if (seq === loadSeq.current) {
           setDoc({ ...noDocument, docId, loadError: messageOf(error) })
@@ -96,37 +91,35 @@ export function useCurrentDocument(
       }
       return true
     },
-    [api, flush, onSavedRef, saveState],
+    [api, flush, onSavedRef, saveState, live],
   )
 
   /** Forgets the document without saving (its project is already closed). */
   const forget = useCallback(() => {
     dropSaver(saver, saveState)
     loadSeq.current++
+    live.reset(null)
     setDoc(noDocument)
-  }, [saveState])
+  }, [saveState, live])
 
-  const changed = useChanged(setDoc, saver, onEdited)
-
-  const select = useCallback((selectedId: string | null) => {
-    setDoc((d) => (d.selectedId === selectedId ? d : { ...d, selectedId }))
-  }, [])
+  const changed = useChanged(live, saver, onEdited)
 
   const retry = useCallback(() => {
     // retry() never rejects: the save state shows the outcome.
     void saver.current?.retry()
   }, [])
 
-  const flushOutcome = useFlushOutcome(flush, saver, doc)
+  const flushOutcome = useFlushOutcome(flush, saver, doc.docId, live)
 
   useFlushOnLeave(flush)
 
-  return { ...doc, saveState, open, forget, flush, flushOutcome, changed, select, retry }
+  // `live` gives `annotations` and `selectedId` (stores) and `select`.
+  return { ...doc, ...live, saveState, open, forget, flush, flushOutcome, changed, retry }
 }
 
 /** The editor reports new annotations: count the edit, show them and schedule a save. */
 function useChanged(
-  setDoc: Dispatch<SetStateAction<CurrentDocument>>,
+  live: LiveDocument,
   saver: RefObject<AutosaveScheduler<Annotations> | null>,
   onEdited: () => void,
 ) {
@@ -134,7 +127,7 @@ function useChanged(
   // One function for the document's life (the editor holds it).
   const [changed] = useState(() => (annotations: Annotations) => {
     onEditedRef.current()
-    setDoc((d) => ({ ...d, annotations }))
+    live.annotations.set(annotations)
     saver.current?.schedule(annotations)
   })
   return changed
@@ -147,23 +140,23 @@ function useChanged(
 function useFlushOutcome(
   flush: () => Promise<boolean>,
   saver: RefObject<AutosaveScheduler<Annotations> | null>,
-  doc: CurrentDocument,
+  docId: string | null,
+  live: LiveDocument,
 ) {
   // The document and its latest annotations, read after the flush's await.
-  const docIdRef = useLatest(doc.docId)
-  const annotationsRef = useLatest(doc.annotations)
+  const docIdRef = useLatest(docId)
   return useCallback(async (): Promise<FlushOutcome> => {
     if (await flush()) return { saved: true }
     const state = saver.current?.state
     const message = state?.kind === 'error' ? state.message : 'The last save did not finish.'
     const docId = docIdRef.current
-    const annotations = annotationsRef.current
+    const annotations = live.annotations.get()
     return {
       saved: false,
       message,
       unsaved: docId && annotations ? { docId, annotations } : null,
     }
-  }, [flush, saver, docIdRef, annotationsRef])
+  }, [flush, saver, docIdRef, live])
 }
 
 /** Drops the document's autosave, its state back to "nothing to save". */

@@ -25,8 +25,10 @@ interface ShortcutOptions {
   schema: AnnotationSchema | null
   /** Whether the article is on screen (read at each key: a view switch re-renders no shell). */
   articleShown: () => boolean
-  selectedId: string | null
-  paletteOpen: boolean
+  /** The selected span (read at each key: a selection re-renders no shell). */
+  selectedId: () => string | null
+  /** Whether the tag palette is open (read at each key, as the selection). */
+  paletteOpen: () => boolean
   closePalette: () => void
   actions: EditorActions
   /** The link picker: L opens it for the selected span; Escape closes it first. */
@@ -46,8 +48,9 @@ interface ShortcutOptions {
 /** Installs the app's keyboard shortcuts (see README "Keyboard shortcuts"). */
 export function useKeyboardShortcuts(options: ShortcutOptions): void {
   useWindowEvent('keydown', (e) => {
-    const { schema, selectedId, paletteOpen, closePalette, actions, linking, suggestions } = options
+    const { schema, closePalette, actions, linking, suggestions } = options
     if (e.isComposing || !schema || !options.articleShown()) return
+    const selectedId = options.selectedId()
     // ProseMirror marks keys such as Escape, Enter and Backspace as handled even though the
     // read-only article does nothing with them; elsewhere a handled key is left alone.
     const target = e.target as Element | null
@@ -114,7 +117,7 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
         break
       case 'escape':
         if (linking?.pickerOpen) linking.closePicker()
-        else if (paletteOpen) closePalette()
+        else if (options.paletteOpen()) closePalette()
         else if (suggestions?.clearCurrent()) handled = true
         else if (selectedId) actions.clearSelection()
         else handled = false

@@ -15,8 +15,8 @@ export function useShellEvents(s: ShellState): void {
     // Article shortcuts (tag, delete, step through spans) only while the article is on screen.
     schema: doc.file ? schema : null,
     articleShown: () => views.get() === 'article',
-    selectedId: doc.selectedId,
-    paletteOpen: article.palette !== null,
+    selectedId: doc.selectedId.get,
+    paletteOpen: () => article.palette.get() !== null,
     closePalette: article.closePalette,
     actions,
     linking: {

@@ -3,7 +3,7 @@
 // plugin, keeps the toolbar's numbers, runs accept / reject / accept-all through the editor, and
 // sends decisions on cues to main, which tunes the project's lexicon from them.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import type { RefObject } from 'react'
+import type { Dispatch, RefObject, SetStateAction } from 'react'
 import type { Plugin } from 'prosemirror-state'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { AnnotationSchema, DocumentFile, Entity } from '../../../shared/model'
@@ -23,6 +23,7 @@ import { loadPreferences, savePreferences, type SuggestionPreferences } from './
 import { useSuggestionActions, type SuggestionActions } from './use-suggestion-actions'
 import { usePreAnnotateSetting, useSuggestionFeedback } from './use-suggestion-feedback'
 import { SuggestionWorker } from './worker/suggestion-worker'
+import { sameInfo } from './suggestion-info'
 
 /** What the toolbar shows. */
 export interface SuggestionInfo {
@@ -116,12 +117,12 @@ export function useSuggestions(options: Options) {
 /** The editor plugins for a newly opened document (made once per document). */
 function useSuggestionPlugins(
   prefs: RefObject<SuggestionPreferences>,
-  setInfo: (info: SuggestionInfo) => void,
+  setInfo: Dispatch<SetStateAction<SuggestionInfo>>,
   actions: SuggestionActions,
 ): () => Plugin[] {
   const onState = useCallback(
     (st: SuggestionState) => {
-      setInfo({
+      const next: SuggestionInfo = {
         shown: st.shown,
         kinds: [...st.kinds],
         counts: countOpen(st),
@@ -129,7 +130,9 @@ function useSuggestionPlugins(
         current: st.open.find((s) => s.id === st.currentId) ?? null,
         computing: st.computing,
         error: null,
-      })
+      }
+      // The same numbers (a tag that covered no suggestion): the shell need not render again.
+      setInfo((info) => (sameInfo(info, next) ? info : next))
     },
     [setInfo],
   )
