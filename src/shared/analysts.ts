@@ -22,6 +22,22 @@ export function isReservedSet(id: string): boolean {
   return RESERVED_SETS.includes(id)
 }
 
+/** A set of the project as a picker counts it: its id and the documents it annotates. */
+interface CountedSet {
+  id: string
+  documents: number
+}
+
+/** The sets besides `mine` and the gold set that annotate something, as a picker offers them. */
+export function otherSetsThan<T extends CountedSet>(sets: readonly T[], mine: string): T[] {
+  return sets.filter((a) => a.id !== mine && a.id !== GOLD_SET && a.documents > 0)
+}
+
+/** The gold set, if it annotates something. */
+export function goldSetOf<T extends CountedSet>(sets: readonly T[]): T | undefined {
+  return sets.find((a) => a.id === GOLD_SET && a.documents > 0)
+}
+
 /** Who is working: a display name and the file-safe id derived from it. */
 export interface AnalystRef {
   id: string

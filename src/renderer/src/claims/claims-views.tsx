@@ -6,7 +6,7 @@
 // survive a trip to the article and back.
 import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { ClaimRow } from '../../../shared/claims'
-import { GOLD_SET } from '../../../shared/analysts'
+import { GOLD_SET, goldSetOf, otherSetsThan } from '../../../shared/analysts'
 import type { AnalystInfo, Api, ClaimsSets, ClaimsTableResult } from '../../../shared/ipc-contract'
 import { useClaimsTable, type ClaimsTableState } from './use-claims-table'
 import {
@@ -256,8 +256,8 @@ function useShownTable(state: ClaimsTableState) {
  */
 function useWhose(analyst: { id: string; name: string }, analysts: readonly AnalystInfo[]) {
   const [whose, setWhose] = useState<ClaimsSets>('mine')
-  const others = analysts.filter((a) => a.id !== analyst.id && a.id !== GOLD_SET && a.documents > 0)
-  const hasGold = analysts.some((a) => a.id === GOLD_SET && a.documents > 0)
+  const others = otherSetsThan(analysts, analyst.id)
+  const hasGold = goldSetOf(analysts) !== undefined
   const names = useMemo(
     () =>
       new Map([

@@ -4,7 +4,7 @@
 // again when the document or the project changes. Leaving the own set saves it first; coming back
 // loads it again from disk, so the editor starts from exactly what was saved.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { GOLD_SET } from '../../../shared/analysts'
+import { GOLD_SET, goldSetOf, otherSetsThan } from '../../../shared/analysts'
 import type { AnalystInfo, Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { AnnotationSchema, DocumentFile } from '../../../shared/model'
 import { messageOf } from '../common/error-message'
@@ -56,12 +56,8 @@ interface Options {
 
 /** The sets the picker offers besides the own one: analysts with annotations, then gold. */
 export function otherSets(snapshot: ProjectSnapshot): AnalystInfo[] {
-  const mine = snapshot.analyst.id
-  const others = snapshot.analysts.filter(
-    (a) => a.id !== mine && a.id !== GOLD_SET && a.documents > 0,
-  )
-  const gold = snapshot.analysts.filter((a) => a.id === GOLD_SET && a.documents > 0)
-  return [...others, ...gold]
+  const gold = goldSetOf(snapshot.analysts)
+  return [...otherSetsThan(snapshot.analysts, snapshot.analyst.id), ...(gold ? [gold] : [])]
 }
 
 /** The display name of a set of the project. */
