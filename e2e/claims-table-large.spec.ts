@@ -2,12 +2,10 @@
 // an analyst still reaches every row, from the keyboard (one tab stop; the arrows, Home, End, Page
 // Up and Page Down move; Enter opens) and by the filters, while a screen reader hears each row's
 // place in the whole table (aria-rowcount, aria-rowindex).
-import { writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { waitForArticle } from './support/app-actions'
-import { generateProject } from '../scripts/bench-project-files'
+import { restartOnGenerated } from './support/generated-project'
 
 const DOCUMENTS = 200
 const CLAIMS_PER_DOCUMENT = 10
@@ -26,21 +24,11 @@ test('a table of 2,000 claims draws a few rows, and every one is reached by the 
   app,
 }) => {
   test.slow() // 200 documents are generated and read once, on a shared machine
-  await waitForArticle(app.page)
-  const dir = path.join(path.dirname(app.userDataDir), 'many-claims')
-  await app.restart(async () => {
-    await generateProject(dir, { documents: DOCUMENTS, spansPerDocument: CLAIMS_PER_DOCUMENT })
-    const state = {
-      version: 1,
-      sampleInstalled: true,
-      lastProject: dir,
-      recent: [dir],
-      window: null,
-    }
-    await writeFile(path.join(app.userDataDir, 'app-state.json'), JSON.stringify(state))
+  await restartOnGenerated(app, 'many-claims', {
+    documents: DOCUMENTS,
+    spansPerDocument: CLAIMS_PER_DOCUMENT,
   })
   const page = app.page
-  await waitForArticle(page, 'Document 0.')
   await page.getByRole('tab', { name: 'Claims' }).click()
   // The generated claims are analyst "bench"'s.
   await panel(page).getByLabel('Annotations').selectOption('a:bench')

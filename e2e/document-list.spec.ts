@@ -2,12 +2,10 @@
 // and an analyst still reaches every document, by scrolling or from the keyboard (one tab stop for
 // the list; the arrows, Home, End, Page Up and Page Down move in it; Enter opens), while a screen
 // reader hears each item's place in the whole list.
-import { writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { waitForArticle } from './support/app-actions'
-import { generateProject } from '../scripts/bench-project-files'
+import { restartOnGenerated } from './support/generated-project'
 
 const DOCUMENTS = 2_000
 
@@ -21,21 +19,8 @@ test('a list of 2,000 documents draws a few, and every one is reached by scrolli
   app,
 }, testInfo) => {
   test.slow() // 2,000 documents are generated and scanned once, on a shared machine
-  await waitForArticle(app.page)
-  const dir = path.join(path.dirname(app.userDataDir), 'large-project')
-  await app.restart(async () => {
-    await generateProject(dir, { documents: DOCUMENTS, spansPerDocument: 1 })
-    const state = {
-      version: 1,
-      sampleInstalled: true,
-      lastProject: dir,
-      recent: [dir],
-      window: null,
-    }
-    await writeFile(path.join(app.userDataDir, 'app-state.json'), JSON.stringify(state))
-  })
+  await restartOnGenerated(app, 'large-project', { documents: DOCUMENTS, spansPerDocument: 1 })
   const page = app.page
-  await waitForArticle(page, 'Document 0.')
   await expect(list(page).locator('.pane-title')).toHaveText(`Documents ${DOCUMENTS}`)
 
   // Only the items near the viewport are drawn, each telling its place in the whole list.
