@@ -182,8 +182,9 @@ function tableCalls(session: Session): number {
 }
 
 /**
- * Waits until the claims views show a table (main asked `calledAfter` + 1 times for one, when
- * given), and a little longer, so its drawing is not timed with the next interaction.
+ * Waits until the claims view on show (Claims or Sources) shows a table (main asked `calledAfter` +
+ * 1 times for one, when given), and a little longer, so its drawing is not timed with the next
+ * interaction. A hidden view is not rendered again while hidden, so only the shown one is read.
  */
 async function claimsSettled(session: Session, calledAfter?: number): Promise<void> {
   const deadline = Date.now() + 60_000
@@ -193,7 +194,7 @@ async function claimsSettled(session: Session, calledAfter?: number): Promise<vo
   }
   await until(
     session.page,
-    `![...document.querySelectorAll('#view-panel-claims button')].some((b) => b.textContent.includes('Loading'))`,
+    `![...document.querySelectorAll('.view-panel[data-active="true"] button')].some((b) => b.textContent.includes('Loading'))`,
     60_000,
   )
   await session.page.evaluate('new Promise((r) => setTimeout(r, 300))')
