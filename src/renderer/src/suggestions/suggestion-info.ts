@@ -4,7 +4,7 @@
 import { SUGGESTION_KINDS } from '../../../shared/suggest'
 import type { SuggestionInfo } from './use-suggestions'
 
-/** Whether the toolbar would show the same (the suggestions' error left aside: set elsewhere). */
+/** Whether the toolbar would show the same: the same switch, counts, current, kinds and error. */
 export function sameInfo(a: SuggestionInfo, b: SuggestionInfo): boolean {
   return (
     a.shown === b.shown &&
