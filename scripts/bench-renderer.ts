@@ -22,7 +22,10 @@
 // places tagged; MARGINALIA_BENCH_GROWTH=0 leaves out the growth table. MARGINALIA_BENCH_TRACE=<dir>
 // writes a Chromium trace (style, layout and paint with their causes; open it in DevTools'
 // Performance panel or sum it with scripts/trace-summary.ts) of one part of each app session
-// instead: MARGINALIA_BENCH_TRACE_PART= suggesting, tagging, typing or views (the default).
+// instead: MARGINALIA_BENCH_TRACE_PART= load (with the JavaScript profiler's samples, for
+// scripts/trace-tasks.ts), suggesting, tagging, typing or views (the default).
+// MARGINALIA_BENCH_LOADS=<n> measures only the load, n times each (floor and app interleaved), and
+// prints p50 / max of each figure and every long task (see bench-renderer/loads.ts).
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -41,6 +44,7 @@ import {
 import { FLOOR_PAGE } from './bench-renderer/floor'
 import { interact, tagAtPlaces } from './bench-renderer/interactions'
 import { growthTable, latencyTable, loadTable, type GrowthRow } from './bench-renderer/report'
+import { loadsReport, repeatLoads } from './bench-renderer/loads'
 import { measureLoad, openSession, type LoadResult } from './bench-renderer/session'
 
 const RENDERER = process.env['MARGINALIA_BENCH_RENDERER'] || RENDERER_DIR
@@ -51,6 +55,7 @@ const TRACE = TRACE_DIR
   : null
 const PLACES = Number(process.env['MARGINALIA_BENCH_PLACES'] || 50)
 const GROWTH = process.env['MARGINALIA_BENCH_GROWTH'] !== '0'
+const LOADS = Number(process.env['MARGINALIA_BENCH_LOADS'] || 0)
 const GROWTH_SPANS = [1_000, 5_000, 20_000, 50_000]
 const GROWTH_ADDS = 20
 const MAIN_SPANS = 20_000
@@ -68,11 +73,14 @@ async function floor(ctx: Ctx, userDataDir: string, name: string): Promise<LoadR
     userDataDir,
     rendererDir: RENDERER,
     indexHtml: FLOOR_PAGE,
+    trace: TRACE?.part === 'load' ? TRACE : null,
     name,
   })
   try {
     const paragraphs = ctx.article.blocks.filter((b) => b.type === 'paragraph').length
-    return await measureLoad(session, paragraphs, '.mg-article p')
+    const load = await measureLoad(session, paragraphs, '.mg-article p')
+    await session.profile('load')
+    return load
   } finally {
     await session.app.close()
   }
@@ -127,6 +135,18 @@ async function main(): Promise<void> {
         `(${(overlapShare(spans) * 100).toFixed(0)}% in an overlap, nested or crossing); Chromium ${browser.version()}; ` +
         `renderer ${path.relative(REPO_ROOT, RENDERER) || RENDERER}`,
     )
+    if (LOADS > 0) {
+      const loadOnly = (dir: string, n: number, name: string) =>
+        app(ctx, dir, n, name, () => Promise.resolve()).then((r) => r.load)
+      const runs = await repeatLoads(LOADS, {
+        floorSpans: () => floor(ctx, withSpans.userDataDir, 'floor'),
+        spans: () => loadOnly(withSpans.userDataDir, spans.length, 'spans'),
+        floorNone: () => floor(ctx, none.userDataDir, 'floor-none'),
+        none: () => loadOnly(none.userDataDir, 0, 'none'),
+      })
+      console.log('\n' + loadsReport(runs))
+      return
+    }
     const floorSpans = await floor(ctx, withSpans.userDataDir, 'floor')
     const floorNone = await floor(ctx, none.userDataDir, 'floor-none')
     const full = await app(ctx, withSpans.userDataDir, spans.length, 'spans', (s) =>

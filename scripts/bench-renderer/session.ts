@@ -17,6 +17,10 @@ export interface LoadResult {
   all: number
   /** The longest task from navigation start to all shown (0: none over 50 ms). */
   longestTask: number
+  /** The tasks over 50 ms from navigation start to all shown (start and duration, ms). */
+  longTasks: { start: number; duration: number }[]
+  /** When document:load's answer arrived in the page (ms from navigation start). */
+  answeredAt: number
   heapMB: number
   domNodes: number
   /** Round trip of document:load through the harness's binding (Electron's IPC differs). */
@@ -53,6 +57,7 @@ export interface Session {
 /** Opens the app (or the floor page) with the instrumentation installed. */
 export async function openSession(options: SessionOptions): Promise<Session> {
   let profiler: CDPSession | null = null
+  let tracer: CDPSession | null = null
   const app = await openChromiumApp({
     browser: options.browser,
     userDataDir: options.userDataDir,
@@ -62,9 +67,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       if (options.indexHtml) await serveFloor(context, options.rendererDir, options.indexHtml)
       await context.addInitScript({ content: INSTRUMENT })
       if (options.profileDir) profiler = await startProfile(context.pages()[0])
+      if (options.trace?.part === 'load') tracer = await startTrace(context.pages()[0], true)
     },
   })
-  let tracer: CDPSession | null = null
   let partAt = 0
   const profile = async (part: string) => {
     const trace = options.trace
@@ -144,10 +149,11 @@ export async function measureLoad(
     firstScreen: number
     all: number
     longestTask: number
+    longTasks: { start: number; duration: number }[]
   }>(`(() => {
     const b = window.__bench
     const tasks = b.longTasks.filter((t) => t.start < b.all)
-    return { firstScreen: b.firstScreen, all: b.all, longestTask: Math.max(0, ...tasks.map((t) => t.duration)) }
+    return { firstScreen: b.firstScreen, all: b.all, longestTask: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks }
   })()`)
   const heapMB = await heapAfterGc(page)
   const domNodes = await page.evaluate<number>(`document.getElementsByTagName('*').length`)
@@ -155,11 +161,12 @@ export async function measureLoad(
     `window.__marginaliaCallTimes.filter((c) => c.channel === 'document:load')`,
   )
   const loadIpc = loadCalls.reduce((sum, c) => sum + c.end - c.start, 0)
-  const afterLoad = loaded.all - Math.max(...loadCalls.map((c) => c.end))
+  const answeredAt = Math.max(...loadCalls.map((c) => c.end))
+  const afterLoad = loaded.all - answeredAt
   const loadHandler = app.handlerTimes
     .filter((t) => t.channel === 'document:load')
     .reduce((sum, t) => sum + t.ms, 0)
-  return { shown, ...loaded, heapMB, domNodes, loadIpc, loadHandler, afterLoad }
+  return { shown, ...loaded, heapMB, domNodes, loadIpc, loadHandler, afterLoad, answeredAt }
 }
 
 /** Arms the in-page timer for the next `event`, runs `act`, and returns the measured latency. */
@@ -236,11 +243,15 @@ const TRACE_CATEGORIES = [
   'blink.user_timing',
 ]
 
-async function startTrace(page: Page): Promise<CDPSession> {
+/** Starts a trace; `samples`: with the JavaScript CPU profiler's samples (to name long tasks). */
+async function startTrace(page: Page, samples = false): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page)
+  const categories = samples
+    ? [...TRACE_CATEGORIES, 'v8.execute', 'disabled-by-default-v8.cpu_profiler']
+    : TRACE_CATEGORIES
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
-    traceConfig: { includedCategories: TRACE_CATEGORIES },
+    traceConfig: { includedCategories: categories },
   })
   return cdp
 }
