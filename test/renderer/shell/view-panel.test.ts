@@ -6,6 +6,7 @@ import { act, createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { ValueStore } from '../../../src/renderer/src/common/value-store'
+import { startUp } from '../../../src/renderer/src/shell/start-up'
 import { ViewPanel, type AppView } from '../../../src/renderer/src/shell/view-tabs'
 
 declare global {
@@ -23,6 +24,8 @@ beforeEach(() => {
     idle[id - 1] = () => {}
   }
   globalThis.IS_REACT_ACT_ENVIRONMENT = true
+  // The window's first screen is shown (start-up-queue.test.ts covers the wait for it).
+  startUp.markShown()
   host = document.createElement('div')
   root = createRoot(host)
 })

@@ -92,11 +92,11 @@ export class DrawWindowTracker {
   }
 
   update(): void {
-    // The scroll container is found once the editor is in the page.
-    if (!this.scroller && this.view.dom.isConnected) {
-      this.scroller = scrollParent(this.view.dom)
-      this.scroller?.addEventListener('scroll', this.schedule, { passive: true })
-    }
+    // The scroll container is found in a frame, once the editor is in the page: looking for it
+    // reads computed styles, which in the task that mounts the editor (or in the transactions
+    // dispatched right after) would style the whole new article there and then, a long task on
+    // top of the mount; in the frame the browser has to style it anyway.
+    if (!this.scroller) this.schedule()
   }
 
   destroy(): void {
@@ -111,9 +111,16 @@ export class DrawWindowTracker {
     if (!win || this.frame) return
     this.frame = win.requestAnimationFrame(() => {
       this.frame = 0
-      this.update()
+      this.attach()
       this.measure()
     })
+  }
+
+  /** Finds the scroll container (once the editor is in the page) and follows its scrolling. */
+  private attach(): void {
+    if (this.scroller || !this.view.dom.isConnected) return
+    this.scroller = scrollParent(this.view.dom)
+    this.scroller?.addEventListener('scroll', this.schedule, { passive: true })
   }
 
   /** Moves the window when the viewport came within SLACK_SCREENS of its edge. */

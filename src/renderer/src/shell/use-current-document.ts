@@ -8,7 +8,9 @@ import { AutosaveScheduler, type SaveState } from './autosave'
 import { messageOf } from '../common/error-message'
 import { useLatest } from '../common/use-latest'
 import { ValueStore } from '../common/value-store'
+import { nextTask } from '../common/next-task'
 import { LiveDocument } from './live-document'
+import { markShownAfterPaint } from './start-up'
 
 export interface CurrentDocument {
   docId: string | null
@@ -73,11 +75,11 @@ export function useCurrentDocument(
       live.reset(null)
       if (docId === null) {
         setDoc(noDocument)
-        return true
+        return shownAfterPaint()
       }
       setDoc({ ...noDocument, docId, loading: true })
       try {
-        const file = await api['document:load']({ docId })
+        const file = await readDocument(api, docId)
         if (seq !== loadSeq.current) return true
         saver.current = autosaver(api, docId, onSavedRef, (state) => {
           if (seq === loadSeq.current) saveState.set(state)
@@ -89,7 +91,7 @@ export function useCurrentDocument(
           setDoc({ ...noDocument, docId, loadError: messageOf(error) })
         }
       }
-      return true
+      return seq === loadSeq.current ? shownAfterPaint() : true
     },
     [api, flush, onSavedRef, saveState, live],
   )
@@ -157,6 +159,24 @@ function useFlushOutcome(
       unsaved: docId && annotations ? { docId, annotations } : null,
     }
   }, [flush, saver, docIdRef, live])
+}
+
+/** The document read by main, handed over in a task of its own (see `nextTask`). */
+async function readDocument(api: Api, docId: string): Promise<DocumentFile> {
+  const file = await api['document:load']({ docId })
+  // The answer (a 1 MB document read off the wire) and the editor's mount, each in a task of its
+  // own rather than one long one.
+  await nextTask()
+  return file
+}
+
+/**
+ * The document (or nothing, or its error) is what the window shows: the hidden views' first
+ * renders may start after this screen's paint (see start-up.ts). Returns true (`open` succeeded).
+ */
+function shownAfterPaint(): true {
+  markShownAfterPaint()
+  return true
 }
 
 /** Drops the document's autosave, its state back to "nothing to save". */

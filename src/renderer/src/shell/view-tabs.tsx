@@ -3,8 +3,17 @@
 // select them (automatic activation; switching is instant because every view stays mounted).
 // The view on show is a store of its own, not the shell's state: a switch re-renders the tabs and
 // what depends on the two views it hides and shows, not the whole window.
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  memo,
+  startTransition,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 import { useStoreSelect, useStoreValue, type ValueStore } from '../common/value-store'
+import { startUp } from './start-up'
 
 export const APP_VIEWS = [
   'article',
@@ -61,8 +70,9 @@ interface ViewPanelProps {
  * each switch, which for the article's panel is the whole article (~0.5 s for 1 MB).
  *
  * A hidden view is first rendered when the browser is idle after the window's first screen (or
- * when shown, if that comes first), so neither the first screen nor the first click on its tab
- * pays for mounting it; while hidden it is not rendered again with its parent (an edit in the
+ * when shown, if that comes first), one view per idle callback and as a transition (React renders
+ * it in slices), so neither the first screen nor the first click on its tab pays for mounting it
+ * (see start-up.ts); while hidden it is not rendered again with its parent (an edit in the
  * article re-renders the shell): it shows what it had when it was hidden, and catches up when
  * shown. What must follow the view's visibility while hidden reads the view store itself
  * (`useViewShown`), not a prop; a view loads its data from main only when shown.
@@ -71,7 +81,11 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
   const active = useViewShown(views, view)
   const [shownOnce, setShownOnce] = useState(active)
   if (active && !shownOnce) setShownOnce(true)
-  useEffect(() => (shownOnce ? undefined : whenIdle(() => setShownOnce(true))), [shownOnce])
+  useEffect(
+    () =>
+      shownOnce ? undefined : startUp.whenIdle(() => startTransition(() => setShownOnce(true))),
+    [shownOnce],
+  )
   return (
     <section
       role="tabpanel"
@@ -84,16 +98,6 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
       {shownOnce && <WhileShown active={active}>{children}</WhileShown>}
     </section>
   )
-}
-
-/** Runs `f` when the browser is next idle (within 5 s); returns what cancels it. */
-function whenIdle(f: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(f, { timeout: 5000 })
-    return () => cancelIdleCallback(id)
-  }
-  const id = setTimeout(f, 0)
-  return () => clearTimeout(id)
 }
 
 /** Its children as last rendered while `active`: the parent's renders pass it by while hidden. */
