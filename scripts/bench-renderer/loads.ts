@@ -45,6 +45,8 @@ export function loadsReport(runs: Record<LoadKind, LoadResult[]>): string {
     ['time to all highlights near the viewport / all paragraphs (ms)', (r) => r.all],
     ['longest task during the load (ms; 0 = none over 50)', (r) => r.longestTask],
     ['tasks over 50 ms during the load', (r) => r.longTasks.length],
+    ['app:init answered (ms)', (r) => r.initAt],
+    ['document:load asked for (ms)', (r) => r.askedAt],
     ["document:load's answer in the page (ms)", (r) => r.answeredAt],
     ['renderer: answer → all shown (ms)', (r) => r.afterLoad],
   ]

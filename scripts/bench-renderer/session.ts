@@ -21,6 +21,9 @@ export interface LoadResult {
   longTasks: { start: number; duration: number }[]
   /** When document:load's answer arrived in the page (ms from navigation start). */
   answeredAt: number
+  /** When app:init answered, and when document:load was asked for (ms from navigation start). */
+  initAt: number
+  askedAt: number
   heapMB: number
   domNodes: number
   /** Round trip of document:load through the harness's binding (Electron's IPC differs). */
@@ -162,11 +165,16 @@ export async function measureLoad(
   )
   const loadIpc = loadCalls.reduce((sum, c) => sum + c.end - c.start, 0)
   const answeredAt = Math.max(...loadCalls.map((c) => c.end))
+  const askedAt = Math.min(...loadCalls.map((c) => c.start))
+  const initAt = await page.evaluate<number>(
+    `Math.min(...window.__marginaliaCallTimes.filter((c) => c.channel === 'app:init').map((c) => c.end))`,
+  )
   const afterLoad = loaded.all - answeredAt
   const loadHandler = app.handlerTimes
     .filter((t) => t.channel === 'document:load')
     .reduce((sum, t) => sum + t.ms, 0)
-  return { shown, ...loaded, heapMB, domNodes, loadIpc, loadHandler, afterLoad, answeredAt }
+  const calls = { loadIpc, loadHandler, afterLoad, answeredAt, askedAt, initAt }
+  return { shown, ...loaded, heapMB, domNodes, ...calls }
 }
 
 /** Arms the in-page timer for the next `event`, runs `act`, and returns the measured latency. */

@@ -1,17 +1,17 @@
-// Renderer entry: mounts the app. Styles are plain CSS files bundled by Vite (the CSP allows only
-// our own stylesheets plus inline style attributes, which React uses for computed positions).
+// Renderer entry: asks main for the start-up state (`app:init`, then the document the project
+// opens on: shell/start-loads.ts) before anything else, then loads the app itself (mount.tsx, most
+// of the page's script), so main reads while the app's code is fetched and compiled. Styles are
+// plain CSS files bundled by Vite (the CSP allows only our own stylesheets plus inline style
+// attributes, which React uses for computed positions).
 import './global.css'
 import './common/controls.css'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import App from './shell/app'
-import { trackFocusModality } from './common/focus-modality'
+import { startInit } from './shell/start-loads'
 
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root element')
-trackFocusModality()
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void startInit(window.api)
+void import('./mount').then(
+  ({ mount }) => mount(),
+  (error: unknown) => {
+    console.error(error)
+    document.body.textContent = `Marginalia could not start: ${String(error)}`
+  },
 )

@@ -10,6 +10,7 @@ import { useLatest } from '../common/use-latest'
 import { ValueStore } from '../common/value-store'
 import { nextTask } from '../common/next-task'
 import { LiveDocument } from './live-document'
+import { takePrefetched } from './start-loads'
 import { markShownAfterPaint } from './start-up'
 
 export interface CurrentDocument {
@@ -161,9 +162,12 @@ function useFlushOutcome(
   }, [flush, saver, docIdRef, live])
 }
 
-/** The document read by main, handed over in a task of its own (see `nextTask`). */
+/**
+ * The document read by main (asked for at start-up already, for the first one: start-loads.ts),
+ * handed over in a task of its own (see `nextTask`).
+ */
 async function readDocument(api: Api, docId: string): Promise<DocumentFile> {
-  const file = await api['document:load']({ docId })
+  const file = await (takePrefetched(docId) ?? api['document:load']({ docId }))
   // The answer (a 1 MB document read off the wire) and the editor's mount, each in a task of its
   // own rather than one long one.
   await nextTask()

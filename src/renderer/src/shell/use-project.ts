@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Api, DocumentSummary, ProjectSnapshot, Settings } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
+import { startInit } from './start-loads'
 
 export interface ProjectState {
   /** False until `app:init` has answered. */
@@ -23,10 +24,6 @@ const initial: ProjectState = {
   initError: null,
 }
 
-// React's StrictMode runs effects twice in development; `app:init` may copy the sample project,
-// so the call is made once per page and shared.
-let initCall: ReturnType<Api['app:init']> | null = null
-
 /**
  * Loads the project state once and returns it with setters that keep it consistent; `onNewSnapshot`
  * is called with each snapshot set (not with a save's summary update).
@@ -35,7 +32,8 @@ export function useProject(api: Api, onNewSnapshot: () => void) {
   const [state, setState] = useState<ProjectState>(initial)
 
   useEffect(() => {
-    initCall ??= api['app:init']()
+    // Asked for once per page, by main.tsx before the app's code was loaded (start-loads.ts).
+    const initCall = startInit(api)
     let live = true
     initCall.then(
       (init) =>

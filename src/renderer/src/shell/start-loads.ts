@@ -1,0 +1,51 @@
+// The start-up's two reads from main, asked for as early as they can be: `app:init` as soon as the
+// page's entry runs (main.tsx, before the app's own code is loaded and compiled), and the document
+// the project opens on as soon as init answers, while the window renders the project around it.
+// Asked by the app's components, init waited for the whole bundle and the app's first render, and
+// the document for the project's first render and its effects: time on the way to the first screen
+// in which main, with the document to read, sat idle.
+import type { Api, InitResult, ProjectSnapshot } from '../../../shared/ipc-contract'
+import type { DocumentFile } from '../../../shared/model'
+import { rememberedDocument } from './last-document'
+
+// Once per page: React's StrictMode runs effects twice in development, and `app:init` may copy the
+// sample project.
+let init: Promise<InitResult> | null = null
+let prefetched: { docId: string; file: Promise<DocumentFile> } | null = null
+
+/** Asks main for `app:init` (once per page), and then for the document the project opens on. */
+export function startInit(api: Api): Promise<InitResult> {
+  if (init) return init
+  init = api['app:init']()
+  init.then(
+    (result) => {
+      const docId = result.snapshot ? initialDocumentId(result.snapshot) : null
+      if (docId) prefetch(api, docId)
+    },
+    () => {}, // useProject shows the error
+  )
+  return init
+}
+
+function prefetch(api: Api, docId: string): void {
+  const file = api['document:load']({ docId })
+  file.catch(() => {}) // shown when the document is opened (takePrefetched)
+  prefetched = { docId, file }
+}
+
+/** The document a project opens on: the last one viewed in it, else its first readable one. */
+export function initialDocumentId(snapshot: ProjectSnapshot): string | null {
+  const readable = snapshot.documents.filter((d) => !d.error)
+  const last = rememberedDocument(snapshot.path)
+  return (readable.find((d) => d.id === last) ?? readable[0])?.id ?? null
+}
+
+/**
+ * The load of `docId` asked for at start-up, for the page's first document opened only (the init
+ * project's, right after init): any later open, or another document, reads it afresh (null).
+ */
+export function takePrefetched(docId: string): Promise<DocumentFile> | null {
+  const taken = prefetched
+  prefetched = null
+  return taken?.docId === docId ? taken.file : null
+}
