@@ -5,10 +5,13 @@
 // attributes, which React uses for computed positions).
 import './global.css'
 import './common/controls.css'
+import { openStorage } from './shell/last-document'
 import { startInit } from './shell/start-loads'
 
 void startInit(window.api)
-void import('./mount').then(
+const app = import('./mount')
+openStorage()
+void app.then(
   ({ mount }) => mount(),
   (error: unknown) => {
     console.error(error)

@@ -92,10 +92,11 @@ export class DrawWindowTracker {
   }
 
   update(): void {
-    // The scroll container is found in a frame, once the editor is in the page: looking for it
-    // reads computed styles, which in the task that mounts the editor (or in the transactions
-    // dispatched right after) would style the whole new article there and then, a long task on
-    // top of the mount; in the frame the browser has to style it anyway.
+    // The scroll container is found once the editor is in the page and painted: looking for it
+    // reads computed styles and measuring reads boxes, which in the task that mounts the editor
+    // (or in the transactions dispatched right after) or in the first frame's script would style
+    // and lay out the whole new article there and then, in a long task; after the first frame
+    // the browser has done both for its paint.
     if (!this.scroller) this.schedule()
   }
 
@@ -110,9 +111,17 @@ export class DrawWindowTracker {
     const win = this.view.dom.ownerDocument.defaultView
     if (!win || this.frame) return
     this.frame = win.requestAnimationFrame(() => {
-      this.frame = 0
-      this.attach()
-      this.measure()
+      if (this.scroller) {
+        this.frame = 0
+        return this.measure()
+      }
+      // Not yet attached: after this frame is painted (a task after it), see `update`.
+      win.setTimeout(() => {
+        this.frame = 0
+        if (this.view.isDestroyed) return
+        this.attach()
+        this.measure()
+      }, 0)
     })
   }
 

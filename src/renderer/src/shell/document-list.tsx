@@ -175,8 +175,19 @@ function useScrollToOpened(
   useEffect(() => {
     // The list may learn of a document just imported after it is opened: wait for its item.
     if (current < 0 || shownFor.current === currentId) return
-    shownFor.current = currentId
-    virtualizer.scrollToIndex(current, { align: 'auto' })
+    // After the frame that shows the document: scrolling reads the page's layout, which in the
+    // task that mounts a new article would lay the whole article out there and then.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        shownFor.current = currentId
+        virtualizer.scrollToIndex(current, { align: 'auto' })
+      }, 0)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
   }, [currentId, current, virtualizer])
 }
 

@@ -20,3 +20,11 @@ export function rememberedDocument(projectPath: string): string | null {
     return null
   }
 }
+
+/**
+ * Reads the page's storage once: its first read waits for the browser to load it (over 200 ms on
+ * a loaded machine), which should happen while main answers app:init, not after.
+ */
+export function openStorage(): void {
+  rememberedDocument('')
+}
