@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Api, DocumentSummary, ProjectSnapshot, Settings } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
+import { initAnswer } from './early-start'
 
 export interface ProjectState {
   /** False until `app:init` has answered. */
@@ -23,10 +24,6 @@ const initial: ProjectState = {
   initError: null,
 }
 
-// React's StrictMode runs effects twice in development; `app:init` may copy the sample project,
-// so the call is made once per page and shared.
-let initCall: ReturnType<Api['app:init']> | null = null
-
 /**
  * Loads the project state once and returns it with setters that keep it consistent; `onNewSnapshot`
  * is called with each snapshot set (not with a save's summary update).
@@ -35,9 +32,10 @@ export function useProject(api: Api, onNewSnapshot: () => void) {
   const [state, setState] = useState<ProjectState>(initial)
 
   useEffect(() => {
-    initCall ??= api['app:init']()
+    // Asked once per page (early-start.ts): StrictMode runs effects twice in development, and
+    // `app:init` may copy the sample project.
     let live = true
-    initCall.then(
+    initAnswer(api).then(
       (init) =>
         live &&
         setState({
