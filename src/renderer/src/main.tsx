@@ -1,7 +1,5 @@
 // Renderer entry: mounts the app. Styles are plain CSS files bundled by Vite (the CSP allows only
 // our own stylesheets plus inline style attributes, which React uses for computed positions).
-// First: asks main for the project before the rest of the bundle is evaluated (early-start.ts).
-import './shell/early-start'
 import './global.css'
 import './common/controls.css'
 import { StrictMode } from 'react'

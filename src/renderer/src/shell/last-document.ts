@@ -1,6 +1,5 @@
 // Which document was last viewed in each project, kept in the renderer's localStorage: a view
 // preference, not project data, so it never touches the project folder.
-import type { ProjectSnapshot } from '../../../shared/ipc-contract'
 
 const PREFIX = 'marginalia:last-document:'
 
@@ -20,11 +19,4 @@ export function rememberedDocument(projectPath: string): string | null {
   } catch {
     return null
   }
-}
-
-/** The document a project opens on: the one last viewed in it, else its first readable one. */
-export function initialDocumentOf(snapshot: ProjectSnapshot): string | null {
-  const readable = snapshot.documents.filter((d) => !d.error)
-  const last = rememberedDocument(snapshot.path)
-  return (readable.find((d) => d.id === last) ?? readable[0])?.id ?? null
 }

@@ -8,7 +8,6 @@ import { AutosaveScheduler, type SaveState } from './autosave'
 import { messageOf } from '../common/error-message'
 import { useLatest } from '../common/use-latest'
 import { ValueStore } from '../common/value-store'
-import { takeFirstDocument } from './early-start'
 import { LiveDocument } from './live-document'
 
 export interface CurrentDocument {
@@ -78,7 +77,7 @@ export function useCurrentDocument(
       }
       setDoc({ ...noDocument, docId, loading: true })
       try {
-        const file = await (takeFirstDocument(docId) ?? api['document:load']({ docId }))
+        const file = await api['document:load']({ docId })
         if (seq !== loadSeq.current) return true
         saver.current = autosaver(api, docId, onSavedRef, (state) => {
           if (seq === loadSeq.current) saveState.set(state)

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useEffectEvent } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
-import { initialDocumentOf, rememberDocument } from './last-document'
+import { rememberDocument, rememberedDocument } from './last-document'
 import type { useCurrentDocument } from './use-current-document'
 import type { useProject } from './use-project'
 
@@ -88,7 +88,9 @@ function useDocumentSwitching({ project, doc, onNotice, onLeave }: ProjectAction
       onLeave()
       // openDoc never rejects: a document that cannot be loaded shows its error in the article.
       if (!next) return void openDoc(null)
-      void openDoc(initialDocumentOf(next))
+      const readable = next.documents.filter((d) => !d.error)
+      const last = rememberedDocument(next.path)
+      void openDoc((readable.find((d) => d.id === last) ?? readable[0])?.id ?? null)
     },
     [openDoc, onLeave],
   )

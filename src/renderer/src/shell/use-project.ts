@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Api, DocumentSummary, ProjectSnapshot, Settings } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
-import { initAnswer } from './early-start'
 
 export interface ProjectState {
   /** False until `app:init` has answered. */
@@ -24,6 +23,10 @@ const initial: ProjectState = {
   initError: null,
 }
 
+// React's StrictMode runs effects twice in development; `app:init` may copy the sample project,
+// so the call is made once per page and shared.
+let initCall: ReturnType<Api['app:init']> | null = null
+
 /**
  * Loads the project state once and returns it with setters that keep it consistent; `onNewSnapshot`
  * is called with each snapshot set (not with a save's summary update).
@@ -32,10 +35,9 @@ export function useProject(api: Api, onNewSnapshot: () => void) {
   const [state, setState] = useState<ProjectState>(initial)
 
   useEffect(() => {
-    // Asked once per page (early-start.ts): StrictMode runs effects twice in development, and
-    // `app:init` may copy the sample project.
+    initCall ??= api['app:init']()
     let live = true
-    initAnswer(api).then(
+    initCall.then(
       (init) =>
         live &&
         setState({
