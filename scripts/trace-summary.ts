@@ -1,7 +1,9 @@
 // Sums a Chromium trace of the renderer benchmark's views part (MARGINALIA_BENCH_TRACE, see
 // scripts/bench-renderer.ts) per click: for each click, from its dispatch to the end of the first
 // frame committed after it, the main thread's time by event (style, layout, paint, script) and
-// what invalidated the layouts in it (LayoutInvalidationTracking: reason and node).
+// what invalidated the layouts in it (LayoutInvalidationTracking: reason and node), and how long
+// the click waited in Chromium's input queue before its dispatch (its Event Timing entry: from its
+// time stamp, which the bench's latency starts from, to the start of its processing).
 //   npx tsx scripts/trace-summary.ts <trace.json> [labels, comma-separated, cycled over the clicks]
 import { readFileSync } from 'node:fs'
 
@@ -14,7 +16,11 @@ interface TraceEvent {
   tid: number
   args?: {
     name?: string
-    data?: { type?: string; reason?: string; nodeName?: string }
+    data?: {
+      type?: string
+      reason?: string
+      nodeName?: string
+    }
     beginData?: { dirtyObjects?: number; totalObjects?: number }
   }
 }
@@ -50,6 +56,15 @@ function summarise(file: string, labels: string[]): void {
   const { pid, tid } = mainThread(all)
   const main = all.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts)
   const clicks = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click')
+  // The clicks' Event Timing entries: each begins at its event's time stamp.
+  const stamps = all
+    .filter((e) => e.name === 'EventTiming' && e.ph === 'b' && e.args?.data?.type === 'click')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b)
+  const queued = (click: TraceEvent): number | null => {
+    const stamp = stamps.findLast((ts) => ts <= click.ts)
+    return stamp === undefined ? null : (click.ts - stamp) / 1000
+  }
   const rows = new Map<
     string,
     { n: number; sums: Map<string, number[]>; causes: Map<string, number> }
@@ -69,6 +84,8 @@ function summarise(file: string, labels: string[]): void {
     }
     row.n++
     const add = (key: string, ms: number) => row.sums.set(key, [...(row.sums.get(key) ?? []), ms])
+    const wait = queued(click)
+    if (wait !== null) add('queued before click', wait)
     add('click → commit', (end - click.ts) / 1000)
     const tasks = inside.filter((e) => e.name === 'RunTask' && e.ph === 'X')
     add('tasks (RunTask)', tasks.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000)

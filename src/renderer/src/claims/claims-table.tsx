@@ -7,6 +7,7 @@
 // and each row's `aria-rowindex` tell a screen reader where a row is in the whole table.
 import {
   memo,
+  useCallback,
   useLayoutEffect,
   useRef,
   useState,
@@ -132,6 +133,10 @@ function useRowNavigation(
   const body = useRef<HTMLTableSectionElement>(null)
   const current = Math.min(active, Math.max(rows.length - 1, 0))
   const margin = useBodyOffset(body, scroller, rows)
+  // One function per list of rows: the virtualizer measures every row again (10,000 keys built and
+  // looked up) whenever this function is a new one, which was on every render: each scroll step,
+  // and each show of the view.
+  const getItemKey = useCallback((i: number) => rowKey(rows[i]), [rows])
   // The virtualizer's functions change identity as it scrolls: this component is not memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -140,7 +145,7 @@ function useRowNavigation(
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: 6,
     scrollMargin: margin,
-    getItemKey: (i) => rowKey(rows[i]),
+    getItemKey,
     rangeExtractor: (range) => withKept(defaultRangeExtractor(range), current),
   })
   const focusNext = useFocusAfterRender(body)

@@ -23,6 +23,7 @@ import { ClaimsFilters } from './claims-filters'
 import { ClaimsTable } from './claims-table'
 import { TableNotes, ViewHeader, type Scope } from './claims-view-header'
 import { SourceSummaryTable } from './source-summary'
+import { useDrawnTable } from './use-drawn-table'
 import { ViewPanel, type ViewStore } from '../shell/view-tabs'
 import type { ProjectRevision } from '../shell/project-revision'
 import type { ClaimsFilterHint } from '../../../shared/overview/types'
@@ -68,18 +69,17 @@ export function ClaimsViews(props: ClaimsViewsProps) {
   const docId = scope === 'document' && currentDocument ? currentDocument.id : null
   const { whose, setWhose, others, hasGold, names, setOf } = useWhose(props.analyst, props.analysts)
   const { state, reload } = useClaimsTable(api, flush, docId, active, props.revision, whose)
-  const byAnalyst = whose === 'all'
-  const { table, unsourced } = useShownTable(state)
+  const table = shownTable(state)
   const openClaim = useOpenClaim(props.onOpenClaim, setOf)
 
-  const header = (title: string, count: string | null) => (
+  const header = (title: string, count: string | null, catchingUp: boolean) => (
     <ViewHeader
       title={title}
       count={count}
       scope={scope}
       onScope={setScope}
       currentDocument={currentDocument}
-      loading={state.kind === 'loading'}
+      loading={state.kind === 'loading' || catchingUp}
       onRefresh={() => void reload()}
       whose={whose}
       onWhose={setWhose}
@@ -112,32 +112,58 @@ export function ClaimsViews(props: ClaimsViewsProps) {
         />
       </ViewPanel>
       <ViewPanel view="sources" views={views} className="claims-view">
-        {header('Sources', table ? plural(table.summaries.length, 'source') : null)}
-        {notes}
-        <div className="claims-scroll">
-          {table && table.summaries.length > 0 ? (
-            <SourceSummaryTable
-              analystNames={byAnalyst ? names : null}
-              summaries={table.summaries}
-              unsourced={unsourced}
-              onOpenDocument={props.onOpenDocument}
-            />
-          ) : (
-            table && (
-              <p className="claims-empty muted">
-                No claim is linked to a source yet. Link claims to their sources in the article.
-              </p>
-            )
-          )}
-        </div>
+        <SourcesPanel
+          table={table}
+          header={header}
+          notes={notes}
+          analystNames={whose === 'all' ? names : null}
+          onOpenDocument={props.onOpenDocument}
+        />
       </ViewPanel>
+    </>
+  )
+}
+
+interface SourcesPanelProps {
+  table: ClaimsTableResult | null
+  header: (title: string, count: string | null, catchingUp: boolean) => ReactNode
+  notes: ReactNode
+  analystNames: ReadonlyMap<string, string> | null
+  onOpenDocument: (docId: string) => void
+}
+
+/** The per-source summary of the table (drawn after the frame that shows it: use-drawn-table.ts). */
+function SourcesPanel({ table, header, notes, analystNames, onOpenDocument }: SourcesPanelProps) {
+  const { drawn, catchingUp } = useDrawnTable(table)
+  // Counted once per table, not on every render (a view switch re-renders these panels).
+  const unsourced = useMemo(() => drawn?.rows.filter((r) => !r.sources.length).length ?? 0, [drawn])
+  return (
+    <>
+      {header('Sources', drawn ? plural(drawn.summaries.length, 'source') : null, catchingUp)}
+      {notes}
+      <div className="claims-scroll" aria-busy={catchingUp || undefined}>
+        {drawn && drawn.summaries.length > 0 ? (
+          <SourceSummaryTable
+            analystNames={analystNames}
+            summaries={drawn.summaries}
+            unsourced={unsourced}
+            onOpenDocument={onOpenDocument}
+          />
+        ) : (
+          drawn && (
+            <p className="claims-empty muted">
+              No claim is linked to a source yet. Link claims to their sources in the article.
+            </p>
+          )
+        )}
+      </div>
     </>
   )
 }
 
 interface ClaimsPanelProps {
   table: ClaimsTableResult | null
-  header: (title: string, count: string | null) => ReactNode
+  header: (title: string, count: string | null, catchingUp: boolean) => ReactNode
   notes: ReactNode
   api: Api
   docId: string | null
@@ -148,9 +174,9 @@ interface ClaimsPanelProps {
   names: ReadonlyMap<string, string>
 }
 
-/** The claims table with its filters and export. */
+/** The claims table with its filters and export (drawn after the frame that shows it). */
 function ClaimsPanel({
-  table,
+  table: latest,
   header,
   notes,
   api,
@@ -168,6 +194,7 @@ function ClaimsPanel({
     setFilter(claimsFilterOf(request.filter))
   }
   const [sort, setSort] = useState<ClaimSort>(null)
+  const { drawn: table, catchingUp } = useDrawnTable(latest)
   // Typing stays responsive over thousands of rows: the table catches up with the search box.
   const deferredFilter = useDeferredValue(filter)
   const rows = useMemo(() => table?.rows ?? [], [table])
@@ -187,7 +214,7 @@ function ClaimsPanel({
 
   return (
     <>
-      {header('Claims', count)}
+      {header('Claims', count, catchingUp)}
       <div className="claims-toolbar">
         <ClaimsFilters
           filter={filter}
@@ -199,7 +226,7 @@ function ClaimsPanel({
       </div>
       <ClaimsExportStatus state={exporter.state} />
       {notes}
-      <div className="claims-scroll" ref={scroller}>
+      <div className="claims-scroll" ref={scroller} aria-busy={catchingUp || undefined}>
         {table &&
           (rows.length === 0 ? (
             <p className="claims-empty muted">
@@ -239,15 +266,9 @@ function useOpenClaim(
   return open
 }
 
-/**
- * The table on show (the previous one while a reload runs) and its claims without a source,
- * counted once per table, not on every render (a view switch re-renders these panels).
- */
-function useShownTable(state: ClaimsTableState) {
-  const table =
-    state.kind === 'ready' ? state.table : state.kind === 'loading' ? state.previous : null
-  const unsourced = useMemo(() => table?.rows.filter((r) => !r.sources.length).length ?? 0, [table])
-  return { table, unsourced }
+/** The table on show (the previous one while a reload runs). */
+function shownTable(state: ClaimsTableState): ClaimsTableResult | null {
+  return state.kind === 'ready' ? state.table : state.kind === 'loading' ? state.previous : null
 }
 
 /**
