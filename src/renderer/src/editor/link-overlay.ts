@@ -139,10 +139,12 @@ export class LinkOverlay {
   private draw(): void {
     const st = annotationKey.getState(this.view.state)
     if (!st || !this.view.dom.isConnected) return
-    const origin = this.layer.getBoundingClientRect()
-    const relations = this.cb.showAll(this.view.state)
-      ? this.visibleRelations(st)
+    const own = this.cb.showAll(this.view.state)
+      ? null
       : st.relations.filter((r) => r.from === st.selectedId || r.to === st.selectedId)
+    if (this.clearedEmpty(st, own)) return
+    const origin = this.layer.getBoundingClientRect()
+    const relations = own ?? this.visibleRelations(st)
     const boxes = new Map<string, Box[]>()
     const boxesOf = (span: Span): Box[] => {
       let found = boxes.get(span.id)
@@ -211,6 +213,19 @@ export class LinkOverlay {
     })
     this.links.replaceChildren(...shapes)
     this.placeHandle(st, origin)
+  }
+
+  /**
+   * With no link to draw, no handle to place and no room given to a line, empties the layer
+   * without measuring anything and says so: reading a box lays out the article (on opening a long
+   * one, the first frame's costliest step). `own`: the selected span's links, null when all show.
+   */
+  private clearedEmpty(st: AnnotationState, own: Relation[] | null): boolean {
+    const none = own ? own.length === 0 : st.relations.length === 0
+    if (!none || this.linkable(st) || linksRoom(this.view.state).length > 0) return false
+    this.links.replaceChildren()
+    this.handle.hidden = true
+    return true
   }
 
   /** Relations with at least one end in the scrolled-to part of the article. */
@@ -301,10 +316,17 @@ export class LinkOverlay {
     }
   }
 
-  private placeHandle(st: AnnotationState, origin: DOMRect): void {
+  /** The selected span, when a link can be drawn from it (the handle shows on it). */
+  private linkable(st: AnnotationState): Span | undefined {
     const span = st.selectedId ? st.spans.get(st.selectedId) : undefined
-    const canLink = !!span && !st.readOnly && linkOptionsFor(st.schema, span.layer).length > 0
-    const last = canLink ? this.spanBoxes(st, span, origin).at(-1) : undefined
+    return span && !st.readOnly && linkOptionsFor(st.schema, span.layer).length > 0
+      ? span
+      : undefined
+  }
+
+  private placeHandle(st: AnnotationState, origin: DOMRect): void {
+    const span = this.linkable(st)
+    const last = span ? this.spanBoxes(st, span, origin).at(-1) : undefined
     this.handle.hidden = !last
     if (!last || !span) return
     this.handle.dataset.spanId = span.id
