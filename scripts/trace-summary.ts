@@ -3,6 +3,9 @@
 // frame committed after it, the main thread's time by event (style, layout, paint, script) and
 // what invalidated the layouts in it (LayoutInvalidationTracking: reason and node).
 //   npx tsx scripts/trace-summary.ts <trace.json> [labels, comma-separated, cycled over the clicks]
+// Another input event instead of clicks, e.g. the tagging part's key presses (add, then delete, at
+// each place; MARGINALIA_BENCH_TRACE_PART=tagging):
+//   npx tsx scripts/trace-summary.ts <trace.json> add,delete keydown
 import { readFileSync } from 'node:fs'
 
 interface TraceEvent {
@@ -44,12 +47,12 @@ function mainThread(events: TraceEvent[]): { pid: number; tid: number } {
   return { pid: meta.pid, tid: meta.tid }
 }
 
-function summarise(file: string, labels: string[]): void {
+function summarise(file: string, labels: string[], eventType: string): void {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] }
   const all = Array.isArray(raw) ? raw : raw.traceEvents
   const { pid, tid } = mainThread(all)
   const main = all.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts)
-  const clicks = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click')
+  const clicks = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === eventType)
   const rows = new Map<
     string,
     { n: number; sums: Map<string, number[]>; causes: Map<string, number> }
@@ -69,7 +72,7 @@ function summarise(file: string, labels: string[]): void {
     }
     row.n++
     const add = (key: string, ms: number) => row.sums.set(key, [...(row.sums.get(key) ?? []), ms])
-    add('click → commit', (end - click.ts) / 1000)
+    add('event → commit', (end - click.ts) / 1000)
     const tasks = inside.filter((e) => e.name === 'RunTask' && e.ph === 'X')
     add('tasks (RunTask)', tasks.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000)
     for (const name of SUMMED)
@@ -96,7 +99,7 @@ function summarise(file: string, labels: string[]): void {
     rows.set(label, row)
   })
   for (const [label, row] of rows) {
-    console.log(`\n${label}: ${row.n} clicks; median / max ms`)
+    console.log(`\n${label}: ${row.n} ${eventType} events; median / max ms`)
     for (const [key, values] of row.sums) {
       const sorted = [...values].sort((a, b) => a - b)
       const median = sorted[Math.floor(sorted.length / 2)]
@@ -110,4 +113,8 @@ function summarise(file: string, labels: string[]): void {
   }
 }
 
-summarise(process.argv[2], (process.argv[3] ?? DEFAULT_LABELS).split(','))
+summarise(
+  process.argv[2],
+  (process.argv[3] || DEFAULT_LABELS).split(','),
+  process.argv[4] || 'click',
+)
