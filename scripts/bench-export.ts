@@ -126,14 +126,16 @@ async function* readEach(store: ProjectStore): AsyncGenerator<DocumentFile> {
     exportSource: (store: ProjectStore) => unknown
     loadDocuments: (
       source: unknown,
+      store: ProjectStore,
     ) => AsyncGenerator<{ file?: DocumentFile; records?: DocumentFile[] }>
   } | null
   if (!source) {
     for (const entry of store.project.documents) yield await store.loadDocument(entry.id)
     return
   }
-  // Older checkouts load `file`, newer ones one record per chosen set.
-  for await (const loaded of source.loadDocuments(source.exportSource(store))) {
+  // Older checkouts load `file`, newer ones one record per chosen set. Through `store`, as an
+  // export in main's thread reads them (a store of its own would add an open to the floor).
+  for await (const loaded of source.loadDocuments(source.exportSource(store), store)) {
     if (loaded.file) yield loaded.file
     for (const record of loaded.records ?? []) yield record
   }
