@@ -8,7 +8,9 @@
 // 2. p50/p95/max of adding, changing and deleting spans at 50 places spread over the article,
 //    typing in a note, switching views and opening the Claims view (with nothing changed since it
 //    was last shown, and after a tag), each from the input event to the frame that shows the
-//    result (see bench-renderer/instrument.ts);
+//    result (see bench-renderer/instrument.ts); the edits and typing against the interaction
+//    floor (the floor page answering the same inputs with plain DOM code, bench-renderer/floor.ts),
+//    with how many animation frames each input took to show (1 = the next frame);
 // 3. how load and add times grow with 1,000, 5,000, 20,000 and 50,000 spans.
 //
 // The harness's own round trips are not counted in latencies; the load is split into main's part
@@ -41,8 +43,8 @@ import {
   overlapShare,
   type Article,
 } from './bench-renderer/article'
-import { FLOOR_PAGE } from './bench-renderer/floor'
-import { interact, tagAtPlaces } from './bench-renderer/interactions'
+import { FLOOR_ARTICLE, FLOOR_PAGE } from './bench-renderer/floor'
+import { floorEdits, interact, tagAtPlaces, type Edits } from './bench-renderer/interactions'
 import { growthTable, latencyTable, loadTable, type GrowthRow } from './bench-renderer/report'
 import { loadsReport, repeatLoads } from './bench-renderer/loads'
 import { measureLoad, openSession, type LoadResult } from './bench-renderer/session'
@@ -66,8 +68,16 @@ interface Ctx {
   article: Article
 }
 
-/** The plain-DOM floor of a project's document. */
-async function floor(ctx: Ctx, userDataDir: string, name: string): Promise<LoadResult> {
+/**
+ * The plain-DOM floor of a project's document: its load, then (unless `loadOnly`) the same edits
+ * and typing as the app's.
+ */
+async function floor(
+  ctx: Ctx,
+  userDataDir: string,
+  name: string,
+  loadOnly = false,
+): Promise<{ load: LoadResult; edits: Edits | null }> {
   const session = await openSession({
     browser: ctx.browser,
     userDataDir,
@@ -78,9 +88,10 @@ async function floor(ctx: Ctx, userDataDir: string, name: string): Promise<LoadR
   })
   try {
     const paragraphs = ctx.article.blocks.filter((b) => b.type === 'paragraph').length
-    const load = await measureLoad(session, paragraphs, '.mg-article p')
+    const load = await measureLoad(session, paragraphs, `${FLOOR_ARTICLE} p`)
     await session.profile('load')
-    return load
+    if (loadOnly) return { load, edits: null }
+    return { load, edits: await floorEdits(session.page, PLACES, FLOOR_ARTICLE) }
   } finally {
     await session.app.close()
   }
@@ -139,9 +150,9 @@ async function main(): Promise<void> {
       const loadOnly = (dir: string, n: number, name: string) =>
         app(ctx, dir, n, name, () => Promise.resolve()).then((r) => r.load)
       const runs = await repeatLoads(LOADS, {
-        floorSpans: () => floor(ctx, withSpans.userDataDir, 'floor'),
+        floorSpans: () => floor(ctx, withSpans.userDataDir, 'floor', true).then((r) => r.load),
         spans: () => loadOnly(withSpans.userDataDir, spans.length, 'spans'),
-        floorNone: () => floor(ctx, none.userDataDir, 'floor-none'),
+        floorNone: () => floor(ctx, none.userDataDir, 'floor-none', true).then((r) => r.load),
         none: () => loadOnly(none.userDataDir, 0, 'none'),
       })
       console.log('\n' + loadsReport(runs))
@@ -153,8 +164,8 @@ async function main(): Promise<void> {
       interact(s, PLACES),
     )
     const empty = await app(ctx, none.userDataDir, 0, 'none', (s) => interact(s, PLACES))
-    console.log('\n' + loadTable(full.load, empty.load, floorSpans, floorNone))
-    console.log('\n' + latencyTable(full.result, empty.result))
+    console.log('\n' + loadTable(full.load, empty.load, floorSpans.load, floorNone.load))
+    console.log('\n' + latencyTable(full.result, empty.result, floorSpans.edits!, floorNone.edits!))
     if (!GROWTH) return
     const growth: GrowthRow[] = []
     for (const n of GROWTH_SPANS) {

@@ -5,6 +5,9 @@
 // the click waited in Chromium's input queue before its dispatch (its Event Timing entry: from its
 // time stamp, which the bench's latency starts from, to the start of its processing).
 //   npx tsx scripts/trace-summary.ts <trace.json> [labels, comma-separated, cycled over the clicks]
+// Another input event instead of clicks, e.g. the tagging part's key presses (add, then delete, at
+// each place; MARGINALIA_BENCH_TRACE_PART=tagging):
+//   npx tsx scripts/trace-summary.ts <trace.json> add,delete keydown
 import { readFileSync } from 'node:fs'
 
 interface TraceEvent {
@@ -50,15 +53,15 @@ function mainThread(events: TraceEvent[]): { pid: number; tid: number } {
   return { pid: meta.pid, tid: meta.tid }
 }
 
-function summarise(file: string, labels: string[]): void {
+function summarise(file: string, labels: string[], eventType: string): void {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] }
   const all = Array.isArray(raw) ? raw : raw.traceEvents
   const { pid, tid } = mainThread(all)
   const main = all.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts)
-  const clicks = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click')
-  // The clicks' Event Timing entries: each begins at its event's time stamp.
+  const clicks = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === eventType)
+  // The events' Event Timing entries: each begins at its event's time stamp.
   const stamps = all
-    .filter((e) => e.name === 'EventTiming' && e.ph === 'b' && e.args?.data?.type === 'click')
+    .filter((e) => e.name === 'EventTiming' && e.ph === 'b' && e.args?.data?.type === eventType)
     .map((e) => e.ts)
     .sort((a, b) => a - b)
   const queued = (click: TraceEvent): number | null => {
@@ -85,8 +88,8 @@ function summarise(file: string, labels: string[]): void {
     row.n++
     const add = (key: string, ms: number) => row.sums.set(key, [...(row.sums.get(key) ?? []), ms])
     const wait = queued(click)
-    if (wait !== null) add('queued before click', wait)
-    add('click → commit', (end - click.ts) / 1000)
+    if (wait !== null) add('queued before the event', wait)
+    add('event → commit', (end - click.ts) / 1000)
     const tasks = inside.filter((e) => e.name === 'RunTask' && e.ph === 'X')
     add('tasks (RunTask)', tasks.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000)
     for (const name of SUMMED)
@@ -113,7 +116,7 @@ function summarise(file: string, labels: string[]): void {
     rows.set(label, row)
   })
   for (const [label, row] of rows) {
-    console.log(`\n${label}: ${row.n} clicks; median / max ms`)
+    console.log(`\n${label}: ${row.n} ${eventType} events; median / max ms`)
     for (const [key, values] of row.sums) {
       const sorted = [...values].sort((a, b) => a - b)
       const median = sorted[Math.floor(sorted.length / 2)]
@@ -127,4 +130,8 @@ function summarise(file: string, labels: string[]): void {
   }
 }
 
-summarise(process.argv[2], (process.argv[3] ?? DEFAULT_LABELS).split(','))
+summarise(
+  process.argv[2],
+  (process.argv[3] || DEFAULT_LABELS).split(','),
+  process.argv[4] || 'click',
+)

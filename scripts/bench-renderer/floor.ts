@@ -1,11 +1,25 @@
 // The plain-DOM floor: the same document, loaded the same way (app:init, then document:load through
 // the same bridge), shown as plain <p> and <h2> elements in the app's article styles, with no
 // editor, no React and no highlights. What the app costs beyond this is what it adds.
+//
+// It is also the interaction floor: the page answers the benchmark's edits, made through the same
+// Playwright calls and timed by the same instrument, with a few lines of plain DOM code: "1" wraps
+// the selected words in a <mark> (the new, selected span), Delete unwraps the selected one, the
+// panel's Checkability <select> sets a class on it, and its Note is a plain <textarea>. The status
+// always says "Saved" (nothing is saved). What an edit costs beyond this is what the app adds.
+
+/** The floor's article element (the app's is the editor, `.ProseMirror`). */
+export const FLOOR_ARTICLE = '.mg-article'
+
 export const FLOOR_PAGE = {
   html: `<!doctype html>
 <html lang="en"><head><meta charset="UTF-8" /><title>Floor</title>%CSS%
 <script type="module" src="./bench-floor.js"></script></head>
-<body><div id="root" style="height:100vh;overflow:auto"></div></body></html>`,
+<body><div id="root" style="height:100vh;overflow:auto"></div>
+<div data-testid="annotations" style="position:fixed;top:0;right:0;width:16rem;background:#fff">
+<label>Checkability <select><option>factual</option><option>opinion</option><option>prediction</option></select></label>
+<label>Note <textarea rows="3"></textarea></label>
+<p role="status">Saved</p></div></body></html>`,
   files: {
     'bench-floor.js': `
 const init = await window.api['app:init']()
@@ -14,12 +28,43 @@ const file = await window.api['document:load']({ docId })
 const { text, blocks } = file.document
 const article = document.createElement('div')
 article.className = 'mg-article'
+article.tabIndex = -1
 for (const block of blocks) {
   const el = document.createElement(block.type === 'heading' ? 'h' + (block.level || 2) : 'p')
   el.textContent = text.slice(block.start, block.end)
   article.append(el)
 }
 document.getElementById('root').append(article)
+
+// The interaction floor.
+let selected = null
+let next = 0
+const select = (mark) => {
+  selected?.classList.remove('mg-selected')
+  selected = mark
+  mark?.classList.add('mg-selected')
+}
+window.addEventListener('keydown', (e) => {
+  if (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) return
+  const sel = window.getSelection()
+  if (e.key === '1' && sel.rangeCount && !sel.isCollapsed) {
+    const range = sel.getRangeAt(0)
+    const mark = document.createElement('mark')
+    mark.dataset.spanId = 'floor-' + next++
+    mark.append(range.extractContents())
+    range.insertNode(mark)
+    sel.removeAllRanges()
+    select(mark)
+  } else if (e.key === 'Delete' && selected) {
+    const parent = selected.parentNode
+    selected.replaceWith(...selected.childNodes)
+    parent.normalize()
+    selected = null
+  }
+})
+document.querySelector('select').addEventListener('change', (e) => {
+  if (selected) selected.className = 'mg-selected checkability-' + e.target.value
+})
 `,
   },
 }

@@ -14,7 +14,11 @@
 // `arg` is gone; 'selector' — an element matches `arg`. The frame is taken as requestAnimationFrame
 // + a task, so the paint has been produced. `work` is the time the event's own listeners took (from
 // the first, in capture on window, to the last, in bubble on window): the page's work for the
-// input, without the wait for a loaded CPU before it is dispatched or the frame after it.
+// input, without the wait for a loaded CPU before it is dispatched or the frame after it. `frames`
+// is how many animation frames ran from the event's arrival (its timeStamp) to the one showing the
+// result, that one included (1 = the next frame); while armed, a requestAnimationFrame loop keeps
+// the page producing frames so that each frame interval is counted. The interaction floor
+// (floor.ts) is timed by the same code.
 export const INSTRUMENT = `(() => {
   const b = (window.__bench = { expected: 0, selector: '', firstScreen: null, all: null, maxN: 0, grewAt: null, lastMutation: 0, longTasks: [], lat: null, armed: null })
   const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0))
@@ -58,11 +62,28 @@ export const INSTRUMENT = `(() => {
     if (n >= b.expected) afterPaint(() => { b.all = performance.now() })
   }
   b.check = check
+  // Frames while armed: a requestAnimationFrame loop notes when each frame's callbacks ran (keyed
+  // by the frame's time, shared by all of its callbacks), so the frame that shows a result can be
+  // counted from the input: 1 = the first frame to run after the event arrived.
+  const frameRuns = new Map()
+  let looping = false
+  const loop = (ts) => {
+    if (!frameRuns.has(ts)) frameRuns.set(ts, performance.now())
+    if (b.armed) requestAnimationFrame(loop)
+    else looping = false
+  }
   const done = () => {
     const a = b.armed
     if (!a || a.at === null || a.finished) return
     a.finished = true
-    afterPaint(() => { b.lat = performance.now() - a.at; b.armed = null })
+    requestAnimationFrame((ts) => {
+      if (!frameRuns.has(ts)) frameRuns.set(ts, performance.now())
+      setTimeout(() => {
+        b.frames = [...frameRuns].filter(([t, run]) => t <= ts && run > a.at).length
+        b.lat = performance.now() - a.at
+        b.armed = null
+      }, 0)
+    })
   }
   // Whether the records show the armed result (a new highlight id, or the armed one removed).
   const spanIdsIn = (nodes) => {
@@ -84,7 +105,10 @@ export const INSTRUMENT = `(() => {
   b.arm = (event, until, arg) => {
     b.lat = null
     b.work = null
+    b.frames = null
     b.armed = { event, until, arg, at: null, finished: false, known: until === 'added' ? ids() : null }
+    frameRuns.clear()
+    if (!looping) { looping = true; requestAnimationFrame(loop) }
   }
   new MutationObserver((records) => {
     const a = b.armed
@@ -109,12 +133,12 @@ export const INSTRUMENT = `(() => {
 })()`
 
 /**
- * Selects words [from, to] of the n-th paragraph of the article, scrolled to the middle of the
- * pane, as a DOM selection that ProseMirror reads through `selectionchange`. Returns false when the
- * paragraph has fewer words.
+ * Selects words [from, to] of the n-th paragraph of the article (the element `root`: the editor,
+ * or the floor's article), scrolled to the middle of the pane, as a DOM selection that ProseMirror
+ * reads through `selectionchange`. Returns false when the paragraph has fewer words.
  */
-export const SELECT_WORDS = `((n, from, to) => {
-  const p = document.querySelectorAll('.ProseMirror p')[n]
+export const SELECT_WORDS = `((n, from, to, root) => {
+  const p = document.querySelectorAll(root + ' p')[n]
   if (!p) return false
   p.scrollIntoView({ block: 'center' })
   const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
@@ -132,7 +156,7 @@ export const SELECT_WORDS = `((n, from, to) => {
   const range = document.createRange()
   range.setStart(a.node, a.offset)
   range.setEnd(z.node, z.offset)
-  document.querySelector('.ProseMirror').focus({ preventScroll: true })
+  document.querySelector(root).focus({ preventScroll: true })
   const sel = window.getSelection()
   sel.removeAllRanges()
   sel.addRange(range)

@@ -3,7 +3,16 @@
 // note, switching views, and opening the Claims view.
 import type { Page } from '@playwright/test'
 import type { Session } from './session'
-import { selectWords, timed, timedWork, TIMEOUT_MS, until, waitSaved } from './session'
+import {
+  APP_ARTICLE,
+  selectWords,
+  timed,
+  timedFrames,
+  timedWork,
+  TIMEOUT_MS,
+  until,
+  waitSaved,
+} from './session'
 
 /** Paragraphs (not headings) in the benchmark's article. */
 const PARAGRAPHS = 4_950
@@ -21,6 +30,7 @@ export interface Latencies {
   openClaimsWork: number[]
   openClaimsEditedWork: number[]
   renders: RenderCounts
+  frames: Frames
   /** Longest task (Long Tasks API, > 50 ms) while the interactions ran, and how many there were. */
   longestTask: number
   longTasks: number
@@ -48,11 +58,31 @@ export interface RenderCounts {
   deleteSaved: number[]
 }
 
-/** Add, change and delete at `places` paragraphs spread over the article. */
-export async function tagAtPlaces(page: Page, places: number, withChanges: boolean) {
+/** Animation frames from each input to the one showing its result (1 = the next frame). */
+export interface Frames {
+  add: number[]
+  change: number[]
+  delete: number[]
+  typing: number[]
+}
+
+/** The edits and typing timed both in the app and on the interaction floor (floor.ts). */
+export type Edits = Pick<Latencies, 'add' | 'change' | 'delete' | 'typing' | 'frames'>
+
+/**
+ * Add, change and delete at `places` paragraphs spread over the article (`root`: the app's editor,
+ * or the floor's plain article, which answers the same inputs without our code).
+ */
+export async function tagAtPlaces(
+  page: Page,
+  places: number,
+  withChanges: boolean,
+  root = APP_ARTICLE,
+) {
   const add: number[] = []
   const change: number[] = []
   const del: number[] = []
+  const frames: Frames = { add: [], change: [], delete: [], typing: [] }
   const renders: RenderCounts = {
     add: [],
     addSaved: [],
@@ -61,41 +91,47 @@ export async function tagAtPlaces(page: Page, places: number, withChanges: boole
     delete: [],
     deleteSaved: [],
   }
-  const counted = async (kind: 'add' | 'change' | 'delete', act: () => Promise<number>) => {
+  const counted = async (
+    kind: 'add' | 'change' | 'delete',
+    act: () => Promise<{ latency: number; frames: number }>,
+  ) => {
     const from = await rendersSoFar(page)
-    const ms = await act()
+    const { latency, frames: n } = await act()
     renders[kind].push((await rendersSoFar(page)) - from)
+    frames[kind].push(n)
     await waitSaved(page)
     renders[`${kind}Saved`].push((await rendersSoFar(page)) - from)
-    return ms
+    return latency
   }
   const values = ['factual', 'opinion', 'prediction']
   for (let i = 0; i < places; i++) {
     const n = Math.floor(((i + 0.5) * PARAGRAPHS) / places)
     await waitSaved(page)
-    await selectWords(page, n)
+    await selectWords(page, n, 20, 22, root)
     add.push(
-      await counted('add', () => timed(page, 'keydown', 'added', () => page.keyboard.press('1'))),
+      await counted('add', () =>
+        timedFrames(page, 'keydown', 'added', () => page.keyboard.press('1')),
+      ),
     )
     if (!withChanges) continue
     const select = page.getByTestId('annotations').getByLabel('Checkability')
     change.push(
       await counted('change', () =>
-        timed(page, 'change', 'paint', () => select.selectOption(values[i % 3])),
+        timedFrames(page, 'change', 'paint', () => select.selectOption(values[i % 3])),
       ),
     )
     const id = await page.evaluate<string>(
-      `document.querySelector('.ProseMirror .mg-selected')?.getAttribute('data-span-id')`,
+      `document.querySelector('${root} .mg-selected')?.getAttribute('data-span-id')`,
     )
-    await page.evaluate(`document.querySelector('.ProseMirror').focus({ preventScroll: true })`)
+    await page.evaluate(`document.querySelector('${root}').focus({ preventScroll: true })`)
     del.push(
       await counted('delete', () =>
-        timed(page, 'keydown', 'removed', () => page.keyboard.press('Delete'), id),
+        timedFrames(page, 'keydown', 'removed', () => page.keyboard.press('Delete'), id),
       ),
     )
   }
   await waitSaved(page)
-  return { add, change, delete: del, renders }
+  return { add, change, delete: del, renders, frames }
 }
 
 /** React components rendered since the page loaded (see instrument.ts). */
@@ -105,26 +141,39 @@ const rendersSoFar = (page: Page) => page.evaluate<number>('window.__bench.rende
 const NOTE = 'the minister said the report was late, according to officials '
 
 /** Tags words of the n-th paragraph and puts the caret in the new span's note field. */
-async function intoNewNote(page: Page, paragraph: number): Promise<void> {
-  await selectWords(page, paragraph)
+async function intoNewNote(page: Page, paragraph: number, root = APP_ARTICLE): Promise<void> {
+  await selectWords(page, paragraph, 20, 22, root)
   await page.keyboard.press('1')
   await page.getByTestId('annotations').getByLabel('Note').click()
 }
 
-/** Keystrokes in the selected span's note field, each to the next frame. */
-async function typeNote(page: Page, keys: number): Promise<number[]> {
+/** Keystrokes in the selected span's note field, each to the next frame, and the frames each took. */
+async function typeNote(page: Page, keys: number, root = APP_ARTICLE) {
   await waitSaved(page)
-  await intoNewNote(page, 7)
-  const out: number[] = []
+  await intoNewNote(page, 7, root)
+  const out = { typing: [] as number[], frames: [] as number[] }
   const text = NOTE.trim()
-  for (let i = 0; i < keys; i++)
-    out.push(
-      await timed(page, 'keydown', 'paint', () => page.keyboard.press(text[i % text.length])),
+  for (let i = 0; i < keys; i++) {
+    const key = text[i % text.length]
+    const { latency, frames } = await timedFrames(page, 'keydown', 'paint', () =>
+      page.keyboard.press(key),
     )
-  await page.evaluate(`document.querySelector('.ProseMirror').focus({ preventScroll: true })`)
+    out.typing.push(latency)
+    out.frames.push(frames)
+  }
+  await page.evaluate(`document.querySelector('${root}').focus({ preventScroll: true })`)
   await waitSaved(page)
   return out
 }
+
+/** The edits and typing on the interaction floor's page (floor.ts): the same inputs, no app. */
+export async function floorEdits(page: Page, places: number, root: string): Promise<Edits> {
+  const tagged = await tagAtPlaces(page, places, true, root)
+  const typed = await typeNote(page, TYPED_KEYS, root)
+  return { ...tagged, typing: typed.typing, frames: { ...tagged.frames, typing: typed.frames } }
+}
+
+const TYPED_KEYS = 30
 
 /**
  * Clicks between the Article and Sources tabs, and opens the Claims view twice per round: with
@@ -263,7 +312,7 @@ export async function interact(session: Session, places: number): Promise<Latenc
   const from = await page.evaluate<number>('performance.now()')
   const tagged = await tagAtPlaces(page, places, true)
   await session.profile('tagging')
-  const typing = await typeNote(page, 30)
+  const typed = await typeNote(page, TYPED_KEYS)
   await session.profile('typing')
   const v = await views(session, 10)
   await session.profile('views')
@@ -272,7 +321,8 @@ export async function interact(session: Session, places: number): Promise<Latenc
   )
   return {
     ...tagged,
-    typing,
+    typing: typed.typing,
+    frames: { ...tagged.frames, typing: typed.frames },
     ...v,
     longestTask: Math.max(0, ...tasks),
     longTasks: tasks.length,

@@ -1,5 +1,5 @@
 // The benchmark's tables, in the README's words.
-import type { Latencies } from './interactions'
+import type { Edits, Latencies } from './interactions'
 import type { LoadResult } from './session'
 
 /** Nearest-rank percentile. */
@@ -59,13 +59,40 @@ export function loadTable(
   )
 }
 
-/** p50/p95/max of each interaction, with spans and without. */
-export function latencyTable(spans: Latencies, none: Latencies): string {
+const cells = (values: number[]) => [
+  f1(percentile(values, 50)),
+  f1(percentile(values, 95)),
+  f1(Math.max(...values)),
+]
+
+/** The floor's p50 and p95, and ours over the floor's at each. */
+const floorCells = (ours: number[], floor: number[]) => {
+  const [p50, p95] = [percentile(floor, 50), percentile(floor, 95)]
+  const r = `${ratio(percentile(ours, 50), p50)} / ${ratio(percentile(ours, 95), p95)}`
+  return [f1(p50), f1(p95), r]
+}
+
+/** The rows timed against the interaction floor too (floor.ts). */
+const EDIT_ROWS: [string, keyof Edits['frames']][] = [
+  ['add a span: key → painted highlight', 'add'],
+  ['change an attribute: change → next frame', 'change'],
+  ['delete a span: key → highlight gone', 'delete'],
+  ['type in a note: key → next frame', 'typing'],
+]
+
+/**
+ * p50/p95/max of each interaction, with spans and without; for the edits and typing, the
+ * interaction floor of the same run (its p50, p95, and ours ÷ its at p50 / p95) and the animation
+ * frames each input took to show (1 = the next frame).
+ */
+export function latencyTable(
+  spans: Latencies,
+  none: Latencies,
+  floor: Edits,
+  floorNone: Edits,
+): string {
   const kinds: [string, keyof Latencies][] = [
-    ['add a span: key → painted highlight', 'add'],
-    ['change an attribute: change → next frame', 'change'],
-    ['delete a span: key → highlight gone', 'delete'],
-    ['type in a note: key → next frame', 'typing'],
+    ...EDIT_ROWS,
     ['switch view (Article ↔ Sources): click → next frame', 'switchView'],
     ['open the Claims view, nothing changed: click → next frame', 'openClaims'],
     ['open the Claims view after a tag: click → next frame', 'openClaimsEdited'],
@@ -73,16 +100,28 @@ export function latencyTable(spans: Latencies, none: Latencies): string {
     ['  open the Claims view, nothing changed', 'openClaimsWork'],
     ['  open the Claims view after a tag', 'openClaimsEditedWork'],
   ]
-  const cells = (values: number[]) => [
-    f1(percentile(values, 50)),
-    f1(percentile(values, 95)),
-    f1(Math.max(...values)),
-  ]
+  const noFloor = ['', '', '', '', '', '']
   const rows = kinds.map(([name, key]) => {
     const a = spans[key] as number[]
     const b = none[key] as number[]
-    return [name, String(a.length), ...cells(a), ...cells(b)]
+    const edit = EDIT_ROWS.find(([, k]) => k === key)
+    const vsFloor = edit
+      ? [...floorCells(a, floor[edit[1]]), ...floorCells(b, floorNone[edit[1]])]
+      : noFloor
+    return [name, String(a.length), ...cells(a), ...cells(b), ...vsFloor]
   })
+  for (const [name, key] of EDIT_ROWS) {
+    const a = spans.frames[key]
+    const b = none.frames[key]
+    rows.push([
+      `  frames to show it (1 = the next): ${name.split(':')[0]}`,
+      String(a.length),
+      ...cells(a),
+      ...cells(b),
+      ...floorCells(a, floor.frames[key]),
+      ...floorCells(b, floorNone.frames[key]),
+    ])
+  }
   rows.push([
     'tasks over 50 ms during all of the above: count, longest',
     '',
@@ -92,7 +131,33 @@ export function latencyTable(spans: Latencies, none: Latencies): string {
     String(none.longTasks),
     '',
     f1(none.longestTask),
+    ...noFloor,
   ])
+  rows.push(...otherRows(spans, none).map((r) => [...r, ...noFloor]))
+  return table(
+    [
+      'interaction (ms)',
+      'n',
+      '20k p50',
+      'p95',
+      'max',
+      'none p50',
+      'p95',
+      'max',
+      'floor p50',
+      'p95',
+      '20k ÷ floor',
+      'floor p50',
+      'p95',
+      'none ÷ floor',
+    ],
+    rows,
+  )
+}
+
+/** Components rendered per edit, and typing while the suggestions arrive. */
+function otherRows(spans: Latencies, none: Latencies): string[][] {
+  const rows: string[][] = []
   const counts: [string, keyof Latencies['renders']][] = [
     ['components rendered per add: in its frame', 'add'],
     ['  from the key until saved', 'addSaved'],
@@ -127,7 +192,7 @@ export function latencyTable(spans: Latencies, none: Latencies): string {
       f1(b.longestTask),
     ],
   )
-  return table(['interaction (ms)', 'n', '20k p50', 'p95', 'max', 'none p50', 'p95', 'max'], rows)
+  return rows
 }
 
 export interface GrowthRow {

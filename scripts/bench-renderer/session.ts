@@ -177,20 +177,38 @@ export async function measureLoad(
   return { shown, ...loaded, heapMB, domNodes, ...calls }
 }
 
-/** Arms the in-page timer for the next `event`, runs `act`, and returns the measured latency. */
-export async function timed(
+type Until = 'paint' | 'added' | 'removed' | 'selector'
+
+/**
+ * Arms the in-page timer for the next `event`, runs `act`, and returns the measured latency and the
+ * animation frames it spanned (1 = the result showed in the next frame; see instrument.ts).
+ */
+export async function timedFrames(
   page: Page,
   event: 'keydown' | 'change' | 'click',
-  untilWhat: 'paint' | 'added' | 'removed' | 'selector',
+  untilWhat: Until,
   act: () => Promise<unknown>,
   arg?: string,
-): Promise<number> {
+): Promise<{ latency: number; frames: number }> {
   await page.evaluate(
     `window.__bench.arm('${event}', '${untilWhat}', ${JSON.stringify(arg ?? null)})`,
   )
   await act()
   await until(page, 'window.__bench.lat !== null', 30_000)
-  return await page.evaluate<number>('window.__bench.lat')
+  return await page.evaluate<{ latency: number; frames: number }>(
+    '({ latency: window.__bench.lat, frames: window.__bench.frames })',
+  )
+}
+
+/** Like `timedFrames`, the latency alone. */
+export async function timed(
+  page: Page,
+  event: 'keydown' | 'change' | 'click',
+  untilWhat: Until,
+  act: () => Promise<unknown>,
+  arg?: string,
+): Promise<number> {
+  return (await timedFrames(page, event, untilWhat, act, arg)).latency
 }
 
 /** Like `timed`, with the time the event's listeners took (see `work` in instrument.ts). */
@@ -204,9 +222,18 @@ export async function timedWork(
   return { latency, work: work ?? 0 }
 }
 
-/** Selects words [from, to] of the n-th paragraph (scrolled into view). */
-export async function selectWords(page: Page, n: number, from = 20, to = 22): Promise<void> {
-  if (!(await page.evaluate(`${SELECT_WORDS}(${n}, ${from}, ${to})`)))
+/** The app's article (the editor); the interaction floor's is FLOOR_ARTICLE (floor.ts). */
+export const APP_ARTICLE = '.ProseMirror'
+
+/** Selects words [from, to] of the n-th paragraph of the article `root` (scrolled into view). */
+export async function selectWords(
+  page: Page,
+  n: number,
+  from = 20,
+  to = 22,
+  root = APP_ARTICLE,
+): Promise<void> {
+  if (!(await page.evaluate(`${SELECT_WORDS}(${n}, ${from}, ${to}, ${JSON.stringify(root)})`)))
     throw new Error(`paragraph ${n} has no words ${from}–${to}`)
   // Let the selection reach ProseMirror and the palette settle, as between a user's actions.
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))')

@@ -16,11 +16,14 @@ import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
 import type { DocumentSummary, FileProblem } from '../../../shared/ipc-contract'
 import { DocumentListItem } from './document-list-item'
 import { listKeyTarget, withKept } from './list-keys'
+import { useWithSaved, type SavedSummaries } from './saved-summaries'
 import { plural } from '../common/plural'
 import './document-list.css'
 
 interface DocumentListProps {
+  /** The snapshot's summaries; `saved` has newer ones of documents saved since. */
   documents: DocumentSummary[]
+  saved: SavedSummaries
   problems: FileProblem[]
   currentId: string | null
   onOpen: (docId: string) => void
@@ -29,13 +32,15 @@ interface DocumentListProps {
 
 /** The document navigation list. */
 export function DocumentList({
-  documents,
+  documents: snapshotDocuments,
+  saved,
   problems,
   currentId,
   onOpen,
   onImport,
 }: DocumentListProps) {
   const pane = useRef<HTMLElement>(null)
+  const documents = useWithSaved(snapshotDocuments, saved)
   return (
     <nav className="document-list" aria-label="Documents" ref={pane}>
       <h2 className="pane-title">

@@ -112,6 +112,7 @@ function ArticleWorkbench({ s, snapshot, schema }: ProjectViewsProps) {
       documents={
         <DocumentList
           documents={snapshot.documents}
+          saved={s.project.saved}
           problems={snapshot.problems}
           currentId={doc.docId}
           onOpen={(id) => void nav.openDocument(id)}

@@ -33,10 +33,13 @@ interface ShortcutOptions {
   actions: EditorActions
   /** The link picker: L opens it for the selected span; Escape closes it first. */
   linking?: { pickerOpen: boolean; openPicker: () => boolean; closePicker: () => void }
-  /** Suggestions: stepping, accepting and rejecting (see shortcuts.ts). */
+  /**
+   * Suggestions: stepping, accepting and rejecting (see shortcuts.ts); whether they are shown and
+   * one is current is read at each key (the toolbar's numbers re-render no shell).
+   */
   suggestions?: {
-    shown: boolean
-    current: boolean
+    shown: () => boolean
+    current: () => boolean
     step: (dir: 1 | -1) => boolean
     accept: () => boolean
     acceptAll: () => boolean
@@ -67,8 +70,8 @@ export function useKeyboardShortcuts(options: ShortcutOptions): void {
         isMac,
         inTextField: isTextFieldTarget(target),
         spanSelected: selectedId !== null,
-        suggestionsShown: suggestions?.shown ?? false,
-        suggestionCurrent: suggestions?.current ?? false,
+        suggestionsShown: suggestions?.shown() ?? false,
+        suggestionCurrent: suggestions?.current() ?? false,
         onControl: isControlTarget(target),
       },
       schema,

@@ -1,9 +1,11 @@
 // The open project as the renderer knows it: the snapshot from main, the user's settings and the
 // recent-projects list, loaded once through `app:init` and updated by every call that returns a
-// newer snapshot (open, import, save summaries, `project-changed` events).
+// newer snapshot (open, import, `project-changed` events); each save's summary of the open document
+// goes to a store of its own (saved-summaries.ts), read by the document list.
 import { useCallback, useEffect, useState } from 'react'
 import type { Api, DocumentSummary, ProjectSnapshot, Settings } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
+import { SavedSummaries } from './saved-summaries'
 import { startInit } from './start-loads'
 
 export interface ProjectState {
@@ -30,6 +32,7 @@ const initial: ProjectState = {
  */
 export function useProject(api: Api, onNewSnapshot: () => void) {
   const [state, setState] = useState<ProjectState>(initial)
+  const [saved] = useState(() => new SavedSummaries())
 
   useEffect(() => {
     // Asked for once per page, by main.tsx before the app's code was loaded (start-loads.ts).
@@ -57,6 +60,7 @@ export function useProject(api: Api, onNewSnapshot: () => void) {
   const setSnapshot = useCallback(
     (snapshot: ProjectSnapshot | null) => {
       onNewSnapshot()
+      saved.clear()
       setState((s) => ({
         ...s,
         snapshot,
@@ -66,27 +70,15 @@ export function useProject(api: Api, onNewSnapshot: () => void) {
           : s.recent,
       }))
     },
-    [onNewSnapshot],
+    [onNewSnapshot, saved],
   )
 
-  /** Updates one document's sidebar entry after a save. */
-  const updateSummary = useCallback((summary: DocumentSummary) => {
-    setState((s) =>
-      s.snapshot
-        ? {
-            ...s,
-            snapshot: {
-              ...s.snapshot,
-              documents: s.snapshot.documents.map((d) => (d.id === summary.id ? summary : d)),
-            },
-          }
-        : s,
-    )
-  }, [])
+  /** Updates one document's sidebar entry after a save (the snapshot stays as it is). */
+  const updateSummary = useCallback((summary: DocumentSummary) => saved.add(summary), [saved])
 
   const setSettings = useCallback((settings: Settings) => {
     setState((s) => ({ ...s, settings }))
   }, [])
 
-  return { ...state, setSnapshot, updateSummary, setSettings }
+  return { ...state, saved, setSnapshot, updateSummary, setSettings }
 }

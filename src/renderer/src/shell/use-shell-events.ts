@@ -25,8 +25,8 @@ export function useShellEvents(s: ShellState): void {
       closePicker: () => linking.closePicker(),
     },
     suggestions: {
-      shown: s.suggestions.info.shown,
-      current: s.suggestions.info.current !== null,
+      shown: () => s.suggestions.info.get().shown,
+      current: () => s.suggestions.info.get().current !== null,
       step: s.suggestions.step,
       accept: () => s.suggestions.accept(),
       acceptAll: () => s.suggestions.acceptAll(),

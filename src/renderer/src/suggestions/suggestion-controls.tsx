@@ -5,6 +5,7 @@ import type { SuggestionKind } from '../../../shared/suggest'
 import { SUGGESTION_KINDS } from '../../../shared/suggest'
 import { KIND_NAMES } from './kinds'
 import type { Suggestions } from './use-suggestions'
+import { useStoreValue } from '../common/value-store'
 import './suggestions.css'
 
 interface SuggestionControlsProps {
@@ -13,7 +14,7 @@ interface SuggestionControlsProps {
 
 /** The toolbar's suggestion controls. */
 export function SuggestionControls({ suggestions }: SuggestionControlsProps) {
-  const { info } = suggestions
+  const info = useStoreValue(suggestions.info)
   const countId = useId()
   const count = info.error
     ? 'unavailable'
@@ -78,7 +79,7 @@ export function SuggestionControls({ suggestions }: SuggestionControlsProps) {
 }
 
 function KindsMenu({ suggestions }: SuggestionControlsProps) {
-  const { info } = suggestions
+  const info = useStoreValue(suggestions.info)
   const toggle = (kind: SuggestionKind, on: boolean) =>
     suggestions.setKinds(SUGGESTION_KINDS.filter((k) => (k === kind ? on : info.kinds.includes(k))))
   return (

@@ -1,4 +1,4 @@
-// Comparing what the suggestion toolbar shows, so the shell renders again only when it changed: the
+// Comparing what the suggestion toolbar shows, so it renders again only when it changed: the
 // suggestion plugin reports its state after any change of its open list, and most edits (a tag
 // that covers no suggestion) leave every number as it was.
 import { SUGGESTION_KINDS } from '../../../shared/suggest'

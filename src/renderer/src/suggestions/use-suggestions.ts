@@ -3,7 +3,7 @@
 // plugin, keeps the toolbar's numbers, runs accept / reject / accept-all through the editor, and
 // sends decisions on cues to main, which tunes the project's lexicon from them.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import type { Dispatch, RefObject, SetStateAction } from 'react'
+import type { RefObject } from 'react'
 import type { Plugin } from 'prosemirror-state'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { AnnotationSchema, DocumentFile, Entity } from '../../../shared/model'
@@ -24,6 +24,7 @@ import { useSuggestionActions, type SuggestionActions } from './use-suggestion-a
 import { usePreAnnotateSetting, useSuggestionFeedback } from './use-suggestion-feedback'
 import { SuggestionWorker } from './worker/suggestion-worker'
 import { sameInfo } from './suggestion-info'
+import { ValueStore } from '../common/value-store'
 
 /** What the toolbar shows. */
 export interface SuggestionInfo {
@@ -62,7 +63,13 @@ export function useSuggestions(options: Options) {
   const { annotator } = options.project.settings
   const file = options.doc.file
   const [prefs, setPrefs] = useState<SuggestionPreferences>(loadPreferences)
-  const [info, setInfo] = useState<SuggestionInfo>(() => emptyInfo(prefs, false))
+  // The toolbar's numbers: a store, so an edit that changes them re-renders the toolbar, not the
+  // shell (read at each key by the shortcuts, and by `clearCurrent`).
+  const [info] = useState(() => new ValueStore<SuggestionInfo>(emptyInfo(prefs, false)))
+  const setInfo = useCallback(
+    (update: (info: SuggestionInfo) => SuggestionInfo) => info.set(update(info.get())),
+    [info],
+  )
   const worker = useRef<SuggestionWorker | null>(null)
   // Read when a document opens (its plugins) and when a suggestion is accepted.
   const latestPrefs = useRef(prefs)
@@ -93,10 +100,9 @@ export function useSuggestions(options: Options) {
     },
     [run],
   )
-  const hasCurrent = info.current !== null
   const clearCurrent = useCallback(
-    (): boolean => hasCurrent && run(setCurrentSuggestion(null)),
-    [hasCurrent, run],
+    (): boolean => info.get().current !== null && run(setCurrentSuggestion(null)),
+    [info, run],
   )
 
   return useMemo(
@@ -117,7 +123,7 @@ export function useSuggestions(options: Options) {
 /** The editor plugins for a newly opened document (made once per document). */
 function useSuggestionPlugins(
   prefs: RefObject<SuggestionPreferences>,
-  setInfo: Dispatch<SetStateAction<SuggestionInfo>>,
+  setInfo: (update: (info: SuggestionInfo) => SuggestionInfo) => void,
   actions: SuggestionActions,
 ): () => Plugin[] {
   const onState = useCallback(
