@@ -8,25 +8,7 @@
 // Another input event instead of clicks, e.g. the tagging part's key presses (add, then delete, at
 // each place; MARGINALIA_BENCH_TRACE_PART=tagging):
 //   npx tsx scripts/trace-summary.ts <trace.json> add,delete keydown
-import { readFileSync } from 'node:fs'
-
-interface TraceEvent {
-  name: string
-  ph: string
-  ts: number
-  dur?: number
-  pid: number
-  tid: number
-  args?: {
-    name?: string
-    data?: {
-      type?: string
-      reason?: string
-      nodeName?: string
-    }
-    beginData?: { dirtyObjects?: number; totalObjects?: number }
-  }
-}
+import { readTrace, type TraceEvent } from './bench-renderer/trace-file'
 
 const SUMMED = [
   'EventDispatch',
@@ -47,17 +29,8 @@ const SUMMED = [
 const DEFAULT_LABELS =
   'switch:sources,switch:article,open claims,(article),open claims after a tag,(article)'
 
-function mainThread(events: TraceEvent[]): { pid: number; tid: number } {
-  const meta = events.find((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain')
-  if (!meta) throw new Error('no CrRendererMain thread in the trace')
-  return { pid: meta.pid, tid: meta.tid }
-}
-
 function summarise(file: string, labels: string[], eventType: string): void {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] }
-  const all = Array.isArray(raw) ? raw : raw.traceEvents
-  const { pid, tid } = mainThread(all)
-  const main = all.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts)
+  const { all, main } = readTrace(file)
   const clicks = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === eventType)
   // The events' Event Timing entries: each begins at its event's time stamp.
   const stamps = all

@@ -5,37 +5,12 @@
 // the JavaScript functions the profiler's samples in it fall in: by self time, and by inclusive
 // time (every function on the stack; TOP=<n> of them, default 16).
 //   npx tsx scripts/trace-tasks.ts <trace.json> [min task ms, default 50]
-import { readFileSync } from 'node:fs'
-
-interface CallFrame {
-  functionName: string
-  url: string
-  lineNumber: number
-}
-interface ProfileNode {
-  id: number
-  callFrame: CallFrame
-  parent?: number
-}
-interface TraceEvent {
-  name: string
-  ph: string
-  ts: number
-  dur?: number
-  pid: number
-  tid: number
-  id?: string
-  args?: {
-    name?: string
-    data?: {
-      functionName?: string
-      url?: string
-      startTime?: number
-      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }
-      timeDeltas?: number[]
-    }
-  }
-}
+import {
+  readTrace,
+  type CallFrame,
+  type ProfileNode,
+  type TraceEvent,
+} from './bench-renderer/trace-file'
 
 /** The main thread's samples: when (trace µs) and which node, with the node table. */
 function samplesOf(events: TraceEvent[], pid: number, tid: number) {
@@ -79,15 +54,9 @@ function main(): void {
   const file = process.argv[2]
   const min = Number(process.argv[3] ?? 50)
   if (!file) throw new Error('usage: npx tsx scripts/trace-tasks.ts <trace.json> [min ms]')
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] }
-  const all = Array.isArray(raw) ? raw : raw.traceEvents
-  const meta = all.find((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain')
-  if (!meta) throw new Error('no CrRendererMain thread in the trace')
-  const main = all
-    .filter((e) => e.pid === meta.pid && e.tid === meta.tid)
-    .sort((a, b) => a.ts - b.ts)
+  const { all, main, pid, tid } = readTrace(file)
   const nav = all.find((e) => e.name === 'navigationStart')?.ts ?? main[0].ts
-  const { nodes, samples } = samplesOf(all, meta.pid, meta.tid)
+  const { nodes, samples } = samplesOf(all, pid, tid)
   const tasks = main.filter(
     (e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > min * 1000,
   )

@@ -3,33 +3,14 @@
 // while it is hidden (an edit in the article re-renders the shell and every panel's parent): the
 // view catches up with its parent's latest props when shown again.
 import { act, createElement } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { ValueStore } from '../../../src/renderer/src/common/value-store'
 import { startUp } from '../../../src/renderer/src/shell/start-up'
 import { ViewPanel, type AppView } from '../../../src/renderer/src/shell/view-tabs'
+import { panelHarness } from './panel-harness'
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean
-}
-
-let root: Root
-let host: HTMLElement
-/** The idle callbacks asked for, run by the test when it says the browser is idle. */
-let idle: (() => void)[] = []
-beforeEach(() => {
-  idle = []
-  globalThis.requestIdleCallback = (f) => idle.push(() => f({} as IdleDeadline))
-  globalThis.cancelIdleCallback = (id) => {
-    idle[id - 1] = () => {}
-  }
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true
-  // The window's first screen is shown (start-up-queue.test.ts covers the wait for it).
-  startUp.markShown()
-  host = document.createElement('div')
-  root = createRoot(host)
-})
-afterEach(() => act(async () => root.unmount()))
+// The window's first screen is shown (start-up-queue.test.ts covers the wait for it).
+const h = panelHarness(() => startUp.markShown())
 
 it('renders a view when first shown, and not while hidden, then shows the latest props', async () => {
   const views = new ValueStore<AppView>('article')
@@ -40,7 +21,7 @@ it('renders a view when first shown, and not while hidden, then shows the latest
   }
   const render = (edit: number) =>
     act(async () =>
-      root.render(
+      h.root.render(
         createElement(ViewPanel, {
           view: 'claims',
           views,
@@ -52,9 +33,9 @@ it('renders a view when first shown, and not while hidden, then shows the latest
   await render(1)
   await render(2)
   expect(renders).toEqual([])
-  expect(host.textContent).toBe('')
+  expect(h.host.textContent).toBe('')
   // ...but once, when the browser is idle, so its first showing does not mount it.
-  await act(async () => idle.splice(0).forEach((f) => f()))
+  await h.runIdle()
   expect(renders).toEqual([2])
   await render(3)
   expect(renders).toEqual([2])
@@ -67,10 +48,10 @@ it('renders a view when first shown, and not while hidden, then shows the latest
   await render(5)
   await render(6)
   expect(renders).toEqual([2, 3, 4])
-  expect(host.textContent).toBe('edit 4')
-  expect(host.querySelector('section')?.getAttribute('aria-hidden')).toBe('true')
+  expect(h.host.textContent).toBe('edit 4')
+  expect(h.host.querySelector('section')?.getAttribute('aria-hidden')).toBe('true')
   // Shown again: it catches up.
   await act(async () => views.set('claims'))
   expect(renders).toEqual([2, 3, 4, 6])
-  expect(host.textContent).toBe('edit 6')
+  expect(h.host.textContent).toBe('edit 6')
 })
