@@ -17,6 +17,7 @@ import type { DocumentSummary, FileProblem } from '../../../shared/ipc-contract'
 import { DocumentListItem } from './document-list-item'
 import { listKeyTarget, withKept } from './list-keys'
 import { useWithSaved, type SavedSummaries } from './saved-summaries'
+import { afterPaint } from '../common/after-paint'
 import { plural } from '../common/plural'
 import './document-list.css'
 
@@ -180,19 +181,11 @@ function useScrollToOpened(
   useEffect(() => {
     // The list may learn of a document just imported after it is opened: wait for its item.
     if (current < 0 || shownFor.current === currentId) return
-    // After the frame that shows the document: scrolling reads the page's layout, which in the
-    // task that mounts a new article would lay the whole article out there and then.
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        shownFor.current = currentId
-        virtualizer.scrollToIndex(current, { align: 'auto' })
-      }, 0)
+    // After the frame that shows the document: scrolling reads the page's layout.
+    return afterPaint(() => {
+      shownFor.current = currentId
+      virtualizer.scrollToIndex(current, { align: 'auto' })
     })
-    return () => {
-      cancelAnimationFrame(frame)
-      clearTimeout(timer)
-    }
   }, [currentId, current, virtualizer])
 }
 

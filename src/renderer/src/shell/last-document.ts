@@ -1,5 +1,6 @@
 // Which document was last viewed in each project, kept in the renderer's localStorage: a view
 // preference, not project data, so it never touches the project folder.
+import type { ProjectSnapshot } from '../../../shared/ipc-contract'
 
 const PREFIX = 'marginalia:last-document:'
 
@@ -19,6 +20,13 @@ export function rememberedDocument(projectPath: string): string | null {
   } catch {
     return null
   }
+}
+
+/** The document a project opens on: the last one viewed in it, else its first readable one. */
+export function initialDocumentId(snapshot: ProjectSnapshot): string | null {
+  const readable = snapshot.documents.filter((d) => !d.error)
+  const last = rememberedDocument(snapshot.path)
+  return (readable.find((d) => d.id === last) ?? readable[0])?.id ?? null
 }
 
 /**

@@ -4,9 +4,9 @@
 // Asked by the app's components, init waited for the whole bundle and the app's first render, and
 // the document for the project's first render and its effects: time on the way to the first screen
 // in which main, with the document to read, sat idle.
-import type { Api, InitResult, ProjectSnapshot } from '../../../shared/ipc-contract'
+import type { Api, InitResult } from '../../../shared/ipc-contract'
 import type { DocumentFile } from '../../../shared/model'
-import { rememberedDocument } from './last-document'
+import { initialDocumentId } from './last-document'
 
 // Once per page: React's StrictMode runs effects twice in development, and `app:init` may copy the
 // sample project.
@@ -31,13 +31,6 @@ function prefetch(api: Api, docId: string): void {
   const file = api['document:load']({ docId })
   file.catch(() => {}) // shown when the document is opened (takePrefetched)
   prefetched = { docId, file }
-}
-
-/** The document a project opens on: the last one viewed in it, else its first readable one. */
-export function initialDocumentId(snapshot: ProjectSnapshot): string | null {
-  const readable = snapshot.documents.filter((d) => !d.error)
-  const last = rememberedDocument(snapshot.path)
-  return (readable.find((d) => d.id === last) ?? readable[0])?.id ?? null
 }
 
 /**

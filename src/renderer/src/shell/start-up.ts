@@ -4,6 +4,7 @@
 // its own of up to a few hundred ms on a 1 MB article. They now wait until the window has shown
 // its first complete screen (`markShown`: the document drawn, or nothing to draw), then run one at a
 // time, each in an idle callback of its own, so no two pile up in one busy stretch.
+import { afterPaint } from '../common/after-paint'
 
 /** How long deferred work waits for the first screen at most (a start-up that never reports it). */
 export const FIRST_SCREEN_WAIT_MS = 10_000
@@ -84,7 +85,5 @@ export const startUp = new StartUpQueue()
  * a task: the paint has been produced by then).
  */
 export function markShownAfterPaint(queue: StartUpQueue = startUp): void {
-  if (queue.started) return
-  if (typeof requestAnimationFrame !== 'function') return queue.markShown()
-  requestAnimationFrame(() => setTimeout(() => queue.markShown(), 0))
+  if (!queue.started) afterPaint(() => queue.markShown())
 }

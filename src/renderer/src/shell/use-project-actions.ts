@@ -3,8 +3,7 @@
 import { useCallback, useEffect, useEffectEvent } from 'react'
 import type { Api, ProjectSnapshot } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
-import { rememberDocument } from './last-document'
-import { initialDocumentId } from './start-loads'
+import { initialDocumentId, rememberDocument } from './last-document'
 import type { useCurrentDocument } from './use-current-document'
 import type { useProject } from './use-project'
 
