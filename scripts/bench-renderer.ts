@@ -47,7 +47,7 @@ import { FLOOR_ARTICLE, FLOOR_PAGE } from './bench-renderer/floor'
 import { floorEdits, interact, tagAtPlaces, type Edits } from './bench-renderer/interactions'
 import { growthTable, latencyTable, loadTable, type GrowthRow } from './bench-renderer/report'
 import { loadsReport, repeatLoads } from './bench-renderer/loads'
-import { measureLoad, openSession, type LoadResult } from './bench-renderer/session'
+import { closeServers, measureLoad, openSession, type LoadResult } from './bench-renderer/session'
 
 const RENDERER = process.env['MARGINALIA_BENCH_RENDERER'] || RENDERER_DIR
 const PROFILE_DIR = process.env['MARGINALIA_BENCH_PROFILE'] || null
@@ -84,6 +84,7 @@ async function floor(
     rendererDir: RENDERER,
     indexHtml: FLOOR_PAGE,
     trace: TRACE?.part === 'load' ? TRACE : null,
+    gc: LOADS > 0,
     name,
   })
   try {
@@ -111,6 +112,7 @@ async function app<T>(
     rendererDir: RENDERER,
     profileDir: PROFILE_DIR,
     trace: TRACE,
+    gc: LOADS > 0,
     name,
   })
   try {
@@ -186,6 +188,7 @@ async function main(): Promise<void> {
     console.log('\n' + growthTable(growth))
   } finally {
     await browser.close()
+    await closeServers()
     await rm(root, { recursive: true, force: true })
   }
 }

@@ -31,6 +31,11 @@ export interface ChromiumAppOptions {
   beforeLoad?: (context: BrowserContext) => Promise<void>
   /** The file system projects go through (e.g. StorageFaults' fs); Node's by default. */
   storageFs?: StorageFs
+  /**
+   * The page to open, served by the caller (the benchmark's own server); default APP_URL, served
+   * through Playwright routes by `serveRenderer`.
+   */
+  url?: string
 }
 
 export interface ChromiumApp {
@@ -86,7 +91,7 @@ export async function openChromiumApp(options: ChromiumAppOptions): Promise<Chro
   }
   const session = new AppSession(ctx)
   const handlers = createHandlers(ctx, session)
-  await serveRenderer(context)
+  if (!options.url) await serveRenderer(context)
   await bindApi(context, async (channel, arg) => {
     calls.push(channel)
     const start = performance.now()
@@ -97,7 +102,7 @@ export async function openChromiumApp(options: ChromiumAppOptions): Promise<Chro
     }
   })
   await options.beforeLoad?.(context)
-  await page.goto(APP_URL)
+  await page.goto(options.url ?? APP_URL)
 
   let closed = false
   return {

@@ -49,6 +49,11 @@ export function loadsReport(runs: Record<LoadKind, LoadResult[]>): string {
     ['document:load asked for (ms)', (r) => r.askedAt],
     ["document:load's answer in the page (ms)", (r) => r.answeredAt],
     ['renderer: answer → all shown (ms)', (r) => r.afterLoad],
+    ['JS heap after load, after GC (MB)', (r) => r.heapMB],
+    ['DOM elements after load', (r) => r.domNodes],
+    ['GC pauses to 2 s after the load, total (ms)', (r) => r.gc?.total ?? NaN],
+    ['longest GC pause (ms)', (r) => r.gc?.longest ?? NaN],
+    ['major GC final pauses, total (ms)', (r) => r.gc?.major ?? NaN],
   ]
   const n = runs.spans.length
   const out = table(
@@ -70,7 +75,10 @@ export function loadsReport(runs: Record<LoadKind, LoadResult[]>): string {
       .map(
         (r, i) =>
           `  ${kind} #${i + 1} (answer at ${f0(r.answeredAt)}, first screen ${f0(r.firstScreen)}): ` +
-          (r.longTasks.map((t) => `${f0(t.start)}+${f0(t.duration)}`).join(', ') || 'none'),
+          (r.longTasks.map((t) => `${f0(t.start)}+${f0(t.duration)}`).join(', ') || 'none') +
+          (r.gc
+            ? `; GC > 20 ms: ${r.gc.pauses.map((t) => `${f0(t.start)}+${f0(t.duration)}`).join(', ') || 'none'}`
+            : ''),
       )
       .join('\n')
   return [

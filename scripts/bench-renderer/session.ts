@@ -7,6 +7,8 @@ import { openChromiumApp, type ChromiumApp } from '../../e2e/harness/chromium-ap
 import { RENDERER_DIR } from '../../e2e/harness/paths'
 import { serveRenderer } from '../../e2e/harness/renderer-route'
 import { INSTRUMENT, SELECT_WORDS } from './instrument'
+import { startGcTrace, type GcFigures } from './gc-trace'
+import { startStaticServer, type StaticServer } from './static-server'
 
 export const TIMEOUT_MS = 240_000
 
@@ -32,6 +34,8 @@ export interface LoadResult {
   loadHandler: number
   /** From document:load's answer arriving in the page to all shown. */
   afterLoad: number
+  /** GC pauses from navigation to SETTLE_MS after all shown (sessions opened with `gc`). */
+  gc: GcFigures | null
 }
 
 export interface SessionOptions {
@@ -47,6 +51,8 @@ export interface SessionOptions {
    * session named `part` here instead of CPU profiles (see `profile`).
    */
   trace?: { dir: string; part: string } | null
+  /** Sums the GC pauses of the load (see gc-trace.ts; not with a trace of the load). */
+  gc?: boolean
   name: string
 }
 
@@ -55,22 +61,57 @@ export interface Session {
   page: Page
   /** Stops the running CPU profile (if profiling) under this name and starts the next one. */
   profile(part: string): Promise<void>
+  /** Ends the GC trace SETTLE_MS after the load is complete and sums it (null: not traced). */
+  stopGcTrace(): Promise<GcFigures | null>
+}
+
+/**
+ * How the page's files are served: 'memory' (default), by the benchmark's own server in a worker
+ * thread (static-server.ts), or 'routes' (MARGINALIA_BENCH_SERVE=routes), through Playwright routes
+ * in the thread that answers window.api, as the e2e tests do (to compare the two).
+ */
+const SERVE = process.env['MARGINALIA_BENCH_SERVE'] === 'routes' ? 'routes' : 'memory'
+
+/** One server per renderer build and page (app or floor), started on first use. */
+const servers = new Map<string, Promise<StaticServer>>()
+
+function serverFor(options: SessionOptions): Promise<StaticServer> {
+  const key = `${options.rendererDir}\0${options.indexHtml ? 'floor' : 'app'}`
+  let server = servers.get(key)
+  if (!server) {
+    server = floorFiles(options).then((extra) => startStaticServer(options.rendererDir, extra))
+    servers.set(key, server)
+  }
+  return server
+}
+
+/** Stops the servers `openSession` started. */
+export async function closeServers(): Promise<void> {
+  const all = [...servers.values()]
+  servers.clear()
+  for (const server of all) await (await server).close()
 }
 
 /** Opens the app (or the floor page) with the instrumentation installed. */
 export async function openSession(options: SessionOptions): Promise<Session> {
   let profiler: CDPSession | null = null
   let tracer: CDPSession | null = null
+  let gc: { stop(): Promise<GcFigures> } | null = null
+  const url = SERVE === 'memory' ? (await serverFor(options)).url : undefined
   const app = await openChromiumApp({
     browser: options.browser,
     userDataDir: options.userDataDir,
+    url,
     beforeLoad: async (context) => {
-      // Routes registered last take precedence over the harness's route to out/renderer.
-      if (options.rendererDir !== RENDERER_DIR) await serveRenderer(context, options.rendererDir)
-      if (options.indexHtml) await serveFloor(context, options.rendererDir, options.indexHtml)
+      if (SERVE === 'routes') {
+        // Routes registered last take precedence over the harness's route to out/renderer.
+        if (options.rendererDir !== RENDERER_DIR) await serveRenderer(context, options.rendererDir)
+        if (options.indexHtml) await serveFloor(context, await floorFiles(options))
+      }
       await context.addInitScript({ content: INSTRUMENT })
       if (options.profileDir) profiler = await startProfile(context.pages()[0])
       if (options.trace?.part === 'load') tracer = await startTrace(context.pages()[0], true)
+      else if (options.gc) gc = await startGcTrace(context.pages()[0])
     },
   })
   let partAt = 0
@@ -88,33 +129,44 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     await stopProfile(profiler, options.profileDir, `${options.name}-${part}`)
     profiler = await startProfile(app.page)
   }
-  return { app, page: app.page, profile }
+  const stopGcTrace = async () => {
+    if (!gc) return null
+    // What the load leaves to collect is collected in the seconds after it.
+    const after = `performance.now() > window.__bench.all + ${SETTLE_MS}`
+    await until(app.page, after, TIMEOUT_MS)
+    const figures = await gc.stop()
+    gc = null
+    return figures
+  }
+  return { app, page: app.page, profile, stopGcTrace }
+}
+
+/** The floor page's files (index.html with the build's stylesheets linked, and its script). */
+async function floorFiles(options: SessionOptions): Promise<Record<string, string>> {
+  const page = options.indexHtml
+  if (!page) return {}
+  const { readdir } = await import('node:fs/promises')
+  const assets = await readdir(path.join(options.rendererDir, 'assets'))
+  const css = assets.filter((f) => f.endsWith('.css'))
+  const links = css.map((f) => `<link rel="stylesheet" href="./assets/${f}">`).join('')
+  return { 'index.html': page.html.replace('%CSS%', links), ...page.files }
 }
 
 async function serveFloor(
   context: import('@playwright/test').BrowserContext,
-  rendererDir: string,
-  page: { html: string; files: Record<string, string> },
+  files: Record<string, string>,
 ): Promise<void> {
   const { CONTENT_SECURITY_POLICY } = await import('../../src/main/serve-renderer')
-  const { readdir } = await import('node:fs/promises')
-  const css = (await readdir(path.join(rendererDir, 'assets'))).filter((f) => f.endsWith('.css'))
-  const links = css.map((f) => `<link rel="stylesheet" href="./assets/${f}">`).join('')
-  const html = page.html.replace('%CSS%', links)
   const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY }
-  await context.route('**/index.html', (route) =>
-    route.fulfill({
-      status: 200,
-      body: html,
-      headers: { ...headers, 'content-type': 'text/html' },
-    }),
-  )
-  for (const [name, body] of Object.entries(page.files))
+  for (const [name, body] of Object.entries(files))
     await context.route(`**/${name}`, (route) =>
       route.fulfill({
         status: 200,
         body,
-        headers: { ...headers, 'content-type': 'text/javascript; charset=utf-8' },
+        headers: {
+          ...headers,
+          'content-type': name.endsWith('.html') ? 'text/html' : 'text/javascript; charset=utf-8',
+        },
       }),
     )
 }
@@ -145,6 +197,7 @@ export async function measureLoad(
     )
   }
   await until(page, 'window.__bench.all !== null', TIMEOUT_MS)
+  const gc = await session.stopGcTrace()
   const shown = await page.evaluate<number>(
     `window.__bench.selector === '[data-span-id]' ? new Set([...document.querySelectorAll('.ProseMirror [data-span-id]')].map((el) => el.getAttribute('data-span-id'))).size : document.querySelectorAll(window.__bench.selector).length`,
   )
@@ -174,7 +227,7 @@ export async function measureLoad(
     .filter((t) => t.channel === 'document:load')
     .reduce((sum, t) => sum + t.ms, 0)
   const calls = { loadIpc, loadHandler, afterLoad, answeredAt, askedAt, initAt }
-  return { shown, ...loaded, heapMB, domNodes, ...calls }
+  return { shown, ...loaded, heapMB, domNodes, ...calls, gc }
 }
 
 type Until = 'paint' | 'added' | 'removed' | 'selector'
