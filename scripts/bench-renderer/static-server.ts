@@ -88,6 +88,8 @@ export async function startStaticServer(
   worker.unref()
   return {
     url: `http://localhost:${port}/index.html`,
-    close: async () => void (await worker.terminate()),
+    close: async () => {
+      await worker.terminate()
+    },
   }
 }

@@ -7,7 +7,7 @@ import type { DecorationSource } from 'prosemirror-view'
 import { describe, expect, it } from 'vitest'
 import { defaultSchema } from '../../../src/shared/default-schema'
 import type { Span } from '../../../src/shared/model'
-import { annotationKey } from '../../../src/renderer/src/editor/annotation-plugin'
+import { annotationKey, revealTr } from '../../../src/renderer/src/editor/annotation-plugin'
 import { addSpan, removeSpan } from '../../../src/renderer/src/editor/commands'
 import { isSection, LONG_ARTICLE_BLOCKS } from '../../../src/renderer/src/editor/doc'
 import { createArticleState } from '../../../src/renderer/src/editor/state'
@@ -89,6 +89,36 @@ describe.each([120, LONG_ARTICLE_BLOCKS + 60])('drawn window over %i blocks', (B
     state = moveWindow(state, 100, 120 - 1)
     expect(drawnPerBlock(state)[110].sort()).toEqual(['far', 's110'])
     expect(drawnPerBlock(state)[100]).toEqual([])
+  })
+
+  it('draws the blocks the window moves to at once, though their highlights wait for idle time', () => {
+    // As the app opens a long article: the first blocks' highlights drawn, the rest pending until
+    // the browser is idle. A scroll far down before then must not show blank highlights.
+    const state = createArticleState({
+      document: doc,
+      schema: defaultSchema(),
+      initial: { spans, relations: [], docLabels: {} },
+      drawWindow: true,
+      firstBlocks: 60,
+    })
+    expect(annotationKey.getState(state)!.pending.length).toBe(BLOCKS - 60)
+    const moved = moveWindow(state, 80, 95)
+    drawnPerBlock(moved).forEach((ids, i) =>
+      expect(ids).toEqual(i >= 80 && i < 95 ? [`s${i}`] : []),
+    )
+    // What is still pending lies outside the window, and is drawn when the window gets there.
+    const { pending, drawn } = annotationKey.getState(moved)!
+    expect(pending.length).toBe(BLOCKS - 60 - 15)
+    expect(pending.every((h) => h.to <= drawn!.from || h.from >= drawn!.to)).toBe(true)
+    expect(drawnPerBlock(moveWindow(moved, 100, BLOCKS - 1))[110]).toEqual(['s110'])
+    // The idle steps then draw the rest, each highlight once.
+    let done = moved
+    for (let tr = revealTr(done, 7); tr; tr = revealTr(done, 7)) done = done.apply(tr)
+    const ids = annotationKey
+      .getState(done)!
+      .decorations.find()
+      .map((d) => (d.spec as { spanId: string }).spanId)
+    expect(ids.sort()).toEqual(spans.map((s) => s.id).sort())
   })
 
   it('moves in a read-only document too, and is off unless asked for', () => {

@@ -1,8 +1,10 @@
 import fc from 'fast-check'
 import type { EditorState } from 'prosemirror-state'
+import type { Decoration } from 'prosemirror-view'
 import { describe, expect, it } from 'vitest'
 import { revealTr } from '../../../src/renderer/src/editor/annotation-plugin'
 import { addSpan, removeSpan, selectSpan, undo } from '../../../src/renderer/src/editor/commands'
+import { buildDecorations } from '../../../src/renderer/src/editor/decorations'
 import { createArticleState } from '../../../src/renderer/src/editor/state'
 import { defaultSchema } from '../../../src/shared/default-schema'
 import type { BlockType, Span } from '../../../src/shared/model'
@@ -64,6 +66,24 @@ describe('progressive highlights (firstBlocks)', () => {
         const all = decoList(stateOf(doc, { spans, relations: [], docLabels: {} }))
         expect(decoList(state)).toEqual(all.filter((d) => d.from < boundary))
         expect(st.pending.length).toBe(all.length - decoList(state).length)
+      }),
+    )
+  })
+
+  it('draws, once all are revealed, what buildDecorations draws: places, lanes, classes, styles', () => {
+    // The first build places and lanes every span in one pass (placeAll) and makes the pending
+    // decorations only when they are revealed; buildDecorations is the edits' own way.
+    const look = (d: Decoration) => {
+      const attrs = (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs
+      return `${d.from}-${d.to} ${JSON.stringify(d.spec)} ${JSON.stringify(attrs)}`
+    }
+    fc.assert(
+      fc.property(spansArb, fc.integer({ min: 0, max: BLOCKS }), (spans, firstBlocks) => {
+        const done = revealAll(progressive(spans, firstBlocks), [3, 7])
+        const st = pluginState(done)
+        const ctx = { doc: done.doc, map: st.map, schema: st.schema }
+        const expected = buildDecorations(ctx, spans, null).find().map(look).sort()
+        expect(st.decorations.find().map(look).sort()).toEqual(expected)
       }),
     )
   })

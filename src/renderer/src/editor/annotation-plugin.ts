@@ -10,7 +10,7 @@
 // the browser is idle), so the first screen does not wait for 20,000 highlight elements. Every other
 // action draws whatever is still pending first, so edits always work on the complete set.
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
-import { DecorationSet, type Decoration, type EditorView } from 'prosemirror-view'
+import { DecorationSet, type EditorView } from 'prosemirror-view'
 import { checkSpanAnchor } from '../../../shared/anchor'
 import type {
   AnnotationSchema,
@@ -22,9 +22,11 @@ import type {
 } from '../../../shared/model'
 import {
   buildDecorations,
-  spanDecorations,
+  highlightDecoration,
+  placeAll,
   updateDecorations,
   type DecorationContext,
+  type Highlight,
 } from './decorations'
 import { blockDepth, type OffsetMap } from './doc'
 import { indexed, sameWindow, type DrawWindow } from './indexed-decorations'
@@ -98,8 +100,11 @@ export interface AnnotationState {
   /** Ids of the suggestions rejected in this document (saved as `suggestions.rejected`). */
   rejected: ReadonlySet<string>
   decorations: DecorationSet
-  /** Highlights not drawn yet, in document order (empty once all are drawn: see `firstBlocks`). */
-  pending: readonly Decoration[]
+  /**
+   * Highlights not drawn yet, in document order, placed with their lanes but with no decoration
+   * made yet (empty once all are drawn: see `firstBlocks`).
+   */
+  pending: readonly Highlight[]
   selectedId: string | null
   /** Ops that undo pops (last is next), and ops that redo re-applies. */
   done: readonly AnnotationOp[]
@@ -170,15 +175,17 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
         // first edit: every later edit keeps them up to date in a step.
         spans.sorted()
         spans.withRange(0, 0)
-        const ctx: DecorationContext = { doc: state.doc, map: options.map, schema: options.schema }
-        const all = spanDecorations(ctx, spans.values(), null)
+        const all = placeAll(options.map, spans.sorted())
         const cut = options.firstBlocks === undefined ? -1 : firstPending(all, options)
+        const first = (cut < 0 ? all : all.slice(0, cut)).map((h) =>
+          highlightDecoration(options.schema, h, null),
+        )
         return {
           spans,
           relations: [...options.initial.relations],
           docLabels: { ...options.initial.docLabels },
           rejected: new Set(options.initial.suggestions?.rejected ?? []),
-          decorations: DecorationSet.create(state.doc, cut < 0 ? all : all.slice(0, cut)),
+          decorations: DecorationSet.create(state.doc, first),
           pending: cut < 0 ? [] : all.slice(cut),
           selectedId: null,
           done: [],
@@ -199,7 +206,7 @@ export function annotationPlugin(options: AnnotationPluginOptions): Plugin<Annot
         if (!action) return prev
         if (prev.readOnly && !LOOKING.has(action.type)) return prev
         if (action.type === 'set-read-only') return { ...prev, readOnly: action.reason }
-        if (action.type === 'draw-window') return drawWindow(prev, action)
+        if (action.type === 'draw-window') return drawWindow(prev, action, tr)
         if (action.type === 'reveal') return reveal(prev, action.count, tr)
         return reduce(reveal(prev, Infinity, tr), action, tr)
       },
@@ -236,13 +243,24 @@ function initialWindow(options: AnnotationPluginOptions, doc: EditorState['doc']
   return { from: 0, to: next ? doc.resolve(next.pos).before(blockDepth(doc)) : Infinity }
 }
 
-function drawWindow(st: AnnotationState, w: DrawWindow): AnnotationState {
+/**
+ * Moves the drawn window, with the pending highlights that meet it drawn at once: the window may
+ * move (a scroll far down) before the idle steps have drawn what it shows.
+ */
+function drawWindow(st: AnnotationState, w: DrawWindow, tr: Transaction): AnnotationState {
   if (!st.drawn || sameWindow(st.drawn, { from: w.from, to: w.to })) return st
-  return { ...st, drawn: { from: w.from, to: w.to } }
+  const moved = { ...st, drawn: { from: w.from, to: w.to } }
+  if (st.pending.length === 0) return moved
+  const meets = (h: Highlight) => h.from < w.to && h.to > w.from
+  const shown = st.pending.filter(meets)
+  if (shown.length === 0) return moved
+  const made = shown.map((h) => highlightDecoration(st.schema, h, st.selectedId))
+  const pending = st.pending.filter((h) => !meets(h))
+  return { ...moved, decorations: st.decorations.add(tr.doc, made), pending }
 }
 
-/** The index in `all` (in document order) of the first decoration past `firstBlocks`, or -1. */
-function firstPending(all: readonly Decoration[], options: AnnotationPluginOptions): number {
+/** The index in `all` (in document order) of the first highlight past `firstBlocks`, or -1. */
+function firstPending(all: readonly Highlight[], options: AnnotationPluginOptions): number {
   const next = options.map.blocks[Math.max(0, options.firstBlocks ?? 0)]
   if (!next) return -1
   return all.findIndex((d) => d.from >= next.pos)
@@ -260,7 +278,8 @@ function reveal(st: AnnotationState, count: number, tr: Transaction): Annotation
   if (st.pending.length === 0 || !(count > 0)) return st
   const shown = st.pending.slice(0, count)
   const pending = st.pending.slice(shown.length)
-  return { ...st, decorations: st.decorations.add(tr.doc, shown), pending }
+  const made = shown.map((h) => highlightDecoration(st.schema, h, st.selectedId))
+  return { ...st, decorations: st.decorations.add(tr.doc, made), pending }
 }
 
 /** The span ids of the highlight elements from `target` up to the editor, innermost first. */

@@ -59,6 +59,12 @@ export class SpanStore {
 
   /** Every span. */
   *values(): IterableIterator<Span> {
+    // Without an overlay (a document just opened) the base's own iterator, with no [id, span]
+    // pair made per span.
+    if (this.overlay.size === 0) {
+      yield* this.base.values()
+      return
+    }
     for (const [id, span] of this.base) if (!this.overlay.has(id)) yield span
     for (const span of this.overlay.values()) if (span) yield span
   }
