@@ -27,7 +27,9 @@
 // instead: MARGINALIA_BENCH_TRACE_PART= load (with the JavaScript profiler's samples, for
 // scripts/trace-tasks.ts), suggesting, tagging, typing or views (the default).
 // MARGINALIA_BENCH_LOADS=<n> measures only the load, n times each (floor and app interleaved), and
-// prints p50 / max of each figure and every long task (see bench-renderer/loads.ts).
+// prints p50 / max of each figure, every long task and the GC pauses (see bench-renderer/loads.ts).
+// The page's files are served from memory by a worker thread (bench-renderer/static-server.ts);
+// MARGINALIA_BENCH_SERVE=routes serves them through Playwright routes instead, as the e2e tests do.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
