@@ -470,7 +470,7 @@ function reduce(st: AnnotationState, action: AnnotationAction, tr: Transaction):
     case 'set-read-only':
       return { ...st, readOnly: action.reason }
     case 'draw-window':
-      return drawWindow(st, action)
+      return drawWindow(st, action, tr)
     case 'set-schema': {
       const ctx = { doc: tr.doc, map: st.map, schema: action.schema }
       const decorations = buildDecorations(ctx, st.spans.values(), st.selectedId)
