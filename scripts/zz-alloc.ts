@@ -30,7 +30,7 @@ const app = await openChromiumApp({
 })
 await app.page.evaluate(`window.__bench.expected = -1; window.__bench.selector = '[data-span-id]'; window.__bench.check()`)
 await until(app.page, `document.querySelectorAll('.ProseMirror [data-span-id]').length > 100`, 120000)
-await new Promise((r) => setTimeout(r, 4000))
+await new Promise((r) => setTimeout(r, Number(process.env.WAIT || 4000)))
 if (!collected) await cdp.send('HeapProfiler.collectGarbage')
 const { profile } = await cdp.send('HeapProfiler.getSamplingProfile')
 const self = new Map<string, number>()

@@ -74,13 +74,15 @@ interface Look {
  * both strings per highlight made 40,000 strings (and 20,000 arrays) that all say one of a few
  * dozen things, on the way to the first screen and kept for as long as the document is open.
  */
-const looks = new WeakMap<AnnotationSchema, Map<string, Look>>()
+const looks = new WeakMap<AnnotationSchema, Map<string, Look[]>>()
 
 function lookOf(schema: AnnotationSchema, layerId: string, lane: number, selected: boolean): Look {
   let bySchema = looks.get(schema)
-  if (!bySchema) looks.set(schema, (bySchema = new Map<string, Look>()))
-  const key = `${lane} ${selected ? 1 : 0} ${layerId}`
-  let look = bySchema.get(key)
+  if (!bySchema) looks.set(schema, (bySchema = new Map<string, Look[]>()))
+  let byLane = bySchema.get(layerId)
+  if (!byLane) bySchema.set(layerId, (byLane = []))
+  const at = lane * 2 + (selected ? 1 : 0)
+  let look = byLane[at]
   if (!look) {
     const layer: Layer | undefined = schema.layers.find((l) => l.id === layerId)
     const classes = [
@@ -91,8 +93,7 @@ function lookOf(schema: AnnotationSchema, layerId: string, lane: number, selecte
     ]
     if (selected) classes.push('mg-selected')
     const style = `--mg-color: ${layer?.color ?? FALLBACK_COLOR}; --mg-lane: ${lane}`
-    look = { className: classes.join(' '), style }
-    bySchema.set(key, look)
+    look = byLane[at] = { className: classes.join(' '), style }
   }
   return look
 }
