@@ -72,11 +72,11 @@ export interface Session {
  */
 const SERVE = process.env['MARGINALIA_BENCH_SERVE'] === 'routes' ? 'routes' : 'memory'
 
-/** One server per renderer build and page (app or floor), started on first use. */
+/** One server per renderer build and page (the app, or a floor page), started on first use. */
 const servers = new Map<string, Promise<StaticServer>>()
 
 function serverFor(options: SessionOptions): Promise<StaticServer> {
-  const key = `${options.rendererDir}\0${options.indexHtml ? 'floor' : 'app'}`
+  const key = `${options.rendererDir}\0${options.indexHtml?.html ?? 'app'}`
   let server = servers.get(key)
   if (!server) {
     server = floorFiles(options).then((extra) => startStaticServer(options.rendererDir, extra))
