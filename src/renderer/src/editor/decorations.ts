@@ -157,12 +157,7 @@ export function placeAll(map: OffsetMap, spans: Iterable<Span>): Highlight[] {
   out.sort(laneOrder)
   // As in `assignLanes`, in the same order: the sort that gives the lanes gives document order too.
   const laneEnd: number[] = []
-  for (const h of out) {
-    let lane = 0
-    while (lane < laneEnd.length && laneEnd[lane] > h.from) lane++
-    laneEnd[lane] = h.to
-    h.lane = lane
-  }
+  for (const h of out) h.lane = takeLane(laneEnd, h)
   return out
 }
 
@@ -264,16 +259,20 @@ function place(map: OffsetMap, span: Span): Placed | null {
 export function assignLanes(placed: readonly Placed[]): Map<string, number> {
   const sorted = [...placed].sort(laneOrder)
   const lanes = new Map<string, number>()
-  // laneEnd[l] is where the last span given lane l ends; spans come in start order, so a lane is
-  // free exactly when that span has ended.
   const laneEnd: number[] = []
-  for (const p of sorted) {
-    let lane = 0
-    while (lane < laneEnd.length && laneEnd[lane] > p.from) lane++
-    laneEnd[lane] = p.to
-    lanes.set(p.span.id, lane)
-  }
+  for (const p of sorted) lanes.set(p.span.id, takeLane(laneEnd, p))
   return lanes
+}
+
+/**
+ * The lowest lane free at `p.from`, taken by `p`. laneEnd[l] is where the last span given lane l
+ * ends; spans come in start order, so a lane is free exactly when that span has ended.
+ */
+function takeLane(laneEnd: number[], p: { from: number; to: number }): number {
+  let lane = 0
+  while (lane < laneEnd.length && laneEnd[lane] > p.from) lane++
+  laneEnd[lane] = p.to
+  return lane
 }
 
 /** The order lanes are given in: by start, the longer first, then by id. */
