@@ -27,7 +27,7 @@ import type { PrintPdf } from './core/report/write-report'
 import { overviewHandlers } from './overview-handlers'
 import type { StorageFs } from './core/storage'
 import { exportInWorker } from './core/workers/export-task'
-import { TaskCancelled, runTask } from './core/workers/run-task'
+import { TaskCancelled, prepareTask, releaseSpare, runTask } from './core/workers/run-task'
 import { Jobs, type Job } from './jobs'
 import { documentImportHandlers } from './import-handlers'
 import { AppSession } from './session'
@@ -268,12 +268,18 @@ function exportHandlers(
         docIds?.length === 1
           ? store.project.documents.find((d) => d.id === docIds[0])?.title
           : undefined
+      // The export's worker starts while the user chooses where to save: the click on Save
+      // does not wait for it.
+      void prepareTask('export')
       const chosen = await ctx.dialogs.chooseExportPath(
         format,
         defaultExportName(store.project.name, format, formatOptions, docTitle),
         exportOutputExtension(format, formatOptions),
       )
-      if (!chosen) return null
+      if (!chosen) {
+        releaseSpare()
+        return null
+      }
       const outPath = session.grant(chosen)
       return asJob(
         jobs,
