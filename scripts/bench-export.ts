@@ -50,6 +50,8 @@ interface Measure {
   startCpuMs: number
   /** SHA-256 over the output files' paths and digests (the manifest's list): same bytes, same value. */
   digest: string
+  /** From the last document written to the end: the format's finish and the commit (syncs, renames). */
+  tailMs: number
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024
@@ -93,6 +95,7 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
   let spans = 0
   let problems = 0
   let digest = ''
+  let lastDocument = Number.NaN
   if (name === 'floor') {
     // Read and check every document, write nothing: what every export pays before its format.
     const { CheckedDocument } = await import('../src/main/core/formats/checked')
@@ -106,7 +109,11 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
     const run = mode === 'worker' ? await inWorker() : exportProject
     const extension = (await import('../src/main/core/export')).exportOutputExtension(name)
     out = extension ? `${out}${extension}` : out
-    const { manifest } = await run(store, name, out, { onProgress: sample })
+    const onProgress = (done: number, total: number) => {
+      sample()
+      if (done === total - 1) lastDocument = performance.now() // the next step is the commit's
+    }
+    const { manifest } = await run(store, name, out, { onProgress })
     spans = manifest.counts.spans
     problems = manifest.problems.length
     const files = (manifest.files ?? []).map((f) => `${f.path} ${f.sha256}`).join('\n')
@@ -125,6 +132,7 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
     ...{ outputMb: mb(await sizeOf(out)), spans, problems, stallMs: stall },
     loopDelayMaxMs: delay.max / 1e6,
     digest,
+    tailMs: t0 + ms - lastDocument,
     startMs: start.ms,
     startCpuMs: start.cpuMs,
   }
@@ -221,13 +229,16 @@ function table(header: string[], rows: string[][]): string {
 /** Prints the table of `rows` and what its columns mean, with the idle process's stall. */
 function printResults(rows: string[][], idle: Measure | null): void {
   const header = ['format', 'time', 'CPU', 'CPU/floor', 'heap Δ', 'peak RSS', 'output']
-  header.push('main stall', 'worker: start', 'CPU', 'export', 'CPU', 'peak RSS', 'main stall')
+  header.push('main stall', 'tail', 'worker: start', 'CPU', 'export', 'CPU', 'tail', 'peak RSS')
+  header.push('main stall')
   header.push('loop delay max', 'output digest')
   console.log(table(header, rows))
   console.log(
     "floor: read and check every document. time and CPU: the export in main's thread; " +
       'heap Δ: its peak over the heap before it; main stall: the longest gap of a 5 ms timer ' +
-      "in main's thread. worker: the same export in a worker thread, built: start, the worker's " +
+      "in main's thread. tail: from the last document written to the end (the format's finish, " +
+      'the syncs and renames into place). worker: the same export in a worker thread, built: ' +
+      "start, the worker's " +
       'start until it has loaded the export (started ahead, as the app does while the save ' +
       "dialog is open); export, after that start (CPU: the whole process's); main's longest " +
       'stall then.',
@@ -280,10 +291,12 @@ async function main() {
       `${f(m.peakRssMb)} MB`,
       m.name === 'floor' ? '' : `${f(m.outputMb, 1)} MB`,
       `${f(m.stallMs)} ms`,
+      m.name === 'floor' ? '' : `${f(m.tailMs)} ms`,
       viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startMs)} ms` : '',
       viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startCpuMs)} ms` : '',
       viaWorker ? `${f(viaWorker.ms)} ms` : '',
       viaWorker ? `${f(viaWorker.cpuMs)} ms` : '',
+      viaWorker ? `${f(viaWorker.tailMs)} ms` : '',
       viaWorker ? `${f(viaWorker.peakRssMb)} MB` : '',
       viaWorker ? `${f(viaWorker.stallMs)} ms` : '',
       viaWorker ? `${f(viaWorker.loopDelayMaxMs)} ms` : '',
