@@ -10,8 +10,8 @@ import type { AppSession } from './session'
 
 type Group<K extends keyof Handlers> = Pick<Handlers, K>
 
-/** Versions held at once: the open document's, and one being flushed as another opens. */
-const HELD = 4
+/** Versions held at once (each a whole set, up to 20,000 spans): the open document's, and the one before it. */
+const HELD = 2
 
 /**
  * The version of each recently loaded or saved document's annotations that the renderer holds too,
