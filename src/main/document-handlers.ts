@@ -10,7 +10,10 @@ import type { AppSession } from './session'
 
 type Group<K extends keyof Handlers> = Pick<Handlers, K>
 
-/** Versions held at once (each a whole set, up to 20,000 spans): the open document's, and the one before it. */
+/**
+ * Versions held at once (each a whole set, up to 20,000 spans in main's memory): the open
+ * document's, and the one before it.
+ */
 const HELD = 2
 
 /**
