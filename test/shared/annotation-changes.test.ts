@@ -1,5 +1,5 @@
-// Autosave's changes (annotation-changes.ts): what the renderer computes from two versions of a set,
-// applied by main to its own copy of the first, must give exactly the second, spans in stored
+// Autosave's changes (annotation-changes.ts): what the renderer computes from two versions of a
+// set, applied by main to its own copy of the first, must give exactly the second, spans in stored
 // order; changes that do not fit main's copy are refused, never half applied.
 import { describe, expect, it } from 'vitest'
 import {
@@ -57,7 +57,7 @@ function edit(a: Annotations, random: () => number, n: number): Annotations {
 const wire = <T>(value: T): T => structuredClone(value)
 
 describe('changesBetween and applyChanges', () => {
-  it('rebuild every version of a set edited at random, in stored order, from main’s own copy', () => {
+  it('rebuild every version of a randomly edited set, in stored order, from main’s own copy', () => {
     const random = seededRandom(11)
     let prev = set(Array.from({ length: 300 }, (_, i) => span(`s${i}`, i * 2, i * 2 + 3)))
     let held = wire(prev)

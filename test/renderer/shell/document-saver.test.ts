@@ -1,6 +1,6 @@
-// Autosave's writer (document-saver.ts): after the load, each save sends only what changed since the
-// version main holds; a stale answer, or no version at all, falls back to the whole set; a failed
-// save leaves the version as it was, so the next save carries every change since.
+// Autosave's writer (document-saver.ts): after the load, each save sends only what changed since
+// the version main holds; a stale answer, or no version at all, falls back to the whole set; a
+// failed save leaves the version as it was, so the next save carries every change since.
 import { describe, expect, it } from 'vitest'
 import { documentSaver } from '../../../src/renderer/src/shell/document-saver'
 import type { Api } from '../../../src/shared/ipc-contract'

@@ -200,7 +200,10 @@ function dropSaver(
   saveState.set(nothingToSave)
 }
 
-/** The autosave writing through `write`, reporting each save's summary to `onSaved` and its state to `onState`. */
+/**
+ * The autosave, writing through `write` and reporting each save's summary to `onSaved` and its
+ * state to `onState`.
+ */
 function autosaver(
   write: (annotations: Annotations) => Promise<SavedDocument>,
   onSaved: RefObject<(summary: DocumentSummary) => void>,
