@@ -160,7 +160,12 @@ export function prepareTask(task: TaskName, keepMs = SPARE_MS): Promise<void> {
     return spare.ready
   }
   releaseSpare()
-  const worker = startTaskWorker({ prepare: task })
+  let worker: Worker
+  try {
+    worker = startTaskWorker({ prepare: task })
+  } catch {
+    return Promise.resolve() // the task's own start fails the same way, and says so
+  }
   worker.unref() // a spare alone never keeps the process (the command line) running
   const ready = new Promise<void>((resolve) => {
     const onReady = (message: FromWorker) => {
