@@ -124,23 +124,27 @@ function useSelectionOutWhileHidden(panel: RefObject<HTMLElement | null>, active
     const selection = el?.ownerDocument.getSelection()
     if (!el || !selection) return
     if (!active) {
-      if (selection.rangeCount === 0 || !el.contains(selection.anchorNode)) return
-      const range = selection.getRangeAt(0).cloneRange()
-      const backward =
-        selection.anchorNode !== range.startContainer ||
-        selection.anchorOffset !== range.startOffset
-      saved.current = { range, backward: backward && !range.collapsed }
+      const { anchorNode, anchorOffset, focusNode, focusOffset } = selection
+      if (!anchorNode || !focusNode || !el.contains(anchorNode)) return
+      // From the ends, not getRangeAt or isCollapsed, which may lay out in the click.
+      const range = el.ownerDocument.createRange()
+      range.setStart(anchorNode, anchorOffset)
+      const backward = range.comparePoint(focusNode, focusOffset) < 0
+      if (backward) range.setStart(focusNode, focusOffset)
+      else range.setEnd(focusNode, focusOffset)
+      saved.current = { range, backward }
       selection.removeAllRanges()
       return
     }
     const left = saved.current
     saved.current = null
+    if (!left) return
     // Not over a selection made meanwhile, nor where focus was put inside the panel on purpose.
-    const taken =
-      selection.rangeCount > 0 && (!selection.isCollapsed || el.contains(selection.anchorNode))
+    const { anchorNode, anchorOffset, focusNode, focusOffset } = selection
+    const collapsed = anchorNode === focusNode && anchorOffset === focusOffset
+    const taken = selection.rangeCount > 0 && (!collapsed || el.contains(anchorNode))
     const doc = el.ownerDocument
-    if (!left || taken || el.contains(doc.activeElement) || !el.contains(left.range.startContainer))
-      return
+    if (taken || el.contains(doc.activeElement) || !el.contains(left.range.startContainer)) return
     const { startContainer, startOffset, endContainer, endOffset } = left.range
     if (left.backward)
       selection.setBaseAndExtent(endContainer, endOffset, startContainer, startOffset)
