@@ -11,6 +11,15 @@ function focusedPanel(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.closest('[role=tabpanel]')?.id ?? null)
 }
 
+/** Whether the document's selection has an end inside the article's editor. */
+function selectionInArticle(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const sel = getSelection()
+    const editor = document.querySelector('.ProseMirror')
+    return !!sel && sel.rangeCount > 0 && !!editor?.contains(sel.anchorNode)
+  })
+}
+
 test('a hidden view is out of reach and the article comes back as it was left', async ({ app }) => {
   const page = app.page
   await waitForArticle(page, 'In Washington')
@@ -28,6 +37,8 @@ test('a hidden view is out of reach and the article comes back as it was left', 
     getSelection()!.removeAllRanges()
     getSelection()!.addRange(range)
   })
+  const selected = await page.evaluate(() => getSelection()!.toString())
+  expect(selected.length).toBeGreaterThan(0)
 
   await page.getByRole('tab', { name: 'Claims' }).click()
   const claims = page.getByRole('tabpanel', { name: 'Claims' })
@@ -35,6 +46,9 @@ test('a hidden view is out of reach and the article comes back as it was left', 
   await expect(page.getByRole('tabpanel', { name: 'Article' })).toBeHidden()
   await expect(article(page)).toBeHidden()
   await expect(spanDetails(page)).toBeHidden()
+  // The selection is not left inside the hidden article (where Chromium would walk all of its
+  // text for a caret place after each click).
+  expect(await selectionInArticle(page)).toBe(false)
   // The article's controls are neither found by role nor reached with Tab.
   await expect(page.getByRole('button', { name: 'Delete span' })).toHaveCount(0)
   await expect(page.getByRole('textbox', { name: 'Note' })).toHaveCount(0)
@@ -60,5 +74,8 @@ test('a hidden view is out of reach and the article comes back as it was left', 
   await expect(claims).toBeHidden()
   await expect(spanDetails(page).getByLabel('Note')).toBeVisible()
   expect(await scroller.evaluate((el) => el.scrollTop)).toBe(scrolled)
+  // The text selected before the trip is selected again.
+  expect(await selectionInArticle(page)).toBe(true)
+  expect(await page.evaluate(() => getSelection()!.toString())).toBe(selected)
   await saveScreenshot(app, 'view-article-back')
 })

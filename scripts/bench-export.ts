@@ -7,6 +7,11 @@
 // every document and every 5 ms), the process's peak RSS, the output's size, and the longest
 // stall of main's event loop (the longest gap of a 5 ms timer, and monitorEventLoopDelay's max):
 // once with the export in main's thread, once in a worker thread (the app's and CLI's way).
+// The worker is the built one (the command line's build, scripts/build-cli.mjs, made afresh for
+// each run into out/bench-export), as the app and the command line start it, not the
+// TypeScript source through tsx. Its start (the thread, and loading what an export needs) is
+// measured apart: the app starts it ahead, while the user chooses where to save (run-task.ts
+// `prepareTask`), so the export's own time is what the user waits for after the save dialog.
 //
 // Run: `npm run bench:export` (options: --formats jsonl,csv  --docs 1000  --fresh). The project is
 // built once (about 100,000 spans through the store, fsynced) and kept in the system's temp folder
@@ -39,8 +44,14 @@ interface Measure {
   problems: number
   stallMs: number
   loopDelayMaxMs: number
+  /** Worker mode: starting the worker until it has loaded the export (-1: this checkout has no
+   * `prepareTask`, so `ms` includes the start), and the process's CPU for it. */
+  startMs: number
+  startCpuMs: number
   /** SHA-256 over the output files' paths and digests (the manifest's list): same bytes, same value. */
   digest: string
+  /** From the last document written to the end: the format's finish and the commit (syncs, renames). */
+  tailMs: number
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024
@@ -78,11 +89,13 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
   }, 5)
   const delay = monitorEventLoopDelay({ resolution: 5 })
   delay.enable()
+  const start = mode === 'worker' ? await startWorkerAhead() : { ms: -1, cpuMs: 0 }
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   let spans = 0
   let problems = 0
   let digest = ''
+  let lastDocument = Number.NaN
   if (name === 'floor') {
     // Read and check every document, write nothing: what every export pays before its format.
     const { CheckedDocument } = await import('../src/main/core/formats/checked')
@@ -96,7 +109,11 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
     const run = mode === 'worker' ? await inWorker() : exportProject
     const extension = (await import('../src/main/core/export')).exportOutputExtension(name)
     out = extension ? `${out}${extension}` : out
-    const { manifest } = await run(store, name, out, { onProgress: sample })
+    const onProgress = (done: number, total: number) => {
+      sample()
+      if (done === total - 1) lastDocument = performance.now() // the next step is the commit's
+    }
+    const { manifest } = await run(store, name, out, { onProgress })
     spans = manifest.counts.spans
     problems = manifest.problems.length
     const files = (manifest.files ?? []).map((f) => `${f.path} ${f.sha256}`).join('\n')
@@ -115,6 +132,9 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
     ...{ outputMb: mb(await sizeOf(out)), spans, problems, stallMs: stall },
     loopDelayMaxMs: delay.max / 1e6,
     digest,
+    tailMs: t0 + ms - lastDocument,
+    startMs: start.ms,
+    startCpuMs: start.cpuMs,
   }
   await store.close()
   console.log(JSON.stringify(measure))
@@ -141,6 +161,19 @@ async function* readEach(store: ProjectStore): AsyncGenerator<DocumentFile> {
   }
 }
 
+/** Starts the export worker ahead where this checkout can (`prepareTask`): its time and CPU. */
+async function startWorkerAhead(): Promise<{ ms: number; cpuMs: number }> {
+  const module = (await import('../src/main/core/workers/run-task').catch(() => null)) as {
+    prepareTask?: (task: 'export') => Promise<void>
+  } | null
+  if (!module?.prepareTask) return { ms: -1, cpuMs: 0 }
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  await module.prepareTask('export')
+  const cpu = process.cpuUsage(cpu0)
+  return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 }
+}
+
 /** The worker runner, where this checkout has one (older ones export in main's thread only). */
 async function inWorker(): Promise<typeof exportProject> {
   const module = (await import('../src/main/core/workers/export-task').catch(() => null)) as {
@@ -150,12 +183,31 @@ async function inWorker(): Promise<typeof exportProject> {
   return module.exportInWorker
 }
 
-function runChild(args: string[]): Measure | null {
+/**
+ * Builds the workers as the command line ships them, into out/bench-export (inside the checkout,
+ * so they import its node_modules as the built app does); returns their folder.
+ */
+function buildWorkers(): string {
+  const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
+  const outdir = path.join(root, 'out', 'bench-export')
+  const built = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--outdir', outdir], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+  if (built.status !== 0) throw new Error(`building the workers failed: ${built.stderr}`)
+  return outdir
+}
+
+function runChild(args: string[], workers?: string): Measure | null {
   const script = fileURLToPath(import.meta.url)
   const result = spawnSync(
     process.execPath,
     ['--expose-gc', '--import', 'tsx', script, '--child', ...args],
-    { encoding: 'utf8', maxBuffer: 1 << 24 },
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      env: workers ? { ...process.env, MARGINALIA_BUILT_WORKERS: workers } : process.env,
+    },
   )
   const line = result.stdout.trim().split('\n').at(-1) ?? ''
   if (result.status !== 0 || !line.startsWith('{')) {
@@ -177,13 +229,19 @@ function table(header: string[], rows: string[][]): string {
 /** Prints the table of `rows` and what its columns mean, with the idle process's stall. */
 function printResults(rows: string[][], idle: Measure | null): void {
   const header = ['format', 'time', 'CPU', 'CPU/floor', 'heap Δ', 'peak RSS', 'output']
-  header.push('main stall', 'worker: time', 'CPU', 'main stall', 'loop delay max', 'output digest')
+  header.push('main stall', 'tail', 'worker: start', 'CPU', 'export', 'CPU', 'tail', 'peak RSS')
+  header.push('main stall')
+  header.push('loop delay max', 'output digest')
   console.log(table(header, rows))
   console.log(
     "floor: read and check every document. time and CPU: the export in main's thread; " +
       'heap Δ: its peak over the heap before it; main stall: the longest gap of a 5 ms timer ' +
-      "in main's thread. worker: the same export in a worker thread (CPU: the whole process's, " +
-      "the worker's start included), main's longest stall then.",
+      "in main's thread. tail: from the last document written to the end (the format's finish, " +
+      'the syncs and renames into place). worker: the same export in a worker thread, built: ' +
+      "start, the worker's " +
+      'start until it has loaded the export (started ahead, as the app does while the save ' +
+      "dialog is open); export, after that start (CPU: the whole process's); main's longest " +
+      'stall then.',
   )
   if (idle) {
     const f = (n: number) => n.toFixed(0)
@@ -208,6 +266,7 @@ async function main() {
   const formats = option('--formats')?.split(',') ?? exportFormatNames()
   const cached = await benchProject(docs, args.includes('--fresh'))
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-out-'))
+  const workers = buildWorkers()
   const hasWorker = existsSync(
     path.join(
       path.dirname(fileURLToPath(import.meta.url)),
@@ -232,8 +291,13 @@ async function main() {
       `${f(m.peakRssMb)} MB`,
       m.name === 'floor' ? '' : `${f(m.outputMb, 1)} MB`,
       `${f(m.stallMs)} ms`,
+      m.name === 'floor' ? '' : `${f(m.tailMs)} ms`,
+      viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startMs)} ms` : '',
+      viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startCpuMs)} ms` : '',
       viaWorker ? `${f(viaWorker.ms)} ms` : '',
       viaWorker ? `${f(viaWorker.cpuMs)} ms` : '',
+      viaWorker ? `${f(viaWorker.tailMs)} ms` : '',
+      viaWorker ? `${f(viaWorker.peakRssMb)} MB` : '',
       viaWorker ? `${f(viaWorker.stallMs)} ms` : '',
       viaWorker ? `${f(viaWorker.loopDelayMaxMs)} ms` : '',
       m.digest + (viaWorker && viaWorker.digest !== m.digest ? ' (worker differs!)' : ''),
@@ -243,7 +307,7 @@ async function main() {
       const out = path.join(outDir, name)
       const here = runChild([name, 'main', cached, out])
       await rm(out, { recursive: true, force: true })
-      const there = hasWorker ? runChild([name, 'worker', cached, out]) : null
+      const there = hasWorker ? runChild([name, 'worker', cached, out], workers) : null
       await rm(out, { recursive: true, force: true })
       if (here) rows.push(row(here, there))
       if (here && here.spans !== docs * SPANS_PER_DOC && name !== 'conll') {

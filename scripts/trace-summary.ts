@@ -8,7 +8,12 @@
 // Another input event instead of clicks, e.g. the tagging part's key presses (add, then delete, at
 // each place; MARGINALIA_BENCH_TRACE_PART=tagging):
 //   npx tsx scripts/trace-summary.ts <trace.json> add,delete keydown
+// Then, per click, its way through the frame pipeline past the main thread (trace-pipeline.ts):
+// ms from the input's time stamp to its dispatch, the end of its task, the next main-thread frame
+// and its commit, activation, raster (worker time summed, and its end), the compositor's draw and
+// the presentation, and Chromium's EventLatency stages.
 import { readTrace, type TraceEvent } from './bench-renderer/trace-file'
+import { pipelines, type Milestones } from './bench-renderer/trace-pipeline'
 
 const SUMMED = [
   'EventDispatch',
@@ -102,6 +107,51 @@ function summarise(file: string, labels: string[], eventType: string): void {
       console.log(`    ${ms.toFixed(1).padStart(8)}  ${cause}`)
   }
 }
+
+const MILESTONES: [string, (m: Milestones) => number | null][] = [
+  ['dispatched', (m) => m.dispatch],
+  ['its task ended', (m) => m.workEnd],
+  ['BeginMainThreadFrame', (m) => m.beginMainFrame],
+  ['commit ended', (m) => m.commitEnd],
+  ['activated', (m) => m.activation],
+  ['raster ended', (m) => m.rasterEnd],
+  ['  raster work (sum)', (m) => m.rasterMs],
+  ['compositor drew', (m) => m.draw],
+  ['presented', (m) => m.presented],
+]
+
+/** Per label: median / max of each milestone, and of each EventLatency stage, over its clicks. */
+function summarisePipeline(file: string, labels: string[], eventType: string): void {
+  const { all, main } = readTrace(file)
+  const clicks = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === eventType)
+  const type = eventType === 'keydown' ? 'KEY_PRESSED' : 'MOUSE_RELEASED'
+  const byLabel = new Map<string, Milestones[]>()
+  pipelines(all, main, clicks, type).forEach((m, i) => {
+    const label = labels[i % labels.length]
+    if (!label.startsWith('(')) byLabel.set(label, [...(byLabel.get(label) ?? []), m])
+  })
+  const stat = (values: (number | null)[]) => {
+    const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b)
+    if (!known.length) return '       –        –'
+    const median = known[Math.floor(known.length / 2)]
+    return `${median.toFixed(1).padStart(8)} ${known.at(-1)!.toFixed(1).padStart(8)}`
+  }
+  for (const [label, ms] of byLabel) {
+    console.log(`\n${label}: ${ms.length} clicks; ms from the input's time stamp, median / max`)
+    for (const [name, get] of MILESTONES) console.log(`  ${name.padEnd(22)} ${stat(ms.map(get))}`)
+    const stages = new Map<string, number[]>()
+    for (const m of ms)
+      for (const [name, v] of m.stages) stages.set(name, [...(stages.get(name) ?? []), v])
+    if (stages.size) console.log('  EventLatency stages (ms):')
+    for (const [name, values] of stages) console.log(`    ${name.padEnd(48)} ${stat(values)}`)
+  }
+}
+
+summarisePipeline(
+  process.argv[2],
+  (process.argv[3] || DEFAULT_LABELS).split(','),
+  process.argv[4] || 'click',
+)
 
 summarise(
   process.argv[2],

@@ -7,6 +7,8 @@
 // the selected words in a <mark> (the new, selected span), Delete unwraps the selected one, the
 // panel's Checkability <select> sets a class on it, and its Note is a plain <textarea>. The status
 // always says "Saved" (nothing is saved). What an edit costs beyond this is what the app adds.
+// Its two tabs switch between the article and a short second panel the way the app's view tabs
+// do (the same panel classes, so the same CSS hides the other one): the switch floor.
 
 /** The floor's article element (the app's is the editor, `.ProseMirror`). */
 export const FLOOR_ARTICLE = '.mg-article'
@@ -15,8 +17,13 @@ export const FLOOR_PAGE = {
   html: `<!doctype html>
 <html lang="en"><head><meta charset="UTF-8" /><title>Floor</title>%CSS%
 <script type="module" src="./bench-floor.js"></script></head>
-<body><div id="root" style="height:100vh;overflow:auto"></div>
-<div data-testid="annotations" style="position:fixed;top:0;right:0;width:16rem;background:#fff">
+<body><div class="view-tabs" role="tablist" style="position:fixed;top:0;left:0;z-index:3">
+<button type="button" role="tab" class="view-tab" id="view-tab-article" data-view="article" aria-selected="true">Article</button>
+<button type="button" role="tab" class="view-tab" id="view-tab-sources" data-view="sources" aria-selected="false">Sources</button></div>
+<div class="view-stack" style="height:100vh">
+<section class="view-panel" data-view="article" data-active="true"><div id="root" style="height:100vh;overflow:auto"></div></section>
+<section class="view-panel" data-view="sources" data-active="false"><p>No claim is linked to a source yet.</p></section></div>
+<div data-testid="annotations" style="position:fixed;top:0;right:0;z-index:3;width:16rem;background:#fff">
 <label>Checkability <select><option>factual</option><option>opinion</option><option>prediction</option></select></label>
 <label>Note <textarea rows="3"></textarea></label>
 <p role="status">Saved</p></div></body></html>`,
@@ -62,6 +69,11 @@ window.addEventListener('keydown', (e) => {
     selected = null
   }
 })
+for (const tab of document.querySelectorAll('[role=tab]'))
+  tab.addEventListener('click', () => {
+    for (const t of document.querySelectorAll('[role=tab]')) t.ariaSelected = String(t === tab)
+    for (const p of document.querySelectorAll('.view-panel')) p.dataset.active = String(p.dataset.view === tab.dataset.view)
+  })
 document.querySelector('select').addEventListener('change', (e) => {
   if (selected) selected.className = 'mg-selected checkability-' + e.target.value
 })

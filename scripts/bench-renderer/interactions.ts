@@ -66,8 +66,11 @@ export interface Frames {
   typing: number[]
 }
 
-/** The edits and typing timed both in the app and on the interaction floor (floor.ts). */
-export type Edits = Pick<Latencies, 'add' | 'change' | 'delete' | 'typing' | 'frames'>
+/** The edits, typing and view switch timed both in the app and on the interaction floor (floor.ts). */
+export type Edits = Pick<
+  Latencies,
+  'add' | 'change' | 'delete' | 'typing' | 'frames' | 'switchView'
+>
 
 /**
  * Add, change and delete at `places` paragraphs spread over the article (`root`: the app's editor,
@@ -166,14 +169,56 @@ async function typeNote(page: Page, keys: number, root = APP_ARTICLE) {
   return out
 }
 
-/** The edits and typing on the interaction floor's page (floor.ts): the same inputs, no app. */
+/** The edits, typing and switches on the interaction floor's page (floor.ts): no app. */
 export async function floorEdits(page: Page, places: number, root: string): Promise<Edits> {
   const tagged = await tagAtPlaces(page, places, true, root)
   const typed = await typeNote(page, TYPED_KEYS, root)
-  return { ...tagged, typing: typed.typing, frames: { ...tagged.frames, typing: typed.frames } }
+  const switchView = await floorViews(page, VIEW_ROUNDS)
+  const frames = { ...tagged.frames, typing: typed.frames }
+  return { ...tagged, typing: typed.typing, frames, switchView }
 }
 
 const TYPED_KEYS = 30
+
+/** Rounds of view switches (each: to Sources and back, and the Claims view twice). */
+const VIEW_ROUNDS = 10
+
+/**
+ * A view tab's centre (`#view-tab-<view>`), and a timed click on a point: the pointer moves there
+ * and presses, each followed by a frame, then the release is timed (see `views`).
+ */
+function tabClicks(page: Page) {
+  const centre = async (view: string) => {
+    const box = (await page.locator(`#view-tab-${view}`).boundingBox())!
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  }
+  const frame = () =>
+    page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))')
+  const clickTo = async (p: { x: number; y: number }) => {
+    await page.mouse.move(p.x, p.y)
+    await frame()
+    await page.mouse.down()
+    await frame()
+    return await timedWork(page, 'click', () => page.mouse.up())
+  }
+  return { centre, clickTo }
+}
+
+/**
+ * The switch floor: the floor page's two plain panels (the article and a short one, floor.ts)
+ * switched by the same clicks, timed the same way, `times` round trips.
+ */
+export async function floorViews(page: Page, times: number): Promise<number[]> {
+  const { centre, clickTo } = tabClicks(page)
+  const at = { article: await centre('article'), sources: await centre('sources') }
+  const out: number[] = []
+  for (let i = 0; i < times; i++) {
+    out.push((await clickTo(at.sources)).latency)
+    await page.evaluate('new Promise((r) => setTimeout(r, 300))')
+    out.push((await clickTo(at.article)).latency)
+  }
+  return out
+}
 
 /**
  * Clicks between the Article and Sources tabs, and opens the Claims view twice per round: with
@@ -189,21 +234,10 @@ const TYPED_KEYS = 30
  */
 async function views(session: Session, times: number) {
   const { page } = session
-  const centre = async (view: string) => {
-    const box = (await page.locator(`#view-tab-${view}`).boundingBox())!
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
-  }
+  const { centre, clickTo: timedClick } = tabClicks(page)
   const at = { article: await centre('article'), sources: await centre('sources') }
   const claimsAt = await centre('claims')
   const click = (p: { x: number; y: number }) => page.mouse.click(p.x, p.y)
-  const frame = () =>
-    page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))')
-  const press = async (p: { x: number; y: number }) => {
-    await page.mouse.move(p.x, p.y)
-    await frame()
-    await page.mouse.down()
-    await frame()
-  }
   const out = {
     switchView: [] as number[],
     openClaims: [] as number[],
@@ -216,8 +250,7 @@ async function views(session: Session, times: number) {
     p: { x: number; y: number },
     row: 'switchView' | 'openClaims' | 'openClaimsEdited',
   ) => {
-    await press(p)
-    const { latency, work } = await timedWork(page, 'click', () => page.mouse.up())
+    const { latency, work } = await timedClick(p)
     out[row].push(latency)
     out[`${row}Work`].push(work)
   }
@@ -314,7 +347,7 @@ export async function interact(session: Session, places: number): Promise<Latenc
   await session.profile('tagging')
   const typed = await typeNote(page, TYPED_KEYS)
   await session.profile('typing')
-  const v = await views(session, 10)
+  const v = await views(session, VIEW_ROUNDS)
   await session.profile('views')
   const tasks = await page.evaluate<number[]>(
     `window.__bench.longTasks.filter((t) => t.start >= ${from}).map((t) => t.duration)`,

@@ -105,8 +105,9 @@ export function latencyTable(
     const a = spans[key] as number[]
     const b = none[key] as number[]
     const edit = EDIT_ROWS.find(([, k]) => k === key)
-    const vsFloor = edit
-      ? [...floorCells(a, floor[edit[1]]), ...floorCells(b, floorNone[edit[1]])]
+    const floored = edit ? edit[1] : key === 'switchView' ? 'switchView' : null
+    const vsFloor = floored
+      ? [...floorCells(a, floor[floored]), ...floorCells(b, floorNone[floored])]
       : noFloor
     return [name, String(a.length), ...cells(a), ...cells(b), ...vsFloor]
   })

@@ -334,7 +334,18 @@ const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-devtools.timeline.invalidationTracking',
+  'disabled-by-default-devtools.timeline.frame',
   'blink.user_timing',
+  // The compositor, raster, display and frame scheduling, to follow a click past the main thread
+  // (commit, raster, draw, presentation; see scripts/trace-summary.ts).
+  'cc',
+  'viz',
+  'gpu',
+  'benchmark',
+  'input',
+  'latencyInfo',
+  'disabled-by-default-cc.debug.scheduler',
+  'disabled-by-default-cc.debug.scheduler.frames',
 ]
 
 /** Starts a trace; `samples`: with the JavaScript CPU profiler's samples (to name long tasks). */

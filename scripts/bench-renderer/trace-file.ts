@@ -23,8 +23,11 @@ export interface TraceEvent {
   pid: number
   tid: number
   id?: string
+  id2?: { local?: string; global?: string }
+  cat?: string
   args?: {
     name?: string
+    event_latency?: { event_type?: string }
     data?: {
       type?: string
       reason?: string

@@ -27,13 +27,13 @@ import type { PrintPdf } from './core/report/write-report'
 import { overviewHandlers } from './overview-handlers'
 import type { StorageFs } from './core/storage'
 import { exportInWorker } from './core/workers/export-task'
-import { TaskCancelled, runTask } from './core/workers/run-task'
+import { TaskCancelled, prepareTask, releaseSpare, runTask } from './core/workers/run-task'
 import { Jobs, type Job } from './jobs'
+import { documentHandlers } from './document-handlers'
 import { documentImportHandlers } from './import-handlers'
 import { AppSession } from './session'
 import { projectAgreement } from './core/team/agreement'
 import { agreementFileName, exportAgreement } from './core/team/agreement-export'
-import { compareSets } from './core/team/compare'
 import { recordAnalystFeedback } from './core/team/cue-feedback'
 import { curationState, decide, startCuration } from './core/team/curation'
 
@@ -235,25 +235,6 @@ function projectHandlers(
   }
 }
 
-function documentHandlers(
-  session: AppSession,
-): Group<'document:load' | 'document:save' | 'document:load-set' | 'document:compare-sets'> {
-  return {
-    'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
-    'document:compare-sets': async ({ docId, sets: [a, b] }) => {
-      const store = session.requireStore()
-      await store.flush() // the renderer saved before asking: let those writes land first
-      return compareSets(store, docId, a, b)
-    },
-    'document:load-set': async ({ docId, set }) =>
-      session.requireStore().loadAnnotations(docId, set),
-    'document:save': async ({ docId, annotations }) => {
-      const summary = await session.requireStore().saveAnnotations(docId, annotations)
-      return { savedAt: new Date().toISOString(), summary }
-    },
-  }
-}
-
 function exportHandlers(
   ctx: HandlerContext,
   session: AppSession,
@@ -268,12 +249,18 @@ function exportHandlers(
         docIds?.length === 1
           ? store.project.documents.find((d) => d.id === docIds[0])?.title
           : undefined
+      // The export's worker starts while the user chooses where to save: the click on Save
+      // does not wait for it.
+      void prepareTask('export')
       const chosen = await ctx.dialogs.chooseExportPath(
         format,
         defaultExportName(store.project.name, format, formatOptions, docTitle),
         exportOutputExtension(format, formatOptions),
       )
-      if (!chosen) return null
+      if (!chosen) {
+        releaseSpare()
+        return null
+      }
       const outPath = session.grant(chosen)
       return asJob(
         jobs,

@@ -10,7 +10,7 @@ import { checkExportOptions, exportOutputExtension, type ExportRead } from '../.
 import { getExportFormat } from '../../core/formats'
 import { parseSetChoice, resolveSets } from '../../core/set-choice'
 import { exportInWorker } from '../../core/workers/export-task'
-import { TaskCancelled } from '../../core/workers/run-task'
+import { TaskCancelled, prepareTask } from '../../core/workers/run-task'
 import { EXIT } from '../exit-codes'
 import { finishIncomplete } from '../incomplete'
 import { cancellable } from '../interrupt'
@@ -44,6 +44,8 @@ export async function exportCommand(
 ): Promise<number> {
   const formatOptions = formatOptionsFor(opts)
   const sets = parseSetChoice(opts.annotations ?? 'default')
+  // The worker starts while the project is opened and checked (it does not keep the process up).
+  void prepareTask('export')
   return withProject(dir, { lock: false, annotator: opts.annotator }, async (store) => {
     try {
       checkExportOptions(store.project, opts.format, formatOptions)

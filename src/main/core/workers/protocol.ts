@@ -19,18 +19,26 @@ export interface TaskProgress {
   total: number
 }
 
-/** What the worker is started with (`workerData`). */
+/** A task and its input: what a worker started for it is given (`workerData`), or a spare. */
 export interface TaskStart<K extends TaskName = TaskName> {
   task: K
   input: Tasks[K]['input']
 }
 
-/** Main to worker: stop at the next safe point. */
-export type ToWorker = { type: 'cancel' }
+/** What a worker is started with: its task, or (a spare) the task to load ahead and wait for. */
+export type WorkerStart = TaskStart | { prepare: TaskName }
+
+/**
+ * Main to worker: `cancel` stops the task at the next safe point; a spare is given its task by
+ * `run`, or let go (it ends) by `release`.
+ */
+export type ToWorker = { type: 'cancel' } | ({ type: 'run' } & TaskStart) | { type: 'release' }
 
 /** Worker to main. */
 export type FromWorker =
   | ({ type: 'progress' } & TaskProgress)
   | { type: 'done'; output: unknown }
   | { type: 'cancelled' }
+  /** A spare has loaded what its task needs. */
+  | { type: 'ready' }
   | { type: 'failed'; name: string; message: string }

@@ -8,14 +8,30 @@
 // the app) when the cut falls inside a zlib stream's set-up (`CompressionStream::Close:
 // init_done_`). So terminate() is only the last resort: for a cancelled worker that has not
 // stopped within `grace`, or one that has answered but not exited within EXIT_GRACE_MS.
+//
+// Starting a worker and loading what its task needs takes about half a second. `prepareTask`
+// starts one ahead, while the user is still choosing where to save: the next `runTask` of that
+// task takes it instead of starting its own. It is still one worker per task, which ends after
+// it (its memory goes with it, and one task's failure cannot reach the next); a spare nobody
+// takes is let go after SPARE_MS.
 import type { Worker } from 'node:worker_threads'
-import type { FromWorker, TaskName, TaskProgress, TaskStart, Tasks, ToWorker } from './protocol'
+import type {
+  FromWorker,
+  TaskName,
+  TaskProgress,
+  TaskStart,
+  Tasks,
+  ToWorker,
+  WorkerStart,
+} from './protocol'
 import { startWorker } from './start-worker'
 
 /** Heap limit of a task's worker: a task that needs more fails alone instead of taking main down. */
 const WORKER_HEAP_MB = 2048
 /** How long a worker that has answered may take to exit by itself before it is terminated. */
 const EXIT_GRACE_MS = 5000
+/** How long a spare worker waits for its task before it is let go. */
+const SPARE_MS = 120_000
 
 /** A task that was cancelled. `forced`: the worker was terminated, not stopped by itself. */
 export class TaskCancelled extends Error {
@@ -43,7 +59,10 @@ export interface RunTaskOptions {
   what?: string
 }
 
-/** Runs `task` with `input` in a new worker thread; resolves with its output. */
+/**
+ * Runs `task` with `input` in a worker thread of its own (the spare `prepareTask` started for it,
+ * or a new one); resolves with its output.
+ */
 export function runTask<K extends TaskName>(
   task: K,
   input: Tasks[K]['input'],
@@ -52,11 +71,8 @@ export function runTask<K extends TaskName>(
   const { signal, grace = 5000, what = `the ${task}` } = opts
   if (signal?.aborted) return Promise.reject(new TaskCancelled(false))
   const start: TaskStart<K> = { task, input }
-  const worker: Worker = startWorker(
-    { name: 'task-worker', dir: import.meta.url },
-    start,
-    WORKER_HEAP_MB,
-  )
+  const prepared = takeSpare(task)
+  const worker = prepared ?? startTaskWorker(start)
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
   return new Promise((resolve, reject) => {
     let settled = false
@@ -110,5 +126,86 @@ export function runTask<K extends TaskName>(
       const message = `${what} stopped unexpectedly (exit code ${code})`
       settle(() => reject(new TaskCrashed(message)), 'dead')
     })
+    // A spare is given its task once every listener is on (a cancel goes after it).
+    if (prepared) prepared.postMessage({ type: 'run', ...start } satisfies ToWorker)
   })
+}
+
+/** A worker started ahead for `task`, waiting for it (task-worker.ts). */
+interface Spare {
+  task: TaskName
+  worker: Worker
+  timer: NodeJS.Timeout
+  /** Forgets the spare when its thread ends before it is taken. */
+  gone: () => void
+  /** Settles once it has loaded what its task needs (or has ended). */
+  ready: Promise<void>
+}
+
+let spare: Spare | null = null
+
+function startTaskWorker(start: WorkerStart): Worker {
+  return startWorker({ name: 'task-worker', dir: import.meta.url }, start, WORKER_HEAP_MB)
+}
+
+/**
+ * Starts a worker for `task` ahead of its `runTask`, which then finds what the task needs
+ * loaded (nothing happens when a spare for `task` is already waiting: it waits longer). One
+ * spare at most: a spare for another task is let go. It is let go after `keepMs` untaken.
+ * Resolves once the spare is ready (it never rejects: a spare that fails is simply not used).
+ */
+export function prepareTask(task: TaskName, keepMs = SPARE_MS): Promise<void> {
+  if (spare?.task === task) {
+    spare.timer.refresh()
+    return spare.ready
+  }
+  releaseSpare()
+  let worker: Worker
+  try {
+    worker = startTaskWorker({ prepare: task })
+  } catch {
+    return Promise.resolve() // the task's own start fails the same way, and says so
+  }
+  worker.unref() // a spare alone never keeps the process (the command line) running
+  const ready = new Promise<void>((resolve) => {
+    const onReady = (message: FromWorker) => {
+      if (message.type !== 'ready') return
+      worker.off('message', onReady)
+      resolve()
+    }
+    worker.on('message', onReady)
+    worker.once('exit', () => resolve())
+  })
+  const gone = () => {
+    if (spare?.worker !== worker) return
+    clearTimeout(spare.timer)
+    spare = null
+  }
+  worker.once('exit', gone)
+  worker.on('error', gone) // a spare that failed to start: the next task starts its own
+  const timer = setTimeout(releaseSpare, keepMs)
+  timer.unref()
+  spare = { task, worker, timer, gone, ready }
+  return ready
+}
+
+/** The spare for `task`, now the caller's (kept alive by it), or null when there is none. */
+function takeSpare(task: TaskName): Worker | null {
+  if (spare?.task !== task) return null
+  const { worker, timer, gone } = spare
+  spare = null
+  clearTimeout(timer)
+  worker.off('exit', gone)
+  worker.off('error', gone)
+  worker.ref()
+  return worker
+}
+
+/** Lets the waiting spare go, if there is one: it ends by itself. */
+export function releaseSpare(): void {
+  if (!spare) return
+  const { worker, timer } = spare
+  spare = null
+  clearTimeout(timer)
+  worker.postMessage({ type: 'release' } satisfies ToWorker)
 }

@@ -1,9 +1,11 @@
 // Starting a worker thread from its entry, built or from source. The built app and command line
 // carry each worker entry as a file of its own beside main's entry (electron.vite.config.ts,
 // scripts/build-cli.mjs); run from source (tests, benchmarks), the worker registers tsx first and
-// imports the TypeScript entry. Any worker main starts goes through here.
+// imports the TypeScript entry (or, with MARGINALIA_BUILT_WORKERS naming a build's folder, starts
+// the built entry there). Any worker main starts goes through here.
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
@@ -33,7 +35,11 @@ export function startWorker(entry: WorkerEntry, workerData: unknown, heapMb: num
  */
 function builtFile(name: string): string | null {
   const here = import.meta.url
-  if (here.endsWith('.ts')) return null
+  if (here.endsWith('.ts')) {
+    // Benchmarks run from source but measure the workers that ship (scripts/bench-export.ts).
+    const folder = process.env.MARGINALIA_BUILT_WORKERS
+    return folder ? path.join(folder, `${name}.js`) : null
+  }
   for (const relative of [`./${name}.js`, `../${name}.js`]) {
     const file = fileURLToPath(new URL(relative, here))
     if (existsSync(file)) return file

@@ -7,10 +7,12 @@ import {
   memo,
   startTransition,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
   type KeyboardEvent,
   type ReactNode,
+  type RefObject,
 } from 'react'
 import { useStoreSelect, useStoreValue, type ValueStore } from '../common/value-store'
 import { startUp } from './start-up'
@@ -76,9 +78,14 @@ interface ViewPanelProps {
  * article re-renders the shell): it shows what it had when it was hidden, and catches up when
  * shown. What must follow the view's visibility while hidden reads the view store itself
  * (`useViewShown`), not a prop; a view loads its data from main only when shown.
+ *
+ * The document's text selection is taken out of a panel while it is hidden and put back when the
+ * panel is shown again (see `useSelectionOutWhileHidden`).
  */
 export function ViewPanel({ view, views, className, children }: ViewPanelProps) {
   const active = useViewShown(views, view)
+  const panel = useRef<HTMLElement>(null)
+  useSelectionOutWhileHidden(panel, active)
   const [shownOnce, setShownOnce] = useState(active)
   if (active && !shownOnce) setShownOnce(true)
   useEffect(
@@ -88,6 +95,7 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
   )
   return (
     <section
+      ref={panel}
       role="tabpanel"
       id={viewPanelId(view)}
       aria-labelledby={viewTabId(view)}
@@ -98,6 +106,50 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
       {shownOnce && <WhileShown active={active}>{children}</WhileShown>}
     </section>
   )
+}
+
+/**
+ * Takes the document's selection out of `panel` when it is hidden (in the commit that hides it, so
+ * within the click on the other tab), and puts it back when the panel is shown again, unless
+ * something else was selected meanwhile. Left in a `content-visibility: hidden` subtree, a
+ * selection costs every click after it: Chromium canonicalises the selection in the layout that
+ * follows the input, and no position inside a skipped subtree is a caret candidate, so it walks
+ * every position of the panel's text looking for one (60–320 ms per click on the 1 MB article,
+ * in the mouse release's task: scripts/trace-summary.ts on the bench's views part).
+ */
+function useSelectionOutWhileHidden(panel: RefObject<HTMLElement | null>, active: boolean): void {
+  const saved = useRef<{ range: Range; backward: boolean } | null>(null)
+  useLayoutEffect(() => {
+    const el = panel.current
+    const selection = el?.ownerDocument.getSelection()
+    if (!el || !selection) return
+    if (!active) {
+      const { anchorNode, anchorOffset, focusNode, focusOffset } = selection
+      if (!anchorNode || !focusNode || !el.contains(anchorNode)) return
+      // From the ends, not getRangeAt or isCollapsed, which may lay out in the click.
+      const range = el.ownerDocument.createRange()
+      range.setStart(anchorNode, anchorOffset)
+      const backward = range.comparePoint(focusNode, focusOffset) < 0
+      if (backward) range.setStart(focusNode, focusOffset)
+      else range.setEnd(focusNode, focusOffset)
+      saved.current = { range, backward }
+      selection.removeAllRanges()
+      return
+    }
+    const left = saved.current
+    saved.current = null
+    if (!left) return
+    // Not over a selection made meanwhile, nor where focus was put inside the panel on purpose.
+    const { anchorNode, anchorOffset, focusNode, focusOffset } = selection
+    const collapsed = anchorNode === focusNode && anchorOffset === focusOffset
+    const taken = selection.rangeCount > 0 && (!collapsed || el.contains(anchorNode))
+    const doc = el.ownerDocument
+    if (taken || el.contains(doc.activeElement) || !el.contains(left.range.startContainer)) return
+    const { startContainer, startOffset, endContainer, endOffset } = left.range
+    if (left.backward)
+      selection.setBaseAndExtent(endContainer, endOffset, startContainer, startOffset)
+    else selection.setBaseAndExtent(startContainer, startOffset, endContainer, endOffset)
+  }, [panel, active])
 }
 
 /** Its children as last rendered while `active`: the parent's renders pass it by while hidden. */

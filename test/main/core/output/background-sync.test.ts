@@ -1,0 +1,118 @@
+// An export's files are synced as each is written (background-sync.ts), and the output is moved into
+// place only once every one is on disk: a file under the output's name is complete. A sync that
+// fails fails the export, which then leaves the earlier one as it was.
+import * as fs from 'node:fs'
+import * as fsPromises from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { BackgroundSync } from '../../../../src/main/core/output/background-sync'
+import { DiskOut } from '../../../../src/main/core/output/disk-out'
+
+/** What happened, in order: each fsync as it finished (its descriptor) and each rename. */
+const events: string[] = []
+
+vi.mock('node:fs', async (original) => {
+  const actual = await original<typeof fs>()
+  // Each sync finishes a little later, as a disk's would: a rename must still wait for it.
+  const fsync = vi.fn((fd: number, done: (error: NodeJS.ErrnoException | null) => void) =>
+    setTimeout(() => actual.fsync(fd, (error) => (events.push('sync'), done(error))), 30),
+  )
+  return { ...actual, fsync }
+})
+vi.mock('node:fs/promises', async (original) => {
+  const actual = await original<typeof fsPromises>()
+  const rename = vi.fn(
+    (from: string, to: string) => (events.push('rename'), actual.rename(from, to)),
+  )
+  return { ...actual, rename }
+})
+
+let root: string
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'marginalia-background-sync-'))
+})
+afterEach(() => {
+  events.length = 0
+  vi.mocked(fs.fsync).mockClear()
+})
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+/** Descriptors this process has open (Linux). */
+const openDescriptors = () => fs.readdirSync('/proc/self/fd').length
+
+describe('BackgroundSync', () => {
+  it('syncs and closes every file, more than it keeps open at once', async () => {
+    const dir = await mkdtemp(path.join(root, 'many-'))
+    const before = openDescriptors()
+    const syncs = new BackgroundSync()
+    for (let i = 0; i < 100; i++) {
+      const full = path.join(dir, `${i}.txt`)
+      const fd = fs.openSync(full, 'wx')
+      fs.writeSync(fd, `file ${i}`)
+      syncs.add(full, fd)
+    }
+    await syncs.done()
+    expect(fs.fsync).toHaveBeenCalledTimes(100)
+    expect(events).toEqual(Array(100).fill('sync'))
+    expect(openDescriptors()).toBe(before)
+    await syncs.done() // nothing left: at once
+  })
+
+  it('rejects, naming the file, when a sync fails', async () => {
+    const full = path.join(root, 'failing.txt')
+    const fd = fs.openSync(full, 'wx')
+    vi.mocked(fs.fsync).mockImplementationOnce((_fd, done) =>
+      done(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })),
+    )
+    const syncs = new BackgroundSync()
+    syncs.add(full, fd)
+    await expect(syncs.done()).rejects.toThrow(`${full}: EIO: i/o error, fsync`)
+  })
+})
+
+describe('DiskOut with background syncs', () => {
+  it.each(['folder', 'file'] as const)(
+    'a %s export is moved into place only after every file is synced',
+    async (kind) => {
+      const target = path.join(root, `out-${kind}`)
+      const out = await DiskOut.open(target, kind)
+      for (const name of kind === 'folder' ? ['a.txt', 'docs/b.txt', 'c.txt'] : ['one.txt']) {
+        const file = out.file(name)
+        file.write(`text of ${name}`)
+        file.close()
+      }
+      const scratch = out.scratch()
+      scratch.write('scratch')
+      scratch.close()
+      const manifest = kind === 'folder' ? path.join(target, 'manifest.json') : `${target}.m.json`
+      await out.commit('{}\n', manifest)
+      const syncs = kind === 'folder' ? 3 : 1
+      expect(events.slice(0, syncs)).toEqual(Array(syncs).fill('sync'))
+      expect(events.slice(syncs)).not.toContain('sync')
+      expect(events).toContain('rename')
+      expect((await readdir(root)).filter((n) => n.includes(`out-${kind}.`))).toEqual(
+        kind === 'file' ? [`out-${kind}.m.json`] : [],
+      )
+    },
+  )
+
+  it('a failed sync fails the commit, and the earlier export stays as it was', async () => {
+    const target = path.join(root, 'kept.txt')
+    await writeFile(target, 'the earlier export\n')
+    const out = await DiskOut.open(target, 'file')
+    vi.mocked(fs.fsync).mockImplementationOnce((_fd, done) =>
+      done(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })),
+    )
+    const file = out.file('kept.txt')
+    file.write('the new export\n')
+    file.close()
+    await expect(out.commit('{}\n', `${target}.manifest.json`)).rejects.toThrow(/EIO/)
+    await out.discard()
+    expect(await readFile(target, 'utf8')).toBe('the earlier export\n')
+    expect((await readdir(root)).filter((n) => n.startsWith('kept'))).toEqual(['kept.txt'])
+  })
+})
