@@ -36,6 +36,17 @@ test('select text with the mouse and press 1: a Claim span is on disk with the r
   await expect(page.getByRole('navigation', { name: 'Documents' })).toContainText(
     `${annotations.spans.length} spans`,
   )
+  if (app.mode === 'chromium') {
+    // Saved as the change alone, against the version main handed out with the document (the
+    // harness records the calls; Electron's preload does not).
+    const saves = await page.evaluate(() =>
+      (window as unknown as { __marginaliaCallTimes: { channel: string }[] }).__marginaliaCallTimes
+        .map((call) => call.channel)
+        .filter((channel) => channel.startsWith('document:save')),
+    )
+    expect(saves.length).toBeGreaterThan(0)
+    expect(new Set(saves)).toEqual(new Set(['document:save-changes']))
+  }
 
   // Clicking the highlight selects it: the panel shows the span's editor.
   await clickHighlight(page, span.id)

@@ -10,15 +10,18 @@
 //   target ≤ 50 ms and the same in both. Such a save is checked and journalled incrementally
 //   (set-saver.ts); the open after those saves (the journal applied) is shown too, and a save that
 //   changes every claim (written whole: temp file, fsync, rename). Floors: a bare writeFile of the
-//   set file's bytes, and JSON.stringify alone.
+//   set file's bytes, and JSON.stringify alone. The renderer's side of each such save (finding the
+//   changed spans and cloning them for IPC) is shown against cloning the whole set, as before.
 // - import of .txt, .md and .html articles against decoding their bytes.
 // Sizes: BENCH_SPANS (20000), BENCH_OTHER_DOCS (2000) override the defaults.
 import { spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import v8 from 'node:v8'
 import { importDocumentFile } from '../src/main/core/import'
 import { ProjectStore } from '../src/main/core/storage'
+import { changesBetween, compareSpans } from '../src/shared/annotation-changes'
 import { quoteOf } from '../src/shared/anchor'
 import { zAnnotations, zDocument, type Annotations, type Span } from '../src/shared/model'
 import { generateProject } from './bench-project-files'
@@ -78,6 +81,10 @@ async function sample(times: number, run: () => unknown): Promise<Stats> {
     await run()
     samples.push(performance.now() - t0)
   }
+  return stats(samples)
+}
+
+function stats(samples: number[]): Stats {
   samples.sort((a, b) => a - b)
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]
   return { p50: at(0.5), p95: at(0.95), max: samples[samples.length - 1] }
@@ -189,6 +196,7 @@ async function benchSaves(opts: {
   const edits = Array.from({ length: SAVES }, editOnce)
   let e = 0
   const save = await sample(SAVES, () => st.saveAnnotations(docId, edits[e++]))
+  benchSavePayload(edits)
   const bytes = await readFile(path.join(dir, 'annotations', 'bench', `${docId}.json`))
   const bare = path.join(tmp, 'bare.json')
   const write = await sample(SAVES, () => writeFile(bare, bytes))
@@ -225,6 +233,32 @@ async function benchSaves(opts: {
     ours: stringify,
     floor: write,
     floorName: 'bare writeFile',
+  })
+}
+
+/**
+ * The renderer's side of each of those saves: autosave finds the spans that changed since the last
+ * save and sends them (`changesBetween`, then the structured clone IPC makes of them, V8's
+ * serializer here as in Electron's renderer), against cloning the whole set, what every save sent
+ * before `document:save-changes`.
+ */
+function benchSavePayload(unsorted: Annotations[]): void {
+  // In stored order, as the editor hands them to autosave (`annotationsOf`).
+  const edits = unsorted.map((a) => ({ ...a, spans: [...a.spans].sort(compareSpans) }))
+  const times = { changes: [] as number[], whole: [] as number[] }
+  for (let k = 1; k < edits.length; k++) {
+    let t0 = performance.now()
+    v8.serialize(changesBetween(edits[k - 1], edits[k], 'v1'))
+    times.changes.push(performance.now() - t0)
+    t0 = performance.now()
+    v8.serialize(edits[k])
+    times.whole.push(performance.now() - t0)
+  }
+  rows.push({
+    what: '  the renderer sends the changes of each save',
+    ours: stats(times.changes),
+    floor: stats(times.whole),
+    floorName: 'clone of the whole set (before)',
   })
 }
 

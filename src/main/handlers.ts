@@ -29,11 +29,11 @@ import type { StorageFs } from './core/storage'
 import { exportInWorker } from './core/workers/export-task'
 import { TaskCancelled, runTask } from './core/workers/run-task'
 import { Jobs, type Job } from './jobs'
+import { documentHandlers } from './document-handlers'
 import { documentImportHandlers } from './import-handlers'
 import { AppSession } from './session'
 import { projectAgreement } from './core/team/agreement'
 import { agreementFileName, exportAgreement } from './core/team/agreement-export'
-import { compareSets } from './core/team/compare'
 import { recordAnalystFeedback } from './core/team/cue-feedback'
 import { curationState, decide, startCuration } from './core/team/curation'
 
@@ -232,25 +232,6 @@ function projectHandlers(
       return store.snapshot()
     },
     'project:analysts': (args) => Promise.resolve(session.requireStore().listAnalysts(args?.docId)),
-  }
-}
-
-function documentHandlers(
-  session: AppSession,
-): Group<'document:load' | 'document:save' | 'document:load-set' | 'document:compare-sets'> {
-  return {
-    'document:load': async ({ docId }) => session.requireStore().loadDocument(docId),
-    'document:compare-sets': async ({ docId, sets: [a, b] }) => {
-      const store = session.requireStore()
-      await store.flush() // the renderer saved before asking: let those writes land first
-      return compareSets(store, docId, a, b)
-    },
-    'document:load-set': async ({ docId, set }) =>
-      session.requireStore().loadAnnotations(docId, set),
-    'document:save': async ({ docId, annotations }) => {
-      const summary = await session.requireStore().saveAnnotations(docId, annotations)
-      return { savedAt: new Date().toISOString(), summary }
-    },
   }
 }
 

@@ -18,6 +18,7 @@ export const CHANNEL_NAMES = [
   'project:set-entities',
   'document:load',
   'document:save',
+  'document:save-changes',
   'document:load-set',
   'document:compare-sets',
   'project:analysts',

@@ -277,6 +277,19 @@ export interface ClaimsTableResult {
   problems: FileProblem[]
 }
 
+/**
+ * `document:load`'s answer: the document, and `saveBase`, the token of its annotations as main
+ * holds them, against which `document:save-changes` sends only what changed.
+ */
+export type LoadedDocument = DocumentFile & { saveBase: string }
+
+/** A save's answer: when, the sidebar's summary, and the token of the version now saved. */
+export interface SavedDocument {
+  savedAt: string
+  summary: DocumentSummary
+  saveBase: string
+}
+
 /** Where the claims table was written, how many claims it holds, and what was left out. */
 export interface ClaimsExportResult {
   path: string
@@ -441,14 +454,31 @@ export const contract = {
     args: z.object({ entities: z.array(zEntity) }).strict(),
     result: null as unknown as ProjectSnapshot,
   },
+  /** A document with the analyst's own annotations, and the token to save changes against. */
   'document:load': {
     args: z.object({ docId: zId }).strict(),
-    result: null as unknown as DocumentFile,
+    result: null as unknown as LoadedDocument,
   },
   /** Saves the analyst's own annotations of a document (validated fast: see fast-validate.ts). */
   'document:save': {
     args: z.object({ docId: zId, annotations: zAnnotationsFast }).strict(),
-    result: null as unknown as { savedAt: string; summary: DocumentSummary },
+    result: null as unknown as SavedDocument,
+  },
+  /**
+   * Saves what changed since the version `base` names (annotation-changes.ts): what autosave sends
+   * after the document's load. `stale` when main no longer holds that version (then save it whole).
+   */
+  'document:save-changes': {
+    args: z
+      .object({
+        docId: zId,
+        base: zId,
+        removed: z.array(zId).max(1_000_000),
+        count: z.number().int().nonnegative(),
+        annotations: zAnnotationsFast,
+      })
+      .strict(),
+    result: null as unknown as SavedDocument | { stale: true },
   },
   /** Any annotation set of a document (an analyst id, or `gold`); null when it has none. */
   'document:load-set': {

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compareSpans, SpanStore } from '../../../src/renderer/src/editor/span-store'
+import { compareSpans } from '../../../src/shared/annotation-changes'
+import { SpanStore } from '../../../src/renderer/src/editor/span-store'
 import type { Span } from '../../../src/shared/model'
 
 const span = (id: string, label = 'L'): Span => ({ id, label }) as Span

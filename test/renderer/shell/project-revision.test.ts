@@ -47,6 +47,7 @@ describe('countingWrites', () => {
     for (const reader of [
       'document:load',
       'document:save',
+      'document:save-changes',
       'overview:data',
       'agreement:compute',
       'curation:state',

@@ -9,6 +9,7 @@
 // their exact range (for the "already tagged" check), built once per base and shared by every store
 // on it, with the small overlay searched directly.
 import type { Span } from '../../../shared/model'
+import { compareSpans } from '../../../shared/annotation-changes'
 import { partitionPoint } from '../../../shared/partition-point'
 
 /** Overlay entries kept before they are folded into a new base. */
@@ -106,11 +107,6 @@ export class SpanStore {
     }
     return new SpanStore(base, new Map(), size, order)
   }
-}
-
-/** The stored order of spans: by start, then end, then id. */
-export function compareSpans(a: Span, b: Span): number {
-  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
 /** `order` with `before` taken out and `after` put in at its place (either may be absent). */

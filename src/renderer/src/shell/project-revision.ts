@@ -19,6 +19,7 @@ const UNCHANGING: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'project:snapshot',
   'document:load',
   'document:save',
+  'document:save-changes',
   'document:load-set',
   'document:compare-sets',
   'project:analysts',

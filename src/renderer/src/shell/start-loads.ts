@@ -4,14 +4,13 @@
 // Asked by the app's components, init waited for the whole bundle and the app's first render, and
 // the document for the project's first render and its effects: time on the way to the first screen
 // in which main, with the document to read, sat idle.
-import type { Api, InitResult } from '../../../shared/ipc-contract'
-import type { DocumentFile } from '../../../shared/model'
+import type { Api, InitResult, LoadedDocument } from '../../../shared/ipc-contract'
 import { initialDocumentId } from './last-document'
 
 // Once per page: React's StrictMode runs effects twice in development, and `app:init` may copy the
 // sample project.
 let init: Promise<InitResult> | null = null
-let prefetched: { docId: string; file: Promise<DocumentFile> } | null = null
+let prefetched: { docId: string; file: Promise<LoadedDocument> } | null = null
 
 /** Asks main for `app:init` (once per page), and then for the document the project opens on. */
 export function startInit(api: Api): Promise<InitResult> {
@@ -37,7 +36,7 @@ function prefetch(api: Api, docId: string): void {
  * The load of `docId` asked for at start-up, for the page's first document opened only (the init
  * project's, right after init): any later open, or another document, reads it afresh (null).
  */
-export function takePrefetched(docId: string): Promise<DocumentFile> | null {
+export function takePrefetched(docId: string): Promise<LoadedDocument> | null {
   const taken = prefetched
   prefetched = null
   return taken?.docId === docId ? taken.file : null

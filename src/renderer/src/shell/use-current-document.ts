@@ -2,13 +2,20 @@
 // selected span, and autosave. Switching documents or closing flushes the previous document's
 // pending save first and refuses to move on if that save fails, so no edit is silently dropped.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
-import type { Api, DocumentSummary, FlushOutcome } from '../../../shared/ipc-contract'
+import type {
+  Api,
+  DocumentSummary,
+  FlushOutcome,
+  LoadedDocument,
+  SavedDocument,
+} from '../../../shared/ipc-contract'
 import type { Annotations, DocumentFile } from '../../../shared/model'
 import { AutosaveScheduler, type SaveState } from './autosave'
 import { messageOf } from '../common/error-message'
 import { useLatest } from '../common/use-latest'
 import { ValueStore } from '../common/value-store'
 import { nextTask } from '../common/next-task'
+import { documentSaver } from './document-saver'
 import { LiveDocument } from './live-document'
 import { takePrefetched } from './start-loads'
 import { markShownAfterPaint } from './start-up'
@@ -82,7 +89,7 @@ export function useCurrentDocument(
       try {
         const file = await readDocument(api, docId)
         if (seq !== loadSeq.current) return true
-        saver.current = autosaver(api, docId, onSavedRef, (state) => {
+        saver.current = autosaver(documentSaver(api, docId, file), onSavedRef, (state) => {
           if (seq === loadSeq.current) saveState.set(state)
         })
         live.reset(file.annotations)
@@ -166,7 +173,7 @@ function useFlushOutcome(
  * The document read by main (asked for at start-up already, for the first one: start-loads.ts),
  * handed over in a task of its own (see `nextTask`).
  */
-async function readDocument(api: Api, docId: string): Promise<DocumentFile> {
+async function readDocument(api: Api, docId: string): Promise<LoadedDocument> {
   const file = await (takePrefetched(docId) ?? api['document:load']({ docId }))
   // The answer (a 1 MB document read off the wire) and the editor's mount, each in a task of its
   // own rather than one long one.
@@ -193,16 +200,18 @@ function dropSaver(
   saveState.set(nothingToSave)
 }
 
-/** The autosave of `docId`, reporting each save's summary to `onSaved` and its state to `onState`. */
+/**
+ * The autosave, writing through `write` and reporting each save's summary to `onSaved` and its
+ * state to `onState`.
+ */
 function autosaver(
-  api: Api,
-  docId: string,
+  write: (annotations: Annotations) => Promise<SavedDocument>,
   onSaved: RefObject<(summary: DocumentSummary) => void>,
   onState: (saveState: SaveState) => void,
 ): AutosaveScheduler<Annotations> {
   return new AutosaveScheduler<Annotations>({
     save: async (annotations) => {
-      const result = await api['document:save']({ docId, annotations })
+      const result = await write(annotations)
       onSaved.current(result.summary)
       return result.savedAt
     },
