@@ -25,6 +25,7 @@ import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plug
 import { selectionOffsets } from './commands'
 import { isLongArticle } from './doc'
 import { followDomSelection } from './dom-selection'
+import { prepareWordSegmenter } from './snap'
 import { reducedMotion, scrollToCentre } from './scroll-to-centre'
 import { DrawWindowTracker, ensureDrawn } from './draw-window'
 import { linksPlugin, setShowAllLinks } from './links-plugin'
@@ -107,7 +108,9 @@ export function ArticleView({ ref, ...props }: ArticleViewProps) {
   useLayoutEffect(() => {
     const view = mountArticleView(host.current!, latest)
     viewRef.current = view
+    const cancelIdle = whenIdle(prepareWordSegmenter)
     return () => {
+      cancelIdle()
       viewRef.current = null
       view.destroy()
     }
@@ -144,6 +147,13 @@ export function ArticleView({ ref, ...props }: ArticleViewProps) {
   useViewHandle(ref, viewRef)
 
   return <div ref={host} className={['mg-article', props.className].filter(Boolean).join(' ')} />
+}
+
+/** Runs `f` when the browser is idle (within 2 s); returns the cancel. */
+function whenIdle(f: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') return () => {}
+  const id = requestIdleCallback(() => f(), { timeout: 2000 })
+  return () => cancelIdleCallback(id)
 }
 
 /** Whether two schemas draw highlights alike (same layers, relation types and frame). */

@@ -1,12 +1,13 @@
 // The right-hand pane: the selected span's editor (with its links and, for a source, its entity),
 // or else the grouped span list with claims lacking a source flagged; document labels below either.
 // The filter lives here so it survives selecting and deselecting spans.
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { frameOf } from '../../../shared/claims'
 import type { AnnotationSchema, Annotations, DocLabels, Span } from '../../../shared/model'
 import { linkOptionsFor, spanLinks, type SpanPatch } from '../editor-api'
 import type { Registry } from '../entities/use-entities'
 import type { Linking } from '../article/use-linking'
+import { usePaintedValue } from '../common/use-painted-value'
 import type { SpanFilter } from './span-groups'
 import { isUnsourcedClaim, unsourcedClaimIds } from './unsourced'
 import { DocLabelsEditor } from './doc-labels-editor'
@@ -116,13 +117,14 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
  * (display: none), which throws the layout away: laying out and shaping the text of its ~600 items
  * again cost 50–700 ms on every delete at 20,000 spans.
  *
- * It follows a change in a background render (useDeferredValue): when the selected span is deleted
- * or deselected, the key's frame shows the article's change and the list as it was, and the list's
- * regrouping (~15 ms over 20,000 spans) comes after, in a render that React interrupts between
- * components when input or a frame is due.
+ * It follows a change a frame late (usePaintedValue): when the selected span is deleted or
+ * deselected, the key's frame shows the article's change and the list as it was, and the list's
+ * regrouping (~15 ms over 20,000 spans, in one component) starts only after that frame is painted,
+ * in a render that React interrupts between components when input or a frame is due. (With
+ * useDeferredValue it started in the task right after the key's, before that frame.)
  */
 function useListedSpans(schema: AnnotationSchema, annotations: Annotations, selected: boolean) {
-  const listed = useDeferredValue(useLastWhile(selected, annotations))
+  const listed = usePaintedValue(useLastWhile(selected, annotations))
   const unsourced = useMemo(() => unsourcedClaimIds(schema, listed), [schema, listed])
   return { listed, unsourced }
 }
