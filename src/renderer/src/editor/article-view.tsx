@@ -23,6 +23,7 @@ import { EditorView } from 'prosemirror-view'
 import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
 import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plugin'
 import { selectionOffsets } from './commands'
+import { whenIdle } from '../common/when-idle'
 import { isLongArticle } from './doc'
 import { followDomSelection } from './dom-selection'
 import { prepareWordSegmenter } from './snap'
@@ -108,7 +109,7 @@ export function ArticleView({ ref, ...props }: ArticleViewProps) {
   useLayoutEffect(() => {
     const view = mountArticleView(host.current!, latest)
     viewRef.current = view
-    const cancelIdle = whenIdle(prepareWordSegmenter)
+    const cancelIdle = whenIdle(prepareWordSegmenter, 2000)
     return () => {
       cancelIdle()
       viewRef.current = null
@@ -147,13 +148,6 @@ export function ArticleView({ ref, ...props }: ArticleViewProps) {
   useViewHandle(ref, viewRef)
 
   return <div ref={host} className={['mg-article', props.className].filter(Boolean).join(' ')} />
-}
-
-/** Runs `f` when the browser is idle (within 2 s); returns the cancel. */
-function whenIdle(f: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') return () => {}
-  const id = requestIdleCallback(() => f(), { timeout: 2000 })
-  return () => cancelIdleCallback(id)
 }
 
 /** Whether two schemas draw highlights alike (same layers, relation types and frame). */

@@ -2,6 +2,7 @@
 // browser is idle, so a long article shows its first screen without waiting for all of them.
 import type { EditorState, Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
+import { whenIdle } from '../common/when-idle'
 
 /**
  * Highlights drawn per idle callback. Each step also diffs every block of the article, so fewer,
@@ -35,13 +36,7 @@ export class RevealScheduler {
       if (tr) this.view.dispatch(tr)
     }
     // An idle callback (with a deadline, so a busy page still finishes) or, without one, a task.
-    if (typeof win.requestIdleCallback === 'function') {
-      const id = win.requestIdleCallback(step, { timeout: 200 })
-      this.cancel = () => win.cancelIdleCallback(id)
-    } else {
-      const id = win.setTimeout(step, 0)
-      this.cancel = () => win.clearTimeout(id)
-    }
+    this.cancel = whenIdle(step, 200, win)
   }
 
   destroy(): void {

@@ -5,6 +5,7 @@
 // its first complete screen (`markShown`: the document drawn, or nothing to draw), then run one at a
 // time, each in an idle callback of its own, so no two pile up in one busy stretch.
 import { afterPaint } from '../common/after-paint'
+import { whenIdle } from '../common/when-idle'
 
 /** How long deferred work waits for the first screen at most (a start-up that never reports it). */
 export const FIRST_SCREEN_WAIT_MS = 10_000
@@ -17,14 +18,7 @@ export interface IdleScheduler {
 }
 
 const browserIdle: IdleScheduler = {
-  request(f) {
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(() => f(), { timeout: 5000 })
-      return () => cancelIdleCallback(id)
-    }
-    const id = setTimeout(f, 0)
-    return () => clearTimeout(id)
-  },
+  request: (f) => whenIdle(f, 5000),
   delay(f, ms) {
     const id = setTimeout(f, ms)
     return () => clearTimeout(id)
