@@ -113,24 +113,7 @@ export function spanDecorations(
   spans: Iterable<Span>,
   selectedId: string | null,
 ): Decoration[] {
-  const placed: Placed[] = []
-  for (const span of spans) {
-    const p = place(ctx.map, span)
-    if (p) placed.push(p)
-  }
-  const lanes = assignLanes(placed)
-  return placed
-    .sort((a, b) => a.from - b.from)
-    .map((p) =>
-      spanDecoration(
-        ctx.schema,
-        p.span,
-        p.from,
-        p.to,
-        lanes.get(p.span.id)!,
-        p.span.id === selectedId,
-      ),
-    )
+  return placeAll(ctx.map, spans).map((h) => highlightDecoration(ctx.schema, h, selectedId))
 }
 
 /** A span's place in the document and its lane, before its decoration is made (`placeAll`). */
