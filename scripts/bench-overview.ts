@@ -3,8 +3,8 @@
 // size (BENCH_SIZES, default 1000,10000 documents; 10 claims each, attributed to two sources, so
 // every chart and the network have data), RUNS times each, alternating:
 // - in main: reading the documents and counting them on main's thread (how it ran before, and how
-//   a project under OVERVIEW_IN_WORKER_FROM documents still runs);
-// - as the app runs it (`overviewData`, workers/overview-task.ts): in a task worker, the one the
+//   a project under IN_WORKER_FROM documents still runs);
+// - as the app runs it (`overviewData`, workers/read-tasks.ts): in a task worker, the one the
 //   command line ships (scripts/build-cli.mjs, built afresh into out/bench-overview), not the
 //   TypeScript source through tsx;
 // - floor: reading and JSON.parse-ing every document and annotation file, nothing else.
@@ -19,7 +19,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadDocuments, overviewOf } from '../src/main/core/report/report-data'
 import { ProjectStore } from '../src/main/core/storage'
-import { overviewData } from '../src/main/core/workers/overview-task'
+import { overviewData } from '../src/main/core/workers/read-tasks'
 import { generateProject } from './bench-project-files'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)

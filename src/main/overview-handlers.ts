@@ -12,7 +12,7 @@ import {
   writeFileOutput,
   writeFolderOutput,
 } from './core/export-output'
-import { overviewData } from './core/workers/overview-task'
+import { overviewData } from './core/workers/read-tasks'
 import type { HandlerContext } from './handlers'
 import type { AppSession } from './session'
 

@@ -3,7 +3,7 @@
 import type { ExportJob, ExportRun } from '../export'
 import type { AnnotationParseJob, AnnotationParseResult } from '../import-annotations'
 import type { OverviewResult } from '../../../shared/ipc-contract'
-import type { OverviewJob } from '../report/overview-job'
+import type { BuiltReport, OverviewJob, ReportJob } from '../report/project-jobs'
 
 /** Each task: what it is given and what it gives back. */
 export interface Tasks {
@@ -11,8 +11,10 @@ export interface Tasks {
   export: { input: ExportJob; output: ExportRun }
   /** Reading and parsing files of annotations (import-annotations.ts `parseAnnotationFiles`). */
   'annotation-parse': { input: AnnotationParseJob; output: AnnotationParseResult }
-  /** The Overview of a large project (report/overview-job.ts `runOverviewJob`). */
+  /** The Overview of a large project (report/project-jobs.ts `runOverviewJob`). */
   overview: { input: OverviewJob; output: OverviewResult }
+  /** The analyst report's HTML of a large project (report/project-jobs.ts `runReportJob`). */
+  report: { input: ReportJob; output: BuiltReport }
 }
 
 export type TaskName = keyof Tasks

@@ -29,7 +29,8 @@ type Run<K extends TaskName> = (
 const LOAD = {
   export: () => import('../export'),
   'annotation-parse': () => import('../import-annotations'),
-  overview: () => import('../report/overview-job'),
+  overview: () => import('../report/project-jobs'),
+  report: () => import('../report/project-jobs'),
 } satisfies { [K in TaskName]: () => Promise<unknown> }
 
 const TASKS: { [K in TaskName]: Run<K> } = {
@@ -44,6 +45,10 @@ const TASKS: { [K in TaskName]: Run<K> } = {
   overview: async (job, signal) => {
     const { runOverviewJob } = await LOAD.overview()
     return runOverviewJob(job, signal)
+  },
+  report: async (job, signal) => {
+    const { runReportJob } = await LOAD.report()
+    return runReportJob(job, signal)
   },
 }
 

@@ -1,17 +1,23 @@
-// The Overview of a large project is counted in a worker (workers/overview-task.ts), so main's
-// thread stays free to save edits and answer the window: the same result as counting in main, from
-// files that hold every change saved so far; a small project, or one document, is counted in main.
+// The Overview and the report of a large project are made in a worker (workers/read-tasks.ts), so
+// main's thread stays free to save edits and answer the window: the same result as in main, from
+// files that hold every change saved so far; a small project, or one document, is read in main.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
 import { generateProject } from '../../../../scripts/bench-project-files'
-import { loadDocuments, overviewOf } from '../../../../src/main/core/report/report-data'
+import { builtReport } from '../../../../src/main/core/report/project-jobs'
+import {
+  loadDocuments,
+  loadReportData,
+  overviewOf,
+} from '../../../../src/main/core/report/report-data'
 import { ProjectStore } from '../../../../src/main/core/storage'
 import {
-  OVERVIEW_IN_WORKER_FROM,
+  IN_WORKER_FROM,
+  buildReport,
   overviewData,
-} from '../../../../src/main/core/workers/overview-task'
+} from '../../../../src/main/core/workers/read-tasks'
 import * as startModule from '../../../../src/main/core/workers/start-worker'
 
 vi.mock('../../../../src/main/core/workers/start-worker', async (original) => {
@@ -20,7 +26,7 @@ vi.mock('../../../../src/main/core/workers/start-worker', async (original) => {
 })
 const startWorker = vi.mocked(startModule.startWorker)
 
-const DOCUMENTS = OVERVIEW_IN_WORKER_FROM + 20
+const DOCUMENTS = IN_WORKER_FROM + 20
 let root: string
 let store: ProjectStore
 
@@ -72,3 +78,14 @@ it('counts one document, or a small project, in main', async () => {
   expect(one.totals).toMatchObject({ documents: 1, claims: 4 })
   expect(tasksStarted()).toEqual([])
 })
+
+it(`writes the report of ${DOCUMENTS} documents in a worker, the same HTML as main writes`, async () => {
+  const now = new Date('2025-03-01T12:00:00.000Z')
+  const choice = { generator: 'Marginalia test', now, sets: 'mine' as const }
+  const inWorker = await buildReport(store, choice)
+  expect(tasksStarted()).toEqual(['report'])
+  const inMain = builtReport(await loadReportData(store, choice))
+  expect(inWorker).toEqual(inMain)
+  expect(inWorker.documents).toBe(DOCUMENTS)
+  expect(inWorker.html).toContain('Marginalia test')
+}, 60_000)
