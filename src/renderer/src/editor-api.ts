@@ -8,6 +8,7 @@ export {
   linkDataOf,
   linkOptionsFor,
   linkSpans,
+  prepareArticleDoc,
   redo,
   removeRelation,
   resolveLink,

@@ -68,7 +68,15 @@ export function openEntry(
   const kept = links.filter(
     (l) => !(l.spanId && l.incoming && ctx.hasRelation(l.type, l.spanId, s.id)),
   )
-  return { ...s, links: kept }
+  // Most open suggestions keep their links as they are: the suggestion itself is the entry then,
+  // rather than a copy (the 1 MB article's 24,000 open entries were each a copy, held beside the
+  // originals for as long as the document is open).
+  return sameLinks(kept, s.links) ? s : { ...s, links: kept }
+}
+
+/** Whether two lists hold the same link objects in the same order. */
+function sameLinks(a: readonly SuggestedLink[], b: readonly SuggestedLink[]): boolean {
+  return a.length === b.length && a.every((l, i) => l === b[i])
 }
 
 /** Target id → the links naming it, in suggestion order then link order. */

@@ -10,8 +10,20 @@ import {
 } from '../../../src/renderer/src/suggestions/worker/protocol'
 import { SuggestionWorker } from '../../../src/renderer/src/suggestions/worker/suggestion-worker'
 
-const fake = (n: number, from = 0) =>
-  Array.from({ length: n }, (_, i) => ({ id: `sg-${from + i}` }) as unknown as Suggestion)
+const fake = (n: number, from = 0): Suggestion[] =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `sg-${from + i}`,
+    kind: 'cue',
+    layer: 'cue',
+    label: 'Cue',
+    start: 0,
+    end: 0,
+    quote: '',
+    attributes: {},
+    links: [],
+    confidence: 1,
+    reason: 'a test',
+  }))
 
 /** A stand-in Worker: records requests; `reply` delivers messages as the worker would. */
 class FakeWorker {

@@ -59,6 +59,15 @@ describe('suggestion API', () => {
     ])
   })
 
+  it('keeps an open suggestion whose links stay as they are, rather than a copy of it', () => {
+    const all = run(TEXT)
+    const kept = filterSuggestions(all)
+    expect(kept).toEqual(all)
+    // The workbench holds every open entry beside the engine's set for as long as the document
+    // is open: a copy of each would double the suggestions' memory.
+    kept.forEach((s, i) => expect(s).toBe(all[i]))
+  })
+
   it('reads the lexicon from the schema and switches off a cue rejected three times', () => {
     const text = 'The bank estimated that prices would rise.'
     expect(quotes(run(text), 'cue')).toEqual(['estimated'])

@@ -37,6 +37,7 @@ export {
   type SpanPatch,
 } from './annotation-plugin'
 export { buildPmDoc, OffsetMap } from './doc'
+export { prepareArticleDoc } from './prepared-doc'
 export { snapToWords } from './snap'
 export { createArticleState } from './state'
 export { SpanStore } from './span-store'

@@ -2,7 +2,7 @@
 import { EditorState, type Plugin } from 'prosemirror-state'
 import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
 import { annotationPlugin, type AnnotationPluginOptions } from './annotation-plugin'
-import { buildPmDoc } from './doc'
+import { articleDoc } from './prepared-doc'
 
 /** What an article's editor state is made from. */
 export interface ArticleStateOptions {
@@ -22,7 +22,7 @@ export interface ArticleStateOptions {
 
 /** Creates the editor state of an article with its annotations (no view needed). */
 export function createArticleState(options: ArticleStateOptions): EditorState {
-  const { doc, map } = buildPmDoc(options.document)
+  const { doc, map } = articleDoc(options.document)
   const plugin = annotationPlugin({
     map,
     schema: options.schema,

@@ -17,6 +17,7 @@ import { ValueStore } from '../common/value-store'
 import { nextTask } from '../common/next-task'
 import { documentSaver } from './document-saver'
 import { LiveDocument } from './live-document'
+import { prepareArticleDoc } from '../editor-api'
 import { takePrefetched } from './start-loads'
 import { markShownAfterPaint } from './start-up'
 
@@ -175,8 +176,10 @@ function useFlushOutcome(
  */
 async function readDocument(api: Api, docId: string): Promise<LoadedDocument> {
   const file = await (takePrefetched(docId) ?? api['document:load']({ docId }))
-  // The answer (a 1 MB document read off the wire) and the editor's mount, each in a task of its
-  // own rather than one long one.
+  // The answer (a 1 MB document read off the wire), the article's PM document and the editor's
+  // mount, each in a task of its own rather than one long one.
+  await nextTask()
+  prepareArticleDoc(file.document)
   await nextTask()
   return file
 }

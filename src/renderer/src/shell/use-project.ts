@@ -2,7 +2,7 @@
 // recent-projects list, loaded once through `app:init` and updated by every call that returns a
 // newer snapshot (open, import, `project-changed` events); each save's summary of the open document
 // goes to a store of its own (saved-summaries.ts), read by the document list.
-import { useCallback, useEffect, useState } from 'react'
+import { startTransition, useCallback, useEffect, useState } from 'react'
 import type { Api, DocumentSummary, ProjectSnapshot, Settings } from '../../../shared/ipc-contract'
 import { messageOf } from '../common/error-message'
 import { SavedSummaries } from './saved-summaries'
@@ -41,13 +41,18 @@ export function useProject(api: Api, onNewSnapshot: () => void) {
     initCall.then(
       (init) =>
         live &&
-        setState({
-          ready: true,
-          snapshot: init.snapshot,
-          settings: init.settings,
-          recent: init.recent,
-          initError: init.error,
-        }),
+        // The window's first render with the project (its document list, panes and toolbars) as a
+        // transition: rendered in slices between which the browser runs other tasks (the
+        // document's answer among them), not in one task of 100 ms and more on a loaded machine.
+        startTransition(() =>
+          setState({
+            ready: true,
+            snapshot: init.snapshot,
+            settings: init.settings,
+            recent: init.recent,
+            initError: init.error,
+          }),
+        ),
       (error: unknown) =>
         live && setState((s) => ({ ...s, ready: true, initError: messageOf(error) })),
     )

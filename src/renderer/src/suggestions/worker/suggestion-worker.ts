@@ -4,6 +4,7 @@
 import type { AnnotationSchema, Block, Entity } from '../../../../shared/model'
 import type { Suggestion } from '../../../../shared/suggest'
 import type { SuggestReply, SuggestRequest } from './protocol'
+import { SharedStrings } from './shared-strings'
 
 export interface SuggestionJob {
   text: string
@@ -22,6 +23,8 @@ export class SuggestionWorker {
   #worker: Worker | null = null
   #seq = 0
   #listener: SuggestionListener | null = null
+  /** The latest job's shared strings (see shared-strings.ts). */
+  #strings: SharedStrings | null = null
   /** The parts of the result arriving. */
   #parts: { key: string; suggestions: Suggestion[] } | null = null
 
@@ -38,6 +41,7 @@ export class SuggestionWorker {
     const worker = this.#ensure()
     const id = ++this.#seq
     this.#listener = listener
+    this.#strings = new SharedStrings(job.text)
     const message: SuggestRequest = { type: 'suggest', id, ...job }
     worker.postMessage(message)
     return () => {
@@ -50,6 +54,7 @@ export class SuggestionWorker {
     this.#worker?.terminate()
     this.#worker = null
     this.#listener = null
+    this.#strings = null
   }
 
   #ensure(): Worker {
@@ -63,7 +68,10 @@ export class SuggestionWorker {
       const key = `${reply.id} ${reply.phase}`
       if (this.#parts?.key !== key) this.#parts = { key, suggestions: [] }
       const gathered = this.#parts.suggestions
-      for (const s of reply.suggestions) gathered.push(s)
+      for (const s of reply.suggestions) {
+        this.#strings?.share(s)
+        gathered.push(s)
+      }
       if (reply.type === 'part') return
       this.#parts = null
       this.#listener.onResult(gathered, reply.phase, reply.ms)
