@@ -33,18 +33,28 @@ let encoded: Buffer | null = null
 /**
  * The UTF-8 of `parts` (`length` UTF-16 units in all), in one piece. Where the target uses the
  * bytes at once, each part is encoded straight into the thread's buffer, one after the other:
- * joining them first copied every part once more (a third of a spaCy export's writing). A pair
- * cut between two parts is encoded from the joined text, so it is never encoded in halves.
+ * joining them first copied every part once more (a third of a spaCy export's writing). A part
+ * that ends on a pair's first half comes out as U+FFFD (EF BF BD); as the pair may end in the
+ * next part, such parts are encoded joined, so a pair is never encoded in halves. (Testing each
+ * part's last character instead would flatten every part that is a concatenation, at a cost.)
  */
 function encode(parts: string[], length: number, reuse: boolean): Uint8Array {
   const most = length * 3
-  if (!reuse || most > 4 * FLUSH_AT * 3 || parts.some(endsInPair)) {
-    return Buffer.from(parts.length === 1 ? parts[0] : parts.join(''), 'utf8')
+  if (reuse && most <= 4 * FLUSH_AT * 3) {
+    if (!encoded || encoded.length < most) {
+      encoded = Buffer.allocUnsafe(Math.max(most, FLUSH_AT * 3))
+    }
+    const bytes = encoded
+    let at = 0
+    let halves = false
+    for (const part of parts) {
+      at += bytes.write(part, at, 'utf8')
+      halves = at >= 3 && bytes[at - 1] === 0xbd && bytes[at - 2] === 0xbf && endsInPair(part)
+      if (halves) break
+    }
+    if (!halves) return bytes.subarray(0, at)
   }
-  if (!encoded || encoded.length < most) encoded = Buffer.allocUnsafe(Math.max(most, FLUSH_AT * 3))
-  let at = 0
-  for (const part of parts) at += encoded.write(part, at, 'utf8')
-  return encoded.subarray(0, at)
+  return Buffer.from(parts.length === 1 ? parts[0] : parts.join(''), 'utf8')
 }
 
 /** Whether `part` ends with a high surrogate (the first half of a pair the next part may end). */
