@@ -29,6 +29,7 @@ type Run<K extends TaskName> = (
 const LOAD = {
   export: () => import('../export'),
   'annotation-parse': () => import('../import-annotations'),
+  overview: () => import('../report/overview-job'),
 } satisfies { [K in TaskName]: () => Promise<unknown> }
 
 const TASKS: { [K in TaskName]: Run<K> } = {
@@ -39,6 +40,10 @@ const TASKS: { [K in TaskName]: Run<K> } = {
   'annotation-parse': async (job, signal, onProgress) => {
     const { parseAnnotationFiles } = await LOAD['annotation-parse']()
     return parseAnnotationFiles(job, { signal, onProgress })
+  },
+  overview: async (job, signal) => {
+    const { runOverviewJob } = await LOAD.overview()
+    return runOverviewJob(job, signal)
   },
 }
 
