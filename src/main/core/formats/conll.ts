@@ -23,6 +23,7 @@ import {
   safeStem,
   type CheckedDocument,
 } from './export-common'
+import type { TextOut } from './types'
 import { PY_SPACE_RUNS, TOKENISER_DESCRIPTION, sentences, tokenRange, type Token } from './tokenise'
 import type { Layer, Span } from '../../../shared/model'
 
@@ -59,9 +60,8 @@ export const conllFormat = exportFormat({
       document(doc) {
         const tokenised = sentences(doc.file.document.text, doc.spans)
         const plain = plainLines(tokenised) // once per document, shared by every layer's file
-        for (const { layer, file } of files) {
-          file.write(documentLines(layer, doc, plain, comments, manifest))
-        }
+        for (const { layer, file } of files)
+          writeDocument(file, layer, doc, plain, comments, manifest)
         manifest.documents++
         extras.add(doc)
         if (only !== undefined) otherLayers += doc.spans.filter((s) => s.layer !== only).length
@@ -85,45 +85,53 @@ function headerLines(layer: Layer): string[] {
   ]
 }
 
-/** A document's lines with every tag O, and where each token's line is. */
+/** A document's lines with every tag O, and where each token's tag is in them. */
 interface PlainLines {
   tokenised: Token[][]
   tokens: Token[]
-  /** `-DOCSTART-`, then each sentence's token lines and an empty line, without newlines. */
-  lines: string[]
-  /** The index in `lines` of each token's line. */
-  lineOf: number[]
+  /** `-DOCSTART-`, then each sentence's token lines and an empty line, each ending with `\n`. */
+  text: string
+  /** The index in `text` of each token's tag (its `O`). */
+  tagAt: number[]
 }
 
+const PLAIN_TAG = ' _ _ O'
+
 /**
- * The lines of a document before any tag: most tokens are O in every layer, so each layer's file
- * takes these lines and rewrites only its tagged tokens' lines.
+ * The lines of a document before any tag, as one string: most tokens are O in every layer, so each
+ * layer's file takes pieces of this string and writes only its tagged tokens' tags.
  */
 function plainLines(tokenised: Token[][]): PlainLines {
   const lines = ['-DOCSTART- -X- -X- O', '']
+  let length = lines[0].length + 2 // both lines and their newlines
   const tokens: Token[] = []
-  const lineOf: number[] = []
+  const tagAt: number[] = []
   for (const sentence of tokenised) {
     for (const token of sentence) {
       tokens.push(token)
-      lineOf.push(lines.length)
-      lines.push(`${token.text} _ _ O`)
+      const line = token.text + PLAIN_TAG
+      tagAt.push(length + line.length - 1)
+      lines.push(line)
+      length += line.length + 1
     }
     lines.push('')
+    length++
   }
-  return { tokenised, tokens, lines, lineOf }
+  lines.push('') // the newline after the last line
+  return { tokenised, tokens, text: lines.join('\n'), tagAt }
 }
 
-/** One document's lines in a layer's file, each ending with a newline. */
-function documentLines(
+/** Writes one document's lines to a layer's file, each ending with a newline. */
+function writeDocument(
+  file: TextOut,
   layer: Layer,
   doc: CheckedDocument,
   plain: PlainLines,
   comments: boolean,
   manifest: ManifestBuilder,
-): string {
+): void {
   const layerSpans = doc.spans.filter((s) => s.layer === layer.id)
-  const { tokens, lineOf } = plain
+  const { tokens, tagAt, text } = plain
   const { tags, written } = tagDocument(tokens, layerSpans, manifest)
   if (comments) {
     for (const sentence of plain.tokenised) {
@@ -134,12 +142,16 @@ function documentLines(
       )
     }
   }
-  const lines = plain.lines.slice()
+  // The plain text up to each tagged token's O, its tag, and on after the O.
+  let from = 0
   for (let i = 0; i < tags.length; i++) {
-    if (tags[i] !== 'O') lines[lineOf[i]] = `${tokens[i].text} _ _ ${tags[i]}`
+    if (tags[i] === 'O') continue
+    file.write(text.slice(from, tagAt[i]))
+    file.write(tags[i])
+    from = tagAt[i] + 1
   }
+  file.write(from === 0 ? text : text.slice(from))
   manifest.spans += written
-  return `${lines.join('\n')}\n`
 }
 
 function conllLosses(

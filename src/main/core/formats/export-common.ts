@@ -78,7 +78,8 @@ export function labelKey(schema: AnnotationSchema, layerId: string, label: strin
  * spans whose label a consumer sees as `layer/label`, which `sharedLabelLoss` declares.
  */
 export class LabelKeys {
-  private readonly keys = new Map<string, string>()
+  /** Flat labels by layer, then label: two lookups, no key string made per span. */
+  private readonly keys = new Map<string, Map<string, string>>()
   /** Spans counted so far whose flat label is `layer/label`. */
   shared = 0
 
@@ -86,11 +87,15 @@ export class LabelKeys {
 
   /** The flat label of a span. */
   of(span: Pick<Span, 'layer' | 'label'>): string {
-    const pair = `${span.layer}\u0000${span.label}`
-    let key = this.keys.get(pair)
+    let labels = this.keys.get(span.layer)
+    if (labels === undefined) {
+      labels = new Map()
+      this.keys.set(span.layer, labels)
+    }
+    let key = labels.get(span.label)
     if (key === undefined) {
       key = labelKey(this.schema, span.layer, span.label)
-      this.keys.set(pair, key)
+      labels.set(span.label, key)
     }
     return key
   }

@@ -69,9 +69,8 @@ export const spacyFormat = exportFormat({
 
 /** One document's record: text, tokens, spans, relations and meta. */
 function record(doc: CheckedDocument, keys: LabelKeys, manifest: ManifestBuilder) {
-  const { file, relations, offsets } = doc
+  const { file, relations } = doc
   const { document } = file
-  const cp = (i: number) => offsets.toCodePoint(i)
   const tokens = tokenise(document.text)
   const written = spanRecords(doc, tokens, keys, manifest)
   const rels = relations.flatMap((r) => {
@@ -97,13 +96,7 @@ function record(doc: CheckedDocument, keys: LabelKeys, manifest: ManifestBuilder
   manifest.relations += rels.length
   return {
     text: document.text,
-    tokens: tokens.map((t, id) => ({
-      text: t.text,
-      start: cp(t.start),
-      end: cp(t.end),
-      id,
-      ws: t.ws,
-    })),
+    tokens: tokenRecords(document.text, tokens),
     spans: [...written.values()],
     relations: rels,
     meta: {
@@ -118,6 +111,33 @@ function record(doc: CheckedDocument, keys: LabelKeys, manifest: ManifestBuilder
     },
   }
 }
+
+/**
+ * The tokens as spaCy has them: offsets in code points, and an id. The tokens are in order and
+ * only whitespace (never an astral character) lies between them, so the astral characters before
+ * each token are counted on the way, each token's own read once, rather than looked up per offset.
+ */
+function tokenRecords(text: string, tokens: readonly Token[]) {
+  const records = new Array<{ text: string; start: number; end: number; id: number; ws: boolean }>(
+    tokens.length,
+  )
+  let astral = 0 // astral characters (surrogate pairs) before the current token
+  for (let id = 0; id < tokens.length; id++) {
+    const { start, end } = tokens[id]
+    const first = start - astral
+    for (let i = start; i + 1 < end; i++) {
+      if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
+        astral++
+        i++
+      }
+    }
+    records[id] = { text: tokens[id].text, start: first, end: end - astral, id, ws: tokens[id].ws }
+  }
+  return records
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff
 
 /** The span records of a document by span id; spans covering no token are counted and left out. */
 function spanRecords(

@@ -6,7 +6,7 @@
 // are stated in TOKENISER_DESCRIPTION, which the exports write into their manifests and files.
 import { isAlone } from '../../../shared/grapheme-alone'
 import { partitionPoint } from '../../../shared/partition-point'
-import { PY_LINE_BREAK, PY_SPACE, PY_SPACE_CLASS } from '../../../shared/python-chars'
+import { PY_LINE_BREAK, PY_SPACE } from '../../../shared/python-chars'
 
 /** The tokeniser's name and rules, written into exported files and manifests. */
 export const TOKENISER_DESCRIPTION =
@@ -28,8 +28,6 @@ export interface Token {
   /** True when whitespace follows the token. */
   ws: boolean
 }
-
-const NON_SPACE_RUNS = new RegExp(`[^${PY_SPACE_CLASS}]+`, 'g')
 
 const WORD_START = /^[\p{L}\p{M}\p{N}\p{Pc}\p{Cf}]/u
 const LETTER = /^\p{L}\p{M}*$/u
@@ -100,70 +98,107 @@ export function forEachCluster(
   }
 }
 
-/** Whether every character of `run` is below SIMPLE (so each one is a cluster by itself). */
-function isSimpleRun(run: string): boolean {
-  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) >= SIMPLE) return false
-  return true
+/** What a character below SIMPLE is to the tokeniser. */
+const OTHER = 0
+const WORD = 1
+const SPACE = 2
+/** The kind of each character below SIMPLE, worked out once. */
+const SIMPLE_KIND = Uint8Array.from({ length: SIMPLE }, (_, c) => {
+  const char = String.fromCharCode(c)
+  return PY_SPACE.test(char) ? SPACE : SIMPLE_WORD_START[c] === 1 ? WORD : OTHER
+})
+/** The last whitespace character (python-chars.ts); none above it. */
+const LAST_SPACE = 0x3000
+/** Whether each UTF-16 unit up to LAST_SPACE is whitespace to Python, worked out once. */
+const IS_SPACE = Uint8Array.from({ length: LAST_SPACE + 1 }, (_, c) =>
+  PY_SPACE.test(String.fromCharCode(c)) ? 1 : 0,
+)
+
+/** Whether the UTF-16 unit `c` is whitespace to Python. */
+function isSpace(c: number): boolean {
+  return c <= LAST_SPACE && IS_SPACE[c] === 1
 }
 
 /**
- * The tokens of a run of characters below SIMPLE at `offset`, pushed to `ranges`: what
- * forEachCluster and tokenise's callback make of it (each character a cluster, runs of word
- * starts joined), without a call per character.
+ * Token edges, flat: token k is [edges[2k], edges[2k + 1]). Numbers in one array, not an object
+ * per token, as a document has thousands.
  */
-function simpleRunTokens(run: string, offset: number, ranges: Range[]): void {
+type Edges = number[]
+
+/**
+ * The tokens of the run of text at [from, ...) up to the next whitespace, pushed to `edges`, when
+ * every character of the run is below SIMPLE (each one a cluster by itself, runs of word starts
+ * joined): the run's end. -1 at the first character at or above SIMPLE, with `edges` as it was.
+ */
+function simpleRun(text: string, from: number, edges: Edges): number {
+  const before = edges.length
   let word = -1
-  for (let i = 0; i < run.length; i++) {
-    if (SIMPLE_WORD_START[run.charCodeAt(i)] === 1) {
+  let i = from
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= SIMPLE) {
+      edges.length = before
+      return -1
+    }
+    const kind = SIMPLE_KIND[c]
+    if (kind === SPACE) break
+    if (kind === WORD) {
       if (word < 0) word = i
       continue
     }
-    if (word >= 0) ranges.push({ start: offset + word, end: offset + i })
+    if (word >= 0) edges.push(word, i)
     word = -1
-    ranges.push({ start: offset + i, end: offset + i + 1 })
+    edges.push(i, i + 1)
   }
-  if (word >= 0) ranges.push({ start: offset + word, end: offset + run.length })
+  if (word >= 0) edges.push(word, i)
+  return i
 }
 
-/** Whether the character at `at` is whitespace to Python (printable ASCII is tested first). */
-function spaceAt(text: string, at: number): boolean {
-  if (at >= text.length) return false
-  const c = text.charCodeAt(at)
-  if (c === 32) return true
-  if (c > 32 && c < 127) return false
-  return PY_SPACE.test(text[at])
+/** The tokens of the run [from, to) (no whitespace), pushed to `edges`: its grapheme clusters. */
+function clusterRun(text: string, from: number, to: number, edges: Edges): void {
+  let word = -1
+  let wordEnd = -1
+  forEachCluster(text.slice(from, to), (start, end, wordStart) => {
+    if (wordStart) {
+      if (word < 0) word = from + start
+      wordEnd = from + end
+      return
+    }
+    if (word >= 0) edges.push(word, wordEnd)
+    word = -1
+    edges.push(from + start, from + end)
+  })
+  if (word >= 0) edges.push(word, wordEnd)
 }
 
 /** Splits text into tokens. */
 export function tokenise(text: string): Token[] {
-  const ranges: Range[] = []
-  for (const run of text.matchAll(NON_SPACE_RUNS)) {
-    const offset = run.index
-    if (isSimpleRun(run[0])) {
-      simpleRunTokens(run[0], offset, ranges)
+  const edges: Edges = []
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    if (isSpace(text.charCodeAt(i))) {
+      i++
       continue
     }
-    let word: Range | null = null
-    forEachCluster(run[0], (from, to, wordStart) => {
-      const start = offset + from
-      const end = offset + to
-      if (wordStart) {
-        if (word) word.end = end
-        else word = { start, end }
-        return
-      }
-      if (word) ranges.push(word)
-      word = null
-      ranges.push({ start, end })
-    })
-    if (word) ranges.push(word)
+    const end = simpleRun(text, i, edges)
+    if (end >= 0) {
+      i = end
+      continue
+    }
+    let to = i + 1
+    while (to < n && !isSpace(text.charCodeAt(to))) to++
+    clusterRun(text, i, to, edges)
+    i = to
   }
-  return keepAbbreviations(text, ranges).map(({ start, end }) => ({
-    text: text.slice(start, end),
-    start,
-    end,
-    ws: spaceAt(text, end),
-  }))
+  const joined = keepAbbreviations(text, edges)
+  const tokens = new Array<Token>(joined.length / 2)
+  for (let k = 0; k < tokens.length; k++) {
+    const start = joined[2 * k]
+    const end = joined[2 * k + 1]
+    tokens[k] = { text: text.slice(start, end), start, end, ws: isSpace(text.charCodeAt(end)) }
+  }
+  return tokens
 }
 
 const PERIOD = 46
@@ -172,17 +207,18 @@ const PERIOD = 46
  * Joins initials and abbreviations with their period: two or more letter-period pairs written
  * together (U.S., e.g.), one capital and its period (F.), a known word and its period (Mr.).
  */
-function keepAbbreviations(text: string, ranges: Range[]): Range[] {
-  const out: Range[] = []
-  const at = (i: number) => (i < ranges.length ? text.slice(ranges[i].start, ranges[i].end) : '')
-  const touching = (i: number) => i + 1 < ranges.length && ranges[i].end === ranges[i + 1].start
-  // Whether range i is a period: tested before any slice or regex, as most tokens are not
+function keepAbbreviations(text: string, edges: Edges): Edges {
+  const count = edges.length / 2
+  const out: Edges = []
+  const start = (i: number) => edges[2 * i]
+  const end = (i: number) => edges[2 * i + 1]
+  const at = (i: number) => (i < count ? text.slice(start(i), end(i)) : '')
+  const touching = (i: number) => i + 1 < count && end(i) === start(i + 1)
+  // Whether token i is a period: tested before any slice or regex, as most tokens are not
   // followed by one (the tests below are pure, so their order does not change the result).
   const period = (i: number) =>
-    i < ranges.length &&
-    ranges[i].end === ranges[i].start + 1 &&
-    text.charCodeAt(ranges[i].start) === PERIOD
-  for (let i = 0; i < ranges.length; i++) {
+    i < count && end(i) === start(i) + 1 && text.charCodeAt(start(i)) === PERIOD
+  for (let i = 0; i < count; i++) {
     let j = i
     while (period(j + 1) && touching(j) && (j === i || touching(j - 1)) && LETTER.test(at(j))) {
       j += 2
@@ -191,9 +227,9 @@ function keepAbbreviations(text: string, ranges: Range[]): Range[] {
     let last = -1
     if (pairs >= 2 || (pairs === 1 && CAPITAL.test(at(i)))) last = j - 1
     else if (period(i + 1) && touching(i) && ABBREVIATIONS.has(at(i))) last = i + 1
-    if (last < 0) out.push(ranges[i])
+    if (last < 0) out.push(start(i), end(i))
     else {
-      out.push({ start: ranges[i].start, end: ranges[last].end })
+      out.push(start(i), end(last))
       i = last
     }
   }

@@ -131,6 +131,11 @@ export function rowXml(r: number, row: readonly Cell[], manifest: ManifestBuilde
  * Excel's cell limit (both counted in `manifest`).
  */
 function inlineText(value: string, manifest: ManifestBuilder): string {
+  // Most cells need nothing: escapeText gives back the very string when nothing in it needs
+  // escaping or replacing (what xmlSafe replaces, it escapes too), so one test, not two.
+  if (value.length <= CELL_LIMIT && escapeText(value) === value) {
+    return `<t xml:space="preserve">${value}</t>`
+  }
   let text = value
   const safe = xmlSafe(text)
   if (safe.replaced) {

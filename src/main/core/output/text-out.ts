@@ -30,12 +30,37 @@ const FLUSH_AT = 1 << 18
  */
 let encoded: Buffer | null = null
 
-function encode(text: string, reuse: boolean): Uint8Array {
-  const most = text.length * 3
-  if (!reuse || most > 4 * FLUSH_AT * 3) return Buffer.from(text, 'utf8')
-  if (!encoded || encoded.length < most) encoded = Buffer.allocUnsafe(Math.max(most, FLUSH_AT * 3))
-  const length = encoded.write(text, 0, 'utf8')
-  return encoded.subarray(0, length)
+/**
+ * The UTF-8 of `parts` (`length` UTF-16 units in all), in one piece. Where the target uses the
+ * bytes at once, each part is encoded straight into the thread's buffer, one after the other:
+ * joining them first copied every part once more (a third of a spaCy export's writing). A part
+ * that ends on a pair's first half comes out as U+FFFD (EF BF BD); as the pair may end in the
+ * next part, such parts are encoded joined, so a pair is never encoded in halves. (Testing each
+ * part's last character instead would flatten every part that is a concatenation, at a cost.)
+ */
+function encode(parts: string[], length: number, reuse: boolean): Uint8Array {
+  const most = length * 3
+  if (reuse && most <= 4 * FLUSH_AT * 3) {
+    if (!encoded || encoded.length < most) {
+      encoded = Buffer.allocUnsafe(Math.max(most, FLUSH_AT * 3))
+    }
+    const bytes = encoded
+    let at = 0
+    let halves = false
+    for (const part of parts) {
+      at += bytes.write(part, at, 'utf8')
+      halves = at >= 3 && bytes[at - 1] === 0xbd && bytes[at - 2] === 0xbf && endsInPair(part)
+      if (halves) break
+    }
+    if (!halves) return bytes.subarray(0, at)
+  }
+  return Buffer.from(parts.length === 1 ? parts[0] : parts.join(''), 'utf8')
+}
+
+/** Whether `part` ends with a high surrogate (the first half of a pair the next part may end). */
+function endsInPair(part: string): boolean {
+  const last = part.charCodeAt(part.length - 1)
+  return last >= 0xd800 && last <= 0xdbff
 }
 
 function readback(scratch: TextOut): Iterable<string | Uint8Array> {
@@ -56,7 +81,8 @@ export class BufferedText implements TextOut {
     if (this.closed) throw new Error('write after close')
     this.parts.push(text)
     this.length += text.length
-    if (this.length >= FLUSH_AT) this.flush()
+    // A write that ends inside a surrogate pair waits for the next, which ends the pair.
+    if (this.length >= FLUSH_AT && !endsInPair(text)) this.flush()
   }
 
   append(scratch: TextOut): void {
@@ -78,10 +104,10 @@ export class BufferedText implements TextOut {
 
   private flush(): void {
     if (this.length === 0) return
-    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('')
+    const { parts, length } = this
     this.parts = []
     this.length = 0
-    this.target.write(encode(text, this.target.usesAtOnce === true))
+    this.target.write(encode(parts, length, this.target.usesAtOnce === true))
   }
 }
 

@@ -1,6 +1,7 @@
 // Each line of the spaCy / Prodigy export is byte for byte what JSON.stringify writes for its
 // record, with U+0085, U+2028 and U+2029 escaped, on text that needs every kind of escape; its
 // tokens are the tokeniser's, in code points, with their keys in Prodigy's order.
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { exportFormats } from '../../../../src/main/core/formats'
 import { tokenise } from '../../../../src/main/core/formats/tokenise'
@@ -62,5 +63,31 @@ describe('spaCy export lines', () => {
       'claim',
       'claim',
     ])
+  })
+})
+
+describe('spaCy token offsets on hostile text', () => {
+  it('count code points before each token, lone surrogates and pairs made of two units included', () => {
+    // The tokeniser's fixed corpus (tokenise.test.ts): emoji, flags, ZWJ, marks, lone surrogates.
+    const corpus = JSON.parse(
+      readFileSync(new URL('../../../fixtures/tokenise-corpus.json', import.meta.url), 'utf8'),
+    ) as { text: string }[]
+    const docs = corpus.map(({ text }, n) => makeDoc(`c${n}`, text, []))
+    const output = exportFormats.spacy.export(makeInput(docs))
+    const lines = asText(output.files[0].data).split('\n').slice(0, -1)
+    expect(lines).toHaveLength(docs.length)
+    for (const [n, line] of lines.entries()) {
+      const text = docs[n].document.text
+      const codePoints = (utf16: number) => Array.from(text.slice(0, utf16)).length
+      expect(JSON.parse(line).tokens).toEqual(
+        tokenise(text).map((t, id) => ({
+          text: t.text,
+          start: codePoints(t.start),
+          end: codePoints(t.end),
+          id,
+          ws: t.ws,
+        })),
+      )
+    }
   })
 })

@@ -1,9 +1,15 @@
 // The tokeniser hands Intl.Segmenter only the stretches of text where grapheme clusters can span
 // more than one character: it must cut exactly where segmenting every run whole would.
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PY_SPACE_CLASS } from '../../../../src/shared/python-chars'
-import { forEachCluster, tokenRange, tokenise } from '../../../../src/main/core/formats/tokenise'
+import {
+  forEachCluster,
+  sentences,
+  tokenRange,
+  tokenise,
+} from '../../../../src/main/core/formats/tokenise'
 
 const RUNS = new RegExp(`[^${PY_SPACE_CLASS}]+`, 'g')
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
@@ -168,6 +174,42 @@ describe('tokenRange', () => {
               }
         expect(tokenRange(tokens, start, end), `${start}-${end}`).toEqual(expected)
       }
+    }
+  })
+})
+
+/** A text of the fixed corpus, with the tokens and sentence lengths the tokeniser gave it. */
+interface CorpusEntry {
+  text: string
+  spans: [number, number][]
+  /** [start, end, 1 when whitespace follows] of each token. */
+  tokens: [number, number, number][]
+  /** The number of tokens of each sentence, given `spans`. */
+  sentences: number[]
+}
+
+describe('the tokeniser against its earlier output', () => {
+  // test/fixtures/tokenise-corpus.json: 300 seeded random texts of hostile units (emoji, ZWJ and flag
+  // sequences, combining marks, lone surrogates, RTL and bidi controls, Hangul jamo, Indic
+  // letters, initials and abbreviations, sentence ends, CRLF, lone CR, U+2028, U+0085, …), with
+  // what the tokeniser of 6b750e3 (before its single pass over the text) gave on each. Every
+  // later tokeniser must give the same: the CoNLL and spaCy exports stay byte-identical.
+  const corpus = JSON.parse(
+    readFileSync(new URL('../../../fixtures/tokenise-corpus.json', import.meta.url), 'utf8'),
+  ) as CorpusEntry[]
+
+  it('gives the same tokens and whitespace flags', () => {
+    for (const { text, tokens } of corpus) {
+      const got = tokenise(text)
+      expect(got.map((t) => [t.start, t.end, t.ws ? 1 : 0])).toEqual(tokens)
+      for (const t of got) expect(t.text).toBe(text.slice(t.start, t.end))
+    }
+  })
+
+  it('gives the same sentences around the same spans', () => {
+    for (const { text, spans, sentences: lengths } of corpus) {
+      const ranges = spans.map(([start, end]) => ({ start, end }))
+      expect(sentences(text, ranges).map((s) => s.length)).toEqual(lengths)
     }
   })
 })
