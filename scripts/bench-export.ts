@@ -19,7 +19,7 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -56,6 +56,9 @@ interface Measure {
 
 const mb = (bytes: number) => bytes / 1024 / 1024
 
+/** The rows that write nothing: the bare parse and the floor. */
+const FLOORS = ['parse', 'floor']
+
 async function sizeOf(p: string): Promise<number> {
   const info = await stat(p).catch(() => null)
   if (!info) return 0
@@ -90,23 +93,20 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
   const delay = monitorEventLoopDelay({ resolution: 5 })
   delay.enable()
   const start = mode === 'worker' ? await startWorkerAhead() : { ms: -1, cpuMs: 0 }
+  // Loaded and listed before the clock starts: no export loads its code or lists files meanwhile
+  // (main's thread has it loaded, the worker loads it while it starts).
+  const readOnly = await prepareReadOnly(name, store)
+  const run = mode === 'worker' && !readOnly && name !== 'idle' ? await inWorker() : exportProject
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   let spans = 0
   let problems = 0
   let digest = ''
   let lastDocument = Number.NaN
-  if (name === 'floor') {
-    // Read and check every document, write nothing: what every export pays before its format.
-    const { CheckedDocument } = await import('../src/main/core/formats/checked')
-    for await (const file of readEach(store)) {
-      spans += CheckedDocument.check(file, []).spans.length
-      sample()
-    }
-  } else if (name === 'idle') {
+  if (readOnly) spans = await readOnly(sample)
+  else if (name === 'idle') {
     await new Promise((resolve) => setTimeout(resolve, 2000)) // the timer's own jitter here
   } else {
-    const run = mode === 'worker' ? await inWorker() : exportProject
     const extension = (await import('../src/main/core/export')).exportOutputExtension(name)
     out = extension ? `${out}${extension}` : out
     const onProgress = (done: number, total: number) => {
@@ -140,15 +140,77 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
   console.log(JSON.stringify(measure))
 }
 
+/** This checkout's reading of an export's documents (none in older ones), for the floor. */
+interface SourceModule {
+  exportSource: (store: ProjectStore) => unknown
+  loadDocuments: (
+    source: unknown,
+    store: ProjectStore,
+  ) => AsyncGenerator<{ file?: DocumentFile; records?: DocumentFile[] }>
+}
+
+/** What the floor runs: the export's reading and its check. */
+async function floorModules() {
+  return {
+    source: (await import('../src/main/core/export-source').catch(
+      () => null,
+    )) as SourceModule | null,
+    checked: await import('../src/main/core/formats/checked'),
+  }
+}
+
+/**
+ * The files an export of every document reads, in its order: each document's file and its set
+ * files (every analyst's folder that has one for it; the bench project has one analyst).
+ */
+async function filesOf(store: ProjectStore): Promise<string[]> {
+  const sets = await readdir(path.join(store.dir, 'annotations')).catch(() => [])
+  const files: string[] = []
+  for (const { id } of store.project.documents) {
+    files.push(path.join(store.dir, 'documents', `${id}.json`))
+    for (const set of sets) {
+      const file = path.join(store.dir, 'annotations', set, `${id}.json`)
+      if (existsSync(file)) files.push(file)
+    }
+  }
+  return files
+}
+
+/**
+ * The rows that write nothing, made ready to run: `floor` reads and checks every document (what
+ * every export pays before its format); `parse` reads the same files whole and parses them,
+ * nothing else (the plain work under the floor). Each returns the spans it found.
+ */
+async function prepareReadOnly(name: string, store: ProjectStore) {
+  if (name === 'floor') {
+    const { source, checked } = await floorModules()
+    return async (sample: () => void) => {
+      let spans = 0
+      for await (const file of readEach(source, store)) {
+        spans += checked.CheckedDocument.check(file, []).spans.length
+        sample()
+      }
+      return spans
+    }
+  }
+  if (name !== 'parse') return null
+  const files = await filesOf(store)
+  return async (sample: () => void) => {
+    let spans = 0
+    for (const file of files) {
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as { annotations?: unknown }
+      spans += (parsed.annotations as { spans?: unknown[] } | undefined)?.spans?.length ?? 0
+      sample()
+    }
+    return spans
+  }
+}
+
 /** Every document, read the way this checkout's exports read them. */
-async function* readEach(store: ProjectStore): AsyncGenerator<DocumentFile> {
-  const source = (await import('../src/main/core/export-source').catch(() => null)) as {
-    exportSource: (store: ProjectStore) => unknown
-    loadDocuments: (
-      source: unknown,
-      store: ProjectStore,
-    ) => AsyncGenerator<{ file?: DocumentFile; records?: DocumentFile[] }>
-  } | null
+async function* readEach(
+  source: SourceModule | null,
+  store: ProjectStore,
+): AsyncGenerator<DocumentFile> {
   if (!source) {
     for (const entry of store.project.documents) yield await store.loadDocument(entry.id)
     return
@@ -227,14 +289,17 @@ function table(header: string[], rows: string[][]): string {
 }
 
 /** Prints the table of `rows` and what its columns mean, with the idle process's stall. */
-function printResults(rows: string[][], idle: Measure | null): void {
+function printResults(rows: string[][], idle: Measure | null, overParse: number | null): void {
   const header = ['format', 'time', 'CPU', 'CPU/floor', 'heap Δ', 'peak RSS', 'output']
   header.push('main stall', 'tail', 'worker: start', 'CPU', 'export', 'CPU', 'tail', 'peak RSS')
   header.push('main stall')
   header.push('loop delay max', 'output digest')
   console.log(table(header, rows))
   console.log(
-    "floor: read and check every document. time and CPU: the export in main's thread; " +
+    'parse: each file the floor reads, read whole (readFile) and JSON.parse, nothing else: the ' +
+      'plain work' +
+      (overParse === null ? '. ' : `; the floor's CPU is ${overParse.toFixed(2)}x it. `) +
+      "floor: read and check every document. time and CPU: the export in main's thread; " +
       'heap Δ: its peak over the heap before it; main stall: the longest gap of a 5 ms timer ' +
       "in main's thread. tail: from the last document written to the end (the format's finish, " +
       'the syncs and renames into place). worker: the same export in a worker thread, built: ' +
@@ -279,6 +344,7 @@ async function main() {
   )
   try {
     const idle = runChild(['idle', 'main', cached, path.join(outDir, 'idle')])
+    const parse = runChild(['parse', 'main', cached, path.join(outDir, 'parse')])
     const floor = runChild(['floor', 'main', cached, path.join(outDir, 'floor')])
     const rows: string[][] = []
     const f = (n: number, digits = 0) => n.toFixed(digits)
@@ -286,12 +352,12 @@ async function main() {
       m.name,
       `${f(m.ms)} ms`,
       `${f(m.cpuMs)} ms`,
-      floor && m.name !== 'floor' ? `${f(m.cpuMs / floor.cpuMs, 1)}x` : '',
+      floor && !FLOORS.includes(m.name) ? `${f(m.cpuMs / floor.cpuMs, 1)}x` : '',
       `+${f(m.heapDeltaMb)} MB`,
       `${f(m.peakRssMb)} MB`,
-      m.name === 'floor' ? '' : `${f(m.outputMb, 1)} MB`,
+      FLOORS.includes(m.name) ? '' : `${f(m.outputMb, 1)} MB`,
       `${f(m.stallMs)} ms`,
-      m.name === 'floor' ? '' : `${f(m.tailMs)} ms`,
+      FLOORS.includes(m.name) ? '' : `${f(m.tailMs)} ms`,
       viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startMs)} ms` : '',
       viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startCpuMs)} ms` : '',
       viaWorker ? `${f(viaWorker.ms)} ms` : '',
@@ -302,6 +368,7 @@ async function main() {
       viaWorker ? `${f(viaWorker.loopDelayMaxMs)} ms` : '',
       m.digest + (viaWorker && viaWorker.digest !== m.digest ? ' (worker differs!)' : ''),
     ]
+    if (parse) rows.push(row(parse, null))
     if (floor) rows.push(row(floor, null))
     for (const name of formats) {
       const out = path.join(outDir, name)
@@ -314,7 +381,7 @@ async function main() {
         console.error(`${name}: wrote ${here.spans} spans, ${here.problems} problems`)
       }
     }
-    printResults(rows, idle)
+    printResults(rows, idle, parse && floor ? floor.cpuMs / parse.cpuMs : null)
   } finally {
     await rm(outDir, { recursive: true, force: true })
   }
