@@ -13,9 +13,12 @@
 // measured apart: the app starts it ahead, while the user chooses where to save (run-task.ts
 // `prepareTask`), so the export's own time is what the user waits for after the save dialog.
 //
-// Run: `npm run bench:export` (options: --formats jsonl,csv  --docs 1000  --fresh). The project is
-// built once (about 100,000 spans through the store, fsynced) and kept in the system's temp folder
-// for the next run; --fresh builds it again.
+// Run: `npm run bench:export` (options: --formats jsonl,csv  --docs 1000  --fresh  --sets all).
+// --sets chooses whose annotations, as the command line's --sets does (default: `default`); the
+// project holds one analyst's, so `all` writes the same annotations under `<id>--<set>` ids, read
+// the way an export of every analyst's sets reads them. The project is built once (about 100,000
+// spans through the store, fsynced) and kept in the system's temp folder for the next run;
+// --fresh builds it again.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -27,6 +30,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { getHeapStatistics } from 'node:v8'
 import { exportProject } from '../src/main/core/export'
 import { exportFormatNames } from '../src/main/core/formats'
+import { parseSetChoice, type SetChoice } from '../src/main/core/set-choice'
 import { ProjectStore } from '../src/main/core/storage'
 import type { DocumentFile } from '../src/shared/model'
 import { SPANS_PER_DOC, benchProject } from './bench-export-project'
@@ -69,7 +73,13 @@ async function sizeOf(p: string): Promise<number> {
 }
 
 /** The export `name` (or the floor) measured in this process; prints one JSON line. */
-async function child(name: string, mode: 'main' | 'worker', dir: string, out: string) {
+async function child(
+  name: string,
+  mode: 'main' | 'worker',
+  dir: string,
+  out: string,
+  sets: SetChoice,
+) {
   const store = await ProjectStore.open(dir, { lock: false })
   const gc = (globalThis as { gc?: () => void }).gc
   gc?.()
@@ -95,7 +105,7 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
   const start = mode === 'worker' ? await startWorkerAhead() : { ms: -1, cpuMs: 0 }
   // Loaded and listed before the clock starts: no export loads its code or lists files meanwhile
   // (main's thread has it loaded, the worker loads it while it starts).
-  const readOnly = await prepareReadOnly(name, store)
+  const readOnly = await prepareReadOnly(name, store, sets)
   const run = mode === 'worker' && !readOnly && name !== 'idle' ? await inWorker() : exportProject
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
@@ -113,7 +123,7 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
       sample()
       if (done === total - 1) lastDocument = performance.now() // the next step is the commit's
     }
-    const { manifest } = await run(store, name, out, { onProgress })
+    const { manifest } = await run(store, name, out, { onProgress, sets })
     spans = manifest.counts.spans
     problems = manifest.problems.length
     const files = (manifest.files ?? []).map((f) => `${f.path} ${f.sha256}`).join('\n')
@@ -142,7 +152,7 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
 
 /** This checkout's reading of an export's documents (none in older ones), for the floor. */
 interface SourceModule {
-  exportSource: (store: ProjectStore) => unknown
+  exportSource: (store: ProjectStore, docIds: undefined, sets: SetChoice) => unknown
   loadDocuments: (
     source: unknown,
     store: ProjectStore,
@@ -181,12 +191,12 @@ async function filesOf(store: ProjectStore): Promise<string[]> {
  * every export pays before its format); `parse` reads the same files whole and parses them,
  * nothing else (the plain work under the floor). Each returns the spans it found.
  */
-async function prepareReadOnly(name: string, store: ProjectStore) {
+async function prepareReadOnly(name: string, store: ProjectStore, sets: SetChoice) {
   if (name === 'floor') {
     const { source, checked } = await floorModules()
     return async (sample: () => void) => {
       let spans = 0
-      for await (const file of readEach(source, store)) {
+      for await (const file of readEach(source, store, sets)) {
         spans += checked.CheckedDocument.check(file, []).spans.length
         sample()
       }
@@ -210,6 +220,7 @@ async function prepareReadOnly(name: string, store: ProjectStore) {
 async function* readEach(
   source: SourceModule | null,
   store: ProjectStore,
+  sets: SetChoice,
 ): AsyncGenerator<DocumentFile> {
   if (!source) {
     for (const entry of store.project.documents) yield await store.loadDocument(entry.id)
@@ -217,7 +228,10 @@ async function* readEach(
   }
   // Older checkouts load `file`, newer ones one record per chosen set. Through `store`, as an
   // export in main's thread reads them (a store of its own would add an open to the floor).
-  for await (const loaded of source.loadDocuments(source.exportSource(store), store)) {
+  for await (const loaded of source.loadDocuments(
+    source.exportSource(store, undefined, sets),
+    store,
+  )) {
     if (loaded.file) yield loaded.file
     for (const record of loaded.records ?? []) yield record
   }
@@ -324,11 +338,12 @@ async function main() {
     return i >= 0 ? args[i + 1] : undefined
   }
   if (args[0] === '--child') {
-    await child(args[1], args[2] as 'main' | 'worker', args[3], args[4])
+    await child(args[1], args[2] as 'main' | 'worker', args[3], args[4], parseSetChoice(args[5]))
     return
   }
   const docs = Number(option('--docs') ?? 1000)
   const formats = option('--formats')?.split(',') ?? exportFormatNames()
+  const sets = option('--sets') ?? 'default'
   const cached = await benchProject(docs, args.includes('--fresh'))
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-out-'))
   const workers = buildWorkers()
@@ -340,12 +355,12 @@ async function main() {
   )
   console.log(
     `${docs} documents, ${docs * SPANS_PER_DOC} spans; Node ${process.version}, ` +
-      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`,
+      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; annotation sets: ${sets}`,
   )
   try {
-    const idle = runChild(['idle', 'main', cached, path.join(outDir, 'idle')])
-    const parse = runChild(['parse', 'main', cached, path.join(outDir, 'parse')])
-    const floor = runChild(['floor', 'main', cached, path.join(outDir, 'floor')])
+    const idle = runChild(['idle', 'main', cached, path.join(outDir, 'idle'), sets])
+    const parse = runChild(['parse', 'main', cached, path.join(outDir, 'parse'), sets])
+    const floor = runChild(['floor', 'main', cached, path.join(outDir, 'floor'), sets])
     const rows: string[][] = []
     const f = (n: number, digits = 0) => n.toFixed(digits)
     const row = (m: Measure, viaWorker: Measure | null) => [
@@ -372,9 +387,9 @@ async function main() {
     if (floor) rows.push(row(floor, null))
     for (const name of formats) {
       const out = path.join(outDir, name)
-      const here = runChild([name, 'main', cached, out])
+      const here = runChild([name, 'main', cached, out, sets])
       await rm(out, { recursive: true, force: true })
-      const there = hasWorker ? runChild([name, 'worker', cached, out], workers) : null
+      const there = hasWorker ? runChild([name, 'worker', cached, out, sets], workers) : null
       await rm(out, { recursive: true, force: true })
       if (here) rows.push(row(here, there))
       if (here && here.spans !== docs * SPANS_PER_DOC && name !== 'conll') {
