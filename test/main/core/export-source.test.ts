@@ -63,13 +63,11 @@ describe('an export reads', () => {
       `annotations/bo/${docId}.json`,
       `annotations/gold/${docId}.json`,
     ])
-    expect(all.loaded[0].records.map((r) => [r.document.id, r.annotations.spans.length])).toEqual(
-      [
-        [`${docId}--ana`, 1],
-        [`${docId}--bo`, 2],
-        [`${docId}--gold`, 3],
-      ],
-    )
+    expect(all.loaded[0].records.map((r) => [r.document.id, r.annotations.spans.length])).toEqual([
+      [`${docId}--ana`, 1],
+      [`${docId}--bo`, 2],
+      [`${docId}--gold`, 3],
+    ])
     const own = await load(dir, 'mine')
     expect(own.opened).toEqual([`documents/${docId}.json`, `annotations/ana/${docId}.json`])
     expect(own.loaded[0].records.map((r) => [r.set, r.annotations.spans.length])).toEqual([
@@ -89,7 +87,7 @@ describe('an export reads', () => {
       expect(loaded[0].problems).toEqual([
         {
           file: `annotations/ana/${docId}.json`,
-          message: expect.stringMatching(/invalid JSON/) as unknown as string,
+          message: expect.stringMatching(/invalid JSON/),
         },
       ])
     }
