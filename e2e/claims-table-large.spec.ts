@@ -124,4 +124,8 @@ test('the Sources view of 200 documents draws a few rows, and a source in all of
   const title = (await article.textContent()) ?? ''
   await article.click()
   await waitForArticle(page, `Document ${title.replace('Article ', '')}.`)
+
+  // The Overview of 200 documents is counted in a worker (main's thread stays free), and shown.
+  await page.getByRole('tab', { name: 'Overview' }).click()
+  await expect(page.getByRole('tabpanel', { name: 'Overview' })).toContainText('in 200 documents')
 })
