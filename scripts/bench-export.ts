@@ -13,13 +13,16 @@
 // measured apart: the app starts it ahead, while the user chooses where to save (run-task.ts
 // `prepareTask`), so the export's own time is what the user waits for after the save dialog.
 //
-// Run: `npm run bench:export` (options: --formats jsonl,csv  --docs 1000  --fresh). The project is
-// built once (about 100,000 spans through the store, fsynced) and kept in the system's temp folder
-// for the next run; --fresh builds it again.
+// Run: `npm run bench:export` (options: --formats jsonl,csv  --docs 1000  --fresh  --sets all).
+// --sets chooses whose annotations, as the command line's --sets does (default: `default`); the
+// project holds one analyst's, so `all` writes the same annotations under `<id>--<set>` ids, read
+// the way an export of every analyst's sets reads them. The project is built once (about 100,000
+// spans through the store, fsynced) and kept in the system's temp folder for the next run;
+// --fresh builds it again.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,6 +30,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { getHeapStatistics } from 'node:v8'
 import { exportProject } from '../src/main/core/export'
 import { exportFormatNames } from '../src/main/core/formats'
+import { parseSetChoice, type SetChoice } from '../src/main/core/set-choice'
 import { ProjectStore } from '../src/main/core/storage'
 import type { DocumentFile } from '../src/shared/model'
 import { SPANS_PER_DOC, benchProject } from './bench-export-project'
@@ -56,6 +60,9 @@ interface Measure {
 
 const mb = (bytes: number) => bytes / 1024 / 1024
 
+/** The rows that write nothing: the bare parse and the floor. */
+const FLOORS = ['parse', 'floor']
+
 async function sizeOf(p: string): Promise<number> {
   const info = await stat(p).catch(() => null)
   if (!info) return 0
@@ -66,7 +73,13 @@ async function sizeOf(p: string): Promise<number> {
 }
 
 /** The export `name` (or the floor) measured in this process; prints one JSON line. */
-async function child(name: string, mode: 'main' | 'worker', dir: string, out: string) {
+async function child(
+  name: string,
+  mode: 'main' | 'worker',
+  dir: string,
+  out: string,
+  sets: SetChoice,
+) {
   const store = await ProjectStore.open(dir, { lock: false })
   const gc = (globalThis as { gc?: () => void }).gc
   gc?.()
@@ -90,30 +103,27 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
   const delay = monitorEventLoopDelay({ resolution: 5 })
   delay.enable()
   const start = mode === 'worker' ? await startWorkerAhead() : { ms: -1, cpuMs: 0 }
+  // Loaded and listed before the clock starts: no export loads its code or lists files meanwhile
+  // (main's thread has it loaded, the worker loads it while it starts).
+  const readOnly = await prepareReadOnly(name, store, sets)
+  const run = mode === 'worker' && !readOnly && name !== 'idle' ? await inWorker() : exportProject
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   let spans = 0
   let problems = 0
   let digest = ''
   let lastDocument = Number.NaN
-  if (name === 'floor') {
-    // Read and check every document, write nothing: what every export pays before its format.
-    const { CheckedDocument } = await import('../src/main/core/formats/checked')
-    for await (const file of readEach(store)) {
-      spans += CheckedDocument.check(file, []).spans.length
-      sample()
-    }
-  } else if (name === 'idle') {
+  if (readOnly) spans = await readOnly(sample)
+  else if (name === 'idle') {
     await new Promise((resolve) => setTimeout(resolve, 2000)) // the timer's own jitter here
   } else {
-    const run = mode === 'worker' ? await inWorker() : exportProject
     const extension = (await import('../src/main/core/export')).exportOutputExtension(name)
     out = extension ? `${out}${extension}` : out
     const onProgress = (done: number, total: number) => {
       sample()
       if (done === total - 1) lastDocument = performance.now() // the next step is the commit's
     }
-    const { manifest } = await run(store, name, out, { onProgress })
+    const { manifest } = await run(store, name, out, { onProgress, sets })
     spans = manifest.counts.spans
     problems = manifest.problems.length
     const files = (manifest.files ?? []).map((f) => `${f.path} ${f.sha256}`).join('\n')
@@ -140,22 +150,88 @@ async function child(name: string, mode: 'main' | 'worker', dir: string, out: st
   console.log(JSON.stringify(measure))
 }
 
+/** This checkout's reading of an export's documents (none in older ones), for the floor. */
+interface SourceModule {
+  exportSource: (store: ProjectStore, docIds: undefined, sets: SetChoice) => unknown
+  loadDocuments: (
+    source: unknown,
+    store: ProjectStore,
+  ) => AsyncGenerator<{ file?: DocumentFile; records?: DocumentFile[] }>
+}
+
+/** What the floor runs: the export's reading and its check. */
+async function floorModules() {
+  return {
+    source: (await import('../src/main/core/export-source').catch(
+      () => null,
+    )) as SourceModule | null,
+    checked: await import('../src/main/core/formats/checked'),
+  }
+}
+
+/**
+ * The files an export of every document reads, in its order: each document's file and its set
+ * files (every analyst's folder that has one for it; the bench project has one analyst).
+ */
+async function filesOf(store: ProjectStore): Promise<string[]> {
+  const sets = await readdir(path.join(store.dir, 'annotations')).catch(() => [])
+  const files: string[] = []
+  for (const { id } of store.project.documents) {
+    files.push(path.join(store.dir, 'documents', `${id}.json`))
+    for (const set of sets) {
+      const file = path.join(store.dir, 'annotations', set, `${id}.json`)
+      if (existsSync(file)) files.push(file)
+    }
+  }
+  return files
+}
+
+/**
+ * The rows that write nothing, made ready to run: `floor` reads and checks every document (what
+ * every export pays before its format); `parse` reads the same files whole and parses them,
+ * nothing else (the plain work under the floor). Each returns the spans it found.
+ */
+async function prepareReadOnly(name: string, store: ProjectStore, sets: SetChoice) {
+  if (name === 'floor') {
+    const { source, checked } = await floorModules()
+    return async (sample: () => void) => {
+      let spans = 0
+      for await (const file of readEach(source, store, sets)) {
+        spans += checked.CheckedDocument.check(file, []).spans.length
+        sample()
+      }
+      return spans
+    }
+  }
+  if (name !== 'parse') return null
+  const files = await filesOf(store)
+  return async (sample: () => void) => {
+    let spans = 0
+    for (const file of files) {
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as { annotations?: unknown }
+      spans += (parsed.annotations as { spans?: unknown[] } | undefined)?.spans?.length ?? 0
+      sample()
+    }
+    return spans
+  }
+}
+
 /** Every document, read the way this checkout's exports read them. */
-async function* readEach(store: ProjectStore): AsyncGenerator<DocumentFile> {
-  const source = (await import('../src/main/core/export-source').catch(() => null)) as {
-    exportSource: (store: ProjectStore) => unknown
-    loadDocuments: (
-      source: unknown,
-      store: ProjectStore,
-    ) => AsyncGenerator<{ file?: DocumentFile; records?: DocumentFile[] }>
-  } | null
+async function* readEach(
+  source: SourceModule | null,
+  store: ProjectStore,
+  sets: SetChoice,
+): AsyncGenerator<DocumentFile> {
   if (!source) {
     for (const entry of store.project.documents) yield await store.loadDocument(entry.id)
     return
   }
   // Older checkouts load `file`, newer ones one record per chosen set. Through `store`, as an
   // export in main's thread reads them (a store of its own would add an open to the floor).
-  for await (const loaded of source.loadDocuments(source.exportSource(store), store)) {
+  for await (const loaded of source.loadDocuments(
+    source.exportSource(store, undefined, sets),
+    store,
+  )) {
     if (loaded.file) yield loaded.file
     for (const record of loaded.records ?? []) yield record
   }
@@ -227,14 +303,17 @@ function table(header: string[], rows: string[][]): string {
 }
 
 /** Prints the table of `rows` and what its columns mean, with the idle process's stall. */
-function printResults(rows: string[][], idle: Measure | null): void {
+function printResults(rows: string[][], idle: Measure | null, overParse: number | null): void {
   const header = ['format', 'time', 'CPU', 'CPU/floor', 'heap Δ', 'peak RSS', 'output']
   header.push('main stall', 'tail', 'worker: start', 'CPU', 'export', 'CPU', 'tail', 'peak RSS')
   header.push('main stall')
   header.push('loop delay max', 'output digest')
   console.log(table(header, rows))
   console.log(
-    "floor: read and check every document. time and CPU: the export in main's thread; " +
+    'parse: each file the floor reads, read whole (readFile) and JSON.parse, nothing else: the ' +
+      'plain work' +
+      (overParse === null ? '. ' : `; the floor's CPU is ${overParse.toFixed(2)}x it. `) +
+      "floor: read and check every document. time and CPU: the export in main's thread; " +
       'heap Δ: its peak over the heap before it; main stall: the longest gap of a 5 ms timer ' +
       "in main's thread. tail: from the last document written to the end (the format's finish, " +
       'the syncs and renames into place). worker: the same export in a worker thread, built: ' +
@@ -259,11 +338,12 @@ async function main() {
     return i >= 0 ? args[i + 1] : undefined
   }
   if (args[0] === '--child') {
-    await child(args[1], args[2] as 'main' | 'worker', args[3], args[4])
+    await child(args[1], args[2] as 'main' | 'worker', args[3], args[4], parseSetChoice(args[5]))
     return
   }
   const docs = Number(option('--docs') ?? 1000)
   const formats = option('--formats')?.split(',') ?? exportFormatNames()
+  const sets = option('--sets') ?? 'default'
   const cached = await benchProject(docs, args.includes('--fresh'))
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-out-'))
   const workers = buildWorkers()
@@ -275,23 +355,24 @@ async function main() {
   )
   console.log(
     `${docs} documents, ${docs * SPANS_PER_DOC} spans; Node ${process.version}, ` +
-      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`,
+      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; annotation sets: ${sets}`,
   )
   try {
-    const idle = runChild(['idle', 'main', cached, path.join(outDir, 'idle')])
-    const floor = runChild(['floor', 'main', cached, path.join(outDir, 'floor')])
+    const idle = runChild(['idle', 'main', cached, path.join(outDir, 'idle'), sets])
+    const parse = runChild(['parse', 'main', cached, path.join(outDir, 'parse'), sets])
+    const floor = runChild(['floor', 'main', cached, path.join(outDir, 'floor'), sets])
     const rows: string[][] = []
     const f = (n: number, digits = 0) => n.toFixed(digits)
     const row = (m: Measure, viaWorker: Measure | null) => [
       m.name,
       `${f(m.ms)} ms`,
       `${f(m.cpuMs)} ms`,
-      floor && m.name !== 'floor' ? `${f(m.cpuMs / floor.cpuMs, 1)}x` : '',
+      floor && !FLOORS.includes(m.name) ? `${f(m.cpuMs / floor.cpuMs, 1)}x` : '',
       `+${f(m.heapDeltaMb)} MB`,
       `${f(m.peakRssMb)} MB`,
-      m.name === 'floor' ? '' : `${f(m.outputMb, 1)} MB`,
+      FLOORS.includes(m.name) ? '' : `${f(m.outputMb, 1)} MB`,
       `${f(m.stallMs)} ms`,
-      m.name === 'floor' ? '' : `${f(m.tailMs)} ms`,
+      FLOORS.includes(m.name) ? '' : `${f(m.tailMs)} ms`,
       viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startMs)} ms` : '',
       viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startCpuMs)} ms` : '',
       viaWorker ? `${f(viaWorker.ms)} ms` : '',
@@ -302,19 +383,20 @@ async function main() {
       viaWorker ? `${f(viaWorker.loopDelayMaxMs)} ms` : '',
       m.digest + (viaWorker && viaWorker.digest !== m.digest ? ' (worker differs!)' : ''),
     ]
+    if (parse) rows.push(row(parse, null))
     if (floor) rows.push(row(floor, null))
     for (const name of formats) {
       const out = path.join(outDir, name)
-      const here = runChild([name, 'main', cached, out])
+      const here = runChild([name, 'main', cached, out, sets])
       await rm(out, { recursive: true, force: true })
-      const there = hasWorker ? runChild([name, 'worker', cached, out], workers) : null
+      const there = hasWorker ? runChild([name, 'worker', cached, out, sets], workers) : null
       await rm(out, { recursive: true, force: true })
       if (here) rows.push(row(here, there))
       if (here && here.spans !== docs * SPANS_PER_DOC && name !== 'conll') {
         console.error(`${name}: wrote ${here.spans} spans, ${here.problems} problems`)
       }
     }
-    printResults(rows, idle)
+    printResults(rows, idle, parse && floor ? floor.cpuMs / parse.cpuMs : null)
   } finally {
     await rm(outDir, { recursive: true, force: true })
   }

@@ -11,7 +11,12 @@
 import { GOLD_SET } from '../../shared/analysts'
 import type { SetChoice } from '../../shared/export-options'
 import type { FileProblem } from '../../shared/ipc-contract'
-import type { DocumentFile } from '../../shared/model'
+import {
+  DOCUMENT_FORMAT,
+  FORMAT_VERSION,
+  type Annotations,
+  type DocumentFile,
+} from '../../shared/model'
 import { loadProblem } from './export-output'
 import type { ProjectStore } from './storage'
 
@@ -99,10 +104,15 @@ async function recordsOf(
   resolved: ResolvedSets,
   problems: FileProblem[],
 ): Promise<DocumentFile[]> {
-  const base = await store.loadDocument(id)
+  const mine = store.analyst.id
+  if (resolved.mode === 'analyst' && resolved.sets[0] === mine)
+    return [await store.loadDocument(id)]
+  // Another set than the working analyst's: the document alone, then the sets chosen (the
+  // working analyst's own set is read only when it is one of them).
+  const document = await store.loadDocumentAlone(id)
   if (resolved.mode !== 'all') {
     const setId = resolved.sets[0]
-    const set = setId === store.analyst.id ? null : await store.loadAnnotations(id, setId)
+    const set = await store.loadAnnotations(id, setId)
     if (resolved.mode === 'gold' && !set) {
       problems.push({
         file: `documents/${id}.json`,
@@ -110,25 +120,33 @@ async function recordsOf(
       })
       return []
     }
-    if (setId === store.analyst.id) return [base]
-    const empty = { spans: [], relations: [], docLabels: {} }
-    return [{ ...base, annotations: set?.annotations ?? empty, set: setId }]
+    return [record(document, set?.annotations ?? noAnnotations(), setId)]
   }
-  const present = store.listAnalysts(id).map((a) => a.id)
+  // The working analyst's set even when it has nothing to export (so is not among the sets): a
+  // broken file of theirs fails the document, as loading the document for them does.
+  if (!resolved.sets.includes(mine)) await store.loadAnnotations(id, mine)
   const out: DocumentFile[] = []
-  for (const setId of resolved.sets.filter((s) => present.includes(s))) {
-    const set = await store.loadAnnotations(id, setId)
-    if (!set) continue
-    out.push({
-      ...base,
-      document: { ...base.document, id: `${id}--${setId}` },
-      annotations: set.annotations,
-      set: setId,
-    })
+  for (const setId of resolved.sets) {
+    const set = await store.loadAnnotations(id, setId) // null where the set has no file for it
+    if (set) out.push(record({ ...document, id: `${id}--${setId}` }, set.annotations, setId))
   }
-  if (out.length === 0) {
-    const { set: _mine, ...plain } = base
-    out.push({ ...plain, annotations: { spans: [], relations: [], docLabels: {} } })
-  }
+  if (out.length === 0) out.push(record(document, noAnnotations()))
   return out
+}
+
+const noAnnotations = (): Annotations => ({ spans: [], relations: [], docLabels: {} })
+
+/** A record as loadDocument makes one (the same fields in the same order), of set `set`. */
+function record(
+  document: DocumentFile['document'],
+  annotations: Annotations,
+  set?: string,
+): DocumentFile {
+  const file: DocumentFile = {
+    format: DOCUMENT_FORMAT,
+    version: FORMAT_VERSION,
+    document,
+    annotations,
+  }
+  return set === undefined ? file : { ...file, set }
 }

@@ -97,12 +97,15 @@ export async function readUnlinked(fs: StorageFs, file: string): Promise<Uint8Ar
   }
 }
 
+/** Strict UTF-8 (one for the thread: `decode` without `stream` keeps no state between calls). */
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
 /** Parses a file's bytes as UTF-8 JSON, with an error that says where it is broken. */
 export function parseJson(file: string, bytes: Uint8Array): unknown {
   if (bytes.length === 0) throw new ProjectError(file, 'the file is empty')
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    text = utf8.decode(bytes)
   } catch {
     throw new ProjectError(file, 'the file is not valid UTF-8')
   }

@@ -31,7 +31,7 @@ import {
   type Entity,
   type Project,
 } from '../../../shared/model'
-import type { ProjectJson } from '../../../shared/model-files'
+import type { ProjectJson, StoredDocument } from '../../../shared/model-files'
 import { defaultSchema } from '../../../shared/default-schema'
 import { decodeProjectJson, versionOf } from './codecs'
 import { readProjectJson, type NewDocument } from './documents'
@@ -322,9 +322,8 @@ export class ProjectStore {
    * Throws ProjectError naming the file that cannot be read.
    */
   async loadDocument(id: string): Promise<DocumentFile> {
-    this.#assertOpen()
+    const document = await this.loadDocumentAlone(id)
     const state = this.#state
-    const document = await state.readDocument(id)
     const stored = await state.readStoredSet(state.analyst.id, id)
     const annotations = stored?.set.annotations ?? { spans: [], relations: [], docLabels: {} }
     this.#writer?.loaded(id, stored)
@@ -335,6 +334,16 @@ export class ProjectStore {
       annotations,
       set: state.analyst.id,
     }
+  }
+
+  /**
+   * Loads a document without any annotations: its text, blocks and metadata, under its effective
+   * title (for another set than the working analyst's: loadAnnotations). Throws ProjectError
+   * naming the file that cannot be read.
+   */
+  async loadDocumentAlone(id: string): Promise<StoredDocument> {
+    this.#assertOpen()
+    return this.#state.readDocument(id)
   }
 
   /** Loads set `setId` (an analyst id, or `gold`) of document `docId`; null when it has none. */
