@@ -70,25 +70,30 @@ class DiskFile implements ByteTarget {
   }
 }
 
+/** The bytes of a closed scratch file, read back a piece at a time. */
+function* readBack(file: DiskFile): Iterable<Uint8Array<ArrayBuffer>> {
+  if (!file.closed) throw new Error('append: the scratch file is still open')
+  const fd = openSync(file.full, 'r')
+  try {
+    const buffer = Buffer.alloc(1 << 20)
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null)
+      if (read === 0) return
+      yield buffer.subarray(0, read)
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /** A scratch file: text written now, read back (as bytes) into a file of the output later. */
 class ScratchFile extends BufferedText implements Readback {
   constructor(private readonly file: DiskFile) {
     super(file)
   }
 
-  *contents(): Iterable<Uint8Array> {
-    if (!this.file.closed) throw new Error('append: the scratch file is still open')
-    const fd = openSync(this.file.full, 'r')
-    try {
-      const buffer = Buffer.alloc(1 << 20)
-      for (;;) {
-        const read = readSync(fd, buffer, 0, buffer.length, null)
-        if (read === 0) return
-        yield buffer.subarray(0, read)
-      }
-    } finally {
-      closeSync(fd)
-    }
+  contents(): Iterable<Uint8Array> {
+    return readBack(this.file)
   }
 }
 
@@ -129,13 +134,24 @@ export class DiskOut implements ExportOut {
   }
 
   zip(relative: string, mtime: Date): ZipOut {
-    return new ZipWriter(this.create(relative), mtime)
+    return new ZipWriter(this.create(relative), mtime, () => {
+      const file = this.scratchFile()
+      return {
+        write: (b) => file.write(b),
+        close: () => file.close(),
+        contents: () => readBack(file),
+      }
+    })
   }
 
   scratch(): TextOut {
+    return new ScratchFile(this.scratchFile())
+  }
+
+  private scratchFile(): DiskFile {
     const file = new DiskFile(siblingName(this.target, 'new'), null)
     this.scratches.push(file)
-    return new ScratchFile(file)
+    return file
   }
 
   /** The manifest's `files`: each file written (a file export's under its own name). */
