@@ -7,11 +7,14 @@ import type { TextOut } from '../formats/types'
 /** Where a file's bytes go: a file on disk, a zip entry, a zip in memory. */
 export interface ByteTarget {
   /**
-   * Takes `bytes`; unless `usesAtOnce`, it may keep them (a zip entry holds its pending piece).
+   * Takes `bytes`; unless `usesAtOnce`, it may keep them (bytes collected in memory).
    */
   write(bytes: Uint8Array): void
   close(): void
-  /** True when `write` is done with the bytes on return (a file on disk): they may be reused. */
+  /**
+   * True when `write` is done with the bytes on return (a file on disk, a zip entry, which copies
+   * them): they may be reused.
+   */
   readonly usesAtOnce?: boolean
   /** Takes a part compressed ahead, as its own compressed bytes (a zip entry: see zip-out.ts). */
   appendDeflated?(part: DeflatedBytes): void

@@ -54,7 +54,12 @@ export function crc32Combine(crcA: number, crcB: number, lengthB: number): numbe
 abstract class PieceDeflater implements ByteTarget {
   size = 0
   crc = 0
-  private pending: Uint8Array[] = []
+  /**
+   * The bytes are copied into `pending` on `write`, so the text writing them may encode into one
+   * reused buffer (text-out.ts): a copy costs less than a new buffer per flush, measured first.
+   */
+  readonly usesAtOnce = true
+  private pending = Buffer.alloc(0)
   private pendingBytes = 0
 
   constructor(private readonly level: number) {}
@@ -67,16 +72,21 @@ abstract class PieceDeflater implements ByteTarget {
     if (bytes.length === 0) return
     this.crc = crc32(bytes, this.crc)
     this.size += bytes.length
-    this.pending.push(bytes)
-    this.pendingBytes += bytes.length
+    const needed = this.pendingBytes + bytes.length
+    if (needed > this.pending.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.pending.length, 1 << 14))
+      this.pending.copy(grown, 0, 0, this.pendingBytes)
+      this.pending = grown
+    }
+    this.pending.set(bytes, this.pendingBytes)
+    this.pendingBytes = needed
     if (this.pendingBytes >= PIECE) this.deflate(false)
   }
 
   /** Compresses what is pending: a piece ended by a sync flush, or the stream's last. */
   protected deflate(final: boolean): void {
     if (!final && this.pendingBytes === 0) return
-    const input = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending)
-    this.pending = []
+    const input = this.pending.subarray(0, this.pendingBytes)
     this.pendingBytes = 0
     const finishFlush = final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH
     this.emit(deflateRawSync(input, { level: this.level, finishFlush }), final)
