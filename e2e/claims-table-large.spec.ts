@@ -1,7 +1,8 @@
 // A project of thousands of claims: the claims table draws only the rows near its viewport, and
 // an analyst still reaches every row, from the keyboard (one tab stop; the arrows, Home, End, Page
 // Up and Page Down move; Enter opens) and by the filters, while a screen reader hears each row's
-// place in the whole table (aria-rowcount, aria-rowindex).
+// place in the whole table (aria-rowcount, aria-rowindex). The Sources view of such a project draws
+// its rows the same way, and a source quoted in every document lists a few, with more on demand.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { waitForArticle } from './support/app-actions'
@@ -81,4 +82,50 @@ test('a table of 2,000 claims draws a few rows, and every one is reached by the 
   await rows.last().click()
   await waitForArticle(page, `Document ${DOCUMENTS - 1}.`)
   await expect(page.getByRole('tab', { name: 'Article' })).toHaveAttribute('aria-selected', 'true')
+})
+
+test('the Sources view of 200 documents draws a few rows, and a source in all of them lists more on demand', async ({
+  app,
+}) => {
+  test.slow() // 200 documents are generated and read once, on a shared machine
+  await restartOnGenerated(app, 'many-sources', {
+    documents: DOCUMENTS,
+    spansPerDocument: CLAIMS_PER_DOCUMENT,
+    sources: true,
+  })
+  const page = app.page
+  await page.getByRole('tab', { name: 'Sources' }).click()
+  const sources = page.getByRole('tabpanel', { name: 'Sources' })
+  await sources.getByLabel('Annotations').selectOption('a:bench')
+  // "said" in every document, and "Document <n>" in its own: 201 sources.
+  await expect(sources.getByRole('heading', { name: /Sources/ })).toContainText('201 sources')
+  const table = sources.getByRole('table')
+  await expect(table).toHaveAttribute('aria-rowcount', String(201 + 1))
+  const rows = table.locator('tbody tr:not(.claims-spacer)')
+  expect(await rows.count()).toBeLessThan(60)
+
+  // The source with the most claims first: 1,000 claims in 200 documents, three of them listed.
+  const said = rows.first()
+  await expect(said.getByRole('rowheader')).toHaveText(/^said/)
+  await expect(said.getByRole('cell').first()).toHaveText('1000')
+  const docs = said.getByRole('button', { name: /^Article / })
+  await expect(docs).toHaveCount(3)
+  await page.screenshot({ path: test.info().outputPath('sources.png') })
+  await said.getByRole('button', { name: 'Show 50 more (of 197 not shown)' }).click()
+  await expect(docs).toHaveCount(53)
+  await expect(said.getByRole('button', { name: 'Show fewer' })).toBeVisible()
+
+  // The rows drawn follow the pane; the last source is reached and its document opens.
+  await sources.locator('.claims-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight))
+  const last = table.locator('tbody tr[aria-rowindex="202"]')
+  await expect(last).toBeVisible()
+  expect(await rows.count()).toBeLessThan(60)
+  const article = last.getByRole('button', { name: /^Article / })
+  const title = (await article.textContent()) ?? ''
+  await article.click()
+  await waitForArticle(page, `Document ${title.replace('Article ', '')}.`)
+
+  // The Overview of 200 documents is counted in a worker (main's thread stays free), and shown.
+  await page.getByRole('tab', { name: 'Overview' }).click()
+  await expect(page.getByRole('tabpanel', { name: 'Overview' })).toContainText('in 200 documents')
 })

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { ProjectStore, contentHash } from '../src/main/core/storage'
 import { serializeSet, setJson } from '../src/main/core/storage/annotation-sets'
 import { quoteOf } from '../src/shared/anchor'
-import { DOCUMENT_FORMAT, FORMAT_VERSION, type Span } from '../src/shared/model'
+import { DOCUMENT_FORMAT, FORMAT_VERSION, type Relation, type Span } from '../src/shared/model'
 
 const WORDS = ['minister', 'said', 'taxes', 'would', 'rise', 'report', 'agency', 'claimed']
 const T = '2024-05-01T10:00:00.000Z'
@@ -20,10 +20,14 @@ function articleText(n: number): string {
     .concat(`\n\nDocument ${n}.`)
 }
 
-/** Writes `documents` documents, each with `spansPerDocument` spans of analyst "bench". */
+/**
+ * Writes `documents` documents, each with `spansPerDocument` claims of analyst "bench". With
+ * `sources`, each document also has two sources, each claim attributed to one of them: "said"
+ * (one source across every document) and "Document <n>" (a source of its own per document).
+ */
 export async function generateProject(
   dir: string,
-  opts: { documents: number; spansPerDocument: number },
+  opts: { documents: number; spansPerDocument: number; sources?: boolean },
 ): Promise<void> {
   const store = await ProjectStore.create(dir, { name: 'Bench', analyst: 'bench' })
   await store.close()
@@ -68,7 +72,8 @@ export async function generateProject(
         updatedAt: T,
       })
     }
-    const set = setJson(id, 'bench', 'bench', addedAt, { spans, relations: [], docLabels: {} })
+    const relations = opts.sources ? attributeClaims(text, spans) : []
+    const set = setJson(id, 'bench', 'bench', addedAt, { spans, relations, docLabels: {} })
     batch.push(
       writeFile(path.join(dir, 'documents', `${id}.json`), `${JSON.stringify(doc, null, 2)}\n`),
       writeFile(path.join(dir, 'annotations', 'bench', `${id}.json`), serializeSet(set)),
@@ -76,4 +81,39 @@ export async function generateProject(
     if (batch.length >= 64) await Promise.all(batch.splice(0))
   }
   await Promise.all(batch)
+}
+
+/** Adds the two sources of a document to `spans`, and returns the claims' attributions to them. */
+function attributeClaims(text: string, spans: Span[]): Relation[] {
+  const said = text.indexOf('said')
+  const own = text.lastIndexOf('Document ')
+  const sources = [
+    { id: 'src-said', start: said, end: said + 'said'.length },
+    { id: 'src-own', start: own, end: text.length - 1 },
+  ]
+  const claims = spans.map((s) => s.id)
+  for (const { id, start, end } of sources) {
+    spans.push({
+      id,
+      layer: 'source',
+      label: 'Source',
+      start,
+      end,
+      quote: quoteOf(text, start, end),
+      attributes: {},
+      annotator: 'bench',
+      createdAt: T,
+      updatedAt: T,
+    })
+  }
+  return claims.map((claim, i) => ({
+    id: `r${i}`,
+    type: 'attributed_to',
+    from: claim,
+    to: sources[i % 2].id,
+    attributes: {},
+    annotator: 'bench',
+    createdAt: T,
+    updatedAt: T,
+  }))
 }

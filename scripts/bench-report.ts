@@ -4,27 +4,37 @@
 // HTML time (p50, p95, max over the runs) and bytes, against a floor measured in the same run on
 // the same data: serialising every document to JSON once (the least any report of them must do).
 // The PDF, printed by the system Chromium, is timed for the sample and for 100 documents.
+// Then the Sources view's (and the report's) per-source summary alone, for up to 10,000 documents
+// (each source named in every one), against the same floor: the cost per claim must stay flat.
 // Run: `npm run bench:report`.
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { reportData, type LoadedDocuments } from '../src/main/core/report/report-data'
+import {
+  loadDocuments,
+  reportData,
+  type LoadedDocuments,
+} from '../src/main/core/report/report-data'
 import { reportHtml } from '../src/main/core/report/report-html'
 import { findChromium, printReportPdf } from '../src/main/core/report/report-pdf'
+import { ProjectStore } from '../src/main/core/storage'
+import { claimRows, sourceSummaries } from '../src/shared/claims'
 import type { DocumentFile, ProjectFile } from '../src/shared/model'
 
 const SAMPLE = path.resolve(import.meta.dirname, '../resources/sample-project')
 const SIZES = [1, 10, 100, 1000]
 const PDF_SIZES = new Set([1, 100])
+const SUMMARY_SIZES = [100, 1000, 10000]
 const NOW = new Date('2025-01-01T00:00:00.000Z')
 
+/** The sample project and its one document, read as the app reads them (no lock: read-only), with the sample analyst's annotations. */
 async function sample(): Promise<{ project: ProjectFile; doc: DocumentFile }> {
-  const project = JSON.parse(
-    await readFile(path.join(SAMPLE, 'project.json'), 'utf8'),
-  ) as ProjectFile
-  const file = project.documents[0].file
-  const doc = JSON.parse(await readFile(path.join(SAMPLE, file), 'utf8')) as DocumentFile
-  return { project, doc }
+  const store = await ProjectStore.open(SAMPLE, { lock: false })
+  try {
+    const loaded = await loadDocuments(store, null, 'default')
+    return { project: loaded.project, doc: loaded.documents[0].file }
+  } finally {
+    await store.close()
+  }
 }
 
 /** `n` copies of the sample's document, each with its own id and title. */
@@ -99,6 +109,35 @@ async function main(): Promise<void> {
   console.log('\nPDF (A4, system Chromium, one run including its start)')
   console.log('docs   pdf ms   pdf bytes')
   for (const line of pdfLines) console.log(line)
+  summaryGrowth(project, doc)
+}
+
+/** The per-source summary of every claim of n documents: p50 of 3 runs against the floor. */
+function summaryGrowth(project: ProjectFile, doc: DocumentFile): void {
+  console.log('\nPer-source summary (claims.ts sourceSummaries: the Sources view, report, network)')
+  console.log(' docs   claims  sources  summary ms  floor ms  ratio  µs/claim')
+  for (const n of SUMMARY_SIZES) {
+    const loaded = projectOf(n, project, doc)
+    const rows = loaded.documents.flatMap((d) =>
+      claimRows(project.schema, d.file, project.entities),
+    )
+    const summary: number[] = []
+    const floor: number[] = []
+    let sources = 0
+    for (let r = 0; r < 3; r++) {
+      floor.push(time(() => loaded.documents.map((d) => JSON.stringify(d.file)).join('\n')).ms)
+      const { ms, value } = time(() => sourceSummaries(rows))
+      summary.push(ms)
+      sources = value.length
+    }
+    const s = stats(summary).p50
+    const f = stats(floor).p50
+    console.log(
+      `${String(n).padStart(5)}  ${String(rows.length).padStart(7)}  ${String(sources).padStart(7)}  ` +
+        `${fmt(s).padStart(10)}  ${fmt(f).padStart(8)}  ${(s / f).toFixed(2).padStart(5)}  ` +
+        ((s * 1000) / rows.length).toFixed(2).padStart(8),
+    )
+  }
 }
 
 async function timePdf(html: string, executable: string): Promise<{ ms: number; bytes: number }> {

@@ -8,13 +8,13 @@ import { waitForArticle } from './app-actions'
 
 /**
  * Generates a project named `name` beside the app's user data (documents "Article n", each with
- * `spansPerDocument` claims of analyst "bench"), restarts the app on it and waits for its first
+ * `spansPerDocument` claims of analyst "bench", and with `sources` two sources each), restarts the app on it and waits for its first
  * document. Returns the project's folder.
  */
 export async function restartOnGenerated(
   app: AppDriver,
   name: string,
-  opts: { documents: number; spansPerDocument: number },
+  opts: Parameters<typeof generateProject>[1],
 ): Promise<string> {
   await waitForArticle(app.page)
   const dir = path.join(path.dirname(app.userDataDir), name)

@@ -12,6 +12,7 @@ import {
   writeFileOutput,
   writeFolderOutput,
 } from './core/export-output'
+import { overviewData } from './core/workers/read-tasks'
 import type { HandlerContext } from './handlers'
 import type { AppSession } from './session'
 
@@ -24,10 +25,8 @@ export function overviewHandlers(
 ): Group<'overview:data' | 'overview:export' | 'report:export'> {
   return {
     'overview:data': async (args) => {
-      const store = session.requireStore()
-      const { loadDocuments, overviewOf } = await import('./core/report/report-data')
-      const loaded = await loadDocuments(store, args?.docId)
-      return overviewOf(loaded, { docId: args?.docId ?? null, networkMode: args?.networkMode })
+      const docId = args?.docId ?? null
+      return overviewData(session.requireStore(), docId, { docId, networkMode: args?.networkMode })
     },
     'overview:export': async (args) => exportOverview(ctx, session, args),
     'report:export': async ({ docId, format, paper }) => {
@@ -64,7 +63,6 @@ type ExportArgs = ArgsOf<'overview:export'>
 /** Saves a chart or the network where the user chooses. */
 async function exportOverview(ctx: HandlerContext, session: AppSession, args: ExportArgs) {
   const store = session.requireStore()
-  const { loadDocuments, overviewOf } = await import('./core/report/report-data')
   const base = safeFileName(store.project.name)
   const name = args.kind === 'network' ? 'source-network' : args.chart
   const extension = args.format === 'csv' ? '' : args.format
@@ -81,10 +79,10 @@ async function exportOverview(ctx: HandlerContext, session: AppSession, args: Ex
     await writeFileOutput(target, args.png)
     return { path: target, bytes: args.png.byteLength }
   }
-  const loaded = await loadDocuments(store, args.docId)
+  const docId = args.docId ?? null
   if (args.kind === 'chart') {
-    const overview = overviewOf(loaded, {
-      docId: args.docId ?? null,
+    const overview = await overviewData(store, docId, {
+      docId,
       networkLimits: { sources: 0, targets: 0 },
     })
     const chart = overview.charts.find((c) => c.id === args.chart)
@@ -95,8 +93,8 @@ async function exportOverview(ctx: HandlerContext, session: AppSession, args: Ex
   }
   // Exports hold the whole network; the drawing in the app caps it for readability.
   const drawn = args.format === 'svg'
-  const overview = overviewOf(loaded, {
-    docId: args.docId ?? null,
+  const overview = await overviewData(store, docId, {
+    docId,
     networkMode: args.mode,
     ...(drawn ? {} : { networkLimits: null }),
   })

@@ -118,6 +118,24 @@ describe('claims table', () => {
     expect(putin.sentiment).toEqual({ positive: 1 })
     expect(putin.documents).toEqual([{ id: 'd1', title: 'Doc' }])
   })
+
+  it('lists each document of a source once, in the order its claims come', () => {
+    const [claim] = rows
+    const inDoc = (documentId: string, claimId: string) => ({
+      ...claim,
+      documentId,
+      documentTitle: documentId.toUpperCase(),
+      claimId,
+    })
+    const order = ['d2', 'd1', 'd2', 'd3', 'd1', 'd3', 'd2']
+    const [putin] = sourceSummaries(order.map((d, i) => inDoc(d, `c${i}`)))
+    expect(putin.claims).toBe(7)
+    expect(putin.documents).toEqual([
+      { id: 'd2', title: 'D2' },
+      { id: 'd1', title: 'D1' },
+      { id: 'd3', title: 'D3' },
+    ])
+  })
 })
 
 describe('the attribution frame', () => {

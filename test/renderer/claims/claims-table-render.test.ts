@@ -3,27 +3,12 @@
 // step, a sort header's re-render, showing the view again) must not walk all of them: the
 // virtualizer measures every row again whenever it is given a new key function.
 import { act, createElement } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, expect, it, onTestFinished } from 'vitest'
+import { expect, it, onTestFinished } from 'vitest'
 import type { ClaimRow } from '../../../src/shared/claims'
 import { ClaimsTable } from '../../../src/renderer/src/claims/claims-table'
+import { reactRoot } from '../react-root'
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean
-}
-
-let root: Root
-let host: HTMLElement
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true
-  host = document.createElement('div')
-  document.body.append(host)
-  root = createRoot(host)
-})
-afterEach(async () => {
-  await act(async () => root.unmount())
-  host.remove()
-})
+const react = reactRoot()
 
 const ROWS = 10_000
 
@@ -54,7 +39,7 @@ it('renders again with the same rows without reading every row', async () => {
     },
   )
   // The pane the table scrolls in, 600 px high, its rows 56 px (jsdom lays nothing out).
-  Object.defineProperty(host, 'clientHeight', { value: 600, configurable: true })
+  Object.defineProperty(react.host, 'clientHeight', { value: 600, configurable: true })
   Object.defineProperty(HTMLTableRowElement.prototype, 'offsetHeight', {
     value: 56,
     configurable: true,
@@ -62,10 +47,10 @@ it('renders again with the same rows without reading every row', async () => {
   onTestFinished(() => {
     delete (HTMLTableRowElement.prototype as { offsetHeight?: number }).offsetHeight
   })
-  const scroller = { current: host }
+  const scroller = { current: react.host }
   const render = (dir: 'asc' | 'desc') =>
     act(async () =>
-      root.render(
+      react.root.render(
         createElement(ClaimsTable, {
           rows,
           sort: { column: 'claim', dir },
@@ -78,7 +63,7 @@ it('renders again with the same rows without reading every row', async () => {
   await render('asc')
   // The first render measures every row once.
   expect(reads).toBeGreaterThanOrEqual(ROWS)
-  const drawn = host.querySelectorAll('tr.claim-row').length
+  const drawn = react.host.querySelectorAll('tr.claim-row').length
   expect(drawn).toBeGreaterThan(0)
   expect(drawn).toBeLessThan(100)
   reads = 0

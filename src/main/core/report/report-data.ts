@@ -20,6 +20,9 @@ import type { OverviewData } from '../../../shared/overview/types'
 import { loadRecords, resolveSets, type SetChoice } from '../set-choice'
 import type { ProjectStore } from '../storage'
 
+/** Documents read ahead of the one being added (their reads overlap). */
+const READ_AHEAD = 8
+
 /** A project's documents as loaded for a report or the Overview, with those that failed. */
 export interface LoadedDocuments {
   project: ProjectFile
@@ -46,10 +49,22 @@ export async function loadDocuments(
   const documents: LoadedDocuments['documents'] = []
   const problems: FileProblem[] = []
   const resolved = resolveSets(store, sets)
-  for (const entry of entries) {
-    for (const file of await loadRecords(store, entry.id, resolved, problems)) {
-      documents.push({ entry, file })
+  // A few documents are read at once (their reads overlap); all is kept in index order.
+  const read = async (entry: DocumentIndexEntry) => {
+    const own: FileProblem[] = []
+    return { entry, files: await loadRecords(store, entry.id, resolved, own), problems: own }
+  }
+  const pending: ReturnType<typeof read>[] = []
+  let next = 0
+  while (next < entries.length || pending.length > 0) {
+    while (pending.length < READ_AHEAD && next < entries.length) {
+      const reading = read(entries[next++])
+      reading.catch(() => {}) // a failure is thrown where it is awaited, not left unhandled
+      pending.push(reading)
     }
+    const done = await pending.shift()!
+    for (const file of done.files) documents.push({ entry: done.entry, file })
+    problems.push(...done.problems)
   }
   return { project, documents, problems }
 }

@@ -5,8 +5,8 @@ import path from 'node:path'
 import { refuseProjectFiles, writeFileOutput } from '../export-output'
 import type { SetChoice } from '../set-choice'
 import type { ProjectStore } from '../storage'
-import { loadReportData, type ReportData } from './report-data'
-import { reportHtml } from './report-html'
+import { buildReport } from '../workers/read-tasks'
+import type { ReportData } from './report-data'
 import type { PaperSize } from './report-pdf'
 
 export type ReportFormat = 'html' | 'pdf'
@@ -45,8 +45,8 @@ export async function writeReport(
 ): Promise<ReportResult> {
   const target = path.resolve(options.out)
   await refuseProjectFiles(store.dir, [target], 'the report')
-  const data = await loadReportData(store, options)
-  const html = reportHtml(data)
+  const report = await buildReport(store, options)
+  const { html } = report
   let bytes: Uint8Array | string = html
   if (options.format === 'pdf') {
     if (!options.printPdf) throw new Error('no PDF printer is available')
@@ -57,9 +57,9 @@ export async function writeReport(
     path: target,
     format: options.format,
     bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength,
-    documents: data.documents.length,
-    claims: data.rows.length,
-    problems: data.problems,
+    documents: report.documents,
+    claims: report.claims,
+    problems: report.problems,
   }
 }
 

@@ -2,6 +2,8 @@
 // data crosses (structured clone): a task's input and result, progress, and a cancel request.
 import type { ExportJob, ExportRun } from '../export'
 import type { AnnotationParseJob, AnnotationParseResult } from '../import-annotations'
+import type { OverviewResult } from '../../../shared/ipc-contract'
+import type { BuiltReport, OverviewJob, ReportJob } from '../report/project-jobs'
 
 /** Each task: what it is given and what it gives back. */
 export interface Tasks {
@@ -9,6 +11,10 @@ export interface Tasks {
   export: { input: ExportJob; output: ExportRun }
   /** Reading and parsing files of annotations (import-annotations.ts `parseAnnotationFiles`). */
   'annotation-parse': { input: AnnotationParseJob; output: AnnotationParseResult }
+  /** The Overview of a large project (report/project-jobs.ts `runOverviewJob`). */
+  overview: { input: OverviewJob; output: OverviewResult }
+  /** The analyst report's HTML of a large project (report/project-jobs.ts `runReportJob`). */
+  report: { input: ReportJob; output: BuiltReport }
 }
 
 export type TaskName = keyof Tasks

@@ -29,6 +29,8 @@ type Run<K extends TaskName> = (
 const LOAD = {
   export: () => import('../export'),
   'annotation-parse': () => import('../import-annotations'),
+  overview: () => import('../report/project-jobs'),
+  report: () => import('../report/project-jobs'),
 } satisfies { [K in TaskName]: () => Promise<unknown> }
 
 const TASKS: { [K in TaskName]: Run<K> } = {
@@ -39,6 +41,14 @@ const TASKS: { [K in TaskName]: Run<K> } = {
   'annotation-parse': async (job, signal, onProgress) => {
     const { parseAnnotationFiles } = await LOAD['annotation-parse']()
     return parseAnnotationFiles(job, { signal, onProgress })
+  },
+  overview: async (job, signal) => {
+    const { runOverviewJob } = await LOAD.overview()
+    return runOverviewJob(job, signal)
+  },
+  report: async (job, signal) => {
+    const { runReportJob } = await LOAD.report()
+    return runReportJob(job, signal)
   },
 }
 

@@ -12,10 +12,8 @@ import {
   useRef,
   useState,
   type KeyboardEvent,
-  type ReactNode,
   type RefObject,
 } from 'react'
-import { defaultRangeExtractor, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { ClaimRow } from '../../../shared/claims'
 import {
   CLAIM_COLUMN_NAMES,
@@ -25,7 +23,8 @@ import {
   type ClaimSort,
 } from './claims-table-model'
 import { SortHeader } from '../common/sort-header'
-import { listKeyTarget, withKept } from '../shell/list-keys'
+import { listKeyTarget } from '../shell/list-keys'
+import { useTableWindow, windowRows, type Measure } from './table-window'
 
 /** A row's height before it is measured (a claim's text is clamped to a few lines). */
 const ESTIMATED_ROW_PX = 56
@@ -56,32 +55,23 @@ export function ClaimsTable({ rows, sort, onSort, onOpen, scroller, ...props }: 
     scroller,
   )
   const columns = claimColumns(!!props.byAnalyst)
-  const drawn: ReactNode[] = []
-  // The items' offsets count from the top of the pane's content, the table's rows below its header.
-  let end = margin
-  for (const item of virtualizer.getVirtualItems()) {
-    if (item.start - end >= 1) {
-      drawn.push(spacer(`gap-${item.index}`, item.start - end, columns.length))
-    }
-    const row = rows[item.index]
-    drawn.push(
+  const drawn = windowRows(virtualizer, margin, columns.length, (index) => {
+    const row = rows[index]
+    return (
       <ClaimRowView
         key={rowKey(row)}
         row={row}
-        index={item.index}
-        tabbable={item.index === current}
+        index={index}
+        tabbable={index === current}
         onOpen={onOpen}
         onFocusRow={setActive}
         measure={virtualizer.measureElement}
         analyst={
           props.byAnalyst ? (props.analystNames?.get(row.analyst ?? '') ?? row.analyst ?? '') : null
         }
-      />,
+      />
     )
-    end = item.end
-  }
-  const rest = margin + virtualizer.getTotalSize() - end
-  if (rest >= 1) drawn.push(spacer('end', rest, columns.length))
+  })
   return (
     <table className="claims-table" aria-rowcount={rows.length + 1}>
       <caption className="visually-hidden">
@@ -111,15 +101,6 @@ export function ClaimsTable({ rows, sort, onSort, onOpen, scroller, ...props }: 
   )
 }
 
-/** An empty row standing for `height` pixels of rows not drawn; out of the accessibility tree. */
-function spacer(key: string, height: number, columns: number) {
-  return (
-    <tr key={key} className="claims-spacer" aria-hidden="true" style={{ height }}>
-      <td colSpan={columns} />
-    </tr>
-  )
-}
-
 /**
  * The rows near the viewport (and the one holding the tab stop), and the keyboard's roving focus:
  * arrows, Page Up/Down, Home and End move (scrolling the row into view), Enter or Space opens it.
@@ -132,21 +113,18 @@ function useRowNavigation(
   const [active, setActive] = useState(0)
   const body = useRef<HTMLTableSectionElement>(null)
   const current = Math.min(active, Math.max(rows.length - 1, 0))
-  const margin = useBodyOffset(body, scroller, rows)
   // One function per list of rows: the virtualizer measures every row again (10,000 keys built and
   // looked up) whenever this function is a new one, which was on every render: each scroll step,
   // and each show of the view.
   const getItemKey = useCallback((i: number) => rowKey(rows[i]), [rows])
-  // The virtualizer's functions change identity as it scrolls: this component is not memoised.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { virtualizer, margin } = useTableWindow({
     count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    overscan: 6,
-    scrollMargin: margin,
     getItemKey,
-    rangeExtractor: (range) => withKept(defaultRangeExtractor(range), current),
+    scroller,
+    body,
+    estimate: ESTIMATED_ROW_PX,
+    kept: current,
+    rows,
   })
   const focusNext = useFocusAfterRender(body)
 
@@ -167,28 +145,6 @@ function useRowNavigation(
   return { body, virtualizer, margin, current, setActive, onKeyDown }
 }
 
-/**
- * The distance from the top of the scrolling pane's content to the table's first row, measured
- * again when the rows change (the filters above the table may have wrapped meanwhile).
- */
-function useBodyOffset(
-  body: RefObject<HTMLElement | null>,
-  scroller: RefObject<HTMLElement | null>,
-  rows: readonly ClaimRow[],
-): number {
-  const [offset, setOffset] = useState(0)
-  useLayoutEffect(() => {
-    const pane = scroller.current
-    const rows = body.current
-    if (!pane || !rows) return
-    const at = rows.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop
-    // A hidden view's boxes are not laid out: keep the offset measured while shown.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (at > 0 && Math.abs(at - offset) > 1) setOffset(at)
-  }, [body, scroller, rows, offset])
-  return offset
-}
-
 /** Focuses row `index` once it is drawn (it may be scrolled to first). */
 function useFocusAfterRender(body: RefObject<HTMLElement | null>): (index: number) => void {
   const pending = useRef<number | null>(null)
@@ -203,9 +159,6 @@ function useFocusAfterRender(body: RefObject<HTMLElement | null>): (index: numbe
     pending.current = index
   }
 }
-
-/** The virtualizer's measuring ref, as each row takes it. */
-type Measure = Virtualizer<HTMLElement, Element>['measureElement']
 
 interface RowProps {
   row: ClaimRow

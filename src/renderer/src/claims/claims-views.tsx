@@ -135,15 +135,17 @@ interface SourcesPanelProps {
 /** The per-source summary of the table (drawn after the frame that shows it: use-drawn-table.ts). */
 function SourcesPanel({ table, header, notes, analystNames, onOpenDocument }: SourcesPanelProps) {
   const { drawn, catchingUp } = useDrawnTable(table)
+  const scroller = useRef<HTMLDivElement>(null)
   // Counted once per table, not on every render (a view switch re-renders these panels).
   const unsourced = useMemo(() => drawn?.rows.filter((r) => !r.sources.length).length ?? 0, [drawn])
   return (
     <>
       {header('Sources', drawn ? plural(drawn.summaries.length, 'source') : null, catchingUp)}
       {notes}
-      <div className="claims-scroll" aria-busy={catchingUp || undefined}>
+      <div className="claims-scroll" ref={scroller} aria-busy={catchingUp || undefined}>
         {drawn && drawn.summaries.length > 0 ? (
           <SourceSummaryTable
+            scroller={scroller}
             analystNames={analystNames}
             summaries={drawn.summaries}
             unsourced={unsourced}

@@ -1,7 +1,9 @@
 // The per-source summary: one row per entity (or per unlinked source text) with its number of
 // claims, the checkability and sentiment mix of those claims as small bars, and the documents it
-// appears in, each a button that opens the document. Sortable by every column.
-import { useMemo, useState } from 'react'
+// appears in, each a button that opens the document. Sortable by every column. Only the rows near
+// the pane's viewport are drawn (table-window.tsx), and a source named in thousands of documents
+// lists the first few with a button for more (document-links.tsx).
+import { useCallback, useMemo, useRef, useState, type RefObject } from 'react'
 import type { SourceSummary } from '../../../shared/claims'
 import {
   DEFAULT_SUMMARY_SORT,
@@ -9,10 +11,16 @@ import {
   sortSummaries,
   SUMMARY_COLUMN_NAMES,
   SUMMARY_COLUMNS,
+  type SummaryColumn,
   type SummarySort,
 } from './source-summary-model'
 import { MixBar } from './mix-bar'
 import { SortHeader } from '../common/sort-header'
+import { DocumentLinks, FIRST_DOCUMENTS } from './document-links'
+import { useTableWindow, windowRows, type Measure } from './table-window'
+
+/** A row's height before it is measured (a source in one to three documents). */
+const ESTIMATED_ROW_PX = 48
 
 interface SourceSummaryTableProps {
   summaries: readonly SourceSummary[]
@@ -21,6 +29,13 @@ interface SourceSummaryTableProps {
   onOpenDocument: (docId: string) => void
   /** Summaries of several analysts (set id → name): an Analyst column first. */
   analystNames?: ReadonlyMap<string, string> | null
+  /** The pane the table scrolls in. */
+  scroller: RefObject<HTMLElement | null>
+}
+
+/** The key of a summary row (one per analyst and source). */
+function summaryKey(s: SourceSummary): string {
+  return `${s.analyst ?? ''}|${s.entityId ?? `text:${s.name}`}`
 }
 
 /** The table of sources. */
@@ -29,49 +44,55 @@ export function SourceSummaryTable({
   unsourced,
   onOpenDocument,
   analystNames,
+  scroller,
 }: SourceSummaryTableProps) {
   const [sort, setSort] = useState<SummarySort>(DEFAULT_SUMMARY_SORT)
   const sorted = useMemo(() => sortSummaries(summaries, sort), [summaries, sort])
+  // How many documents each expanded row lists (kept here: rows scrolled away are not drawn).
+  const [shown, setShown] = useState<ReadonlyMap<string, number>>(new Map())
+  const onShow = useCallback(
+    (key: string, count: number) => setShown((m) => new Map(m).set(key, count)),
+    [],
+  )
+  const body = useRef<HTMLTableSectionElement>(null)
+  const getItemKey = useCallback((i: number) => summaryKey(sorted[i]), [sorted])
+  const { virtualizer, margin } = useTableWindow({
+    count: sorted.length,
+    getItemKey,
+    scroller,
+    body,
+    estimate: ESTIMATED_ROW_PX,
+    rows: sorted,
+  })
+  const columns = SUMMARY_COLUMNS.length + (analystNames ? 1 : 0)
+  const drawn = windowRows(virtualizer, margin, columns, (index) => {
+    const s = sorted[index]
+    const key = summaryKey(s)
+    return (
+      <SourceRow
+        key={key}
+        summary={s}
+        index={index}
+        shown={shown.get(key) ?? FIRST_DOCUMENTS}
+        onShow={(count) => onShow(key, count)}
+        measure={virtualizer.measureElement}
+        analyst={analystNames ? (analystNames.get(s.analyst ?? '') ?? s.analyst ?? '') : null}
+        onOpenDocument={onOpenDocument}
+      />
+    )
+  })
   return (
     <>
-      <table className="sources-table">
+      <table className="sources-table" aria-rowcount={sorted.length + 1}>
         <caption className="visually-hidden">
           Sources: claims per source, their checkability and sentiment, and the documents.
         </caption>
-        <colgroup>
-          {analystNames && <col className="col-analyst" />}
-          {SUMMARY_COLUMNS.map((c) => (
-            <col key={c} className={`col-${c}`} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            {analystNames && (
-              <th scope="col" className="plain-head">
-                Analyst
-              </th>
-            )}
-            {SUMMARY_COLUMNS.map((c) => (
-              <SortHeader
-                key={c}
-                label={SUMMARY_COLUMN_NAMES[c]}
-                sorted={sort.column === c ? sort.dir : null}
-                onSort={() => setSort((s) => nextSummarySort(s, c))}
-                className={c === 'claims' ? 'numeric' : undefined}
-              />
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((s) => (
-            <SourceRow
-              key={`${s.analyst ?? ''}|${s.entityId ?? `text:${s.name}`}`}
-              summary={s}
-              analyst={analystNames ? (analystNames.get(s.analyst ?? '') ?? s.analyst ?? '') : null}
-              onOpenDocument={onOpenDocument}
-            />
-          ))}
-        </tbody>
+        <SummaryHead
+          byAnalyst={!!analystNames}
+          sort={sort}
+          onSort={(c) => setSort((s) => nextSummarySort(s, c))}
+        />
+        <tbody ref={body}>{drawn}</tbody>
       </table>
       {unsourced > 0 && (
         <p className="sources-note muted">
@@ -83,17 +104,61 @@ export function SourceSummaryTable({
   )
 }
 
+interface SummaryHeadProps {
+  byAnalyst: boolean
+  sort: SummarySort
+  onSort: (column: SummaryColumn) => void
+}
+
+/** The table's columns and their sortable headers. */
+function SummaryHead({ byAnalyst, sort, onSort }: SummaryHeadProps) {
+  return (
+    <>
+      <colgroup>
+        {byAnalyst && <col className="col-analyst" />}
+        {SUMMARY_COLUMNS.map((c) => (
+          <col key={c} className={`col-${c}`} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr aria-rowindex={1}>
+          {byAnalyst && (
+            <th scope="col" className="plain-head">
+              Analyst
+            </th>
+          )}
+          {SUMMARY_COLUMNS.map((c) => (
+            <SortHeader
+              key={c}
+              label={SUMMARY_COLUMN_NAMES[c]}
+              sorted={sort.column === c ? sort.dir : null}
+              onSort={() => onSort(c)}
+              className={c === 'claims' ? 'numeric' : undefined}
+            />
+          ))}
+        </tr>
+      </thead>
+    </>
+  )
+}
+
 interface SourceRowProps {
   summary: SourceSummary
+  index: number
+  measure: Measure
+  /** How many of its documents the row lists. */
+  shown: number
+  onShow: (count: number) => void
   /** The Analyst cell's text; null: no such column. */
   analyst: string | null
   onOpenDocument: (docId: string) => void
 }
 
 /** One source's row. */
-function SourceRow({ summary: s, analyst, onOpenDocument }: SourceRowProps) {
+function SourceRow(props: SourceRowProps) {
+  const { summary: s, index, measure, shown, onShow, analyst, onOpenDocument } = props
   return (
-    <tr>
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2}>
       {analyst !== null && <td className="cell-analyst">{analyst}</td>}
       <th scope="row" className="source-name">
         {s.name}
@@ -107,20 +172,12 @@ function SourceRow({ summary: s, analyst, onOpenDocument }: SourceRowProps) {
         <MixBar mix={s.sentiment} label="Sentiment" />
       </td>
       <td>
-        <ul className="cell-lines">
-          {s.documents.map((d) => (
-            <li key={d.id}>
-              <button
-                type="button"
-                className="link-button doc-link"
-                title={`Open “${d.title || d.id}”`}
-                onClick={() => onOpenDocument(d.id)}
-              >
-                {d.title || d.id}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <DocumentLinks
+          documents={s.documents}
+          shown={shown}
+          onShow={onShow}
+          onOpen={onOpenDocument}
+        />
       </td>
     </tr>
   )
