@@ -41,7 +41,9 @@ export const qdpxFormat = exportFormat({
     const manifest = new ManifestBuilder('qdpx', 'REFI-QDA-1.0', 'codepoint')
     const { project } = context
     const zip = out.zip('project.qdpx', zipTime(project))
-    const qde = new QdeWriter(project, out.scratch(), out.scratch())
+    // The sources and links are compressed as they come (parts of the zip), not kept as text and
+    // compressed after the last document: 60 MB of XML for 100,000 spans.
+    const qde = new QdeWriter(project, zip.part(), zip.part())
     const extras = new Extras()
     return {
       document(doc) {
@@ -87,8 +89,8 @@ type CodeGroup = { name: string; color?: string; labels: Map<string, string | un
 
 /**
  * Builds project.qde: the codebook, users, sources with their codings, and links. The sources
- * and links are written to scratch files as the documents come; the users and the codebook,
- * which come first in the file, are known only after the last document.
+ * and links are written to parts of the zip (compressed as they come) as the documents come; the
+ * users and the codebook, which come first in the file, are known only after the last document.
  */
 class QdeWriter {
   private readonly codes = new Map<string, CodeGroup>()

@@ -6,7 +6,8 @@
 // its files before the next one is loaded. So an export of 10,000 documents holds one document
 // and what the format must remember across documents (names, counts), never the whole dataset.
 // Where a file must begin with something only the last document can tell (REFI-QDA's users and
-// codebook), the writer keeps the rest in a scratch file and appends it once it knows.
+// codebook), the writer keeps the rest in a scratch file and appends it once it knows (in a zip, a
+// part of the zip compressed as it is written, so appending copies compressed bytes).
 import type { ProjectFile } from '../../../shared/model'
 import type { ExportManifest } from '../../../shared/ipc-contract'
 import type { CheckedDocument } from './checked'
@@ -60,6 +61,11 @@ export interface TextOut {
 /** A zip file being written: one entry after another, each closed before the next starts. */
 export interface ZipOut {
   entry(name: string): TextOut
+  /**
+   * Text to `append` to an entry of this zip later, compressed as it is written (a scratch that
+   * keeps only its compressed bytes), while other entries are written.
+   */
+  part(): TextOut
   close(): void
 }
 

@@ -1,5 +1,6 @@
 // W3C Web Annotation (JSON-LD), export and import. Per document an `AnnotationCollection` file
-// `<id>.jsonld` (one `AnnotationPage` holding every annotation) beside the text `<id>.txt`, since
+// `<id>.jsonld` (compact JSON; one `AnnotationPage` holding every annotation) beside the text
+// `<id>.txt`, since
 // annotations point at their source but do not carry it. One `Annotation` per span, targeting the
 // document's URN with a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector whose
 // start/end count code points (the model counts "characters", i.e. Unicode code points).
@@ -214,7 +215,9 @@ export const w3cFormat = exportFormat({
         const { document } = doc.file
         const stem = safeStem(document.id)
         const collection = out.file(`${stem}.jsonld`)
-        collection.write(JSON.stringify(annotationCollection(doc, base, types), null, 1))
+        // Compact JSON-LD: the 1-space indentation this export once had made its files a third
+        // larger and cost a quarter of its time (stringify, encode, hash, write, sync).
+        collection.write(JSON.stringify(annotationCollection(doc, base, types)))
         collection.close()
         const text = out.file(`${stem}.txt`)
         text.write(document.text)

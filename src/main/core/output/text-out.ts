@@ -7,12 +7,31 @@ import type { TextOut } from '../formats/types'
 /** Where a file's bytes go: a file on disk, a zip entry, a zip in memory. */
 export interface ByteTarget {
   /**
-   * Takes `bytes`; unless `usesAtOnce`, it may keep them (a zip entry holds its pending piece).
+   * Takes `bytes`; unless `usesAtOnce`, it may keep them (bytes collected in memory).
    */
   write(bytes: Uint8Array): void
   close(): void
-  /** True when `write` is done with the bytes on return (a file on disk): they may be reused. */
+  /**
+   * True when `write` is done with the bytes on return (a file on disk, a zip entry, which copies
+   * them): they may be reused.
+   */
   readonly usesAtOnce?: boolean
+  /** Takes a part compressed ahead, as its own compressed bytes (a zip entry: see zip-out.ts). */
+  appendDeflated?(part: DeflatedBytes): void
+}
+
+/** Bytes kept aside and read back once closed: a scratch file, or chunks in memory. */
+export interface ScratchBytes extends ByteTarget {
+  write(bytes: Uint8Array<ArrayBuffer>): void
+  contents(): Iterable<Uint8Array<ArrayBuffer>>
+}
+
+/** Text deflated ahead of the zip entry it will be part of: its compressed bytes, CRC and size. */
+export interface DeflatedBytes {
+  /** The CRC-32 and the length of the text's bytes before compression. */
+  readonly crc: number
+  readonly size: number
+  chunks(): Iterable<Uint8Array<ArrayBuffer>>
 }
 
 /** A file whose contents can be read back once it is closed (a scratch file). */
@@ -75,7 +94,11 @@ export class BufferedText implements TextOut {
   private length = 0
   private closed = false
 
-  constructor(private readonly target: ByteTarget) {}
+  /** `deflated`: what appending this text to a zip entry copies, when it is deflated ahead. */
+  constructor(
+    private readonly target: ByteTarget,
+    readonly deflated?: DeflatedBytes,
+  ) {}
 
   write(text: string): void {
     if (this.closed) throw new Error('write after close')
@@ -86,6 +109,14 @@ export class BufferedText implements TextOut {
   }
 
   append(scratch: TextOut): void {
+    const { deflated } = scratch as Partial<BufferedText>
+    if (deflated) {
+      if (!this.target.appendDeflated)
+        throw new Error('append: a deflated part goes in a zip entry')
+      this.flush()
+      this.target.appendDeflated(deflated)
+      return
+    }
     for (const chunk of readback(scratch)) {
       if (typeof chunk === 'string') this.write(chunk)
       else {

@@ -4,10 +4,12 @@
 // JavaScript (measured on a 37 MB worksheet at level 6: 0.5 s of CPU against fflate's 1.6 s). An
 // entry is compressed in pieces of about 1 MB, each ended with a sync flush, so the pieces join
 // into one valid deflate stream (as pigz joins its blocks) and memory stays at one piece.
+// The same joining lets a part of an entry be compressed before the entry starts (`part`): REFI-QDA
+// writes its sources as the documents come, and they follow a header known only at the end.
 import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate'
 import { constants, crc32, deflateRawSync } from 'node:zlib'
 import type { TextOut, ZipOut } from '../formats/types'
-import { BufferedText, type ByteTarget } from './text-out'
+import { BufferedText, type ByteTarget, type DeflatedBytes, type ScratchBytes } from './text-out'
 
 /**
  * zlib's compression level for zip entries (1 fastest … 9 smallest). Level 1 took a third less CPU
@@ -22,32 +24,102 @@ function levelFlag(level: number): number {
   return level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0
 }
 
-/** One entry of a zip, deflated by zlib as its bytes come. */
-class DeflateEntry implements ZipInputFile, ByteTarget {
-  readonly compression = 8
-  readonly flag: number
+/** Zero bytes, fed to crc32 by `crc32Combine`. */
+const ZEROS = new Uint8Array(PIECE)
+
+/** The CRC-32 of `crc`'s bytes followed by `length` zero bytes. */
+function crc32Zeros(crc: number, length: number): number {
+  for (let left = length; left > 0; left -= ZEROS.length) {
+    crc = crc32(ZEROS.subarray(0, Math.min(left, ZEROS.length)), crc)
+  }
+  return crc
+}
+
+/**
+ * The CRC-32 of bytes A followed by bytes B, from A's CRC, B's CRC and B's length (zlib's
+ * crc32_combine, which Node does not expose). A CRC is affine in its message, so for messages of
+ * one length crc(x ^ y ^ z) = crc(x) ^ crc(y) ^ crc(z); with A‖B = (A‖0ⁿ) ^ (0‖B) ^ (0‖0ⁿ), and
+ * crc(0‖B) ^ crc(0‖0ⁿ) = crc(B) ^ crc(0ⁿ) whatever the zeros before them: Node's own crc32 over
+ * zero bytes does the rest.
+ */
+export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+  return (crc32Zeros(crcA, lengthB) ^ crcB ^ crc32Zeros(0, lengthB)) >>> 0
+}
+
+/**
+ * Bytes deflated by zlib in pieces of about 1 MB as they come, each piece ended with a sync flush
+ * (the last one, if `final`, with the stream's end), counted and CRC'd as they come; `emit` takes
+ * each compressed piece.
+ */
+abstract class PieceDeflater implements ByteTarget {
   size = 0
   crc = 0
-  ondata?: AsyncFlateStreamHandler
-  done = false
-  private pending: Uint8Array[] = []
+  /**
+   * The bytes are copied into `pending` on `write`, so the text writing them may encode into one
+   * reused buffer (text-out.ts): a copy costs less than a new buffer per flush, measured first.
+   */
+  readonly usesAtOnce = true
+  private pending = Buffer.alloc(0)
   private pendingBytes = 0
 
-  constructor(
-    readonly filename: string,
-    readonly mtime: Date,
-    private readonly level: number,
-  ) {
-    this.flag = levelFlag(level)
-  }
+  constructor(private readonly level: number) {}
+
+  protected abstract emit(compressed: Uint8Array<ArrayBuffer>, final: boolean): void
+
+  abstract close(): void
 
   write(bytes: Uint8Array): void {
     if (bytes.length === 0) return
     this.crc = crc32(bytes, this.crc)
     this.size += bytes.length
-    this.pending.push(bytes)
-    this.pendingBytes += bytes.length
+    const needed = this.pendingBytes + bytes.length
+    if (needed > this.pending.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.pending.length, 1 << 14))
+      this.pending.copy(grown, 0, 0, this.pendingBytes)
+      this.pending = grown
+    }
+    this.pending.set(bytes, this.pendingBytes)
+    this.pendingBytes = needed
     if (this.pendingBytes >= PIECE) this.deflate(false)
+  }
+
+  /** Compresses what is pending: a piece ended by a sync flush, or the stream's last. */
+  protected deflate(final: boolean): void {
+    if (!final && this.pendingBytes === 0) return
+    const input = this.pending.subarray(0, this.pendingBytes)
+    this.pendingBytes = 0
+    const finishFlush = final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH
+    this.emit(deflateRawSync(input, { level: this.level, finishFlush }), final)
+  }
+}
+
+/** One entry of a zip, deflated by zlib as its bytes come. */
+class DeflateEntry extends PieceDeflater implements ZipInputFile {
+  readonly compression = 8
+  readonly flag: number
+  ondata?: AsyncFlateStreamHandler
+  done = false
+
+  constructor(
+    readonly filename: string,
+    readonly mtime: Date,
+    level: number,
+  ) {
+    super(level)
+    this.flag = levelFlag(level)
+  }
+
+  protected emit(compressed: Uint8Array<ArrayBuffer>, final: boolean): void {
+    if (!this.ondata) throw new Error(`zip entry ${this.filename} was not added to a zip`)
+    this.ondata(null, compressed, final)
+  }
+
+  /** Appends a part compressed ahead (see `ZipWriter.part`): its pieces as they are. */
+  appendDeflated(part: DeflatedBytes): void {
+    this.deflate(false)
+    for (const compressed of part.chunks()) this.emit(compressed, false)
+    this.crc = crc32Combine(this.crc, part.crc, part.size)
+    this.size += part.size
   }
 
   close(): void {
@@ -55,15 +127,36 @@ class DeflateEntry implements ZipInputFile, ByteTarget {
     this.done = true
     this.deflate(true)
   }
+}
 
-  private deflate(final: boolean): void {
-    const input = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending)
-    this.pending = []
-    this.pendingBytes = 0
-    const finishFlush = final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH
-    const compressed = deflateRawSync(input, { level: this.level, finishFlush })
-    if (!this.ondata) throw new Error(`zip entry ${this.filename} was not added to a zip`)
-    this.ondata(null, compressed, final)
+/**
+ * Text to be appended to an entry of the zip later, deflated as it is written into `store` (a
+ * scratch file): only its compressed bytes are kept, and appending copies them.
+ */
+class DeflatedPart extends PieceDeflater implements DeflatedBytes {
+  private closed = false
+
+  constructor(
+    private readonly store: ScratchBytes,
+    level: number,
+  ) {
+    super(level)
+  }
+
+  protected emit(compressed: Uint8Array<ArrayBuffer>): void {
+    this.store.write(compressed)
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.deflate(false)
+    this.store.close()
+  }
+
+  chunks(): Iterable<Uint8Array<ArrayBuffer>> {
+    if (!this.closed) throw new Error('append: the deflated part is still open')
+    return this.store.contents()
   }
 }
 
@@ -72,9 +165,11 @@ export class ZipWriter implements ZipOut {
   private readonly zip: Zip
   private current: DeflateEntry | null = null
 
+  /** `scratch`: where `part` keeps its compressed bytes (a scratch file, or memory). */
   constructor(
     target: ByteTarget,
     private readonly mtime: Date,
+    private readonly scratch: () => ScratchBytes = memoryScratch,
     private readonly level = ZIP_LEVEL,
   ) {
     this.zip = new Zip((error, chunk, final) => {
@@ -95,10 +190,21 @@ export class ZipWriter implements ZipOut {
     return new BufferedText(entry)
   }
 
+  part(): TextOut {
+    const part = new DeflatedPart(this.scratch(), this.level)
+    return new BufferedText(part, part)
+  }
+
   close(): void {
     if (this.current && !this.current.done) {
       throw new Error(`zip closed while ${this.current.filename} is open`)
     }
     this.zip.end()
   }
+}
+
+/** Bytes kept in memory, for a zip written without scratch files (tests, an XLSX in memory). */
+function memoryScratch(): ScratchBytes {
+  const chunks: Uint8Array<ArrayBuffer>[] = []
+  return { write: (bytes) => chunks.push(bytes), close: () => undefined, contents: () => chunks }
 }

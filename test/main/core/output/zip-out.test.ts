@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ZipWriter } from '../../../../src/main/core/output/zip-out'
+import { crc32 } from 'node:zlib'
+import { ZipWriter, crc32Combine } from '../../../../src/main/core/output/zip-out'
 
 let root: string
 beforeAll(async () => {
@@ -73,5 +74,62 @@ describe('ZipWriter', () => {
     const zip = new ZipWriter({ write: () => undefined, close: () => undefined }, new Date())
     zip.entry('a.txt').write('a')
     expect(() => zip.entry('b.txt')).toThrow(/b\.txt started while a\.txt is open/)
+  })
+})
+
+describe('ZipWriter parts (compressed ahead, appended to an entry later)', () => {
+  /** A zip whose entry `doc.xml` is a head, `parts` compressed ahead in turn, and a tail. */
+  function zipWithParts(parts: string[][]): Uint8Array {
+    const chunks: Uint8Array[] = []
+    const zip = new ZipWriter(
+      { write: (bytes) => chunks.push(bytes), close: () => undefined },
+      new Date(2024, 4, 1, 10, 0, 0),
+    )
+    const written = parts.map((pieces) => {
+      const part = zip.part()
+      for (const piece of pieces) part.write(piece)
+      return part
+    })
+    // Other entries are written while the parts are open, as REFI-QDA writes its sources' texts.
+    const other = zip.entry('other.txt')
+    other.write('between')
+    other.close()
+    const entry = zip.entry('doc.xml')
+    entry.write('<head/>\n')
+    for (const part of written) {
+      part.close()
+      entry.append(part)
+    }
+    entry.write('<tail/>\n')
+    entry.close()
+    zip.close()
+    return new Uint8Array(Buffer.concat(chunks))
+  }
+
+  it('combines CRCs as the CRC of the bytes joined', () => {
+    const a = Buffer.from('head 😀 '.repeat(1000))
+    for (const b of [Buffer.alloc(0), Buffer.from('x'), Buffer.from(big.join(''))]) {
+      expect(crc32Combine(crc32(a), crc32(b), b.length)).toBe(crc32(Buffer.concat([a, b])))
+    }
+    expect(crc32Combine(0, crc32('abc'), 3)).toBe(crc32('abc'))
+  })
+
+  it('joins the head, the parts (one over 1 MB, one empty) and the tail into one entry', async () => {
+    const parts = [big, [], ['<link a="1"/>\n', '<link a="2"/>\n']]
+    const bytes = zipWithParts(parts)
+    const expected = `<head/>\n${parts.map((p) => p.join('')).join('')}<tail/>\n`
+    const files = unzipSync(bytes)
+    expect(new TextDecoder().decode(files['doc.xml'])).toBe(expected)
+    expect(new TextDecoder().decode(files['other.txt'])).toBe('between')
+    // Python's zipfile checks the entry's CRC and size against the bytes it inflates.
+    const file = path.join(root, 'parts.zip')
+    await writeFile(file, bytes)
+    const script =
+      'import sys, zipfile\n' +
+      'z = zipfile.ZipFile(sys.argv[1])\n' +
+      'assert z.testzip() is None\n' +
+      'print(len(z.read("doc.xml")))\n'
+    const size = execFileSync('python3', ['-c', script, file], { encoding: 'utf8' })
+    expect(Number(size)).toBe(Buffer.byteLength(expected))
   })
 })
