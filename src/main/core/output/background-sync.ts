@@ -4,25 +4,17 @@
 // Here each file is synced as soon as it is closed, on libuv's thread pool, while the export writes
 // the next ones; the commit waits only for what is left. Two at a time: the pool has four threads,
 // and the export's reads of the next documents need the others.
-// A small file (at most HELD_AT_MOST bytes, disk-out.ts) is not even opened by the export: its bytes
-// come here when it is closed, and it is created, written and synced here, on the pool (opening
-// 2,000 new files took the W3C export 0.3-1.1 s of waiting in its own thread on the loaded machine).
-import { close, closeSync, fsync, open, write } from 'node:fs'
+import { close, closeSync, fsync, open } from 'node:fs'
 
 /** Files synced at once while the export is writing. */
 const AT_ONCE = 2
 /** Files waiting with their descriptor open; later ones are closed and opened again to sync. */
 const OPEN_WAITING = 32
 
-/** Bytes of small files waiting to be written, past which a file is written in the export's thread. */
-export const QUEUED_AT_MOST = 16 << 20
-
 interface Waiting {
   full: string
   /** Its open descriptor, or null: it is opened again when its turn comes. */
   fd: number | null
-  /** A file not created yet: its whole contents, written when its turn comes. */
-  bytes?: Uint8Array
 }
 
 /** Files synced in the background, each once it is written; `done` waits for them all. */
@@ -31,8 +23,6 @@ export class BackgroundSync {
   private running = 0
   private failure: Error | null = null
   private readonly idle: (() => void)[] = []
-  /** The bytes of the files waiting to be created (`addFile`). */
-  queuedBytes = 0
 
   /** Syncs `full`, whose descriptor `fd` is now this object's (it closes it). */
   add(full: string, fd: number): void {
@@ -40,13 +30,6 @@ export class BackgroundSync {
       closeSync(fd)
       this.waiting.push({ full, fd: null })
     } else this.waiting.push({ full, fd })
-    this.next()
-  }
-
-  /** Creates `full` (it must not exist) holding `bytes`, and syncs it. */
-  addFile(full: string, bytes: Uint8Array): void {
-    this.queuedBytes += bytes.length
-    this.waiting.push({ full, fd: null, bytes })
     this.next()
   }
 
@@ -73,21 +56,7 @@ export class BackgroundSync {
     }
   }
 
-  private sync({ full, fd, bytes }: Waiting, end: (error: Error | null) => void): void {
-    if (bytes) {
-      open(full, 'wx', 0o644, (error, created) => {
-        if (error) {
-          this.queuedBytes -= bytes.length
-          return end(error)
-        }
-        writeAll(created, bytes, 0, (writeError) => {
-          this.queuedBytes -= bytes.length
-          if (writeError) close(created, () => end(writeError))
-          else this.sync({ full, fd: created }, end)
-        })
-      })
-      return
-    }
+  private sync({ full, fd }: Waiting, end: (error: Error | null) => void): void {
     if (fd === null) {
       open(full, 'r+', (error, opened) =>
         error ? end(error) : this.sync({ full, fd: opened }, end),
@@ -96,17 +65,4 @@ export class BackgroundSync {
     }
     fsync(fd, (syncError) => close(fd, (closeError) => end(syncError ?? closeError)))
   }
-}
-
-/** Writes `bytes` from `from` on to `fd`, however many writes it takes. */
-function writeAll(
-  fd: number,
-  bytes: Uint8Array,
-  from: number,
-  end: (error: Error | null) => void,
-): void {
-  if (from >= bytes.length) return end(null)
-  write(fd, bytes, from, bytes.length - from, null, (error, written) =>
-    error ? end(error) : writeAll(fd, bytes, from + written, end),
-  )
 }
