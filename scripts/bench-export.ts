@@ -34,6 +34,7 @@ import { parseSetChoice, type SetChoice } from '../src/main/core/set-choice'
 import { ProjectStore } from '../src/main/core/storage'
 import type { DocumentFile } from '../src/shared/model'
 import { SPANS_PER_DOC, benchProject } from './bench-export-project'
+import { buildWorkers } from './bench-workers'
 
 /** What one child process measured. */
 interface Measure {
@@ -259,21 +260,6 @@ async function inWorker(): Promise<typeof exportProject> {
   return module.exportInWorker
 }
 
-/**
- * Builds the workers as the command line ships them, into out/bench-export (inside the checkout,
- * so they import its node_modules as the built app does); returns their folder.
- */
-function buildWorkers(): string {
-  const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
-  const outdir = path.join(root, 'out', 'bench-export')
-  const built = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--outdir', outdir], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-  if (built.status !== 0) throw new Error(`building the workers failed: ${built.stderr}`)
-  return outdir
-}
-
 function runChild(args: string[], workers?: string): Measure | null {
   const script = fileURLToPath(import.meta.url)
   const result = spawnSync(
@@ -346,7 +332,7 @@ async function main() {
   const sets = option('--sets') ?? 'default'
   const cached = await benchProject(docs, args.includes('--fresh'))
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-out-'))
-  const workers = buildWorkers()
+  const workers = buildWorkers('bench-export')
   const hasWorker = existsSync(
     path.join(
       path.dirname(fileURLToPath(import.meta.url)),

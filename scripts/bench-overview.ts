@@ -11,16 +11,15 @@
 // Printed: p50/max of the whole answer, and main's stall: the longest gap of a 5 ms timer in
 // main's thread while it ran (what an autosave or a click waits at worst).
 // Run: `npm run bench:overview`. Projects are generated once into the system's temp folder.
-import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { loadDocuments, overviewOf } from '../src/main/core/report/report-data'
 import { ProjectStore } from '../src/main/core/storage'
 import { overviewData } from '../src/main/core/workers/read-tasks'
 import { generateProject } from './bench-project-files'
+import { buildWorkers } from './bench-workers'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -92,20 +91,9 @@ async function benchSize(documents: number): Promise<string[][]> {
   })
 }
 
-/** Builds the workers as the command line ships them; the app's workers start from there. */
-function buildWorkers(): void {
-  const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
-  const outdir = path.join(root, 'out', 'bench-overview')
-  const built = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--outdir', outdir], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-  if (built.status !== 0) throw new Error(`building the workers failed: ${built.stderr}`)
-  process.env.MARGINALIA_BUILT_WORKERS = outdir
-}
-
 async function main(): Promise<void> {
-  buildWorkers()
+  // The app's workers start from the build the command line ships.
+  process.env.MARGINALIA_BUILT_WORKERS = buildWorkers('bench-overview')
   console.log(
     `Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`,
   )
