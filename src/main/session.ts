@@ -312,7 +312,7 @@ export class AppSession {
    * the project's own file cannot be written. The text comes from the project's document file.
    */
   async saveDocumentCopy(file: string, docId: string, annotations: Annotations): Promise<void> {
-    const { document } = await this.requireStore().loadDocument(docId)
+    const document = await this.requireStore().loadDocumentAlone(docId)
     await writeFile(file, `${JSON.stringify({ document, annotations }, null, 2)}\n`, 'utf8')
   }
 

@@ -1,7 +1,7 @@
 // Main's side of a close or quit when the renderer's last save failed (issue 8 item 22): the
 // lifecycle, on the stand-in `electron` module, with a real AppSession whose renderer is played by
 // the test (it answers each flush request with an outcome) and scripted "Not saved" questions.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -124,6 +124,26 @@ describe('closing the window', () => {
     const written = JSON.parse(await readFile(copy, 'utf8'))
     expect(written.document.id).toBe(doc.id)
     expect(written.document.text.length).toBeGreaterThan(100)
+    expect(written.annotations).toEqual(unsaved)
+  })
+
+  it('"Save a copy elsewhere" works when the analyst\'s own annotation file cannot be read', async () => {
+    const copy = path.join(tmp, 'copy.json')
+    const outcomes: FlushOutcome[] = [SAVED]
+    const { session, win } = setup(outcomes, ['copy'], copy)
+    await session.init()
+    const store = session.requireStore()
+    const doc = session.snapshot()!.documents[0]
+    const unsaved = (await store.loadDocument(doc.id)).annotations
+    // The file the failed save was for, broken on disk meanwhile (a sync tool, a crash elsewhere).
+    const own = path.join(store.dir, 'annotations', store.analyst.id, `${doc.id}.json`)
+    await mkdir(path.dirname(own), { recursive: true })
+    await writeFile(own, '{"format": "marginalia-annotations", "ver')
+    outcomes[0] = failed({ docId: doc.id, annotations: unsaved })
+    win.close()
+    await until(() => win.destroyed)
+    const written = JSON.parse(await readFile(copy, 'utf8'))
+    expect(written.document.id).toBe(doc.id)
     expect(written.annotations).toEqual(unsaved)
   })
 })

@@ -85,7 +85,7 @@ async function fromProject(
     for (const entry of other.project.documents) {
       const where = path.join(dir, entry.file)
       try {
-        const { document } = await other.loadDocument(entry.id)
+        const document = await other.loadDocumentAlone(entry.id)
         const sets: Incoming['sets'] = []
         for (const { id } of other.listAnalysts(entry.id)) {
           const set = await other.loadAnnotations(entry.id, id)

@@ -71,7 +71,7 @@ export async function loadAgreementDocuments(
   const documents: AgreementDocument[] = []
   for (const id of docIds) {
     try {
-      const { document } = await store.loadDocument(id)
+      const document = await store.loadDocumentAlone(id)
       const sets: Record<string, Annotations> = {}
       for (const setId of analysts) {
         const set = await store.loadAnnotations(id, setId)

@@ -28,7 +28,7 @@ export async function compareSets(
       throw new Error(`the project has no annotations of "${id}" (it has: ${known.join(', ')})`)
     }
   }
-  const { document } = await store.loadDocument(docId)
+  const document = await store.loadDocumentAlone(docId)
   const sets: Record<string, Annotations | null> = {}
   const names: Record<string, string> = {}
   for (const id of [a, b]) {
