@@ -6,6 +6,7 @@
 // redirected. Choosing documents and sets happens here and nowhere else in the export.
 import type { FileProblem } from '../../shared/ipc-contract'
 import type { DocumentFile, ProjectFile } from '../../shared/model'
+import { readAhead } from './read-ahead'
 import { loadRecords, resolveSets, type ResolvedSets, type SetChoice } from './set-choice'
 import { ProjectStore } from './storage'
 
@@ -80,13 +81,7 @@ export async function* loadDocuments(
       const records = await loadRecords(reader, id, source.sets, problems)
       return { id, records, problems }
     }
-    const pending: Promise<Loaded>[] = []
-    let next = 0
-    while (next < source.ids.length || pending.length > 0) {
-      while (pending.length < READ_AHEAD && next < source.ids.length)
-        pending.push(load(source.ids[next++]))
-      yield await pending.shift()!
-    }
+    yield* readAhead(source.ids, READ_AHEAD, load)
   } finally {
     if (!store) await reader.close()
   }

@@ -17,6 +17,7 @@ import {
   type OverviewOptions,
 } from '../../../shared/overview/overview-data'
 import type { OverviewData } from '../../../shared/overview/types'
+import { readAhead } from '../read-ahead'
 import { loadRecords, resolveSets, type SetChoice } from '../set-choice'
 import type { ProjectStore } from '../storage'
 
@@ -54,15 +55,7 @@ export async function loadDocuments(
     const own: FileProblem[] = []
     return { entry, files: await loadRecords(store, entry.id, resolved, own), problems: own }
   }
-  const pending: ReturnType<typeof read>[] = []
-  let next = 0
-  while (next < entries.length || pending.length > 0) {
-    while (pending.length < READ_AHEAD && next < entries.length) {
-      const reading = read(entries[next++])
-      reading.catch(() => {}) // a failure is thrown where it is awaited, not left unhandled
-      pending.push(reading)
-    }
-    const done = await pending.shift()!
+  for await (const done of readAhead(entries, READ_AHEAD, read)) {
     for (const file of done.files) documents.push({ entry: done.entry, file })
     problems.push(...done.problems)
   }

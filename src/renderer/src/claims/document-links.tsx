@@ -5,7 +5,7 @@
 /** Documents listed before any "more" is asked for. */
 export const FIRST_DOCUMENTS = 3
 /** Documents each "more" adds. */
-export const MORE_DOCUMENTS = 50
+const MORE_DOCUMENTS = 50
 
 interface DocumentLinksProps {
   documents: readonly { id: string; title: string }[]
@@ -59,7 +59,7 @@ export function DocumentLinks({ documents, shown, onShow, onOpen }: DocumentLink
 }
 
 /** "Show 2 more documents", or "Show 50 more (of 9,997 not shown)". */
-export function moreLabel(hidden: number): string {
+function moreLabel(hidden: number): string {
   if (hidden <= MORE_DOCUMENTS) {
     return hidden === 1 ? 'Show 1 more document' : `Show ${hidden} more documents`
   }
