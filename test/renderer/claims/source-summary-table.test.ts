@@ -103,3 +103,16 @@ it('says exactly how many remain when they fit in one step', async () => {
   expect(buttons(four).at(-1)).toBe('Show 1 more document')
   expect(buttons(thirty).at(-1)).toBe('Show 27 more documents')
 })
+
+it('keeps the focus on the cell when the button pressed goes away', async () => {
+  await show([source(1, 40)])
+  const button = (name: string) =>
+    [...bodyRows()[0].querySelectorAll('button')].find((b) => b.textContent === name)!
+  // All 40 listed: "more" goes, and the focus moves to "Show fewer".
+  button('Show 37 more documents').focus()
+  await act(async () => button('Show 37 more documents').click())
+  expect(document.activeElement).toBe(button('Show fewer'))
+  // Back to three: "Show fewer" goes, and the focus moves to "more".
+  await act(async () => button('Show fewer').click())
+  expect(document.activeElement).toBe(button('Show 37 more documents'))
+})

@@ -1,6 +1,7 @@
 // The documents a source appears in, as buttons that open them: the first few, then a button that
 // shows more, a step at a time. A source quoted across a project of 10,000 documents would
 // otherwise be a cell of 10,000 buttons, laid out each time the Sources view is shown.
+import { useEffect, useRef } from 'react'
 
 /** Documents listed before any "more" is asked for. */
 export const FIRST_DOCUMENTS = 3
@@ -20,6 +21,22 @@ interface DocumentLinksProps {
 export function DocumentLinks({ documents, shown, onShow, onOpen }: DocumentLinksProps) {
   const listed = documents.slice(0, shown)
   const hidden = documents.length - listed.length
+  const more = useRef<HTMLButtonElement>(null)
+  const fewer = useRef<HTMLButtonElement>(null)
+  // The button pressed may go ("Show fewer" once the list is short again, "more" once all are
+  // listed): the focus then moves to the other one, not to the page.
+  const refocus = useRef(false)
+  useEffect(() => {
+    if (!refocus.current) return
+    refocus.current = false
+    const kept = document.activeElement
+    if (kept && kept !== document.body && kept.isConnected) return
+    ;(more.current ?? fewer.current)?.focus()
+  }, [shown])
+  const show = (count: number) => {
+    refocus.current = true
+    onShow(count)
+  }
   return (
     <>
       <ul className="cell-lines">
@@ -40,15 +57,21 @@ export function DocumentLinks({ documents, shown, onShow, onOpen }: DocumentLink
         <p className="doc-links-more">
           {hidden > 0 && (
             <button
+              ref={more}
               type="button"
               className="link-button"
-              onClick={() => onShow(shown + MORE_DOCUMENTS)}
+              onClick={() => show(shown + MORE_DOCUMENTS)}
             >
               {moreLabel(hidden)}
             </button>
           )}
           {shown > FIRST_DOCUMENTS && (
-            <button type="button" className="link-button" onClick={() => onShow(FIRST_DOCUMENTS)}>
+            <button
+              ref={fewer}
+              type="button"
+              className="link-button"
+              onClick={() => show(FIRST_DOCUMENTS)}
+            >
               Show fewer
             </button>
           )}
