@@ -13,9 +13,9 @@
 // measured apart: the app starts it ahead, while the user chooses where to save (run-task.ts
 // `prepareTask`), so the export's own time is what the user waits for after the save dialog.
 //
-// A format that writes many files (brat, W3C: 2,000) is also measured against the plain work of
-// its files: a `files` row creates, writes and syncs as many files of the same sizes, nothing
-// else (filesRow), in the same run.
+// A format that writes a file or more per document (brat, W3C: 2,000) is also measured against
+// the plain work of its files: a `files` row creates, writes and syncs as many files of the same
+// sizes, nothing else (filesRow), in the same run.
 //
 // Run: `npm run bench:export` (options: --formats jsonl,csv  --docs 1000  --fresh  --sets all).
 // --sets chooses whose annotations, as the command line's --sets does (default: `default`); the
@@ -62,7 +62,7 @@ interface Measure {
   digest: string
   /** From the last document written to the end: the format's finish and the commit (syncs, renames). */
   tailMs: number
-  /** The sizes of the output's files (from the manifest), for the `files` row. */
+  /** The sizes of the output's files (from the manifest; when more than one), for the `files` row. */
   sizes?: number[]
 }
 
@@ -341,8 +341,9 @@ function printResults(rows: string[][], idle: Measure | null, overParse: number 
     'parse: each file the floor reads, read whole (readFile) and JSON.parse, nothing else: the ' +
       'plain work' +
       (overParse === null ? '. ' : `; the floor's CPU is ${overParse.toFixed(2)}x it. `) +
-      "floor: read and check every document. files <format>: the plain work of that format's " +
-      'files, nothing else: as many files of the same sizes, each created, written and synced, ' +
+      'floor: read and check every document. files <format> (a format writing a file or more ' +
+      'per document): the plain work of its files, nothing else: as many files of the same sizes, ' +
+      'each created, written and synced, ' +
       `${FILES_AT_ONCE} at once. time and CPU: the export in main's thread; ` +
       'heap Δ: its peak over the heap before it; main stall: the longest gap of a 5 ms timer ' +
       "in main's thread. tail: from the last document written to the end (the format's finish, " +
@@ -422,7 +423,7 @@ async function main() {
       const there = hasWorker ? runChild([name, 'worker', cached, out, sets], workers) : null
       await rm(out, { recursive: true, force: true })
       if (here) rows.push(row(here, there))
-      if (here?.sizes) {
+      if (here?.sizes && here.sizes.length >= docs) {
         const files = path.join(outDir, `files-${name}`)
         await writeFile(`${files}.sizes.json`, JSON.stringify(here.sizes))
         const plain = runChild([`files ${name}`, 'main', cached, files, sets])
