@@ -62,7 +62,7 @@ interface Measure {
   digest: string
   /** From the last document written to the end: the format's finish and the commit (syncs, renames). */
   tailMs: number
-  /** The sizes of the output's files (from the manifest; when more than one), for the `files` row. */
+  /** The sizes of the output's files (from its manifest, if more than one): the `files` row's. */
   sizes?: number[]
 }
 
@@ -342,8 +342,8 @@ function printResults(rows: string[][], idle: Measure | null, overParse: number 
       'plain work' +
       (overParse === null ? '. ' : `; the floor's CPU is ${overParse.toFixed(2)}x it. `) +
       'floor: read and check every document. files <format> (a format writing a file or more ' +
-      'per document): the plain work of its files, nothing else: as many files of the same sizes, ' +
-      'each created, written and synced, ' +
+      'per document): the plain work of its files, nothing else: as many files of the same ' +
+      'sizes, each created, written and synced, ' +
       `${FILES_AT_ONCE} at once. time and CPU: the export in main's thread; ` +
       'heap Δ: its peak over the heap before it; main stall: the longest gap of a 5 ms timer ' +
       "in main's thread. tail: from the last document written to the end (the format's finish, " +

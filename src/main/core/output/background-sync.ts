@@ -6,10 +6,11 @@
 //
 // Four at a time, as many as the pool has threads. A new file's sync waits for a commit of the
 // file system's journal, and ext4 commits the syncs that wait together in one: with two at a time
-// the syncs fell behind the export, and its commit still waited 0.8-2.4 s for them; with four they
-// keep up, and it waits 30-90 ms (bench:export, 1,000 documents). The export's reads share the pool:
-// one queued behind the syncs waits for the first of them to end, not for all. (The pool's size is
-// fixed at its first use, before any of our code runs in the command line, so it stays four.)
+// the syncs fell behind the export, and its commit still waited 0.3-2.4 s for them; with four
+// they keep up, and it waits 20-200 ms (bench:export's worker, 1,000 documents). The reads share
+// the pool: one queued behind the syncs waits for the first of them to end, not for all. (The
+// pool's size is fixed at its first use, before any of our code runs in the command line, so it
+// stays four.)
 import { close, closeSync, fsync, open } from 'node:fs'
 
 /** Files synced at once while the export is writing. */

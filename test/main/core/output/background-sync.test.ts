@@ -44,7 +44,7 @@ afterAll(async () => {
 /** Descriptors this process has open (Linux). */
 const openDescriptors = () => fs.readdirSync('/proc/self/fd').length
 
-/** Writes `count` files into `dir` and hands each to `syncs`, as an export does once it closes one. */
+/** Writes `count` files into `dir`, handing each to `syncs` as an export does once it is closed. */
 function addFiles(syncs: BackgroundSync, dir: string, count: number): BackgroundSync {
   for (let i = 0; i < count; i++) {
     const full = path.join(dir, `${i}.txt`)
@@ -67,7 +67,7 @@ describe('BackgroundSync', () => {
     await syncs.done() // nothing left: at once
   })
 
-  it('keeps four syncs under way while files wait, never more (the pool has four threads)', async () => {
+  it('keeps four syncs under way while files wait, never more (the pool has four)', async () => {
     const dir = await mkdtemp(path.join(root, 'at-once-'))
     let running = 0
     let most = 0
