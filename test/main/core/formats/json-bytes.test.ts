@@ -28,6 +28,7 @@ const utf8 = (text: string) => Buffer.from(text, 'utf8')
 const UNITS = [
   ...['a', 'Z', ' ', '~', '"', '\\', '/', '\u0000', '\n', '\u001f', '\u007f', '\u0085', 'é'],
   ...['\u00a0', '中', '\u2028', '\u2029', '\ufeff', '😀', '\ud83d', '\ude00', '\u200d', 'ש'],
+  ...['\u0080', '\u07ff', '\u0800', '\uffff', '\ue000', '\u{10ffff}', '\u0084', '\u0086'],
 ]
 
 describe('JsonBytes', () => {
