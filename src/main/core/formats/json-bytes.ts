@@ -11,7 +11,10 @@ import { toJsonLine } from './jsonl'
 /** Bytes gathered before they are passed to the file. */
 const FLUSH_AT = 1 << 18
 
-/** A JSON writer into a text file's UTF-8: each call appends one piece of the JSON text. */
+/**
+ * A JSON writer into a text file's UTF-8: each call appends one piece of the JSON text, and
+ * returns the writer for the next.
+ */
 export class JsonBytes {
   private bytes = Buffer.allocUnsafe(FLUSH_AT * 2)
   private at = 0
@@ -19,21 +22,19 @@ export class JsonBytes {
   constructor(private readonly out: TextOut) {}
 
   /** `ascii` as it is: keys and punctuation, written by the caller as JSON (no escaping). */
-  raw(ascii: string): void {
+  raw(ascii: string): this {
     const n = ascii.length
     this.room(n)
     const { bytes } = this
     let at = this.at
     for (let i = 0; i < n; i++) bytes[at++] = ascii.charCodeAt(i)
     this.at = at
+    return this
   }
 
   /** A non-negative integer, as JSON.stringify writes it. */
-  int(value: number): void {
-    if (!(value >= 0 && value <= 0x7fffffff && Number.isInteger(value))) {
-      this.value(value)
-      return
-    }
+  int(value: number): this {
+    if (!(value >= 0 && value <= 0x7fffffff && Number.isInteger(value))) return this.value(value)
     let digits = 1
     for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++
     this.room(digits)
@@ -45,10 +46,11 @@ export class JsonBytes {
       bytes[--at] = 48 + (rest % 10)
       rest = Math.floor(rest / 10)
     } while (rest > 0)
+    return this
   }
 
   /** The JSON string of `text.slice(start, end)`, as toJsonLine writes it. */
-  string(text: string, start = 0, end = text.length): void {
+  string(text: string, start = 0, end = text.length): this {
     this.room((end - start) * 3 + 2) // a UTF-16 unit is at most 3 bytes of UTF-8
     const { bytes } = this
     let at = this.at
@@ -62,20 +64,23 @@ export class JsonBytes {
           at += bytes.write(text.slice(i, end), at, 'utf8')
           bytes[at++] = QUOTE
           this.at = at
-        } else this.value(text.slice(start, end))
-        return
+          return this
+        }
+        return this.value(text.slice(start, end))
       }
       bytes[at++] = c
     }
     bytes[at++] = QUOTE
     this.at = at
+    return this
   }
 
   /** Any JSON value, as toJsonLine writes it. */
-  value(value: unknown): void {
+  value(value: unknown): this {
     const json = toJsonLine(value)
     this.room(json.length * 3)
     this.at += this.bytes.write(json, this.at, 'utf8')
+    return this
   }
 
   /** Passes what is gathered to the file. */

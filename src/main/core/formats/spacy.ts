@@ -105,12 +105,8 @@ function writeRecord(
   }
   json.raw('],"relations":[')
   for (const [i, { label, head, child }] of rels.entries()) {
-    json.raw(i === 0 ? '{"head":' : ',{"head":')
-    json.int(head.token_end)
-    json.raw(',"child":')
-    json.int(child.token_end)
-    json.raw(',"label":')
-    json.string(label)
+    json.raw(i === 0 ? '{"head":' : ',{"head":').int(head.token_end)
+    json.raw(',"child":').int(child.token_end).raw(',"label":').string(label)
     json.raw(',"head_span":')
     writeSpan(json, head)
     json.raw(',"child_span":')
@@ -150,46 +146,27 @@ function writeTokens(json: JsonBytes, text: string, tokens: readonly Token[]): v
         i++
       }
     }
-    json.raw(id === 0 ? '{"text":' : ',{"text":')
-    json.string(text, start, end)
-    json.raw(',"start":')
-    json.int(first)
-    json.raw(',"end":')
-    json.int(end - astral)
-    json.raw(',"id":')
-    json.int(id)
-    json.raw(ws ? ',"ws":true}' : ',"ws":false}')
+    json.raw(id === 0 ? '{"text":' : ',{"text":').string(text, start, end)
+    json
+      .raw(',"start":')
+      .int(first)
+      .raw(',"end":')
+      .int(end - astral)
+    json
+      .raw(',"id":')
+      .int(id)
+      .raw(ws ? ',"ws":true}' : ',"ws":false}')
   }
   json.raw(']')
 }
 
-/** SpanRecord's number and string keys, in its order, each with what precedes its value. */
-const SPAN_NUMBERS = [
-  ['{"start":', 'start'],
-  [',"end":', 'end'],
-  [',"token_start":', 'token_start'],
-  [',"token_end":', 'token_end'],
-] as const
-const SPAN_STRINGS = [
-  [',"label":', 'label'],
-  [',"layer":', 'layer'],
-  [',"id":', 'id'],
-] as const
-
 /** A span's record, its keys in SpanRecord's order. */
 function writeSpan(json: JsonBytes, span: SpanRecord): void {
-  for (const [before, key] of SPAN_NUMBERS) {
-    json.raw(before)
-    json.int(span[key])
-  }
-  for (const [before, key] of SPAN_STRINGS) {
-    json.raw(before)
-    json.string(span[key])
-  }
-  if (span.attributes) {
-    json.raw(',"attributes":')
-    json.value(span.attributes)
-  }
+  json.raw('{"start":').int(span.start).raw(',"end":').int(span.end)
+  json.raw(',"token_start":').int(span.token_start).raw(',"token_end":').int(span.token_end)
+  json.raw(',"label":').string(span.label).raw(',"layer":').string(span.layer)
+  json.raw(',"id":').string(span.id)
+  if (span.attributes) json.raw(',"attributes":').value(span.attributes)
   json.raw('}')
 }
 
