@@ -35,16 +35,15 @@ export class JsonBytes {
   /** A non-negative integer, as JSON.stringify writes it. */
   int(value: number): this {
     if (!(value >= 0 && value <= 0x7fffffff && Number.isInteger(value))) return this.value(value)
-    let digits = 1
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++
-    this.room(digits)
+    this.room(10)
     const { bytes } = this
-    let at = this.at + digits
+    let at = this.at + digitCount(value)
     this.at = at
     let rest = value
     do {
-      bytes[--at] = 48 + (rest % 10)
-      rest = Math.floor(rest / 10)
+      const digit = rest % 10
+      bytes[--at] = 48 + digit
+      rest = (rest - digit) / 10
     } while (rest > 0)
     return this
   }
@@ -96,6 +95,13 @@ export class JsonBytes {
     this.flush()
     if (n > this.bytes.length) this.bytes = Buffer.allocUnsafe(n)
   }
+}
+
+/** The number of decimal digits of `value`, an integer in [0, 2^31). */
+function digitCount(value: number): number {
+  let digits = 1
+  for (let power = 10; power <= value; power *= 10) digits++
+  return digits
 }
 
 const QUOTE = 0x22
