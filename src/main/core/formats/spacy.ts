@@ -15,9 +15,10 @@ import {
   sharedLabelLoss,
   type CheckedDocument,
 } from './export-common'
-import { toJsonLine } from './jsonl'
+import { JsonBytes } from './json-bytes'
 import { TOKENISER_DESCRIPTION, tokenRange, tokenise, type Token } from './tokenise'
 
+/** A span as the record has it, its keys in the order they are written (writeSpan). */
 type SpanRecord = {
   start: number
   end: number
@@ -40,13 +41,15 @@ export const spacyFormat = exportFormat({
     const keys = new LabelKeys(context.project.schema)
     const extras = new Extras()
     const file = out.file('spacy.jsonl')
+    const json = new JsonBytes(file)
     return {
       document(doc) {
-        file.write(`${toJsonLine(record(doc, keys, manifest))}\n`)
+        writeRecord(json, doc, keys, manifest)
         keys.count(doc.spans)
         extras.add(doc)
       },
       finish() {
+        json.flush()
         file.close()
         manifest.loss(
           'relation attributes',
@@ -67,63 +70,75 @@ export const spacyFormat = exportFormat({
   },
 })
 
-/** One document's record: text, tokens, spans, relations and meta. */
-function record(doc: CheckedDocument, keys: LabelKeys, manifest: ManifestBuilder) {
+/** Writes one document's record and its newline: text, tokens, spans, relations and meta. */
+function writeRecord(
+  json: JsonBytes,
+  doc: CheckedDocument,
+  keys: LabelKeys,
+  manifest: ManifestBuilder,
+): void {
   const { file, relations } = doc
   const { document } = file
   const tokens = tokenise(document.text)
   const written = spanRecords(doc, tokens, keys, manifest)
-  const rels = relations.flatMap((r) => {
+  const rels: { label: string; head: SpanRecord; child: SpanRecord }[] = []
+  for (const r of relations) {
     const head = written.get(r.from)
     const child = written.get(r.to)
-    if (!head || !child) {
-      manifest.loss('relations', 'an end span covers no token; not written')
-      return []
-    }
-    return [
-      {
-        head: head.token_end,
-        child: child.token_end,
-        label: r.type,
-        head_span: head,
-        child_span: child,
-      },
-    ]
-  })
+    if (head && child) rels.push({ label: r.type, head, child })
+    else manifest.loss('relations', 'an end span covers no token; not written')
+  }
   const { importedFrom: _ignored, ...metadata } = document.metadata
   manifest.documents++
   manifest.spans += written.size
   manifest.relations += rels.length
-  return {
-    text: document.text,
-    tokens: tokenRecords(document.text, tokens),
-    spans: [...written.values()],
-    relations: rels,
-    meta: {
-      id: document.id,
-      title: document.title,
-      ...metadata,
-      offsets: 'codepoint',
-      tokeniser: TOKENISER_DESCRIPTION,
-      ...(Object.keys(file.annotations.docLabels).length
-        ? { docLabels: file.annotations.docLabels }
-        : {}),
-    },
+  json.raw('{"text":')
+  json.string(document.text)
+  json.raw(',"tokens":')
+  writeTokens(json, document.text, tokens)
+  json.raw(',"spans":[')
+  let first = true
+  for (const span of written.values()) {
+    if (!first) json.raw(',')
+    first = false
+    writeSpan(json, span)
   }
+  json.raw('],"relations":[')
+  for (const [i, { label, head, child }] of rels.entries()) {
+    json.raw(i === 0 ? '{"head":' : ',{"head":').int(head.token_end)
+    json.raw(',"child":').int(child.token_end).raw(',"label":').string(label)
+    json.raw(',"head_span":')
+    writeSpan(json, head)
+    json.raw(',"child_span":')
+    writeSpan(json, child)
+    json.raw('}')
+  }
+  json.raw(']')
+  json.raw(',"meta":')
+  json.value({
+    id: document.id,
+    title: document.title,
+    ...metadata,
+    offsets: 'codepoint',
+    tokeniser: TOKENISER_DESCRIPTION,
+    ...(Object.keys(file.annotations.docLabels).length
+      ? { docLabels: file.annotations.docLabels }
+      : {}),
+  })
+  json.raw('}\n')
 }
 
 /**
- * The tokens as spaCy has them: offsets in code points, and an id. The tokens are in order and
- * only whitespace (never an astral character) lies between them, so the astral characters before
- * each token are counted on the way, each token's own read once, rather than looked up per offset.
+ * The tokens as spaCy has them, `[{text, start, end, id, ws}, …]`: offsets in code points, and an
+ * id. The tokens are in order and only whitespace (never an astral character) lies between them,
+ * so the astral characters before each token are counted on the way, each token's own read once,
+ * rather than looked up per offset.
  */
-function tokenRecords(text: string, tokens: readonly Token[]) {
-  const records = new Array<{ text: string; start: number; end: number; id: number; ws: boolean }>(
-    tokens.length,
-  )
+function writeTokens(json: JsonBytes, text: string, tokens: readonly Token[]): void {
   let astral = 0 // astral characters (surrogate pairs) before the current token
+  json.raw('[')
   for (let id = 0; id < tokens.length; id++) {
-    const { start, end } = tokens[id]
+    const { start, end, ws } = tokens[id]
     const first = start - astral
     for (let i = start; i + 1 < end; i++) {
       if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
@@ -131,9 +146,28 @@ function tokenRecords(text: string, tokens: readonly Token[]) {
         i++
       }
     }
-    records[id] = { text: tokens[id].text, start: first, end: end - astral, id, ws: tokens[id].ws }
+    json.raw(id === 0 ? '{"text":' : ',{"text":').string(text, start, end)
+    json
+      .raw(',"start":')
+      .int(first)
+      .raw(',"end":')
+      .int(end - astral)
+    json
+      .raw(',"id":')
+      .int(id)
+      .raw(ws ? ',"ws":true}' : ',"ws":false}')
   }
-  return records
+  json.raw(']')
+}
+
+/** A span's record, its keys in SpanRecord's order. */
+function writeSpan(json: JsonBytes, span: SpanRecord): void {
+  json.raw('{"start":').int(span.start).raw(',"end":').int(span.end)
+  json.raw(',"token_start":').int(span.token_start).raw(',"token_end":').int(span.token_end)
+  json.raw(',"label":').string(span.label).raw(',"layer":').string(span.layer)
+  json.raw(',"id":').string(span.id)
+  if (span.attributes) json.raw(',"attributes":').value(span.attributes)
+  json.raw('}')
 }
 
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff

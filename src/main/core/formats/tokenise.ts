@@ -32,7 +32,8 @@ export interface Token {
 const WORD_START = /^[\p{L}\p{M}\p{N}\p{Pc}\p{Cf}]/u
 const LETTER = /^\p{L}\p{M}*$/u
 const CAPITAL = /^\p{Lu}\p{M}*$/u
-const SENTENCE_END = new Set(['.', '!', '?', '…', '。', '！', '？'])
+/** The tokens that end a sentence, each one UTF-16 unit: read by its code, with no string hashed. */
+const SENTENCE_END = new Set(['.', '!', '?', '…', '。', '！', '？'].map((c) => c.charCodeAt(0)))
 /** Words that keep their period: titles, months and company forms, as news text uses them. */
 const ABBREVIATIONS = new Set(
   (
@@ -248,7 +249,7 @@ export function sentences(text: string, spans: readonly Range[] = []): Token[][]
   let current: Token[] = []
   let breakAfter = false
   for (const token of tokenise(text)) {
-    const previous = current.at(-1)
+    const previous = current.length > 0 ? current[current.length - 1] : undefined
     // Most tokens follow their neighbour directly or after one space: no line break, no slice.
     const gap = previous ? token.start - previous.end : 0
     const lineBreak =
@@ -263,7 +264,8 @@ export function sentences(text: string, spans: readonly Range[] = []): Token[][]
     while (next < byStart.length && byStart[next].start < token.end) {
       reach = Math.max(reach, byStart[next++].end)
     }
-    breakAfter = SENTENCE_END.has(token.text) && token.ws
+    breakAfter =
+      token.ws && token.end - token.start === 1 && SENTENCE_END.has(text.charCodeAt(token.start))
   }
   if (current.length > 0) result.push(current)
   return result

@@ -53,6 +53,11 @@ export interface ExportOutput {
 /** A text file being written (UTF-8). */
 export interface TextOut {
   write(text: string): void
+  /**
+   * Writes text already encoded: the UTF-8 of whole characters (json-bytes.ts). The bytes may be
+   * reused once it returns.
+   */
+  writeUtf8(bytes: Uint8Array): void
   /** Appends everything written to `scratch`, which must be closed, in order. */
   append(scratch: TextOut): void
   close(): void

@@ -108,6 +108,12 @@ export class BufferedText implements TextOut {
     if (this.length >= FLUSH_AT && !endsInPair(text)) this.flush()
   }
 
+  writeUtf8(bytes: Uint8Array): void {
+    if (this.closed) throw new Error('write after close')
+    this.flush()
+    this.target.write(this.target.usesAtOnce === true ? bytes : bytes.slice())
+  }
+
   append(scratch: TextOut): void {
     const { deflated } = scratch as Partial<BufferedText>
     if (deflated) {
@@ -151,6 +157,12 @@ export class StringText implements TextOut, Readback {
   write(text: string): void {
     if (this.closed) throw new Error('write after close')
     this.parts.push(text)
+  }
+
+  writeUtf8(bytes: Uint8Array): void {
+    // Whole characters: no state to keep, unlike append's chunks (this.decoder); a leading
+    // U+FEFF is text here, not a mark to drop.
+    this.write(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
   }
 
   append(scratch: TextOut): void {
