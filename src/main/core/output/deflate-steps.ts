@@ -13,6 +13,13 @@ import { deflateRaw, deflateRawSync } from 'node:zlib'
  */
 const MOST_IN_FLIGHT = 4
 
+/**
+ * Pieces smaller than this are compressed in the export's thread: handing a piece to the pool
+ * costs the thread about twice what compressing 4 kB costs (zlib's stream, its callbacks), which
+ * is what most of REFI-QDA's 1,000 source texts are.
+ */
+const POOLED_FROM = 1 << 16
+
 /** A compressed piece (a Buffer over an ArrayBuffer of its own). */
 type Compressed = ReturnType<typeof deflateRawSync>
 
@@ -30,7 +37,7 @@ export class DeflateSteps {
   /** Compresses `input` (kept unchanged until then) and gives the result to `take`, in order. */
   deflate(input: Uint8Array, finishFlush: number, take: (compressed: Compressed) => void): void {
     const options = { level: this.level, finishFlush }
-    if (!this.pooled || this.inFlight >= MOST_IN_FLIGHT) {
+    if (!this.pooled || input.length < POOLED_FROM || this.inFlight >= MOST_IN_FLIGHT) {
       const compressed = deflateRawSync(input, options)
       this.then(() => take(compressed))
       return
@@ -38,13 +45,16 @@ export class DeflateSteps {
     this.inFlight++
     const job = new Promise<Compressed>((resolve, reject) => {
       deflateRaw(input, options, (error, compressed) => {
-        this.inFlight--
         if (error) reject(error)
         else resolve(compressed)
       })
     })
     job.catch(() => undefined) // a failure is reported by `settled`, once
-    this.then(async () => take(await job))
+    this.then(async () => {
+      const compressed = await job
+      this.inFlight--
+      take(compressed)
+    })
   }
 
   /** Runs `step` after every step asked for before it (at once when not pooled). */
