@@ -26,6 +26,9 @@ function levelFlag(level: number): number {
   return level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0
 }
 
+/** No bytes: what an entry holds before its first write, and after each piece. */
+const EMPTY: Buffer = Buffer.alloc(0)
+
 /** Zero bytes, fed to crc32 by `crc32Combine`. */
 const ZEROS = new Uint8Array(PIECE)
 
@@ -61,7 +64,7 @@ abstract class PieceDeflater implements ByteTarget {
    * reused buffer (text-out.ts): a copy costs less than a new buffer per flush, measured first.
    */
   readonly usesAtOnce = true
-  private pending = Buffer.alloc(0)
+  private pending = EMPTY
   private pendingBytes = 0
 
   constructor(protected readonly steps: DeflateSteps) {}
@@ -77,7 +80,7 @@ abstract class PieceDeflater implements ByteTarget {
     this.size += bytes.length
     const needed = this.pendingBytes + bytes.length
     if (needed > this.pending.length) {
-      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.pending.length, PIECE))
+      const grown = this.steps.buffer(Math.max(needed, 2 * PIECE))
       this.pending.copy(grown, 0, 0, this.pendingBytes)
       this.pending = grown
     }
@@ -92,11 +95,13 @@ abstract class PieceDeflater implements ByteTarget {
    */
   protected deflate(final: boolean): void {
     if (!final && this.pendingBytes === 0) return
-    const input = this.pending.subarray(0, this.pendingBytes)
-    this.pending = Buffer.alloc(0)
+    const { pending, pendingBytes } = this
+    this.pending = EMPTY
     this.pendingBytes = 0
     const finishFlush = final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH
-    this.steps.deflate(input, finishFlush, (compressed) => this.emit(compressed, final))
+    this.steps.deflate(pending, pendingBytes, finishFlush, (compressed) =>
+      this.emit(compressed, final),
+    )
   }
 }
 
