@@ -1,9 +1,11 @@
 // XLSX of spans, export only: one sheet per layer, with the CSV's columns (span-table.ts), offsets in
 // code points. Written directly as SpreadsheetML (the five XML parts a workbook needs), streamed
-// into a zip (output/zip-out.ts): each layer's rows go to a scratch file as the documents come,
-// and each sheet is the header row plus its scratch file. Strings are inline strings, so a cell is
-// never a formula and needs no escaping. Excel caps a cell at 32,767 characters and XML cannot
-// hold some control characters: both are counted as losses.
+// into a zip (output/zip-out.ts): each layer's rows are compressed as the documents come (a part
+// of the zip), and each sheet is the header row, then its part. The sheet's entry cannot start
+// before the last document: the parts before the sheets name every sheet, and a layer found only
+// on spans adds one. Strings are inline strings, so a cell is never a formula and needs no
+// escaping. Excel caps a cell at 32,767 characters and XML cannot hold some control characters:
+// both are counted as losses.
 import { ZipWriter } from '../output/zip-out'
 import { exportFormat } from './define'
 import { Extras, ManifestBuilder, provenanceLosses, safeStem } from './export-common'
@@ -50,12 +52,15 @@ export const xlsxFormat = exportFormat({
     const table = new SpanTable(context, manifest)
     const extras = new Extras()
     const { schema } = context.project
+    const zip = out.zip(`${safeStem(context.project.name)}.xlsx`, zipTime(context.project))
     // A sheet per layer of the schema, then one per layer found only on spans, in that order.
     const sheets = new Map<string, { rows: TextOut; count: number }>()
     const sheetOf = (layer: string) => {
       let sheet = sheets.get(layer)
       if (!sheet) {
-        sheet = { rows: out.scratch(), count: 1 } // row 1 is the header
+        // Compressed as it comes: 69 MB of XML for 100,000 spans went to a scratch file, was read
+        // back after the last document and only then compressed.
+        sheet = { rows: zip.part(), count: 1 } // row 1 is the header
         sheets.set(layer, sheet)
       }
       return sheet
@@ -75,7 +80,6 @@ export const xlsxFormat = exportFormat({
           name: sheetName(schema.layers.find((l) => l.id === id)?.name ?? id, taken),
           sheet,
         }))
-        const zip = out.zip(`${safeStem(context.project.name)}.xlsx`, zipTime(context.project))
         writeParts(
           zip,
           named.map((s) => s.name),
