@@ -13,6 +13,10 @@
 // measured apart: the app starts it ahead, while the user chooses where to save (run-task.ts
 // `prepareTask`), so the export's own time is what the user waits for after the save dialog.
 //
+// A format that writes a file or more per document (brat, W3C: 2,000) is also measured against
+// the plain work of its files: a `files` row creates, writes and syncs as many files of the same
+// sizes, nothing else (filesRow), in the same run.
+//
 // Run: `npm run bench:export` (options: --formats jsonl,csv  --docs 1000  --fresh  --sets all).
 // --sets chooses whose annotations, as the command line's --sets does (default: `default`); the
 // project holds one analyst's, so `all` writes the same annotations under `<id>--<set>` ids, read
@@ -21,8 +25,8 @@
 // --fresh builds it again.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { existsSync, writeFile as writeFileCallback } from 'node:fs'
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -32,6 +36,7 @@ import { exportProject } from '../src/main/core/export'
 import { exportFormatNames } from '../src/main/core/formats'
 import { parseSetChoice, type SetChoice } from '../src/main/core/set-choice'
 import { ProjectStore } from '../src/main/core/storage'
+import { syncFolder } from '../src/main/core/storage/durable-write'
 import type { DocumentFile } from '../src/shared/model'
 import { SPANS_PER_DOC, benchProject } from './bench-export-project'
 import { buildWorkers } from './bench-workers'
@@ -57,12 +62,17 @@ interface Measure {
   digest: string
   /** From the last document written to the end: the format's finish and the commit (syncs, renames). */
   tailMs: number
+  /** The sizes of the output's files (from its manifest, if more than one): the `files` row's. */
+  sizes?: number[]
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024
 
-/** The rows that write nothing: the bare parse and the floor. */
-const FLOORS = ['parse', 'floor']
+/** The rows that are not an export: the bare parse, the floor, and a format's plain file work. */
+const isFloor = (name: string) => name === 'parse' || name === 'floor' || name.startsWith('files ')
+
+/** Files written at once by the `files` row: as many as libuv's pool has threads by default. */
+const FILES_AT_ONCE = 4
 
 async function sizeOf(p: string): Promise<number> {
   const info = await stat(p).catch(() => null)
@@ -114,7 +124,9 @@ async function child(
   let problems = 0
   let digest = ''
   let lastDocument = Number.NaN
+  let sizes: number[] | undefined
   if (readOnly) spans = await readOnly(sample)
+  else if (name.startsWith('files ')) await filesRow(out, sample)
   else if (name === 'idle') {
     await new Promise((resolve) => setTimeout(resolve, 2000)) // the timer's own jitter here
   } else {
@@ -125,6 +137,7 @@ async function child(
       if (done === total - 1) lastDocument = performance.now() // the next step is the commit's
     }
     const { manifest } = await run(store, name, out, { onProgress, sets })
+    sizes = (manifest.files ?? []).map((file) => file.bytes)
     spans = manifest.counts.spans
     problems = manifest.problems.length
     const files = (manifest.files ?? []).map((f) => `${f.path} ${f.sha256}`).join('\n')
@@ -144,11 +157,40 @@ async function child(
     loopDelayMaxMs: delay.max / 1e6,
     digest,
     tailMs: t0 + ms - lastDocument,
+    ...(mode === 'main' && sizes && sizes.length > 1 ? { sizes } : {}),
     startMs: start.ms,
     startCpuMs: start.cpuMs,
   }
   await store.close()
   console.log(JSON.stringify(measure))
+}
+
+/**
+ * The plain work of a format's many files: as many files as its output, of the same sizes (read
+ * from `<out>.sizes.json`), each created, written and synced (fs.writeFile with `flush`: open,
+ * one write, fsync, close, all on libuv's pool), FILES_AT_ONCE at once, into a new folder that is
+ * synced last. Nothing is read or formatted.
+ */
+async function filesRow(out: string, sample: () => void): Promise<void> {
+  const sizes = JSON.parse(await readFile(`${out}.sizes.json`, 'utf8')) as number[]
+  const bytes = Buffer.alloc(Math.max(...sizes), 'x')
+  const write = (file: string, size: number) =>
+    new Promise<void>((resolve, reject) =>
+      writeFileCallback(file, bytes.subarray(0, size), { flag: 'wx', flush: true }, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    )
+  await mkdir(out)
+  let next = 0
+  const writer = async () => {
+    while (next < sizes.length) {
+      const i = next++
+      await write(path.join(out, `${i}.txt`), sizes[i])
+      sample()
+    }
+  }
+  await Promise.all(Array.from({ length: FILES_AT_ONCE }, writer))
+  await syncFolder(out)
 }
 
 /** This checkout's reading of an export's documents (none in older ones), for the floor. */
@@ -299,7 +341,10 @@ function printResults(rows: string[][], idle: Measure | null, overParse: number 
     'parse: each file the floor reads, read whole (readFile) and JSON.parse, nothing else: the ' +
       'plain work' +
       (overParse === null ? '. ' : `; the floor's CPU is ${overParse.toFixed(2)}x it. `) +
-      "floor: read and check every document. time and CPU: the export in main's thread; " +
+      'floor: read and check every document. files <format> (a format writing a file or more ' +
+      'per document): the plain work of its files, nothing else: as many files of the same ' +
+      'sizes, each created, written and synced, ' +
+      `${FILES_AT_ONCE} at once. time and CPU: the export in main's thread; ` +
       'heap Δ: its peak over the heap before it; main stall: the longest gap of a 5 ms timer ' +
       "in main's thread. tail: from the last document written to the end (the format's finish, " +
       'the syncs and renames into place). worker: the same export in a worker thread, built: ' +
@@ -353,12 +398,12 @@ async function main() {
       m.name,
       `${f(m.ms)} ms`,
       `${f(m.cpuMs)} ms`,
-      floor && !FLOORS.includes(m.name) ? `${f(m.cpuMs / floor.cpuMs, 1)}x` : '',
+      floor && !isFloor(m.name) ? `${f(m.cpuMs / floor.cpuMs, 1)}x` : '',
       `+${f(m.heapDeltaMb)} MB`,
       `${f(m.peakRssMb)} MB`,
-      FLOORS.includes(m.name) ? '' : `${f(m.outputMb, 1)} MB`,
+      m.name === 'parse' || m.name === 'floor' ? '' : `${f(m.outputMb, 1)} MB`,
       `${f(m.stallMs)} ms`,
-      FLOORS.includes(m.name) ? '' : `${f(m.tailMs)} ms`,
+      isFloor(m.name) ? '' : `${f(m.tailMs)} ms`,
       viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startMs)} ms` : '',
       viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startCpuMs)} ms` : '',
       viaWorker ? `${f(viaWorker.ms)} ms` : '',
@@ -378,6 +423,13 @@ async function main() {
       const there = hasWorker ? runChild([name, 'worker', cached, out, sets], workers) : null
       await rm(out, { recursive: true, force: true })
       if (here) rows.push(row(here, there))
+      if (here?.sizes && here.sizes.length >= docs) {
+        const files = path.join(outDir, `files-${name}`)
+        await writeFile(`${files}.sizes.json`, JSON.stringify(here.sizes))
+        const plain = runChild([`files ${name}`, 'main', cached, files, sets])
+        await rm(files, { recursive: true, force: true })
+        if (plain) rows.push(row(plain, null))
+      }
       if (here && here.spans !== docs * SPANS_PER_DOC && name !== 'conll') {
         console.error(`${name}: wrote ${here.spans} spans, ${here.problems} problems`)
       }

@@ -92,7 +92,7 @@ const dev: Evaluation[] = []
 const heldOut: Evaluation[] = []
 for (const { name, heldOut: held } of GOLD_TEXTS) {
   if (only && !only.split(',').includes(name)) continue
-  const evaluation = evaluateGold(name, nlp)
+  const evaluation = await evaluateGold(name, nlp)
   const { score } = evaluation
   ;(held ? heldOut : dev).push(evaluation)
   keystrokeRows.push([name, keystrokes(score)])

@@ -1,7 +1,8 @@
 // Runs the suggestion engine on one gold article with the options the app uses (compromise names,
 // VADER sentiment, the sample's registry for the sample) and scores it: what `npm run eval:suggest`
 // prints and what test/shared/suggest/quality.test.ts holds to the issue's targets.
-import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { ProjectStore } from '../../src/main/core/storage'
 import { defaultSchema } from '../../src/shared/default-schema'
 import type { Entity } from '../../src/shared/model'
 import type { Suggestion } from '../../src/shared/suggest'
@@ -14,14 +15,24 @@ import { scoreDoc, scoreNames } from './score'
 
 const SAMPLE = 'russia-north-korea-alliance'
 
-let sampleEntities: Entity[] | null = null
-function entitiesFor(name: string): Entity[] {
-  if (name !== SAMPLE) return []
-  sampleEntities ??= (
-    JSON.parse(
-      readFileSync(new URL('../../resources/sample-project/project.json', import.meta.url), 'utf8'),
-    ) as { entities: Entity[] }
-  ).entities
+const SAMPLE_PROJECT = fileURLToPath(new URL('../../resources/sample-project', import.meta.url))
+
+let sampleEntities: Promise<Entity[]> | null = null
+
+/**
+ * The registry an article is suggested with: the sample's own entities for the sample (read as the
+ * app reads the project: its entities live in change files, not in project.json), none otherwise.
+ */
+function entitiesFor(name: string): Promise<Entity[]> {
+  if (name !== SAMPLE) return Promise.resolve([])
+  sampleEntities ??= (async () => {
+    const store = await ProjectStore.open(SAMPLE_PROJECT, { lock: false })
+    try {
+      return store.project.entities
+    } finally {
+      await store.close()
+    }
+  })()
   return sampleEntities
 }
 
@@ -36,13 +47,13 @@ export interface Evaluation {
  * Suggestions for the gold article `name`, scored; `nlp: false` leaves compromise and the sentiment
  * lexicon out (rules and the registry only), to compare.
  */
-export function evaluateGold(name: string, nlp = true): Evaluation {
+export async function evaluateGold(name: string, nlp = true): Promise<Evaluation> {
   const doc = loadGold(name)
   const input = {
     text: doc.text,
     blocks: doc.blocks,
     schema: defaultSchema(),
-    entities: entitiesFor(name),
+    entities: await entitiesFor(name),
   }
   const options = nlp ? nlpOptions(doc.blocks) : {}
   const suggestions = suggest(input, options)

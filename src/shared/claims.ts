@@ -165,11 +165,14 @@ export function sourceSummaries(rows: readonly ClaimRow[]): SourceSummary[] {
   // is looked up once per claim, not searched through its list (10,000 documents took 14-20 s).
   const out = new Map<string, { sum: SourceSummary; listed: Set<string> }>()
   for (const row of rows) {
-    const seen = new Set<string>()
+    // Most claims have one source: no set to see a source twice in them.
+    const seen = row.sources.length > 1 ? new Set<string>() : null
     for (const src of row.sources) {
       const key = sourceKey(src)
-      if (seen.has(key)) continue
-      seen.add(key)
+      if (seen) {
+        if (seen.has(key)) continue
+        seen.add(key)
+      }
       let entry = out.get(key)
       if (!entry) {
         const sum: SourceSummary = {

@@ -5,7 +5,7 @@
 // seeded starting positions, so the same project always gives the same picture.
 import Graph from 'graphology'
 import forceAtlas2 from 'graphology-layout-forceatlas2'
-import { sourceKey, sourceSummaries, type ClaimRow } from '../claims'
+import { sourceKey, sourceSummaries, type ClaimRow, type SourceSummary } from '../claims'
 import type { SpanIndex } from './span-index'
 import type { NetworkData, NetworkEdge, NetworkMode, NetworkNode } from './types'
 import { seededRandom } from '../seeded-random'
@@ -30,6 +30,8 @@ export interface NetworkInput {
   stances: readonly string[]
   /** The label of a claim span (for the "labels" mode). */
   claimLabel: (row: ClaimRow) => string
+  /** `sourceSummaries(rows)`, when the caller has it already (else it is computed). */
+  summaries?: readonly SourceSummary[]
 }
 
 /**
@@ -43,13 +45,13 @@ export function buildNetwork(
   seed = NETWORK_SEED,
 ): NetworkData {
   const { rows, spans } = input
-  const summaries = sourceSummaries(rows)
+  const summaries = input.summaries ?? sourceSummaries(rows)
   const kept = limits ? summaries.slice(0, limits.sources) : summaries
   const sourceIds = new Map(
     kept.map((s) => [sourceKey({ entityId: s.entityId, text: s.name }), s] as const),
   )
   const nodes = new Map<string, NetworkNode>()
-  const edges = new Map<string, NetworkEdge>()
+  const edges = new Map<string, EdgeTally>()
   const targetsSeen = new Set<string>()
   let omittedTargets = 0
   for (const row of rows) {
@@ -77,11 +79,11 @@ export function buildNetwork(
       addToEdge(edges, id, target.id, src.stance ?? '', claim)
     }
   }
-  for (const edge of edges.values()) edge.stance = dominantStance(edge.stances, input.stances)
+  for (const { edge } of edges.values()) edge.stance = dominantStance(edge.stances, input.stances)
   const network: NetworkData = {
     mode,
     nodes: [...nodes.values()],
-    edges: [...edges.values()],
+    edges: Array.from(edges.values(), (e) => e.edge),
     seed,
     omitted: {
       sources: summaries.length - kept.length,
@@ -114,23 +116,34 @@ function sourceNode(
   return node
 }
 
+/** An edge being counted, with the claims already on it (a set: a source may back thousands). */
+interface EdgeTally {
+  edge: NetworkEdge
+  claims: Set<number>
+}
+
 /** Counts one claim–source link (with its stance, "" when not set) on the edge it belongs to. */
 function addToEdge(
-  edges: Map<string, NetworkEdge>,
+  edges: Map<string, EdgeTally>,
   source: string,
   target: string,
   stance: string,
   claim: number,
 ): void {
   const id = `${source}->${target}`
-  let edge = edges.get(id)
-  if (!edge) {
-    edge = { id, source, target, weight: 0, stance: null, stances: {}, refs: [] }
-    edges.set(id, edge)
+  let tally = edges.get(id)
+  if (!tally) {
+    const edge = { id, source, target, weight: 0, stance: null, stances: {}, refs: [] }
+    tally = { edge, claims: new Set() }
+    edges.set(id, tally)
   }
+  const { edge, claims } = tally
   edge.weight++
   edge.stances[stance] = (edge.stances[stance] ?? 0) + 1
-  if (!edge.refs.includes(claim)) edge.refs.push(claim)
+  if (!claims.has(claim)) {
+    claims.add(claim)
+    edge.refs.push(claim)
+  }
 }
 
 function targetNode(

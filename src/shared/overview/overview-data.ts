@@ -85,7 +85,10 @@ export function buildOverview(input: OverviewInput, options: OverviewOptions = {
       spans: file.annotations.spans.length,
     }
   })
-  const claimRef = (row: ClaimRow) => spans.ref(row.documentId, row.claimId)
+  // Every claim's index in the span list, given in row order (the order the first chart met them).
+  const refOfRow = new Map<ClaimRow, number>()
+  for (const row of rows) refOfRow.set(row, spans.ref(row.documentId, row.claimId))
+  const claimRef = (row: ClaimRow) => refOfRow.get(row)!
   const summaries = sourceSummaries(rows)
   const charts: ChartData[] = [
     claimsBySource(rows, summaries, claimRef),
@@ -122,6 +125,7 @@ export function buildOverview(input: OverviewInput, options: OverviewOptions = {
         spans,
         stances: stanceValues(schema),
         claimLabel: (row) => spans.span(row.documentId, row.claimId)?.label ?? '',
+        summaries,
       },
       options.networkMode ?? 'claims',
       options.networkLimits === undefined ? DRAWN_NETWORK : options.networkLimits,
@@ -420,7 +424,9 @@ function claimsOverTime(
   const docsIn = new Map<string, string[]>()
   for (const d of documents) {
     const bucket = bucketOfDoc.get(d.id)!
-    docsIn.set(bucket, [...(docsIn.get(bucket) ?? []), d.id])
+    const ids = docsIn.get(bucket)
+    if (ids) ids.push(d.id)
+    else docsIn.set(bucket, [d.id])
   }
   return {
     kind: 'bars',

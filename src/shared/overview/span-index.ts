@@ -6,36 +6,42 @@ import type { OverviewSpan } from './types'
 /** Longest quote kept per span (the list shows an excerpt; the article shows the whole span). */
 export const MAX_SPAN_TEXT = 300
 
+/** A span made known, and its index in the list once it has one (-1 before). */
+interface Known {
+  span: Span
+  ref: number
+}
+
 export class SpanIndex {
   readonly list: OverviewSpan[] = []
-  readonly #byDoc = new Map<string, Map<string, Span>>()
-  readonly #index = new Map<string, number>()
+  /** Document id → span id → the span: two lookups per `ref`, no key built per call. */
+  readonly #byDoc = new Map<string, Map<string, Known>>()
 
   /** Makes the spans of a document known (call before `ref`). */
   addDocument(docId: string, spans: readonly Span[]): void {
-    this.#byDoc.set(docId, new Map(spans.map((s) => [s.id, s])))
+    const known = new Map<string, Known>()
+    for (const span of spans) known.set(span.id, { span, ref: -1 })
+    this.#byDoc.set(docId, known)
   }
 
   /** A span made known by `addDocument`. */
   span(docId: string, spanId: string): Span | undefined {
-    return this.#byDoc.get(docId)?.get(spanId)
+    return this.#byDoc.get(docId)?.get(spanId)?.span
   }
 
   /** The index of a span in `list`, added on first use. Throws for a span never made known. */
   ref(docId: string, spanId: string): number {
-    const key = `${docId}\n${spanId}`
-    const known = this.#index.get(key)
-    if (known !== undefined) return known
-    const span = this.#byDoc.get(docId)?.get(spanId)
-    if (!span) throw new Error(`overview: no span ${spanId} in document ${docId}`)
-    const text = span.quote.exact
+    const known = this.#byDoc.get(docId)?.get(spanId)
+    if (!known) throw new Error(`overview: no span ${spanId} in document ${docId}`)
+    if (known.ref !== -1) return known.ref
+    const text = known.span.quote.exact
+    known.ref = this.list.length
     this.list.push({
       docId,
       spanId,
-      layer: span.layer,
+      layer: known.span.layer,
       text: text.length > MAX_SPAN_TEXT ? `${text.slice(0, MAX_SPAN_TEXT - 1)}…` : text,
     })
-    this.#index.set(key, this.list.length - 1)
-    return this.list.length - 1
+    return known.ref
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -192,6 +192,28 @@ describe('init, add, stats, export, validate', () => {
     expect(lines[1]).toMatch(/spans\[2\]\.label: .*"Nope"/)
     expect(lines[2]).toMatch(/relations\[0\].*s-gone/)
     expect(bad.err).toBe('3 problems found\n')
+  })
+
+  it("still checks a document and the other analysts' sets when the working analyst's own set is broken", async () => {
+    await makeAnnotatedProject(dir)
+    const store = await ProjectStore.open(dir, { lock: false })
+    const docId = store.project.documents[0].id
+    const own = setFile(dir, store.analyst.id, docId)
+    await store.close()
+    const other = JSON.parse(await readFile(own, 'utf8')) as DocumentFile & { set?: string }
+    other.annotations.spans[2].label = 'Nope'
+    if ('set' in other) other.set = 'bob'
+    const otherFile = setFile(dir, 'bob', docId)
+    await mkdir(path.dirname(otherFile), { recursive: true })
+    await writeFile(otherFile, JSON.stringify(other))
+    await writeFile(own, '{"format": "marginalia-annotations", ') // cut off mid-write
+
+    const bad = await cli('validate', dir)
+    expect(bad.code).toBe(1)
+    const lines = bad.out.trimEnd().split('\n')
+    expect(lines).toHaveLength(2)
+    expect(lines.some((l) => l.startsWith(own))).toBe(true)
+    expect(lines.some((l) => l.startsWith(`${otherFile}: annotations.spans[2].label`))).toBe(true)
   })
 })
 

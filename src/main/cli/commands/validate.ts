@@ -26,7 +26,7 @@ export async function validateCommand(dir: string, io: CliIo, annotator?: string
       const file = path.join(store.dir, entry.file)
       let document
       try {
-        document = (await store.loadDocument(entry.id)).document
+        document = await store.loadDocumentAlone(entry.id)
       } catch (error) {
         problems.push(oneLine(error)) // the store's message starts with the file and the field
         continue

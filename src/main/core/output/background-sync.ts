@@ -2,12 +2,19 @@
 // before it is moved into place (a file that looks complete is complete), and at the end, one by
 // one, the 2,000 files of a brat or W3C export took 0.9-1.8 s of waiting after the last document.
 // Here each file is synced as soon as it is closed, on libuv's thread pool, while the export writes
-// the next ones; the commit waits only for what is left. Two at a time: the pool has four threads,
-// and the export's reads of the next documents need the others.
+// the next ones; the commit waits only for what is left.
+//
+// Four at a time, as many as the pool has threads. A new file's sync waits for a commit of the
+// file system's journal, and ext4 commits the syncs that wait together in one: with two at a time
+// the syncs fell behind the export, and its commit still waited 0.3-2.4 s for them; with four
+// they keep up, and it waits 20-200 ms (bench:export's worker, 1,000 documents). The reads share
+// the pool: one queued behind the syncs waits for the first of them to end, not for all. (The
+// pool's size is fixed at its first use, before any of our code runs in the command line, so it
+// stays four.)
 import { close, closeSync, fsync, open } from 'node:fs'
 
 /** Files synced at once while the export is writing. */
-const AT_ONCE = 2
+const AT_ONCE = 4
 /** Files waiting with their descriptor open; later ones are closed and opened again to sync. */
 const OPEN_WAITING = 32
 

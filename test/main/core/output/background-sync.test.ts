@@ -44,22 +44,46 @@ afterAll(async () => {
 /** Descriptors this process has open (Linux). */
 const openDescriptors = () => fs.readdirSync('/proc/self/fd').length
 
+/** Writes `count` files into `dir`, handing each to `syncs` as an export does once it is closed. */
+function addFiles(syncs: BackgroundSync, dir: string, count: number): BackgroundSync {
+  for (let i = 0; i < count; i++) {
+    const full = path.join(dir, `${i}.txt`)
+    const fd = fs.openSync(full, 'wx')
+    fs.writeSync(fd, `file ${i}`)
+    syncs.add(full, fd)
+  }
+  return syncs
+}
+
 describe('BackgroundSync', () => {
   it('syncs and closes every file, more than it keeps open at once', async () => {
     const dir = await mkdtemp(path.join(root, 'many-'))
     const before = openDescriptors()
-    const syncs = new BackgroundSync()
-    for (let i = 0; i < 100; i++) {
-      const full = path.join(dir, `${i}.txt`)
-      const fd = fs.openSync(full, 'wx')
-      fs.writeSync(fd, `file ${i}`)
-      syncs.add(full, fd)
-    }
+    const syncs = addFiles(new BackgroundSync(), dir, 100)
     await syncs.done()
     expect(fs.fsync).toHaveBeenCalledTimes(100)
     expect(events).toEqual(Array(100).fill('sync'))
     expect(openDescriptors()).toBe(before)
     await syncs.done() // nothing left: at once
+  })
+
+  it('keeps four syncs under way while files wait, never more (the pool has four)', async () => {
+    const dir = await mkdtemp(path.join(root, 'at-once-'))
+    let running = 0
+    let most = 0
+    const fsync = vi.mocked(fs.fsync)
+    const slow = fsync.getMockImplementation()!
+    fsync.mockImplementation((fd, done) => {
+      most = Math.max(most, ++running)
+      slow(fd, (error) => (running--, done(error)))
+    })
+    try {
+      await addFiles(new BackgroundSync(), dir, 12).done()
+    } finally {
+      fsync.mockImplementation(slow)
+    }
+    expect(most).toBe(4)
+    expect(events).toEqual(Array(12).fill('sync'))
   })
 
   it('rejects, naming the file, when a sync fails', async () => {
