@@ -10,7 +10,9 @@
 //    was last shown, and after a tag), each from the input event to the frame that shows the
 //    result (see bench-renderer/instrument.ts); the edits and typing against the interaction
 //    floor (the floor page answering the same inputs with plain DOM code, bench-renderer/floor.ts),
-//    with how many animation frames each input took to show (1 = the next frame);
+//    with how many animation frames each input took to show (1 = the next frame) and, for the
+//    edits, the page's own work (the input's listeners and React's render, without the wait for a
+//    loaded CPU or for the frame);
 // 3. how load and add times grow with 1,000, 5,000, 20,000 and 50,000 spans.
 //
 // The harness's own round trips are not counted in latencies; the load is split into main's part

@@ -102,7 +102,10 @@ export const INSTRUMENT = `(() => {
     }
     return false
   }
+  const lastListeners = {}
   b.arm = (event, until, arg) => {
+    window.removeEventListener(event, lastListeners[event])
+    window.addEventListener(event, lastListeners[event])
     b.lat = null
     b.work = null
     b.frames = null
@@ -124,11 +127,14 @@ export const INSTRUMENT = `(() => {
       a.dispatched = performance.now()
       if (a.until === 'paint') done()
     }, true)
-    // Last of the event's listeners (React's discrete render has run by then, in a microtask).
-    window.addEventListener(type, () => {
+    // Last of the event's listeners (React's discrete render has run by then, in a microtask):
+    // added again on each arm, after the listeners the page added on window since (the app's
+    // keyboard shortcuts), so that their work is counted too.
+    lastListeners[type] = () => {
       const a = b.armed
       if (a && a.dispatched !== undefined && b.work === null) b.work = performance.now() - a.dispatched
-    })
+    }
+    window.addEventListener(type, lastListeners[type])
   }
 })()`
 

@@ -31,6 +31,8 @@ export interface Latencies {
   openClaimsEditedWork: number[]
   renders: RenderCounts
   frames: Frames
+  /** The edits' own work (their listeners and React's render, no wait, no frame; see instrument.ts). */
+  editWork: EditWork
   /** Longest task (Long Tasks API, > 50 ms) while the interactions ran, and how many there were. */
   longestTask: number
   longTasks: number
@@ -66,10 +68,17 @@ export interface Frames {
   typing: number[]
 }
 
+/** Each edit's own work: from its first listener to its last (ms). */
+export interface EditWork {
+  add: number[]
+  change: number[]
+  delete: number[]
+}
+
 /** The edits, typing and view switch timed both in the app and on the interaction floor (floor.ts). */
 export type Edits = Pick<
   Latencies,
-  'add' | 'change' | 'delete' | 'typing' | 'frames' | 'switchView'
+  'add' | 'change' | 'delete' | 'typing' | 'frames' | 'editWork' | 'switchView'
 >
 
 /**
@@ -86,6 +95,7 @@ export async function tagAtPlaces(
   const change: number[] = []
   const del: number[] = []
   const frames: Frames = { add: [], change: [], delete: [], typing: [] }
+  const editWork: EditWork = { add: [], change: [], delete: [] }
   const renders: RenderCounts = {
     add: [],
     addSaved: [],
@@ -96,12 +106,13 @@ export async function tagAtPlaces(
   }
   const counted = async (
     kind: 'add' | 'change' | 'delete',
-    act: () => Promise<{ latency: number; frames: number }>,
+    act: () => Promise<{ latency: number; frames: number; work: number }>,
   ) => {
     const from = await rendersSoFar(page)
-    const { latency, frames: n } = await act()
+    const { latency, frames: n, work } = await act()
     renders[kind].push((await rendersSoFar(page)) - from)
     frames[kind].push(n)
+    editWork[kind].push(work)
     await waitSaved(page)
     renders[`${kind}Saved`].push((await rendersSoFar(page)) - from)
     return latency
@@ -134,7 +145,7 @@ export async function tagAtPlaces(
     )
   }
   await waitSaved(page)
-  return { add, change, delete: del, renders, frames }
+  return { add, change, delete: del, renders, frames, editWork }
 }
 
 /** React components rendered since the page loaded (see instrument.ts). */

@@ -81,6 +81,51 @@ const EDIT_ROWS: [string, keyof Edits['frames']][] = [
 ]
 
 /**
+ * Per edit: the animation frames each took to show, and the page's own work (its listeners and
+ * React's render, without the wait for a loaded CPU or for the frame: the part of the latency that
+ * is ours, and the one that changes least with the machine's load), each against the floor's.
+ */
+function perEditRows(
+  spans: Latencies,
+  none: Latencies,
+  floor: Edits,
+  floorNone: Edits,
+): string[][] {
+  const rows: string[][] = []
+  const row = (name: string, a: number[], b: number[], fa: number[], fb: number[]) =>
+    rows.push([
+      name,
+      String(a.length),
+      ...cells(a),
+      ...cells(b),
+      ...floorCells(a, fa),
+      ...floorCells(b, fb),
+    ])
+  for (const [name, key] of EDIT_ROWS) {
+    const what = name.split(':')[0]
+    row(
+      `  frames to show it (1 = the next): ${what}`,
+      spans.frames[key],
+      none.frames[key],
+      floor.frames[key],
+      floorNone.frames[key],
+    )
+  }
+  for (const [name, key] of EDIT_ROWS) {
+    if (key === 'typing') continue
+    const what = name.split(':')[0]
+    row(
+      `  its own work (listeners and React's render): ${what}`,
+      spans.editWork[key],
+      none.editWork[key],
+      floor.editWork[key],
+      floorNone.editWork[key],
+    )
+  }
+  return rows
+}
+
+/**
  * p50/p95/max of each interaction, with spans and without; for the edits and typing, the
  * interaction floor of the same run (its p50, p95, and ours ÷ its at p50 / p95) and the animation
  * frames each input took to show (1 = the next frame).
@@ -111,18 +156,7 @@ export function latencyTable(
       : noFloor
     return [name, String(a.length), ...cells(a), ...cells(b), ...vsFloor]
   })
-  for (const [name, key] of EDIT_ROWS) {
-    const a = spans.frames[key]
-    const b = none.frames[key]
-    rows.push([
-      `  frames to show it (1 = the next): ${name.split(':')[0]}`,
-      String(a.length),
-      ...cells(a),
-      ...cells(b),
-      ...floorCells(a, floor.frames[key]),
-      ...floorCells(b, floorNone.frames[key]),
-    ])
-  }
+  rows.push(...perEditRows(spans, none, floor, floorNone))
   rows.push([
     'tasks over 50 ms during all of the above: count, longest',
     '',

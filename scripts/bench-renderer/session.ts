@@ -248,14 +248,14 @@ export async function timedFrames(
   untilWhat: Until,
   act: () => Promise<unknown>,
   arg?: string,
-): Promise<{ latency: number; frames: number }> {
+): Promise<{ latency: number; frames: number; work: number }> {
   await page.evaluate(
     `window.__bench.arm('${event}', '${untilWhat}', ${JSON.stringify(arg ?? null)})`,
   )
   await act()
   await until(page, 'window.__bench.lat !== null', 30_000)
-  return await page.evaluate<{ latency: number; frames: number }>(
-    '({ latency: window.__bench.lat, frames: window.__bench.frames })',
+  return await page.evaluate<{ latency: number; frames: number; work: number }>(
+    '({ latency: window.__bench.lat, frames: window.__bench.frames, work: window.__bench.work ?? 0 })',
   )
 }
 

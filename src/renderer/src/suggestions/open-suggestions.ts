@@ -176,7 +176,43 @@ export function updateOpen(
 ): OpenResult {
   const changed = applyEdit(cache, touched, input)
   const shown = [...changed].some((id) => cache.kinds.has(byId(cache, id)!.kind))
-  return { open: shown ? openOf(cache) : (prevOpen as Suggestion[]), cache, changed }
+  return {
+    open: shown ? patchOpen(cache, prevOpen, changed) : (prevOpen as Suggestion[]),
+    cache,
+    changed,
+  }
+}
+
+/**
+ * `openOf(cache)` after an edit, from the open list before it (`prevOpen`, in `all` order) and the
+ * ids whose entries changed: each put in, replaced or taken out at its place, found by a binary
+ * search on the suggestions' indexes. Why: `openOf` looks up every suggestion's entry, ~1 ms per
+ * tag on a 1 MB article's 24,000 suggestions, in the task of the key press; an edit changes one or
+ * two. A set in which two suggestions share an id (each listed wherever it occurs) is left to
+ * `openOf`.
+ */
+function patchOpen(
+  cache: OpenCache,
+  prevOpen: readonly Suggestion[],
+  changed: ReadonlySet<string>,
+): Suggestion[] {
+  if (cache.index.size !== cache.all.length) return openOf(cache)
+  const indexOf = (s: Suggestion) => cache.index.get(s.id)!
+  const at = [...changed]
+    .map((id) => cache.index.get(id)!)
+    .filter((i) => cache.kinds.has(cache.all[i].kind))
+    .sort((a, b) => b - a)
+  const open = prevOpen.slice()
+  // From the last place to the first, so the places still to change keep their positions.
+  for (const i of at) {
+    const id = cache.all[i].id
+    const pos = partitionPoint(open.length, (k) => indexOf(open[k]) < i)
+    const listed = open[pos]?.id === id ? 1 : 0
+    const entry = cache.entries.get(id)
+    if (entry) open.splice(pos, listed, entry)
+    else if (listed) open.splice(pos, 1)
+  }
+  return open
 }
 
 /**

@@ -134,7 +134,9 @@ function useSuggestionPlugins(
         kinds: [...st.kinds],
         counts: countOpen(st),
         open: st.open.length,
-        current: st.open.find((s) => s.id === st.currentId) ?? null,
+        // Not a pass over every open suggestion on each edit when none is current (the usual case).
+        current:
+          st.currentId === null ? null : (st.open.find((s) => s.id === st.currentId) ?? null),
         computing: st.computing,
         error: null,
       }
