@@ -253,3 +253,55 @@ describe('w3c annotation layout', () => {
     expect(text).toBe(JSON.stringify(JSON.parse(text)))
   })
 })
+
+describe('w3c bytes on hostile text', () => {
+  it('writes exactly what JSON.stringify writes: separators raw, controls and lone surrogates escaped', () => {
+    // Every character a JSON writer can get wrong: U+2028/U+2029/U+0085 (raw in JSON.stringify,
+    // escaped in JSON Lines), form feed, lone CR, quotes and backslashes, DEL, ZWJ sequences,
+    // flags, combining marks, RTL, and a lone surrogate in an attribute.
+    const hostile =
+      'Line\u2028sep\u2029para\u0085next\fform\rCR "q" back\\slash \u007f ' +
+      '👩‍👩‍👧 🇺🇦 cafe\u0301 שלום עולם end.'
+    const d = makeDoc(
+      'h1',
+      hostile,
+      [
+        {
+          ...rangeOf(hostile, 'sep\u2029para'),
+          layer: 'claim',
+          label: 'Claim',
+          attributes: { note: 'x\ud800y "n"\u2028\\', checkability: 'factual', verified: false },
+        },
+        {
+          ...rangeOf(hostile, '👩‍👩‍👧 🇺🇦 cafe\u0301'),
+          layer: 'source',
+          label: 'Source',
+          attributes: { note: 'שלום\u0085\f' },
+        },
+        { ...rangeOf(hostile, 'back\\slash'), layer: 'sentiment', label: 'Sentiment' },
+      ],
+      [{ from: 0, to: 1, attributes: { confidence: 'low' } }],
+      { overall: ['negative'] },
+      'Title\u2028with "quotes" \\ and 🇺🇦',
+    )
+    d.annotations.spans[0].annotator = 'ana\u2028"\\'
+    // Two documents: the writer moves from one file to the next with nothing carried over.
+    const out = w3cFormat.export(makeInput([d, doc]))
+    const written = asText(out.files.find((f) => f.path === 'h1.jsonld')!.data)
+    expect(written).toBe(JSON.stringify(JSON.parse(written)))
+    const next = asText(out.files.find((f) => f.path === 'd1.jsonld')!.data)
+    expect(JSON.parse(next)).toEqual(collection)
+    expect(next).toBe(JSON.stringify(collection))
+    expect(written).toContain('\u2028')
+    expect(written).not.toContain('\\u2028')
+    const parsed = JSON.parse(written)
+    expect(parsed.label).toBe('Title\u2028with "quotes" \\ and 🇺🇦')
+    expect(parsed.total).toBe(5)
+    const [first, second] = parsed.first.items as Json[]
+    expect(first.creator).toEqual({ type: 'Person', name: 'ana\u2028"\\' })
+    expect((first.body as Json[]).map((b) => b.value)).toContain('note: x\ud800y "n"\u2028\\')
+    const exact = (a: Json) => ((a.target as Json).selector as Json[])[0].exact
+    expect(exact(first)).toBe('sep\u2029para')
+    expect(exact(second)).toBe('👩‍👩‍👧 🇺🇦 cafe\u0301')
+  })
+})
