@@ -51,7 +51,13 @@ import { FLOOR_ARTICLE, FLOOR_PAGE } from './bench-renderer/floor'
 import { floorEdits, interact, tagAtPlaces, type Edits } from './bench-renderer/interactions'
 import { growthTable, latencyTable, loadTable, type GrowthRow } from './bench-renderer/report'
 import { loadsReport, repeatLoads } from './bench-renderer/loads'
-import { closeServers, measureLoad, openSession, type LoadResult } from './bench-renderer/session'
+import {
+  closeServers,
+  heapOnceSuggested,
+  measureLoad,
+  openSession,
+  type LoadResult,
+} from './bench-renderer/session'
 
 const RENDERER = process.env['MARGINALIA_BENCH_RENDERER'] || RENDERER_DIR
 const PROFILE_DIR = process.env['MARGINALIA_BENCH_PROFILE'] || null
@@ -154,7 +160,10 @@ async function main(): Promise<void> {
     )
     if (LOADS > 0) {
       const loadOnly = (dir: string, n: number, name: string) =>
-        app(ctx, dir, n, name, () => Promise.resolve()).then((r) => r.load)
+        app(ctx, dir, n, name, (s) => heapOnceSuggested(s.page)).then((r) => ({
+          ...r.load,
+          heapSuggestedMB: r.result,
+        }))
       const runs = await repeatLoads(LOADS, {
         floorSpans: () => floor(ctx, withSpans.userDataDir, 'floor', true).then((r) => r.load),
         spans: () => loadOnly(withSpans.userDataDir, spans.length, 'spans'),

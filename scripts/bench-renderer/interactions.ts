@@ -9,6 +9,7 @@ import {
   timed,
   timedFrames,
   timedWork,
+  SUGGESTIONS_IN,
   TIMEOUT_MS,
   until,
   waitSaved,
@@ -306,9 +307,6 @@ async function claimsSettled(session: Session, calledAfter?: number): Promise<vo
   )
   await session.page.evaluate('new Promise((r) => setTimeout(r, 300))')
 }
-
-/** The toolbar's count says the engine's last phase is in (no longer computing). */
-const SUGGESTIONS_IN = `(() => { const l = document.querySelector('.suggestion-count')?.getAttribute('aria-label') ?? ''; return /^[1-9][0-9]* open/.test(l) && !l.includes('computing') })()`
 
 /**
  * Right after the load, while the suggestion worker's results (rules, then names) arrive and are

@@ -50,6 +50,10 @@ export function loadsReport(runs: Record<LoadKind, LoadResult[]>): string {
     ["document:load's answer in the page (ms)", (r) => r.answeredAt],
     ['renderer: answer → all shown (ms)', (r) => r.afterLoad],
     ['JS heap after load, after GC (MB)', (r) => r.heapMB],
+    [
+      '  once the suggestions are in (MB; the floor: as after load)',
+      (r) => r.heapSuggestedMB ?? r.heapMB,
+    ],
     ['DOM elements after load', (r) => r.domNodes],
     ['GC pauses to 5 s after the load, total (ms)', (r) => r.gc?.total ?? NaN],
     ['longest GC pause (ms)', (r) => r.gc?.longest ?? NaN],

@@ -27,6 +27,8 @@ export interface LoadResult {
   initAt: number
   askedAt: number
   heapMB: number
+  /** The heap after a GC once the suggestions are in (the loads mode; the floor has none). */
+  heapSuggestedMB?: number
   domNodes: number
   /** Round trip of document:load through the harness's binding (Electron's IPC differs). */
   loadIpc: number
@@ -317,6 +319,19 @@ export async function until(page: Page, expression: string, timeoutMs: number): 
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${expression}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
+}
+
+/** The toolbar's count says the engine's last phase is in (no longer computing). */
+export const SUGGESTIONS_IN = `(() => { const l = document.querySelector('.suggestion-count')?.getAttribute('aria-label') ?? ''; return /^[1-9][0-9]* open/.test(l) && !l.includes('computing') })()`
+
+/**
+ * The JS heap after a GC once the suggestions are in. Read right after the load, the heap holds
+ * them or not depending on when the worker answered (it is asked after the first paint), so two
+ * runs of the same build differed by 6-7 MB.
+ */
+export async function heapOnceSuggested(page: Page): Promise<number> {
+  await until(page, SUGGESTIONS_IN, TIMEOUT_MS)
+  return heapAfterGc(page)
 }
 
 async function heapAfterGc(page: Page): Promise<number> {
