@@ -171,7 +171,6 @@ export async function runExport(
         progress.step()
       }
       const output = writer.finish()
-      await out.settled()
       opts.signal?.throwIfAborted()
       const manifest: ExportManifest = {
         ...output,

@@ -104,7 +104,6 @@ export class DiskOut implements ExportOut {
   private readonly paths = new Set<string>()
   private readonly folders = new Set<string>()
   private readonly scratches: DiskFile[] = []
-  private readonly zips: ZipWriter[] = []
   private readonly syncs = new BackgroundSync()
 
   private constructor(
@@ -135,27 +134,14 @@ export class DiskOut implements ExportOut {
   }
 
   zip(relative: string, mtime: Date): ZipOut {
-    const zip = new ZipWriter(this.create(relative), mtime, {
-      scratch: () => {
-        const file = this.scratchFile()
-        return {
-          write: (b) => file.write(b),
-          close: () => file.close(),
-          contents: () => readBack(file),
-        }
-      },
-      pooled: true,
+    return new ZipWriter(this.create(relative), mtime, () => {
+      const file = this.scratchFile()
+      return {
+        write: (b) => file.write(b),
+        close: () => file.close(),
+        contents: () => readBack(file),
+      }
     })
-    this.zips.push(zip)
-    return zip
-  }
-
-  /**
-   * Resolves once every zip's bytes are written (they are compressed on the thread pool, see
-   * zip-out.ts): before `digests`. Rejects with a zip's failure to compress or write.
-   */
-  async settled(): Promise<void> {
-    await Promise.all(this.zips.map((zip) => zip.settled()))
   }
 
   scratch(): TextOut {
@@ -210,9 +196,6 @@ export class DiskOut implements ExportOut {
 
   /** Removes everything written so far; the earlier export (if any) is as it was. */
   async discard(): Promise<void> {
-    // What is still being compressed reaches its files first (or fails), so none is written
-    // once removed.
-    await Promise.all(this.zips.map((zip) => zip.settled().catch(() => undefined)))
     for (const { file } of this.files) file.close()
     await this.removeScratches()
     await this.syncs.done().catch(() => undefined) // they are removed anyway

@@ -6,11 +6,9 @@
 // into one valid deflate stream (as pigz joins its blocks) and memory stays at one piece.
 // The same joining lets a part of an entry be compressed before the entry starts (`part`): REFI-QDA
 // writes its sources as the documents come, and they follow a header known only at the end.
-// Written to disk, the pieces are compressed on libuv's thread pool (deflate-steps.ts).
 import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate'
-import { constants, crc32 } from 'node:zlib'
+import { constants, crc32, deflateRawSync } from 'node:zlib'
 import type { TextOut, ZipOut } from '../formats/types'
-import { DeflateSteps } from './deflate-steps'
 import { BufferedText, type ByteTarget, type DeflatedBytes, type ScratchBytes } from './text-out'
 
 /**
@@ -25,9 +23,6 @@ const PIECE = 1 << 20
 function levelFlag(level: number): number {
   return level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0
 }
-
-/** No bytes: what an entry holds before its first write, and after each piece. */
-const EMPTY: Buffer = Buffer.alloc(0)
 
 /** Zero bytes, fed to crc32 by `crc32Combine`. */
 const ZEROS = new Uint8Array(PIECE)
@@ -64,12 +59,11 @@ abstract class PieceDeflater implements ByteTarget {
    * reused buffer (text-out.ts): a copy costs less than a new buffer per flush, measured first.
    */
   readonly usesAtOnce = true
-  private pending = EMPTY
+  private pending = Buffer.alloc(0)
   private pendingBytes = 0
 
-  constructor(protected readonly steps: DeflateSteps) {}
+  constructor(private readonly level: number) {}
 
-  /** Takes a compressed piece (a step: in order, after every earlier one). */
   protected abstract emit(compressed: Uint8Array<ArrayBuffer>, final: boolean): void
 
   abstract close(): void
@@ -80,7 +74,7 @@ abstract class PieceDeflater implements ByteTarget {
     this.size += bytes.length
     const needed = this.pendingBytes + bytes.length
     if (needed > this.pending.length) {
-      const grown = this.steps.buffer(Math.max(needed, 2 * PIECE))
+      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.pending.length, 1 << 14))
       this.pending.copy(grown, 0, 0, this.pendingBytes)
       this.pending = grown
     }
@@ -89,19 +83,13 @@ abstract class PieceDeflater implements ByteTarget {
     if (this.pendingBytes >= PIECE) this.deflate(false)
   }
 
-  /**
-   * Compresses what is pending: a piece ended by a sync flush, or the stream's last. The piece
-   * keeps its buffer until it is compressed; the next bytes go to a new one.
-   */
+  /** Compresses what is pending: a piece ended by a sync flush, or the stream's last. */
   protected deflate(final: boolean): void {
     if (!final && this.pendingBytes === 0) return
-    const { pending, pendingBytes } = this
-    this.pending = EMPTY
+    const input = this.pending.subarray(0, this.pendingBytes)
     this.pendingBytes = 0
     const finishFlush = final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH
-    this.steps.deflate(pending, pendingBytes, finishFlush, (compressed) =>
-      this.emit(compressed, final),
-    )
+    this.emit(deflateRawSync(input, { level: this.level, finishFlush }), final)
   }
 }
 
@@ -116,9 +104,8 @@ class DeflateEntry extends PieceDeflater implements ZipInputFile {
     readonly filename: string,
     readonly mtime: Date,
     level: number,
-    steps: DeflateSteps,
   ) {
-    super(steps)
+    super(level)
     this.flag = levelFlag(level)
   }
 
@@ -130,9 +117,7 @@ class DeflateEntry extends PieceDeflater implements ZipInputFile {
   /** Appends a part compressed ahead (see `ZipWriter.part`): its pieces as they are. */
   appendDeflated(part: DeflatedBytes): void {
     this.deflate(false)
-    this.steps.then(() => {
-      for (const compressed of part.chunks()) this.emit(compressed, false)
-    })
+    for (const compressed of part.chunks()) this.emit(compressed, false)
     this.crc = crc32Combine(this.crc, part.crc, part.size)
     this.size += part.size
   }
@@ -153,9 +138,9 @@ class DeflatedPart extends PieceDeflater implements DeflatedBytes {
 
   constructor(
     private readonly store: ScratchBytes,
-    steps: DeflateSteps,
+    level: number,
   ) {
-    super(steps)
+    super(level)
   }
 
   protected emit(compressed: Uint8Array<ArrayBuffer>): void {
@@ -166,7 +151,7 @@ class DeflatedPart extends PieceDeflater implements DeflatedBytes {
     if (this.closed) return
     this.closed = true
     this.deflate(false)
-    this.steps.then(() => this.store.close())
+    this.store.close()
   }
 
   chunks(): Iterable<Uint8Array<ArrayBuffer>> {
@@ -175,34 +160,18 @@ class DeflatedPart extends PieceDeflater implements DeflatedBytes {
   }
 }
 
-/** How a zip is written (see ZipWriter). */
-export interface ZipOptions {
-  /** Where `part` keeps its compressed bytes: a scratch file, or memory (the default). */
-  scratch?: () => ScratchBytes
-  /**
-   * Compress on libuv's thread pool (deflate-steps.ts): the bytes reach the target later, and
-   * `settled` says when all have. Otherwise they reach it as they are written.
-   */
-  pooled?: boolean
-  level?: number
-}
-
 /** A zip written to `target`, entry after entry, each stamped with `mtime`. */
 export class ZipWriter implements ZipOut {
   private readonly zip: Zip
   private current: DeflateEntry | null = null
-  private readonly steps: DeflateSteps
-  private readonly scratch: () => ScratchBytes
-  private readonly level: number
 
+  /** `scratch`: where `part` keeps its compressed bytes (a scratch file, or memory). */
   constructor(
     target: ByteTarget,
     private readonly mtime: Date,
-    options: ZipOptions = {},
+    private readonly scratch: () => ScratchBytes = memoryScratch,
+    private readonly level = ZIP_LEVEL,
   ) {
-    this.scratch = options.scratch ?? memoryScratch
-    this.level = options.level ?? ZIP_LEVEL
-    this.steps = new DeflateSteps(this.level, options.pooled === true)
     this.zip = new Zip((error, chunk, final) => {
       if (error) throw error
       target.write(chunk)
@@ -210,27 +179,19 @@ export class ZipWriter implements ZipOut {
     })
   }
 
-  /**
-   * Resolves once every byte has reached the target and it is closed (at once unless pooled);
-   * rejects with the first failure to compress or write.
-   */
-  settled(): Promise<void> {
-    return this.steps.settled()
-  }
-
   entry(name: string): TextOut {
     if (this.current && !this.current.done) {
       // fflate would hold the new entry's bytes in memory until the open one ends.
       throw new Error(`zip entry ${name} started while ${this.current.filename} is open`)
     }
-    const entry = new DeflateEntry(name, this.mtime, this.level, this.steps)
-    this.steps.then(() => this.zip.add(entry)) // its header follows the earlier entries' bytes
+    const entry = new DeflateEntry(name, this.mtime, this.level)
+    this.zip.add(entry)
     this.current = entry
     return new BufferedText(entry)
   }
 
   part(): TextOut {
-    const part = new DeflatedPart(this.scratch(), this.steps)
+    const part = new DeflatedPart(this.scratch(), this.level)
     return new BufferedText(part, part)
   }
 
@@ -238,7 +199,7 @@ export class ZipWriter implements ZipOut {
     if (this.current && !this.current.done) {
       throw new Error(`zip closed while ${this.current.filename} is open`)
     }
-    this.steps.then(() => this.zip.end())
+    this.zip.end()
   }
 }
 

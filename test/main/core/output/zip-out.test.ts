@@ -77,37 +77,32 @@ describe('ZipWriter', () => {
   })
 })
 
-/** Writes into `zip` an entry `doc.xml`: a head, `parts` compressed ahead in turn, and a tail. */
-function writeWithParts(zip: ZipWriter, parts: string[][]): void {
-  const written = parts.map((pieces) => {
-    const part = zip.part()
-    for (const piece of pieces) part.write(piece)
-    return part
-  })
-  // Other entries are written while the parts are open, as REFI-QDA writes its sources' texts.
-  const other = zip.entry('other.txt')
-  other.write('between')
-  other.close()
-  const entry = zip.entry('doc.xml')
-  entry.write('<head/>\n')
-  for (const part of written) {
-    part.close()
-    entry.append(part)
-  }
-  entry.write('<tail/>\n')
-  entry.close()
-  zip.close()
-}
-
 describe('ZipWriter parts (compressed ahead, appended to an entry later)', () => {
-  /** The zip of `writeWithParts`, in memory. */
+  /** A zip whose entry `doc.xml` is a head, `parts` compressed ahead in turn, and a tail. */
   function zipWithParts(parts: string[][]): Uint8Array {
     const chunks: Uint8Array[] = []
     const zip = new ZipWriter(
       { write: (bytes) => chunks.push(bytes), close: () => undefined },
       new Date(2024, 4, 1, 10, 0, 0),
     )
-    writeWithParts(zip, parts)
+    const written = parts.map((pieces) => {
+      const part = zip.part()
+      for (const piece of pieces) part.write(piece)
+      return part
+    })
+    // Other entries are written while the parts are open, as REFI-QDA writes its sources' texts.
+    const other = zip.entry('other.txt')
+    other.write('between')
+    other.close()
+    const entry = zip.entry('doc.xml')
+    entry.write('<head/>\n')
+    for (const part of written) {
+      part.close()
+      entry.append(part)
+    }
+    entry.write('<tail/>\n')
+    entry.close()
+    zip.close()
     return new Uint8Array(Buffer.concat(chunks))
   }
 
@@ -136,54 +131,5 @@ describe('ZipWriter parts (compressed ahead, appended to an entry later)', () =>
       'print(len(z.read("doc.xml")))\n'
     const size = execFileSync('python3', ['-c', script, file], { encoding: 'utf8' })
     expect(Number(size)).toBe(Buffer.byteLength(expected))
-  })
-})
-
-describe('ZipWriter on the thread pool (an export to disk)', () => {
-  const date = new Date(2024, 4, 1, 10, 0, 0)
-
-  it('compresses off the thread, and the bytes are those of the zip written at once', async () => {
-    const parts = [big, [], ['<link a="1"/>\n', '<link a="2"/>\n']]
-    const atOnce: Uint8Array[] = []
-    writeWithParts(
-      new ZipWriter({ write: (bytes) => atOnce.push(bytes), close: () => undefined }, date),
-      parts,
-    )
-    const chunks: Uint8Array[] = []
-    let closed = 0
-    const zip = new ZipWriter(
-      { write: (bytes) => chunks.push(Buffer.from(bytes)), close: () => closed++ },
-      date,
-      { pooled: true },
-    )
-    writeWithParts(zip, parts)
-    // Nothing was compressed in this thread's turn: the pieces went to the pool.
-    expect(chunks).toHaveLength(0)
-    await zip.settled()
-    expect(closed).toBe(1)
-    expect(Buffer.concat(chunks).equals(Buffer.concat(atOnce))).toBe(true)
-  })
-
-  it('reports a failure to write once settled, and writes nothing after it', async () => {
-    let writes = 0
-    const zip = new ZipWriter(
-      {
-        write: () => {
-          writes++
-          throw new Error('disk full')
-        },
-        close: () => undefined,
-      },
-      date,
-      { pooled: true },
-    )
-    for (const name of ['a.txt', 'b.txt']) {
-      const entry = zip.entry(name)
-      entry.write('a'.repeat(3 << 20))
-      entry.close()
-    }
-    zip.close()
-    await expect(zip.settled()).rejects.toThrow('disk full')
-    expect(writes).toBe(1)
   })
 })
