@@ -5,9 +5,9 @@
 // it one checked document at a time and finishes it, and the writer writes each document's part of
 // its files before the next one is loaded. So an export of 10,000 documents holds one document
 // and what the format must remember across documents (names, counts), never the whole dataset.
-// Where a file must begin with something only the last document can tell (REFI-QDA's users and
-// codebook), the writer keeps the rest in a scratch file and appends it once it knows (in a zip, a
-// part of the zip compressed as it is written, so appending copies compressed bytes).
+// Where a zip entry must begin with something only the last document can tell (REFI-QDA's users
+// and codebook, the sheets an XLSX workbook names), the writer keeps the rest in a part of the zip,
+// compressed as it is written, and appends it once it knows (appending copies compressed bytes).
 import type { ProjectFile } from '../../../shared/model'
 import type { ExportManifest } from '../../../shared/ipc-contract'
 import type { CheckedDocument } from './checked'
@@ -58,8 +58,8 @@ export interface TextOut {
    * reused once it returns.
    */
   writeUtf8(bytes: Uint8Array): void
-  /** Appends everything written to `scratch`, which must be closed, in order. */
-  append(scratch: TextOut): void
+  /** Appends `part` (from ZipOut.part, closed) to this zip entry: its compressed bytes. */
+  append(part: TextOut): void
   close(): void
 }
 
@@ -74,14 +74,12 @@ export interface ZipOut {
   close(): void
 }
 
-/** Where a format writes: the files of the output, and scratch files that are never part of it. */
+/** Where a format writes: the files of the output. */
 export interface ExportOut {
   /** A text file at `path`, relative to the output (a file export has exactly one file). */
   file(path: string): TextOut
   /** A zip file at `path` whose entries are stamped with `mtime` (zip-time.ts). */
   zip(path: string, mtime: Date): ZipOut
-  /** A temporary file to fill now and `append` to a file of the output later. */
-  scratch(): TextOut
 }
 
 /** A format's writer for one export: every document in order, then `finish` once. */

@@ -26,7 +26,7 @@ import {
 import { syncFolder } from '../storage/durable-write'
 import type { ExportOut, TextOut, ZipOut } from '../formats/types'
 import { BackgroundSync } from './background-sync'
-import { BufferedText, type ByteTarget, type Readback } from './text-out'
+import { BufferedText, type ByteTarget } from './text-out'
 import { ZipWriter } from './zip-out'
 
 /** A file being written: its bytes go straight to disk, counted and (for output files) hashed. */
@@ -86,17 +86,6 @@ function* readBack(file: DiskFile): Iterable<Uint8Array<ArrayBuffer>> {
   }
 }
 
-/** A scratch file: text written now, read back (as bytes) into a file of the output later. */
-class ScratchFile extends BufferedText implements Readback {
-  constructor(private readonly file: DiskFile) {
-    super(file)
-  }
-
-  contents(): Iterable<Uint8Array> {
-    return readBack(this.file)
-  }
-}
-
 /** A file export (one file beside its manifest) or a folder export, being written. */
 export class DiskOut implements ExportOut {
   private readonly files: { path: string; file: DiskFile }[] = []
@@ -142,10 +131,6 @@ export class DiskOut implements ExportOut {
         contents: () => readBack(file),
       }
     })
-  }
-
-  scratch(): TextOut {
-    return new ScratchFile(this.scratchFile())
   }
 
   private scratchFile(): DiskFile {

@@ -39,10 +39,6 @@ export class MemoryOut implements ExportOut {
     return new ZipWriter(zip, mtime)
   }
 
-  scratch(): TextOut {
-    return new StringText()
-  }
-
   /** The files, text as strings and zips as bytes; every one must have been closed. */
   result(): ExportedFile[] {
     return this.files.map((f) => {

@@ -34,11 +34,6 @@ export interface DeflatedBytes {
   chunks(): Iterable<Uint8Array<ArrayBuffer>>
 }
 
-/** A file whose contents can be read back once it is closed (a scratch file). */
-export interface Readback {
-  contents(): Iterable<string | Uint8Array>
-}
-
 /** UTF-16 units buffered before they are encoded and passed on. */
 const FLUSH_AT = 1 << 18
 
@@ -82,12 +77,6 @@ function endsInPair(part: string): boolean {
   return last >= 0xd800 && last <= 0xdbff
 }
 
-function readback(scratch: TextOut): Iterable<string | Uint8Array> {
-  const source = scratch as Partial<Readback>
-  if (typeof source.contents !== 'function') throw new Error('append: not a scratch file')
-  return source.contents()
-}
-
 /** A text file over a ByteTarget: strings are buffered, then encoded in large pieces. */
 export class BufferedText implements TextOut {
   private parts: string[] = []
@@ -114,22 +103,12 @@ export class BufferedText implements TextOut {
     this.target.write(this.target.usesAtOnce === true ? bytes : bytes.slice())
   }
 
-  append(scratch: TextOut): void {
-    const { deflated } = scratch as Partial<BufferedText>
-    if (deflated) {
-      if (!this.target.appendDeflated)
-        throw new Error('append: a deflated part goes in a zip entry')
-      this.flush()
-      this.target.appendDeflated(deflated)
-      return
-    }
-    for (const chunk of readback(scratch)) {
-      if (typeof chunk === 'string') this.write(chunk)
-      else {
-        this.flush()
-        this.target.write(chunk)
-      }
-    }
+  append(part: TextOut): void {
+    const { deflated } = part as Partial<BufferedText>
+    if (!deflated) throw new Error('append: only a part of a zip (ZipOut.part) can be appended')
+    if (!this.target.appendDeflated) throw new Error('append: a deflated part goes in a zip entry')
+    this.flush()
+    this.target.appendDeflated(deflated)
   }
 
   close(): void {
@@ -148,10 +127,9 @@ export class BufferedText implements TextOut {
   }
 }
 
-/** A text file kept in memory as strings; it can be read back (a scratch file in memory). */
-export class StringText implements TextOut, Readback {
+/** A text file kept in memory as strings (an export in memory: tests, small exports). */
+export class StringText implements TextOut {
   private readonly parts: string[] = []
-  private decoder: TextDecoder | null = null
   closed = false
 
   write(text: string): void {
@@ -160,27 +138,16 @@ export class StringText implements TextOut, Readback {
   }
 
   writeUtf8(bytes: Uint8Array): void {
-    // Whole characters: no state to keep, unlike append's chunks (this.decoder); a leading
-    // U+FEFF is text here, not a mark to drop.
+    // Whole characters: no state to keep; a leading U+FEFF is text here, not a mark to drop.
     this.write(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
   }
 
-  append(scratch: TextOut): void {
-    for (const chunk of readback(scratch)) {
-      if (typeof chunk === 'string') this.write(chunk)
-      else {
-        this.decoder ??= new TextDecoder()
-        this.write(this.decoder.decode(chunk, { stream: true }))
-      }
-    }
+  append(): void {
+    throw new Error('append: a deflated part goes in a zip entry')
   }
 
   close(): void {
     this.closed = true
-  }
-
-  contents(): Iterable<string> {
-    return this.parts
   }
 
   /** Everything written, as one string. */

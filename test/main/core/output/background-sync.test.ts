@@ -104,14 +104,21 @@ describe('DiskOut with background syncs', () => {
     async (kind) => {
       const target = path.join(root, `out-${kind}`)
       const out = await DiskOut.open(target, kind)
-      for (const name of kind === 'folder' ? ['a.txt', 'docs/b.txt', 'c.txt'] : ['one.txt']) {
+      for (const name of kind === 'folder' ? ['a.txt', 'docs/b.txt'] : []) {
         const file = out.file(name)
         file.write(`text of ${name}`)
         file.close()
       }
-      const scratch = out.scratch()
-      scratch.write('scratch')
-      scratch.close()
+      // A zip with a part: the part's compressed bytes wait in a scratch file, never synced.
+      const zip = out.zip(kind === 'folder' ? 'c.zip' : 'one.zip', new Date(2024, 0, 1))
+      const part = zip.part()
+      part.write('kept aside')
+      part.close()
+      const entry = zip.entry('e.txt')
+      entry.write('head, then ')
+      entry.append(part)
+      entry.close()
+      zip.close()
       const manifest = kind === 'folder' ? path.join(target, 'manifest.json') : `${target}.m.json`
       await out.commit('{}\n', manifest)
       const syncs = kind === 'folder' ? 3 : 1
