@@ -108,7 +108,9 @@ describe('progressive highlights (firstBlocks)', () => {
   it('an edit while highlights are pending draws them all first and agrees with the full set', () => {
     fc.assert(
       fc.property(
-        spansArb.filter((s) => s.length > 2),
+        // None already on the added span's range: adding it again is refused ("already tagged"),
+        // which is not what this property is about (seed -38495230 drew one).
+        spansArb.filter((s) => s.length > 2 && !s.some((x) => x.start === 5 && x.end === 40)),
         fc.integer({ min: 0, max: BLOCKS }),
         fc.nat(),
         (spans, firstBlocks, pick) => {
