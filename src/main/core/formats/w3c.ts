@@ -97,7 +97,18 @@ class AttributeTypes {
  * The JSON of a string, as JSON.stringify writes it in a record: the export writes its JSON as
  * text, a string at a time, between the fixed text of the keys and punctuation.
  */
-const json = (value: string): string => JSON.stringify(value)
+function json(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`
+}
+
+/**
+ * What JSON.stringify writes differently from the string itself: quotes, backslashes and controls
+ * are escaped, and surrogates (a lone one is escaped, a pair is kept: JSON.stringify tells them
+ * apart). A string with none of these is the same between quotes: ids, times, most labels and
+ * plain text, written without a call into JSON.stringify, whose set-up costs more than the scan.
+ */
+// eslint-disable-next-line no-control-regex -- the controls are what it finds
+const NEEDS_ESCAPE = /["\\\u0000-\u001F\uD800-\uDFFF]/
 
 /** Keeps `value` under `key` in `map` and returns it. */
 function remember(map: Map<string, string>, key: string, value: string): string {
