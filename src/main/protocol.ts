@@ -7,12 +7,22 @@ import { APP_SCHEME, createRendererRequestHandler } from './serve-renderer'
 /**
  * Declares `app://` a standard, secure scheme (relative URLs, localStorage, fetch and ES modules
  * work as on https). Must be called before the app's `ready` event. No `bypassCSP`.
+ *
+ * `codeCache`: Chromium keeps V8's compiled code of the scripts it loads from the scheme, as it does
+ * for https, so from the second start on the page's 0.8 MB of script is not compiled again (Electron
+ * allows it on standard schemes only; off by default for custom ones).
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: true,
+        codeCache: true,
+      },
     },
   ])
 }

@@ -86,7 +86,8 @@ describe('built main process, loaded with a stand-in electron', () => {
         schemes: [
           {
             scheme: 'app',
-            privileges: expect.objectContaining({ standard: true, secure: true }),
+            // codeCache: V8 keeps the page's compiled scripts between starts (standard schemes only)
+            privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }),
           },
         ],
         readyAtCall: false,
