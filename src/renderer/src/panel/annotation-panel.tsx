@@ -15,7 +15,6 @@ import { EntityField } from '../entities/entity-field'
 import { SpanDetails } from './span-details'
 import { SpanLinks } from './span-links'
 import { SpanList } from './span-list'
-import { useShownSpan } from './use-shown-span'
 import './panel.css'
 
 interface AnnotationPanelProps {
@@ -39,14 +38,11 @@ interface AnnotationPanelProps {
 export function AnnotationPanel(props: AnnotationPanelProps) {
   const { schema, annotations, selectedId, linking, registry } = props
   const [filter, setFilter] = useState<SpanFilter>({ label: null, text: '' })
-  // The span's editor follows the selection a frame after the article shows it (use-shown-span.ts).
-  const selected = useShownSpan(annotations.spans, selectedId)
-  // The list stays as it was while a span is selected or shown, and while the editor is coming.
-  const { listed, unsourced } = useListedSpans(
-    schema,
-    annotations,
-    !!selected || selectedId !== null,
+  const selected = useMemo(
+    () => (selectedId ? (annotations.spans.find((s) => s.id === selectedId) ?? null) : null),
+    [annotations.spans, selectedId],
   )
+  const { listed, unsourced } = useListedSpans(schema, annotations, !!selected)
   const links = useSelectedLinks(schema, annotations, selected)
   const frame = frameOf(schema)
 
