@@ -28,7 +28,8 @@
 // Performance panel or sum it with scripts/trace-summary.ts) of one part of each app session
 // instead: MARGINALIA_BENCH_TRACE_PART= load (with the JavaScript profiler's samples, for
 // scripts/trace-tasks.ts), suggesting, tagging, typing or views (the default).
-// MARGINALIA_BENCH_LOADS=<n> measures only the load, n times each (floor and app interleaved), and
+// MARGINALIA_BENCH_ONLY=edits times only the add, change and delete (no typing, no view switches),
+// in the app and on the floor, for A/B runs of an edit's cost. MARGINALIA_BENCH_LOADS=<n> measures only the load, n times each (floor and app interleaved), and
 // prints p50 / max of each figure, every long task and the GC pauses (see bench-renderer/loads.ts).
 // The page's files are served from memory by a worker thread (bench-renderer/static-server.ts);
 // MARGINALIA_BENCH_SERVE=routes serves them through Playwright routes instead, as the e2e tests do.
@@ -67,6 +68,7 @@ const TRACE = TRACE_DIR
   : null
 const PLACES = Number(process.env['MARGINALIA_BENCH_PLACES'] || 50)
 const GROWTH = process.env['MARGINALIA_BENCH_GROWTH'] !== '0'
+const EDITS_ONLY = process.env['MARGINALIA_BENCH_ONLY'] === 'edits'
 const LOADS = Number(process.env['MARGINALIA_BENCH_LOADS'] || 0)
 const GROWTH_SPANS = [1_000, 5_000, 20_000, 50_000]
 const GROWTH_ADDS = 20
@@ -102,7 +104,7 @@ async function floor(
     const load = await measureLoad(session, paragraphs, `${FLOOR_ARTICLE} p`)
     await session.profile('load')
     if (loadOnly) return { load, edits: null }
-    return { load, edits: await floorEdits(session.page, PLACES, FLOOR_ARTICLE) }
+    return { load, edits: await floorEdits(session.page, PLACES, FLOOR_ARTICLE, EDITS_ONLY) }
   } finally {
     await session.app.close()
   }
@@ -176,9 +178,11 @@ async function main(): Promise<void> {
     const floorSpans = await floor(ctx, withSpans.userDataDir, 'floor')
     const floorNone = await floor(ctx, none.userDataDir, 'floor-none')
     const full = await app(ctx, withSpans.userDataDir, spans.length, 'spans', (s) =>
-      interact(s, PLACES),
+      interact(s, PLACES, EDITS_ONLY),
     )
-    const empty = await app(ctx, none.userDataDir, 0, 'none', (s) => interact(s, PLACES))
+    const empty = await app(ctx, none.userDataDir, 0, 'none', (s) =>
+      interact(s, PLACES, EDITS_ONLY),
+    )
     console.log('\n' + loadTable(full.load, empty.load, floorSpans.load, floorNone.load))
     console.log('\n' + latencyTable(full.result, empty.result, floorSpans.edits!, floorNone.edits!))
     if (!GROWTH) return

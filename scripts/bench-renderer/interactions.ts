@@ -182,10 +182,15 @@ async function typeNote(page: Page, keys: number, root = APP_ARTICLE) {
 }
 
 /** The edits, typing and switches on the interaction floor's page (floor.ts): no app. */
-export async function floorEdits(page: Page, places: number, root: string): Promise<Edits> {
+export async function floorEdits(
+  page: Page,
+  places: number,
+  root: string,
+  editsOnly = false,
+): Promise<Edits> {
   const tagged = await tagAtPlaces(page, places, true, root)
-  const typed = await typeNote(page, TYPED_KEYS, root)
-  const switchView = await floorViews(page, VIEW_ROUNDS)
+  const typed = editsOnly ? { typing: [], frames: [] } : await typeNote(page, TYPED_KEYS, root)
+  const switchView = editsOnly ? [] : await floorViews(page, VIEW_ROUNDS)
   const frames = { ...tagged.frames, typing: typed.frames }
   return { ...tagged, typing: typed.typing, frames, switchView }
 }
@@ -346,17 +351,34 @@ async function whileSuggesting(page: Page, minKeys: number): Promise<Suggesting>
 
 const MAX_SUGGESTING_KEYS = 600
 
-/** Every interaction of the benchmark, on the open document. */
-export async function interact(session: Session, places: number): Promise<Latencies> {
+/** The view rows of a run that times only the edits. */
+const NO_VIEWS: Awaited<ReturnType<typeof views>> = {
+  switchView: [],
+  openClaims: [],
+  openClaimsEdited: [],
+  switchViewWork: [],
+  openClaimsWork: [],
+  openClaimsEditedWork: [],
+}
+
+/**
+ * Every interaction of the benchmark, on the open document (`editsOnly`: only the add, change and
+ * delete; the typing and view rows are left empty).
+ */
+export async function interact(
+  session: Session,
+  places: number,
+  editsOnly = false,
+): Promise<Latencies> {
   const { page } = session
   const suggesting = await whileSuggesting(page, 10)
   await session.profile('suggesting')
   const from = await page.evaluate<number>('performance.now()')
   const tagged = await tagAtPlaces(page, places, true)
   await session.profile('tagging')
-  const typed = await typeNote(page, TYPED_KEYS)
+  const typed = editsOnly ? { typing: [], frames: [] } : await typeNote(page, TYPED_KEYS)
   await session.profile('typing')
-  const v = await views(session, VIEW_ROUNDS)
+  const v = editsOnly ? NO_VIEWS : await views(session, VIEW_ROUNDS)
   await session.profile('views')
   const tasks = await page.evaluate<number[]>(
     `window.__bench.longTasks.filter((t) => t.start >= ${from}).map((t) => t.duration)`,
