@@ -2,16 +2,18 @@
 // goes to a temporary sibling of its file, a folder export into a temporary sibling folder, and
 // scratch files are temporary siblings too (export-output.ts names them, so the next export to the
 // same place removes what a killed one left). Each output file is synced as soon as it is written,
-// in the background (background-sync.ts); `commit` waits for those syncs, then moves the output
-// and its manifest into place; `discard` removes every temporary file. Writes are synchronous: an
-// export runs in a worker thread (workers/), whose only other task is to hear a Cancel between
-// documents.
+// in the background (background-sync.ts), and a small one (most of brat's and W3C's 2,000) is even
+// created and written there, whole, once closed; `commit` waits for those, then moves the output
+// and its manifest into place; `discard` removes every temporary file. Other writes are
+// synchronous: an export runs in a worker thread (workers/), whose only other task is to hear a
+// Cancel between documents. A file that could not be created in the background stops the export
+// at its next file, or at the commit, with the file's name.
 //
 // What a crash leaves: before the commit's renames, only temporary siblings (the next export to
 // the same place removes them) beside the earlier export, untouched; the renames happen only once
 // every file and the manifest are on disk, so a file under the output's name is complete.
 import { createHash, type Hash } from 'node:crypto'
-import { closeSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, mkdirSync, openSync, readSync } from 'node:fs'
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ExportManifest } from '../../../shared/ipc-contract'
@@ -25,16 +27,30 @@ import {
 } from '../export-output'
 import { syncFolder } from '../storage/durable-write'
 import type { ExportOut, TextOut, ZipOut } from '../formats/types'
-import { BackgroundSync } from './background-sync'
+import { BackgroundSync, QUEUED_AT_MOST, writeAll } from './background-sync'
 import { BufferedText, type ByteTarget } from './text-out'
 import { ZipWriter } from './zip-out'
 
-/** A file being written: its bytes go straight to disk, counted and (for output files) hashed. */
+/**
+ * An output file of at most this many bytes is held in memory and handed whole to the background
+ * syncs when it is closed (they create, write and sync it); a larger one is opened once it passes.
+ */
+const HELD_AT_MOST = 1 << 20
+
+/**
+ * A file being written, counted and (for output files) hashed as its bytes come. A scratch file's
+ * bytes go straight to disk; an output file's are held until it is closed (then created in the
+ * background) or passes HELD_AT_MOST (then they go straight to disk).
+ */
 class DiskFile implements ByteTarget {
-  private fd: number | null
+  private fd: number | null = null
   private readonly hash: Hash | null
+  /** An output file's bytes while it is not opened (copies: the caller reuses its buffer). */
+  private held: Buffer[] | null = null
+  private heldBytes = 0
+  private ended = false
   bytes = 0
-  /** `write` writes and hashes the bytes before it returns. */
+  /** `write` is done with the bytes before it returns. */
   readonly usesAtOnce = true
 
   /** `syncs`: an output file's, which syncs it once it is closed (a scratch file is not synced). */
@@ -42,31 +58,63 @@ class DiskFile implements ByteTarget {
     readonly full: string,
     private readonly syncs: BackgroundSync | null,
   ) {
-    this.fd = openSync(full, 'wx', 0o644)
+    if (syncs) this.held = []
+    else this.fd = openSync(full, 'wx', 0o644)
     this.hash = syncs ? createHash('sha256') : null
   }
 
   get closed(): boolean {
-    return this.fd === null
+    return this.ended
   }
 
   write(bytes: Uint8Array): void {
-    if (this.fd === null) throw new Error(`${this.full}: write after close`)
-    for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done)
+    if (this.ended) throw new Error(`${this.full}: write after close`)
     this.hash?.update(bytes)
     this.bytes += bytes.length
+    if (this.held && this.heldBytes + bytes.length <= HELD_AT_MOST) {
+      this.held.push(Buffer.from(bytes))
+      this.heldBytes += bytes.length
+      return
+    }
+    writeAll(this.open(), bytes)
   }
 
   close(): void {
-    if (this.fd === null) return
-    if (this.syncs) this.syncs.add(this.full, this.fd)
-    else closeSync(this.fd)
+    if (this.ended) return
+    this.ended = true
+    const held = this.held
+    if (held && this.syncs && this.syncs.queuedBytes + this.heldBytes <= QUEUED_AT_MOST) {
+      this.held = null
+      this.syncs.addFile(this.full, held.length === 1 ? held[0] : Buffer.concat(held))
+      return
+    }
+    const fd = this.open()
+    this.fd = null
+    if (this.syncs) this.syncs.add(this.full, fd)
+    else closeSync(fd)
+  }
+
+  /** Ends the file without writing what is held (an export being discarded removes it). */
+  drop(): void {
+    this.ended = true
+    this.held = null
+    if (this.fd !== null) closeSync(this.fd)
     this.fd = null
   }
 
   sha256(): string {
     if (!this.hash) throw new Error(`${this.full}: not hashed`)
     return this.hash.digest('hex')
+  }
+
+  /** The file's descriptor, creating it (with what was held) if it is not open yet. */
+  private open(): number {
+    if (this.fd !== null) return this.fd
+    const fd = openSync(this.full, 'wx', 0o644)
+    this.fd = fd
+    for (const bytes of this.held ?? []) writeAll(fd, bytes)
+    this.held = null
+    return fd
   }
 }
 
@@ -181,13 +229,14 @@ export class DiskOut implements ExportOut {
 
   /** Removes everything written so far; the earlier export (if any) is as it was. */
   async discard(): Promise<void> {
-    for (const { file } of this.files) file.close()
-    await this.removeScratches()
-    await this.syncs.done().catch(() => undefined) // they are removed anyway
+    for (const { file } of this.files) file.drop()
+    const abandoned = this.syncs.abandon() // what was not created yet never is
+    await Promise.all([this.removeScratches(), abandoned])
     await rm(this.temp, { recursive: true, force: true })
   }
 
   private create(relative: string): DiskFile {
+    this.syncs.check() // a file that could not be written in the background stops the export
     if (this.paths.has(relative)) throw new Error(`export file ${relative} written twice`)
     let full = this.temp
     let name = path.basename(this.target)
@@ -216,8 +265,7 @@ export class DiskOut implements ExportOut {
 function writeSynced(file: string, text: string): void {
   const fd = openSync(file, 'wx', 0o644)
   try {
-    const bytes = Buffer.from(text, 'utf8')
-    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done)
+    writeAll(fd, Buffer.from(text, 'utf8'))
     fsyncSync(fd)
   } finally {
     closeSync(fd)

@@ -19,7 +19,9 @@ vi.mock('node:fs', async (original) => {
   const fsync = vi.fn((fd: number, done: (error: NodeJS.ErrnoException | null) => void) =>
     setTimeout(() => actual.fsync(fd, (error) => (events.push('sync'), done(error))), 30),
   )
-  return { ...actual, fsync }
+  // Creating a file in the background goes through `open`: a test may make one fail.
+  const open = vi.fn(actual.open)
+  return { ...actual, fsync, open }
 })
 vi.mock('node:fs/promises', async (original) => {
   const actual = await original<typeof fsPromises>()
@@ -36,6 +38,7 @@ beforeAll(async () => {
 afterEach(() => {
   events.length = 0
   vi.mocked(fs.fsync).mockClear()
+  vi.mocked(fs.open).mockClear()
 })
 afterAll(async () => {
   await rm(root, { recursive: true, force: true })
@@ -145,5 +148,64 @@ describe('DiskOut with background syncs', () => {
     await out.discard()
     expect(await readFile(target, 'utf8')).toBe('the earlier export\n')
     expect((await readdir(root)).filter((n) => n.startsWith('kept'))).toEqual(['kept.txt'])
+  })
+
+  it('creates small files in the background, a few at once, and bounds the bytes waiting', async () => {
+    // The export's thread hands each closed file on without creating it: while it goes on without
+    // yielding, at most the four under way can exist, still empty. Past 16 MB waiting it writes
+    // the next files itself, so what waits in memory stays bounded.
+    const target = path.join(root, 'held')
+    const out = await DiskOut.open(target, 'folder')
+    const piece = 'x'.repeat(1 << 20)
+    for (let i = 0; i < 20; i++) {
+      const file = out.file(`${i}.txt`)
+      file.write(piece)
+      file.close()
+    }
+    // Looked at before the thread yields: nothing created on the pool has been written yet.
+    const temp = path.join(
+      root,
+      fs.readdirSync(root).find((n) => n.startsWith('.held.'))!,
+    )
+    const sizes = (names: string[]) => names.map((n) => fs.statSync(path.join(temp, n)).size)
+    const early = fs.readdirSync(temp).filter((n) => Number.parseInt(n) < 16)
+    expect(early.length).toBeLessThanOrEqual(4)
+    expect(sizes(early)).toEqual(early.map(() => 0))
+    expect(sizes(['16.txt', '17.txt', '18.txt', '19.txt'])).toEqual(Array(4).fill(1 << 20))
+    await out.commit('{}\n', path.join(target, 'manifest.json'))
+    expect(events.filter((e) => e === 'sync')).toHaveLength(20)
+    for (let i = 0; i < 20; i++) {
+      expect(await readFile(path.join(target, `${i}.txt`), 'utf8')).toBe(piece)
+    }
+  })
+
+  it('a file that cannot be created stops the export at the next file, naming it', async () => {
+    const target = path.join(root, 'refused')
+    const out = await DiskOut.open(target, 'folder')
+    const refused = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+    vi.mocked(fs.open).mockImplementationOnce((...args: unknown[]) =>
+      (args.at(-1) as (error: Error) => void)(refused),
+    )
+    const file = out.file('a.txt')
+    file.write('text')
+    file.close()
+    expect(() => out.file('b.txt')).toThrow(/[/\\]a\.txt: EACCES: permission denied$/)
+    await expect(out.commit('{}\n', path.join(target, 'manifest.json'))).rejects.toThrow(/a\.txt/)
+    await out.discard()
+    expect((await readdir(root)).filter((n) => n.includes('refused'))).toEqual([])
+  })
+
+  it('a discarded export creates none of the files still waiting, and leaves nothing', async () => {
+    const target = path.join(root, 'dropped')
+    const out = await DiskOut.open(target, 'folder')
+    for (let i = 0; i < 40; i++) {
+      const file = out.file(`${i}.txt`)
+      file.write(`file ${i}`)
+      file.close()
+    }
+    out.file('open.txt').write('never closed')
+    await out.discard()
+    expect(vi.mocked(fs.open).mock.calls.length).toBeLessThanOrEqual(4)
+    expect((await readdir(root)).filter((n) => n.includes('dropped'))).toEqual([])
   })
 })
