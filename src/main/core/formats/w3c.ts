@@ -110,10 +110,16 @@ function json(value: string): string {
 // eslint-disable-next-line no-control-regex -- the controls are what it finds
 const NEEDS_ESCAPE = /["\\\u0000-\u001F\uD800-\uDFFF]/
 
-/** Keeps `value` under `key` in `map` and returns it. */
-function remember(map: Map<string, string>, key: string, value: string): string {
-  map.set(key, value)
-  return value
+/** Texts made once per key, the first time each is asked for, then reused. */
+class TextOnce {
+  private readonly made = new Map<string, string>()
+  constructor(private readonly make: (key: string) => string) {}
+
+  of(key: string): string {
+    let text = this.made.get(key)
+    if (text === undefined) this.made.set(key, (text = this.make(key)))
+    return text
+  }
 }
 
 /** The `creator` key of an annotation by `name`, with the comma after it. */
@@ -147,11 +153,16 @@ function attributeBodies(
  */
 class AnnotationJson {
   /** `{"type":"TextualBody","purpose":"tagging","value":…}` by label (or relation type). */
-  private readonly tags = new Map<string, string>()
+  private readonly tags = new TextOnce(
+    (value) => `{"type":"TextualBody","purpose":"tagging","value":${json(value)}}`,
+  )
   /** The layer's SpecificResource body, by layer id. */
-  private readonly layers = new Map<string, string>()
+  private readonly layers = new TextOnce(
+    (id) =>
+      `{"type":"SpecificResource","purpose":"classifying","source":${json(`${this.base}:layer:${id}`)}}`,
+  )
   /** `"creator":{…},` by annotator; '' (not written) when there is no annotator. */
-  private readonly creators = new Map<string, string>()
+  private readonly creators = new TextOnce((name) => (name ? creatorOf(name) : ''))
 
   constructor(
     readonly types: AttributeTypes,
@@ -159,38 +170,11 @@ class AnnotationJson {
     readonly base: string,
   ) {}
 
-  // Each made once, the first time: `??` reads the map and makes the text only when it is absent.
-  private tag(value: string): string {
-    return (
-      this.tags.get(value) ??
-      remember(
-        this.tags,
-        value,
-        `{"type":"TextualBody","purpose":"tagging","value":${json(value)}}`,
-      )
-    )
-  }
-
-  private layer(id: string): string {
-    return (
-      this.layers.get(id) ??
-      remember(
-        this.layers,
-        id,
-        `{"type":"SpecificResource","purpose":"classifying","source":${json(`${this.base}:layer:${id}`)}}`,
-      )
-    )
-  }
-
-  private creator(name: string): string {
-    return this.creators.get(name) ?? remember(this.creators, name, name ? creatorOf(name) : '')
-  }
-
   /** `"id":…,"type":"Annotation","motivation":…,` the creator, the times. */
   private head(id: string, motivation: string, made: Span | Relation): string {
     return (
       `{"id":${json(id)},"type":"Annotation","motivation":"${motivation}",` +
-      `${this.creator(made.annotator)}"created":${json(made.createdAt)},` +
+      `${this.creators.of(made.annotator)}"created":${json(made.createdAt)},` +
       `"modified":${json(made.updatedAt)}`
     )
   }
@@ -201,7 +185,7 @@ class AnnotationJson {
     const quote = quoteOf(c.text, span.start, span.end)
     return (
       `${this.head(`${this.base}:span:${span.id}`, 'tagging', span)},` +
-      `"body":[${this.tag(span.label)},${this.layer(span.layer)}${attributes}],` +
+      `"body":[${this.tags.of(span.label)},${this.layers.of(span.layer)}${attributes}],` +
       `"target":{"source":${c.source},"selector":[{"type":"TextQuoteSelector",` +
       `"exact":${json(quote.exact)},"prefix":${json(quote.prefix)},"suffix":${json(quote.suffix)}},` +
       `{"type":"TextPositionSelector","start":${c.offsets.toCodePoint(span.start)},` +
@@ -216,7 +200,7 @@ class AnnotationJson {
     const to = json(`${this.base}:span:${relation.to}`)
     return (
       `${this.head(`${this.base}:relation:${relation.id}`, 'linking', relation)},` +
-      `"body":[${this.tag(relation.type)}${attributes}],"target":[${from},${to}]}`
+      `"body":[${this.tags.of(relation.type)}${attributes}],"target":[${from},${to}]}`
     )
   }
 }
