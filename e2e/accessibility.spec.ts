@@ -1,12 +1,11 @@
 // Accessibility: axe-core (the engine behind the browsers' own audits) finds no violation in the
 // main view, the Claims and Sources views, or any dialog, in the light and the dark theme. Each
 // check names the violations it found, with the elements, so a failure says what to fix.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import { chooseImport, clickHighlight, waitForArticle } from './support/app-actions'
 
 /** Runs axe on the page (or on `include` only) and expects no violation. */
@@ -64,7 +63,7 @@ for (const scheme of ['light', 'dark'] as const) {
       )
       await check('Import annotations', () => chooseImport(page, 'Annotations'))
       await check('New project', () => app.emit({ type: 'menu', command: 'new-project' }))
-      const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-axe-'))
+      const folder = await scratchFolder('axe')
       const file = path.join(folder, 'note.txt')
       await writeFile(file, 'A short note\n\nIt says very little.\n')
       await app.nextDialog('chooseImportFiles', [file])

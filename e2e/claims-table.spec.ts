@@ -4,12 +4,11 @@
 // per entity and opens documents. Expectations come from the sample's files on disk, not from
 // hard-coded text, so a regenerated sample still passes, and are worked out independently of the
 // production claims model (support/expected-claims.ts).
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import {
   chooseImport,
   clickHighlight,
@@ -264,7 +263,7 @@ test('CSV export of the claims table writes every row', async ({ app }) => {
   const page = app.page
   const rows = await expectedRows(page)
   const known = fullRow(rows)
-  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-claims-')), 'claims.csv')
+  const out = path.join(await scratchFolder('claims'), 'claims.csv')
   await app.nextDialog('chooseExportPath', out)
   await openClaimsView(page)
   const toolbar = claimsPanel(page).locator('.claims-toolbar')
@@ -352,7 +351,7 @@ test('the claims table on screen follows project changes: imported claims appear
   await expect(tableRows(page)).toHaveCount(rows.length)
 
   // Another tool's annotations, with one claim, imported from the top bar while the table shows.
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-claims-'))
+  const folder = await scratchFolder('claims')
   const file = path.join(folder, 'budget.jsonl')
   const text = 'The minister said that the budget will balance by next spring.'
   const claim = 'the budget will balance by next spring'

@@ -1,11 +1,10 @@
 // Tagged datasets from the UI: the Export dialog writes zipped brat and W3C Web Annotation with the
 // manifest shown at the end, and Import Annotations brings a doccano file with a label the schema
 // does not know into the project (the user chooses to add it), visible in the app and on disk.
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
-import { expect, test, type AppDriver } from './fixtures'
+import { expect, test, type AppDriver, scratchFolder } from './fixtures'
 import { article, chooseImport, highlight, waitForArticle } from './support/app-actions'
 import { openProjectDir, readAllDocuments, readProjectFile } from './support/project-files'
 import { saveScreenshot } from './support/screenshots'
@@ -27,7 +26,7 @@ test('exports zipped brat and W3C from the Export dialog and shows each manifest
   const documents = await readAllDocuments(dir)
   const spanCount = documents.reduce((n, d) => n + d.annotations.spans.length, 0)
   const relationCount = documents.reduce((n, d) => n + d.annotations.relations.length, 0)
-  const outDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-datasets-'))
+  const outDir = await scratchFolder('datasets')
 
   // brat, as one zip.
   const zipPath = path.join(outDir, 'sample-brat.zip')
@@ -119,7 +118,7 @@ test('exports zipped brat and W3C from the Export dialog and shows each manifest
 test('imports a doccano file with an unknown label, adding it to the schema', async ({ app }) => {
   const page = app.page
   await waitForArticle(page)
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-doccano-'))
+  const folder = await scratchFolder('doccano')
   const file = path.join(folder, 'ministers.jsonl')
   const text = 'Finance minister 😀 Ana Lopes said that taxes will fall next year.'
   const cp = (phrase: string) => {

@@ -1,11 +1,10 @@
 // Keyboard focus around dialogs: a dialog opens with focus on its first field, and closing it
 // (Escape or its Close/Cancel button) gives focus back to the control that opened it, or to the
 // article when that control is gone, never to <body>.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import { chooseImport, waitForArticle } from './support/app-actions'
 
 test.beforeEach(async ({ app }) => {
@@ -73,7 +72,7 @@ for (const { name, control } of opened) {
 
 test('the import report gives focus to the article when it closes', async ({ app }) => {
   const page = app.page
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-focus-'))
+  const folder = await scratchFolder('focus')
   const file = path.join(folder, 'note.txt')
   await writeFile(file, 'A short note\n\nIt says very little.\n')
   await app.nextDialog('chooseImportFiles', [file])
@@ -90,7 +89,7 @@ test('a report closing over another view gives focus to that view, never to the 
   app,
 }) => {
   const page = app.page
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-focus-'))
+  const folder = await scratchFolder('focus')
   const file = path.join(folder, 'note.txt')
   await writeFile(file, 'A short note\n\nIt says very little.\n')
   await page.getByRole('tab', { name: 'Overview' }).click()

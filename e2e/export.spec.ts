@@ -1,12 +1,10 @@
 // Export writes a file whose spans are the project's spans, in the format's offset unit; the
 // manifest the app shows counts what was written.
 import { readFile } from 'node:fs/promises'
-import { mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { OffsetConverter } from '../src/shared/offsets'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import { tagAndSave, waitForArticle } from './support/app-actions'
 import { openProjectDir, readAllDocuments } from './support/project-files'
 import { saveScreenshot } from './support/screenshots'
@@ -15,10 +13,7 @@ async function exportVia(
   app: import('./fixtures').AppDriver,
   format: 'jsonl' | 'csv',
 ): Promise<string> {
-  const out = path.join(
-    await mkdtemp(path.join(os.tmpdir(), 'marginalia-export-')),
-    `out.${format}`,
-  )
+  const out = path.join(await scratchFolder('export'), `out.${format}`)
   await app.nextDialog('chooseExportPath', out)
   const page = app.page
   await page.getByRole('banner').getByRole('button', { name: 'Export…' }).click()
@@ -112,7 +107,7 @@ test('the Export dialog offers JSONL code-point offsets and says what each folde
   const page = app.page
   await waitForArticle(page, 'Russian state media said')
   await tagAndSave(page, 'Russian state media said Putin and Kim', '1')
-  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-export-')), 'cp.jsonl')
+  const out = path.join(await scratchFolder('export'), 'cp.jsonl')
   await app.nextDialog('chooseExportPath', out)
   await page.getByRole('banner').getByRole('button', { name: 'Export…' }).click()
   const choose = page.getByRole('dialog', { name: 'Export dataset' })

@@ -3,7 +3,7 @@
 //  - `chromium`: the built renderer in Debian's Chromium with `window.api` bound to the real
 //    handler registry (see harness/chromium-app.ts).
 // Each test gets a fresh user-data folder in the OS temp dir, i.e. a first start.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { test as base, expect, type Browser, type Page } from '@playwright/test'
@@ -146,5 +146,17 @@ export const test = base.extend<
     ).toEqual([])
   },
 })
+
+/**
+ * A new, empty folder for the files a test writes or reads (exports, imports, copies), inside the
+ * test's own output folder. Playwright empties `test-results/` when a run starts, so nothing piles
+ * up in the system's temp folder, and a failed test's files stay beside its trace. Call it from
+ * within a test (it reads `test.info()`).
+ */
+export async function scratchFolder(prefix: string): Promise<string> {
+  const parent = test.info().outputPath()
+  await mkdir(parent, { recursive: true })
+  return mkdtemp(path.join(parent, `${prefix}-`))
+}
 
 export { expect }

@@ -2,14 +2,13 @@
 // the Paste article dialog (clipboard HTML with a script that never runs, the title from the first
 // heading), the per-file progress of an import of several files made here (a .docx with a comment,
 // a long two-page-per-second PDF, a scanned PDF, a duplicate), its report, and Cancel.
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { buildDocx, para } from '../test/main/core/import/docx-fixtures'
 import { buildPdf } from '../test/main/core/import/pdf-fixtures'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import { article, chooseImport, openDocumentByTitle, waitForArticle } from './support/app-actions'
 import { findDocument, openProjectDir, readProjectFile } from './support/project-files'
 import { saveScreenshot } from './support/screenshots'
@@ -96,7 +95,7 @@ function commentedDocx(): Uint8Array {
 
 /** Writes the files into a new temp folder and returns their paths, in order. */
 async function writeFiles(files: [string, Uint8Array | string][]): Promise<string[]> {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-import-many-'))
+  const folder = await scratchFolder('import-many')
   const paths: string[] = []
   for (const [name, data] of files) {
     await writeFile(path.join(folder, name), data)

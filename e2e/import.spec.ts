@@ -1,9 +1,8 @@
 // Importing articles: a .txt dropped onto the window (bytes → import:data) and an .html chosen in
 // the Import dialog (a path → import:dialog); both become documents on disk and in the article.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import {
   article,
   chooseImport,
@@ -89,7 +88,7 @@ test('an .html article chosen in the Import dialog keeps its headings and quotes
 }) => {
   const page = app.page
   await waitForArticle(page)
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-import-'))
+  const folder = await scratchFolder('import')
   const file = path.join(folder, 'river-crossing.html')
   await writeFile(file, HTML)
   await app.nextDialog('chooseImportFiles', [file])

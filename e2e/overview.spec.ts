@@ -3,13 +3,12 @@
 // chart exports as SVG through main's save dialog; the network as GraphML; File ▸ Export Report…
 // writes the report (HTML and PDF). Expectations come from the sample's files on disk.
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { claimRows, sourceSummaries, type ClaimRow } from '../src/shared/claims'
 import { CHART_THEMES } from '../src/shared/overview/palette'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import { highlight, spanDetails, waitForArticle } from './support/app-actions'
 import { luminance, textColours } from './support/contrast'
 import { openProjectDir, readAllDocuments, readProjectFile } from './support/project-files'
@@ -39,7 +38,7 @@ async function openOverview(page: Page): Promise<void> {
 }
 
 async function tempFile(name: string): Promise<string> {
-  return path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-overview-')), name)
+  return path.join(await scratchFolder('overview'), name)
 }
 
 test.beforeEach(async ({ app }) => {

@@ -6,10 +6,8 @@
 // the harness's StorageFaults makes the project's writes fail as a full disk or a read-only folder
 // would. Chromium mode only (the harness's file system cannot be swapped under Electron).
 import { readFile } from 'node:fs/promises'
-import { mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import {
   documentWith,
   highlight,
@@ -74,7 +72,7 @@ test('closing with an unsaved change keeps the window; Retry, Save a copy, Quit 
   expect(await spansOnDisk(dir, docId)).toEqual(before)
 
   // Save a copy elsewhere: the document with the unsaved span, where the user chose.
-  const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-copy-')), 'copy.json')
+  const copy = path.join(await scratchFolder('copy'), 'copy.json')
   await app.nextDialog('askUnsaved', 'copy')
   await app.nextDialog('chooseCopyPath', copy)
   expect(await app.mayClose()).toBe(true)

@@ -2,8 +2,6 @@
 // process) writes the engine's suggestions as the set `auto` of a project annotated by Ana and Ben;
 // the Agreement view then lists `auto` beside the people, and with Ben left out compares it with
 // Ana: the source-layer F1 shown is the one worked out here from the two set files.
-import { mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { run } from '../src/main/cli'
 import { ProjectStore } from '../src/main/core/storage'
@@ -14,7 +12,7 @@ import {
   createTwoAnalystProject,
   twoAnalystSets,
 } from '../test/main/fixtures/two-analysts'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import { waitForArticle } from './support/app-actions'
 import { saveScreenshot } from './support/screenshots'
 
@@ -34,7 +32,7 @@ test('suggest --accept writes the auto set, which the Agreement view compares wi
   app,
 }) => {
   const page = app.page
-  const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-auto-e2e-')), 'harbour')
+  const dir = path.join(await scratchFolder('auto-e2e'), 'harbour')
   await createTwoAnalystProject(dir)
   const io = { stdout: () => {}, stderr: (t: string) => console.error(t) }
   expect(await run(['suggest', dir, '--accept'], io)).toBe(0)

@@ -2,12 +2,11 @@
 // accepting with Enter (a span with its proposed links, one undo step), rejecting with X
 // (remembered on disk and after a restart), accepting every open suggestion of a kind with
 // Shift+Enter (one undo step), and the same from the hover card.
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Relation, Span } from '../src/shared/model'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import {
   article,
   chooseImport,
@@ -208,7 +207,7 @@ test('"Pre-annotate on import" in the Import menu is a project setting that impo
     .poll(async () => (await readProjectFile(dir)).schema.suggestions?.preAnnotate)
     .toBe(true)
 
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'marginalia-preannotate-'))
+  const folder = await scratchFolder('preannotate')
   const file = path.join(folder, 'water-talks.txt')
   await writeFile(
     file,

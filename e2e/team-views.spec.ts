@@ -5,13 +5,12 @@
 // listed and explained, back to one's own set; the Claims and Sources views by analyst, with an
 // analyst column and its export. axe passes on each, in light and dark; screenshots of each.
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, scratchFolder } from './fixtures'
 import { clickHighlight, highlight, waitForArticle } from './support/app-actions'
 import { openProjectDir } from './support/project-files'
 import { saveScreenshot } from './support/screenshots'
@@ -140,7 +139,7 @@ test('the Claims and Sources views by analyst, with an analyst column in the tab
   await saveScreenshot(app, 'claims-by-analyst')
   await expectNoViolations(page, 'the Claims view of all analysts')
   // Its export carries the analyst column (read back by Python's csv module).
-  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-claims-')), 'all.csv')
+  const out = path.join(await scratchFolder('claims'), 'all.csv')
   await app.nextDialog('chooseExportPath', out)
   await claims.getByRole('button', { name: 'CSV' }).click()
   await expect(claims.getByRole('status').filter({ hasText: 'Wrote' })).toBeVisible()

@@ -2,8 +2,7 @@
 // one document (spans known from the fixture) → the Agreement view's numbers, worked out here from
 // the fixture's spans, not by the engine → a disagreement opens the article → curate in the
 // Curation view → export: the gold set is what the dataset holds. Plus the first-start name.
-import { mkdtemp, readFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Span } from '../src/shared/model'
 import {
@@ -14,7 +13,7 @@ import {
   createTwoAnalystProject,
   twoAnalystSets,
 } from '../test/main/fixtures/two-analysts'
-import { expect, test, type AppDriver } from './fixtures'
+import { expect, test, type AppDriver, scratchFolder } from './fixtures'
 import { waitForArticle } from './support/app-actions'
 import { saveScreenshot } from './support/screenshots'
 
@@ -38,7 +37,7 @@ function f1s(layer: string): { exact: number; overlap: number } {
 }
 
 async function openTeamProject(app: AppDriver): Promise<string> {
-  const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-team-e2e-')), 'harbour')
+  const dir = path.join(await scratchFolder('team-e2e'), 'harbour')
   await createTwoAnalystProject(dir)
   await waitForArticle(app.page) // the sample is open: the menu is listened to
   await app.nextDialog('chooseProjectDir', dir)
@@ -152,7 +151,7 @@ test('two analysts → agreement numbers → curate → export the gold set', as
   const goldTexts = (gold.annotations.spans as Span[]).map((s) => TWO_TEXT.slice(s.start, s.end))
   expect(goldTexts).toContain('cost doubled')
   expect(goldTexts).not.toContain('the cost doubled')
-  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'marginalia-gold-')), 'gold.jsonl')
+  const out = path.join(await scratchFolder('gold'), 'gold.jsonl')
   await app.nextDialog('chooseExportPath', out)
   await page.getByRole('banner').getByRole('button', { name: 'Export…' }).click()
   const choose = page.getByRole('dialog', { name: 'Export dataset' })

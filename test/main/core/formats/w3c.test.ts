@@ -304,4 +304,39 @@ describe('w3c bytes on hostile text', () => {
     expect(exact(first)).toBe('sep\u2029para')
     expect(exact(second)).toBe('👩‍👩‍👧 🇺🇦 cafe\u0301')
   })
+
+  it('escapes a lone surrogate where it is the only character to escape', () => {
+    // A string with nothing else to escape is written between quotes without JSON.stringify; a
+    // lone surrogate must still be escaped as JSON.stringify escapes it (written raw, it would
+    // reach the file as U+FFFD), in an attribute, a title, an annotator, a quote's context.
+    const halves = 'one \udc00 two \ud83d three 🚀 four.'
+    const d = makeDoc(
+      'h2',
+      halves,
+      [
+        {
+          ...rangeOf(halves, 'three'),
+          layer: 'claim',
+          label: 'Claim',
+          attributes: { note: 'alone \ud800 here' },
+        },
+      ],
+      [],
+      {},
+      'Half \udbff title',
+    )
+    d.annotations.spans[0].annotator = 'ana \udfff'
+    const out = w3cFormat.export(makeInput([d]))
+    const written = asText(out.files.find((f) => f.path === 'h2.jsonld')!.data)
+    expect(written).toBe(JSON.stringify(JSON.parse(written)))
+    for (const escaped of ['\\udc00', '\\ud83d', '\\ud800', '\\udbff', '\\udfff']) {
+      expect(written).toContain(escaped)
+    }
+    expect(written).toContain('🚀')
+    const parsed = JSON.parse(written)
+    expect(parsed.label).toBe('Half \udbff title')
+    const [span] = parsed.first.items as Json[]
+    expect((span.body as Json[]).map((b) => b.value)).toContain('note: alone \ud800 here')
+    expect(span.creator).toEqual({ type: 'Person', name: 'ana \udfff' })
+  })
 })
