@@ -9,6 +9,8 @@ export {
   linkOptionsFor,
   linkSpans,
   prepareArticleDoc,
+  prepareArticleView,
+  discardPreparedView,
   redo,
   removeRelation,
   resolveLink,

@@ -19,7 +19,7 @@ import {
   type RefObject,
 } from 'react'
 import { Plugin, type Command, type EditorState } from 'prosemirror-state'
-import { EditorView } from 'prosemirror-view'
+import { EditorView, type DirectEditorProps } from 'prosemirror-view'
 import type { AnnotationSchema, Annotations, Document } from '../../../shared/model'
 import { annotationKey, annotationsOf, nextStackedSpan } from './annotation-plugin'
 import { selectionOffsets } from './commands'
@@ -32,6 +32,8 @@ import { DrawWindowTracker, ensureDrawn } from './draw-window'
 import { linksPlugin, setShowAllLinks } from './links-plugin'
 import { createArticleState } from './state'
 import { tooltipPlugin } from './tooltip'
+import { articleAttributes } from './article-attributes'
+import { takePreparedView } from './prepared-view'
 
 /** Where the text selection is: its box on screen (viewport coordinates) and its text range. */
 export interface TextSelectionInfo {
@@ -199,27 +201,18 @@ function articleState(latest: RefObject<ViewProps>): EditorState {
   })
 }
 
-/** A read-only editor view of `latest`'s document in `host`, reporting changes to its props. */
+/**
+ * A read-only editor view of `latest`'s document in `host`, reporting changes to its props: the
+ * view built ahead of it (prepared-view.ts) when there is one for the same PM document, else a new
+ * one.
+ */
 function mountArticleView(host: HTMLElement, latest: RefObject<ViewProps>): EditorView {
   const { document } = latest.current
-  const view: EditorView = new EditorView(host, {
-    state: articleState(latest),
+  const state = articleState(latest)
+  const props: DirectEditorProps = {
+    state,
     editable: () => true,
-    attributes: {
-      // A long article lays out only what is on screen (`.mg-long` and `.mg-section`, editor.css).
-      class: isLongArticle(document) ? 'mg-doc mg-long' : 'mg-doc',
-      role: 'textbox',
-      // Said outright: axe does not count a contenteditable as focusable, and would report the
-      // article's scroller as a scrollable region a keyboard cannot reach.
-      tabindex: '0',
-      'aria-readonly': 'true',
-      'aria-multiline': 'true',
-      'aria-label': document.title ? `Article text: ${document.title}` : 'Article text',
-      spellcheck: 'false',
-      autocorrect: 'off',
-      autocapitalize: 'off',
-      translate: 'no',
-    },
+    attributes: articleAttributes(document),
     handleDOMEvents: {
       beforeinput: (_view, event) => {
         event.preventDefault()
@@ -236,7 +229,22 @@ function mountArticleView(host: HTMLElement, latest: RefObject<ViewProps>): Edit
       if (!before.selection.eq(after.selection)) syncBlurredSelection(view)
       report(latest.current, view, before, after)
     },
-  })
+  }
+  const built = takePreparedView(document)
+  let view: EditorView
+  if (built && built.state.doc === state.doc) {
+    // Updated out of the page, in a parent of its own where the plugins' views (made by the
+    // update) put their layers beside it, then moved into the page with them: in the page, the
+    // update read the selection, which styled and laid out the whole new article there and then.
+    const parent = host.ownerDocument.createElement('div')
+    parent.append(built.dom)
+    built.update(props)
+    host.append(...parent.childNodes)
+    view = built
+  } else {
+    built?.destroy()
+    view = new EditorView(host, props)
+  }
   plainTextEditable(view)
   return view
 }

@@ -38,6 +38,7 @@ export {
 } from './annotation-plugin'
 export { buildPmDoc, OffsetMap } from './doc'
 export { prepareArticleDoc } from './prepared-doc'
+export { discardPreparedView, prepareArticleView } from './prepared-view'
 export { snapToWords } from './snap'
 export { createArticleState } from './state'
 export { SpanStore } from './span-store'

@@ -18,6 +18,14 @@ export function prepareArticleDoc(document: Source): Built {
   return built
 }
 
+/**
+ * `document`'s PM document built ahead, else built now, left for the editor's state to take: the
+ * view built ahead (prepared-view.ts) shows the same document object the state will hold.
+ */
+export function keptArticleDoc(document: Source): Built {
+  return prepared.get(document) ?? prepareArticleDoc(document)
+}
+
 /** `document`'s PM document and offset map: the one built ahead, else built now. */
 export function articleDoc(document: Source): Built {
   const built = prepared.get(document)

@@ -17,7 +17,7 @@ import { ValueStore } from '../common/value-store'
 import { nextTask } from '../common/next-task'
 import { documentSaver } from './document-saver'
 import { LiveDocument } from './live-document'
-import { prepareArticleDoc } from '../editor-api'
+import { discardPreparedView, prepareArticleDoc, prepareArticleView } from '../editor-api'
 import { takePrefetched } from './start-loads'
 import { markShownAfterPaint } from './start-up'
 
@@ -88,7 +88,7 @@ export function useCurrentDocument(
       }
       setDoc({ ...noDocument, docId, loading: true })
       try {
-        const file = await readDocument(api, docId)
+        const file = await readDocument(api, docId, () => seq === loadSeq.current)
         if (seq !== loadSeq.current) return true
         saver.current = autosaver(documentSaver(api, docId, file), onSavedRef, (state) => {
           if (seq === loadSeq.current) saveState.set(state)
@@ -172,15 +172,24 @@ function useFlushOutcome(
 
 /**
  * The document read by main (asked for at start-up already, for the first one: start-loads.ts),
- * handed over in a task of its own (see `nextTask`).
+ * handed over in a task of its own (see `nextTask`) with its editor built ahead, unless `current`
+ * says another document was opened since.
  */
-async function readDocument(api: Api, docId: string): Promise<LoadedDocument> {
+async function readDocument(
+  api: Api,
+  docId: string,
+  current: () => boolean,
+): Promise<LoadedDocument> {
   const file = await (takePrefetched(docId) ?? api['document:load']({ docId }))
-  // The answer (a 1 MB document read off the wire), the article's PM document and the editor's
-  // mount, each in a task of its own rather than one long one.
+  // The answer (a 1 MB document read off the wire), the article's PM document, its editor DOM
+  // (built out of the page) and the editor's mount, each in a task of its own rather than one long
+  // one.
   await nextTask()
   prepareArticleDoc(file.document)
   await nextTask()
+  prepareArticleView(file.document)
+  await nextTask()
+  if (!current()) discardPreparedView(file.document)
   return file
 }
 
