@@ -94,18 +94,30 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
     [shownOnce],
   )
   return (
-    <section
-      ref={panel}
-      role="tabpanel"
-      id={viewPanelId(view)}
-      aria-labelledby={viewTabId(view)}
-      className={className ? `view-panel ${className}` : 'view-panel'}
-      data-active={active}
-      aria-hidden={!active}
-    >
+    <section ref={panel} {...panelAttributes(view, className, active)}>
       {shownOnce && <WhileShown active={active}>{children}</WhileShown>}
     </section>
   )
+}
+
+/**
+ * The hidden, empty panel of a view whose code is not in yet (shell/split-code.ts), so that its
+ * tab's `aria-controls` names an element. A switch to the view waits for the code, so this is
+ * never the one on show.
+ */
+export function EmptyViewPanel({ view, className }: { view: AppView; className?: string }) {
+  return <section {...panelAttributes(view, className, false)} />
+}
+
+function panelAttributes(view: AppView, className: string | undefined, active: boolean) {
+  return {
+    role: 'tabpanel',
+    id: viewPanelId(view),
+    'aria-labelledby': viewTabId(view),
+    className: className ? `view-panel ${className}` : 'view-panel',
+    'data-active': active,
+    'aria-hidden': !active,
+  }
 }
 
 /**
