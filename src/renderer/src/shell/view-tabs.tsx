@@ -131,7 +131,12 @@ function panelAttributes(view: AppView, className: string | undefined, active: b
  */
 function useSelectionOutWhileHidden(panel: RefObject<HTMLElement | null>, active: boolean): void {
   const saved = useRef<{ range: Range; backward: boolean } | null>(null)
+  const shownBefore = useRef(false)
   useLayoutEffect(() => {
+    // A panel never shown holds no selection. Not reading it spares the layout the read may cost,
+    // which is the whole article's for a view whose code came after the first screen (split-code.ts).
+    if (!active && !shownBefore.current) return
+    shownBefore.current = true
     const el = panel.current
     const selection = el?.ownerDocument.getSelection()
     if (!el || !selection) return
