@@ -2,6 +2,9 @@
 // notes under it that say when the table may be incomplete.
 import { useId } from 'react'
 import type { ClaimsSets } from '../../../shared/ipc-contract'
+// Its styles (.view-header, .view-count, .segmented) are in claims.css, and the Overview uses this
+// header too: imported here, they come with whichever of the two views' chunks loads first.
+import './claims.css'
 
 /** Whole project, or the document open in the article. */
 export type Scope = 'project' | 'document'

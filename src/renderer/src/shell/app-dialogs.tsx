@@ -1,18 +1,15 @@
 // The dialogs the shell opens over everything: a new project's name, the schema, a document
 // import's progress and report, Paste article, and the dataset dialogs (export, import of
-// annotations).
-import { AnnotationImportDialog } from '../datasets/annotation-import-dialog'
-import { ExportDialog } from '../datasets/export-dialog'
-import { ImportProgressDialog } from '../datasets/import-progress-dialog'
-import { ImportReportDialog } from '../datasets/import-report-dialog'
-import { PasteDialog } from '../datasets/paste-dialog'
-import { SchemaDialog } from '../schema/schema-dialog'
+// annotations). All but the first are in the dialogs' chunk (split-code.ts), loaded after the first
+// screen; one opened before that shows once its code is in.
+import { Later } from '../common/later-code'
 import { NewProjectDialog } from './new-project-dialog'
+import { dialogsCode } from './split-code'
 import type { ShellState } from './use-shell-state'
 
 /** Whichever of the shell's dialogs are open. */
 export function AppDialogs({ s }: { s: ShellState }) {
-  const { api, project, doc, snapshot, nav, transfers, datasets } = s
+  const { api, project, snapshot, nav } = s
   return (
     <>
       {s.askingName && (
@@ -26,52 +23,98 @@ export function AppDialogs({ s }: { s: ShellState }) {
         />
       )}
       {s.editingSchema && snapshot && (
-        <SchemaDialog
-          api={api}
-          schema={snapshot.project.schema}
-          annotator={s.settings.annotator}
-          onSaved={project.setSnapshot}
-          onSettings={project.setSettings}
-          onClose={() => s.setEditingSchema(false)}
-        />
+        <Later code={dialogsCode}>
+          {({ SchemaDialog }) => (
+            <SchemaDialog
+              api={api}
+              schema={snapshot.project.schema}
+              annotator={s.settings.annotator}
+              onSaved={project.setSnapshot}
+              onSettings={project.setSettings}
+              onClose={() => s.setEditingSchema(false)}
+            />
+          )}
+        </Later>
       )}
-      {s.pasting && snapshot && (
-        <PasteDialog
-          api={api}
-          initial={s.pasting}
-          onImport={transfers.importPaste}
-          onClose={() => s.setPasting(null)}
-        />
+      <DocumentImportDialogs s={s} />
+      <DatasetDialogs s={s} />
+    </>
+  )
+}
+
+/** Paste article, and a document import's progress and report. */
+function DocumentImportDialogs({ s }: { s: ShellState }) {
+  const { api, snapshot, transfers, pasting } = s
+  const { importRun, result } = transfers
+  return (
+    <>
+      {pasting && snapshot && (
+        <Later code={dialogsCode}>
+          {({ PasteDialog }) => (
+            <PasteDialog
+              api={api}
+              initial={pasting}
+              onImport={transfers.importPaste}
+              onClose={() => s.setPasting(null)}
+            />
+          )}
+        </Later>
       )}
-      {transfers.importRun && (
-        <ImportProgressDialog run={transfers.importRun} onCancel={transfers.cancel} />
+      {importRun && (
+        <Later code={dialogsCode}>
+          {({ ImportProgressDialog }) => (
+            <ImportProgressDialog run={importRun} onCancel={transfers.cancel} />
+          )}
+        </Later>
       )}
-      {transfers.result?.kind === 'import' && (
-        <ImportReportDialog report={transfers.result.report} onClose={transfers.clearResult} />
+      {result?.kind === 'import' && (
+        <Later code={dialogsCode}>
+          {({ ImportReportDialog }) => (
+            <ImportReportDialog report={result.report} onClose={transfers.clearResult} />
+          )}
+        </Later>
       )}
-      {datasets.dialog?.kind === 'export' && snapshot && (
-        <ExportDialog
-          api={api}
-          formats={datasets.formats?.export ?? []}
-          initialFormat={datasets.dialog.format}
-          layers={snapshot.project.schema.layers}
-          documentCount={snapshot.documents.length}
-          currentDocument={
-            doc.file ? { id: doc.file.document.id, title: doc.file.document.title } : null
-          }
-          flush={doc.flush}
-          onClose={datasets.close}
-        />
+    </>
+  )
+}
+
+/** The dataset dialogs: export, and import of annotations. */
+function DatasetDialogs({ s }: { s: ShellState }) {
+  const { api, project, doc, snapshot, nav, datasets } = s
+  const dialog = datasets.dialog
+  return (
+    <>
+      {dialog?.kind === 'export' && snapshot && (
+        <Later code={dialogsCode}>
+          {({ ExportDialog }) => (
+            <ExportDialog
+              api={api}
+              formats={datasets.formats?.export ?? []}
+              initialFormat={dialog.format}
+              layers={snapshot.project.schema.layers}
+              documentCount={snapshot.documents.length}
+              currentDocument={
+                doc.file ? { id: doc.file.document.id, title: doc.file.document.title } : null
+              }
+              flush={doc.flush}
+              onClose={datasets.close}
+            />
+          )}
+        </Later>
       )}
-      {datasets.dialog?.kind === 'import-annotations' && snapshot && (
-        <AnnotationImportDialog
-          api={api}
-          formats={datasets.formats?.import ?? []}
-          onSnapshot={project.setSnapshot}
-          // Never rejects: a failed save before switching is shown as a notice.
-          onOpenDocument={(id) => void nav.openDocument(id)}
-          onClose={datasets.close}
-        />
+      {dialog?.kind === 'import-annotations' && snapshot && (
+        <Later code={dialogsCode}>
+          {({ AnnotationImportDialog }) => (
+            <AnnotationImportDialog
+              api={api}
+              formats={datasets.formats?.import ?? []}
+              onSnapshot={project.setSnapshot}
+              // Never rejects: a failed save before switching is shown as a notice.
+              onOpenDocument={(id) => void nav.openDocument(id)}
+              onClose={datasets.close}
+            />
+          )}
+        </Later>
       )}
     </>
   )

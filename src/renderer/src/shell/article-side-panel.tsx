@@ -3,11 +3,12 @@
 // so a tag, a change or a selection re-renders this pane and not the shell, the documents list or
 // the article pane around it.
 import type { AnnotationSchema, Annotations } from '../../../shared/model'
+import { Later } from '../common/later-code'
 import { useStoreSelect, useStoreValue } from '../common/value-store'
 import { AnnotationPanel } from '../panel/annotation-panel'
 import type { Registry } from '../entities/use-entities'
-import { RegistryDialog } from '../entities/registry-dialog'
 import { ComparePanel } from '../team/compare-panel'
+import { dialogsCode } from './split-code'
 import type { ShellState } from './use-shell-state'
 
 interface ArticleSidePanelProps {
@@ -56,7 +57,8 @@ export function ArticleSidePanel({ s, schema, other, readOnly }: ArticleSidePane
 
 /**
  * The source registry's dialog, with the open document's annotations (for its counts) read only
- * while it is open: closed, an edit does not re-render it.
+ * while it is open: closed, an edit does not re-render it. Its code is in the dialogs' chunk
+ * (split-code.ts).
  */
 export function CurrentRegistryDialog(props: {
   registry: Registry
@@ -66,5 +68,12 @@ export function CurrentRegistryDialog(props: {
   const { registry, annotations } = props
   const open = registry.managerOpen
   const shown = useStoreSelect(annotations, (a): Annotations | null => (open ? a : null))
-  return <RegistryDialog registry={registry} schema={props.schema} annotations={shown} />
+  if (!open) return null
+  return (
+    <Later code={dialogsCode}>
+      {({ RegistryDialog }) => (
+        <RegistryDialog registry={registry} schema={props.schema} annotations={shown} />
+      )}
+    </Later>
+  )
 }

@@ -42,6 +42,7 @@ export function DocumentList({
 }: DocumentListProps) {
   const pane = useRef<HTMLElement>(null)
   const documents = useWithSaved(snapshotDocuments, saved)
+  const painted = usePaintedOnce()
   return (
     <nav className="document-list" aria-label="Documents" ref={pane}>
       <h2 className="pane-title">
@@ -56,7 +57,9 @@ export function DocumentList({
           <p className="hint">Or drop .txt, .html or .md files onto the window.</p>
         </div>
       ) : (
-        <DocumentItems documents={documents} currentId={currentId} onOpen={onOpen} pane={pane} />
+        painted && (
+          <DocumentItems documents={documents} currentId={currentId} onOpen={onOpen} pane={pane} />
+        )
       )}
       {problems.length > 0 && (
         <section className="problems" aria-label="Files with problems">
@@ -72,6 +75,19 @@ export function DocumentList({
       )}
     </nav>
   )
+}
+
+/**
+ * Whether a frame has been painted since the list mounted. Its items measure themselves (and it its
+ * offset) when they are committed: in the commit that mounts the project's panes at start-up, that
+ * read laid the whole window out inside React's commit, one task of both (a 160 ms task traced,
+ * 90 of it the layout). Drawn after the first frame, the window is laid out in that frame, and the
+ * items' measurements lay out only the list.
+ */
+function usePaintedOnce(): boolean {
+  const [painted, setPainted] = useState(false)
+  useEffect(() => (painted ? undefined : afterPaint(() => setPainted(true))), [painted])
+  return painted
 }
 
 /** A one-line item's height before it is measured (a two-line title is taller). */

@@ -1,20 +1,20 @@
 // The views of an open project, stacked: the article workbench (documents, article, annotation
 // panel), the claims and sources tables, the Overview, the team's agreement and curation, and the
-// source registry dialog over them.
+// source registry dialog over them. Only the article is in the start-up script: the other views and
+// the dialogs come in chunks of their own after the first screen (split-code.ts).
 import { useState } from 'react'
 import type { ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { ClaimsFilterHint } from '../../../shared/overview/types'
 import type { AnnotationSchema } from '../../../shared/model'
 import { ArticlePane } from '../article/article-pane'
-import { ClaimsViews } from '../claims/claims-views'
+import { Later } from '../common/later-code'
 import { OverviewPanel } from '../overview/overview-panel'
-import { ReportDialog } from '../overview/report-dialog'
 import { SetPicker } from '../team/set-picker'
-import { TeamViews } from '../team/team-views'
 import { ArticleSidePanel, CurrentRegistryDialog } from './article-side-panel'
 import { DocumentList } from './document-list'
+import { claimsCode, dialogsCode, teamCode } from './split-code'
 import type { ShellState } from './use-shell-state'
-import { ViewPanel } from './view-tabs'
+import { EmptyViewPanel, ViewPanel } from './view-tabs'
 import { Workbench } from './workbench'
 
 interface ProjectViewsProps {
@@ -23,16 +23,20 @@ interface ProjectViewsProps {
   schema: AnnotationSchema
 }
 
+/** A chart's bar shown in the Claims table: its filter and scope, numbered (see ProjectViews). */
+interface ClaimsRequest {
+  filter: ClaimsFilterHint
+  docId: string | null
+  seq: number
+}
+
 /** The open project's views; the one in `s.views` is shown. */
 export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
   const { api, doc, toClaim } = s
   // A chart's bar shown in the Claims table: the filter and scope it asks for, numbered so the
   // same bar clicked twice applies again.
-  const [claimsRequest, setClaimsRequest] = useState<{
-    filter: ClaimsFilterHint
-    docId: string | null
-    seq: number
-  } | null>(null)
+  const [claimsRequest, setClaimsRequest] = useState<ClaimsRequest | null>(null)
+  const report = s.reportDialog
   const currentDocument = doc.file
     ? { id: doc.file.document.id, title: doc.file.document.title }
     : null
@@ -45,22 +49,15 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
       <ViewPanel view="article" views={s.views}>
         <ArticleWorkbench s={s} snapshot={snapshot} schema={schema} />
       </ViewPanel>
-      <ClaimsViews
-        key={snapshot.path}
-        api={api}
-        views={s.views}
-        currentDocument={
-          doc.file ? { id: doc.file.document.id, title: doc.file.document.title } : null
-        }
-        flush={doc.flush}
-        revision={s.revision}
-        analyst={snapshot.analyst}
-        analysts={snapshot.analysts}
-        onOpenClaim={(row, set) => void openClaimOf(s, row.documentId, row.claimId, set)}
-        onOpenDocument={(id) => void toClaim.openDocument(id)}
+      <LaterClaimsViews
+        s={s}
+        snapshot={snapshot}
+        currentDocument={currentDocument}
         filterRequest={claimsRequest}
       />
-      <TeamViews s={s} snapshot={snapshot} />
+      <Later code={teamCode} load={false} fallback={<EmptyTeamPanels />}>
+        {({ TeamViews }) => <TeamViews s={s} snapshot={snapshot} />}
+      </Later>
       <OverviewPanel
         key={`overview:${snapshot.path}`}
         views={s.views}
@@ -75,14 +72,18 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
         }}
         onExportReport={(docId) => s.setReportDialog({ docId })}
       />
-      {s.reportDialog && (
-        <ReportDialog
-          api={api}
-          flush={doc.flush}
-          currentDocument={currentDocument}
-          initialDocId={s.reportDialog.docId}
-          onClose={() => s.setReportDialog(null)}
-        />
+      {report && (
+        <Later code={dialogsCode}>
+          {({ ReportDialog }) => (
+            <ReportDialog
+              api={api}
+              flush={doc.flush}
+              currentDocument={currentDocument}
+              initialDocId={report.docId}
+              onClose={() => s.setReportDialog(null)}
+            />
+          )}
+        </Later>
       )}
       {schema && (
         <CurrentRegistryDialog
@@ -92,6 +93,56 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
         />
       )}
     </main>
+  )
+}
+
+/** The Claims and Sources views, once their code is in (split-code.ts). */
+function LaterClaimsViews({
+  s,
+  snapshot,
+  currentDocument,
+  filterRequest,
+}: {
+  s: ShellState
+  snapshot: ProjectSnapshot
+  currentDocument: { id: string; title: string } | null
+  filterRequest: ClaimsRequest | null
+}) {
+  const { api, doc, toClaim } = s
+  const fallback = (
+    <>
+      <EmptyViewPanel view="claims" className="claims-view" />
+      <EmptyViewPanel view="sources" className="claims-view" />
+    </>
+  )
+  return (
+    <Later code={claimsCode} load={false} fallback={fallback}>
+      {({ ClaimsViews }) => (
+        <ClaimsViews
+          key={snapshot.path}
+          api={api}
+          views={s.views}
+          currentDocument={currentDocument}
+          flush={doc.flush}
+          revision={s.revision}
+          analyst={snapshot.analyst}
+          analysts={snapshot.analysts}
+          onOpenClaim={(row, set) => void openClaimOf(s, row.documentId, row.claimId, set)}
+          onOpenDocument={(id) => void toClaim.openDocument(id)}
+          filterRequest={filterRequest}
+        />
+      )}
+    </Later>
+  )
+}
+
+/** The Agreement and Curation panels while their code is not in. */
+function EmptyTeamPanels() {
+  return (
+    <>
+      <EmptyViewPanel view="agreement" className="team-view" />
+      <EmptyViewPanel view="curation" className="team-view" />
+    </>
   )
 }
 

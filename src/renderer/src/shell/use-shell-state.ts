@@ -1,7 +1,7 @@
 // Everything the shell holds, wired together: the project, the open document, the article's state,
 // navigation, the source registry, the views, imports and the dialogs. Each concern lives in its
 // own hook; this one only connects them, so the components below receive one `ShellState`.
-import { useCallback, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useArticleShell } from '../article/use-article-shell'
 import type { AliasHistory } from '../article/use-editor-actions'
 import { useClaimNavigation } from '../claims/use-claim-navigation'
@@ -14,6 +14,7 @@ import { useProject } from './use-project'
 import { useProjectActions } from './use-project-actions'
 import { ValueStore } from '../common/value-store'
 import { countingWrites, ProjectRevision } from './project-revision'
+import { viewSwitcher } from './split-code'
 import type { AppView } from './view-tabs'
 
 /** The shell's state and actions (see the hooks it calls for each part). */
@@ -112,12 +113,14 @@ function useCountedApi() {
 
 /** Shows another view, closing the tag palette first. */
 function useShowView(closePalette: () => void, setView: (view: AppView) => void) {
+  // A view whose code is not in yet is shown once it is (split-code.ts).
+  const switchTo = useMemo(() => viewSwitcher(setView), [setView])
   return useCallback(
     (next: AppView) => {
       closePalette()
-      setView(next)
+      switchTo(next)
     },
-    [closePalette, setView],
+    [closePalette, switchTo],
   )
 }
 

@@ -94,18 +94,30 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
     [shownOnce],
   )
   return (
-    <section
-      ref={panel}
-      role="tabpanel"
-      id={viewPanelId(view)}
-      aria-labelledby={viewTabId(view)}
-      className={className ? `view-panel ${className}` : 'view-panel'}
-      data-active={active}
-      aria-hidden={!active}
-    >
+    <section ref={panel} {...panelAttributes(view, className, active)}>
       {shownOnce && <WhileShown active={active}>{children}</WhileShown>}
     </section>
   )
+}
+
+/**
+ * The hidden, empty panel of a view whose code is not in yet (shell/split-code.ts), so that its
+ * tab's `aria-controls` names an element. A switch to the view waits for the code, so this is
+ * never the one on show.
+ */
+export function EmptyViewPanel({ view, className }: { view: AppView; className?: string }) {
+  return <section {...panelAttributes(view, className, false)} />
+}
+
+function panelAttributes(view: AppView, className: string | undefined, active: boolean) {
+  return {
+    role: 'tabpanel',
+    id: viewPanelId(view),
+    'aria-labelledby': viewTabId(view),
+    className: className ? `view-panel ${className}` : 'view-panel',
+    'data-active': active,
+    'aria-hidden': !active,
+  }
 }
 
 /**
@@ -119,7 +131,12 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
  */
 function useSelectionOutWhileHidden(panel: RefObject<HTMLElement | null>, active: boolean): void {
   const saved = useRef<{ range: Range; backward: boolean } | null>(null)
+  const shownBefore = useRef(false)
   useLayoutEffect(() => {
+    // A panel never shown holds no selection. Not reading it spares the layout the read may cost,
+    // which is the whole article's for a view whose code came after the first screen (split-code.ts).
+    if (!active && !shownBefore.current) return
+    shownBefore.current = true
     const el = panel.current
     const selection = el?.ownerDocument.getSelection()
     if (!el || !selection) return
