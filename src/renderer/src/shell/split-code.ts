@@ -2,8 +2,8 @@
 // Agreement and Curation; the Overview loads its own chunk, see overview-panel.tsx) and the
 // dialogs, each a chunk of its own (common/later-code.tsx). They load one per idle callback once
 // the first screen is shown (start-up.ts), before the hidden views' first renders; a switch to a
-// view whose code is not in yet waits for it (`viewSwitcher`), so the view is never shown empty. test/renderer/shell/split-code.test.ts checks that the start-up script does not
-// import them.
+// view whose code is not in yet waits for it (`viewSwitcher`), so the view is never shown empty.
+// test/renderer/shell/split-code.test.ts checks that the start-up script does not import them.
 import { LaterCode } from '../common/later-code'
 import { startUp, type StartUpQueue } from './start-up'
 import type { AppView } from './view-tabs'
