@@ -4,11 +4,17 @@
 // opened without the lock (read-only), so a worker reads exactly what main would: the chosen
 // per-analyst set of each document, from its own file or a copy's, with removed entities
 // redirected. Choosing documents and sets happens here and nowhere else in the export.
+//
+// The export worker (no store given) reads each file at once in its own thread (storage-fs.ts
+// `syncReadFs`), one document after the other, and lets its event loop turn between documents:
+// that is when the output files' background syncs move on (output/background-sync.ts) and a
+// Cancel is heard. An export in main's thread reads through main's store, on libuv's pool, a few
+// documents ahead, so main's event loop never waits for a file.
 import type { FileProblem } from '../../shared/ipc-contract'
 import type { DocumentFile, ProjectFile } from '../../shared/model'
 import { readAhead } from './read-ahead'
 import { loadRecords, resolveSets, type ResolvedSets, type SetChoice } from './set-choice'
-import { ProjectStore } from './storage'
+import { ProjectStore, syncReadFs } from './storage'
 
 /** The documents of one export: plain data (it crosses to the export worker). */
 export interface ExportSource {
@@ -66,23 +72,37 @@ export function exportSource(
 }
 
 /**
- * Reads the source's documents in order, a few ahead; a failure is reported in the document's
- * problems, not thrown. `store` reads them (default: the source's folder opened without a lock).
+ * Reads the source's documents in order; a failure is reported in the document's problems, not
+ * thrown. `store` reads them a few ahead; without it, the source's folder is opened without a
+ * lock and read at once, a document at a time, with a turn of the event loop after each (see the
+ * top).
  */
 export async function* loadDocuments(
   source: ExportSource,
   store?: ProjectStore,
 ): AsyncGenerator<Loaded> {
   const reader =
-    store ?? (await ProjectStore.open(source.dir, { lock: false, analyst: source.analyst }))
-  try {
-    const load = async (id: string): Promise<Loaded> => {
-      const problems: FileProblem[] = []
-      const records = await loadRecords(reader, id, source.sets, problems)
-      return { id, records, problems }
-    }
+    store ??
+    (await ProjectStore.open(source.dir, {
+      lock: false,
+      analyst: source.analyst,
+      fs: syncReadFs,
+    }))
+  const load = async (id: string): Promise<Loaded> => {
+    const problems: FileProblem[] = []
+    const records = await loadRecords(reader, id, source.sets, problems)
+    return { id, records, problems }
+  }
+  if (store) {
     yield* readAhead(source.ids, READ_AHEAD, load)
+    return
+  }
+  try {
+    for (const id of source.ids) {
+      yield await load(id)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
   } finally {
-    if (!store) await reader.close()
+    await reader.close()
   }
 }
