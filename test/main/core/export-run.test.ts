@@ -89,7 +89,7 @@ describe('a cancelled export', () => {
   // The worker's runner, here in this thread: its reads are done at once, so the Cancel (a
   // message, in the worker) is heard only because the runner turns the event loop between
   // documents.
-  it('in the worker’s runner: a cancel that arrives between documents stops it there', async () => {
+  it('in the worker’s runner: a cancel arriving between documents stops it there', async () => {
     const dir = await mkdtemp(path.join(root, 'cancel-runner-'))
     const out = path.join(dir, 'data.jsonl')
     await writeFile(out, 'the earlier export\n')

@@ -47,7 +47,7 @@ function multModP(a: number, b: number): number {
 const X2N: number[] = [0x40000000] // x¹
 for (let k = 1; k < 64; k++) X2N.push(multModP(X2N[k - 1], X2N[k - 1]))
 
-/** x^(8·bytes) modulo the polynomial: what `bytes` zero bytes after a message multiply its CRC by. */
+/** x^(8·bytes) modulo the polynomial: what `bytes` more bytes multiply a CRC register by. */
 function xPowBytes(bytes: number): number {
   let power = 0x80000000 // x⁰
   for (let k = 3, n = bytes; n > 0; k++, n = Math.floor(n / 2)) {

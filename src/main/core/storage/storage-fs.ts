@@ -78,7 +78,8 @@ export const nodeFs: StorageFs = {
  * thread that does nothing but read a project (an export's). Each read through libuv's pool is
  * four trips (open, fstat, read, close), each waking a pool thread and waiting for a callback; an
  * export's 2,000 reads also queue behind its own output files' syncs there (background-sync.ts).
- * From the page cache a read done at once costs a fraction of that. Never for main's thread.
+ * From the page cache a read done at once costs a fraction of that (a file not in the cache is
+ * waited for here, one at a time, where the pool overlapped four). Never for main's thread.
  */
 export const syncReadFs: StorageFs = {
   ...nodeFs,
