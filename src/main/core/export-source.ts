@@ -5,11 +5,14 @@
 // per-analyst set of each document, from its own file or a copy's, with removed entities
 // redirected. Choosing documents and sets happens here and nowhere else in the export.
 //
-// The export worker (no store given) reads each file at once in its own thread (storage-fs.ts
-// `syncReadFs`), one document after the other, and lets its event loop turn between documents:
-// that is when the output files' background syncs move on (output/background-sync.ts) and a
-// Cancel is heard. An export in main's thread reads through main's store, on libuv's pool, a few
-// documents ahead, so main's event loop never waits for a file.
+// Reads go through libuv's pool, a few documents ahead, except in the export worker (no store
+// given) when the export writes a folder of files (brat, W3C: 2,000 files, each created and synced
+// on that same pool, output/background-sync.ts): there a read queued behind the files' syncs kept
+// the export waiting, so each file is read at once in the worker's thread (storage-fs.ts
+// `syncReadFs`), one document after the other, with a turn of the event loop between documents
+// (when the background syncs move on and a Cancel is heard). Not for a single output file: the
+// reads' wait on the pool costs less there than the thread's reading them itself on a busy machine
+// (REFI-QDA and XLSX took longer with every read at once, at the same CPU).
 import type { FileProblem } from '../../shared/ipc-contract'
 import type { DocumentFile, ProjectFile } from '../../shared/model'
 import { readAhead } from './read-ahead'
@@ -73,36 +76,38 @@ export function exportSource(
 
 /**
  * Reads the source's documents in order; a failure is reported in the document's problems, not
- * thrown. `store` reads them a few ahead; without it, the source's folder is opened without a
- * lock and read at once, a document at a time, with a turn of the event loop after each (see the
- * top).
+ * thrown. `store` reads them (default: the source's folder opened without a lock), a few ahead;
+ * with `atOnce` and no store, each file is read at once, a document at a time, with a turn of the
+ * event loop after each (see the top).
  */
 export async function* loadDocuments(
   source: ExportSource,
   store?: ProjectStore,
+  { atOnce = false }: { atOnce?: boolean } = {},
 ): AsyncGenerator<Loaded> {
+  const alone = !store && atOnce
   const reader =
     store ??
     (await ProjectStore.open(source.dir, {
       lock: false,
       analyst: source.analyst,
-      fs: syncReadFs,
+      ...(alone ? { fs: syncReadFs } : {}),
     }))
   const load = async (id: string): Promise<Loaded> => {
     const problems: FileProblem[] = []
     const records = await loadRecords(reader, id, source.sets, problems)
     return { id, records, problems }
   }
-  if (store) {
-    yield* readAhead(source.ids, READ_AHEAD, load)
-    return
-  }
   try {
+    if (!alone) {
+      yield* readAhead(source.ids, READ_AHEAD, load)
+      return
+    }
     for (const id of source.ids) {
       yield await load(id)
       await new Promise((resolve) => setImmediate(resolve))
     }
   } finally {
-    await reader.close()
+    if (!store) await reader.close()
   }
 }

@@ -86,17 +86,18 @@ describe('a cancelled export', () => {
     },
   )
 
-  // The worker's runner, here in this thread: its reads are done at once, so the Cancel (a
-  // message, in the worker) is heard only because the runner turns the event loop between
-  // documents.
+  // The worker's runner, here in this thread: a folder export's reads are done at once, so the
+  // Cancel (a message, in the worker) is heard only because the runner turns the event loop
+  // between documents.
   it('in the worker’s runner: a cancel arriving between documents stops it there', async () => {
     const dir = await mkdtemp(path.join(root, 'cancel-runner-'))
-    const out = path.join(dir, 'data.jsonl')
-    await writeFile(out, 'the earlier export\n')
+    const out = path.join(dir, 'brat-out')
+    await exportProject(store, 'brat', out, { docIds: [store.project.documents[0].id] })
+    const before = await snapshot(dir)
     await store.flush()
     const controller = new AbortController()
     const progress: number[] = []
-    const job = { source: exportSource(store), format: 'jsonl', outPath: out }
+    const job = { source: exportSource(store), format: 'brat', outPath: out }
     const onProgress = (done: number) => {
       progress.push(done)
       if (done === 2) setImmediate(() => controller.abort())
@@ -105,8 +106,7 @@ describe('a cancelled export', () => {
       /abort/i,
     )
     expect(progress).toEqual([1, 2])
-    expect(await readdir(dir)).toEqual(['data.jsonl'])
-    expect(await readFile(out, 'utf8')).toBe('the earlier export\n')
+    expect(await snapshot(dir)).toEqual(before)
   })
 
   // Cancelled as it starts: a worker runs through 40 small documents faster than a message from
