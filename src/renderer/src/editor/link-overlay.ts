@@ -5,6 +5,7 @@
 import type { EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Relation, Span } from '../../../shared/model'
+import { afterPaint } from '../common/after-paint'
 import { annotationKey, spanIdsAtTarget, type AnnotationState } from './annotation-plugin'
 import {
   LABEL_ROW,
@@ -50,7 +51,8 @@ export class LinkOverlay {
   private readonly handle: HTMLButtonElement
   private readonly resize: ResizeObserver | null
   private scroller: HTMLElement | null = null
-  private frame = 0
+  /** Cancels the draw scheduled, if one is. */
+  private pending: (() => void) | null = null
   private drag: Drag | null = null
 
   constructor(
@@ -108,17 +110,21 @@ export class LinkOverlay {
   destroy(): void {
     this.listenToScroll(false)
     this.resize?.disconnect()
-    const win = this.view.dom.ownerDocument.defaultView
-    if (this.frame && win) win.cancelAnimationFrame(this.frame)
+    this.pending?.()
     this.view.dom.ownerDocument.removeEventListener('keydown', this.onKey, true)
     this.layer.remove()
   }
 
+  /**
+   * Draws in a task after the next frame, not in an animation frame callback before it: drawing
+   * reads the boxes of spans (which lays out what the edit changed, in the callback) and then moves
+   * the handle and the links (a second style and layout pass in the same frame). After the frame,
+   * the edit's highlight is painted first, and the handle follows a frame later.
+   */
   private schedule = (): void => {
-    const win = this.view.dom.ownerDocument.defaultView
-    if (!win || this.frame) return
-    this.frame = win.requestAnimationFrame(() => {
-      this.frame = 0
+    if (this.pending) return
+    this.pending = afterPaint(() => {
+      this.pending = null
       this.draw()
     })
   }
