@@ -69,7 +69,8 @@ interface Measure {
 const mb = (bytes: number) => bytes / 1024 / 1024
 
 /** The rows that are not an export: the bare parse, the floor, and a format's plain file work. */
-const isFloor = (name: string) => name === 'parse' || name === 'floor' || name.startsWith('files ')
+const isFloor = (name: string) =>
+  name === 'parse' || name === 'floor' || name === 'floor alone' || name.startsWith('files ')
 
 /** Files written at once by the `files` row: as many as libuv's pool has threads by default. */
 const FILES_AT_ONCE = 4
@@ -198,7 +199,8 @@ interface SourceModule {
   exportSource: (store: ProjectStore, docIds: undefined, sets: SetChoice) => unknown
   loadDocuments: (
     source: unknown,
-    store: ProjectStore,
+    store?: ProjectStore,
+    options?: { atOnce?: boolean },
   ) => AsyncGenerator<{ file?: DocumentFile; records?: DocumentFile[] }>
 }
 
@@ -231,15 +233,18 @@ async function filesOf(store: ProjectStore): Promise<string[]> {
 
 /**
  * The rows that write nothing, made ready to run: `floor` reads and checks every document (what
- * every export pays before its format); `parse` reads the same files whole and parses them,
- * nothing else (the plain work under the floor). Each returns the spans it found.
+ * every export pays before its format) through the open store, as an export in main's thread
+ * reads; `floor alone` the same as the export worker reads them for a folder export (a store of
+ * its own, opened without the lock, each file read at once); `parse` reads the same files whole and parses them, nothing else (the plain
+ * work under the floor). Each returns the spans it found.
  */
 async function prepareReadOnly(name: string, store: ProjectStore, sets: SetChoice) {
-  if (name === 'floor') {
+  if (name === 'floor' || name === 'floor alone') {
     const { source, checked } = await floorModules()
+    const alone = name === 'floor alone'
     return async (sample: () => void) => {
       let spans = 0
-      for await (const file of readEach(source, store, sets)) {
+      for await (const file of readEach(source, store, sets, alone)) {
         spans += checked.CheckedDocument.check(file, []).spans.length
         sample()
       }
@@ -259,11 +264,15 @@ async function prepareReadOnly(name: string, store: ProjectStore, sets: SetChoic
   }
 }
 
-/** Every document, read the way this checkout's exports read them. */
+/**
+ * Every document, read the way this checkout's exports read them: through `store`, or (`alone`)
+ * as the export worker reads them for a folder export, with no store given.
+ */
 async function* readEach(
   source: SourceModule | null,
   store: ProjectStore,
   sets: SetChoice,
+  alone = false,
 ): AsyncGenerator<DocumentFile> {
   if (!source) {
     for (const entry of store.project.documents) yield await store.loadDocument(entry.id)
@@ -273,7 +282,8 @@ async function* readEach(
   // export in main's thread reads them (a store of its own would add an open to the floor).
   for await (const loaded of source.loadDocuments(
     source.exportSource(store, undefined, sets),
-    store,
+    alone ? undefined : store,
+    { atOnce: true },
   )) {
     if (loaded.file) yield loaded.file
     for (const record of loaded.records ?? []) yield record
@@ -341,7 +351,9 @@ function printResults(rows: string[][], idle: Measure | null, overParse: number 
     'parse: each file the floor reads, read whole (readFile) and JSON.parse, nothing else: the ' +
       'plain work' +
       (overParse === null ? '. ' : `; the floor's CPU is ${overParse.toFixed(2)}x it. `) +
-      'floor: read and check every document. files <format> (a format writing a file or more ' +
+      "floor: read and check every document (through the open store, as in main's thread); " +
+      'floor alone: as the export worker reads them for a folder export (each file at once). ' +
+      'files <format> (a format writing a file or more ' +
       'per document): the plain work of its files, nothing else: as many files of the same ' +
       'sizes, each created, written and synced, ' +
       `${FILES_AT_ONCE} at once. time and CPU: the export in main's thread; ` +
@@ -392,6 +404,7 @@ async function main() {
     const idle = runChild(['idle', 'main', cached, path.join(outDir, 'idle'), sets])
     const parse = runChild(['parse', 'main', cached, path.join(outDir, 'parse'), sets])
     const floor = runChild(['floor', 'main', cached, path.join(outDir, 'floor'), sets])
+    const alone = runChild(['floor alone', 'main', cached, path.join(outDir, 'alone'), sets])
     const rows: string[][] = []
     const f = (n: number, digits = 0) => n.toFixed(digits)
     const row = (m: Measure, viaWorker: Measure | null) => [
@@ -401,7 +414,7 @@ async function main() {
       floor && !isFloor(m.name) ? `${f(m.cpuMs / floor.cpuMs, 1)}x` : '',
       `+${f(m.heapDeltaMb)} MB`,
       `${f(m.peakRssMb)} MB`,
-      m.name === 'parse' || m.name === 'floor' ? '' : `${f(m.outputMb, 1)} MB`,
+      m.name === 'parse' || m.name.startsWith('floor') ? '' : `${f(m.outputMb, 1)} MB`,
       `${f(m.stallMs)} ms`,
       isFloor(m.name) ? '' : `${f(m.tailMs)} ms`,
       viaWorker && viaWorker.startMs >= 0 ? `${f(viaWorker.startMs)} ms` : '',
@@ -416,6 +429,7 @@ async function main() {
     ]
     if (parse) rows.push(row(parse, null))
     if (floor) rows.push(row(floor, null))
+    if (alone) rows.push(row(alone, null))
     for (const name of formats) {
       const out = path.join(outDir, name)
       const here = runChild([name, 'main', cached, out, sets])

@@ -4,11 +4,20 @@
 // opened without the lock (read-only), so a worker reads exactly what main would: the chosen
 // per-analyst set of each document, from its own file or a copy's, with removed entities
 // redirected. Choosing documents and sets happens here and nowhere else in the export.
+//
+// Reads go through libuv's pool, a few documents ahead, except in the export worker (no store
+// given) when the export writes a folder of files (brat, W3C: 2,000 files, each created and synced
+// on that same pool, output/background-sync.ts): there a read queued behind the files' syncs kept
+// the export waiting, so each file is read at once in the worker's thread (storage-fs.ts
+// `syncReadFs`), one document after the other, with a turn of the event loop between documents
+// (when the background syncs move on and a Cancel is heard). Not for a single output file: the
+// reads' wait on the pool costs less there than the thread's reading them itself on a busy machine
+// (REFI-QDA and XLSX took longer with every read at once, at the same CPU).
 import type { FileProblem } from '../../shared/ipc-contract'
 import type { DocumentFile, ProjectFile } from '../../shared/model'
 import { readAhead } from './read-ahead'
 import { loadRecords, resolveSets, type ResolvedSets, type SetChoice } from './set-choice'
-import { ProjectStore } from './storage'
+import { ProjectStore, syncReadFs } from './storage'
 
 /** The documents of one export: plain data (it crosses to the export worker). */
 export interface ExportSource {
@@ -66,22 +75,38 @@ export function exportSource(
 }
 
 /**
- * Reads the source's documents in order, a few ahead; a failure is reported in the document's
- * problems, not thrown. `store` reads them (default: the source's folder opened without a lock).
+ * Reads the source's documents in order; a failure is reported in the document's problems, not
+ * thrown. `store` reads them (default: the source's folder opened without a lock), a few ahead;
+ * with `atOnce` and no store, each file is read at once, a document at a time, with a turn of the
+ * event loop after each (see the top).
  */
 export async function* loadDocuments(
   source: ExportSource,
   store?: ProjectStore,
+  { atOnce = false }: { atOnce?: boolean } = {},
 ): AsyncGenerator<Loaded> {
+  const alone = !store && atOnce
   const reader =
-    store ?? (await ProjectStore.open(source.dir, { lock: false, analyst: source.analyst }))
+    store ??
+    (await ProjectStore.open(source.dir, {
+      lock: false,
+      analyst: source.analyst,
+      ...(alone ? { fs: syncReadFs } : {}),
+    }))
+  const load = async (id: string): Promise<Loaded> => {
+    const problems: FileProblem[] = []
+    const records = await loadRecords(reader, id, source.sets, problems)
+    return { id, records, problems }
+  }
   try {
-    const load = async (id: string): Promise<Loaded> => {
-      const problems: FileProblem[] = []
-      const records = await loadRecords(reader, id, source.sets, problems)
-      return { id, records, problems }
+    if (!alone) {
+      yield* readAhead(source.ids, READ_AHEAD, load)
+      return
     }
-    yield* readAhead(source.ids, READ_AHEAD, load)
+    for (const id of source.ids) {
+      yield await load(id)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
   } finally {
     if (!store) await reader.close()
   }

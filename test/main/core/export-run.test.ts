@@ -8,7 +8,8 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { Worker } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { exportProject } from '../../../src/main/core/export'
+import { exportProject, runExport } from '../../../src/main/core/export'
+import { exportSource } from '../../../src/main/core/export-source'
 import { importDocumentFile } from '../../../src/main/core/import'
 import { ProjectStore } from '../../../src/main/core/storage'
 import { exportInWorker } from '../../../src/main/core/workers/export-task'
@@ -84,6 +85,29 @@ describe('a cancelled export', () => {
       expect(await snapshot(dir)).toEqual(before)
     },
   )
+
+  // The worker's runner, here in this thread: a folder export's reads are done at once, so the
+  // Cancel (a message, in the worker) is heard only because the runner turns the event loop
+  // between documents.
+  it('in the worker’s runner: a cancel arriving between documents stops it there', async () => {
+    const dir = await mkdtemp(path.join(root, 'cancel-runner-'))
+    const out = path.join(dir, 'brat-out')
+    await exportProject(store, 'brat', out, { docIds: [store.project.documents[0].id] })
+    const before = await snapshot(dir)
+    await store.flush()
+    const controller = new AbortController()
+    const progress: number[] = []
+    const job = { source: exportSource(store), format: 'brat', outPath: out }
+    const onProgress = (done: number) => {
+      progress.push(done)
+      if (done === 2) setImmediate(() => controller.abort())
+    }
+    await expect(runExport(job, { signal: controller.signal, onProgress })).rejects.toThrow(
+      /abort/i,
+    )
+    expect(progress).toEqual([1, 2])
+    expect(await snapshot(dir)).toEqual(before)
+  })
 
   // Cancelled as it starts: a worker runs through 40 small documents faster than a message from
   // a busy main thread reaches it, so a cancel half-way cannot be timed here; the runner's own

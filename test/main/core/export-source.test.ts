@@ -1,6 +1,7 @@
 // What an export reads of each document (export-source.ts, set-choice.ts): the document file and
-// the chosen sets, each once; the working analyst's own set only when it is one of them.
-import { writeFile } from 'node:fs/promises'
+// the chosen sets, each once; the working analyst's own set only when it is one of them. The
+// export worker's own reads (no store given) read the same and report the same problems.
+import { rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportSource, loadDocuments, type Loaded } from '../../../src/main/core/export-source'
@@ -91,5 +92,64 @@ describe('an export reads', () => {
         },
       ])
     }
+  })
+})
+
+describe('a folder export’s reads in the worker (each file read at once)', () => {
+  /** Every document for `choice` as Ana, read as the worker reads them for a folder export. */
+  async function loadAlone(dir: string, choice: SetChoice): Promise<Loaded[]> {
+    const store = await ProjectStore.open(dir, { lock: false, analyst: 'Ana' })
+    const source = exportSource(store, undefined, choice)
+    await store.close()
+    const loaded: Loaded[] = []
+    for await (const one of loadDocuments(source, undefined, { atOnce: true })) loaded.push(one)
+    return loaded
+  }
+
+  it('load what main’s store loads, and name the files they cannot read as it does', async () => {
+    const { dir, docId } = await teamProject()
+    const choices: SetChoice[] = ['gold', 'mine', { analyst: 'bo' }, 'all']
+    for (const choice of choices) {
+      expect(await loadAlone(dir, choice)).toEqual((await load(dir, choice)).loaded)
+    }
+    // A broken set file, and one that is a symbolic link (never followed).
+    const set = (id: string) => path.join(dir, 'annotations', id, `${docId}.json`)
+    await writeFile(set('ana'), '{"format": ')
+    await rm(set('bo'))
+    await symlink(set('gold'), set('bo'))
+    const problems = async (choice: SetChoice) => (await loadAlone(dir, choice))[0].problems
+    expect(await problems('mine')).toEqual([
+      { file: `annotations/ana/${docId}.json`, message: expect.stringMatching(/invalid JSON/) },
+    ])
+    expect(await problems({ analyst: 'bo' })).toEqual([
+      { file: `annotations/bo/${docId}.json`, message: expect.stringMatching(/symbolic link/) },
+    ])
+    // A document file broken.
+    await writeFile(path.join(dir, 'documents', `${docId}.json`), '{"format": "marginalia-docu')
+    expect(await problems('gold')).toEqual([
+      { file: `documents/${docId}.json`, message: expect.stringMatching(/invalid JSON/) },
+    ])
+    for (const choice of choices) {
+      expect(await loadAlone(dir, choice)).toEqual((await load(dir, choice)).loaded)
+    }
+  })
+
+  // Between documents the worker's thread must come back to its event loop: the output files'
+  // syncs move on in their callbacks, and a Cancel arrives as a message. Reads done at once
+  // never give it a turn by themselves.
+  it('give the event loop a turn between documents', async () => {
+    const dir = await tempDir()
+    const ana = await ProjectStore.create(dir, { name: 'P', analyst: 'Ana' })
+    for (const text of ['One.', 'Two.', 'Three.']) await ana.addDocument(newDocument(text))
+    const source = exportSource(ana, undefined, 'mine')
+    await ana.close()
+    let turns = 0
+    const seen: number[] = []
+    for await (const one of loadDocuments(source, undefined, { atOnce: true })) {
+      expect(one.problems).toEqual([])
+      seen.push(turns)
+      setImmediate(() => turns++)
+    }
+    expect(seen).toEqual([0, 1, 2])
   })
 })

@@ -24,26 +24,48 @@ function levelFlag(level: number): number {
   return level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0
 }
 
-/** Zero bytes, fed to crc32 by `crc32Combine`. */
-const ZEROS = new Uint8Array(PIECE)
+/** CRC-32's polynomial, bit-reversed (as zip's CRC is computed, low bit first). */
+const POLY = 0xedb88320
 
-/** The CRC-32 of `crc`'s bytes followed by `length` zero bytes. */
-function crc32Zeros(crc: number, length: number): number {
-  for (let left = length; left > 0; left -= ZEROS.length) {
-    crc = crc32(ZEROS.subarray(0, Math.min(left, ZEROS.length)), crc)
+/**
+ * a(x)·b(x) modulo the CRC's polynomial, each a polynomial over GF(2) in the CRC's reflected
+ * order (the bit 1 << 31 is x⁰).
+ */
+function multModP(a: number, b: number): number {
+  let product = 0
+  for (let m = 0x80000000; m !== 0 && a !== 0; m >>>= 1) {
+    if (a & m) {
+      product ^= b
+      a ^= m
+    }
+    b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1
   }
-  return crc
+  return product >>> 0
+}
+
+/** x^(2^k) modulo the polynomial, for k = 0…63 (a length in bytes has at most 53 bits). */
+const X2N: number[] = [0x40000000] // x¹
+for (let k = 1; k < 64; k++) X2N.push(multModP(X2N[k - 1], X2N[k - 1]))
+
+/** x^(8·bytes) modulo the polynomial: what `bytes` more bytes multiply a CRC register by. */
+function xPowBytes(bytes: number): number {
+  let power = 0x80000000 // x⁰
+  for (let k = 3, n = bytes; n > 0; k++, n = Math.floor(n / 2)) {
+    if (n % 2 === 1) power = multModP(X2N[k], power)
+  }
+  return power
 }
 
 /**
  * The CRC-32 of bytes A followed by bytes B, from A's CRC, B's CRC and B's length (zlib's
- * crc32_combine, which Node does not expose). A CRC is affine in its message, so for messages of
- * one length crc(x ^ y ^ z) = crc(x) ^ crc(y) ^ crc(z); with A‖B = (A‖0ⁿ) ^ (0‖B) ^ (0‖0ⁿ), and
- * crc(0‖B) ^ crc(0‖0ⁿ) = crc(B) ^ crc(0ⁿ) whatever the zeros before them: Node's own crc32 over
- * zero bytes does the rest.
+ * crc32_combine, which Node does not expose). Appending n bytes to A multiplies A's CRC register
+ * by x^(8n) modulo the polynomial (the pre- and post-conditioning of the two CRCs cancel out in
+ * the sum), so crc(A‖B) = crc(A)·x^(8n) + crc(B), the power found by squaring: a few hundred
+ * steps whatever the length, where running crc32 over n zero bytes took 26 ms for REFI-QDA's
+ * 60 MB of sources.
  */
 export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
-  return (crc32Zeros(crcA, lengthB) ^ crcB ^ crc32Zeros(0, lengthB)) >>> 0
+  return (multModP(xPowBytes(lengthB), crcA) ^ crcB) >>> 0
 }
 
 /**

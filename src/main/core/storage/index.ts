@@ -20,5 +20,5 @@ export {
 } from './layout'
 export { defaultAnalystName, type StoreEnv } from './project-env'
 export { LOCK_FILE } from './lock'
-export { nodeFs, type StorageFs, type StorageHandle } from './storage-fs'
+export { nodeFs, syncReadFs, type StorageFs, type StorageHandle } from './storage-fs'
 export { migrations, registerMigration, type Migration } from './migrate'

@@ -1,9 +1,9 @@
 // The task worker's entry (built as out/main/task-worker.js and out/cli/task-worker.js; run-task.ts
-// starts it). It runs one task, posts progress as it goes, and stops at the next safe point when
-// main asks it to cancel; then it ends. Started for a task, it runs the one in its `workerData`.
-// Started ahead as a spare (`prepare`), it loads what that task needs, says it is ready, and waits
-// for its one task (a `run` message) or for main to let it go (`release`). What a task needs is
-// loaded when it runs, or when the spare prepares it.
+// starts it). It runs one task, posts progress as it goes (paced: progress-posts.ts), and stops at
+// the next safe point when main asks it to cancel; then it ends. Started for a task, it runs the
+// one in its `workerData`. Started ahead as a spare (`prepare`), it loads what that task needs,
+// says it is ready, and waits for its one task (a `run` message) or for main to let it go
+// (`release`). What a task needs is loaded when it runs, or when the spare prepares it.
 import { parentPort, workerData } from 'node:worker_threads'
 import type {
   FromWorker,
@@ -14,6 +14,7 @@ import type {
   ToWorker,
   WorkerStart,
 } from './protocol'
+import { paced } from './progress-posts'
 
 const port = parentPort
 if (!port) throw new Error('task-worker.ts runs only as a worker thread')
@@ -58,8 +59,10 @@ const controller = new AbortController()
 async function runTask({ task, input }: TaskStart): Promise<void> {
   try {
     const run = TASKS[task] as Run<TaskName>
-    const output = await run(input, controller.signal, (progress) =>
-      post({ type: 'progress', ...progress }),
+    const output = await run(
+      input,
+      controller.signal,
+      paced((progress) => post({ type: 'progress', ...progress })),
     )
     post({ type: 'done', output })
   } catch (error) {

@@ -112,6 +112,13 @@ describe('ZipWriter parts (compressed ahead, appended to an entry later)', () =>
       expect(crc32Combine(crc32(a), crc32(b), b.length)).toBe(crc32(Buffer.concat([a, b])))
     }
     expect(crc32Combine(0, crc32('abc'), 3)).toBe(crc32('abc'))
+    // Every bit of the length counts (the power of x is found by squaring, bit by bit).
+    for (const length of [2, 3, 7, 8, 255, 256, 4097, 65_535, (1 << 21) + 5]) {
+      const b = Buffer.alloc(length, 'é😀 ')
+      expect(crc32Combine(crc32(a), crc32(b), length), `${length}`).toBe(
+        crc32(Buffer.concat([a, b])),
+      )
+    }
   })
 
   it('joins the head, the parts (one over 1 MB, one empty) and the tail into one entry', async () => {
