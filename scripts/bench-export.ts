@@ -352,7 +352,7 @@ function printResults(rows: string[][], idle: Measure | null, overParse: number 
       'plain work' +
       (overParse === null ? '. ' : `; the floor's CPU is ${overParse.toFixed(2)}x it. `) +
       "floor: read and check every document (through the open store, as in main's thread); " +
-      'floor alone: as the export worker reads them for a folder export (each file at once). ' +
+      'floor alone: as the export worker reads them (each file at once). ' +
       'files <format> (a format writing a file or more ' +
       'per document): the plain work of its files, nothing else: as many files of the same ' +
       'sizes, each created, written and synced, ' +

@@ -5,14 +5,16 @@
 // per-analyst set of each document, from its own file or a copy's, with removed entities
 // redirected. Choosing documents and sets happens here and nowhere else in the export.
 //
-// Reads go through libuv's pool, a few documents ahead, except in the export worker (no store
-// given) when the export writes a folder of files (brat, W3C: 2,000 files, each created and synced
-// on that same pool, output/background-sync.ts): there a read queued behind the files' syncs kept
-// the export waiting, so each file is read at once in the worker's thread (storage-fs.ts
-// `syncReadFs`), one document after the other, with a turn of the event loop between documents
-// (when the background syncs move on and a Cancel is heard). Not for a single output file: the
-// reads' wait on the pool costs less there than the thread's reading them itself on a busy machine
-// (REFI-QDA and XLSX took longer with every read at once, at the same CPU).
+// Reads go through libuv's pool, a few documents ahead (main's thread must not wait on the disk),
+// except in the export worker (no store given, `atOnce`): there each file is read at once in the
+// worker's thread (storage-fs.ts `syncReadFs`), one document after the other, with a turn of the
+// event loop between documents (when the background syncs move on and a Cancel is heard). A folder
+// export's 2,000 files are created and synced on that same pool (output/background-sync.ts), and a
+// read queued behind them kept the export waiting; a single-file export's reads cost four pool
+// trips a file. On a calm machine every format is faster so: JSONL, REFI-QDA, XLSX and spaCy by
+// 250-300 ms of 1-1.9 s. On a machine loaded by other processes (load 6-18 on 2 cores) a single
+// file export took longer read at once, at the same CPU: a thread that never waits got less of a
+// core than the pool's threads together.
 import type { FileProblem } from '../../shared/ipc-contract'
 import type { DocumentFile, ProjectFile } from '../../shared/model'
 import { readAhead } from './read-ahead'

@@ -157,8 +157,8 @@ export async function runExport(
   const { target, manifestPath, folder } = exportTargets(format, job.outPath, formatOptions)
   await refuseProjectFiles(source.dir, [target, manifestPath])
   const progress = new Progress(source.ids.length, opts.onProgress)
-  // A folder's files are synced on libuv's pool: its reads are made at once (export-source.ts).
-  const reading = { ...opts, atOnce: folder }
+  // In the export worker (no store), each file is read at once in the thread (export-source.ts).
+  const reading = { ...opts, atOnce: true }
   let survey: unknown
   for (let attempt = 0; ; attempt++) {
     opts.signal?.throwIfAborted()
