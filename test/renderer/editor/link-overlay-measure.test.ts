@@ -14,11 +14,16 @@ import { makeDocument, spanOf } from './fixtures'
 
 afterEach(() => vi.restoreAllMocks())
 
-it('measures nothing until there is a link or a handle to draw', () => {
+it('measures nothing until there is a link or a handle to draw', async () => {
   const frames: FrameRequestCallback[] = []
   window.requestAnimationFrame = (f) => frames.push(f)
   window.cancelAnimationFrame = () => {}
-  const runFrames = () => frames.splice(0).forEach((f) => f(0))
+  // The layer draws in a task after the next frame (common/after-paint.ts): run the frame's
+  // callbacks, then let that task run.
+  const runFrames = async () => {
+    frames.splice(0).forEach((f) => f(0))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
   const boxes = vi.spyOn(Element.prototype, 'getBoundingClientRect')
   const doc = makeDocument(
     Array.from({ length: 50 }, (_, i) => ['paragraph', `Block ${i}: the minister said so.`]),
@@ -33,10 +38,10 @@ it('measures nothing until there is a link or a handle to draw', () => {
   const host = document.createElement('div')
   document.body.append(host)
   const view = new EditorView(host, { state })
-  runFrames()
+  await runFrames()
   expect(boxes).not.toHaveBeenCalled()
   view.dispatch(view.state.tr.setMeta(annotationKey, { type: 'select', id: 'c1' }))
-  runFrames()
+  await runFrames()
   expect(boxes).toHaveBeenCalled()
   view.destroy()
   host.remove()
