@@ -1,10 +1,10 @@
 // The long tasks main runs for the window (exports, imports of annotations), each under a job id:
 // its progress events carry the id, and `task:cancel` takes it. Progress goes out at most every
-// 50 ms (and always the first and last), so a 10,000-document export sends a few dozen events.
+// 50 ms (and always the first and the last two steps: core/workers/progress-posts.ts, the same gate
+// the task worker posts through), so a 10,000-document export sends a few dozen events.
 import { randomUUID } from 'node:crypto'
 import type { MainEvent } from '../shared/ipc-contract'
-
-const EVENT_EVERY_MS = 50
+import { progressGate } from './core/workers/progress-posts'
 
 /** A running job: its id, the signal that cancels it, and how it reports progress. */
 export interface Job {
@@ -34,12 +34,9 @@ export class Jobs {
     if (until?.aborted) stop()
     until?.addEventListener('abort', stop, { once: true })
     this.#running.set(id, controller)
-    let last = 0
+    const gate = progressGate()
     const progress = (done: number, all: number) => {
-      const now = performance.now()
-      if (done > 0 && done < all && now - last < EVENT_EVERY_MS) return
-      last = now
-      this.emit({ type: 'progress', task, job: id, done, total: all })
+      if (gate(done, all)) this.emit({ type: 'progress', task, job: id, done, total: all })
     }
     progress(0, total)
     const end = () => {
