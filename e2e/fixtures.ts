@@ -41,6 +41,12 @@ export interface AppDriver {
   readonly faults: StorageFaults | null
   /** Chromium mode only: what main does when the window is closed (see ChromiumApp.mayClose). */
   mayClose(): Promise<boolean>
+  /**
+   * Chromium mode only (null in Electron mode): renderer files answered as not found, as in a
+   * damaged install, matched against their path (e.g. /assets/claims-views-….js); asked per
+   * request and kept across restarts.
+   */
+  readonly missingFiles: RegExp[] | null
 }
 
 interface Running {
@@ -80,6 +86,7 @@ export const test = base.extend<
     const tempRoot = await mkdtemp(path.join(os.tmpdir(), 'marginalia-e2e-'))
     const pageErrors: Error[] = []
     const faults = appMode === 'chromium' ? new StorageFaults() : null
+    const missingFiles: RegExp[] | null = appMode === 'chromium' ? [] : null
 
     const start = async (): Promise<Running> => {
       let running: Running
@@ -93,6 +100,7 @@ export const test = base.extend<
           userDataDir: path.join(tempRoot, 'user-data'),
           colorScheme: colorScheme === 'dark' ? 'dark' : 'light',
           storageFs: faults?.fs,
+          missingFile: (relative) => !!missingFiles?.some((pattern) => pattern.test(relative)),
         })
         running = {
           page: c.page,
@@ -125,6 +133,7 @@ export const test = base.extend<
       },
       pageErrors,
       faults,
+      missingFiles,
       mayClose: () => {
         if (!running.mayClose) throw new Error('mayClose: Chromium mode only')
         return running.mayClose()

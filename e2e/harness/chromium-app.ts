@@ -36,6 +36,8 @@ export interface ChromiumAppOptions {
    * through Playwright routes by `serveRenderer`.
    */
   url?: string
+  /** Renderer files answered as not found (a damaged install), asked per request. */
+  missingFile?: (relative: string) => boolean
 }
 
 export interface ChromiumApp {
@@ -91,7 +93,7 @@ export async function openChromiumApp(options: ChromiumAppOptions): Promise<Chro
   }
   const session = new AppSession(ctx)
   const handlers = createHandlers(ctx, session)
-  if (!options.url) await serveRenderer(context)
+  if (!options.url) await serveRenderer(context, undefined, options.missingFile)
   await bindApi(context, async (channel, arg) => {
     calls.push(channel)
     const start = performance.now()

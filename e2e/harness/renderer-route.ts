@@ -33,13 +33,19 @@ const MIME: Record<string, string> = {
 /**
  * Routes every request of `context`: files of the built renderer on APP_ORIGIN are served with the
  * CSP header; anything else (a remote image in an article, say) is aborted, as offline main does.
+ * `missing` (a test's damaged install) names files answered as not found, asked per request.
  */
-export async function serveRenderer(context: BrowserContext, rendererDir = RENDERER_DIR) {
+export async function serveRenderer(
+  context: BrowserContext,
+  rendererDir = RENDERER_DIR,
+  missing?: (relative: string) => boolean,
+) {
   const root = path.resolve(rendererDir)
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url())
     if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient')
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
+    if (missing?.(relative)) return route.fulfill({ status: 404, body: `not found: ${relative}` })
     const file = path.resolve(root, '.' + relative)
     if (file !== root && !file.startsWith(root + path.sep)) return route.fulfill({ status: 403 })
     let body: Buffer

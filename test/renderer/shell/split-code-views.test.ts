@@ -16,7 +16,7 @@ const h = panelHarness()
 function deferredImport<M>(module: M) {
   let release = () => {}
   let calls = 0
-  const code = new LaterCode(() => {
+  const code = new LaterCode('the test views', () => {
     calls++
     return new Promise<M>((resolve) => {
       release = () => resolve(module)
@@ -108,7 +108,7 @@ it('does not show a view whose code came after another view was asked for', asyn
 
 it("loads a dialog's code when the dialog opens, and again after a failed load", async () => {
   let attempts = 0
-  const code = new LaterCode(() =>
+  const code = new LaterCode('the test dialog', () =>
     ++attempts === 1
       ? Promise.reject(new Error('no chunk'))
       : Promise.resolve({ Dialog: () => createElement('p', null, 'the dialog') }),

@@ -3,6 +3,7 @@
 // `useShellEvents`; this component lays out what is on screen.
 import { AnalystBanner } from '../team/analyst-banner'
 import { AppDialogs } from './app-dialogs'
+import { CodeFailures } from './code-failures'
 import { DropOverlay } from './drop-overlay'
 import { EmptyState } from './empty-state'
 import { NoticeBanner } from './notice-banner'
@@ -54,6 +55,7 @@ export default function App() {
       )}
       <SaveErrorBanner store={doc.saveState} onRetry={doc.retry} />
       {s.notice && <NoticeBanner message={s.notice} onDismiss={() => s.setNotice(null)} />}
+      <CodeFailures />
       {!project.ready ? (
         <main className="article-message muted" role="status">
           Opening…

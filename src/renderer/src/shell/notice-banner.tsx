@@ -1,22 +1,31 @@
 // A dismissible error message for actions that failed (opening a project, exporting, …).
 interface NoticeBannerProps {
   message: string
+  /** A button beside the message that acts on it (e.g. Try again). */
+  action?: { label: string; onAction: () => void }
   onDismiss: () => void
 }
 
 /** An alert banner at the top of the window. */
-export function NoticeBanner({ message, onDismiss }: NoticeBannerProps) {
+export function NoticeBanner({ message, action, onDismiss }: NoticeBannerProps) {
   return (
     <div className="notice" role="alert">
       <span>{message}</span>
-      <button
-        type="button"
-        className="button small"
-        onClick={onDismiss}
-        aria-label="Dismiss message"
-      >
-        ×
-      </button>
+      <span className="notice-actions">
+        {action && (
+          <button type="button" className="button small" onClick={action.onAction}>
+            {action.label}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button small"
+          onClick={onDismiss}
+          aria-label="Dismiss message"
+        >
+          ×
+        </button>
+      </span>
     </div>
   )
 }

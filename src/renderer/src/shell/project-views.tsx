@@ -14,7 +14,7 @@ import { ArticleSidePanel, CurrentRegistryDialog } from './article-side-panel'
 import { DocumentList } from './document-list'
 import { claimsCode, dialogsCode, teamCode } from './split-code'
 import type { ShellState } from './use-shell-state'
-import { EmptyViewPanel, ViewPanel } from './view-tabs'
+import { EmptyViewPanel, ViewPanel, type AppView } from './view-tabs'
 import { Workbench } from './workbench'
 
 interface ProjectViewsProps {
@@ -55,7 +55,12 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
         currentDocument={currentDocument}
         filterRequest={claimsRequest}
       />
-      <Later code={teamCode} load={false} fallback={<EmptyTeamPanels />}>
+      <Later
+        code={teamCode}
+        load={false}
+        fallback={<EmptyTeamPanels />}
+        failed={<FailedPanels s={s} views={['agreement', 'curation']} className="team-view" />}
+      >
         {({ TeamViews }) => <TeamViews s={s} snapshot={snapshot} />}
       </Later>
       <OverviewPanel
@@ -116,7 +121,12 @@ function LaterClaimsViews({
     </>
   )
   return (
-    <Later code={claimsCode} load={false} fallback={fallback}>
+    <Later
+      code={claimsCode}
+      load={false}
+      fallback={fallback}
+      failed={<FailedPanels s={s} views={['claims', 'sources']} className="claims-view" />}
+    >
       {({ ClaimsViews }) => (
         <ClaimsViews
           key={snapshot.path}
@@ -144,6 +154,28 @@ function EmptyTeamPanels() {
       <EmptyViewPanel view="curation" className="team-view" />
     </>
   )
+}
+
+/**
+ * The panels of views whose code could not be loaded: a switch to one still shows it (the tab is
+ * not dead), saying what happened; the shell's notice names the file and offers to try again.
+ */
+function FailedPanels({
+  s,
+  views,
+  className,
+}: {
+  s: ShellState
+  views: AppView[]
+  className: string
+}) {
+  return views.map((view) => (
+    <ViewPanel key={view} view={view} views={s.views} className={className}>
+      <p className="muted view-failed" role="status">
+        This view could not be loaded (see the message at the top of the window).
+      </p>
+    </ViewPanel>
+  ))
 }
 
 /** The article view: the documents list, the article and the annotation panel side by side. */

@@ -1,5 +1,5 @@
 // What the page's start-up script leaves out: the views not shown at start (Claims and Sources,
-// Agreement and Curation; the Overview loads its own chunk, see overview-panel.tsx) and the
+// Agreement and Curation; the Overview's chunk loads when its tab is first shown) and the
 // dialogs, each a chunk of its own (common/later-code.tsx). They load one per idle callback once
 // the first screen is shown (start-up.ts), before the hidden views' first renders; a switch to a
 // view whose code is not in yet waits for it (`viewSwitcher`), so the view is never shown empty.
@@ -8,9 +8,28 @@ import { LaterCode } from '../common/later-code'
 import { startUp, type StartUpQueue } from './start-up'
 import type { AppView } from './view-tabs'
 
-export const claimsCode = new LaterCode(() => import('../claims/claims-views'))
-export const teamCode = new LaterCode(() => import('../team/team-views'))
-export const dialogsCode = new LaterCode(() => import('./later-dialogs'))
+export const claimsCode = new LaterCode(
+  'the Claims and Sources views',
+  () => import('../claims/claims-views'),
+)
+export const teamCode = new LaterCode(
+  'the Agreement and Curation views',
+  () => import('../team/team-views'),
+)
+export const dialogsCode = new LaterCode(
+  'the dialogs (export, import, schema, report)',
+  () => import('./later-dialogs'),
+)
+/** The Overview with its charts: loaded when its tab is first shown, not at idle (ECharts). */
+export const overviewCode = new LaterCode('the Overview', () => import('../overview/overview-view'))
+
+/** Every split-off chunk, for the shell's notice of one that failed to load. */
+export const splitCodes: readonly LaterCode<unknown>[] = [
+  claimsCode,
+  teamCode,
+  dialogsCode,
+  overviewCode,
+]
 
 /** The code a view needs before it is shown (null: it is in the start-up script). */
 export function codeOfView(view: AppView): LaterCode<unknown> | null {
@@ -46,7 +65,8 @@ export function viewSwitcher(
     const show = () => {
       if (wanted === next) setView(next)
     }
-    // A chunk that cannot load leaves the view empty rather than the tab dead.
+    // A chunk that cannot load shows the view with the failure's placeholder rather than leave
+    // the tab dead; the shell's notice names the chunk (code-failures.tsx).
     code.load().then(show, (error: unknown) => {
       console.error(error)
       show()
