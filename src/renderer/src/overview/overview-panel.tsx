@@ -1,7 +1,8 @@
 // The Overview tab's panel. The view itself (and ECharts with it) is loaded the first time the
-// tab is shown (ViewPanel renders a view only once shown; split-code.ts's `overviewCode`), so the
-// app starts without it; it stays mounted afterwards, keeping its scope, mode and selection across
-// trips to the article. A chunk that fails to load is named by the shell's notice (Try again).
+// panel is rendered (ViewPanel: when the browser is idle after the first screen, or when the tab
+// is shown if sooner; split-code.ts's `overviewCode`), so the app starts without it; it stays
+// mounted afterwards, keeping its scope, mode and selection across trips to the article. A chunk
+// that fails to load is named by the shell's notice (Try again).
 import { Later } from '../common/later-code'
 import { overviewCode } from '../shell/split-code'
 import { ViewPanel, type ViewStore } from '../shell/view-tabs'

@@ -1,5 +1,5 @@
 // What the page's start-up script leaves out: the views not shown at start (Claims and Sources,
-// Agreement and Curation; the Overview's chunk loads when its tab is first shown) and the
+// Agreement and Curation; the Overview's chunk loads when its panel is first rendered) and the
 // dialogs, each a chunk of its own (common/later-code.tsx). They load one per idle callback once
 // the first screen is shown (start-up.ts), before the hidden views' first renders; a switch to a
 // view whose code is not in yet waits for it (`viewSwitcher`), so the view is never shown empty.
@@ -20,7 +20,10 @@ export const dialogsCode = new LaterCode(
   'the dialogs (export, import, schema, report)',
   () => import('./later-dialogs'),
 )
-/** The Overview with its charts: loaded when its tab is first shown, not at idle (ECharts). */
+/**
+ * The Overview with its charts (ECharts): loaded when its panel is first rendered (ViewPanel: at
+ * idle after the first screen, or when its tab is shown if sooner), not with the preload's chunks.
+ */
 export const overviewCode = new LaterCode('the Overview', () => import('../overview/overview-view'))
 
 /** Every split-off chunk, for the shell's notice of one that failed to load. */
