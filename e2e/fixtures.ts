@@ -47,6 +47,11 @@ export interface AppDriver {
    * request and kept across restarts.
    */
   readonly missingFiles: RegExp[] | null
+  /**
+   * Chromium mode only (null in Electron mode): scripts run in the page before its own, from the
+   * next restart on (fault injection: a browser function made to fail); kept across restarts.
+   */
+  readonly initScripts: string[] | null
 }
 
 interface Running {
@@ -87,6 +92,7 @@ export const test = base.extend<
     const pageErrors: Error[] = []
     const faults = appMode === 'chromium' ? new StorageFaults() : null
     const missingFiles: RegExp[] | null = appMode === 'chromium' ? [] : null
+    const initScripts: string[] | null = appMode === 'chromium' ? [] : null
 
     const start = async (): Promise<Running> => {
       let running: Running
@@ -101,6 +107,9 @@ export const test = base.extend<
           colorScheme: colorScheme === 'dark' ? 'dark' : 'light',
           storageFs: faults?.fs,
           missingFile: (relative) => !!missingFiles?.some((pattern) => pattern.test(relative)),
+          beforeLoad: async (context) => {
+            for (const script of initScripts ?? []) await context.addInitScript(script)
+          },
         })
         running = {
           page: c.page,
@@ -134,6 +143,7 @@ export const test = base.extend<
       pageErrors,
       faults,
       missingFiles,
+      initScripts,
       mayClose: () => {
         if (!running.mayClose) throw new Error('mayClose: Chromium mode only')
         return running.mayClose()

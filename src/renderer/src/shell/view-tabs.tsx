@@ -16,6 +16,7 @@ import {
 } from 'react'
 import { useStoreSelect, useStoreValue, type ValueStore } from '../common/value-store'
 import { startUp } from './start-up'
+import { ViewErrorBoundary } from './view-error-boundary'
 
 export const APP_VIEWS = [
   'article',
@@ -80,7 +81,8 @@ interface ViewPanelProps {
  * (`useViewShown`), not a prop; a view loads its data from main only when shown.
  *
  * The document's text selection is taken out of a panel while it is hidden and put back when the
- * panel is shown again (see `useSelectionOutWhileHidden`).
+ * panel is shown again (see `useSelectionOutWhileHidden`). A view that throws shows the error in
+ * its panel, with Try again (`ViewErrorBoundary`); the rest of the window stays.
  */
 export function ViewPanel({ view, views, className, children }: ViewPanelProps) {
   const active = useViewShown(views, view)
@@ -95,7 +97,11 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
   )
   return (
     <section ref={panel} {...panelAttributes(view, className, active)}>
-      {shownOnce && <WhileShown active={active}>{children}</WhileShown>}
+      {shownOnce && (
+        <ViewErrorBoundary name={NAMES[view]}>
+          <WhileShown active={active}>{children}</WhileShown>
+        </ViewErrorBoundary>
+      )}
     </section>
   )
 }
