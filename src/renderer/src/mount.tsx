@@ -2,6 +2,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import App from './shell/app'
+import { ErrorBoundary } from './common/error-boundary'
+import { WindowStopped } from './shell/stopped'
 import { trackFocusModality } from './common/focus-modality'
 import { preloadSplitCode } from './shell/split-code'
 
@@ -14,7 +16,9 @@ export function mount(): void {
   preloadSplitCode()
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <ErrorBoundary label="The window" fallback={(error) => <WindowStopped error={error} />}>
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   )
 }

@@ -14,9 +14,10 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react'
+import { ErrorBoundary } from '../common/error-boundary'
 import { useStoreSelect, useStoreValue, type ValueStore } from '../common/value-store'
 import { startUp } from './start-up'
-import { ViewErrorBoundary } from './view-error-boundary'
+import { ViewStopped } from './stopped'
 
 export const APP_VIEWS = [
   'article',
@@ -82,7 +83,7 @@ interface ViewPanelProps {
  *
  * The document's text selection is taken out of a panel while it is hidden and put back when the
  * panel is shown again (see `useSelectionOutWhileHidden`). A view that throws shows the error in
- * its panel, with Try again (`ViewErrorBoundary`); the rest of the window stays.
+ * its panel, with Try again (`ErrorBoundary`, `ViewStopped`); the rest of the window stays.
  */
 export function ViewPanel({ view, views, className, children }: ViewPanelProps) {
   const active = useViewShown(views, view)
@@ -98,9 +99,14 @@ export function ViewPanel({ view, views, className, children }: ViewPanelProps) 
   return (
     <section ref={panel} {...panelAttributes(view, className, active)}>
       {shownOnce && (
-        <ViewErrorBoundary name={NAMES[view]}>
+        <ErrorBoundary
+          label={`The ${NAMES[view]} view`}
+          fallback={(error, retry) => (
+            <ViewStopped name={NAMES[view]} error={error} onRetry={retry} />
+          )}
+        >
           <WhileShown active={active}>{children}</WhileShown>
-        </ViewErrorBoundary>
+        </ErrorBoundary>
       )}
     </section>
   )

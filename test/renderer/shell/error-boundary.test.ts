@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 // A view that throws while rendering shows the error in its own panel, with Try again; the other
-// views stay and still switch. Without the boundary React unmounts the whole root: the window
-// would be left empty.
+// views stay and still switch. An error outside the views stops at the window's boundary. Without
+// them React unmounts the whole root: the window would be left empty.
 import { act, createElement, Fragment } from 'react'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { ErrorBoundary } from '../../../src/renderer/src/common/error-boundary'
 import { ValueStore } from '../../../src/renderer/src/common/value-store'
+import { WindowStopped } from '../../../src/renderer/src/shell/stopped'
 import { ViewPanel, type AppView } from '../../../src/renderer/src/shell/view-tabs'
 import { panelHarness } from './panel-harness'
 
@@ -69,4 +71,20 @@ it('a view that throws again after Try again shows the error again', async () =>
     )
   await act(async () => retry()?.click())
   expect(panel('claims')?.querySelector('[role=alert]')?.textContent).toContain('rows out of order')
+})
+
+it('an error outside the views stops at the window: what happened, and that saved edits are safe', async () => {
+  function TopBar(): never {
+    throw new Error('no title')
+  }
+  const app = createElement(ErrorBoundary, {
+    label: 'The window',
+    fallback: (error: Error) => createElement(WindowStopped, { error }),
+    children: createElement(TopBar),
+  })
+  await act(async () => h.root.render(app))
+  const alert = h.host.querySelector('[role=alert]')
+  expect(alert?.querySelector('h1')?.textContent).toBe('Marginalia stopped with an error')
+  expect(alert?.textContent).toContain('no title')
+  expect(alert?.textContent).toContain('everything the status showed as Saved is on disk')
 })
