@@ -1,10 +1,10 @@
 // The dialogs the shell opens over everything: a new project's name, the schema, a document
 // import's progress and report, Paste article, and the dataset dialogs (export, import of
 // annotations). All but the first are in the dialogs' chunk (split-code.ts), loaded after the first
-// screen; one opened before that shows once its code is in.
-import { Later } from '../common/later-code'
+// screen; one opened before that shows once its code is in, and one that throws is replaced by a
+// dialog saying so (later-dialog.tsx).
 import { NewProjectDialog } from './new-project-dialog'
-import { dialogsCode } from './split-code'
+import { LaterDialog } from './later-dialog'
 import type { ShellState } from './use-shell-state'
 
 /** Whichever of the shell's dialogs are open. */
@@ -23,7 +23,7 @@ export function AppDialogs({ s }: { s: ShellState }) {
         />
       )}
       {s.editingSchema && snapshot && (
-        <Later code={dialogsCode}>
+        <LaterDialog name="Schema" onClose={() => s.setEditingSchema(false)}>
           {({ SchemaDialog }) => (
             <SchemaDialog
               api={api}
@@ -34,7 +34,7 @@ export function AppDialogs({ s }: { s: ShellState }) {
               onClose={() => s.setEditingSchema(false)}
             />
           )}
-        </Later>
+        </LaterDialog>
       )}
       <DocumentImportDialogs s={s} />
       <DatasetDialogs s={s} />
@@ -49,7 +49,7 @@ function DocumentImportDialogs({ s }: { s: ShellState }) {
   return (
     <>
       {pasting && snapshot && (
-        <Later code={dialogsCode}>
+        <LaterDialog name="Paste article" onClose={() => s.setPasting(null)}>
           {({ PasteDialog }) => (
             <PasteDialog
               api={api}
@@ -58,21 +58,21 @@ function DocumentImportDialogs({ s }: { s: ShellState }) {
               onClose={() => s.setPasting(null)}
             />
           )}
-        </Later>
+        </LaterDialog>
       )}
       {importRun && (
-        <Later code={dialogsCode}>
+        <LaterDialog name="Import progress">
           {({ ImportProgressDialog }) => (
             <ImportProgressDialog run={importRun} onCancel={transfers.cancel} />
           )}
-        </Later>
+        </LaterDialog>
       )}
       {result?.kind === 'import' && (
-        <Later code={dialogsCode}>
+        <LaterDialog name="Import report" onClose={transfers.clearResult}>
           {({ ImportReportDialog }) => (
             <ImportReportDialog report={result.report} onClose={transfers.clearResult} />
           )}
-        </Later>
+        </LaterDialog>
       )}
     </>
   )
@@ -85,7 +85,7 @@ function DatasetDialogs({ s }: { s: ShellState }) {
   return (
     <>
       {dialog?.kind === 'export' && snapshot && (
-        <Later code={dialogsCode}>
+        <LaterDialog name="Export" onClose={datasets.close}>
           {({ ExportDialog }) => (
             <ExportDialog
               api={api}
@@ -100,10 +100,10 @@ function DatasetDialogs({ s }: { s: ShellState }) {
               onClose={datasets.close}
             />
           )}
-        </Later>
+        </LaterDialog>
       )}
       {dialog?.kind === 'import-annotations' && snapshot && (
-        <Later code={dialogsCode}>
+        <LaterDialog name="Import annotations" onClose={datasets.close}>
           {({ AnnotationImportDialog }) => (
             <AnnotationImportDialog
               api={api}
@@ -114,7 +114,7 @@ function DatasetDialogs({ s }: { s: ShellState }) {
               onClose={datasets.close}
             />
           )}
-        </Later>
+        </LaterDialog>
       )}
     </>
   )

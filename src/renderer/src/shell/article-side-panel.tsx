@@ -3,12 +3,11 @@
 // so a tag, a change or a selection re-renders this pane and not the shell, the documents list or
 // the article pane around it.
 import type { AnnotationSchema, Annotations } from '../../../shared/model'
-import { Later } from '../common/later-code'
 import { useStoreSelect, useStoreValue } from '../common/value-store'
 import { AnnotationPanel } from '../panel/annotation-panel'
 import type { Registry } from '../entities/use-entities'
 import { ComparePanel } from '../team/compare-panel'
-import { dialogsCode } from './split-code'
+import { LaterDialog } from './later-dialog'
 import type { ShellState } from './use-shell-state'
 
 interface ArticleSidePanelProps {
@@ -70,10 +69,10 @@ export function CurrentRegistryDialog(props: {
   const shown = useStoreSelect(annotations, (a): Annotations | null => (open ? a : null))
   if (!open) return null
   return (
-    <Later code={dialogsCode}>
+    <LaterDialog name="Source registry" onClose={registry.closeManager}>
       {({ RegistryDialog }) => (
         <RegistryDialog registry={registry} schema={props.schema} annotations={shown} />
       )}
-    </Later>
+    </LaterDialog>
   )
 }

@@ -12,7 +12,8 @@ import { OverviewPanel } from '../overview/overview-panel'
 import { SetPicker } from '../team/set-picker'
 import { ArticleSidePanel, CurrentRegistryDialog } from './article-side-panel'
 import { DocumentList } from './document-list'
-import { claimsCode, dialogsCode, teamCode } from './split-code'
+import { LaterDialog } from './later-dialog'
+import { claimsCode, teamCode } from './split-code'
 import type { ShellState } from './use-shell-state'
 import { EmptyViewPanel, ViewPanel, type AppView } from './view-tabs'
 import { Workbench } from './workbench'
@@ -78,7 +79,7 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
         onExportReport={(docId) => s.setReportDialog({ docId })}
       />
       {report && (
-        <Later code={dialogsCode}>
+        <LaterDialog name="Export Report" onClose={() => s.setReportDialog(null)}>
           {({ ReportDialog }) => (
             <ReportDialog
               api={api}
@@ -88,7 +89,7 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
               onClose={() => s.setReportDialog(null)}
             />
           )}
-        </Later>
+        </LaterDialog>
       )}
       {schema && (
         <CurrentRegistryDialog

@@ -1,6 +1,8 @@
 // What stands in for a part of the window that threw while rendering (common/error-boundary.tsx):
-// a view, in its own panel, with Try again; or, as a last resort, the whole window.
+// a view, in its own panel, with Try again; a dialog, with Close; or, as a last resort, the whole
+// window.
 import { ErrorDetails, errorText } from '../common/error-boundary'
+import { Modal } from '../common/modal'
 
 /** A view that stopped: the error, what is safe, and Try again. */
 export function ViewStopped(props: { name: string; error: Error; onRetry: () => void }) {
@@ -22,6 +24,25 @@ export function ViewStopped(props: { name: string; error: Error; onRetry: () => 
       </p>
       <ErrorDetails error={error} />
     </div>
+  )
+}
+
+/** A dialog that stopped: the error in a dialog of its own, and Close. */
+export function DialogStopped(props: { name: string; error: Error; onClose: () => void }) {
+  const { name, error, onClose } = props
+  return (
+    <Modal title={`${name} stopped`} onClose={onClose}>
+      <div role="alert">
+        <p>
+          <strong>The {name} dialog stopped with an error:</strong> {errorText(error)}
+        </p>
+        <p>
+          Your project is not affected. Close this and open the dialog again; if the error comes
+          back, the details below help a bug report.
+        </p>
+      </div>
+      <ErrorDetails error={error} />
+    </Modal>
   )
 }
 
