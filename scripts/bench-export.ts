@@ -200,7 +200,6 @@ interface SourceModule {
   loadDocuments: (
     source: unknown,
     store?: ProjectStore,
-    options?: { atOnce?: boolean },
   ) => AsyncGenerator<{ file?: DocumentFile; records?: DocumentFile[] }>
 }
 
@@ -234,9 +233,9 @@ async function filesOf(store: ProjectStore): Promise<string[]> {
 /**
  * The rows that write nothing, made ready to run: `floor` reads and checks every document (what
  * every export pays before its format) through the open store, as an export in main's thread
- * reads; `floor alone` the same as the export worker reads them for a folder export (a store of
- * its own, opened without the lock, each file read at once); `parse` reads the same files whole and parses them, nothing else (the plain
- * work under the floor). Each returns the spans it found.
+ * reads; `floor alone` the same as the export worker reads them (a store of its own, opened
+ * without the lock, each file read at once); `parse` reads the same files whole and parses them,
+ * nothing else (the plain work under the floor). Each returns the spans it found.
  */
 async function prepareReadOnly(name: string, store: ProjectStore, sets: SetChoice) {
   if (name === 'floor' || name === 'floor alone') {
@@ -266,7 +265,7 @@ async function prepareReadOnly(name: string, store: ProjectStore, sets: SetChoic
 
 /**
  * Every document, read the way this checkout's exports read them: through `store`, or (`alone`)
- * as the export worker reads them for a folder export, with no store given.
+ * as the export worker reads them, with no store given.
  */
 async function* readEach(
   source: SourceModule | null,
@@ -283,7 +282,6 @@ async function* readEach(
   for await (const loaded of source.loadDocuments(
     source.exportSource(store, undefined, sets),
     alone ? undefined : store,
-    { atOnce: true },
   )) {
     if (loaded.file) yield loaded.file
     for (const record of loaded.records ?? []) yield record

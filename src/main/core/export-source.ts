@@ -5,16 +5,16 @@
 // per-analyst set of each document, from its own file or a copy's, with removed entities
 // redirected. Choosing documents and sets happens here and nowhere else in the export.
 //
-// Reads go through libuv's pool, a few documents ahead (main's thread must not wait on the disk),
-// except in the export worker (no store given, `atOnce`): there each file is read at once in the
-// worker's thread (storage-fs.ts `syncReadFs`), one document after the other, with a turn of the
-// event loop between documents (when the background syncs move on and a Cancel is heard). A folder
-// export's 2,000 files are created and synced on that same pool (output/background-sync.ts), and a
-// read queued behind them kept the export waiting; a single-file export's reads cost four pool
-// trips a file. On a calm machine every format is faster so: JSONL, REFI-QDA, XLSX and spaCy by
-// 250-300 ms of 1-1.9 s. On a machine loaded by other processes (load 6-18 on 2 cores) a single
-// file export took longer read at once, at the same CPU: a thread that never waits got less of a
-// core than the pool's threads together.
+// Reads through an open store (main's thread, which must not wait on the disk) go through libuv's
+// pool, a few documents ahead. With no store given (the export worker, a script) each file is read
+// at once in the calling thread (storage-fs.ts `syncReadFs`), one document after the other, with a
+// turn of the event loop between documents (when the background syncs move on and a Cancel is
+// heard). A folder export's 2,000 files are created and synced on that same pool
+// (output/background-sync.ts), and a read queued behind them kept the export waiting; a single-file
+// export's reads cost four pool trips a file. On a calm machine every format is faster so: JSONL,
+// REFI-QDA, XLSX and spaCy by 250-300 ms of 1-1.9 s. On a machine loaded by other processes (load
+// 6-18 on 2 cores) a single-file export took longer read at once, at the same CPU: a thread that
+// never waits got less of a core than the pool's threads together.
 import type { FileProblem } from '../../shared/ipc-contract'
 import type { DocumentFile, ProjectFile } from '../../shared/model'
 import { readAhead } from './read-ahead'
@@ -78,30 +78,24 @@ export function exportSource(
 
 /**
  * Reads the source's documents in order; a failure is reported in the document's problems, not
- * thrown. `store` reads them (default: the source's folder opened without a lock), a few ahead;
- * with `atOnce` and no store, each file is read at once, a document at a time, with a turn of the
- * event loop after each (see the top).
+ * thrown. `store` reads them a few ahead; with none, the source's folder is opened without a lock
+ * and each file is read at once, a document at a time, with a turn of the event loop after each
+ * (see the top).
  */
 export async function* loadDocuments(
   source: ExportSource,
   store?: ProjectStore,
-  { atOnce = false }: { atOnce?: boolean } = {},
 ): AsyncGenerator<Loaded> {
-  const alone = !store && atOnce
   const reader =
     store ??
-    (await ProjectStore.open(source.dir, {
-      lock: false,
-      analyst: source.analyst,
-      ...(alone ? { fs: syncReadFs } : {}),
-    }))
+    (await ProjectStore.open(source.dir, { lock: false, analyst: source.analyst, fs: syncReadFs }))
   const load = async (id: string): Promise<Loaded> => {
     const problems: FileProblem[] = []
     const records = await loadRecords(reader, id, source.sets, problems)
     return { id, records, problems }
   }
   try {
-    if (!alone) {
+    if (store) {
       yield* readAhead(source.ids, READ_AHEAD, load)
       return
     }

@@ -157,8 +157,6 @@ export async function runExport(
   const { target, manifestPath, folder } = exportTargets(format, job.outPath, formatOptions)
   await refuseProjectFiles(source.dir, [target, manifestPath])
   const progress = new Progress(source.ids.length, opts.onProgress)
-  // In the export worker (no store), each file is read at once in the thread (export-source.ts).
-  const reading = { ...opts, atOnce: true }
   let survey: unknown
   for (let attempt = 0; ; attempt++) {
     opts.signal?.throwIfAborted()
@@ -168,7 +166,7 @@ export async function runExport(
     try {
       const context = { project: source.project, options: formatOptions, listed: source.listed }
       const writer = module.open({ ...context, survey }, out)
-      for await (const docs of checkedDocuments(source, problems, read, reading)) {
+      for await (const docs of checkedDocuments(source, problems, read, opts)) {
         for (const doc of docs) writer.document(doc)
         progress.step()
       }
@@ -188,7 +186,7 @@ export async function runExport(
       if (!(error instanceof StartOver) || attempt > 0) throw error
       progress.again(error.collect ? 2 : 1)
       if (error.collect) {
-        for await (const docs of checkedDocuments(source, [], read, reading)) {
+        for await (const docs of checkedDocuments(source, [], read, opts)) {
           for (const doc of docs) error.collect(doc)
           progress.step()
         }
@@ -207,11 +205,11 @@ async function* checkedDocuments(
   source: ExportSource,
   problems: FileProblem[],
   read: ExportRead,
-  opts: { signal?: AbortSignal; store?: ProjectStore; atOnce?: boolean },
+  opts: { signal?: AbortSignal; store?: ProjectStore },
 ): AsyncGenerator<CheckedDocument[]> {
   read.documents = 0
   read.spansByLayer = {}
-  for await (const loaded of loadDocuments(source, opts.store, opts)) {
+  for await (const loaded of loadDocuments(source, opts.store)) {
     opts.signal?.throwIfAborted()
     problems.push(...loaded.problems)
     if (loaded.records.length > 0) read.documents++

@@ -95,14 +95,14 @@ describe('an export reads', () => {
   })
 })
 
-describe('a folder export’s reads in the worker (each file read at once)', () => {
-  /** Every document for `choice` as Ana, read as the worker reads them for a folder export. */
+describe('the export worker’s reads (no store: each file read at once)', () => {
+  /** Every document for `choice` as Ana, read as the export worker reads them. */
   async function loadAlone(dir: string, choice: SetChoice): Promise<Loaded[]> {
     const store = await ProjectStore.open(dir, { lock: false, analyst: 'Ana' })
     const source = exportSource(store, undefined, choice)
     await store.close()
     const loaded: Loaded[] = []
-    for await (const one of loadDocuments(source, undefined, { atOnce: true })) loaded.push(one)
+    for await (const one of loadDocuments(source)) loaded.push(one)
     return loaded
   }
 
@@ -145,7 +145,7 @@ describe('a folder export’s reads in the worker (each file read at once)', () 
     await ana.close()
     let turns = 0
     const seen: number[] = []
-    for await (const one of loadDocuments(source, undefined, { atOnce: true })) {
+    for await (const one of loadDocuments(source)) {
       expect(one.problems).toEqual([])
       seen.push(turns)
       setImmediate(() => turns++)
