@@ -44,7 +44,7 @@ export function ErrorDetails({ error }: { error: Error }) {
   )
 }
 
-/** The error's own message, or a word saying it has none. */
+/** The error's own message, or words saying it has none. */
 export function errorText(error: Error): string {
-  return error.message.trim() || 'no message'
+  return error.message.trim() || 'no reason given'
 }

@@ -4,6 +4,7 @@
 // mounted afterwards, keeping its scope, mode and selection across trips to the article. A chunk
 // that fails to load is named by the shell's notice (Try again).
 import { Later } from '../common/later-code'
+import { NotLoaded } from '../shell/code-failures'
 import { overviewCode } from '../shell/split-code'
 import { ViewPanel, type ViewStore } from '../shell/view-tabs'
 import type { OverviewViewProps } from './overview-view'
@@ -16,11 +17,7 @@ export function OverviewPanel(props: OverviewViewProps & { views: ViewStore }) {
       <Later
         code={overviewCode}
         fallback={<p className="muted overview-loading">Loading the Overview…</p>}
-        failed={
-          <p className="muted overview-loading">
-            The Overview could not be loaded (see the message at the top of the window).
-          </p>
-        }
+        failed={<NotLoaded what="The Overview" />}
       >
         {({ default: OverviewView }) => <OverviewView {...props} />}
       </Later>

@@ -3,6 +3,7 @@
 // browser named, and can try again (a view's tab, or a dialog opened again, also tries again).
 // Nothing of the project is at stake: the article and its edits are in the start-up script.
 import { useState } from 'react'
+import { errorText } from '../common/error-boundary'
 import type { LaterCode } from '../common/later-code'
 import { useStoreValue } from '../common/value-store'
 import { NoticeBanner } from './notice-banner'
@@ -28,9 +29,18 @@ function CodeFailure({ code }: { code: LaterCode<unknown> }) {
 
 /** What the notice says: what could not be loaded, the browser's reason, and what to do. */
 export function codeFailureMessage(name: string, failure: Error): string {
-  const reason = failure.message.trim().replace(/\.$/, '') || 'no reason given'
+  const reason = errorText(failure).replace(/\.$/, '')
   return (
     `Marginalia could not load ${name}: ${reason}. Your project is not affected. ` +
     'If trying again does not help, the installation is damaged: reinstall Marginalia.'
+  )
+}
+
+/** Where a part that could not be loaded would be shown (the notice above says why). */
+export function NotLoaded({ what }: { what: string }) {
+  return (
+    <p className="muted view-failed" role="status">
+      {what} could not be loaded (see the message at the top of the window).
+    </p>
   )
 }

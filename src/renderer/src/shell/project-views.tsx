@@ -2,15 +2,16 @@
 // panel), the claims and sources tables, the Overview, the team's agreement and curation, and the
 // source registry dialog over them. Only the article is in the start-up script: the other views and
 // the dialogs come in chunks of their own after the first screen (split-code.ts).
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { ProjectSnapshot } from '../../../shared/ipc-contract'
 import type { ClaimsFilterHint } from '../../../shared/overview/types'
 import type { AnnotationSchema } from '../../../shared/model'
 import { ArticlePane } from '../article/article-pane'
-import { Later } from '../common/later-code'
+import { Later, type LaterCode } from '../common/later-code'
 import { OverviewPanel } from '../overview/overview-panel'
 import { SetPicker } from '../team/set-picker'
 import { ArticleSidePanel, CurrentRegistryDialog } from './article-side-panel'
+import { NotLoaded } from './code-failures'
 import { DocumentList } from './document-list'
 import { LaterDialog } from './later-dialog'
 import { claimsCode, teamCode } from './split-code'
@@ -56,14 +57,9 @@ export function ProjectViews({ s, snapshot, schema }: ProjectViewsProps) {
         currentDocument={currentDocument}
         filterRequest={claimsRequest}
       />
-      <Later
-        code={teamCode}
-        load={false}
-        fallback={<EmptyTeamPanels />}
-        failed={<FailedPanels s={s} views={['agreement', 'curation']} className="team-view" />}
-      >
+      <SplitViews s={s} code={teamCode} views={['agreement', 'curation']} className="team-view">
         {({ TeamViews }) => <TeamViews s={s} snapshot={snapshot} />}
-      </Later>
+      </SplitViews>
       <OverviewPanel
         key={`overview:${snapshot.path}`}
         views={s.views}
@@ -115,19 +111,8 @@ function LaterClaimsViews({
   filterRequest: ClaimsRequest | null
 }) {
   const { api, doc, toClaim } = s
-  const fallback = (
-    <>
-      <EmptyViewPanel view="claims" className="claims-view" />
-      <EmptyViewPanel view="sources" className="claims-view" />
-    </>
-  )
   return (
-    <Later
-      code={claimsCode}
-      load={false}
-      fallback={fallback}
-      failed={<FailedPanels s={s} views={['claims', 'sources']} className="claims-view" />}
-    >
+    <SplitViews s={s} code={claimsCode} views={['claims', 'sources']} className="claims-view">
       {({ ClaimsViews }) => (
         <ClaimsViews
           key={snapshot.path}
@@ -143,40 +128,44 @@ function LaterClaimsViews({
           filterRequest={filterRequest}
         />
       )}
-    </Later>
-  )
-}
-
-/** The Agreement and Curation panels while their code is not in. */
-function EmptyTeamPanels() {
-  return (
-    <>
-      <EmptyViewPanel view="agreement" className="team-view" />
-      <EmptyViewPanel view="curation" className="team-view" />
-    </>
+    </SplitViews>
   )
 }
 
 /**
- * The panels of views whose code could not be loaded: a switch to one still shows it (the tab is
- * not dead), saying what happened; the shell's notice names the file and offers to try again.
+ * Views whose code is split off (split-code.ts): while it is not in, their panels are there empty
+ * and hidden (their tabs' `aria-controls` name them); if it could not be loaded, a switch to one
+ * still shows it (the tab is not dead), saying so, while the shell's notice names the file.
  */
-function FailedPanels({
+function SplitViews<M>({
   s,
+  code,
   views,
   className,
+  children,
 }: {
   s: ShellState
+  code: LaterCode<M>
   views: AppView[]
   className: string
+  children: (module: M) => ReactNode
 }) {
-  return views.map((view) => (
-    <ViewPanel key={view} view={view} views={s.views} className={className}>
-      <p className="muted view-failed" role="status">
-        This view could not be loaded (see the message at the top of the window).
-      </p>
-    </ViewPanel>
-  ))
+  return (
+    <Later
+      code={code}
+      load={false}
+      fallback={views.map((view) => (
+        <EmptyViewPanel key={view} view={view} className={className} />
+      ))}
+      failed={views.map((view) => (
+        <ViewPanel key={view} view={view} views={s.views} className={className}>
+          <NotLoaded what="This view" />
+        </ViewPanel>
+      ))}
+    >
+      {children}
+    </Later>
+  )
 }
 
 /** The article view: the documents list, the article and the annotation panel side by side. */
