@@ -47,6 +47,8 @@ test('a view whose code is missing says so; the article works; Try again brings 
   app.missingFiles!.length = 0
   await notice.getByRole('button', { name: 'Try again' }).click()
   await expect(notice).toHaveCount(0)
+  // Focus, on the notice's button, goes to the tab of the view on show, not to the page's body.
+  await expect(page.getByRole('tab', { name: 'Article' })).toBeFocused()
   await page.getByRole('tab', { name: 'Claims' }).click()
   await expect(claims.getByRole('table')).toBeVisible()
   expect(app.pageErrors).toEqual([])
@@ -60,6 +62,7 @@ test('the dialogs missing: opening one asks again and says so; Try again opens i
   await expect(notice).toBeVisible()
   await notice.getByRole('button', { name: 'Dismiss message' }).click()
   await expect(notice).toHaveCount(0)
+  await expect(page.getByRole('tab', { name: 'Article' })).toBeFocused()
 
   // Export… asks for the code again: still missing, so the notice is back and no dialog opens.
   await page.getByRole('banner').getByRole('button', { name: 'Export…' }).click()

@@ -67,6 +67,8 @@ test('a view that throws shows the error in its panel; the rest works; Try again
   await page.getByRole('tab', { name: 'Sources' }).click()
   await stopped.getByRole('button', { name: 'Try again' }).click()
   await expect(sources.getByRole('table')).toBeVisible()
+  // Focus, on Try again, goes to the view's tab, not to the page's body.
+  await expect(page.getByRole('tab', { name: 'Sources' })).toBeFocused()
   await expect(sources.getByRole('alert')).toHaveCount(0)
   // Caught by the view's boundary: nothing reached the page as an uncaught error.
   expect(app.pageErrors).toEqual([])

@@ -1,4 +1,7 @@
 // A dismissible error message for actions that failed (opening a project, exporting, …).
+import { useRef } from 'react'
+import { useFocusTabWhenGone } from './focus-tab'
+
 interface NoticeBannerProps {
   message: string
   /** A button beside the message that acts on it (e.g. Try again). */
@@ -8,8 +11,10 @@ interface NoticeBannerProps {
 
 /** An alert banner at the top of the window. */
 export function NoticeBanner({ message, action, onDismiss }: NoticeBannerProps) {
+  const banner = useRef<HTMLDivElement>(null)
+  useFocusTabWhenGone(banner)
   return (
-    <div className="notice" role="alert">
+    <div ref={banner} className="notice" role="alert">
       <span>{message}</span>
       <span className="notice-actions">
         {action && (

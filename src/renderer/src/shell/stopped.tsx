@@ -1,14 +1,18 @@
 // What stands in for a part of the window that threw while rendering (common/error-boundary.tsx):
 // a view, in its own panel, with Try again; a dialog, with Close; or, as a last resort, the whole
 // window.
+import { useRef } from 'react'
 import { ErrorDetails, errorText } from '../common/error-boundary'
 import { Modal } from '../common/modal'
+import { useFocusTabWhenGone } from './focus-tab'
 
 /** A view that stopped: the error, what is safe, and Try again. */
 export function ViewStopped(props: { name: string; error: Error; onRetry: () => void }) {
   const { name, error, onRetry } = props
+  const screen = useRef<HTMLDivElement>(null)
+  useFocusTabWhenGone(screen)
   return (
-    <div className="stopped" role="alert">
+    <div ref={screen} className="stopped" role="alert">
       <p>
         <strong>The {name} view stopped with an error:</strong> {errorText(error)}
       </p>
