@@ -37,7 +37,8 @@ export function TopBar(props: TopBarProps) {
   const open = props.projectName !== null
   return (
     <header className="top-bar" role="banner">
-      <div className="top-bar-title">
+      {/* The window's level-one heading, whatever the view (the article's title is one too). */}
+      <h1 className="top-bar-title">
         <span className="app-name">Marginalia</span>
         {open && (
           <>
@@ -59,7 +60,7 @@ export function TopBar(props: TopBarProps) {
             </span>
           </>
         )}
-      </div>
+      </h1>
       {open && props.views}
       {open && (
         <div className="top-bar-actions">
