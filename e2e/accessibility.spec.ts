@@ -1,27 +1,11 @@
 // Accessibility: axe-core (the engine behind the browsers' own audits) finds no violation in the
-// main view, the Claims and Sources views, or any dialog, in the light and the dark theme. Each
-// check names the violations it found, with the elements, so a failure says what to fix.
+// main view, the Claims and Sources views, or any dialog, in the light and the dark theme
+// (support/axe.ts).
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { expect, test, scratchFolder } from './fixtures'
 import { chooseImport, clickHighlight, waitForArticle } from './support/app-actions'
-
-/** Runs axe on the page (or on `include` only) and expects no violation. */
-async function expectNoViolations(page: Page, what: string, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page })
-  if (include) builder = builder.include(include)
-  const { violations } = await builder.analyze()
-  const found = violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n` +
-      v.nodes
-        .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1] ?? ''}`)
-        .join('\n'),
-  )
-  expect(found, `axe violations in ${what}`).toEqual([])
-}
+import { expectNoViolations } from './support/axe'
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {

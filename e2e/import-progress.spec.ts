@@ -4,13 +4,13 @@
 // a long two-page-per-second PDF, a scanned PDF, a duplicate), its report, and Cancel.
 import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { buildDocx, para } from '../test/main/core/import/docx-fixtures'
 import { buildPdf } from '../test/main/core/import/pdf-fixtures'
 import { expect, test, scratchFolder } from './fixtures'
 import { article, chooseImport, openDocumentByTitle, waitForArticle } from './support/app-actions'
 import { findDocument, openProjectDir, readProjectFile } from './support/project-files'
+import { expectNoViolations } from './support/axe'
 import { saveScreenshot } from './support/screenshots'
 
 const PASTED_HTML = `<meta charset="utf-8"><div class="story">
@@ -40,15 +40,6 @@ async function pasteInto(page: Page, selector: string, html: string, text: strin
     },
     [selector, html, text] as const,
   )
-}
-
-/** Runs axe on the open dialog and expects no violation (contrast in light and dark included). */
-async function expectAccessibleDialog(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).include('dialog[open]').analyze()
-  expect(
-    violations.map((v) => `${v.id}: ${v.help}`),
-    `axe violations in ${what}`,
-  ).toEqual([])
 }
 
 /**
@@ -125,7 +116,7 @@ test('a pasted web article is cleaned, titled from its heading, and its script n
   await expect(preview).not.toContainText('__pasteRan')
   await expect(dialog).toContainText('Pasted from a web page')
   await saveScreenshot(app, 'paste-dialog')
-  await expectAccessibleDialog(page, 'the Paste article dialog')
+  await expectNoViolations(page, 'the Paste article dialog', 'dialog[open]')
 
   await dialog.getByRole('button', { name: 'Import' }).click()
   await expect(dialog).toBeHidden()
@@ -205,7 +196,7 @@ test('several files: each file’s progress, then a report with notes, duplicate
     timeout: 60_000,
   })
   await saveScreenshot(app, 'import-progress')
-  await expectAccessibleDialog(page, 'the import progress dialog')
+  await expectNoViolations(page, 'the import progress dialog', 'dialog[open]')
 
   const report = page.getByRole('dialog', { name: 'Import finished' })
   await expect(report).toBeVisible({ timeout: 120_000 })
@@ -221,7 +212,7 @@ test('several files: each file’s progress, then a report with notes, duplicate
   await expect(report.getByRole('region', { name: 'Duplicates' })).toContainText('dues-copy.txt')
   await expect(report.getByRole('alert')).toContainText(/scan\.pdf: has no text layer/)
   await saveScreenshot(app, 'import-report')
-  await expectAccessibleDialog(page, 'the import report with notes')
+  await expectNoViolations(page, 'the import report with notes', 'dialog[open]')
   await report.getByRole('button', { name: 'Close' }).click()
   expect((await readProjectFile(dir)).documents).toHaveLength(before + 3)
 })
@@ -291,7 +282,7 @@ test.describe('in a dark theme', () => {
       timeout: 30_000,
     })
     await saveScreenshot(app, 'paste-dialog-dark')
-    await expectAccessibleDialog(page, 'the Paste article dialog (dark)')
+    await expectNoViolations(page, 'the Paste article dialog (dark)', 'dialog[open]')
     await paste.getByRole('button', { name: 'Cancel' }).click()
 
     // A PDF long enough to be seen being read: the Paste preview above left the import worker up
@@ -309,7 +300,7 @@ test.describe('in a dark theme', () => {
       timeout: 60_000,
     })
     await saveScreenshot(app, 'import-progress-dark')
-    await expectAccessibleDialog(page, 'the import progress dialog (dark)')
+    await expectNoViolations(page, 'the import progress dialog (dark)', 'dialog[open]')
     const report = page.getByRole('dialog', { name: 'Import finished' })
     await expect(report).toContainText('2 documents added, 1 file could not be imported.', {
       timeout: 120_000,

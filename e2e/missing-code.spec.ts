@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test, type AppDriver } from './fixtures'
 import { tagAndSave, waitForArticle } from './support/app-actions'
+import { expectNoViolations } from './support/axe'
 import { saveScreenshot } from './support/screenshots'
 
 /** Restarts the app with the files matching `pattern` missing. */
@@ -38,6 +39,7 @@ test('a view whose code is missing says so; the article works; Try again brings 
   const claims = page.getByRole('tabpanel', { name: 'Claims' })
   await expect(claims).toContainText('This view could not be loaded')
   await saveScreenshot(app, 'missing-code')
+  await expectNoViolations(page, 'the notice and the view that could not be loaded')
 
   // The article still tags and saves.
   await page.getByRole('tab', { name: 'Article' }).click()

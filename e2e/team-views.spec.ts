@@ -8,23 +8,15 @@ import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test, scratchFolder } from './fixtures'
 import { clickHighlight, highlight, waitForArticle } from './support/app-actions'
 import { openProjectDir } from './support/project-files'
+import { expectNoViolations } from './support/axe'
 import { saveScreenshot } from './support/screenshots'
 
 const DOC = 'russia-north-korea-alliance'
 const BEN_FILE = path.join('resources', 'sample-team', 'annotations', 'ben-okafor', `${DOC}.json`)
-
-async function expectNoViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const found = violations.map(
-    (v) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
-  expect(found, `axe violations in ${what}`).toEqual([])
-}
 
 /** Confirms the analyst name Cleo (the sample's own set is then Cleo's). */
 async function startAsCleo(page: Page): Promise<void> {

@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test, type AppDriver } from './fixtures'
 import { tagAndSave, waitForArticle } from './support/app-actions'
+import { expectNoViolations } from './support/axe'
 import { saveScreenshot } from './support/screenshots'
 
 const COLLATION_FAULT = `(() => {
@@ -57,6 +58,7 @@ test('a view that throws shows the error in its panel; the rest works; Try again
   await expect(stopped).toContainText('The Sources view stopped with an error: collation failed')
   await expect(stopped).toContainText('Your project is not affected')
   await saveScreenshot(app, 'view-error')
+  await expectNoViolations(page, 'a view that stopped')
 
   // The window is still there: the top bar, the tabs, the article, and autosave.
   await page.getByRole('tab', { name: 'Article' }).click()
@@ -91,6 +93,7 @@ test('a dialog that throws is replaced by one saying so; closed, the app goes on
   )
   await setFault(page, false)
   await saveScreenshot(app, 'dialog-error')
+  await expectNoViolations(page, 'a dialog that stopped', 'dialog[open]')
   await stopped.getByRole('button', { name: 'Close' }).click()
   await expect(stopped).toHaveCount(0)
 
