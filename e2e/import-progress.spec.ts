@@ -176,7 +176,10 @@ test('several files: each file’s progress, then a report with notes, duplicate
   const before = (await readProjectFile(dir)).documents.length
   const note = 'Harbour dues to rise\n\nThe harbour board approved a rise in dues.'
   const paths = await writeFiles([
-    ['inquiry.pdf', await longPdf(200)],
+    // Lines enough that reading its pages outlasts the longest poll of the check below (1 s):
+    // 200 short pages were read in 0.9-1.1 s here, and once in CI the progress was missed between
+    // two polls (a run of 659a6e5); with 40 lines a page, 1.6-1.7 s.
+    ['inquiry.pdf', await longPdf(200, 'harbour contract', 40)],
     ['ferry.docx', commentedDocx()],
     ['scan.pdf', await buildPdf([{ image: true }])],
     ['dues.txt', note],
